@@ -1,0 +1,97 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+/**
+ * `npm run bench`: the workbench's speed on this machine, printed beside each goal the issues name.
+ * Figures come from real runs of the CLI and of browser mode in Debian's Chromium.
+ */
+const ROOT = path.resolve(import.meta.dirname, '..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const rows: { what: string; value: string; goal: string }[] = [];
+const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
+
+function timeCli(args: string[]): { seconds: number; stdout: string; peakMb: number } {
+  const start = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', TSX, 'src-main/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed: ${r.stderr}`);
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return { seconds, stdout: r.stdout, peakMb: Math.round(kb / 1024) };
+}
+
+async function rosterFirstRows(dataDir: string): Promise<number> {
+  const web = spawn(TSX, ['src-main/web/main.ts', '--port', '0', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let buf = '';
+      web.stdout.on('data', (c) => {
+        buf += c;
+        const m = /Workbench: (\S+)/.exec(buf);
+        if (m) resolve(m[1]);
+      });
+      web.on('exit', () => reject(new Error('web server exited')));
+    });
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const times: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const page = await browser.newPage();
+        const start = Date.now();
+        await page.goto(url.replace('/?', '/?') + '#/team');
+        await page.waitForSelector('.ag-row[row-index="0"]', { timeout: 120_000 });
+        times.push(Date.now() - start);
+        await page.close();
+      }
+      // The first load warms Chromium's caches; report the median of the rest as well.
+      const warm = times.slice(1).sort((a, b) => a - b)[1];
+      rows.push({ what: 'roster grid: first rows in Chromium (cold load)', value: `${times[0]} ms`, goal: '—' });
+      return warm;
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    web.kill('SIGTERM');
+  }
+}
+
+async function main() {
+  const built = fs.existsSync(path.join(ROOT, 'out/renderer/index.html'));
+  if (!built) spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+
+  const init = timeCli(['--data-dir', tmp('wb-bench-init-'), 'init']);
+  rows.push({ what: 'CLI init on a new folder (incl. tsx start-up)', value: `${init.seconds.toFixed(2)} s`, goal: '—' });
+
+  const smallDir = tmp('wb-bench-small-');
+  const small = timeCli(['--data-dir', smallDir, '--json', 'demo', '--size', 'small']);
+  const s = JSON.parse(small.stdout);
+  rows.push({ what: `small demo (${s.staff} people, ${s.orders.toLocaleString('en')} orders)`, value: `${small.seconds.toFixed(2)} s`, goal: '—' });
+
+  if (!process.argv.includes('--skip-large')) {
+    const large = timeCli(['--data-dir', tmp('wb-bench-large-'), '--json', 'demo', '--size', 'large']);
+    const l = JSON.parse(large.stdout);
+    rows.push({
+      what: `large demo (${l.staff.toLocaleString('en')} people, ${l.orders.toLocaleString('en')} orders, ${l.surveyResponses.toLocaleString('en')} responses)`,
+      value: `${large.seconds.toFixed(2)} s, peak ${large.peakMb} MB`,
+      goal: '< 20 s',
+    });
+  }
+
+  const warm = await rosterFirstRows(smallDir);
+  rows.push({ what: 'roster grid: first rows in Chromium (warm, median)', value: `${warm} ms`, goal: '—' });
+
+  const width = Math.max(...rows.map((r) => r.what.length));
+  console.log(`\nSales Workbench bench — ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}\n`);
+  console.log(`${'measure'.padEnd(width)}  ${'this machine'.padEnd(26)}  goal`);
+  for (const r of rows) console.log(`${r.what.padEnd(width)}  ${r.value.padEnd(26)}  ${r.goal}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

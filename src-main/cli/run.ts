@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { dispatch, errorPayload } from '../runtime/dispatch';
+import { WorkbenchError, isWorkbenchError } from '../contract/errors';
+import { Workspace, resolveDataDir } from '../db/workspace';
+import { osLang, parseLang, t, type Lang } from '../i18n/messages';
+import { COMMANDS, UsageError, type OptionSpec } from './commands';
+
+const GLOBAL: OptionSpec = {
+  'data-dir': { type: 'string' },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** The command is the first word that is neither an option nor a global option's value. */
+function findCommand(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--data-dir' || a === '--lang') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+function helpText(lang: Lang): string {
+  const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(56)} ${t(lang, c.summary)}`);
+  return [t(lang, 'cli.help.title'), '', ...lines, '', t(lang, 'cli.help.globals')].join('\n');
+}
+
+/** Runs one command line; returns the exit status (0 done, 1 refused input, 2 wrong usage). */
+export async function runCli(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const langArg = langAt < 0 ? undefined : argv[langAt].startsWith('--lang=') ? argv[langAt].slice(7) : argv[langAt + 1];
+  let lang: Lang = parseLang(langArg) ?? osLang();
+  const json = argv.includes('--json');
+  const fail = (status: number, message: string, code: string) => {
+    io.err.write(`${message}\n`);
+    if (json) io.out.write(`${JSON.stringify({ ok: false, error: { code, message } })}\n`);
+    return status;
+  };
+  try {
+    if (langArg !== undefined && !parseLang(langArg)) throw new UsageError('cli.usage.bad-choice', { option: '--lang', value: langArg, choices: 'zh-CN, en' });
+    const name = findCommand(argv);
+    if (!name || argv.includes('--help') || argv.includes('-h')) {
+      io.out.write(`${helpText(lang)}\n`);
+      return name || argv.includes('--help') || argv.includes('-h') ? 0 : 2;
+    }
+    const cmd = COMMANDS.find((c) => c.name === name);
+    if (!cmd) throw new UsageError('cli.usage.unknown-command', { command: name });
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: { ...GLOBAL, ...cmd.options }, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError('cli.usage.bad-option', { detail: (e as Error).message, usage: cmd.usage });
+    }
+    const values = parsed.values as Record<string, string | boolean | undefined>;
+    lang = parseLang(values.lang) ?? lang;
+    const positionals = parsed.positionals.slice(parsed.positionals.indexOf(name) + 1);
+    const { op, input } = cmd.build(values, positionals);
+    const ws = new Workspace(resolveDataDir(values['data-dir'] as string | undefined));
+    try {
+      const showProgress = Boolean(io.err.isTTY);
+      const result = await dispatch(ws, op, input, {
+        lang,
+        progress: showProgress ? (done, total, phase) => io.err.write(`\r${t(lang, phase)} ${done.toLocaleString(lang)}/${total.toLocaleString(lang)}   `) : undefined,
+      });
+      if (showProgress) io.err.write('\r\x1b[K');
+      if (!result.ok) return fail(1, `${t(lang, 'cli.error')}${result.error.message} (${result.error.code})`, result.error.code);
+      io.out.write(json ? `${JSON.stringify(result.value)}\n` : `${cmd.render(result.value, lang)}\n`);
+      return 0;
+    } finally {
+      ws.close();
+    }
+  } catch (e) {
+    if (e instanceof UsageError) return fail(2, `${t(lang, e.key, e.params)}\n${t(lang, 'cli.help.more')}`, 'cli/usage');
+    if (isWorkbenchError(e)) {
+      const p = errorPayload(e as WorkbenchError, lang);
+      return fail(1, `${t(lang, 'cli.error')}${p.message} (${p.code})`, p.code);
+    }
+    console.error('[workbench] cli failed:', e);
+    return fail(1, `${t(lang, 'cli.error')}${t(lang, 'errors.internal')} (internal)`, 'internal');
+  }
+}

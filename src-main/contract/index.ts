@@ -1,0 +1,24 @@
+import { demoOps } from './demo';
+import type { InputOf, OutputOf } from './define';
+import { recordOps } from './records';
+import { systemOps } from './system';
+import { teamOps } from './team';
+
+/** Every operation of the workbench, by name. Each domain adds its map here. */
+export const contract = {
+  ...systemOps,
+  ...demoOps,
+  ...teamOps,
+  ...recordOps,
+};
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type Input<K extends OpName> = InputOf<Contract[K]>;
+export type Output<K extends OpName> = OutputOf<Contract[K]>;
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export type * from './define';

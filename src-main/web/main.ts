@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Workspace, resolveDataDir } from '../db/workspace';
+import { osLang, parseLang, t, type Lang } from '../i18n/messages';
+import { readSettings } from '../services/system/settings';
+import { startWebServer, type WebServerOptions } from './server';
+import { isBuildFresh } from './static-files';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DEFAULT_PORT = 4780;
+
+/** `npm run -s web -- [--port N] [--data-dir DIR] [--lang L] [--dev]`: the workbench in a browser on this computer. */
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: process.argv.slice(2),
+      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, lang: { type: 'string' }, dev: { type: 'boolean' } },
+      strict: true,
+    }).values;
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\nUsage: npm run -s web -- [--port N] [--data-dir DIR] [--lang zh-CN|en] [--dev]\n`);
+    return 2;
+  }
+  const cliLang = parseLang(args.lang) ?? osLang();
+  if (args.port !== undefined && !/^\d{1,5}$/.test(args.port)) {
+    process.stderr.write(`${t(cliLang, 'cli.usage.not-an-integer', { option: '--port', value: args.port })}\n`);
+    return 2;
+  }
+  let ws: Workspace;
+  try {
+    ws = new Workspace(resolveDataDir(args['data-dir']));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    process.stderr.write(`${t(cliLang, 'cli.error')}${code ? t(cliLang, `errors.${code}`, (e as { params?: Record<string, unknown> }).params) : (e as Error).message}\n`);
+    return 1;
+  }
+  const lang = (): Lang => parseLang(args.lang) ?? readSettings(ws.db).lang ?? osLang();
+
+  const outDir = path.join(ROOT, 'out/renderer');
+  const fresh = !args.dev && isBuildFresh(outDir, [path.join(ROOT, 'src-renderer'), path.join(ROOT, 'src-main/contract')]);
+  const options: WebServerOptions = { ws, port: args.port ? Number(args.port) : DEFAULT_PORT, lang };
+  let vite: { close(): Promise<void>; middlewares: NonNullable<WebServerOptions['middleware']> } | undefined;
+  if (fresh) options.staticDir = outDir;
+  else {
+    // No fresh build: Vite serves the renderer's sources (first page load compiles them).
+    const { createServer } = await import('vite');
+    const react = (await import('@vitejs/plugin-react')).default;
+    vite = await createServer({
+      configFile: false,
+      root: path.join(ROOT, 'src-renderer'),
+      plugins: [react()],
+      server: { middlewareMode: true, hmr: false },
+      appType: 'spa',
+      logLevel: 'warn',
+    });
+    options.middleware = vite.middlewares;
+  }
+  let server;
+  try {
+    server = await startWebServer(options);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'EADDRINUSE' && args.port === undefined) server = await startWebServer({ ...options, port: 0 });
+    else {
+      process.stderr.write(`${t(cliLang, 'cli.error')}${(e as Error).message}\n`);
+      ws.close();
+      await vite?.close();
+      return 1;
+    }
+  }
+  process.stdout.write(`Workbench: ${server.url}\n`);
+  process.stderr.write(`${t(cliLang, 'cli.web.serving', { dataDir: ws.dataDir, mode: fresh ? 'out/renderer' : 'vite' })}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await vite?.close();
+  ws.close();
+  return 0;
+}
+
+main().then((code) => {
+  process.exitCode = code;
+  if (code === 0) process.exit(0);
+});

@@ -1,0 +1,174 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { contract, isOpName } from '../contract';
+import type { ProgressEvent } from '../contract/define';
+import type { Workspace } from '../db/workspace';
+import { parseLang, type Lang } from '../i18n/messages';
+import { dispatch } from '../runtime/dispatch';
+import { createJobRunner } from '../runtime/jobs';
+import { defaultActor } from '../services/context';
+import { resolveStatic } from './static-files';
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export interface WebServerOptions {
+  ws: Workspace;
+  port: number;
+  lang: () => Lang;
+  /** Serve the built renderer from this folder; otherwise `middleware` (Vite) serves the sources. */
+  staticDir?: string;
+  middleware?: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+  /** Run long operations in a worker thread (the default); tests may run them inline. */
+  workers?: boolean;
+  token?: string;
+}
+
+export interface WebServer {
+  url: string;
+  port: number;
+  token: string;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+const envelope = z.object({ input: z.unknown().optional(), jobId: z.string().min(1).max(64).optional() }).strict();
+const MAX_BODY = 64 * 1024 * 1024;
+
+function sameSecret(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too-large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Browser mode: the renderer and the services over HTTP on 127.0.0.1 only. Every API call needs the
+ * per-run token; a foreign Origin or Host is refused, so other sites and other machines cannot call in.
+ */
+export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
+  const token = o.token ?? randomBytes(24).toString('base64url');
+  const listeners = new Set<http.ServerResponse>();
+  const broadcast = (event: string, data: unknown) => {
+    for (const res of listeners) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  const runner =
+    o.workers === false
+      ? undefined
+      : createJobRunner({
+          dataDir: o.ws.dataDir,
+          lang: o.lang,
+          actor: defaultActor,
+          onProgress: (e: ProgressEvent) => broadcast('job/progress', e),
+        });
+  let port = o.port;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const origin = req.headers.origin;
+    if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return sendJson(res, 403, { ok: false, error: { code: 'http/forbidden-origin', message: 'Forbidden origin' } });
+    const given = (req.headers['x-workbench-token'] as string | undefined) ?? (url.pathname === '/api/events' ? (url.searchParams.get('token') ?? undefined) : undefined);
+    if (!sameSecret(given, token)) return sendJson(res, 401, { ok: false, error: { code: 'http/unauthorized', message: 'Missing or wrong token' } });
+
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+      return;
+    }
+    const name = url.pathname.startsWith('/api/invoke/') ? url.pathname.slice('/api/invoke/'.length) : '';
+    if (req.method !== 'POST' || !name) return sendJson(res, 404, { ok: false, error: { code: 'http/not-found', message: 'Not found' } });
+    const lang = parseLang(req.headers['x-workbench-lang']) ?? o.lang();
+    let body: unknown;
+    try {
+      const text = await readBody(req);
+      body = text ? JSON.parse(text) : {};
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'http/bad-request', message: 'The request body is not valid JSON' } });
+    }
+    const env = envelope.safeParse(body);
+    if (!env.success) return sendJson(res, 400, { ok: false, error: { code: 'http/bad-request', message: 'Expected { input, jobId? }' } });
+    const result = await dispatch(o.ws, name, env.data.input ?? {}, {
+      lang,
+      jobId: env.data.jobId,
+      runLong: runner ? (op, input, jobId) => runner.run(op, input, jobId) : undefined,
+      cancelJob: runner ? (id) => runner.cancel(id) : undefined,
+    });
+    if (result.ok && isOpName(name) && contract[name].mutates) broadcast('data/changed', { operation: name });
+    sendJson(res, 200, result);
+  }
+
+  const server = http.createServer((req, res) => {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts().has(host)) {
+      res.writeHead(403).end('Forbidden host');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname.startsWith('/api/')) {
+      api(req, res, url).catch((e) => {
+        console.error('[workbench] web request failed:', e);
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+      });
+      return;
+    }
+    if (o.staticDir) {
+      const hit = resolveStatic(o.staticDir, url.pathname) ?? (url.pathname.includes('.') ? undefined : resolveStatic(o.staticDir, '/index.html'));
+      if (!hit) {
+        res.writeHead(404).end('Not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': hit.type, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': hit.type.startsWith('text/html') ? 'no-store' : 'max-age=3600' });
+      fs.createReadStream(hit.file).pipe(res);
+      return;
+    }
+    if (o.middleware) o.middleware(req, res, () => res.writeHead(404).end('Not found'));
+    else res.writeHead(404).end('Not found');
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    server,
+    async close() {
+      for (const res of listeners) res.end();
+      await runner?.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+    },
+  };
+}
