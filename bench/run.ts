@@ -10,7 +10,22 @@ import { chromium } from 'playwright-core';
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const rows: { what: string; value: string; goal: string }[] = [];
+export interface BenchRow {
+  what: string;
+  value: string;
+  goal: string;
+}
+export interface BenchContext {
+  root: string;
+  tmp: (prefix: string) => string;
+  /** Runs the CLI as a child process: wall-clock seconds, standard output and peak memory. */
+  cli: (args: string[]) => { seconds: number; stdout: string; peakMb: number };
+  /** A data folder holding the large demo (1,000 people, 1,000,000 orders), unless --skip-large. */
+  largeDemoDir?: string;
+}
+export type BenchSuite = (ctx: BenchContext) => Promise<BenchRow[]>;
+
+const rows: BenchRow[] = [];
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
 
 function timeCli(args: string[]): { seconds: number; stdout: string; peakMb: number } {
@@ -72,8 +87,10 @@ async function main() {
   const s = JSON.parse(small.stdout);
   rows.push({ what: `small demo (${s.staff} people, ${s.orders.toLocaleString('en')} orders)`, value: `${small.seconds.toFixed(2)} s`, goal: '—' });
 
+  let largeDemoDir: string | undefined;
   if (!process.argv.includes('--skip-large')) {
-    const large = timeCli(['--data-dir', tmp('wb-bench-large-'), '--json', 'demo', '--size', 'large']);
+    largeDemoDir = tmp('wb-bench-large-');
+    const large = timeCli(['--data-dir', largeDemoDir, '--json', 'demo', '--size', 'large']);
     const l = JSON.parse(large.stdout);
     rows.push({
       what: `large demo (${l.staff.toLocaleString('en')} people, ${l.orders.toLocaleString('en')} orders, ${l.surveyResponses.toLocaleString('en')} responses)`,
@@ -84,6 +101,13 @@ async function main() {
 
   const warm = await rosterFirstRows(smallDir);
   rows.push({ what: 'roster grid: first rows in Chromium (warm, median)', value: `${warm} ms`, goal: '—' });
+
+  // Each domain's measures live in bench/suites/<domain>.ts (default export: (ctx) => rows).
+  const suites = fs.readdirSync(path.join(ROOT, 'bench/suites')).filter((f) => f.endsWith('.ts')).sort();
+  for (const file of suites) {
+    const suite = (await import(path.join(ROOT, 'bench/suites', file))).default as BenchSuite;
+    rows.push(...(await suite({ root: ROOT, tmp, cli: timeCli, largeDemoDir })));
+  }
 
   const width = Math.max(...rows.map((r) => r.what.length));
   console.log(`\nSales Workbench bench — ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}\n`);

@@ -3,7 +3,8 @@ import { dispatch, errorPayload } from '../runtime/dispatch';
 import { WorkbenchError, isWorkbenchError } from '../contract/errors';
 import { Workspace, resolveDataDir } from '../db/workspace';
 import { osLang, parseLang, t, type Lang } from '../i18n/messages';
-import { COMMANDS, UsageError, type OptionSpec } from './commands';
+import { UsageError, type OptionSpec } from './command';
+import { COMMANDS } from './commands';
 
 const GLOBAL: OptionSpec = {
   'data-dir': { type: 'string' },
