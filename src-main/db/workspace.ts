@@ -62,7 +62,7 @@ export class Workspace {
     } catch (e) {
       throw new WorkbenchError('db/data-dir-unwritable', { dir: this.dataDir, reason: (e as Error).message });
     }
-    const db = openDatabase(this.dbPath, this.options.nativeBinding);
+    const db = openDatabase(this.dbPath, this.options.nativeBinding, false, SCHEMA_VERSION);
     try {
       if (this.options.migrate !== false) {
         this.lastMigration = migrate(db, MIGRATIONS, () => writeBackup(db, this.dataDir, 'before-migration'));
@@ -83,13 +83,19 @@ export class Workspace {
   }
 }
 
-export function openDatabase(file: string, nativeBinding?: string, readonly = false): DB {
+/** Opens a database file; refuses one newer than `maxVersion` before anything is written to it. */
+export function openDatabase(file: string, nativeBinding?: string, readonly = false, maxVersion?: number): DB {
   let db: DB;
   try {
     db = new Database(file, { nativeBinding, readonly, fileMustExist: readonly });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (maxVersion !== undefined && version > maxVersion) {
+      db.close();
+      throw new WorkbenchError('db/newer-version', { found: version, supported: maxVersion });
+    }
     if (!readonly) db.pragma('journal_mode = WAL');
-    else db.pragma('schema_version');
   } catch (e) {
+    if (e instanceof WorkbenchError) throw e;
     const code = (e as { code?: string }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new WorkbenchError('db/not-a-database', { file });
     throw e;

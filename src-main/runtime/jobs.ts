@@ -26,9 +26,12 @@ export type JobMessage =
   | { type: 'failed'; code: string; params: Record<string, unknown> }
   | { type: 'crashed'; message: string };
 
-/** Where the worker's code is: beside this file as .ts under tsx, or as out/main/job-worker.js in the build. */
+/**
+ * Where the worker's code is: beside this file as .ts when run from sources (CLI, browser mode, under
+ * tsx, whose loader a worker must register again), or as out/main/job-worker.js in the Electron build.
+ */
 function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./job-worker.ts', import.meta.url) : new URL('./job-worker.js', import.meta.url);
+  return new URL(import.meta.url.endsWith('.ts') ? './job-worker-dev.mjs' : './job-worker.js', import.meta.url);
 }
 
 /**

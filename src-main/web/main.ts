@@ -51,7 +51,7 @@ async function main(): Promise<number> {
       configFile: false,
       root: path.join(ROOT, 'src-renderer'),
       plugins: [react()],
-      server: { middlewareMode: true, hmr: false },
+      server: { middlewareMode: true, hmr: false, ws: false },
       appType: 'spa',
       logLevel: 'warn',
     });

@@ -103,7 +103,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     }
     const name = url.pathname.startsWith('/api/invoke/') ? url.pathname.slice('/api/invoke/'.length) : '';
     if (req.method !== 'POST' || !name) return sendJson(res, 404, { ok: false, error: { code: 'http/not-found', message: 'Not found' } });
-    const lang = parseLang(req.headers['x-workbench-lang']) ?? o.lang();
+    const lang = parseLang(req.headers['x-workbench-lang']) ?? parseLang(req.headers['accept-language']?.split(',')[0]) ?? o.lang();
     let body: unknown;
     try {
       const text = await readBody(req);
