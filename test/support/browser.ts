@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface RunningWeb {
+  url: string;
+  port: number;
+  token: string;
+  process: ChildProcess;
+  stop(): Promise<number | null>;
+}
+
+/** Starts browser mode exactly as users do (`npm run -s web`), on a free port, and waits for its address line. */
+export async function startWeb(dataDir: string, extra: string[] = []): Promise<RunningWeb> {
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src-main/web/main.ts', '--port', '0', '--data-dir', dataDir, ...extra], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LANG: 'en_US.UTF-8' },
+  });
+  let stderr = '';
+  child.stderr!.on('data', (c) => (stderr += c));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`web server did not start: ${stderr}`)), 60_000);
+    child.stdout!.on('data', (c) => {
+      out += c;
+      const m = /^Workbench: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`web server exited with ${code}: ${stderr}`)));
+  });
+  const u = new URL(url);
+  return {
+    url,
+    port: Number(u.port),
+    token: u.searchParams.get('token')!,
+    process: child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function chromiumPath(): string {
+  const candidates = [process.env.WORKBENCH_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) throw new Error('Chromium not found: apt-get install chromium, or set WORKBENCH_CHROMIUM');
+  return found;
+}
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
