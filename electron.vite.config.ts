@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 // electron-vite only guesses src/main and the like: the workbench names its entries explicitly.
+// Main stays ESM ("type": "module") with the production dependencies external (better-sqlite3 above all:
+// its native binary is chosen at run time); the job worker is a second entry beside index.js.
 export default defineConfig({
   main: {
     build: {
@@ -18,6 +20,9 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only 'electron': anything else it imports must be bundled in,
+      // and its output must be CommonJS (index.cjs, since package.json says "type": "module").
+      externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve(__dirname, 'src-main/electron/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },

@@ -51,6 +51,11 @@ export class Workspace {
     this.open();
   }
 
+  /** The better-sqlite3 build this workspace loads (Electron's own when run by the desktop app). */
+  get nativeBinding(): string | undefined {
+    return this.options.nativeBinding;
+  }
+
   get db(): DB {
     if (!this.handle) throw new WorkbenchError('db/closed');
     return this.handle;

@@ -72,9 +72,10 @@ async function main(): Promise<number> {
   process.stdout.write(`Workbench: ${server.url}\n`);
   process.stderr.write(`${t(cliLang, 'cli.web.serving', { dataDir: ws.dataDir, mode: fresh ? 'out/renderer' : 'vite' })}\n`);
   await new Promise<void>((resolve) => {
+    // `on`, not `once`: a second Ctrl+C (tsx forwards one too) must not kill us before the database is closed.
     const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   await server.close();
   await vite?.close();

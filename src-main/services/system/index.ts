@@ -41,7 +41,7 @@ export function systemInfo(ctx: ServiceContext): SystemInfo {
 export function restoreBackup(ws: Workspace, name: string) {
   const backup = findBackup(ws.dataDir, name);
   try {
-    const probe = openDatabase(backup.file, undefined, true);
+    const probe = openDatabase(backup.file, ws.nativeBinding, true);
     try {
       const version = schemaVersion(probe);
       probe.prepare('SELECT count(*) FROM settings').get();

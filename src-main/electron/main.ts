@@ -1,0 +1,195 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import type { Settings } from '../contract/system';
+import { isWorkbenchError } from '../contract/errors';
+import { resolveDataDir, Workspace } from '../db/workspace';
+import { osLang, t, type Lang } from '../i18n/messages';
+import { dispatch, errorPayload } from '../runtime/dispatch';
+import { createJobRunner, type JobRunner } from '../runtime/jobs';
+import { createInvoker, registerIpc } from './ipc';
+import { createMainWindow } from './main-window';
+import { buildMenuTemplate, type MenuActions } from './menu';
+import { createMenuActions } from './menu-actions';
+import { nativeBindingPath } from './native-binding';
+import { hardenContents, hardenSession, isAppUrl, type AppOrigin } from './security';
+
+// out/main/index.js: the preload and the renderer are built beside it.
+const here = import.meta.dirname;
+const APP_ID = 'com.saleswb.workbench';
+
+// The dev server is trusted only when running from the project, never from an installed app.
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const indexFile = path.join(here, '../renderer/index.html');
+const origin: AppOrigin = {
+  indexUrl: pathToFileURL(indexFile).href,
+  devServerUrl,
+  caseInsensitive: process.platform !== 'linux',
+};
+
+let ws: Workspace | undefined;
+let jobs: JobRunner | undefined;
+let win: BrowserWindow | undefined;
+let lang: Lang = 'en';
+let menuActions: MenuActions | undefined;
+
+function currentUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USERNAME ?? process.env.USER ?? 'unknown';
+  }
+}
+
+/** The saved language setting, else the one of this computer. */
+async function resolveLang(workspace: Workspace): Promise<Lang> {
+  const result = await dispatch(workspace, 'settings/get', {}, { lang });
+  const saved = result.ok ? (result.value as Settings).lang : null;
+  return saved ?? osLang(app.getLocale());
+}
+
+/** Events for the page; a window being torn down is skipped rather than thrown at. */
+function sendToPage(channel: 'job/progress' | 'menu/navigate' | 'data/changed', payload: unknown): void {
+  if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
+}
+
+function appName(): string {
+  return t(lang, 'app.name');
+}
+
+function setMenu(): void {
+  if (!menuActions) return;
+  const template = buildMenuTemplate({ lang, platform: process.platform, isPackaged: app.isPackaged, appName: appName() }, menuActions);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  win?.setTitle(appName());
+}
+
+/** Ends the start with a message box (see the whenReady handler) instead of a stack trace. */
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+function openWindow(): void {
+  win = createMainWindow({
+    title: appName(),
+    preload: path.join(here, '../preload/index.cjs'),
+    indexFile,
+    devServerUrl,
+  });
+  win.on('closed', () => {
+    win = undefined;
+  });
+}
+
+async function start(): Promise<void> {
+  lang = osLang(app.getLocale());
+  hardenSession(session.defaultSession, devServerUrl);
+
+  const nativeBinding = nativeBindingPath({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    platform: process.platform,
+    arch: process.arch,
+  });
+  if (!fs.existsSync(nativeBinding)) fail(t(lang, 'menu.dialogs.nativeMissing', { file: nativeBinding }));
+
+  let workspace: Workspace;
+  try {
+    workspace = new Workspace(resolveDataDir(), { nativeBinding });
+  } catch (e) {
+    fail(isWorkbenchError(e) ? errorPayload(e, lang).message : (e as Error).message);
+  }
+  ws = workspace;
+  lang = await resolveLang(workspace);
+
+  const actor = currentUser();
+  const runner = createJobRunner({
+    dataDir: workspace.dataDir,
+    nativeBinding,
+    lang: () => lang,
+    actor: () => actor,
+    onProgress: (event) => sendToPage('job/progress', event),
+  });
+  jobs = runner;
+
+  const invoke = createInvoker({
+    ws: workspace,
+    lang: () => lang,
+    actor,
+    jobs: runner,
+    onMutated: (operation) => {
+      sendToPage('data/changed', { operation });
+      // settings/set, a restored backup or a new demo company may have changed the language
+      void resolveLang(workspace).then((next) => {
+        if (next === lang) return;
+        lang = next;
+        setMenu();
+      });
+    },
+  });
+  registerIpc(invoke, (url) => isAppUrl(url, origin));
+
+  menuActions = createMenuActions({
+    dataDir: workspace.dataDir,
+    lang: () => lang,
+    window: () => (win && !win.isDestroyed() ? win : undefined),
+    navigate: (route) => sendToPage('menu/navigate', route),
+    invoke,
+    appName,
+  });
+  setMenu();
+  openWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.setAppUserModelId(APP_ID);
+  app.enableSandbox();
+
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  // Every web contents, including ones the page might try to create, gets the same guards.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenContents(contents, origin, (url) => void shell.openExternal(url));
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (ws && !win && app.isReady()) openWindow();
+  });
+
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void (async () => {
+      try {
+        await jobs?.close();
+      } finally {
+        ws?.close();
+        closed = true;
+        app.quit();
+      }
+    })();
+  });
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => {
+      console.error('[workbench] failed to start:', e);
+      dialog.showErrorBox(t(lang, 'menu.dialogs.startFailed'), (e as Error).message);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,107 @@
+import type { Session, WebContents } from 'electron';
+
+// Only type imports of 'electron': the URL rules below are plain functions that vitest checks.
+
+/** Same policy as the renderer's <meta> tag; the header also covers what the meta tag cannot (frame-ancestors). */
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/** The places the workbench's own page may come from. */
+export interface AppOrigin {
+  /** file:// URL of out/renderer/index.html. */
+  indexUrl: string;
+  /** electron-vite's dev server (ELECTRON_RENDERER_URL), never trusted when packaged. */
+  devServerUrl?: string;
+  /** Windows paths compare case-insensitively. */
+  caseInsensitive?: boolean;
+}
+
+function filePathOf(url: URL, caseInsensitive: boolean): string {
+  // Chromium and pathToFileURL escape different characters; compare decoded paths.
+  let p: string;
+  try {
+    p = decodeURIComponent(url.pathname);
+  } catch {
+    p = url.pathname;
+  }
+  return caseInsensitive ? p.toLowerCase() : p;
+}
+
+/** True only for the app's own index page (any hash route) or, in development, the dev server's origin. */
+export function isAppUrl(raw: string | undefined | null, origin: AppOrigin): boolean {
+  if (!raw) return false;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (origin.devServerUrl) {
+    try {
+      const dev = new URL(origin.devServerUrl);
+      if ((dev.protocol === 'http:' || dev.protocol === 'https:') && url.origin === dev.origin) return true;
+    } catch {
+      // a malformed dev URL trusts nothing
+    }
+  }
+  if (url.protocol !== 'file:' || url.host !== '') return false;
+  const index = new URL(origin.indexUrl);
+  const ci = origin.caseInsensitive ?? false;
+  return filePathOf(url, ci) === filePathOf(index, ci);
+}
+
+/** Links the user may open in the system browser: http and https only (no file:, smb:, javascript:…). */
+export function isExternalWebUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** The CSP header for a response; the dev server additionally needs its HMR socket and inline preamble. */
+export function cspFor(devServerUrl?: string): string {
+  if (!devServerUrl) return CSP;
+  const dev = new URL(devServerUrl);
+  const ws = `${dev.protocol === 'https:' ? 'wss:' : 'ws:'}//${dev.host}`;
+  return CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+    "connect-src 'self'",
+    `connect-src 'self' ${ws}`,
+  );
+}
+
+/** Adds the CSP header to every response and refuses every permission request (camera, notifications…). */
+export function hardenSession(session: Session, devServerUrl?: string): void {
+  const policy = cspFor(devServerUrl);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const headers = { ...details.responseHeaders };
+    for (const key of Object.keys(headers)) if (key.toLowerCase() === 'content-security-policy') delete headers[key];
+    headers['Content-Security-Policy'] = [policy];
+    callback({ responseHeaders: headers });
+  });
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.on('will-download', (event) => event.preventDefault());
+}
+
+/**
+ * Navigation, new windows and <webview> are denied for every web contents; http(s) links open in the
+ * system browser instead.
+ */
+export function hardenContents(contents: WebContents, origin: AppOrigin, openExternal: (url: string) => void): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalWebUrl(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (isAppUrl(url, origin)) return;
+    event.preventDefault();
+    if (isExternalWebUrl(url)) openExternal(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, origin)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
