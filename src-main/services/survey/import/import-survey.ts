@@ -1,0 +1,237 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { displayValue, isBlank, isDate, type CellValue } from '../../../excel/cell';
+import { writeBackup } from '../../../db/backup';
+import { WorkbenchError } from '../../../contract/errors';
+import type { QuestionType, SurveyQuestion } from '../../../contract/survey';
+import { t } from '../../../i18n/messages';
+import { audit } from '../../audit';
+import { nowIso, type ServiceContext } from '../../context';
+import { getPlan, listQuestions } from '../plans';
+import { storeOptions } from '../question-options';
+import { findSalesperson, toStored, type AnswerValue, type StoredAnswer } from '../responses';
+import { multiSeparator, planColumns, type ColumnPlan, type Role } from './columns';
+import { readSurveySheet, type Layout } from './layouts';
+import { normaliseWord } from './satisfaction-words';
+
+/**
+ * `import survey`: reads a platform export, shows how each column was understood (dry run), and writes
+ * the answers in one transaction (issue #5 items 4–5; cli.md "Import"). Without skipInvalid a single bad
+ * row writes nothing; re-importing the same file inserts nothing (respondent keys are unique per survey).
+ */
+export interface ImportSurveyInput {
+  file: { path: string } | { name: string; base64: string };
+  surveyId?: number;
+  name?: string | null;
+  sheet?: string;
+  dryRun: boolean;
+  skipInvalid: boolean;
+  /** The manager's corrections: by header text or column letter. */
+  columns?: { column: string; role?: Role; type?: QuestionType; wordMap?: Record<string, number> }[];
+}
+
+export interface ImportSurveyResult {
+  kind: 'survey';
+  file: string;
+  sheet: string;
+  layout: Layout;
+  headerRow: number;
+  survey: number | null;
+  questions: { id: number | null; code: string; column: string; header: string; text: string; type: QuestionType; role: Role; choices: string[]; wordMap: Record<string, number> }[];
+  rows: { read: number; valid: number; invalid: number; skipped: number; inserted: number; updated: number };
+  errors: { row: number; column: string; value: string; message: string }[];
+  warnings: { row: number; column: string; value: string; message: string }[];
+  committed: boolean;
+  records?: { row: number; key: string; customer: string | null; salesperson: string | null; submittedAt: string | null; answers: Record<string, number | string | null> }[];
+}
+
+function loadBytes(file: ImportSurveyInput['file']): { bytes: Uint8Array; name: string } {
+  if ('path' in file) {
+    if (!fs.existsSync(file.path)) throw new WorkbenchError('survey/file-not-found', { file: file.path });
+    return { bytes: fs.readFileSync(file.path), name: path.basename(file.path) };
+  }
+  return { bytes: Buffer.from(file.base64, 'base64'), name: file.name };
+}
+
+/** A submission time as YYYY-MM-DD from a date cell or the platforms' texts (2017/11/24 12:39:58 PM GMT+4, 6/6/2025 6:00:00AM). */
+export function submittedDate(v: CellValue): string | null {
+  if (isDate(v)) return v.iso.slice(0, 10);
+  const s = displayValue(v).trim();
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(s);
+  if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(s);
+  if (m) return `${m[3]}-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+  return null;
+}
+
+function applyCorrections(plans: ColumnPlan[], fixes: ImportSurveyInput['columns']): void {
+  for (const f of fixes ?? []) {
+    const p = plans.find((x) => x.letter === f.column.toUpperCase() || x.header === f.column || x.text === f.column);
+    if (!p) throw new WorkbenchError('survey/unknown-column', { column: f.column });
+    if (f.role) p.role = f.role;
+    if (f.type) {
+      p.type = f.type;
+      if (p.role === 'ignore') p.role = 'question';
+    }
+    if (f.wordMap) for (const [w, s] of Object.entries(f.wordMap)) p.wordMap[normaliseWord(w)] = s;
+  }
+}
+
+/** The question a column fills: an existing one (importing into a survey) or one made from the column. */
+function targetQuestions(ctx: ServiceContext, plans: ColumnPlan[], surveyId: number | undefined): Map<ColumnPlan, SurveyQuestion> {
+  const out = new Map<ColumnPlan, SurveyQuestion>();
+  const existing = surveyId === undefined ? [] : listQuestions(ctx.db, surveyId);
+  let pos = existing.length;
+  for (const p of plans) {
+    if (p.role !== 'question' && p.role !== 'salesperson' && p.role !== 'meta') continue;
+    if (surveyId !== undefined) {
+      const q = existing.find((e) => e.text === p.text || e.text === p.header || e.code.toLowerCase() === p.code.toLowerCase());
+      if (!q) throw new WorkbenchError('survey/unknown-column', { column: `${p.letter} ${p.header}` });
+      out.set(p, q);
+      continue;
+    }
+    out.set(p, { id: -++pos, position: pos, code: p.code, text: p.text, type: p.type, options: p.type === 'choice' || p.type === 'multi' ? { choices: p.choices } : p.type === 'likert5' ? { labels: undefined } : {}, answers: 0 });
+  }
+  if (surveyId === undefined) for (const q of out.values()) if (q.type === 'likert5') q.options = { labels: { 'zh-CN': ['非常不满意', '不满意', '一般', '满意', '非常满意'], en: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'] } };
+  return out;
+}
+
+export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): ImportSurveyResult {
+  const { db, lang } = ctx;
+  const { bytes, name } = loadBytes(input.file);
+  const sheet = readSurveySheet(bytes, name, input.sheet);
+  if (input.surveyId !== undefined) getPlan(db, input.surveyId);
+  const plans = planColumns(sheet);
+  applyCorrections(plans, input.columns);
+  if (sheet.rows.length === 0) throw new WorkbenchError('survey/no-answers-in-file', { file: name });
+  const questions = targetQuestions(ctx, plans, input.surveyId);
+  if (![...questions.keys()].some((p) => p.role === 'question')) throw new WorkbenchError('survey/no-questions-in-file', { file: name });
+  const idCol = plans.find((p) => p.role === 'id');
+  const timeCol = plans.find((p) => p.role === 'submitted');
+  const customerCol = plans.find((p) => p.role === 'customer');
+  const sep = multiSeparator(sheet.layout);
+  const known = new Set(input.surveyId === undefined ? [] : (db.prepare('SELECT respondent_key AS k FROM survey_responses WHERE survey_id = ? AND respondent_key IS NOT NULL').pluck().all(input.surveyId) as string[]));
+  const keysInFile = new Map<string, number>();
+  const errors: ImportSurveyResult['errors'] = [];
+  const warnings: ImportSurveyResult['warnings'] = [];
+  const records: NonNullable<ImportSurveyResult['records']> = [];
+  const valid: { key: string; customerId: number | null; salespersonId: number | null; submitted: string | null; answers: [ColumnPlan, StoredAnswer][] }[] = [];
+  let skipped = 0;
+  let invalid = 0;
+  const customerBy = db.prepare('SELECT id, owner_id AS owner FROM customers WHERE code = ? OR name = ? ORDER BY code = ? DESC LIMIT 2');
+  for (const row of sheet.rows) {
+    const cell = (i: number) => row.cells[i] ?? null;
+    const rowErrors: ImportSurveyResult['errors'] = [];
+    const idText = idCol ? displayValue(cell(idCol.indexes[0])).trim() : '';
+    const key = idText ? `${sheet.layout}:${idText}` : `h:${createHash('sha1').update(JSON.stringify(row.cells.map((c) => displayValue(c ?? null)))).digest('hex').slice(0, 20)}`;
+    if (keysInFile.has(key)) {
+      rowErrors.push({ row: row.r, column: idCol?.header ?? '', value: idText, message: t(lang, 'errors.survey/duplicate-response', { row: keysInFile.get(key) }) });
+    }
+    keysInFile.set(key, row.r);
+    const answers: [ColumnPlan, StoredAnswer][] = [];
+    let salespersonId: number | null = null;
+    let salespersonName: string | null = null;
+    for (const [p, q] of questions) {
+      let value: AnswerValue;
+      if (p.indexes.length > 1 || (p.type === 'multi' && sheet.layout === 'wjx-coded')) {
+        value = p.indexes.filter((i) => !isBlank(cell(i)) && displayValue(cell(i)).trim() !== '0').map((i) => p.choices[p.indexes.indexOf(i)]);
+      } else {
+        const c = cell(p.indexes[0]);
+        value = isBlank(c) ? null : typeof c === 'number' ? c : displayValue(c).trim();
+        if (typeof value === 'string' && q.type === 'likert5' && p.wordMap[normaliseWord(value)] !== undefined) value = p.wordMap[normaliseWord(value)];
+        if (typeof value === 'string' && q.type === 'multi') value = value.split(sep).map((s) => s.trim()).filter(Boolean);
+      }
+      try {
+        const s = toStored(q, value);
+        if (!s) continue;
+        answers.push([p, s]);
+        if (q.type === 'salesperson' && s.text) {
+          salespersonName = s.text;
+          salespersonId = findSalesperson(db, s.text);
+          if (salespersonId === null) warnings.push({ row: row.r, column: p.header, value: s.text, message: t(lang, 'errors.survey/unknown-salesperson', { value: s.text }) });
+        }
+      } catch (e) {
+        const err = e as WorkbenchError;
+        rowErrors.push({ row: row.r, column: `${p.letter} ${p.header}`.trim(), value: Array.isArray(value) ? value.join(sep.source) : String(value), message: t(lang, `errors.${err.code}`, err.params) });
+      }
+    }
+    let customerId: number | null = null;
+    const customerText = customerCol ? displayValue(cell(customerCol.indexes[0])).trim() : '';
+    if (customerText) {
+      const found = customerBy.all(customerText, customerText, customerText) as { id: number; owner: number | null }[];
+      if (found.length >= 1) {
+        customerId = found[0].id;
+        salespersonId ??= found[0].owner;
+      }
+      else warnings.push({ row: row.r, column: customerCol!.header, value: customerText, message: t(lang, 'errors.survey/customer-unknown', { value: customerText }) });
+    }
+    if (!rowErrors.length && !answers.some(([p]) => p.role === 'question')) {
+      rowErrors.push({ row: row.r, column: '', value: '', message: t(lang, 'errors.survey/empty-response') });
+    }
+    if (rowErrors.length) {
+      invalid++;
+      errors.push(...rowErrors);
+      continue;
+    }
+    if (known.has(key)) {
+      skipped++;
+      continue;
+    }
+    const submitted = timeCol ? submittedDate(cell(timeCol.indexes[0])) : null;
+    valid.push({ key, customerId, salespersonId, submitted, answers });
+    if (input.dryRun)
+      records.push({ row: row.r, key, customer: customerText || null, salesperson: salespersonName, submittedAt: submitted, answers: Object.fromEntries(answers.map(([p, s]) => [p.code, s.num ?? s.text])) });
+  }
+  const result: ImportSurveyResult = {
+    kind: 'survey',
+    file: 'path' in input.file ? input.file.path : input.file.name,
+    sheet: sheet.sheet,
+    layout: sheet.layout,
+    headerRow: sheet.headerRow,
+    survey: input.surveyId ?? null,
+    questions: plans.map((p) => ({ id: questions.get(p)?.id ?? null, code: p.code, column: p.letter, header: p.header, text: p.text, type: questions.get(p)?.type ?? p.type, role: p.role, choices: p.choices, wordMap: p.wordMap })),
+    rows: { read: sheet.rows.length, valid: valid.length + skipped, invalid, skipped, inserted: 0, updated: 0 },
+    errors,
+    warnings,
+    committed: false,
+  };
+  for (const q of result.questions) if (q.id !== null && q.id < 0) q.id = null;
+  if (input.dryRun) return { ...result, records };
+  if (invalid > 0 && !input.skipInvalid) {
+    const first = errors[0];
+    throw new WorkbenchError('survey/invalid-rows', { count: invalid, row: first.row, column: first.column, value: first.value, message: first.message, errors: errors.slice(0, 200) });
+  }
+  writeBackup(db, ctx.ws.dataDir, 'before-import');
+  db.transaction(() => {
+    let surveyId = input.surveyId;
+    if (surveyId === undefined) {
+      const dates = valid.map((v) => v.submitted).filter((d): d is string => d !== null).sort();
+      surveyId = Number(
+        db
+          .prepare("INSERT INTO surveys (name, purpose, method, start_date, end_date, status, audience, created_at) VALUES (?, NULL, 'questionnaire', ?, ?, 'closed', NULL, ?)")
+          .run(input.name ?? path.parse(result.file).name, dates[0] ?? null, dates.at(-1) ?? null, nowIso()).lastInsertRowid,
+      );
+      const insQ = db.prepare('INSERT INTO survey_questions (survey_id, position, code, text, type, options) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const q of questions.values()) q.id = Number(insQ.run(surveyId, q.position, q.code, q.text, q.type, storeOptions(q.type, q.options)).lastInsertRowid);
+      for (const rq of result.questions) rq.id = [...questions.entries()].find(([p]) => p.code === rq.code)?.[1].id ?? null;
+      audit(db, { actor: ctx.actor, entity: 'survey', entityId: surveyId, newValue: { name: result.file, layout: sheet.layout }, reason: 'created by import' });
+    }
+    const importId = Number(
+      db
+        .prepare("INSERT INTO imports (kind, file_name, file_hash, sheet, at, rows_read, inserted, updated, skipped, invalid, mapping, status) VALUES ('survey', ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 'committed')")
+        .run(result.file, createHash('sha256').update(bytes).digest('hex'), sheet.sheet, nowIso(), sheet.rows.length, valid.length, skipped, invalid, JSON.stringify(result.questions.map((q) => [q.column, q.role, q.type])))
+        .lastInsertRowid,
+    );
+    const insR = db.prepare('INSERT INTO survey_responses (survey_id, respondent_key, customer_id, salesperson_id, submitted_at, channel, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insA = db.prepare('INSERT INTO survey_answers (response_id, question_id, value_num, value_text) VALUES (?, ?, ?, ?)');
+    for (const v of valid) {
+      const rid = Number(insR.run(surveyId, v.key, v.customerId, v.salespersonId, v.submitted, sheet.layout, importId).lastInsertRowid);
+      for (const [p, s] of v.answers) insA.run(rid, questions.get(p)!.id, s.num, s.text);
+    }
+    result.survey = surveyId;
+    result.rows.inserted = valid.length;
+    result.committed = true;
+  })();
+  return result;
+}
