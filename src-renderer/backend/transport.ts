@@ -1,0 +1,48 @@
+import type { Input, OpName, Output } from '../../src-main/contract';
+import type { Result } from '../../src-main/contract/define';
+import i18n from '../i18n/i18n';
+import { ApiError, TRANSPORT_BAD_RESPONSE, TRANSPORT_UNAUTHORIZED, TRANSPORT_UNREACHABLE } from './ApiError';
+import { markUnauthorized } from './authState';
+import { browserToken } from './browserToken';
+
+export interface InvokeOptions {
+  /** Identifies a long job so that its progress events can be followed and it can be cancelled. */
+  jobId?: string;
+}
+
+export const isDesktop = (): boolean => typeof window !== 'undefined' && !!window.workbench;
+
+/** Calls one operation of the contract; returns its value or throws an ApiError. */
+export async function invoke<K extends OpName>(name: K, input: Input<K>, opts: InvokeOptions = {}): Promise<Output<K>> {
+  const result = window.workbench ? await window.workbench.invoke(name, input, opts) : await invokeOverHttp(name, input, opts);
+  if (result.ok) return result.value as Output<K>;
+  throw new ApiError(result.error);
+}
+
+async function invokeOverHttp(name: string, input: unknown, opts: InvokeOptions): Promise<Result<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/invoke/${name}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Workbench-Token': browserToken(),
+        // The server words its messages in the language the user chose here.
+        'X-Workbench-Lang': i18n.language,
+        'Accept-Language': i18n.language,
+      },
+      body: JSON.stringify({ input: input ?? {}, ...(opts.jobId ? { jobId: opts.jobId } : {}) }),
+    });
+  } catch {
+    throw new ApiError({ code: TRANSPORT_UNREACHABLE, message: i18n.t('transport.unreachable') });
+  }
+  if (response.status === 401) {
+    markUnauthorized();
+    throw new ApiError({ code: TRANSPORT_UNAUTHORIZED, message: i18n.t('transport.unauthorized') });
+  }
+  try {
+    return (await response.json()) as Result<unknown>;
+  } catch {
+    throw new ApiError({ code: TRANSPORT_BAD_RESPONSE, message: i18n.t('transport.badResponse', { status: response.status }) });
+  }
+}

@@ -1,0 +1,38 @@
+import {
+  AimOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  ShopOutlined,
+  SettingOutlined,
+  SmileOutlined,
+  SwapOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+export interface Area {
+  /** Menu key and i18n key under `nav.` */
+  key: string;
+  path: string;
+  icon: ReactNode;
+  /** Other routes that belong to the same area (highlight the same menu item). */
+  also?: string[];
+  /** Not built yet: the page says honestly what it will do. */
+  coming?: boolean;
+}
+
+/** Every area of the policy, in the order of the sidebar. */
+export const AREAS: Area[] = [
+  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined /> },
+  { key: 'team', path: '/team', icon: <TeamOutlined /> },
+  { key: 'targets', path: '/targets', icon: <AimOutlined />, coming: true },
+  { key: 'records', path: '/customers', icon: <ShopOutlined />, also: ['/orders'] },
+  { key: 'surveys', path: '/surveys', icon: <SmileOutlined />, coming: true },
+  { key: 'appraisals', path: '/appraisals', icon: <AuditOutlined /> },
+  { key: 'importExport', path: '/import-export', icon: <SwapOutlined />, coming: true },
+  { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
+];
+
+export function areaOf(pathname: string): Area | undefined {
+  return AREAS.find((a) => pathname.startsWith(a.path) || a.also?.some((p) => pathname.startsWith(p)));
+}

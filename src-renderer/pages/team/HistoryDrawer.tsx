@@ -1,0 +1,82 @@
+import { Drawer, Empty, Skeleton, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry, StaffMember, Team } from '../../../src-main/contract/team';
+import { useOp } from '../../backend/useOp';
+import { ErrorState } from '../../components/ErrorState';
+import { formatDate, formatDateTime } from '../../i18n/format';
+import { useLang } from '../../i18n/LanguageProvider';
+
+interface Props {
+  person: StaffMember | null;
+  staff: StaffMember[];
+  teams: Team[];
+  onClose: () => void;
+}
+
+/** A person's change history from the audit log: who changed what, when, from what to what, and why. */
+export function HistoryDrawer({ person, staff, teams, onClose }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const history = useOp('staff/history', { id: person?.id ?? 0 }, { enabled: !!person, staleTime: 0 });
+
+  const show = (field: string | null, value: string | null): string => {
+    if (value == null || value === '') return t('team.history.blank');
+    if (field === 'teamId') return teams.find((x) => String(x.id) === value)?.name ?? value;
+    if (field === 'managerId') return staff.find((p) => String(p.id) === value)?.name ?? value;
+    if (field === 'status') return t(`team.status.${value}`, { defaultValue: value });
+    if (field === 'hireDate' || field === 'leftDate') return formatDate(value, lang);
+    return value;
+  };
+
+  const describe = (e: AuditEntry) => {
+    if (!e.field) {
+      const event = e.reason === 'created' || e.reason === 'deleted' ? e.reason : 'changed';
+      return <Typography.Text strong>{t(`team.history.event.${event}`)}</Typography.Text>;
+    }
+    return (
+      <>
+        <Typography.Text strong>{t(`fields.${e.field}`, { defaultValue: e.field })}</Typography.Text>
+        {': '}
+        <Typography.Text delete type="secondary">
+          {show(e.field, e.oldValue)}
+        </Typography.Text>
+        {' → '}
+        <Typography.Text>{show(e.field, e.newValue)}</Typography.Text>
+      </>
+    );
+  };
+
+  let body;
+  if (!person || history.isPending) body = <Skeleton active paragraph={{ rows: 6 }} />;
+  else if (history.isError) body = <ErrorState compact error={history.error} onRetry={() => void history.refetch()} />;
+  else if (history.data.length === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('team.history.empty')} />;
+  else
+    body = (
+      <Timeline
+        items={history.data.map((e) => ({
+          key: e.id,
+          content: (
+            <div data-testid="history-entry">
+              <Typography.Text type="secondary" className="wb-small">
+                {formatDateTime(e.at, lang)} · {e.actor}
+              </Typography.Text>
+              <div>{describe(e)}</div>
+              {e.reason && e.field && (
+                <div>
+                  <Typography.Text type="secondary" italic>
+                    {t('team.history.reason', { reason: e.reason })}
+                  </Typography.Text>
+                </div>
+              )}
+            </div>
+          ),
+        }))}
+      />
+    );
+
+  return (
+    <Drawer open={!!person} onClose={onClose} size={480} title={person ? t('team.history.title', { name: person.name }) : ''} destroyOnHidden>
+      {body}
+    </Drawer>
+  );
+}

@@ -1,0 +1,48 @@
+import { createHashRouter, Navigate } from 'react-router';
+import { FullPageSpin } from './components/FullPageSpin';
+import { AppShell } from './layout/AppShell';
+import { IndexRedirect } from './layout/IndexRedirect';
+import { RootLayout } from './layout/RootLayout';
+import { RouteError } from './layout/RouteError';
+import { AppraisalsPage } from './pages/appraisals/AppraisalsPage';
+import { ComingPage } from './pages/coming/ComingPage';
+
+// Screens load on first visit, so that the grid and chart libraries do not slow the first paint.
+const dashboard = () => import('./pages/dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage }));
+const team = () => import('./pages/team/TeamPage').then((m) => ({ Component: m.TeamPage }));
+const customers = () => import('./pages/records/CustomersPage').then((m) => ({ Component: m.CustomersPage }));
+const orders = () => import('./pages/records/OrdersPage').then((m) => ({ Component: m.OrdersPage }));
+const settings = () => import('./pages/settings/SettingsPage').then((m) => ({ Component: m.SettingsPage }));
+const targets = () => import('./pages/targets/TargetsPage').then((m) => ({ Component: m.TargetsPage }));
+const welcome = () => import('./pages/welcome/WelcomePage').then((m) => ({ Component: m.WelcomePage }));
+
+/** Hash routes: `#/team`, `#/settings`… (the application menu sends the same routes). */
+export function makeRouter() {
+  return createHashRouter([
+    {
+      element: <RootLayout />,
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <FullPageSpin />,
+      children: [
+        { index: true, element: <IndexRedirect /> },
+        { path: 'welcome', lazy: welcome },
+        {
+          element: <AppShell />,
+          errorElement: <RouteError />,
+          children: [
+            { path: 'dashboard', lazy: dashboard },
+            { path: 'team', lazy: team },
+            { path: 'targets', lazy: targets },
+            { path: 'customers', lazy: customers },
+            { path: 'orders', lazy: orders },
+            { path: 'surveys', element: <ComingPage area="surveys" /> },
+            { path: 'appraisals', element: <AppraisalsPage /> },
+            { path: 'import-export', element: <ComingPage area="importExport" /> },
+            { path: 'settings', lazy: settings },
+          ],
+        },
+        { path: '*', element: <Navigate to="/" replace /> },
+      ],
+    },
+  ]);
+}
