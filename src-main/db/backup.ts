@@ -3,14 +3,9 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
 import { WorkbenchError } from '../contract/errors';
+import type { BackupInfo } from '../contract/system';
 
-export interface BackupInfo {
-  file: string;
-  name: string;
-  reason: string;
-  createdAt: string;
-  sizeBytes: number;
-}
+export type { BackupInfo };
 
 const NAME = /^workbench-(\d{8}-\d{6}(?:-\d+)?)-([a-z-]+)\.db$/;
 
