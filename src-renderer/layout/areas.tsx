@@ -25,9 +25,9 @@ export interface Area {
 export const AREAS: Area[] = [
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined /> },
   { key: 'team', path: '/team', icon: <TeamOutlined /> },
-  { key: 'targets', path: '/targets', icon: <AimOutlined />, coming: true },
+  { key: 'targets', path: '/targets', icon: <AimOutlined /> },
   { key: 'records', path: '/customers', icon: <ShopOutlined />, also: ['/orders'] },
-  { key: 'surveys', path: '/surveys', icon: <SmileOutlined />, coming: true },
+  { key: 'surveys', path: '/surveys', icon: <SmileOutlined /> },
   { key: 'appraisals', path: '/appraisals', icon: <AuditOutlined /> },
   { key: 'importExport', path: '/import-export', icon: <SwapOutlined />, coming: true },
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },

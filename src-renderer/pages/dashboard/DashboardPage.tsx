@@ -13,6 +13,7 @@ import { KpiCards } from './KpiCards';
 import { MonthlySalesChart } from './MonthlySalesChart';
 import { TeamSales } from './TeamSales';
 import { TopPeople } from './TopPeople';
+import { DashboardTargetCard } from '../targets/DashboardTargetCard';
 
 function isEmpty(d: DashboardSummary): boolean {
   return d.ytdSales === 0 && d.ytdLastYear === 0 && d.activeStaff === 0 && d.customers === 0 && d.months.every((m) => !m.sales && !m.lastYear);
@@ -101,7 +102,10 @@ export function DashboardPage() {
             </Space>
           </Col>
           <Col xs={24} xl={8}>
-            <TopPeople data={summary.data} />
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              <TopPeople data={summary.data} />
+              <DashboardTargetCard year={summary.data.year} />
+            </Space>
           </Col>
         </Row>
       </div>

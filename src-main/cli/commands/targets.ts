@@ -1,0 +1,169 @@
+import type { TargetChange, TargetsShow, TargetsTracking } from '../../contract/targets';
+import { t, type Lang } from '../../i18n/messages';
+import { intOption, UsageError, type CliCommand, type Values } from '../command';
+
+/** `targets set | lock | unlock | breakdown | show | track | submit | approve | reopen | tiers | undo` (cli.md). */
+
+const money = (lang: Lang, n: number) => n.toLocaleString(lang, { maximumFractionDigits: 0 });
+/** Pads to a terminal width: Chinese characters take two columns. */
+const width = (s: string) => [...s].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
+const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
+const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - width(s))) + s;
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+
+function year(values: Values, sub: string): number {
+  const y = intOption(values, 'year');
+  if (y === undefined) throw new UsageError('targets.cli.missing-year', { sub });
+  return y;
+}
+
+function numberOption(values: Values, name: string): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const n = Number(String(raw).trim());
+  if (String(raw).trim() === '' || !Number.isFinite(n)) throw new UsageError('targets.cli.bad-number', { option: `--${name}`, value: raw });
+  return n;
+}
+
+/** The cell options shared by set, lock and unlock; the service refuses unknown teams and people. */
+function cellRef(values: Values): Record<string, unknown> {
+  const ref: Record<string, unknown> = {};
+  if (values.team !== undefined) ref.team = values.team;
+  if (values.person !== undefined) ref.person = values.person;
+  const month = intOption(values, 'month');
+  if (month !== undefined) ref.month = month;
+  const quarter = intOption(values, 'quarter');
+  if (quarter !== undefined) ref.quarter = quarter;
+  if (values.reason !== undefined) ref.reason = values.reason;
+  return ref;
+}
+
+function weights(values: Values): number[] | undefined {
+  const raw = values.weights;
+  if (raw === undefined) return undefined;
+  const parts = String(raw).split(/[,，\s]+/).filter(Boolean);
+  const nums = parts.map(Number);
+  if (nums.length !== 12 || nums.some((n) => !Number.isFinite(n) || n < 0)) throw new UsageError('targets.cli.bad-weights', { value: raw });
+  return nums;
+}
+
+function build(values: Values, pos: string[]): { op: never; input: Record<string, unknown> } {
+  const [sub, ...rest] = pos;
+  if (rest.length) throw new UsageError('cli.usage.unexpected-argument', { command: `targets ${sub}`, value: rest[0] });
+  const result = (op: string, input: Record<string, unknown>) => ({ op: op as never, input });
+  const metric = values.metric !== undefined ? { metric: values.metric } : {};
+  const reason = values.reason !== undefined ? { reason: values.reason } : {};
+  switch (sub) {
+    case 'set': {
+      if (values.amount === undefined) throw new UsageError('targets.cli.missing-amount');
+      if (values.lock && values.unlock) throw new UsageError('targets.cli.usage');
+      // The amount goes to the service as typed, so a bad one is refused input (exit 1) with its own message.
+      const lock = values.lock ? { lock: true } : values.unlock ? { lock: false } : {};
+      return result('targets/set', { year: year(values, sub), amount: values.amount, ...cellRef(values), ...metric, ...lock });
+    }
+    case 'lock':
+    case 'unlock':
+      return result('targets/lock', { year: year(values, sub), ...cellRef(values), ...metric, locked: sub === 'lock' });
+    case 'breakdown': {
+      if (values.method === undefined) throw new UsageError('targets.cli.missing-method');
+      const method = String(values.method);
+      if (!['even', 'history', 'weights', 'bottom-up'].includes(method)) throw new UsageError('cli.usage.bad-choice', { option: '--method', value: method, choices: 'even, history, weights, bottom-up' });
+      const input: Record<string, unknown> = { year: year(values, sub), method, ...metric, ...reason };
+      const w = weights(values);
+      if (w) input.weights = w;
+      const growth = numberOption(values, 'growth');
+      if (growth !== undefined) input.growth = growth;
+      if (values.seasonality !== undefined) input.seasonality = values.seasonality;
+      if (values.adopt) input.adopt = true;
+      return result('targets/breakdown', input);
+    }
+    case 'show':
+      return result('targets/show', { year: year(values, sub), ...metric });
+    case 'track': {
+      const month = intOption(values, 'month');
+      return result('targets/tracking', { year: year(values, sub), ...(month !== undefined ? { asOfMonth: month } : {}) });
+    }
+    case 'submit':
+    case 'approve':
+    case 'reopen':
+      return result('targets/workflow', { year: year(values, sub), action: sub, ...reason });
+    case 'tiers': {
+      const stretchPct = numberOption(values, 'stretch');
+      const challengePct = numberOption(values, 'challenge');
+      if (stretchPct === undefined || challengePct === undefined) throw new UsageError('targets.cli.usage');
+      return result('targets/tiers', { year: year(values, sub), stretchPct, challengePct, ...reason });
+    }
+    case 'export': {
+      if (typeof values.out !== 'string') throw new UsageError('targets.cli.usage');
+      return result('targets/export', { year: year(values, sub), out: { path: values.out } });
+    }
+    case 'undo':
+      return result('targets/undo', { year: year(values, sub), ...metric, ...reason });
+    default:
+      throw new UsageError('targets.cli.usage');
+  }
+}
+
+function renderShow(s: TargetsShow, lang: Lang): string {
+  const line = (name: string, annual: number, actual: number[]) => {
+    const ytd = actual.reduce((a, b) => a + b, 0);
+    return `${padEnd(name, 24)} ${padStart(money(lang, annual), 16)} ${padStart(money(lang, ytd), 16)} ${padStart(pct(annual > 0 ? ytd / annual : null), 8)}`;
+  };
+  const head = `${padEnd(t(lang, 'targets.cli.col-name'), 24)} ${padStart(t(lang, 'targets.cli.col-annual'), 16)} ${padStart(t(lang, 'targets.cli.col-actual'), 16)} ${padStart(t(lang, 'targets.cli.col-completion'), 8)}`;
+  const rows = [line(t(lang, 'targets.scope.company'), s.company.annual, s.company.actualMonths)];
+  for (const team of s.teams) {
+    rows.push(line(`  ${team.name}`, team.annual, team.actualMonths));
+    for (const p of s.people.filter((x) => x.teamId === team.id)) rows.push(line(`    ${p.employeeNo} ${p.name}`, p.annual, p.actualMonths));
+  }
+  return [t(lang, 'targets.cli.show-header', { year: s.year, status: s.status }), head, ...rows].join('\n');
+}
+
+function renderTracking(r: TargetsTracking, lang: Lang): string {
+  const line = (name: string, x: TargetsTracking['company']) =>
+    `${padEnd(name, 24)} ${padStart(pct(x.month.completion), 8)} ${padStart(pct(x.quarter.completion), 8)} ${padStart(pct(x.ytd.completion), 8)} ${padStart(money(lang, x.ytd.gap), 16)}`;
+  const head = ['col-name', 'col-month', 'col-quarter', 'col-ytd', 'col-gap'].map((k, i) => (i === 0 ? padEnd(t(lang, `targets.cli.${k}`), 24) : padStart(t(lang, `targets.cli.${k}`), i === 4 ? 16 : 8))).join(' ');
+  const rows = [line(t(lang, 'targets.scope.company'), r.company), ...r.teams.map((x) => line(`  ${x.name}`, x)), ...r.people.map((x) => line(`    ${x.employeeNo} ${x.name}`, x))];
+  return [t(lang, 'targets.cli.track-header', { year: r.year, month: r.asOfMonth }), head, ...rows].join('\n');
+}
+
+function render(v: unknown, lang: Lang): string {
+  const o = v as Record<string, unknown>;
+  if ('bytes' in o && 'name' in o) return t(lang, 'targets.cli.exported', { file: o.path ?? o.name });
+  if ('status' in o && !('company' in o)) return t(lang, 'targets.cli.status', { year: o.year, status: o.status });
+  if ('people' in o && 'company' in o && 'months' in o) return renderTracking(v as TargetsTracking, lang);
+  if ('people' in o && 'company' in o) return renderShow(v as TargetsShow, lang);
+  const c = v as TargetChange & { undone?: string | null; method?: string; seasonality?: string };
+  if ('undone' in c) return c.undone ? t(lang, 'targets.cli.undone', { action: c.undone, rows: c.rowsChanged }) : t(lang, 'targets.cli.nothing-to-undo');
+  const params = { year: c.year, rows: c.rowsChanged, cells: c.cellsWritten, annual: money(lang, c.companyAnnual), method: c.method, seasonality: c.seasonality };
+  return t(lang, c.method ? 'targets.cli.broken-down' : 'targets.cli.changed', params);
+}
+
+export const targetCommands: CliCommand[] = [
+  {
+    name: 'targets',
+    summary: 'targets.cli.help',
+    usage: 'targets set|lock|unlock|breakdown|show|track|submit|approve|reopen|tiers|undo|export --year Y …',
+    options: {
+      year: { type: 'string' },
+      amount: { type: 'string' },
+      team: { type: 'string' },
+      person: { type: 'string' },
+      month: { type: 'string' },
+      quarter: { type: 'string' },
+      lock: { type: 'boolean' },
+      unlock: { type: 'boolean' },
+      metric: { type: 'string' },
+      reason: { type: 'string' },
+      method: { type: 'string' },
+      weights: { type: 'string' },
+      growth: { type: 'string' },
+      seasonality: { type: 'string' },
+      adopt: { type: 'boolean' },
+      stretch: { type: 'string' },
+      challenge: { type: 'string' },
+      out: { type: 'string' },
+    },
+    build,
+    render,
+  },
+];

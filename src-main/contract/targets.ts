@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import { id, optionalText } from './common';
+import { op } from './define';
+import { fileOut, type FileOutResult } from './import';
+
+/** Targets (P2.1–P2.6): every amount crossing this contract is in yuan. */
+
+export const year = z.number().int().min(2000).max(2100);
+export const spreadMetric = z.enum(['sales', 'profit']).default('sales');
+export const period = z.string().regex(/^(Y|Q[1-4]|M([1-9]|1[0-2]))$/, { message: 'period' });
+const scope = z.enum(['company', 'team', 'person']);
+/** A target typed by a person: a number or text such as "1,200,000" (checked by the service, which names the value it refuses). */
+const amountInput = z.union([z.number(), z.string().max(40)]);
+const reason = optionalText(500);
+
+/** Which cell: the company (no team, no person), a team (by name or id) or a salesperson (by employee number or id). */
+const cellRef = {
+  year,
+  team: z.string().trim().min(1).max(50).optional(),
+  teamId: id.optional(),
+  person: z.string().trim().min(1).max(32).optional(),
+  staffId: id.optional(),
+  /** 'Y', 'Q1'..'Q4' or 'M1'..'M12'; `month` and `quarter` are shorthands. */
+  period: period.optional(),
+  month: z.number().int().min(1).max(12).optional(),
+  quarter: z.number().int().min(1).max(4).optional(),
+};
+
+export interface TargetRowView {
+  annual: number;
+  quarters: number[];
+  months: number[];
+  actualMonths: number[];
+  /** Last year's actual sales (or profit) of the same people, yuan. */
+  lastYearActual: number;
+  /** Locked periods: 'Y', 'Q1'…, 'M1'… (a team's or the company's quarter or month counts as locked when all its people's are). */
+  lockedPeriods: string[];
+}
+export interface TeamTargetView extends TargetRowView {
+  id: number;
+  name: string;
+}
+export interface PersonTargetView extends TargetRowView {
+  id: number;
+  employeeNo: string;
+  name: string;
+  team: string;
+  teamId: number;
+  /** Locked months (1..12), as in cli.md. */
+  locked: number[];
+  /** 1 for each month the person works in. */
+  available: number[];
+  stretch: number | null;
+  challenge: number | null;
+  /** The person's own proposal for the year (bottom-up), or null. */
+  proposal: number | null;
+}
+export interface TargetsShow {
+  year: number;
+  metric: 'sales' | 'profit';
+  status: 'draft' | 'submitted' | 'approved';
+  method: string | null;
+  growthPct: number | null;
+  weights: number[] | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  company: TargetRowView;
+  teams: TeamTargetView[];
+  people: PersonTargetView[];
+}
+
+export interface TargetChange {
+  year: number;
+  /** Rows (company, teams, people) whose amounts or locks changed. */
+  rowsChanged: number;
+  cellsWritten: number;
+  /** The company's annual target afterwards, yuan. */
+  companyAnnual: number;
+}
+
+export interface TargetCellHistoryEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  oldAmount: number | null;
+  newAmount: number | null;
+  oldLocked: boolean | null;
+  newLocked: boolean | null;
+  reason: string | null;
+}
+
+export interface MarketNote {
+  id: number;
+  year: number;
+  teamId: number | null;
+  teamName: string | null;
+  staffId: number | null;
+  staffName: string | null;
+  period: string | null;
+  kind: 'market' | 'competitor' | 'strategy' | 'assumption';
+  title: string;
+  body: string | null;
+  createdAt: string;
+}
+
+export interface CompletionFigures {
+  target: number;
+  actual: number;
+  /** actual ÷ target, null when the target is 0. */
+  completion: number | null;
+  /** actual − target (negative: behind plan), yuan. */
+  gap: number;
+}
+export interface TrackingRow {
+  scope: 'company' | 'team' | 'person';
+  id: number;
+  name: string;
+  employeeNo: string | null;
+  team: string | null;
+  month: CompletionFigures;
+  quarter: CompletionFigures;
+  ytd: CompletionFigures;
+  year: CompletionFigures;
+}
+export interface TargetsTracking {
+  year: number;
+  /** The last month counted (1..12): the month of the latest order of the year, or the one asked for. */
+  asOfMonth: number;
+  quarter: number;
+  months: { month: number; target: number; actual: number; cumulativeTarget: number; cumulativeActual: number }[];
+  company: TrackingRow;
+  teams: TrackingRow[];
+  people: TrackingRow[];
+}
+
+export const targetOps = {
+  'targets/show': op<TargetsShow>()(z.object({ year, metric: spreadMetric }).strict()),
+  'targets/set': op<TargetChange>()(
+    z
+      .object({
+        ...cellRef,
+        amount: amountInput,
+        metric: z.enum(['sales', 'profit', 'stretch', 'challenge', 'proposal']).default('sales'),
+        /** Lock the cell (true), unlock it (false), or leave its lock as it is. */
+        lock: z.boolean().optional(),
+        reason,
+      })
+      .strict(),
+    { mutates: true },
+  ),
+  'targets/lock': op<TargetChange>()(z.object({ ...cellRef, metric: spreadMetric, locked: z.boolean(), reason }).strict(), { mutates: true }),
+  /** Several typed cells at once (a block pasted from Excel), applied in order in one transaction. */
+  'targets/paste': op<TargetChange>()(
+    z
+      .object({
+        year,
+        metric: spreadMetric,
+        cells: z
+          .array(z.object({ scope, id: z.number().int().min(0), period, amount: amountInput }).strict())
+          .min(1)
+          .max(5000),
+        reason,
+      })
+      .strict(),
+    { mutates: true },
+  ),
+  'targets/undo': op<TargetChange & { undone: string | null }>()(z.object({ year, metric: spreadMetric, reason }).strict(), { mutates: true }),
+  'targets/breakdown': op<TargetChange & { method: string; seasonality: string }>()(
+    z
+      .object({
+        year,
+        metric: spreadMetric,
+        method: z.enum(['even', 'history', 'weights', 'bottom-up']),
+        /** Sets the company's annual target to last year's actual × (1 + growth %) first. */
+        growth: z.number().min(-100).max(1000).optional(),
+        /** Twelve monthly seasonality factors (method weights). */
+        weights: z.array(z.number().min(0)).length(12).optional(),
+        /** Weights per salesperson by employee number (method weights). */
+        personWeights: z.record(z.string().max(32), z.number().min(0)).optional(),
+        /** How each person's year is spread over months; by default the method's own. */
+        seasonality: z.enum(['even', 'history', 'weights']).optional(),
+        /** bottom-up: make the company's target the sum of the proposals (otherwise the proposals share out the current target). */
+        adopt: z.boolean().optional(),
+        reason,
+      })
+      .strict(),
+    { mutates: true },
+  ),
+  'targets/workflow': op<{ year: number; status: TargetsShow['status'] }>()(z.object({ year, action: z.enum(['submit', 'approve', 'reopen']), reason }).strict(), { mutates: true }),
+  /** Stretch and challenge levels for everyone: the person's target plus these percentages. */
+  'targets/tiers': op<TargetChange>()(
+    z.object({ year, stretchPct: z.number().min(0).max(1000), challengePct: z.number().min(0).max(1000), reason }).strict(),
+    { mutates: true },
+  ),
+  'targets/cell-history': op<TargetCellHistoryEntry[]>()(
+    z.object({ year, scope, id: z.number().int().min(0), period, metric: z.enum(['sales', 'profit', 'stretch', 'challenge', 'proposal']).default('sales') }).strict(),
+  ),
+  'targets/tracking': op<TargetsTracking>()(z.object({ year, asOfMonth: z.number().int().min(1).max(12).optional() }).strict()),
+  /** The plan as a wide sheet (people × months), to edit in Excel and import back. */
+  'targets/export': op<FileOutResult>()(z.object({ year, out: fileOut }).strict()),
+  'targets/notes': op<MarketNote[]>()(z.object({ year }).strict()),
+  'targets/note-save': op<MarketNote>()(
+    z
+      .object({
+        id: id.optional(),
+        year,
+        teamId: id.nullish(),
+        staffId: id.nullish(),
+        period: period.nullish(),
+        kind: z.enum(['market', 'competitor', 'strategy', 'assumption']),
+        title: z.string().trim().min(1).max(200),
+        body: optionalText(5000),
+      })
+      .strict(),
+    { mutates: true },
+  ),
+  'targets/note-delete': op<{ deleted: number }>()(z.object({ id }).strict(), { mutates: true }),
+};

@@ -1,0 +1,201 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Actual sales against target (P2.6, and the "target completion rate" KPI of P6.1).
+ * All amounts here are integer fen, as stored; months are 1..12. A person's orders count for the
+ * team the person belongs to now (the roster keeps no team history).
+ */
+
+export interface MonthlyActuals {
+  /** Sales in fen by month: index 0 = January. */
+  sales: number[];
+  /** Profit in fen by month (orders without a profit count as 0). */
+  profit: number[];
+}
+
+const zeros = () => new Array<number>(12).fill(0);
+const blank = (): MonthlyActuals => ({ sales: zeros(), profit: zeros() });
+
+const monthStart = (year: number, m: number) => (m === 13 ? `${year + 1}-01-01` : `${year}-${String(m).padStart(2, '0')}-01`);
+
+export interface YearActuals {
+  /** Per salesperson id. */
+  byPerson: Map<number, MonthlyActuals>;
+  /** Every order of the company, including those without a salesperson. */
+  company: MonthlyActuals;
+}
+
+/**
+ * Sales and profit per salesperson and month of a year, plus the company's months, in one grouped
+ * query per month. Measured on the large demo (1,000,000 orders): one query grouping the whole year by
+ * (salesperson, month) spends ≈ 650 ms sorting 400,000 rows in a temporary B-tree, and a scan in
+ * orders_salesperson_date order ≈ 1.3 s (a table lookup per order); twelve month-sized ranges on
+ * orders_date, each grouped by salesperson, take ≈ 230 ms in all. `months` limits the months read.
+ */
+export function yearActuals(db: Database, year: number, months: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]): YearActuals {
+  const sig = ordersSignature(db);
+  const key = `${year}:${months.join(',')}`;
+  let perDb = cache.get(db);
+  if (!perDb) cache.set(db, (perDb = new Map()));
+  const hit = perDb.get(key);
+  if (hit && hit.sig === sig) return hit.value;
+  const value = readYearActuals(db, year, months);
+  perDb.set(key, { sig, value });
+  return value;
+}
+
+/**
+ * Orders change only by the demo, imports and their undo (and a restored backup, which is a new
+ * connection): their count, highest row id and the imports log tell whether a cached year is still
+ * right, for ≈ 10 ms instead of re-reading a year of a million orders after every typed target.
+ */
+const cache = new WeakMap<Database, Map<string, { sig: string; value: YearActuals }>>();
+
+function ordersSignature(db: Database): string {
+  const r = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM orders) AS n, (SELECT coalesce(max(rowid), 0) FROM orders) AS maxId,
+              (SELECT coalesce(max(id), 0) FROM imports) AS imports, (SELECT count(*) FROM imports WHERE status = 'undone') AS undone`,
+    )
+    .get() as { n: number; maxId: number; imports: number; undone: number };
+  return `${r.n}:${r.maxId}:${r.imports}:${r.undone}`;
+}
+
+function readYearActuals(db: Database, year: number, months: readonly number[]): YearActuals {
+  const stmt = db.prepare(
+    `SELECT salesperson_id AS sid, sum(amount) AS sales, sum(coalesce(profit, 0)) AS profit
+     FROM orders WHERE date >= ? AND date < ? GROUP BY salesperson_id`,
+  );
+  const byPerson = new Map<number, MonthlyActuals>();
+  const company = blank();
+  for (const m of months) {
+    const rows = stmt.all(monthStart(year, m), monthStart(year, m + 1)) as { sid: number | null; sales: number; profit: number }[];
+    for (const r of rows) {
+      company.sales[m - 1] += r.sales;
+      company.profit[m - 1] += r.profit;
+      if (r.sid === null) continue;
+      let a = byPerson.get(r.sid);
+      if (!a) byPerson.set(r.sid, (a = blank()));
+      a.sales[m - 1] += r.sales;
+      a.profit[m - 1] += r.profit;
+    }
+  }
+  return { byPerson, company };
+}
+
+/** Sales and profit per salesperson (id) and month of a year. Orders without a salesperson are left out (see companyActualMonths). */
+export function actualsByPersonMonth(db: Database, year: number): Map<number, MonthlyActuals> {
+  return yearActuals(db, year).byPerson;
+}
+
+/** Sales and profit per team (by each salesperson's current team; key null = people without a team) and month. */
+export function actualsByTeamMonth(db: Database, year: number, byPerson = actualsByPersonMonth(db, year)): Map<number | null, MonthlyActuals> {
+  const teamOf = new Map((db.prepare('SELECT id, team_id AS teamId FROM staff').all() as { id: number; teamId: number | null }[]).map((s) => [s.id, s.teamId]));
+  const out = new Map<number | null, MonthlyActuals>();
+  for (const [sid, a] of byPerson) {
+    const team = teamOf.get(sid) ?? null;
+    let t = out.get(team);
+    if (!t) out.set(team, (t = blank()));
+    for (let i = 0; i < 12; i++) {
+      t.sales[i] += a.sales[i];
+      t.profit[i] += a.profit[i];
+    }
+  }
+  return out;
+}
+
+/** The company's sales and profit by month of a year, every order included. */
+export function companyActualMonths(db: Database, year: number): MonthlyActuals {
+  return yearActuals(db, year).company;
+}
+
+export interface PersonTargetActual {
+  staffId: number;
+  employeeNo: string;
+  name: string;
+  teamId: number | null;
+  teamName: string | null;
+  status: 'active' | 'inactive';
+  /** Sales target for the requested months, fen (0 when the person has no target cells). */
+  target: number;
+  /** Actual sales in the requested months, fen. */
+  actual: number;
+  /** actual ÷ target, or null when the target is 0. */
+  completion: number | null;
+  profitTarget: number;
+  actualProfit: number;
+  /** Stretch (冲刺) and challenge (挑战) levels for those months, fen, or null when none is set (P2.2, used by P6.2). */
+  stretch: number | null;
+  challenge: number | null;
+  /** Whether the person has any sales target cell in the year. */
+  hasTarget: boolean;
+}
+
+/**
+ * Per salesperson: the target for the given months of a year (sum of the person's month cells) and the
+ * actual sales in those months, so that e.g. a quarter's completion rate = actual ÷ target (P6.1).
+ * Stretch and challenge levels are kept per year; for a part of the year they are prorated by the
+ * person's own monthly target (so a quarter's stretch = annual stretch × the quarter's share of the target).
+ * Lists everyone who has a target cell in the year or an order in those months.
+ */
+export function targetAndActualByPerson(db: Database, input: { year: number; months: number[] }): PersonTargetActual[] {
+  const { year } = input;
+  const months = [...new Set(input.months)].filter((m) => Number.isInteger(m) && m >= 1 && m <= 12).sort((a, b) => a - b);
+  const inMonths = new Set(months.map((m) => `M${m}`));
+  const cells = db
+    .prepare(
+      `SELECT scope_id AS sid, period, metric, amount FROM target_cells
+       WHERE year = ? AND scope = 'person' AND (period = 'Y' OR period LIKE 'M%')`,
+    )
+    .all(year) as { sid: number; period: string; metric: string; amount: number }[];
+  type Acc = { target: number; targetYear: number; profitTarget: number; stretchYear: number | null; challengeYear: number | null; has: boolean };
+  const acc = new Map<number, Acc>();
+  const get = (sid: number) => {
+    let a = acc.get(sid);
+    if (!a) acc.set(sid, (a = { target: 0, targetYear: 0, profitTarget: 0, stretchYear: null, challengeYear: null, has: false }));
+    return a;
+  };
+  for (const c of cells) {
+    const a = get(c.sid);
+    if (c.metric === 'sales') {
+      a.has = true;
+      if (c.period === 'Y') a.targetYear = c.amount;
+      else if (inMonths.has(c.period)) a.target += c.amount;
+    } else if (c.metric === 'profit' && inMonths.has(c.period)) a.profitTarget += c.amount;
+    else if (c.metric === 'stretch' && c.period === 'Y') a.stretchYear = c.amount;
+    else if (c.metric === 'challenge' && c.period === 'Y') a.challengeYear = c.amount;
+  }
+  const actual = new Map<number, { sales: number; profit: number }>();
+  for (const [sid, a] of yearActuals(db, year, months).byPerson) {
+    actual.set(sid, { sales: months.reduce((t, m) => t + a.sales[m - 1], 0), profit: months.reduce((t, m) => t + a.profit[m - 1], 0) });
+    get(sid);
+  }
+  const staff = db
+    .prepare('SELECT s.id, s.employee_no AS employeeNo, s.name, s.team_id AS teamId, t.name AS teamName, s.status FROM staff s LEFT JOIN teams t ON t.id = s.team_id')
+    .all() as { id: number; employeeNo: string; name: string; teamId: number | null; teamName: string | null; status: 'active' | 'inactive' }[];
+  const prorate = (annual: number | null, a: Acc) =>
+    annual === null ? null : a.targetYear > 0 ? Math.round((annual * a.target) / a.targetYear) : months.length === 12 ? annual : Math.round((annual * months.length) / 12);
+  const out: PersonTargetActual[] = [];
+  for (const s of staff) {
+    const a = acc.get(s.id);
+    if (!a) continue;
+    const act = actual.get(s.id) ?? { sales: 0, profit: 0 };
+    out.push({
+      staffId: s.id,
+      employeeNo: s.employeeNo,
+      name: s.name,
+      teamId: s.teamId,
+      teamName: s.teamName,
+      status: s.status,
+      target: a.target,
+      actual: act.sales,
+      completion: a.target > 0 ? act.sales / a.target : null,
+      profitTarget: a.profitTarget,
+      actualProfit: act.profit,
+      stretch: prorate(a.stretchYear, a),
+      challenge: prorate(a.challengeYear, a),
+      hasTarget: a.has,
+    });
+  }
+  return out.sort((x, y) => x.employeeNo.localeCompare(y.employeeNo));
+}

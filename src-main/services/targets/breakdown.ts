@@ -1,0 +1,118 @@
+import type { Database } from 'better-sqlite3';
+import { WorkbenchError } from '../../contract/errors';
+import type { TargetChange } from '../../contract/targets';
+import type { ServiceContext } from '../context';
+import { yearActuals } from './actuals';
+import { cellLabel } from './cells';
+import { assertLocksHeld, cellStats, distributeCell, lockedCells, type Held, type Spread } from './distribute';
+import { actionId } from './edit';
+import { loadPlan, rollUp, type Plan, type PlanNode, type SpreadMetric } from './plan';
+import { checkEditable, savePlan } from './store';
+
+/**
+ * The breakdown (P2.2): the company's annual target spread to teams, salespeople, quarters and months
+ * by one method, keeping every locked cell and spreading only the remainder.
+ * - even: each salesperson the same per month worked, each month the same;
+ * - history: each person in proportion to last year's actual, each month by last year's company seasonality;
+ * - weights: the manager's twelve monthly factors and/or weights per salesperson;
+ * - bottom-up: in proportion to the people's own proposals (or, with `adopt`, exactly the proposals).
+ * A salesperson's weight for a month is person weight × month weight, and nothing for a month the
+ * person does not work; a team's weight is the sum of its people's.
+ */
+
+export type Method = 'even' | 'history' | 'weights' | 'bottom-up';
+export type Seasonality = 'even' | 'history' | 'weights';
+
+export interface BreakdownInput {
+  year: number;
+  metric: SpreadMetric;
+  method: Method;
+  growth?: number;
+  weights?: number[];
+  personWeights?: Record<string, number>;
+  seasonality?: Seasonality;
+  adopt?: boolean;
+  reason?: string | null;
+}
+
+/** Weights of free salesperson-months under a cell: Σ person weight × month weight over months no lock holds. */
+function methodSpread(plan: Plan, h: Held, personWeight: (p: PlanNode) => number, monthWeight: number[]): Spread {
+  const pw = new Map(plan.people.map((p) => [p, personWeight(p)]));
+  const stats = cellStats(plan, h, (p, m) => p.available[m - 1] * monthWeight[m - 1] * pw.get(p)!);
+  return { held: h, stats, weight: (n, i) => stats.get(n)!.weight[i] };
+}
+
+function proposals(db: Database, year: number): Map<number, number> {
+  const rows = db.prepare("SELECT scope_id AS id, amount FROM target_cells WHERE year = ? AND scope = 'person' AND period = 'Y' AND metric = 'proposal'").all(year) as { id: number; amount: number }[];
+  return new Map(rows.map((r) => [r.id, Math.round(r.amount / 100)]));
+}
+
+/** Checks the inputs of a breakdown and works out the weights; refuses before anything is written. */
+function weightsFor(db: Database, plan: Plan, input: BreakdownInput) {
+  const pick = (a: { sales: number[]; profit: number[] }) => (input.metric === 'profit' ? a.profit : a.sales);
+  const needHistory = input.method === 'history' || input.seasonality === 'history' || input.growth !== undefined;
+  const last = needHistory ? yearActuals(db, plan.year - 1) : null;
+  const lastTotal = last ? pick(last.company).reduce((a, b) => a + b, 0) : 0;
+  if (needHistory && lastTotal <= 0) throw new WorkbenchError('targets/no-history', { year: plan.year - 1 });
+
+  let personWeight: (p: PlanNode) => number = () => 1;
+  if (input.method === 'history') personWeight = (p) => pick(last!.byPerson.get(p.id) ?? { sales: [], profit: [] }).reduce((a, b) => a + b, 0);
+  if (input.method === 'weights' && input.personWeights) {
+    const given = new Map(Object.entries(input.personWeights).map(([k, v]) => [k.toLowerCase(), v]));
+    for (const k of Object.keys(input.personWeights)) {
+      if (!plan.people.some((p) => p.employeeNo!.toLowerCase() === k.toLowerCase())) throw new WorkbenchError('targets/unknown-person', { person: k, year: plan.year });
+    }
+    if (![...given.values()].some((v) => v > 0)) throw new WorkbenchError('targets/weights-zero');
+    personWeight = (p) => given.get(p.employeeNo!.toLowerCase()) ?? 0;
+  }
+  let proposed: Map<number, number> | null = null;
+  if (input.method === 'bottom-up') {
+    proposed = proposals(db, plan.year);
+    if (![...proposed.values()].some((v) => v > 0)) throw new WorkbenchError('targets/no-proposals', { year: plan.year });
+    personWeight = (p) => proposed!.get(p.id) ?? 0;
+  }
+  if (input.method === 'weights' && !input.weights && !input.personWeights) throw new WorkbenchError('targets/weights-missing');
+  if (input.weights && !input.weights.some((w) => w > 0)) throw new WorkbenchError('targets/weights-zero');
+
+  const seasonality: Seasonality =
+    input.seasonality ?? (input.method === 'history' ? 'history' : input.method === 'weights' && input.weights ? 'weights' : input.method === 'bottom-up' && lastTotalOf(db, plan, input) > 0 ? 'history' : 'even');
+  if (seasonality === 'weights' && !input.weights) throw new WorkbenchError('targets/weights-missing');
+  const seasonal = seasonality === 'history' ? pick((last ?? yearActuals(db, plan.year - 1)).company) : null;
+  const monthWeight = seasonality === 'weights' ? input.weights! : seasonal ?? new Array<number>(12).fill(1);
+  return { personWeight, monthWeight, seasonality, lastTotal, proposed };
+}
+
+function lastTotalOf(db: Database, plan: Plan, input: BreakdownInput): number {
+  const c = yearActuals(db, plan.year - 1).company;
+  return (input.metric === 'profit' ? c.profit : c.sales).reduce((a, b) => a + b, 0);
+}
+
+/** `targets breakdown`: re-spreads the whole year by a method; locked cells are kept. */
+export function breakdown(ctx: ServiceContext, input: BreakdownInput): TargetChange & { method: string; seasonality: string } {
+  const { db } = ctx;
+  return db.transaction(() => {
+    checkEditable(db, input.year, input.reason);
+    const plan = loadPlan(db, input.year, input.metric);
+    if (plan.people.length === 0) throw new WorkbenchError('targets/no-people', { year: input.year });
+    const w = weightsFor(db, plan, input);
+    const label = cellLabel(ctx.lang, plan.year);
+    let annual = plan.company.row[0];
+    if (input.growth !== undefined) annual = Math.round((w.lastTotal / 100) * (1 + input.growth / 100));
+    if (input.method === 'bottom-up' && input.adopt) annual = plan.people.reduce((s, p) => s + (w.proposed!.get(p.id) ?? 0), 0);
+    if (annual !== plan.company.row[0] && plan.company.locked[0]) throw new WorkbenchError('targets/locked-ancestor', { cell: label(plan.company, 0) });
+    if (annual <= 0) throw new WorkbenchError('targets/no-annual', { year: input.year });
+    const h = lockedCells(plan);
+    h.get(plan.company)?.delete(0);
+    distributeCell(methodSpread(plan, h, w.personWeight, w.monthWeight), label, plan.company, 0, annual);
+    rollUp(plan);
+    assertLocksHeld(h);
+    const saved = savePlan(ctx, plan, actionId('breakdown'), input.reason);
+    db.prepare('UPDATE target_plans SET method = ?, growth_pct = ?, weights = ? WHERE year = ?').run(
+      input.method,
+      input.growth ?? null,
+      w.seasonality === 'weights' ? JSON.stringify(input.weights) : null,
+      input.year,
+    );
+    return { year: plan.year, rowsChanged: saved.rowsChanged, cellsWritten: saved.cellsWritten, companyAnnual: plan.company.row[0], method: input.method, seasonality: w.seasonality };
+  })();
+}

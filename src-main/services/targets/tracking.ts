@@ -1,0 +1,72 @@
+import type { Database } from 'better-sqlite3';
+import type { CompletionFigures, TargetsTracking, TrackingRow } from '../../contract/targets';
+import { yearActuals } from './actuals';
+import { mIdx, quarterOf } from './periods';
+import { loadPlan, type PlanNode } from './plan';
+
+/**
+ * Tracking (P2.6 item 10): actual sales against target by person, team and company for the month, the
+ * quarter to date, the year to date (YTD actual ÷ YTD target) and the whole year, with the gap in yuan.
+ */
+
+/** The last month with orders in the year; a past year without orders counts as complete. */
+function defaultAsOf(db: Database, year: number): number {
+  const latest = (db.prepare('SELECT max(date) AS d FROM orders WHERE date >= ? AND date < ?').get(`${year}-01-01`, `${year + 1}-01-01`) as { d: string | null }).d;
+  if (latest) return Number(latest.slice(5, 7));
+  const now = new Date();
+  return year < now.getFullYear() ? 12 : year > now.getFullYear() ? 1 : now.getMonth() + 1;
+}
+
+const figures = (target: number, actualFen: number): CompletionFigures => {
+  const actual = Math.round(actualFen) / 100;
+  return { target, actual, completion: target > 0 ? actual / target : null, gap: Math.round((actual - target) * 100) / 100 };
+};
+
+export function tracking(db: Database, year: number, asOfMonth?: number): TargetsTracking {
+  const asOf = asOfMonth ?? defaultAsOf(db, year);
+  const q = quarterOf(asOf);
+  const plan = loadPlan(db, year);
+  const act = yearActuals(db, year);
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const rowOf = (n: PlanNode, actual: number[], team: string | null): TrackingRow => {
+    const tsum = (ms: number[]) => ms.reduce((s, m) => s + n.row[mIdx(m)], 0);
+    const asum = (ms: number[]) => ms.reduce((s, m) => s + actual[m - 1], 0);
+    const qtd = range(3 * q - 2, asOf);
+    const ytd = range(1, asOf);
+    return {
+      scope: n.scope,
+      id: n.id,
+      name: n.name,
+      employeeNo: n.employeeNo,
+      team,
+      month: figures(n.row[mIdx(asOf)], actual[asOf - 1]),
+      quarter: figures(tsum(qtd), asum(qtd)),
+      ytd: figures(tsum(ytd), asum(ytd)),
+      year: figures(n.row[0], asum(ytd)),
+    };
+  };
+  const people: TrackingRow[] = [];
+  const teams = plan.teams.map((t) => {
+    const teamActual = new Array<number>(12).fill(0);
+    for (const p of t.children) {
+      const a = act.byPerson.get(p.id)?.sales ?? new Array<number>(12).fill(0);
+      a.forEach((v, i) => (teamActual[i] += v));
+      people.push(rowOf(p, a, t.name));
+    }
+    return rowOf(t, teamActual, null);
+  });
+  let ct = 0;
+  let ca = 0;
+  const months = range(1, 12).map((m) => {
+    ct += plan.company.row[mIdx(m)];
+    ca += m <= asOf ? act.company.sales[m - 1] : 0;
+    return {
+      month: m,
+      target: plan.company.row[mIdx(m)],
+      actual: m <= asOf ? act.company.sales[m - 1] / 100 : 0,
+      cumulativeTarget: ct,
+      cumulativeActual: Math.round(ca) / 100,
+    };
+  });
+  return { year, asOfMonth: asOf, quarter: q, months, company: rowOf(plan.company, act.company.sales, null), teams, people };
+}

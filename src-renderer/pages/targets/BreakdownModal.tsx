@@ -1,0 +1,88 @@
+import { App, Checkbox, Form, InputNumber, Modal, Radio, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../backend/ApiError';
+import { useOpMutation } from '../../backend/useOp';
+import { monthLabel } from '../../i18n/format';
+import { useLang } from '../../i18n/LanguageProvider';
+
+type Method = 'even' | 'history' | 'weights' | 'bottom-up';
+
+interface Props {
+  year: number;
+  metric: 'sales' | 'profit';
+  open: boolean;
+  reason: string;
+  onClose: () => void;
+}
+
+/** Chooses a breakdown method (P2.2) and runs it over the whole year; locked cells are kept. */
+export function BreakdownModal({ year, metric, open, reason, onClose }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const run = useOpMutation('targets/breakdown');
+  const [method, setMethod] = useState<Method>('history');
+  const [growth, setGrowth] = useState<number | null>(null);
+  const [weights, setWeights] = useState<number[]>(() => new Array<number>(12).fill(1));
+  const [adopt, setAdopt] = useState(false);
+
+  const submit = () =>
+    run.mutate(
+      {
+        year,
+        metric,
+        method,
+        ...(growth !== null ? { growth } : {}),
+        ...(method === 'weights' ? { weights } : {}),
+        ...(method === 'bottom-up' && adopt ? { adopt: true } : {}),
+        reason: reason.trim() || undefined,
+      },
+      {
+        onError: (e) => void message.error(errorMessage(e)),
+        onSuccess: (r) => {
+          message.success(t('targets.breakdown.done', { rows: r.rowsChanged, annual: r.companyAnnual.toLocaleString(lang) }));
+          onClose();
+        },
+      },
+    );
+
+  return (
+    <Modal open={open} title={t('targets.breakdown.title', { year })} onCancel={onClose} onOk={submit} okText={t('targets.breakdown.run')} confirmLoading={run.isPending} width={640} destroyOnHidden>
+      <Form layout="vertical">
+        <Form.Item label={t('targets.breakdown.method')}>
+          <Radio.Group value={method} onChange={(e) => setMethod(e.target.value as Method)}>
+            <Space orientation="vertical">
+              {(['even', 'history', 'weights', 'bottom-up'] as const).map((m) => (
+                <Radio key={m} value={m} data-testid={`method-${m}`}>
+                  <Typography.Text strong>{t(`targets.method.${m}`)}</Typography.Text> <Typography.Text type="secondary">{t(`targets.method.${m}Help`)}</Typography.Text>
+                </Radio>
+              ))}
+            </Space>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item label={t('targets.breakdown.growth')} extra={t('targets.breakdown.growthHelp')}>
+          <InputNumber value={growth} onChange={(v) => setGrowth(v)} min={-100} max={1000} step={1} suffix="%" style={{ width: 160 }} />
+        </Form.Item>
+        {method === 'weights' && (
+          <Form.Item label={t('targets.breakdown.weights')}>
+            <div className="wb-target-weights">
+              {weights.map((w, i) => (
+                <label key={i}>
+                  <span>{monthLabel(i + 1, lang)}</span>
+                  <InputNumber size="small" min={0} value={w} onChange={(v) => setWeights((ws) => ws.map((x, k) => (k === i ? (v ?? 0) : x)))} />
+                </label>
+              ))}
+            </div>
+          </Form.Item>
+        )}
+        {method === 'bottom-up' && (
+          <Checkbox checked={adopt} onChange={(e) => setAdopt(e.target.checked)}>
+            {t('targets.breakdown.adopt')}
+          </Checkbox>
+        )}
+        <Typography.Paragraph type="secondary">{t('targets.breakdown.locksKept')}</Typography.Paragraph>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,131 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Workspace } from '../../src-main/db/workspace';
+import { dispatch } from '../../src-main/runtime/dispatch';
+import { launchChromium, startWeb, type RunningWeb } from '../support/browser';
+import { reconcileProblems, seedOrg } from '../support/targets-org';
+import { tmpDir } from '../support/workspace';
+
+// Issue 4: the target grid in a browser — type, lock, re-spread a parent, paste a block from Excel, undo.
+let browser: Browser;
+let web: RunningWeb | undefined;
+const dataDir = tmpDir('wb-e2e-targets-');
+const Y = 2026;
+let people: { id: number; employeeNo: string; teamId: number }[] = [];
+let teams: number[] = [];
+
+function db<T>(f: (d: Database.Database) => T): T {
+  const d = new Database(path.join(dataDir, 'workbench.db'), { readonly: true });
+  try {
+    return f(d);
+  } finally {
+    d.close();
+  }
+}
+const cell = (scope: string, id: number, period: string) =>
+  db((d) => d.prepare("SELECT amount / 100 AS v, locked FROM target_cells WHERE year = ? AND scope = ? AND scope_id = ? AND period = ? AND metric = 'sales'").get(Y, scope, id, period) as { v: number; locked: number } | undefined);
+
+beforeAll(async () => {
+  const ws = new Workspace(dataDir);
+  ({ people, teams } = seedOrg(ws.db, [2, 2]));
+  const opts = { lang: 'en' as const, actor: 'tester' };
+  await dispatch(ws, 'targets/set', { year: Y, amount: 1_200_000 }, opts);
+  await dispatch(ws, 'targets/breakdown', { year: Y, method: 'even' }, opts);
+  ws.close();
+  browser = await launchChromium();
+  web = await startWeb(dataDir);
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+async function openPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1600, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e));
+  await page.goto(`${web!.url}#/targets?year=${Y}`);
+  await page.getByTestId(`target-row-person:${people[0].id}`).waitFor({ timeout: 120_000 });
+  return page;
+}
+
+/** The grid cell of a row (by its key) and a period column; AG Grid splits pinned and centre rows, so find the row index first. */
+async function gridCell(page: Page, key: string, period: string) {
+  const index = await page.getByTestId(`target-row-${key}`).locator('xpath=ancestor::div[@row-index]').getAttribute('row-index');
+  const c = page.locator(`.ag-row[row-index="${index}"] [col-id="${period}"]`);
+  await c.scrollIntoViewIfNeeded();
+  return c;
+}
+
+async function type(page: Page, key: string, period: string, text: string) {
+  const c = await gridCell(page, key, period);
+  await c.dblclick();
+  const input = c.locator('input');
+  await input.waitFor();
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+describe('the target grid (P2.2) in browser mode', () => {
+  it('types, locks, re-spreads a parent, pastes a block and undoes, and the database always reconciles', async () => {
+    const page = await openPage();
+    const [a, b] = people;
+
+    // A child: E001's March. The sums above follow.
+    await type(page, `person:${a.id}`, 'M3', '30,000');
+    await expect.poll(() => cell('person', a.id, 'M3')?.v, { timeout: 20_000 }).toBe(30_000);
+    expect(reconcileProblems(new Database(path.join(dataDir, 'workbench.db'), { readonly: true }), Y)).toEqual([]);
+
+    // Lock it, then type the team's year: it is re-spread over the unlocked cells only.
+    await (await gridCell(page, `person:${a.id}`, 'M3')).hover();
+    await page.getByTestId(`lock-person:${a.id}-M3`).click();
+    await expect.poll(() => cell('person', a.id, 'M3')?.locked, { timeout: 20_000 }).toBe(1);
+    await type(page, `team:${teams[0]}`, 'Y', '500000');
+    await expect.poll(() => cell('team', teams[0], 'Y')?.v, { timeout: 20_000 }).toBe(500_000);
+    expect(cell('person', a.id, 'M3')).toEqual({ v: 30_000, locked: 1 });
+    expect(db((d) => reconcileProblems(d, Y))).toEqual([]);
+
+    // Paste a 2 × 2 block copied from Excel onto E002's January and February (and the next row's).
+    await (await gridCell(page, `person:${b.id}`, 'M1')).click();
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', '1000\t2000\r\n3000\t4000\r\n');
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => cell('person', b.id, 'M2')?.v, { timeout: 20_000 }).toBe(2000);
+    expect(cell('person', b.id, 'M1')?.v).toBe(1000);
+    expect(db((d) => reconcileProblems(d, Y))).toEqual([]);
+    await page.screenshot({ path: path.join(dataDir, 'targets-grid.png') });
+
+    // Undo the paste: E002's February is back to what the team's re-spread gave it.
+    await page.getByTestId('undo-button').click();
+    await expect.poll(() => cell('person', b.id, 'M2')?.v, { timeout: 20_000 }).not.toBe(2000);
+    expect(db((d) => reconcileProblems(d, Y))).toEqual([]);
+
+    // A bad value is refused with the service's message and changes nothing.
+    const before = cell('company', 0, 'Y')?.v;
+    await type(page, `person:${b.id}`, 'M5', '-7');
+    await page.getByText('A target cannot be negative').waitFor();
+    expect(cell('company', 0, 'Y')?.v).toBe(before);
+
+    // The cell's history shows the typed amount.
+    await (await gridCell(page, `person:${a.id}`, 'M3')).click();
+    await page.getByTestId('history-button').click();
+    await page.getByTestId('cell-history-entry').filter({ hasText: '30,000' }).first().waitFor();
+    await expect(page.getByTestId('cell-history-entry').count()).resolves.toBeGreaterThanOrEqual(3);
+    await page.context().close();
+  });
+
+  it('shows tracking charts and who is behind plan', async () => {
+    const page = await openPage();
+    await page.getByRole('tab', { name: 'Tracking' }).click();
+    await page.getByTestId('target-tracking').or(page.getByText('There are no targets')).first().waitFor();
+    await expect(page.locator('[data-testid="target-tracking"] canvas').count()).resolves.toBeGreaterThan(0);
+    // The dashboard carries the compact target-vs-actual card.
+    await page.goto(`${web!.url}#/dashboard`);
+    await page.getByTestId('dashboard-targets').or(page.getByTestId('dashboard-empty')).first().waitFor({ timeout: 60_000 });
+    await page.context().close();
+  });
+});

@@ -1,0 +1,158 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addOrder, readCells, reconcileProblems, seedOrg } from '../support/targets-org';
+import { tmpWorkspace } from '../support/workspace';
+
+const Y = 2026;
+
+async function company(sizes: number[], hireDates?: (string | null)[]) {
+  const w = tmpWorkspace();
+  const org = seedOrg(w.ws.db, sizes, { hireDates });
+  return { ...w, org };
+}
+
+describe('targets breakdown (P2.2)', () => {
+  it('P2.2 even: equal per person and per month, by hand for 2 teams of 2 and 1', async () => {
+    const { call, ws, org } = await company([2, 1]);
+    await call('targets/set', { year: Y, amount: 1_200_000 });
+    await call('targets/breakdown', { year: Y, method: 'even' });
+    const cells = readCells(ws.db, Y);
+    expect(cells.get(`team:${org.teams[0]}:Y`)!.amount).toBe(800_000);
+    expect(cells.get(`team:${org.teams[1]}:Y`)!.amount).toBe(400_000);
+    for (const p of org.people) {
+      expect(cells.get(`person:${p.id}:Y`)!.amount).toBe(400_000);
+      for (let m = 1; m <= 12; m++) expect([33_333, 33_334]).toContain(cells.get(`person:${p.id}:M${m}`)!.amount);
+    }
+    expect(reconcileProblems(ws.db, Y)).toEqual([]);
+  });
+
+  it('P2.2 history: people by last year actual × growth, months by last year seasonality (by hand)', async () => {
+    const { call, ws, org } = await company([1, 1]);
+    const [a, b] = org.people;
+    // Last year: A sold 300 in March, B 100 in July (sales 400; March 3/4, July 1/4 of the year).
+    addOrder(ws.db, a.id, '2025-03-10', 300_000);
+    addOrder(ws.db, b.id, '2025-07-02', 100_000);
+    const r = await call<{ companyAnnual: number }>('targets/breakdown', { year: Y, method: 'history', growth: 25 });
+    expect(r.companyAnnual).toBe(500_000);
+    const cells = readCells(ws.db, Y);
+    expect(cells.get(`person:${a.id}:Y`)!.amount).toBe(375_000);
+    expect(cells.get(`person:${b.id}:Y`)!.amount).toBe(125_000);
+    // Each person's year follows the company's seasonality: 3/4 in March, 1/4 in July.
+    expect(cells.get(`person:${a.id}:M3`)!.amount).toBe(281_250);
+    expect(cells.get(`person:${a.id}:M7`)!.amount).toBe(93_750);
+    expect(cells.get(`person:${b.id}:M3`)!.amount).toBe(93_750);
+    expect(cells.get(`company:0:M1`)!.amount).toBe(0);
+    expect(reconcileProblems(ws.db, Y)).toEqual([]);
+  });
+
+  it('P2.2 weights: twelve monthly factors and weights per person', async () => {
+    const { call, ws, org } = await company([3]);
+    await call('targets/set', { year: Y, amount: 600_000 });
+    const weights = [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0];
+    await call('targets/breakdown', { year: Y, method: 'weights', weights, personWeights: { E001: 3, E002: 2, E003: 1 } });
+    const cells = readCells(ws.db, Y);
+    expect(org.people.map((p) => cells.get(`person:${p.id}:Y`)!.amount)).toEqual([300_000, 200_000, 100_000]);
+    expect(cells.get(`company:0:M12`)!.amount).toBe(0);
+    expect(cells.get(`company:0:M1`)!.amount).toBe(100_000);
+    expect(reconcileProblems(ws.db, Y)).toEqual([]);
+  });
+
+  it('P2.2 bottom-up: proposals share out the target, or with adopt become it', async () => {
+    const { call, ws, org } = await company([2]);
+    await call('targets/set', { year: Y, amount: 1_000_000 });
+    await call('targets/set', { year: Y, person: 'E001', metric: 'proposal', amount: 300_000 });
+    await call('targets/set', { year: Y, person: 'E002', metric: 'proposal', amount: 100_000 });
+    await call('targets/breakdown', { year: Y, method: 'bottom-up' });
+    let cells = readCells(ws.db, Y);
+    expect(cells.get(`person:${org.people[0].id}:Y`)!.amount).toBe(750_000);
+    await call('targets/breakdown', { year: Y, method: 'bottom-up', adopt: true });
+    cells = readCells(ws.db, Y);
+    expect(cells.get('company:0:Y')!.amount).toBe(400_000);
+    expect(cells.get(`person:${org.people[1].id}:Y`)!.amount).toBe(100_000);
+  });
+
+  it('P2.2 hold and override: locked cells survive a new breakdown, the remainder is spread', async () => {
+    const { call, ws, org } = await company([2, 2]);
+    await call('targets/set', { year: Y, amount: 1_000_000 });
+    await call('targets/set', { year: Y, person: 'E001', month: 3, amount: 50_000, lock: true });
+    await call('targets/set', { year: Y, team: 'Team 2', amount: 600_000, lock: true });
+    await call('targets/breakdown', { year: Y, method: 'even' });
+    const cells = readCells(ws.db, Y);
+    expect(cells.get(`person:${org.people[0].id}:M3`)).toEqual({ amount: 50_000, locked: true });
+    expect(cells.get(`team:${org.teams[1]}:Y`)).toEqual({ amount: 600_000, locked: true });
+    expect(cells.get(`team:${org.teams[0]}:Y`)!.amount).toBe(cells.get('company:0:Y')!.amount - 600_000);
+    expect(reconcileProblems(ws.db, Y)).toEqual([]);
+  });
+
+  it('P2.2 property: for random trees, methods and locks the plan reconciles and locks hold, or nothing changes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 50_000_000 }),
+        fc.constantFrom('even', 'weights'),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 12, maxLength: 12 }),
+        fc.array(fc.record({ who: fc.nat(), period: fc.constantFrom('Y', 'Q2', 'M1', 'M5', 'M12'), amount: fc.integer({ min: 0, max: 5_000_000 }) }), { maxLength: 4 }),
+        fc.option(fc.record({ team: fc.nat(), amount: fc.integer({ min: 0, max: 30_000_000 }) }), { nil: undefined }),
+        async (sizes, annual, method, monthWeights, personLocks, teamLock) => {
+          const { call, attempt, ws, org } = await company(sizes);
+          await call('targets/set', { year: Y, amount: annual });
+          for (const l of personLocks) {
+            const p = org.people[l.who % org.people.length];
+            await attempt('targets/set', { year: Y, staffId: p.id, period: l.period, amount: l.amount, lock: true });
+          }
+          if (teamLock) await attempt('targets/set', { year: Y, teamId: org.teams[teamLock.team % org.teams.length], amount: teamLock.amount, lock: true });
+          expect(reconcileProblems(ws.db, Y)).toEqual([]);
+          const lockedBefore = new Map([...readCells(ws.db, Y)].filter(([, c]) => c.locked).map(([k, c]) => [k, c.amount]));
+          const before = JSON.stringify([...readCells(ws.db, Y)]);
+          const annualBefore = readCells(ws.db, Y).get('company:0:Y')!.amount;
+          const weights = monthWeights.some((w) => w > 0) ? monthWeights : undefined;
+          const r = await attempt('targets/breakdown', { year: Y, method, ...(method === 'weights' ? { weights: weights ?? monthWeights } : {}) });
+          if (!r.ok) {
+            expect(['targets/locks-exceed', 'targets/locks-mismatch', 'targets/weights-zero', 'targets/no-annual']).toContain(r.error.code);
+            expect(JSON.stringify([...readCells(ws.db, Y)])).toBe(before);
+            return;
+          }
+          expect(reconcileProblems(ws.db, Y)).toEqual([]);
+          const after = readCells(ws.db, Y);
+          for (const [k, v] of lockedBefore) expect(after.get(k)!.amount, k).toBe(v);
+          expect(after.get('company:0:Y')!.amount).toBe(annualBefore);
+          ws.close();
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('P2.2 property: without locks, teams and people get their exact even share to within one yuan', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 99_999_999 }), async (sizes, annual) => {
+        const { call, ws, org } = await company(sizes);
+        await call('targets/set', { year: Y, amount: annual });
+        await call('targets/breakdown', { year: Y, method: 'even' });
+        const cells = readCells(ws.db, Y);
+        const heads = org.people.length;
+        org.teams.forEach((t, i) => expect(Math.abs(cells.get(`team:${t}:Y`)!.amount - (annual * sizes[i]) / heads)).toBeLessThan(1));
+        for (const p of org.people) {
+          const teamAmount = cells.get(`team:${p.teamId}:Y`)!.amount;
+          const size = org.people.filter((x) => x.teamId === p.teamId).length;
+          const y = cells.get(`person:${p.id}:Y`)!.amount;
+          expect(Math.abs(y - teamAmount / size)).toBeLessThan(1);
+          for (let m = 1; m <= 12; m++) expect(Math.abs(cells.get(`person:${p.id}:M${m}`)!.amount - y / 12)).toBeLessThan(4 / 3);
+        }
+        ws.close();
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('P2.2 new hires get targets only for the months they work (even)', async () => {
+    const { call, ws, org } = await company([2], [null, '2026-07-15']);
+    await call('targets/set', { year: Y, amount: 180_000 });
+    await call('targets/breakdown', { year: Y, method: 'even' });
+    const cells = readCells(ws.db, Y);
+    // 12 + 6 person-months: 10,000 each.
+    expect(cells.get(`person:${org.people[0].id}:Y`)!.amount).toBe(120_000);
+    expect(cells.get(`person:${org.people[1].id}:M6`)!.amount).toBe(0);
+    expect(cells.get(`person:${org.people[1].id}:M7`)!.amount).toBe(10_000);
+  });
+});
