@@ -14,6 +14,9 @@ const customers = () => import('./pages/records/CustomersPage').then((m) => ({ C
 const orders = () => import('./pages/records/OrdersPage').then((m) => ({ Component: m.OrdersPage }));
 const settings = () => import('./pages/settings/SettingsPage').then((m) => ({ Component: m.SettingsPage }));
 const targets = () => import('./pages/targets/TargetsPage').then((m) => ({ Component: m.TargetsPage }));
+const surveys = () => import('./pages/surveys/SurveysPage').then((m) => ({ Component: m.SurveysPage }));
+const survey = () => import('./pages/surveys/SurveyDetailPage').then((m) => ({ Component: m.SurveyDetailPage }));
+const surveyImport = () => import('./pages/surveys/SurveyImportPage').then((m) => ({ Component: m.SurveyImportPage }));
 const welcome = () => import('./pages/welcome/WelcomePage').then((m) => ({ Component: m.WelcomePage }));
 
 /** Hash routes: `#/team`, `#/settings`… (the application menu sends the same routes). */
@@ -35,7 +38,9 @@ export function makeRouter() {
             { path: 'targets', lazy: targets },
             { path: 'customers', lazy: customers },
             { path: 'orders', lazy: orders },
-            { path: 'surveys', element: <ComingPage area="surveys" /> },
+            { path: 'surveys', lazy: surveys },
+            { path: 'surveys/import', lazy: surveyImport },
+            { path: 'surveys/:id', lazy: survey },
             { path: 'appraisals', element: <AppraisalsPage /> },
             { path: 'import-export', element: <ComingPage area="importExport" /> },
             { path: 'settings', lazy: settings },

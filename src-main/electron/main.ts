@@ -10,6 +10,7 @@ import { osLang, t, type Lang } from '../i18n/messages';
 import { dispatch, errorPayload } from '../runtime/dispatch';
 import { createJobRunner, type JobRunner } from '../runtime/jobs';
 import { createInvoker, registerIpc } from './ipc';
+import { withReportPrinting } from './print-report';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate, type MenuActions } from './menu';
 import { createMenuActions } from './menu-actions';
@@ -130,7 +131,7 @@ async function start(): Promise<void> {
       });
     },
   });
-  registerIpc(invoke, (url) => isAppUrl(url, origin));
+  registerIpc(withReportPrinting(invoke, () => (win && !win.isDestroyed() ? win : undefined)), (url) => isAppUrl(url, origin));
 
   menuActions = createMenuActions({
     dataDir: workspace.dataDir,

@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import type { OpName } from '../../contract';
+import { WorkbenchError } from '../../contract/errors';
+import type { FileResult, Incident, ReviewListItem, ReviewOutcome, ReviewPerson, ReviewSchemeInfo, ReviewShow, WhatIfResult } from '../../contract/review';
+import { t, type Lang } from '../../i18n/messages';
+import { intOption, UsageError, type CliCommand, type Values } from '../command';
+
+const USAGE = [
+  'review compute|show|submit|approve|lock --quarter YYYYQn [--person NO] [--reason TEXT]',
+  'review rate --quarter Q --person NO --kpi KEY --score N [--note TEXT]',
+  'review adjust --quarter Q --person NO (--total N | --clear) --reason TEXT',
+  'review feedback --quarter Q --person NO [--feedback TEXT] [--self TEXT]',
+  'review outcome --quarter Q --id N --decision confirmed|rejected|proposed [--reason TEXT]',
+  'review reopen --quarter Q --reason TEXT · review scheme|what-if --quarter Q [--file SCHEME.json]',
+  'review calibration --quarter Q · review history --person NO · review list · review export --quarter Q --out FILE.xlsx',
+  'review incident --person NO --date YYYY-MM-DD --kind violation|major-loss --description TEXT --evidence TEXT [--loss YUAN]',
+].join('\n  ');
+
+const str = (v: Values, name: string): string | undefined => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
+const need = (v: Values, name: string, sub: string): string => {
+  const x = str(v, name);
+  if (x === undefined || x.trim() === '') throw new UsageError('review.cli.usage.missing', { option: `--${name}`, command: `review ${sub}` });
+  return x;
+};
+const num = (v: Values, name: string): number | undefined => {
+  const raw = str(v, name);
+  if (raw === undefined) return undefined;
+  if (!/^-?\d+(\.\d+)?$/.test(raw.trim())) throw new UsageError('review.cli.usage.not-a-number', { option: `--${name}`, value: raw });
+  return Number(raw);
+};
+
+/** Reads a scheme JSON file for `review scheme --file` / `review what-if --file` (refused input, exit 1, when unreadable). */
+function readScheme(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new WorkbenchError('review/scheme-file', { file, reason: (e as Error).message });
+  }
+}
+
+function buildReview(v: Values, pos: string[]): { op: OpName; input: Record<string, unknown> } {
+  const [sub, ...rest] = pos;
+  if (rest.length) throw new UsageError('cli.usage.unexpected-argument', { command: `review ${sub}`, value: rest[0] });
+  const quarter = () => need(v, 'quarter', sub);
+  const person = () => need(v, 'person', sub);
+  const reason = str(v, 'reason');
+  switch (sub) {
+    case 'list':
+      return { op: 'review/list', input: {} };
+    case 'compute':
+      return { op: 'review/compute', input: { quarter: quarter() } };
+    case 'show':
+      return { op: 'review/show', input: { quarter: quarter(), ...(str(v, 'person') ? { person: str(v, 'person') } : {}) } };
+    case 'rate': {
+      const score = num(v, 'score');
+      if (score === undefined) throw new UsageError('review.cli.usage.missing', { option: '--score', command: 'review rate' });
+      return { op: 'review/rate', input: { quarter: quarter(), person: person(), kpi: need(v, 'kpi', sub), score, ...(str(v, 'note') !== undefined ? { note: str(v, 'note') } : {}) } };
+    }
+    case 'submit':
+    case 'approve':
+    case 'lock':
+      return { op: `review/${sub}`, input: { quarter: quarter(), ...(reason ? { reason } : {}) } };
+    case 'reopen':
+      return { op: 'review/reopen', input: { quarter: quarter(), reason: need(v, 'reason', sub) } };
+    case 'adjust': {
+      const total = v.clear ? null : num(v, 'total');
+      if (total === undefined) throw new UsageError('review.cli.usage.missing', { option: '--total', command: 'review adjust' });
+      return { op: 'review/adjust', input: { quarter: quarter(), person: person(), total, reason: need(v, 'reason', sub) } };
+    }
+    case 'feedback':
+      return { op: 'review/feedback', input: { quarter: quarter(), person: person(), ...(str(v, 'feedback') !== undefined ? { feedback: str(v, 'feedback') } : {}), ...(str(v, 'self') !== undefined ? { selfAssessment: str(v, 'self') } : {}) } };
+    case 'outcome': {
+      const id = intOption(v, 'id');
+      if (id === undefined) throw new UsageError('review.cli.usage.missing', { option: '--id', command: 'review outcome' });
+      const decision = need(v, 'decision', sub);
+      if (!['confirmed', 'rejected', 'proposed'].includes(decision)) throw new UsageError('cli.usage.bad-choice', { option: '--decision', value: decision, choices: 'confirmed, rejected, proposed' });
+      return { op: 'review/decide-outcome', input: { quarter: quarter(), id, decision, ...(reason ? { reason } : {}) } };
+    }
+    case 'scheme': {
+      const file = str(v, 'file');
+      if (!file) return { op: 'review/scheme', input: { quarter: quarter() } };
+      return { op: 'review/save-scheme', input: { quarter: quarter(), definition: readScheme(file), ...(reason ? { reason } : {}) } };
+    }
+    case 'what-if':
+      return { op: 'review/what-if', input: { quarter: quarter(), definition: readScheme(need(v, 'file', sub)) } };
+    case 'calibration':
+      return { op: 'review/calibration', input: { quarter: quarter() } };
+    case 'history':
+      return { op: 'review/history', input: { person: person() } };
+    case 'incidents':
+      return { op: 'review/incidents', input: str(v, 'quarter') ? { quarter: str(v, 'quarter') } : {} };
+    case 'incident': {
+      const kind = need(v, 'kind', sub);
+      if (kind !== 'violation' && kind !== 'major-loss') throw new UsageError('cli.usage.bad-choice', { option: '--kind', value: kind, choices: 'violation, major-loss' });
+      const loss = num(v, 'loss');
+      return {
+        op: 'review/record-incident',
+        input: { person: person(), date: need(v, 'date', sub), kind, description: need(v, 'description', sub), evidence: need(v, 'evidence', sub), ...(loss !== undefined ? { lossAmount: loss } : {}) },
+      };
+    }
+    case 'export':
+      return { op: 'review/export', input: { quarter: quarter(), out: need(v, 'out', sub) } };
+    default:
+      throw new UsageError('review.cli.usage.review', { usage: USAGE });
+  }
+}
+
+const fmt = (lang: Lang, n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString(lang, { maximumFractionDigits: 2 }));
+
+function personLine(lang: Lang, p: ReviewPerson): string {
+  const outcomes = p.outcomes.map((o) => `${t(lang, `review.outcome.${o.type}`)}${o.amount === null ? '' : ` ¥${fmt(lang, o.amount)}`} [${o.id} ${t(lang, `review.outcomeStatus.${o.status}`)}]`).join(', ');
+  return t(lang, 'review.cli.person', { employeeNo: p.employeeNo, name: p.name, team: p.team ?? '—', total: fmt(lang, p.total), grade: p.grade ?? '—', outcomes: outcomes ? ` · ${outcomes}` : '' });
+}
+
+function renderReview(value: unknown, lang: Lang): string {
+  const v = value as Record<string, unknown>;
+  if (Array.isArray(value)) {
+    return (value as (ReviewListItem | Incident | { quarter: string; total: number | null; grade: string | null })[])
+      .map((x) => ('employeeNo' in x ? `${x.id} ${x.date} ${x.employeeNo} ${x.name} ${x.kind}: ${x.description}` : `${x.quarter} ${'status' in x ? t(lang, `review.status.${x.status}`) : ''} ${'people' in x ? x.people : `${fmt(lang, x.total)} ${x.grade ?? '—'}`}`))
+      .join('\n');
+  }
+  if ('people' in v && 'scheme' in v) {
+    const r = value as ReviewShow;
+    const head = t(lang, 'review.cli.show', { quarter: r.quarter, status: t(lang, `review.status.${r.status}`), version: r.scheme.version, people: r.people.length, missing: r.summary.missingRatings, bonus: fmt(lang, r.summary.bonusCost) });
+    return [head, ...r.people.map((p) => personLine(lang, p))].join('\n');
+  }
+  if ('employeeNo' in v && 'kpis' in v) return personLine(lang, value as ReviewPerson);
+  if ('definition' in v) {
+    const s = value as ReviewSchemeInfo;
+    return t(lang, 'review.cli.scheme', { quarter: s.quarter, version: s.version, kpis: s.definition.kpis.map((k) => `${k.key} ${k.weight}%`).join(', ') });
+  }
+  if ('changes' in v) {
+    const w = value as WhatIfResult;
+    const g = (x: Record<string, number>) => Object.entries(x).map(([k, n]) => `${k}${n}`).join('/');
+    return t(lang, 'review.cli.whatIf', { from: fmt(lang, w.current.bonusCost), to: fmt(lang, w.proposed.bonusCost), gradesFrom: g(w.current.grades), gradesTo: g(w.proposed.grades), changes: w.changes.length });
+  }
+  if ('teams' in v) return JSON.stringify(value, null, 2);
+  if ('rated' in v) return t(lang, 'review.cli.rated', { count: v.rated });
+  if ('decidedBy' in v) {
+    const o = value as ReviewOutcome;
+    return t(lang, 'review.cli.outcome', { id: o.id, type: t(lang, `review.outcome.${o.type}`), status: t(lang, `review.outcomeStatus.${o.status}`) });
+  }
+  if ('recordedBy' in v) {
+    const i = value as Incident;
+    return t(lang, 'review.cli.incident', { id: i.id, name: i.name, date: i.date });
+  }
+  if ('status' in v && 'quarter' in v) return t(lang, 'review.cli.workflow', { quarter: v.quarter, status: t(lang, `review.status.${String(v.status)}`) });
+  return renderFile(value, lang);
+}
+
+function renderFile(value: unknown, lang: Lang): string {
+  const f = value as FileResult & { people?: number };
+  return t(lang, 'review.cli.file', { file: f.file ?? f.name, bytes: fmt(lang, f.bytes), people: f.people === undefined ? '' : `, ${f.people}` });
+}
+
+export const reviewCommands: CliCommand[] = [
+  {
+    name: 'review',
+    summary: 'review.cli.help',
+    usage: 'review compute|show|rate|approve|lock|… --quarter YYYYQn',
+    options: {
+      quarter: { type: 'string' }, person: { type: 'string' }, kpi: { type: 'string' }, score: { type: 'string' }, note: { type: 'string' },
+      reason: { type: 'string' }, total: { type: 'string' }, clear: { type: 'boolean' }, feedback: { type: 'string' }, self: { type: 'string' },
+      id: { type: 'string' }, decision: { type: 'string' }, file: { type: 'string' }, out: { type: 'string' }, date: { type: 'string' },
+      kind: { type: 'string' }, description: { type: 'string' }, evidence: { type: 'string' }, loss: { type: 'string' },
+    },
+    build: buildReview,
+    render: renderReview,
+  },
+  {
+    name: 'report',
+    summary: 'review.cli.reportHelp',
+    usage: 'report appraisal --quarter YYYYQn [--person EMPLOYEE_NO] --out FILE.html|FILE.pdf',
+    options: { quarter: { type: 'string' }, person: { type: 'string' }, out: { type: 'string' } },
+    build(v, pos) {
+      if (pos[0] !== 'appraisal' || pos.length > 1) throw new UsageError('review.cli.usage.report');
+      const out = need(v, 'out', 'report appraisal');
+      const ext = out.toLowerCase().split('.').pop();
+      if (ext !== 'html' && ext !== 'htm' && ext !== 'pdf') throw new UsageError('review.cli.usage.report');
+      const person = str(v, 'person');
+      return { op: 'report/appraisal', input: { quarter: need(v, 'quarter', 'report appraisal'), format: ext === 'pdf' ? 'pdf' : 'html', out, ...(person ? { person } : {}) } };
+    },
+    render: renderFile,
+  },
+];

@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { isoDate } from './common';
+import { op } from './define';
+import { employeeNo } from './team';
+import { DIMENSIONS, quarter, schemeDefinition, type Dimension, type KpiSource, type OutcomeType, type SchemeDefinition } from './review-scheme';
+
+export * from './review-scheme';
+
+export type ReviewStatus = 'draft' | 'rated' | 'submitted' | 'approved' | 'locked';
+export type OutcomeStatus = 'proposed' | 'confirmed' | 'rejected';
+
+export interface ReviewKpiColumn {
+  key: string;
+  label: string;
+  weight: number;
+  source: KpiSource;
+  dimension: Dimension;
+}
+
+export interface ReviewKpiCell {
+  value: number | null;
+  score: number | null;
+  /** completion: the quarter's sales target and actual sales, in yuan. */
+  target?: number | null;
+  actual?: number | null;
+  /** rated KPIs: the manager's note */
+  note?: string | null;
+}
+
+export interface ReviewOutcome {
+  id: number;
+  type: OutcomeType;
+  /** yuan (bonus, deduction); null for the others */
+  amount: number | null;
+  reason: string;
+  clause: string;
+  ruleKey: string | null;
+  status: OutcomeStatus;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+export interface ReviewPerson {
+  staffId: number;
+  employeeNo: string;
+  name: string;
+  team: string | null;
+  title: string | null;
+  kpis: Record<string, ReviewKpiCell>;
+  /** The total that counts: the calibrated one when the manager adjusted it. */
+  total: number | null;
+  /** The computed total, kept beside an adjustment (P6.4 calibration). */
+  originalTotal: number | null;
+  adjustment: { total: number; reason: string; by: string; at: string } | null;
+  grade: string | null;
+  /** Every KPI has a score (all ratings entered). */
+  complete: boolean;
+  outcomes: ReviewOutcome[];
+  feedback: string | null;
+  selfAssessment: string | null;
+}
+
+export interface ReviewShow {
+  quarter: string;
+  status: ReviewStatus;
+  computedAt: string | null;
+  scheme: { version: number; kpis: ReviewKpiColumn[]; grades: { grade: string; min: number }[] };
+  people: ReviewPerson[];
+  summary: { people: number; missingRatings: number; bonusCost: number; deductions: number; grades: Record<string, number>; proposedOutcomes: number };
+}
+
+export interface ReviewListItem {
+  quarter: string;
+  status: ReviewStatus;
+  people: number;
+  computedAt: string | null;
+  schemeVersion: number;
+}
+
+export interface ReviewSchemeInfo {
+  quarter: string;
+  /** 0 when the quarter has no saved scheme yet (the one shown is copied forward). */
+  version: number;
+  copiedFrom: string | null;
+  definition: SchemeDefinition;
+  versions: { version: number; createdAt: string }[];
+}
+
+export interface WhatIfResult {
+  current: WhatIfSide;
+  proposed: WhatIfSide;
+  changes: { employeeNo: string; name: string; team: string | null; fromGrade: string | null; toGrade: string | null; fromTotal: number | null; toTotal: number | null; fromBonus: number; toBonus: number }[];
+}
+export interface WhatIfSide {
+  bonusCost: number;
+  deductions: number;
+  grades: Record<string, number>;
+  outcomes: Record<string, number>;
+}
+
+export interface CalibrationTeam {
+  team: string;
+  people: number;
+  mean: number | null;
+  min: number | null;
+  max: number | null;
+  grades: Record<string, number>;
+  /** Share (percent) of each distribution group, and whether the team departs from the target. */
+  groups: { grades: string[]; target: number; actual: number }[];
+  departs: boolean;
+}
+export interface CalibrationResult {
+  quarter: string;
+  grades: string[];
+  teams: CalibrationTeam[];
+  company: CalibrationTeam;
+  /** Totals in 10-point bins for the histogram. */
+  histogram: { from: number; to: number; count: number }[];
+}
+
+export interface ReviewHistoryPoint {
+  quarter: string;
+  status: ReviewStatus;
+  total: number | null;
+  grade: string | null;
+  kpis: Record<string, { value: number | null; score: number | null }>;
+}
+
+export interface Incident {
+  id: number;
+  employeeNo: string;
+  name: string;
+  date: string;
+  kind: 'violation' | 'major-loss';
+  description: string;
+  evidence: string | null;
+  lossAmount: number | null;
+  recordedBy: string;
+}
+
+export interface FileResult {
+  /** Where the file was written (CLI, desktop), or null when the bytes come back instead (browser). */
+  file: string | null;
+  name: string;
+  base64: string | null;
+  bytes: number;
+}
+
+const q = z.object({ quarter }).strict();
+const person = employeeNo;
+const reason = z.string().trim().max(500).optional();
+const note = z.string().trim().max(2000);
+const rating = z.object({ person, kpi: z.string().trim().min(1).max(32), score: z.number().finite(), note: note.nullish() }).strict();
+/** An output file: a path (CLI, desktop main) or nothing, to get the bytes back (browser mode). */
+const out = z.string().trim().min(1).max(1000).optional();
+
+export const reviewOps = {
+  'review/list': op<ReviewListItem[]>()(z.object({}).strict().default({})),
+  'review/scheme': op<ReviewSchemeInfo>()(q),
+  'review/save-scheme': op<ReviewSchemeInfo>()(z.object({ quarter, definition: schemeDefinition, reason }).strict(), { mutates: true }),
+  'review/compute': op<ReviewShow>()(q, { mutates: true }),
+  'review/show': op<ReviewShow>()(z.object({ quarter, person: person.optional() }).strict()),
+  'review/rate': op<ReviewPerson>()(z.object({ quarter, ...rating.shape }).strict(), { mutates: true }),
+  'review/rate-many': op<{ rated: number }>()(z.object({ quarter, ratings: z.array(rating).min(1).max(50_000) }).strict(), { mutates: true }),
+  'review/adjust': op<ReviewPerson>()(
+    z.object({ quarter, person, total: z.number().finite().min(0).max(200).nullable(), reason: z.string().trim().min(1).max(500) }).strict(),
+    { mutates: true },
+  ),
+  'review/feedback': op<ReviewPerson>()(
+    z.object({ quarter, person, feedback: note.nullish(), selfAssessment: note.nullish() }).strict(),
+    { mutates: true },
+  ),
+  'review/decide-outcome': op<ReviewOutcome>()(
+    z.object({ quarter, id: z.number().int().positive(), decision: z.enum(['confirmed', 'rejected', 'proposed']), reason }).strict(),
+    { mutates: true },
+  ),
+  'review/submit': op<ReviewListItem>()(z.object({ quarter, reason }).strict(), { mutates: true }),
+  'review/approve': op<ReviewListItem>()(z.object({ quarter, reason }).strict(), { mutates: true }),
+  'review/lock': op<ReviewListItem>()(z.object({ quarter, reason }).strict(), { mutates: true }),
+  'review/reopen': op<ReviewListItem>()(z.object({ quarter, reason: z.string().trim().min(1).max(500) }).strict(), { mutates: true }),
+  'review/what-if': op<WhatIfResult>()(z.object({ quarter, definition: schemeDefinition }).strict()),
+  'review/calibration': op<CalibrationResult>()(q),
+  'review/history': op<ReviewHistoryPoint[]>()(z.object({ person }).strict()),
+  'review/incidents': op<Incident[]>()(z.object({ quarter: quarter.optional() }).strict().default({})),
+  'review/record-incident': op<Incident>()(
+    z
+      .object({
+        person,
+        date: isoDate,
+        kind: z.enum(['violation', 'major-loss']),
+        description: z.string().trim().min(1).max(2000),
+        evidence: z.string().trim().min(1).max(2000),
+        lossAmount: z.number().finite().min(0).max(1e10).nullish(),
+      })
+      .strict(),
+    { mutates: true },
+  ),
+  'review/export': op<FileResult>()(z.object({ quarter, out }).strict(), { long: true }),
+  'report/appraisal-html': op<{ html: string; people: number }>()(z.object({ quarter, person: person.optional() }).strict()),
+  'report/appraisal': op<FileResult & { people: number; format: 'html' | 'pdf' }>()(
+    z.object({ quarter, person: person.optional(), format: z.enum(['html', 'pdf']), out }).strict(),
+    { long: true },
+  ),
+  /** Desktop only: the system print dialog, or Electron's printToPDF with a save dialog (src-main/electron/print-report.ts). */
+  'report/print': op<{ printed: boolean; file: string | null }>()(
+    z.object({ quarter, person: person.optional(), mode: z.enum(['print', 'pdf']) }).strict(),
+  ),
+};
+
+export const DIMENSION_KEYS = DIMENSIONS;

@@ -1,0 +1,41 @@
+import type { FileResult } from '../../contract/review';
+import type { ServiceContext } from '../context';
+import { getSetting } from '../system/settings';
+import { t } from '../../i18n/messages';
+import { showReview } from '../review/show';
+import { requireReview } from '../review/review-store';
+import { schemeById } from '../review/scheme';
+import { appraisalHtml } from './appraisal-html';
+import { htmlToPdf } from './chromium';
+import { checkOut, deliverFile } from './output-file';
+
+/** The printable appraisal of a quarter (everyone, or one person) as one HTML document. */
+export function appraisalReport(ctx: ServiceContext, quarter: string, person?: string): { html: string; people: number } {
+  const review = showReview(ctx.db, ctx.lang, quarter, person);
+  const { definition } = schemeById(ctx.db, requireReview(ctx.db, quarter).schemeId);
+  const company = getSetting(ctx.db, 'companyName') || t(ctx.lang, 'review.report.companyFallback');
+  const html = appraisalHtml({ lang: ctx.lang, company, review, definition, printedOn: new Date().toISOString().slice(0, 10) });
+  return { html, people: review.people.length };
+}
+
+/** Writes (or returns) the report as HTML, or as PDF printed by Chromium (CLI, browser mode). */
+export async function appraisalFile(
+  ctx: ServiceContext,
+  input: { quarter: string; person?: string; format: 'html' | 'pdf'; out?: string },
+): Promise<FileResult & { people: number; format: 'html' | 'pdf' }> {
+  if (input.out) checkOut(input.out, input.format === 'pdf' ? ['.pdf'] : ['.html', '.htm']);
+  ctx.progress(0, 2, 'progress.reviewReport');
+  const { html, people } = appraisalReport(ctx, input.quarter, input.person);
+  const base = `appraisal-${input.quarter}${input.person ? `-${input.person}` : ''}`;
+  ctx.checkCancelled();
+  if (input.format === 'html') {
+    const r = deliverFile(Buffer.from(html, 'utf8'), `${base}.html`, input.out, ['.html', '.htm']);
+    ctx.progress(2, 2, 'progress.reviewReport');
+    return { ...r, people, format: 'html' };
+  }
+  ctx.progress(1, 2, 'progress.reviewReport');
+  const pdf = await htmlToPdf(html, () => ctx.checkCancelled());
+  const r = deliverFile(pdf, `${base}.pdf`, input.out, ['.pdf']);
+  ctx.progress(2, 2, 'progress.reviewReport');
+  return { ...r, people, format: 'pdf' };
+}

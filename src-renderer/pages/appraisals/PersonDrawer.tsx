@@ -1,0 +1,138 @@
+import { CheckOutlined, CloseOutlined, PrinterOutlined, UndoOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Divider, Drawer, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReviewOutcome, ReviewPerson, ReviewShow } from '../../../src-main/contract/review';
+import { useOpMutation } from '../../backend/useOp';
+import { formatMoney, formatNumber } from '../../i18n/format';
+import { useLang } from '../../i18n/LanguageProvider';
+import { TrendChart } from './TrendChart';
+
+interface Props {
+  show: ReviewShow;
+  person: ReviewPerson | null;
+  scoresOpen: boolean;
+  notesOpen: boolean;
+  onClose: () => void;
+  onPrint: (person: string) => void;
+}
+
+const PERCENT = new Set(['salesGrowth', 'profitMargin', 'csat', 'complaintHandling']);
+const STATUS_COLOR = { proposed: 'gold', confirmed: 'green', rejected: 'default' } as const;
+
+/** One person's appraisal: KPIs, proposed outcomes to confirm or reject (P6.2, P6.3), calibration, feedback (P5.6), history. */
+export function PersonDrawer({ show, person, scoresOpen, notesOpen, onClose, onPrint }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const decide = useOpMutation('review/decide-outcome');
+  const feedback = useOpMutation('review/feedback');
+  const adjust = useOpMutation('review/adjust');
+  // the parent keys this drawer by person: the fields start from what is saved
+  const [notes, setNotes] = useState({ feedback: person?.feedback ?? '', self: person?.selfAssessment ?? '' });
+  const [adjusted, setAdjusted] = useState<number | null>(person?.adjustment?.total ?? null);
+  const [reason, setReason] = useState(person?.adjustment?.reason ?? '');
+
+  const run = async (p: Promise<unknown>, done: string) => {
+    try {
+      await p;
+      message.success(done);
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+  if (!person) return null;
+  const q = show.quarter;
+  const decideButtons = (o: ReviewOutcome) => (
+    <Space size={4}>
+      <Button size="small" icon={<CheckOutlined />} disabled={!notesOpen || o.status === 'confirmed'} onClick={() => void run(decide.mutateAsync({ quarter: q, id: o.id, decision: 'confirmed' }), t('review.ui.decided'))}>
+        {t('review.ui.confirm')}
+      </Button>
+      <Button size="small" icon={<CloseOutlined />} disabled={!notesOpen || o.status === 'rejected'} onClick={() => void run(decide.mutateAsync({ quarter: q, id: o.id, decision: 'rejected' }), t('review.ui.decided'))}>
+        {t('review.ui.reject')}
+      </Button>
+      {o.status !== 'proposed' && (
+        <Button size="small" icon={<UndoOutlined />} disabled={!notesOpen} onClick={() => void run(decide.mutateAsync({ quarter: q, id: o.id, decision: 'proposed' }), t('review.ui.decided'))} aria-label={t('review.ui.undo')} />
+      )}
+    </Space>
+  );
+
+  return (
+    <Drawer
+      open
+      width={720}
+      onClose={onClose}
+      title={`${person.name} · ${person.employeeNo}`}
+      extra={
+        <Button icon={<PrinterOutlined />} onClick={() => onPrint(person.employeeNo)}>
+          {t('review.ui.printOne')}
+        </Button>
+      }
+    >
+      <Descriptions size="small" column={3}>
+        <Descriptions.Item label={t('review.report.team')}>{person.team ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('review.report.total')}>{formatNumber(person.total, lang, 2)}</Descriptions.Item>
+        <Descriptions.Item label={t('review.report.grade')}>
+          <Tag color="blue">{person.grade ?? '—'}</Tag>
+        </Descriptions.Item>
+      </Descriptions>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="key"
+        dataSource={show.scheme.kpis.map((k) => ({ ...k, ...person.kpis[k.key] }))}
+        columns={[
+          { title: t('review.report.kpi'), dataIndex: 'label' },
+          { title: t('review.report.weight'), dataIndex: 'weight', render: (w: number) => `${w}%` },
+          { title: t('review.ui.value'), dataIndex: 'value', render: (v: number | null, r) => (v == null ? '—' : r.source === 'completion' ? `${formatNumber(v, lang, 1)}% (${formatMoney(r.actual ?? null, lang)} / ${formatMoney(r.target ?? null, lang)})` : `${formatNumber(v, lang, 2)}${PERCENT.has(r.source) ? '%' : ''}`) },
+          { title: t('review.report.score'), dataIndex: 'score', render: (v: number | null) => (v == null ? '—' : formatNumber(v, lang, 1)) },
+        ]}
+      />
+      <Divider titlePlacement="start">{t('review.report.outcomes')}</Divider>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="id"
+        locale={{ emptyText: t('review.report.noOutcomes') }}
+        dataSource={person.outcomes}
+        columns={[
+          { title: t('review.report.outcomeType'), dataIndex: 'type', render: (v: string) => t(`review.outcome.${v}`) },
+          { title: t('review.report.amount'), dataIndex: 'amount', render: (v: number | null) => (v == null ? '—' : formatMoney(v, lang)) },
+          { title: t('review.report.reason'), dataIndex: 'reason', render: (v: string, o) => `${v} (${o.clause})` },
+          { title: t('review.report.decision'), dataIndex: 'status', render: (v: ReviewOutcome['status']) => <Tag color={STATUS_COLOR[v]}>{t(`review.outcomeStatus.${v}`)}</Tag> },
+          { title: '', key: 'act', render: (_: unknown, o) => decideButtons(o) },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        {t('review.ui.proposalNote')}
+      </Typography.Paragraph>
+      <Divider titlePlacement="start">{t('review.ui.calibrate')}</Divider>
+      <Space wrap>
+        <InputNumber min={0} max={200} step={0.5} value={adjusted} onChange={(v) => setAdjusted(v)} disabled={!scoresOpen} aria-label={t('review.ui.adjustedTotal')} placeholder={String(person.originalTotal ?? '')} />
+        <Input style={{ width: 320 }} value={reason} onChange={(e) => setReason(e.target.value)} disabled={!scoresOpen} placeholder={t('review.ui.adjustReason')} />
+        <Button disabled={!scoresOpen || adjusted == null || !reason.trim()} onClick={() => void run(adjust.mutateAsync({ quarter: q, person: person.employeeNo, total: adjusted, reason }), t('review.ui.saved'))}>
+          {t('review.ui.adjust')}
+        </Button>
+        {person.adjustment && (
+          <Button disabled={!scoresOpen} onClick={() => void run(adjust.mutateAsync({ quarter: q, person: person.employeeNo, total: null, reason: reason || '—' }), t('review.ui.saved'))}>
+            {t('review.ui.clearAdjust')}
+          </Button>
+        )}
+      </Space>
+      {person.adjustment && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 6 }}>
+          {t('review.report.adjusted', { original: person.originalTotal, by: person.adjustment.by, at: person.adjustment.at.slice(0, 10), reason: person.adjustment.reason })}
+        </Typography.Paragraph>
+      )}
+      <Divider titlePlacement="start">{t('review.report.feedback')}</Divider>
+      <Input.TextArea rows={3} value={notes.feedback} onChange={(e) => setNotes({ ...notes, feedback: e.target.value })} disabled={!notesOpen} aria-label={t('review.report.feedback')} />
+      <Typography.Text type="secondary">{t('review.report.selfAssessment')}</Typography.Text>
+      <Input.TextArea rows={2} value={notes.self} onChange={(e) => setNotes({ ...notes, self: e.target.value })} disabled={!notesOpen} aria-label={t('review.report.selfAssessment')} />
+      <Button style={{ marginTop: 8 }} type="primary" disabled={!notesOpen} onClick={() => void run(feedback.mutateAsync({ quarter: q, person: person.employeeNo, feedback: notes.feedback, selfAssessment: notes.self }), t('review.ui.saved'))}>
+        {t('common.save')}
+      </Button>
+      <Divider titlePlacement="start">{t('review.ui.trend')}</Divider>
+      <TrendChart person={person.employeeNo} />
+    </Drawer>
+  );
+}

@@ -1,0 +1,89 @@
+import type { CellEditRequestEvent, GetRowIdParams, RowDoubleClickedEvent } from 'ag-grid-community';
+import { App, Select, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReviewPerson, ReviewShow } from '../../../src-main/contract/review';
+import type { SchemeDefinition } from '../../../src-main/contract/review-scheme';
+import { useOpMutation } from '../../backend/useOp';
+import { DataGrid } from '../../components/DataGrid';
+import { useReviewColumnDefs } from './useReviewColumnDefs';
+
+interface Props {
+  show: ReviewShow;
+  def: SchemeDefinition;
+  editable: boolean;
+  onOpen: (p: ReviewPerson) => void;
+}
+
+const rowId = (p: GetRowIdParams<ReviewPerson>) => p.data.employeeNo;
+
+/**
+ * The appraisal grid (P6.1): people × KPIs, sorted by team with a team filter (AG Grid Community has
+ * no row grouping). Rated KPIs are typed in place from the rubric's levels; a click opens the person.
+ */
+export function ReviewGrid({ show, def, editable, onOpen }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const rate = useOpMutation('review/rate');
+  const [team, setTeam] = useState<string | null>(null);
+  const [grade, setGrade] = useState<string | null>(null);
+  const columnDefs = useReviewColumnDefs(show, def, editable);
+  const teams = useMemo(() => [...new Set(show.people.map((p) => p.team ?? ''))].sort(), [show.people]);
+  const rows = useMemo(() => show.people.filter((p) => (team === null || (p.team ?? '') === team) && (grade === null || p.grade === grade)), [show.people, team, grade]);
+
+  const onCellEditRequest = async (e: CellEditRequestEvent<ReviewPerson>) => {
+    const kpi = e.column.getColId().replace(/^v:/, '');
+    if (!e.data || e.newValue == null || e.newValue === '') return;
+    try {
+      await rate.mutateAsync({ quarter: show.quarter, person: e.data.employeeNo, kpi, score: Number(e.newValue) });
+    } catch (err) {
+      message.error(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <div className="wb-review-grid">
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Select
+          allowClear
+          style={{ width: 180 }}
+          placeholder={t('review.ui.allTeams')}
+          value={team}
+          onChange={(v) => setTeam(v ?? null)}
+          options={teams.map((x) => ({ value: x, label: x || t('review.noTeam') }))}
+          aria-label={t('review.ui.team')}
+        />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t('review.ui.allGrades')}
+          value={grade}
+          onChange={(v) => setGrade(v ?? null)}
+          options={show.scheme.grades.map((g) => ({ value: g.grade, label: g.grade }))}
+          aria-label={t('review.report.grade')}
+        />
+        <Typography.Text type="secondary">
+          {t('review.ui.gridHint', { people: rows.length, missing: show.summary.missingRatings })}
+        </Typography.Text>
+      </Space>
+      <DataGrid<ReviewPerson>
+        height="100%"
+        rowData={rows}
+        columnDefs={columnDefs}
+        getRowId={rowId}
+        readOnlyEdit
+        // a few dozen columns: all rendered, so a rating cell is always there to click
+        suppressColumnVirtualisation
+        singleClickEdit
+        onCellEditRequest={(e) => void onCellEditRequest(e)}
+        onCellClicked={(e) => {
+          if (e.column.getColId() === 'name' && e.data) onOpen(e.data);
+        }}
+        onRowDoubleClicked={(e: RowDoubleClickedEvent<ReviewPerson>) => {
+          if (e.data) onOpen(e.data);
+        }}
+        tooltipShowDelay={300}
+      />
+    </div>
+  );
+}

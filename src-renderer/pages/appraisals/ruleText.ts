@@ -1,0 +1,22 @@
+import type { TFunction } from 'i18next';
+import type { RuleCondition, SchemeDefinition } from '../../../src-main/contract/review-scheme';
+import type { Lang } from '../../i18n/lang';
+
+const OPS = { gte: '≥', gt: '>', lte: '≤', lt: '<' } as const;
+
+/** A rule's condition as the manager reads it: "Target completion < 80 (3 quarters running)". */
+export function conditionText(c: RuleCondition, def: SchemeDefinition, lang: Lang, t: TFunction): string {
+  switch (c.kind) {
+    case 'kpi': {
+      const label = def.kpis.find((k) => k.key === c.kpi)?.label[lang] ?? c.kpi;
+      const base = `${label} ${OPS[c.op]} ${c.value}`;
+      return c.consecutive > 1 ? t('review.ui.rule.consecutive', { base, n: c.consecutive }) : base;
+    }
+    case 'grade':
+      return t('review.ui.rule.grade', { grades: c.grades.join(', ') });
+    case 'challenge':
+      return t('review.ui.rule.challenge');
+    case 'incident':
+      return t('review.ui.rule.incident', { kinds: c.kinds.map((k) => t(`review.ui.incidentKind.${k}`)).join(', ') });
+  }
+}

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Workspace } from '../../src-main/db/workspace';
+import { dispatch } from '../../src-main/runtime/dispatch';
+import { launchChromium, startWeb, type RunningWeb } from '../support/browser';
+import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
+import { tmpDir } from '../support/workspace';
+
+// Issue 6: the appraisal screen in a browser — rate in the grid, decide an outcome, preview, lock.
+let browser: Browser;
+let web: RunningWeb | undefined;
+const dataDir = tmpDir('wb-e2e-review-');
+const rating = (no: string, kpi: string) => {
+  const d = new Database(path.join(dataDir, 'workbench.db'), { readonly: true });
+  try {
+    return (d.prepare('SELECT r.score FROM review_ratings r JOIN staff s ON s.id = r.staff_id WHERE s.employee_no = ? AND r.kpi_key = ?').get(no, kpi) as { score: number } | undefined)?.score;
+  } finally {
+    d.close();
+  }
+};
+
+beforeAll(async () => {
+  const ws = new Workspace(dataDir);
+  seedReviewCompany(ws.db);
+  await dispatch(ws, 'review/compute', { quarter: '2026Q3' }, { lang: 'en', actor: 'tester' });
+  // everything rated except A's teamwork, which the test types in the grid
+  await dispatch(ws, 'review/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS.filter((r) => !(r.person === 'S1' && r.kpi === 'teamwork')) }, { lang: 'en', actor: 'tester' });
+  ws.close();
+  browser = await launchChromium();
+  web = await startWeb(dataDir);
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+async function openPage(hash: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e));
+  await page.goto(`${web!.url}${hash}`);
+  return page;
+}
+
+describe('the appraisal screen (P6.1–P6.4)', () => {
+  it('rates in the grid from the rubric, then approves, locks and refuses changes', async () => {
+    const page = await openPage('#/appraisals?quarter=2026Q3');
+    await page.getByTestId('appraisals-page').waitFor();
+    // the first load compiles the renderer in Vite: give it time
+    await page.locator('.ag-row [col-id="v:teamwork"]').first().waitFor({ timeout: 150_000 });
+    // the rows are sorted by team; find A's row (employee number S1) among the pinned cells
+    const index = await page
+      .locator('.ag-cell[col-id="employeeNo"]', { hasText: 'S1' })
+      .first()
+      .evaluate((el) => el.closest('.ag-row')?.getAttribute('row-index'));
+    const cell = page.locator(`.ag-row[row-index="${index}"] [col-id="v:teamwork"]`);
+    await cell.click();
+    const editing = page.locator('.ag-cell-inline-editing');
+    await editing.waitFor();
+    if (!(await page.getByRole('option', { name: '4', exact: true }).isVisible())) await editing.locator('.ag-picker-field-wrapper').click();
+    await page.getByRole('option', { name: '4', exact: true }).click();
+    await expect.poll(() => rating('S1', 'teamwork'), { timeout: 15_000 }).toBe(4);
+    await page.screenshot({ path: path.join(dataDir, 'appraisals.png') });
+
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Approved.').waitFor();
+    await page.getByRole('button', { name: 'Lock' }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Lock' }).click();
+    await page.getByText('The 2026Q3 appraisal is locked').waitFor();
+    await expect(page.getByRole('button', { name: 'Recompute' }).isDisabled()).resolves.toBe(true);
+    await page.context().close();
+  });
+
+  it('opens the print preview of everyone: one A4 page per person in the frame', async () => {
+    const page = await openPage('#/appraisals?quarter=2026Q3');
+    await page.getByRole('button', { name: 'Print all…' }).click();
+    const frame = page.frameLocator('iframe[title="Appraisal report"]');
+    await frame.locator('section.page').first().waitFor();
+    await expect(frame.locator('section.page').count()).resolves.toBe(3);
+    await expect(frame.getByText('Quarterly appraisal report · Q3 2026').first().isVisible()).resolves.toBe(true);
+    // browser mode: the server prints the PDF with Chromium and the page downloads it
+    const download = page.waitForEvent('download', { timeout: 120_000 });
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    const file = await (await download).path();
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
+import { tmpWorkspace } from '../support/workspace';
+import type { ReviewShow } from '../../src-main/contract/review';
+
+async function ready(lang: 'en' | 'zh-CN' = 'en') {
+  const w = tmpWorkspace(lang);
+  seedReviewCompany(w.ws.db);
+  w.ws.db.prepare("INSERT INTO settings (key, value) VALUES ('companyName', '华信智能设备有限公司')").run();
+  await w.call('review/record-incident', { person: 'S2', date: '2026-08-15', kind: 'major-loss', description: '擅自降价导致重大损失', evidence: '合同与审批记录', lossAmount: 120000 });
+  await w.call('review/compute', { quarter: '2026Q3' });
+  await w.call('review/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
+  await w.call('review/feedback', { quarter: '2026Q3', person: 'S1', feedback: 'Strong quarter; keep up the return visits.' });
+  return w;
+}
+
+const pdfText = (file: string) => spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)![1]);
+
+describe('P6.4 the printed appraisal report', () => {
+  it('is ONE self-contained A4 HTML document, one page per person', async () => {
+    const { call } = await ready();
+    const { html, people } = await call<{ html: string; people: number }>('report/appraisal-html', { quarter: '2026Q3' });
+    expect(people).toBe(3);
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toMatch(/@page \{ size: A4/);
+    expect(html.match(/<section class="page">/g)).toHaveLength(3);
+    // nothing fetched from outside: no scripts, stylesheets, images or fonts by URL
+    expect(html).not.toMatch(/<script|<link|<img|src=|url\(|@import/i);
+    const one = await call<{ html: string; people: number }>('report/appraisal-html', { quarter: '2026Q3', person: 'S2' });
+    expect(one.people).toBe(1);
+    expect(one.html).toContain('李娜');
+    expect(one.html).not.toContain('张伟');
+  });
+
+  it('printed to PDF by Chromium carries every part of the report (checked with pdftotext)', async () => {
+    const { call, dir } = await ready();
+    const out = path.join(dir, 'appraisal.pdf');
+    const r = await call<{ file: string; people: number; bytes: number }>('report/appraisal', { quarter: '2026Q3', format: 'pdf', out });
+    expect(r).toMatchObject({ file: out, people: 3 });
+    expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfPages(out)).toBe(3);
+    const page1 = spawnSync('pdftotext', ['-f', '1', '-l', '1', '-layout', out, '-'], { encoding: 'utf8' }).stdout;
+    expect(page1).not.toContain('CN¥');
+    for (const text of [
+      '华信智能设备有限公司',
+      'Quarterly appraisal report · Q3 2026',
+      '张伟',
+      'S1',
+      '华东区',
+      '销售代表',
+      'Target completion',
+      '¥100,000',
+      '¥115,000 (115%)',
+      'Total score: 93.89',
+      'Grade: S',
+      'Bonus',
+      '¥7,000',
+      'P6.2',
+      'Commendation',
+      'Promotion nomination',
+      "Manager's feedback",
+      'Strong quarter; keep up the return visits.',
+      'Employee',
+      'Manager',
+      'HR',
+      'Date',
+    ]) {
+      expect(page1, text).toContain(text);
+    }
+    const all = pdfText(out).replace(/\s+/g, ' ');
+    expect(all).toContain('Dismissal proposal');
+    expect(all).toContain('Demotion proposal');
+    expect(all).toContain('P6.3');
+  }, 60_000);
+
+  it('speaks the user language: the Chinese report', async () => {
+    const { call, dir } = await ready('zh-CN');
+    const out = path.join(dir, 'one.pdf');
+    await call('report/appraisal', { quarter: '2026Q3', person: 'S3', format: 'pdf', out });
+    expect(pdfPages(out)).toBe(1);
+    const text = pdfText(out).replace(/\s+/g, '');
+    for (const s of ['2026年第3季度绩效考核报告', '王芳', '华南区', '目标完成率', '嘉奖表彰', '晋升提名', '员工签字', '经理签字', '人事签字']) expect(text).toContain(s);
+  }, 60_000);
+
+  it('hands the bytes back when no path is given (browser mode), and exports the review to .xlsx', async () => {
+    const { call, dir } = await ready();
+    const r = await call<{ file: string | null; base64: string; name: string }>('report/appraisal', { quarter: '2026Q3', format: 'html' });
+    expect(r.file).toBeNull();
+    expect(Buffer.from(r.base64, 'base64').toString('utf8')).toContain('<!DOCTYPE html>');
+    const out = path.join(dir, 'review.xlsx');
+    await call('review/export', { quarter: '2026Q3', out });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Sales results', 'Customer satisfaction', 'Attitude and ability', 'Teamwork']);
+    const show = await call<ReviewShow>('review/show', { quarter: '2026Q3' });
+    const summary = wb.getWorksheet('Summary')!;
+    const header = (summary.getRow(1).values as unknown[]).slice(1);
+    const rows = show.people.map((_p, i) => {
+      const v = (summary.getRow(i + 2).values as unknown[]).slice(1);
+      return [v[0], v[header.indexOf('Total')], v[header.indexOf('Grade')]];
+    });
+    expect(rows).toEqual(show.people.map((p) => [p.employeeNo, p.total, p.grade]));
+  });
+});

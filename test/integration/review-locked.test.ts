@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { reviewOps } from '../../src-main/contract/review';
+import type { ReviewSchemeInfo, ReviewShow } from '../../src-main/contract/review';
+import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
+import { tmpWorkspace } from '../support/workspace';
+
+function snapshot(db: import('better-sqlite3').Database) {
+  const tables = ['reviews', 'review_schemes', 'review_entries', 'review_kpi_values', 'review_ratings', 'review_outcomes', 'incidents', 'audit_log'];
+  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
+}
+
+describe('P6.4 the locked-review guarantee', () => {
+  it('refuses EVERY mutating review operation once locked, with review/locked, a clear message, and nothing changed', async () => {
+    const { call, attempt, ws } = tmpWorkspace('en');
+    seedReviewCompany(ws.db);
+    const show = await call<ReviewShow>('review/compute', { quarter: '2026Q3' });
+    await call('review/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
+    const { definition } = await call<ReviewSchemeInfo>('review/scheme', { quarter: '2026Q3' });
+    await call('review/approve', { quarter: '2026Q3' });
+    await call('review/lock', { quarter: '2026Q3' });
+    const outcomeId = show.people[0].outcomes[0].id;
+    const quarter = '2026Q3';
+    const attempts: Record<string, unknown> = {
+      'review/save-scheme': { quarter, definition },
+      'review/compute': { quarter },
+      'review/rate': { quarter, person: 'S1', kpi: 'teamwork', score: 5 },
+      'review/rate-many': { quarter, ratings: [{ person: 'S1', kpi: 'teamwork', score: 5 }] },
+      'review/adjust': { quarter, person: 'S1', total: 50, reason: 'x' },
+      'review/feedback': { quarter, person: 'S1', feedback: '继续保持' },
+      'review/decide-outcome': { quarter, id: outcomeId, decision: 'confirmed' },
+      'review/submit': { quarter },
+      'review/approve': { quarter },
+      'review/lock': { quarter },
+      'review/reopen': { quarter, reason: '改错' },
+      'review/record-incident': { person: 'S1', date: '2026-08-01', kind: 'violation', description: 'x', evidence: 'y' },
+    };
+    // a new mutating operation must be added here, so that the guarantee keeps covering everything
+    const mutating = Object.entries(reviewOps)
+      .filter(([, spec]) => spec.mutates)
+      .map(([name]) => name)
+      .sort();
+    expect(Object.keys(attempts).sort()).toEqual(mutating);
+
+    const before = snapshot(ws.db);
+    for (const [name, input] of Object.entries(attempts)) {
+      const r = await attempt(name, input);
+      expect(r.ok, name).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code, name).toBe('review/locked');
+        expect(r.error.message).toBe('The appraisal of 2026Q3 is locked: it can no longer be changed.');
+      }
+    }
+    const zh = await attempt('review/rate', attempts['review/rate'], 'zh-CN');
+    expect(!zh.ok && zh.error.message).toBe('2026Q3的考核已锁定，不能再修改。');
+    expect(snapshot(ws.db)).toEqual(before);
+    // reading still works
+    expect((await call<ReviewShow>('review/show', { quarter })).status).toBe('locked');
+  });
+
+  it('walks draft → rated → submitted → approved → locked, auditing each step; approval needs every rating', async () => {
+    const { call, attempt, ws } = tmpWorkspace('en');
+    seedReviewCompany(ws.db);
+    await call('review/compute', { quarter: '2026Q3' });
+    const early = await attempt('review/approve', { quarter: '2026Q3' });
+    expect(!early.ok && early.error).toMatchObject({ code: 'review/ratings-missing', details: { count: 12 } });
+    await call('review/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
+    expect((await call<ReviewShow>('review/show', { quarter: '2026Q3' })).status).toBe('rated');
+    await call('review/submit', { quarter: '2026Q3' });
+    // submitted: scores are frozen until reopened; feedback may still be written
+    const rate = await attempt('review/rate', { quarter: '2026Q3', person: 'S1', kpi: 'teamwork', score: 5 });
+    expect(!rate.ok && rate.error.code).toBe('review/not-editable');
+    await call('review/feedback', { quarter: '2026Q3', person: 'S1', feedback: '完成率突出，注意客户回访。', selfAssessment: '本季度签约两个大客户。' });
+    await call('review/reopen', { quarter: '2026Q3', reason: '补充评分' });
+    expect((await call<ReviewShow>('review/show', { quarter: '2026Q3' })).status).toBe('rated');
+    await call('review/approve', { quarter: '2026Q3' });
+    await call('review/lock', { quarter: '2026Q3' });
+    const steps = ws.db.prepare("SELECT old_value AS o, new_value AS n FROM audit_log WHERE entity = 'review' AND field = 'status' ORDER BY id").all();
+    expect(steps).toEqual([
+      { o: null, n: 'draft' },
+      { o: 'rated', n: 'submitted' },
+      { o: 'submitted', n: 'draft' },
+      { o: 'rated', n: 'submitted' },
+      { o: 'submitted', n: 'approved' },
+      { o: 'approved', n: 'locked' },
+    ]);
+  });
+});
