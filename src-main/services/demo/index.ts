@@ -19,6 +19,7 @@ import { createSurvey } from './survey';
 import { createTargets } from './targets';
 import { createTickets } from './tickets';
 import { createVisits } from './visits';
+import { rebuildSurveyCache } from '../survey/score-cache';
 
 export type DemoInput = ParsedInputOf<(typeof demoOps)['demo/create']>;
 
@@ -125,6 +126,8 @@ function build(ctx: ServiceContext, input: DemoInput, cal: ReturnType<typeof dem
     db.exec(index.sql);
     progress.advance(estimate.indexes / deferred.length);
   }
+  // The survey screens and the appraisal read per-response scores from this cache (P4.7).
+  rebuildSurveyCache(db);
 
   const result: DemoResult = {
     size: input.size,

@@ -7,8 +7,9 @@ import { MIN_GROUP, npsFromCounts, npsFromDistribution, scaleFromDistribution, t
 
 /**
  * The analysis of one survey (P4.7 "结果分析"; issue #5 item 6; the JSON of `survey analyze` in cli.md).
- * SQLite counts each question's answers on the (question_id, value_num) index and the statistics are
- * derived from those counts, so 100,000 responses × 20 questions never come into JavaScript one by one.
+ * The statistics are derived from each question's value counts and the per-response scores of the score
+ * cache (score-cache.ts, brought up to date by getPlan), so 100,000 responses × 20 questions are read as
+ * a few hundred count rows and one pass over 100,000 small score rows.
  */
 
 const pct = (share: number | null) => (share === null ? null : 100 * share);
@@ -19,7 +20,7 @@ export function npsQuestion(questions: SurveyQuestion[]): SurveyQuestion | undef
 }
 
 function valueCounts(db: Database, questionId: number): Map<number, number> {
-  const rows = db.prepare('SELECT value_num AS v, count(*) AS c FROM survey_answers WHERE question_id = ? AND value_num IS NOT NULL GROUP BY value_num').raw().all(questionId) as [number, number][];
+  const rows = db.prepare('SELECT value_num AS v, n AS c FROM survey_value_counts WHERE question_id = ?').raw().all(questionId) as [number, number][];
   return new Map(rows);
 }
 
@@ -55,16 +56,19 @@ export function questionStats(db: Database, q: SurveyQuestion): QuestionStats {
   return { ...base, n, distribution: {}, tooSmall: n < MIN_GROUP };
 }
 
-/** NPS per salesperson of the response (every salesperson with at least one NPS answer). */
-export function npsBySalesperson(db: Database, surveyId: number, npsQuestionId: number): (GroupStats & { employeeNo: string; name: string })[] {
+/**
+ * NPS per salesperson of the response (every salesperson with at least one answer to the survey's NPS
+ * question, which is the one the score cache holds), from the covering index of the score cache.
+ */
+export function npsBySalesperson(db: Database, surveyId: number): (GroupStats & { employeeNo: string; name: string })[] {
   const rows = db
     .prepare(
-      `SELECT r.salesperson_id AS sid, count(*) AS n, total(a.value_num >= 9) AS pro, total(a.value_num >= 7 AND a.value_num < 9) AS pas, total(a.value_num < 7) AS det
-       FROM survey_answers a CROSS JOIN survey_responses r ON r.id = a.response_id
-       WHERE a.question_id = ? AND a.value_num IS NOT NULL AND r.survey_id = ? AND r.salesperson_id IS NOT NULL
-       GROUP BY r.salesperson_id`,
+      `SELECT salesperson_id AS sid, count(*) AS n, total(nps >= 9) AS pro, total(nps >= 7 AND nps < 9) AS pas, total(nps < 7) AS det
+       FROM survey_response_scores
+       WHERE survey_id = ? AND salesperson_id IS NOT NULL AND nps IS NOT NULL
+       GROUP BY salesperson_id`,
     )
-    .all(npsQuestionId, surveyId) as { sid: number; n: number; pro: number; pas: number; det: number }[];
+    .all(surveyId) as { sid: number; n: number; pro: number; pas: number; det: number }[];
   const people = new Map((db.prepare('SELECT id, employee_no AS no, name FROM staff').raw().all() as [number, string, string][]).map(([id, no, name]) => [id, { no, name }]));
   return rows
     .filter((r) => people.has(r.sid))
@@ -104,6 +108,6 @@ export function analyzeSurvey(db: Database, surveyId: number): SurveyAnalysis {
     ces: pooled('ces7')?.mean ?? null,
     csat: pooled('likert5')?.top2 ?? null,
     questions: stats,
-    bySalesperson: npsQ ? npsBySalesperson(db, surveyId, npsQ.id) : [],
+    bySalesperson: npsQ ? npsBySalesperson(db, surveyId) : [],
   };
 }

@@ -1,63 +1,59 @@
 import type { Database } from 'better-sqlite3';
 import { WorkbenchError } from '../../contract/errors';
 import type { Crosstab, Dimension, GroupStats } from '../../contract/survey';
-import { npsQuestion } from './analysis';
 import { getPlan, listQuestions } from './plans';
 import { DEFAULT_LIKERT_LABELS, maskIndexes, SCALE } from './question-options';
 import { chiSquare, MIN_GROUP, npsFromCounts } from './stats';
 
 /**
  * Results by salesperson, team, region, product, period, segment or channel, and crosstabs of a question
- * against one of them (issue #5 item 7). Every dimension is a property of the response, reached by joins.
+ * against one of them (issue #5 item 7). Every dimension is a property of the response, reached from its
+ * score-cache row `x` (which carries the salesperson and the day) with only the joins that dimension
+ * needs: looking up 100,000 orders for a team breakdown cost more than everything else together.
  */
-const JOINS = `FROM survey_responses r
-  LEFT JOIN staff sp ON sp.id = r.salesperson_id
-  LEFT JOIN teams t ON t.id = sp.team_id
-  LEFT JOIN customers c ON c.id = r.customer_id
-  LEFT JOIN orders o ON o.id = r.order_id
-  LEFT JOIN products p ON p.id = o.product_id`;
-
-/** key and label of each dimension; responses without the property fall into one '—' group. */
-const DIM: Record<Dimension, { key: string; label: string }> = {
-  salesperson: { key: 'r.salesperson_id', label: "sp.name || ' (' || sp.employee_no || ')'" },
-  team: { key: 't.id', label: 't.name' },
-  region: { key: 'coalesce(t.region, c.province)', label: 'coalesce(t.region, c.province)' },
-  product: { key: 'p.id', label: 'p.name' },
-  period: { key: 'substr(r.submitted_at, 1, 7)', label: 'substr(r.submitted_at, 1, 7)' },
-  segment: { key: 'c.segment', label: 'c.segment' },
-  channel: { key: 'r.channel', label: 'r.channel' },
+const JOIN = {
+  r: 'JOIN survey_responses r ON r.id = x.response_id',
+  sp: 'LEFT JOIN staff sp ON sp.id = x.salesperson_id',
+  t: 'LEFT JOIN teams t ON t.id = sp.team_id',
+  c: 'LEFT JOIN customers c ON c.id = r.customer_id',
+  o: 'LEFT JOIN orders o ON o.id = r.order_id',
+  p: 'LEFT JOIN products p ON p.id = o.product_id',
 };
+
+/** key, label and joins of each dimension; responses without the property fall into one '—' group. */
+const DIM: Record<Dimension, { key: string; label: string; joins: (keyof typeof JOIN)[] }> = {
+  salesperson: { key: 'x.salesperson_id', label: "sp.name || ' (' || sp.employee_no || ')'", joins: ['sp'] },
+  team: { key: 't.id', label: 't.name', joins: ['sp', 't'] },
+  region: { key: 'coalesce(t.region, c.province)', label: 'coalesce(t.region, c.province)', joins: ['r', 'sp', 't', 'c'] },
+  product: { key: 'p.id', label: 'p.name', joins: ['r', 'o', 'p'] },
+  period: { key: 'substr(x.day, 1, 7)', label: 'substr(x.day, 1, 7)', joins: [] },
+  segment: { key: 'c.segment', label: 'c.segment', joins: ['r', 'c'] },
+  channel: { key: 'r.channel', label: 'r.channel', joins: ['r'] },
+};
+const joinsOf = (d: Dimension) => DIM[d].joins.map((j) => JOIN[j]).join('\n  ');
 
 const keyOf = (k: unknown) => (k === null || k === undefined ? '' : String(k));
 
-/** Per group: responses, NPS with its interval, CSAT and mean satisfaction; groups under 30 marked too small. */
+/**
+ * Per group: responses, NPS with its interval, CSAT and mean satisfaction; groups under 30 marked too
+ * small. One pass over the survey's responses and their cached scores (score-cache.ts) instead of
+ * joining every 5-point answer.
+ */
 export function breakdown(db: Database, surveyId: number, dimension: Dimension): GroupStats[] {
   getPlan(db, surveyId);
   const d = DIM[dimension];
-  const npsQ = npsQuestion(listQuestions(db, surveyId, false));
-  const base = db
+  const groups = db
     .prepare(
       `SELECT ${d.key} AS k, ${d.label} AS label, count(*) AS n,
-              total(a.value_num >= 9) AS pro, total(a.value_num >= 7 AND a.value_num < 9) AS pas, total(a.value_num < 7) AS det
-       ${JOINS} LEFT JOIN survey_answers a ON a.response_id = r.id AND a.question_id = ?
-       WHERE r.survey_id = ? GROUP BY k`,
+              total(x.nps >= 9) AS pro, total(x.nps >= 7 AND x.nps < 9) AS pas, total(x.nps < 7) AS det,
+              total(x.sat_n) AS satN, total(x.sat_sum) AS sum, total(x.sat_top) AS top
+       FROM survey_response_scores x ${joinsOf(dimension)}
+       WHERE x.survey_id = ? GROUP BY k`,
     )
-    .all(npsQ?.id ?? -1, surveyId) as { k: unknown; label: string | null; n: number; pro: number; pas: number; det: number }[];
-  const sat = new Map(
-    (
-      db
-        .prepare(
-          `SELECT ${d.key} AS k, count(*) AS n, total(a.value_num) AS sum, total(a.value_num >= 4) AS top
-           ${JOINS} JOIN survey_answers a ON a.response_id = r.id JOIN survey_questions q ON q.id = a.question_id AND q.type = 'likert5'
-           WHERE r.survey_id = ? AND a.value_num BETWEEN 1 AND 5 GROUP BY k`,
-        )
-        .all(surveyId) as { k: unknown; n: number; sum: number; top: number }[]
-    ).map((r) => [keyOf(r.k), r]),
-  );
-  return base
+    .all(surveyId) as { k: unknown; label: string | null; n: number; pro: number; pas: number; det: number; satN: number; sum: number; top: number }[];
+  return groups
     .map((g) => {
       const nps = npsFromCounts(g.pro, g.pas, g.det);
-      const l = sat.get(keyOf(g.k));
       return {
         key: keyOf(g.k),
         label: g.label ?? '—',
@@ -66,8 +62,8 @@ export function breakdown(db: Database, surveyId: number, dimension: Dimension):
         ci95: nps.ci95,
         promoters: g.pro,
         detractors: g.det,
-        csat: l && l.n ? (100 * l.top) / l.n : null,
-        mean: l && l.n ? l.sum / l.n : null,
+        csat: g.satN ? (100 * g.top) / g.satN : null,
+        mean: g.satN ? g.sum / g.satN : null,
         tooSmall: g.n < MIN_GROUP,
       };
     })
@@ -94,8 +90,8 @@ export function crosstab(db: Database, surveyId: number, questionId: number, dim
   const rows = db
     .prepare(
       `SELECT ${d.key} AS k, ${d.label} AS label, a.value_num AS v, count(*) AS c
-       ${JOINS} JOIN survey_answers a ON a.response_id = r.id AND a.question_id = ?
-       WHERE r.survey_id = ? AND a.value_num IS NOT NULL GROUP BY k, v`,
+       FROM survey_answers a CROSS JOIN survey_response_scores x ON x.response_id = a.response_id ${joinsOf(dimension)}
+       WHERE a.question_id = ? AND a.value_num IS NOT NULL AND x.survey_id = ? GROUP BY k, v`,
     )
     .all(questionId, surveyId) as { k: unknown; label: string | null; v: number; c: number }[];
   const groups = new Map<string, { key: string; label: string; counts: number[]; n: number }>();

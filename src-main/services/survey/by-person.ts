@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { WorkbenchError } from '../../contract/errors';
+import { ensureSurveyCache } from './score-cache';
 import { MIN_GROUP, npsFromCounts } from './stats';
 
 /**
  * Survey results per salesperson for a date range (issue #5 item 13; feeds the customer-satisfaction KPI
- * of the quarterly appraisal, P6.1). One call answers for everyone at once with two grouped queries, so
- * the appraisal of 1,000 people does not query per person.
+ * of the quarterly appraisal, P6.1).
  */
 export interface PersonSurveyResult {
   staffId: number;
@@ -55,69 +55,49 @@ export function quarterRange(quarter: string): { from: string; to: string } {
 }
 
 /**
- * Which responses count for a range: a response's date is the day it was submitted; a response without
- * a submission time (e.g. typed in from a paper form) takes its survey's end date, else its start date.
- * Only responses linked to a salesperson count.
- */
-function scope(surveyIds: readonly number[] | undefined): { where: string; params: unknown[] } {
-  const ids = surveyIds?.length ? ` AND r.survey_id IN (${surveyIds.map(() => '?').join(',')})` : '';
-  return {
-    where: `r.salesperson_id IS NOT NULL
-        AND COALESCE(substr(r.submitted_at, 1, 10), s.end_date, s.start_date) BETWEEN ? AND ?${ids}`,
-    params: surveyIds?.length ? [...surveyIds] : [],
-  };
-}
-
-/**
  * Per salesperson with at least one response in the range: responses, NPS (with promoters, passives,
  * detractors and its 95% interval), CSAT and mean satisfaction. A survey's NPS question is its first
- * question of type 'nps'; people without responses are absent (the caller decides what "no data" scores).
- * Sorted by employee number.
+ * question of type 'nps'; CSAT and the mean pool every 5-point answer. People without responses are
+ * absent (the caller decides what "no data" scores). Sorted by employee number.
+ *
+ * Which responses count: only those linked to a salesperson, on the day they were submitted; a response
+ * without a submission time (e.g. typed in from a paper form) takes its survey's end date, else its
+ * start date. One grouped pass over the score cache (one small row per response, score-cache.ts) answers
+ * for everyone at once, so the appraisal of 1,000 people does not query per person.
  */
 export function surveyResultsByPerson(db: Database, query: PersonSurveyQuery): PersonSurveyResult[] {
-  const s = scope(query.surveyIds);
-  const counts = new Map(
-    (db.prepare(`SELECT r.salesperson_id AS sid, count(*) AS n FROM survey_responses r JOIN surveys s ON s.id = r.survey_id WHERE ${s.where} GROUP BY r.salesperson_id`).raw().all(query.from, query.to, ...s.params) as [number, number][]),
+  ensureSurveyCache(db);
+  const only = query.surveyIds?.length ? new Set(query.surveyIds) : null;
+  const surveys = (db.prepare('SELECT id, COALESCE(end_date, start_date) AS fallback FROM surveys ORDER BY id').all() as { id: number; fallback: string | null }[]).filter(
+    (s) => !only || only.has(s.id),
   );
-  // Answers are read from the (question_id, value_num) index and joined to their response (CROSS JOIN keeps
-  // that order): far cheaper than visiting every response of every survey and looking its answers up.
-  const questions = db.prepare("SELECT id, survey_id AS surveyId, type FROM survey_questions WHERE type IN ('nps', 'likert5') ORDER BY survey_id, position").all() as { id: number; surveyId: number; type: string }[];
-  const firstNps = new Map<number, number>();
-  for (const q of questions) if (q.type === 'nps' && !firstNps.has(q.surveyId)) firstNps.set(q.surveyId, q.id);
-  const likertIds = questions.filter((q) => q.type === 'likert5').map((q) => q.id);
-  const npsBy = new Map<number, { n: number; pro: number; pas: number; det: number }>();
-  if (firstNps.size) {
-    const rows = db
-      .prepare(
-        `SELECT r.salesperson_id AS sid, count(*) AS n, total(a.value_num >= 9) AS pro, total(a.value_num >= 7 AND a.value_num < 9) AS pas, total(a.value_num < 7) AS det
-         FROM survey_answers a CROSS JOIN survey_responses r ON r.id = a.response_id JOIN surveys s ON s.id = r.survey_id
-         WHERE a.question_id IN (${[...firstNps.values()].join(',')}) AND a.value_num IS NOT NULL AND ${s.where}
-         GROUP BY r.salesperson_id`,
-      )
-      .all(query.from, query.to, ...s.params) as { sid: number; n: number; pro: number; pas: number; det: number }[];
-    for (const r of rows) npsBy.set(r.sid, r);
+  // one survey at a time, so that each grouping walks the (survey, salesperson, …) covering index in order
+  const perSurvey = db.prepare(
+    `SELECT salesperson_id AS sid, count(*) AS responses, count(nps) AS n,
+            total(nps >= 9) AS pro, total(nps >= 7 AND nps < 9) AS pas, total(nps < 7) AS det,
+            total(sat_n) AS satN, total(sat_sum) AS sum, total(sat_top) AS top
+     FROM survey_response_scores
+     WHERE survey_id = ? AND salesperson_id IS NOT NULL AND COALESCE(day, ?) BETWEEN ? AND ?
+     GROUP BY salesperson_id`,
+  );
+  type Sums = { sid: number; responses: number; n: number; pro: number; pas: number; det: number; satN: number; sum: number; top: number };
+  const bySid = new Map<number, Sums>();
+  for (const s of surveys) {
+    for (const r of perSurvey.all(s.id, s.fallback, query.from, query.to) as Sums[]) {
+      const acc = bySid.get(r.sid);
+      if (!acc) bySid.set(r.sid, r);
+      else for (const k of ['responses', 'n', 'pro', 'pas', 'det', 'satN', 'sum', 'top'] as const) acc[k] += r[k];
+    }
   }
-  const satRows = likertIds.length
-    ? (db
-        .prepare(
-          `SELECT r.salesperson_id AS sid, count(*) AS n, total(a.value_num) AS sum, total(a.value_num >= 4) AS top
-           FROM survey_answers a CROSS JOIN survey_responses r ON r.id = a.response_id JOIN surveys s ON s.id = r.survey_id
-           WHERE a.question_id IN (${likertIds.join(',')}) AND a.value_num BETWEEN 1 AND 5 AND ${s.where}
-           GROUP BY r.salesperson_id`,
-        )
-        .all(query.from, query.to, ...s.params) as { sid: number; n: number; sum: number; top: number }[])
-    : [];
-  const npsRows = [...counts].map(([sid, responses]) => ({ sid, responses, ...(npsBy.get(sid) ?? { n: 0, pro: 0, pas: 0, det: 0 }) }));
-  const sat = new Map(satRows.map((r) => [r.sid, r]));
+  const rows = [...bySid.values()];
   const people = new Map(
     (db.prepare('SELECT id, employee_no AS employeeNo, name, team_id AS teamId FROM staff').all() as { id: number; employeeNo: string; name: string; teamId: number | null }[]).map((p) => [p.id, p]),
   );
   const out: PersonSurveyResult[] = [];
-  for (const r of npsRows) {
+  for (const r of rows) {
     const p = people.get(r.sid);
     if (!p) continue;
     const nps = npsFromCounts(r.pro, r.pas, r.det);
-    const l = sat.get(r.sid);
     out.push({
       staffId: r.sid,
       employeeNo: p.employeeNo,
@@ -130,9 +110,9 @@ export function surveyResultsByPerson(db: Database, query: PersonSurveyQuery): P
       promoters: r.pro,
       passives: r.pas,
       detractors: r.det,
-      satisfactionN: l?.n ?? 0,
-      csat: l && l.n ? (100 * l.top) / l.n : null,
-      meanSatisfaction: l && l.n ? l.sum / l.n : null,
+      satisfactionN: r.satN,
+      csat: r.satN ? (100 * r.top) / r.satN : null,
+      meanSatisfaction: r.satN ? r.sum / r.satN : null,
       tooSmall: r.responses < MIN_GROUP,
     });
   }

@@ -5,6 +5,7 @@ import type { planInput, SurveyAudience, SurveyDetail, SurveyPlan, SurveyQuestio
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { parseOptions } from './question-options';
+import { ensureSurveyCache } from './score-cache';
 
 type PlanInput = z.output<typeof planInput>;
 
@@ -26,8 +27,8 @@ SELECT s.id, s.name, s.purpose, s.method, s.start_date AS startDate, s.end_date 
        s.previous_wave_id AS previousWaveId,
        (SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.id) AS responses,
        (SELECT count(*) FROM survey_questions q WHERE q.survey_id = s.id) AS questions,
-       (SELECT 100.0 * (total(a.value_num >= 9) - total(a.value_num <= 6)) / nullif(count(a.value_num), 0)
-          FROM survey_answers a WHERE a.question_id =
+       (SELECT 100.0 * (total((v.value_num >= 9) * v.n) - total((v.value_num <= 6) * v.n)) / nullif(total(v.n), 0)
+          FROM survey_value_counts v WHERE v.question_id =
             (SELECT q.id FROM survey_questions q WHERE q.survey_id = s.id AND q.type = 'nps' ORDER BY q.position LIMIT 1)) AS nps
 FROM surveys s`;
 
@@ -36,10 +37,13 @@ const toPlan = (r: PlanRow): SurveyPlan => ({ ...r, audience: parseAudience(r.au
 
 /** Every survey plan (P4.7), newest first, with its response count and NPS. */
 export function listSurveys(db: Database): SurveyPlan[] {
+  ensureSurveyCache(db);
   return (db.prepare(`${SELECT_PLAN} ORDER BY coalesce(s.start_date, s.created_at) DESC, s.id DESC`).all() as PlanRow[]).map(toPlan);
 }
 
+/** One plan; also brings the survey's score cache up to date, since nearly every survey reader starts here. */
 export function getPlan(db: Database, id: number): SurveyPlan {
+  ensureSurveyCache(db, id);
   const row = db.prepare(`${SELECT_PLAN} WHERE s.id = ?`).get(id) as PlanRow | undefined;
   if (!row) throw new WorkbenchError('survey/not-found', { id });
   return toPlan(row);

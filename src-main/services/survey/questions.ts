@@ -5,6 +5,7 @@ import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getPlan, listQuestions } from './plans';
 import { storeOptions } from './question-options';
+import { rebuildSurveyCache } from './score-cache';
 
 type QuestionInput = z.output<typeof questionInput>;
 
@@ -48,6 +49,8 @@ export function saveQuestions(ctx: ServiceContext, surveyId: number, questions: 
       else db.prepare('INSERT INTO survey_questions (survey_id, position, code, text, type, options) VALUES (?, ?, ?, ?, ?, ?)').run(surveyId, i + 1, code, q.text, q.type, options);
     });
     const after = listQuestions(db, surveyId);
+    // the cached per-response NPS is the answer to the first NPS question: reordering may change which
+    if (after.find((q) => q.type === 'nps')?.id !== before.find((q) => q.type === 'nps')?.id) rebuildSurveyCache(db, [surveyId]);
     audit(db, { actor: ctx.actor, entity: 'survey', entityId: surveyId, field: 'questions', oldValue: before.map((q) => [q.code, q.type, q.text]), newValue: after.map((q) => [q.code, q.type, q.text]) });
     return after;
   })();

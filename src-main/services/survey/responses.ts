@@ -6,6 +6,7 @@ import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getPlan, listQuestions } from './plans';
 import { MULTI_SEPARATOR, multiMask, SCALE } from './question-options';
+import { cacheAddResponses, cacheRemoveResponse, ensureSurveyCache } from './score-cache';
 
 export type AnswerValue = number | string | string[] | null;
 export interface StoredAnswer {
@@ -117,6 +118,7 @@ export function enterResponse(ctx: ServiceContext, input: ResponseInput): Entere
     );
     const ins = db.prepare('INSERT INTO survey_answers (response_id, question_id, value_num, value_text) VALUES (?, ?, ?, ?)');
     for (const [qid, s] of stored) ins.run(responseId, qid, s.num, s.text);
+    cacheAddResponses(db, input.surveyId, responseId);
     audit(db, { actor: ctx.actor, entity: 'survey_response', entityId: responseId, newValue: { surveyId: input.surveyId, customerId: input.customerId ?? null, answers: stored.length }, reason: 'entered' });
     return { responseId, answers: stored.length };
   })();
@@ -126,8 +128,10 @@ export function enterResponse(ctx: ServiceContext, input: ResponseInput): Entere
 export function deleteResponse(ctx: ServiceContext, responseId: number): { deleted: number } {
   const { db } = ctx;
   return db.transaction(() => {
-    const r = db.prepare('SELECT id, survey_id AS surveyId, customer_id AS customerId FROM survey_responses WHERE id = ?').get(responseId);
+    const r = db.prepare('SELECT id, survey_id AS surveyId, customer_id AS customerId FROM survey_responses WHERE id = ?').get(responseId) as { surveyId: number } | undefined;
     if (!r) throw new WorkbenchError('survey/response-not-found', { id: responseId });
+    ensureSurveyCache(db, r.surveyId);
+    cacheRemoveResponse(db, responseId);
     db.prepare("DELETE FROM improvement_actions WHERE response_id = ? AND kind = 'callback'").run(responseId);
     db.prepare('UPDATE improvement_actions SET response_id = NULL WHERE response_id = ?').run(responseId);
     db.prepare('DELETE FROM survey_responses WHERE id = ?').run(responseId);

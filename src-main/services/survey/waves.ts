@@ -10,15 +10,11 @@ import { compareNps, npsFromCounts } from './stats';
 function wavePoint(db: Database, surveyId: number): WaveTrendPoint {
   const plan = getPlan(db, surveyId);
   const q = npsQuestion(listQuestions(db, surveyId, false));
+  // from the score cache that getPlan brought up to date (score-cache.ts)
   const c = db
-    .prepare('SELECT total(value_num >= 9) AS pro, total(value_num >= 7 AND value_num < 9) AS pas, total(value_num < 7) AS det FROM survey_answers WHERE question_id = ? AND value_num IS NOT NULL')
+    .prepare('SELECT total((value_num >= 9) * n) AS pro, total((value_num >= 7 AND value_num < 9) * n) AS pas, total((value_num < 7) * n) AS det FROM survey_value_counts WHERE question_id = ?')
     .get(q?.id ?? -1) as { pro: number; pas: number; det: number };
-  const s = db
-    .prepare(
-      `SELECT count(*) AS n, total(a.value_num >= 4) AS top FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id
-       WHERE q.survey_id = ? AND q.type = 'likert5' AND a.value_num BETWEEN 1 AND 5`,
-    )
-    .get(surveyId) as { n: number; top: number };
+  const s = db.prepare('SELECT total(sat_n) AS n, total(sat_top) AS top FROM survey_response_scores WHERE survey_id = ?').get(surveyId) as { n: number; top: number };
   return { surveyId, name: plan.name, endDate: plan.endDate ?? plan.startDate, nps: npsFromCounts(c.pro, c.pas, c.det), csat: s.n ? (100 * s.top) / s.n : null, change: null };
 }
 

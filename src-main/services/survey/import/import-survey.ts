@@ -11,6 +11,7 @@ import { nowIso, type ServiceContext } from '../../context';
 import { getPlan, listQuestions } from '../plans';
 import { storeOptions } from '../question-options';
 import { findSalesperson, toStored, type AnswerValue, type StoredAnswer } from '../responses';
+import { cacheAddResponses, ensureSurveyCache } from '../score-cache';
 import { multiSeparator, planColumns, type ColumnPlan, type Role } from './columns';
 import { readSurveySheet, type Layout } from './layouts';
 import { normaliseWord } from './satisfaction-words';
@@ -225,10 +226,14 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
     );
     const insR = db.prepare('INSERT INTO survey_responses (survey_id, respondent_key, customer_id, salesperson_id, submitted_at, channel, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const insA = db.prepare('INSERT INTO survey_answers (response_id, question_id, value_num, value_text) VALUES (?, ?, ?, ?)');
+    ensureSurveyCache(db, surveyId);
+    let firstId: number | null = null;
     for (const v of valid) {
       const rid = Number(insR.run(surveyId, v.key, v.customerId, v.salespersonId, v.submitted, sheet.layout, importId).lastInsertRowid);
+      firstId ??= rid;
       for (const [p, s] of v.answers) insA.run(rid, questions.get(p)!.id, s.num, s.text);
     }
+    if (firstId !== null) cacheAddResponses(db, surveyId, firstId);
     result.survey = surveyId;
     result.rows.inserted = valid.length;
     result.committed = true;

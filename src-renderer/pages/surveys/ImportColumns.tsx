@@ -1,0 +1,78 @@
+import { Select, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { QUESTION_TYPES, type QuestionType } from '../../../src-main/contract/survey';
+
+export const ROLES = ['question', 'id', 'submitted', 'customer', 'salesperson', 'meta', 'ignore'] as const;
+export type Role = (typeof ROLES)[number];
+export interface DetectedColumn {
+  code: string;
+  column: string;
+  header: string;
+  text: string;
+  type: QuestionType;
+  role: Role;
+  choices: string[];
+  wordMap: Record<string, number>;
+}
+export interface Correction {
+  column: string;
+  role?: Role;
+  type?: QuestionType;
+}
+
+interface Props {
+  columns: DetectedColumn[];
+  corrections: Correction[];
+  onCorrect: (c: Correction) => void;
+  /** Importing into an existing survey: the types are the survey's own. */
+  fixedTypes: boolean;
+}
+
+/** How each column of the export was understood (issue #5 item 4), for the manager to confirm or correct. */
+export function ImportColumns({ columns, corrections, onCorrect, fixedTypes }: Props) {
+  const { t } = useTranslation();
+  const changed = new Set(corrections.map((c) => c.column));
+  return (
+    <Table<DetectedColumn>
+      size="small"
+      rowKey="column"
+      pagination={false}
+      scroll={{ y: 360 }}
+      dataSource={columns}
+      data-testid="import-columns"
+      rowClassName={(r) => (r.role === 'ignore' ? 'wb-row-inactive' : '')}
+      columns={[
+        { title: t('survey.ui.import.column'), dataIndex: 'column', width: 70, render: (v: string) => <span>{v} {changed.has(v) && <Tag color="blue">{t('survey.ui.import.corrected')}</Tag>}</span> },
+        { title: t('survey.ui.import.header'), dataIndex: 'header', ellipsis: true },
+        {
+          title: t('survey.ui.import.role'),
+          dataIndex: 'role',
+          width: 170,
+          render: (v: Role, r) => <Select<Role> size="small" style={{ width: 150 }} value={v} onChange={(role) => onCorrect({ column: r.column, role })} options={ROLES.map((x) => ({ value: x, label: t(`survey.ui.role.${x}`) }))} />,
+        },
+        {
+          title: t('survey.ui.import.type'),
+          dataIndex: 'type',
+          width: 190,
+          render: (v: QuestionType, r) =>
+            r.role === 'question' || r.role === 'meta' || r.role === 'salesperson' ? (
+              <Select<QuestionType> size="small" style={{ width: 170 }} disabled={fixedTypes} value={v} onChange={(type) => onCorrect({ column: r.column, type })} options={QUESTION_TYPES.map((x) => ({ value: x, label: t(`survey.ui.type.${x}`) }))} />
+            ) : (
+              <Typography.Text type="secondary">—</Typography.Text>
+            ),
+        },
+        {
+          title: t('survey.ui.import.detail'),
+          key: 'detail',
+          ellipsis: true,
+          render: (_: unknown, r) => {
+            const words = Object.entries(r.wordMap);
+            if (r.choices.length) return <Typography.Text type="secondary">{r.choices.join(' / ')}</Typography.Text>;
+            if (words.length) return <Typography.Text type="secondary">{words.map(([w, s]) => `${w}→${s}`).join(', ')}</Typography.Text>;
+            return null;
+          },
+        },
+      ]}
+    />
+  );
+}
