@@ -24,7 +24,8 @@ function findCommand(argv: string[]): string | undefined {
 }
 
 function helpText(lang: Lang): string {
-  const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(56)} ${t(lang, c.summary)}`);
+  // The usages are long: each stands on its own line, its description indented below it.
+  const lines = COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${t(lang, c.summary)}`]);
   return [t(lang, 'cli.help.title'), '', ...lines, '', t(lang, 'cli.help.globals')].join('\n');
 }
 
@@ -68,7 +69,9 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
       if (showProgress) io.err.write('\r\x1b[K');
       if (!result.ok) return fail(1, `${t(lang, 'cli.error')}${result.error.message} (${result.error.code})`, result.error.code);
       io.out.write(json ? `${JSON.stringify(result.value)}\n` : `${cmd.render(result.value, lang)}\n`);
-      return 0;
+      const refusal = cmd.refused?.(result.value, lang);
+      if (refusal) io.err.write(`${t(lang, 'cli.error')}${refusal}\n`);
+      return refusal ? 1 : 0;
     } finally {
       ws.close();
     }
