@@ -5,13 +5,13 @@ import { IndexRedirect } from './layout/IndexRedirect';
 import { RootLayout } from './layout/RootLayout';
 import { RouteError } from './layout/RouteError';
 import { AppraisalsPage } from './pages/appraisals/AppraisalsPage';
-import { ComingPage } from './pages/coming/ComingPage';
 
 // Screens load on first visit, so that the grid and chart libraries do not slow the first paint.
 const dashboard = () => import('./pages/dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage }));
 const team = () => import('./pages/team/TeamPage').then((m) => ({ Component: m.TeamPage }));
 const customers = () => import('./pages/records/CustomersPage').then((m) => ({ Component: m.CustomersPage }));
 const orders = () => import('./pages/records/OrdersPage').then((m) => ({ Component: m.OrdersPage }));
+const importExport = () => import('./pages/import/ImportPage').then((m) => ({ Component: m.ImportPage }));
 const settings = () => import('./pages/settings/SettingsPage').then((m) => ({ Component: m.SettingsPage }));
 const targets = () => import('./pages/targets/TargetsPage').then((m) => ({ Component: m.TargetsPage }));
 const surveys = () => import('./pages/surveys/SurveysPage').then((m) => ({ Component: m.SurveysPage }));
@@ -42,7 +42,7 @@ export function makeRouter() {
             { path: 'surveys/import', lazy: surveyImport },
             { path: 'surveys/:id', lazy: survey },
             { path: 'appraisals', element: <AppraisalsPage /> },
-            { path: 'import-export', element: <ComingPage area="importExport" /> },
+            { path: 'import-export', lazy: importExport },
             { path: 'settings', lazy: settings },
           ],
         },

@@ -25,6 +25,8 @@ export interface CliCommand {
   build(values: Values, positionals: string[]): { op: OpName; input: Record<string, unknown> };
   /** Human-readable output (without --json). */
   render(value: unknown, lang: Lang): string;
+  /** A done operation whose answer still means "refused" (an import with invalid rows): the message; exit status 1. */
+  refused?(value: unknown, lang: Lang): string | undefined;
 }
 
 export function intOption(values: Values, name: string): number | undefined {

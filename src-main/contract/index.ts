@@ -1,7 +1,12 @@
 import { demoOps } from './demo';
+import { exportOps } from './export';
+import { importOps } from './import';
 import type { InputOf, OutputOf } from './define';
 import { recordOps } from './records';
+import { reviewOps } from './review';
+import { surveyOps } from './survey';
 import { systemOps } from './system';
+import { targetOps } from './targets';
 import { teamOps } from './team';
 
 /** Every operation of the workbench, by name. Each domain adds its map here. */
@@ -10,6 +15,11 @@ export const contract = {
   ...demoOps,
   ...teamOps,
   ...recordOps,
+  ...importOps,
+  ...exportOps,
+  ...reviewOps,
+  ...surveyOps,
+  ...targetOps,
 };
 
 export type Contract = typeof contract;

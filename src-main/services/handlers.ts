@@ -1,8 +1,13 @@
 import type { Contract } from '../contract';
 import { demoHandlers } from './demo';
+import { exportHandlers } from './export';
 import type { HandlersOf } from './handler-types';
+import { importHandlers } from './import';
 import { recordHandlers } from './records';
+import { reviewHandlers } from './review';
+import { surveyHandlers } from './survey';
 import { systemHandlers } from './system';
+import { targetHandlers } from './targets';
 import { teamHandlers } from './team';
 
 /** Every operation's service function, checked against the contract (a missing one fails to compile). */
@@ -11,4 +16,9 @@ export const handlers: HandlersOf<Contract> = {
   ...demoHandlers,
   ...teamHandlers,
   ...recordHandlers,
+  ...importHandlers,
+  ...exportHandlers,
+  ...reviewHandlers,
+  ...surveyHandlers,
+  ...targetHandlers,
 };

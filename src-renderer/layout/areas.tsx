@@ -29,7 +29,7 @@ export const AREAS: Area[] = [
   { key: 'records', path: '/customers', icon: <ShopOutlined />, also: ['/orders'] },
   { key: 'surveys', path: '/surveys', icon: <SmileOutlined /> },
   { key: 'appraisals', path: '/appraisals', icon: <AuditOutlined /> },
-  { key: 'importExport', path: '/import-export', icon: <SwapOutlined />, coming: true },
+  { key: 'importExport', path: '/import-export', icon: <SwapOutlined /> },
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ];
 

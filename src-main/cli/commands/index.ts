@@ -1,5 +1,9 @@
 import type { CliCommand } from '../command';
+import { importExportCommands } from './import-export';
+import { surveyCommands } from './survey';
+import { reviewCommands } from './review';
 import { systemCommands } from './system';
+import { targetCommands } from './targets';
 
 /** Every command of the command line; each domain adds its list here. */
-export const COMMANDS: CliCommand[] = [...systemCommands];
+export const COMMANDS: CliCommand[] = [...systemCommands, ...importExportCommands, ...surveyCommands, ...reviewCommands, ...targetCommands];

@@ -1,0 +1,131 @@
+import path from 'node:path';
+import type { ExportResult } from '../../contract/export';
+import type { ImportHistoryEntry, ImportResult } from '../../contract/import';
+import { t, type Lang } from '../../i18n/messages';
+import { intOption, UsageError, type CliCommand, type Values } from '../command';
+import { buildSurveyImport, IMPORT_OPTIONS, renderSurveyImport } from './survey';
+
+/** `import` and `export` exactly as cli.md gives them, plus `import history`, `import undo ID`, `import template KIND FILE`. */
+const fmt = (lang: Lang, n: number) => n.toLocaleString(lang);
+
+/** `--map field=Header` (repeatable); `--map field=` leaves a field unmapped. */
+function mapOption(values: Values): Record<string, string | null> | undefined {
+  const raw = values.map;
+  const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+  if (!list.length) return undefined;
+  const out: Record<string, string | null> = {};
+  for (const m of list) {
+    const at = m.indexOf('=');
+    if (at < 1) throw new UsageError('importExport.cli.usage-map', { value: m });
+    out[m.slice(0, at).trim()] = m.slice(at + 1).trim() || null;
+  }
+  return out;
+}
+
+function renderImport(r: ImportResult, lang: Lang): string {
+  const key = r.committed ? 'importExport.cli.imported' : r.records ? 'importExport.cli.dryRun' : 'importExport.cli.notImported';
+  const lines = [
+    t(lang, key, { kind: t(lang, `importExport.kinds.${r.kind}`).startsWith('importExport.') ? r.kind : t(lang, `importExport.kinds.${r.kind}`), file: r.file, sheet: r.sheet, headerRow: r.headerRow }),
+    t(lang, 'importExport.cli.counts', {
+      read: fmt(lang, r.rows.read), valid: fmt(lang, r.rows.valid), invalid: fmt(lang, r.rows.invalid), skipped: fmt(lang, r.rows.skipped),
+      inserted: fmt(lang, r.rows.inserted), updated: fmt(lang, r.rows.updated), unchanged: fmt(lang, r.rows.unchanged),
+    }),
+    `${t(lang, 'importExport.cli.mapping')} ${Object.entries(r.mapping).map(([f, h]) => `${f}=${Array.isArray(h) ? h.join('|') : h}`).join(', ')}`,
+  ];
+  const created = Object.entries(r.created).filter(([, n]) => n > 0);
+  if (created.length) lines.push(`${t(lang, 'importExport.cli.created')} ${created.map(([k, n]) => `${k} ${fmt(lang, n)}`).join(', ')}`);
+  for (const e of r.errors.slice(0, 20)) lines.push(`  ${t(lang, 'importExport.cli.problem', { row: e.row, column: e.column || '—', value: e.value, message: e.message })}`);
+  if (r.errorsTotal > 20) lines.push(`  ${t(lang, 'importExport.cli.moreProblems', { n: fmt(lang, r.errorsTotal - 20) })}`);
+  if (r.problemsFile) lines.push(t(lang, 'importExport.cli.problemsFile', { file: r.problemsFile }));
+  if (r.records) lines.push(t(lang, 'importExport.cli.records', { n: fmt(lang, r.records.length) }));
+  return lines.join('\n');
+}
+
+function renderHistory(list: ImportHistoryEntry[], lang: Lang): string {
+  if (!list.length) return t(lang, 'importExport.cli.noHistory');
+  return list
+    .map((h) => `#${h.id}  ${h.at}  ${h.kind.padEnd(9)} ${h.fileName}  +${fmt(lang, h.inserted)} ~${fmt(lang, h.updated)}  ${t(lang, `importExport.status.${h.status}`)}`)
+    .join('\n');
+}
+
+export const importExportCommands: CliCommand[] = [
+  {
+    name: 'import',
+    summary: 'importExport.cli.helpImport',
+    usage: 'import <kind> <file> [--sheet NAME] [--header-row N] [--map field=Header …] [--year Y] [--skip-invalid] [--dry-run] [--problems FILE.xlsx] | import history | import undo ID | import template KIND FILE.xlsx',
+    options: { ...IMPORT_OPTIONS, 'header-row': { type: 'string' }, year: { type: 'string' }, problems: { type: 'string' }, limit: { type: 'string' } },
+    build(values, pos) {
+      const [kind, file, ...rest] = pos;
+      if (kind === 'template') {
+        const [k, out, extra] = [file, rest[0], rest[1]];
+        if (!k || !out || extra) throw new UsageError('importExport.cli.usage-template');
+        return { op: 'import/template', input: { kind: k, out: { path: path.resolve(out) } } };
+      }
+      if (rest.length) throw new UsageError('cli.usage.unexpected-argument', { command: 'import', value: rest[0] });
+      if (kind === 'history' && !file) return { op: 'import/history', input: { limit: intOption(values, 'limit') ?? 200 } };
+      if (kind === 'undo') {
+        if (!file || !/^\d+$/.test(file)) throw new UsageError('importExport.cli.usage-undo');
+        return { op: 'import/undo', input: { id: Number(file) } };
+      }
+      if (!kind || !file) throw new UsageError('importExport.cli.usage-import');
+      if (kind === 'survey') return buildSurveyImport(values, file);
+      const input: Record<string, unknown> = { kind, file: { path: path.resolve(file) }, skipInvalid: Boolean(values['skip-invalid']), dryRun: Boolean(values['dry-run']) };
+      if (typeof values.sheet === 'string') input.sheet = values.sheet;
+      const headerRow = intOption(values, 'header-row');
+      if (headerRow !== undefined) input.headerRow = headerRow;
+      const year = intOption(values, 'year');
+      if (year !== undefined) input.year = year;
+      const map = mapOption(values);
+      if (map) input.mapping = map;
+      if (typeof values.problems === 'string') input.problemsOut = { path: path.resolve(values.problems) };
+      return { op: 'import/run', input };
+    },
+    render(v, lang) {
+      if (Array.isArray(v)) return renderHistory(v as ImportHistoryEntry[], lang);
+      const o = v as Record<string, unknown>;
+      if ('undone' in o) return t(lang, 'importExport.cli.undone', { id: o.undone, deleted: o.deleted, restored: o.restored, backup: o.backup });
+      if ('questions' in o) return renderSurveyImport(v, lang);
+      if ('bytes' in o) return t(lang, 'importExport.cli.written', { file: o.path ?? o.name });
+      return renderImport(v as ImportResult, lang);
+    },
+    refused(v, lang) {
+      const r = v as Partial<ImportResult>;
+      // cli.md: without --skip-invalid one invalid row means nothing is written, and the exit status is 1.
+      if (r && r.rows && r.committed === false && r.rows.invalid > 0) return t(lang, 'importExport.cli.refused', { invalid: fmt(lang, r.rows.invalid) });
+      return undefined;
+    },
+  },
+  {
+    name: 'export',
+    summary: 'importExport.cli.helpExport',
+    usage: 'export <kind> <file.xlsx|file.csv> [--year Y] [--quarter YYYYQn] [--survey ID]',
+    options: { year: { type: 'string' }, quarter: { type: 'string' }, survey: { type: 'string' } },
+    build(values, pos) {
+      const [kind, file, ...rest] = pos;
+      if (rest.length) throw new UsageError('cli.usage.unexpected-argument', { command: 'export', value: rest[0] });
+      if (!kind || !file) throw new UsageError('importExport.cli.usage-export');
+      const out = path.resolve(file);
+      const ext = path.extname(out).toLowerCase();
+      if (ext !== '.xlsx' && ext !== '.csv') throw new UsageError('importExport.cli.usage-extension', { file });
+      const survey = intOption(values, 'survey');
+      if (kind === 'survey') {
+        if (survey === undefined) throw new UsageError('importExport.cli.usage-survey');
+        return { op: 'survey/export', input: { surveyId: survey, out: { path: out } } };
+      }
+      if (kind === 'review') {
+        if (typeof values.quarter !== 'string') throw new UsageError('importExport.cli.usage-quarter');
+        return { op: 'review/export', input: { quarter: values.quarter, out } };
+      }
+      const input: Record<string, unknown> = { kind, out: { path: out } };
+      const year = intOption(values, 'year');
+      if (year !== undefined) input.year = year;
+      if (typeof values.quarter === 'string') input.quarter = values.quarter;
+      if (survey !== undefined) input.survey = survey;
+      return { op: 'export/run', input };
+    },
+    render(v, lang) {
+      const r = v as ExportResult & { file?: string };
+      return t(lang, 'importExport.cli.exported', { file: r.path ?? r.file ?? r.name, rows: fmt(lang, r.rows ?? 0) });
+    },
+  },
+];

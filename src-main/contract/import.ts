@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { id } from './common';
+import { op } from './define';
+
+/** A file to read: a path (CLI, desktop after its open dialog) or uploaded bytes (browser mode). */
+export const fileIn = z.union([
+  z.object({ path: z.string().trim().min(1).max(4096) }).strict(),
+  z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(400 * 1024 * 1024) }).strict(),
+]);
+
+/** Where to write a file; without it the bytes come back (a download). */
+export const fileOut = z.object({ path: z.string().trim().min(1).max(4096) }).strict().optional();
+
+export interface FileOutResult {
+  name: string;
+  path: string | null;
+  bytes: number;
+  base64?: string;
+}
+
+const kindName = z.string().trim().min(1).max(40);
+
+export const importInput = z
+  .object({
+    kind: kindName,
+    file: fileIn,
+    sheet: z.string().max(100).optional(),
+    headerRow: z.number().int().min(1).max(1_048_576).optional(),
+    /** field → header text or column letter (null: leave the field unmapped). */
+    mapping: z.record(z.string().max(40), z.union([z.string().max(300), z.array(z.string().max(300)).max(200), z.null()])).optional(),
+    year: z.number().int().min(1900).max(2200).optional(),
+    skipInvalid: z.boolean().default(false),
+    dryRun: z.boolean().default(false),
+    /** Also write the problem rows (original cells + a problem column) to this .xlsx when some rows are invalid. */
+    problemsOut: fileOut,
+  })
+  .strict();
+
+export interface ImportProblem {
+  /** The row number the spreadsheet program shows. */
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+  field: string | null;
+  code: string;
+}
+
+export interface ImportCounts {
+  read: number;
+  valid: number;
+  invalid: number;
+  skipped: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportResult {
+  kind: string;
+  file: string;
+  format: 'xlsx' | 'csv' | 'xls';
+  sheet: string;
+  sheets: string[];
+  headerRow: number;
+  /** The row of merged group cells above a two-row header. */
+  groupRow: number | null;
+  mapping: Record<string, string | string[]>;
+  rows: ImportCounts;
+  /** Customers, products, teams… created on the way because the sheet named them. */
+  created: Record<string, number>;
+  /** The first 1,000 problems (all are in the problem file). */
+  errors: ImportProblem[];
+  errorsTotal: number;
+  skippedRows: { row: number; reason: 'total' | 'blank' | 'header' | 'duplicate' }[];
+  committed: boolean;
+  importId: number | null;
+  /** The backup taken before writing. */
+  backup: string | null;
+  problemsFile: string | null;
+  /** With dryRun: every record as it would be written (money in yuan). */
+  records?: Record<string, unknown>[];
+}
+
+export interface ImportFieldInfo {
+  key: string;
+  label: string;
+  type: string;
+  required: boolean;
+  values: string[] | null;
+  repeat: boolean;
+}
+
+export interface ImportKindInfo {
+  kind: string;
+  label: string;
+  fields: ImportFieldInfo[];
+  requireOneOf: string[][];
+}
+
+export interface ImportPreview extends Omit<ImportResult, 'committed' | 'importId' | 'backup' | 'problemsFile' | 'records' | 'created'> {
+  columns: { index: number; letter: string; header: string; group: string | null; field: string | null }[];
+  fields: ImportFieldInfo[];
+  /** The first rows as displayed text, with their problems by column index. */
+  sample: { row: number; cells: string[]; problems: Record<number, string>; rowProblems: string[] }[];
+  /** A mapping was remembered for sheets with these headers and applied. */
+  rememberedMapping: boolean;
+}
+
+export interface ImportHistoryEntry {
+  id: number;
+  kind: string;
+  fileName: string;
+  fileHash: string;
+  sheet: string | null;
+  at: string;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  invalid: number;
+  mapping: Record<string, string | string[]> | null;
+  status: 'committed' | 'undone';
+  changes: number;
+}
+
+export const importOps = {
+  'import/kinds': op<ImportKindInfo[]>()(z.object({}).strict().default({})),
+  /** Reads and checks a file without writing: sheet, header row, mapping, first rows with their problems. */
+  'import/preview': op<ImportPreview>()(importInput.omit({ skipInvalid: true, dryRun: true, problemsOut: true }), { long: true }),
+  'import/run': op<ImportResult>()(importInput, { long: true, mutates: true }),
+  'import/problems': op<FileOutResult & { rows: number }>()(importInput.omit({ skipInvalid: true, dryRun: true, problemsOut: true }).extend({ out: fileOut }), { long: true }),
+  'import/template': op<FileOutResult>()(z.object({ kind: kindName, out: fileOut }).strict()),
+  'import/history': op<ImportHistoryEntry[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict().default({ limit: 200 })),
+  'import/undo': op<{ undone: number; deleted: number; restored: number; backup: string }>()(z.object({ id }).strict(), { long: true, mutates: true }),
+};

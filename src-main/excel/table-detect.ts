@@ -1,0 +1,173 @@
+import { columnLetter, displayValue, isBlank, isDate, type CellValue, type Sheet, type SheetRow } from './cell';
+
+/**
+ * Finds the table inside a sheet the way a person would: the header row below any title and blank
+ * rows (the row of short texts that best names the fields, helped by the import kind's header
+ * names), a group row of merged cells above it, then the data rows, leaving out blank rows, totals and
+ * subtotals (合计/总计/小计/Total/Grand Total) and repeated header rows, which are reported as skipped.
+ */
+export interface TableColumn {
+  /** 0-based column index in the sheet. */
+  index: number;
+  letter: string;
+  /** The field name in the header row (or the group's name for a column merged over both header rows). */
+  header: string;
+  /** The merged group cell above, in a two-row header. */
+  group: string | null;
+}
+
+export interface TableRow {
+  /** The row number the spreadsheet program shows. */
+  row: number;
+  /** Values aligned with Table.columns. */
+  cells: CellValue[];
+}
+
+export interface SkippedRow {
+  row: number;
+  reason: 'total' | 'blank' | 'header';
+}
+
+export interface Table {
+  sheet: string;
+  headerRow: number;
+  /** The row of merged group cells above the header row, when the header has two rows. */
+  groupRow: number | null;
+  columns: TableColumn[];
+  rows: TableRow[];
+  skipped: SkippedRow[];
+}
+
+export interface DetectOptions {
+  /** The header row the user chose (as the spreadsheet shows it). */
+  headerRow?: number;
+  /** How many of the import kind's fields these header texts name (helps pick among candidate rows). */
+  scoreHeaders?: (headers: string[]) => number;
+}
+
+const TOTAL = /^(合计|总计|小计|总合计|共计|总和|累计|合計|總計|小計|grandtotal|subtotal|total|totals|sum)(\W.*)?$/i;
+const NUMERIC_TEXT = /^[\s¥￥$€%+\-.,0-9０-９]+$/;
+
+const headerText = (v: CellValue): string => (isDate(v) ? v.iso : displayValue(v)).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+
+// A header names something: it holds a letter or a CJK character (a bullet or a dash does not).
+const isTextLike = (v: CellValue) => typeof v === 'string' && !NUMERIC_TEXT.test(v) && /\p{L}/u.test(v);
+
+export function isTotalLabel(v: CellValue): boolean {
+  return typeof v === 'string' && TOTAL.test(v.replace(/[\s\u00a0\u3000:：]+/g, '').trim());
+}
+
+/** The value a merged cell shows at (row, col): its top-left cell's value. */
+function mergedValue(sheet: Sheet, byRow: Map<number, SheetRow>, row: number, col: number): { value: CellValue; horizontal: boolean } {
+  const own = byRow.get(row)?.cells[col] ?? null;
+  for (const m of sheet.merges) {
+    if (row >= m.top && row <= m.bottom && col + 1 >= m.left && col + 1 <= m.right) {
+      return { value: byRow.get(m.top)?.cells[m.left - 1] ?? null, horizontal: m.right > m.left };
+    }
+  }
+  return { value: own, horizontal: false };
+}
+
+function headerCandidate(sheet: Sheet, at: number, opts: DetectOptions): { score: number; fit: boolean } {
+  const row = sheet.rows[at];
+  const nonBlank = row.cells.filter((c) => !isBlank(c));
+  const texts = nonBlank.filter(isTextLike).length;
+  const after = sheet.rows.slice(at + 1, at + 11);
+  const widths = after.map((r) => r.cells.filter((c) => !isBlank(c)).length).sort((a, b) => a - b);
+  const typical = widths.length ? widths[Math.floor(widths.length / 2)] : 0;
+  const fit = texts >= 2 && texts >= nonBlank.length * 0.7 && texts >= Math.min(typical, 3) * 0.6 && after.length > 0;
+  const score = opts.scoreHeaders ? opts.scoreHeaders(row.cells.map(headerText)) : 0;
+  return { score, fit };
+}
+
+/** Picks the header row; returns the index into sheet.rows, or -1 when the sheet holds no table. */
+function findHeader(sheet: Sheet, opts: DetectOptions): number {
+  if (opts.headerRow !== undefined) return sheet.rows.findIndex((r) => r.r === opts.headerRow);
+  const limit = Math.min(sheet.rows.length, 30);
+  let best = -1;
+  let bestScore = 0;
+  let firstFit = -1;
+  for (let i = 0; i < limit; i++) {
+    const c = headerCandidate(sheet, i, opts);
+    if (c.fit && firstFit < 0) firstFit = i;
+    if (c.score > bestScore && (c.fit || c.score >= 2)) {
+      best = i;
+      bestScore = c.score;
+    }
+  }
+  return best >= 0 ? best : firstFit;
+}
+
+function padded(cells: CellValue[], n: number): CellValue[] {
+  if (cells.length > n) cells.length = n;
+  while (cells.length < n) cells.push(null);
+  return cells;
+}
+
+export function detectTable(sheet: Sheet, opts: DetectOptions = {}): Table | null {
+  const at = findHeader(sheet, opts);
+  if (at < 0) return null;
+  const byRow = new Map<number, SheetRow>();
+  for (const r of sheet.rows.slice(Math.max(0, at - 2), at + 3)) byRow.set(r.r, r);
+  let headerRow = sheet.rows[at].r;
+  let groupRow: number | null = null;
+  let dataFrom = at + 1;
+  const horizontalIn = (row: number) => sheet.merges.some((m) => m.top === row && m.bottom === row && m.right > m.left);
+  const verticalOver = (row: number) => sheet.merges.some((m) => m.top === row && m.bottom === row + 1);
+  const above = byRow.get(headerRow - 1);
+  const below = byRow.get(headerRow + 1);
+  const aboveTexts = above ? above.cells.filter((c) => !isBlank(c)).length : 0;
+  if (above && aboveTexts >= 2 && horizontalIn(above.r)) {
+    groupRow = above.r;
+  } else if (below && (verticalOver(headerRow) || horizontalIn(headerRow)) && new Set(below.cells.filter((c) => !isBlank(c))).size >= 2 && below.cells.every((c) => isBlank(c) || isTextLike(c))) {
+    // The row found is the group row; the field names are in the row below it.
+    groupRow = headerRow;
+    headerRow = below.r;
+    dataFrom = at + 2;
+  }
+
+  const width = Math.max(sheet.width, ...[headerRow, groupRow].map((r) => (r ? (byRow.get(r)?.cells.length ?? 0) : 0)));
+  const columns: TableColumn[] = [];
+  const hasData = (col: number) => sheet.rows.slice(dataFrom, dataFrom + 50).some((r) => !isBlank(r.cells[col] ?? null));
+  for (let c = 0; c < width; c++) {
+    const field = mergedValue(sheet, byRow, headerRow, c);
+    const group = groupRow ? mergedValue(sheet, byRow, groupRow, c) : null;
+    let header = headerText(field.value);
+    let groupText = group ? headerText(group.value) : '';
+    if (!header && groupText) {
+      header = groupText;
+      groupText = '';
+    }
+    if (groupText === header) groupText = '';
+    if (!header && !hasData(c)) continue;
+    columns.push({ index: c, letter: columnLetter(c), header: header || columnLetter(c), group: groupText || null });
+  }
+  if (columns.length === 0) return null;
+
+  const headerKeys = columns.map((c) => c.header.toLowerCase());
+  const identity = columns.every((c, i) => c.index === i);
+  const rows: TableRow[] = [];
+  const skipped: SkippedRow[] = [];
+  let prev = headerRow;
+  for (let i = dataFrom; i < sheet.rows.length; i++) {
+    const src = sheet.rows[i];
+    // Most tables start in column A with no gaps: the row's own array is used as it is (no copy per row).
+    const cells = identity ? padded(src.cells, columns.length) : columns.map((c) => src.cells[c.index] ?? null);
+    if (cells.every(isBlank)) continue;
+    // Blank rows inside the table are reported as skipped; those after its end are not rows at all.
+    for (let r = prev + 1; r < src.r && skipped.length < 10_000; r++) skipped.push({ row: r, reason: 'blank' });
+    prev = src.r;
+    const firstTexts = cells.filter((c) => !isBlank(c)).slice(0, 3);
+    if (firstTexts.some(isTotalLabel)) {
+      skipped.push({ row: src.r, reason: 'total' });
+      continue;
+    }
+    const same = cells.filter((c, k) => typeof c === 'string' && c.trim().toLowerCase() === headerKeys[k]).length;
+    if (same >= Math.max(2, columns.length * 0.6)) {
+      skipped.push({ row: src.r, reason: 'header' });
+      continue;
+    }
+    rows.push({ row: src.r, cells });
+  }
+  return { sheet: sheet.name, headerRow, groupRow, columns, rows, skipped };
+}

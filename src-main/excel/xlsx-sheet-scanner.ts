@@ -1,0 +1,212 @@
+import { WorkbenchError } from '../contract/errors';
+import { serialToDate, type CellValue, type MergedRange, type Sheet, type SheetRow } from './cell';
+import type { CellStyles } from './xlsx-styles';
+import { decodeXml, stringItemText } from './xml-text';
+import type { ZipArchive, ZipEntry } from './zip-archive';
+
+/**
+ * Scans one worksheet part (`xl/worksheets/sheetN.xml`) in decompressed slices with a hand-written
+ * scanner: indexOf over the text instead of a general XML parser, because a 100,000-row sheet must be
+ * read in well under a second (exceljs's streaming reader needs several seconds for the same file).
+ * Only `<row>`, `<c>`, `<v>`, `<is>` and `<mergeCell>` matter; everything else is passed over.
+ */
+export interface ScanOptions {
+  /** Stop quietly after this many rows with values (peeking at a sheet to choose it). */
+  peekRows?: number;
+  /** Refuse the sheet when it holds more rows than this. */
+  maxRows?: number;
+  /** Called every few thousand rows, e.g. to report progress and to honour a cancel. */
+  onRows?: (rowsRead: number) => void;
+}
+
+interface ScanContext {
+  sst: string[];
+  styles: CellStyles;
+  date1904: boolean;
+  file: string;
+}
+
+function columnFromRef(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  return n - 1;
+}
+
+/** The value of attribute `name` in a short opening-tag text, or undefined (no search past the tag). */
+function tagAttr(tag: string, name: string): string | undefined {
+  let i = tag.indexOf(name);
+  while (i >= 0) {
+    const before = tag.charCodeAt(i - 1);
+    if ((before === 32 || before === 9 || before === 10 || before === 13) && tag.charCodeAt(i + name.length) === 61) {
+      const q = tag.charAt(i + name.length + 1);
+      return tag.slice(i + name.length + 2, tag.indexOf(q, i + name.length + 2));
+    }
+    i = tag.indexOf(name, i + 1);
+  }
+  return undefined;
+}
+
+export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: ScanContext, opts: ScanOptions = {}): Sheet {
+  const rows: SheetRow[] = [];
+  let width = 0;
+  let prefix: string | undefined;
+  let rowOpen = '<row';
+  let rowClose = '</row>';
+  let cOpen = '<c';
+  let cClose = '</c>';
+  let vOpen = '<v';
+  let vClose = '</v>';
+  let lastRow = 0;
+  let stopped = false;
+  let tail = '';
+  let mergeXml = '';
+  const maxRows = opts.maxRows ?? Infinity;
+
+  const cellValue = (seg: string, type: string, style: number, vStart: number, vEnd: number, te: number, ce: number): CellValue => {
+    if (type === 'inlineStr') return stringItemText(seg.slice(te, ce));
+    if (vStart < 0) return null;
+    const raw = seg.slice(vStart, vEnd);
+    switch (type) {
+      case 's':
+        return ctx.sst[Number(raw)] ?? null;
+      case 'str':
+        return decodeXml(raw);
+      case 'b':
+        return raw === '1' || raw === 'true';
+      case 'e':
+        return decodeXml(raw);
+      case 'd': {
+        const iso = raw.trim();
+        return { kind: 'date', iso: iso.length > 10 && !/T00:00:00/.test(iso) ? iso.slice(0, 19) : iso.slice(0, 10), serial: NaN };
+      }
+      default: {
+        if (raw === '') return null;
+        const n = Number(raw);
+        if (Number.isNaN(n)) return decodeXml(raw);
+        return ctx.styles.kinds[style] === 'date' && n >= 0 && n < 2958466 ? serialToDate(n, ctx.date1904) : n;
+      }
+    }
+  };
+
+  const parseRows = (seg: string) => {
+    let pos = 0;
+    for (;;) {
+      const rs = seg.indexOf(rowOpen, pos);
+      if (rs < 0) return;
+      const nc = seg.charCodeAt(rs + rowOpen.length);
+      if (nc !== 32 && nc !== 62 && nc !== 47 && nc !== 9 && nc !== 10 && nc !== 13) {
+        pos = rs + 1;
+        continue;
+      }
+      const te = seg.indexOf('>', rs);
+      const rAttr = tagAttr(seg.slice(rs, te), 'r');
+      const rowNum = rAttr ? Number(rAttr) : lastRow + 1;
+      lastRow = rowNum;
+      if (seg.charCodeAt(te - 1) === 47) {
+        pos = te + 1;
+        continue;
+      }
+      const re = seg.indexOf(rowClose, te);
+      const cells: CellValue[] = [];
+      let col = -1;
+      let any = false;
+      let p = te + 1;
+      for (;;) {
+        const cs = seg.indexOf(cOpen, p);
+        if (cs < 0 || cs >= re) break;
+        const cc = seg.charCodeAt(cs + cOpen.length);
+        if (cc !== 32 && cc !== 62 && cc !== 47 && cc !== 9 && cc !== 10 && cc !== 13) {
+          p = cs + 1;
+          continue;
+        }
+        const cte = seg.indexOf('>', cs);
+        const tag = seg.slice(cs + cOpen.length, cte);
+        const ref = tagAttr(tag, 'r');
+        col = ref ? columnFromRef(ref, 0, ref.length) : col + 1;
+        if (seg.charCodeAt(cte - 1) === 47) {
+          p = cte + 1;
+          continue;
+        }
+        const type = tagAttr(tag, 't') ?? 'n';
+        const sAttr = tagAttr(tag, 's');
+        const style = sAttr ? Number(sAttr) : 0;
+        const ce = seg.indexOf(cClose, cte);
+        let vs = seg.indexOf(vOpen, cte);
+        let ve = -1;
+        if (vs >= 0 && vs < ce) {
+          const vte = seg.indexOf('>', vs);
+          if (seg.charCodeAt(vte - 1) === 47) vs = -1;
+          else {
+            ve = seg.indexOf(vClose, vte);
+            vs = vte + 1;
+          }
+        } else vs = -1;
+        const v = cellValue(seg, type, style, vs, ve, cte + 1, ce);
+        if (v !== null && v !== '') {
+          if (col > 16_383) throw new WorkbenchError('import/not-a-workbook', { file: ctx.file });
+          cells[col] = v;
+          any = true;
+        }
+        p = ce + cClose.length;
+      }
+      pos = re + rowClose.length;
+      if (!any) continue;
+      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+      if (cells.length > width) width = cells.length;
+      rows.push({ r: rowNum, cells });
+      if (rows.length > maxRows) throw new WorkbenchError('import/too-many-rows', { sheet: name, max: maxRows.toLocaleString('en') });
+      if (opts.onRows && rows.length % 5000 === 0) opts.onRows(rows.length);
+      if (opts.peekRows !== undefined && rows.length >= opts.peekRows) {
+        stopped = true;
+        return;
+      }
+    }
+  };
+
+  const decoder = new TextDecoder('utf-8');
+  zip.stream(entry, (chunk, final) => {
+    const text = tail + decoder.decode(chunk, { stream: !final });
+    if (prefix === undefined) {
+      const root = /<([A-Za-z0-9_]+:)?worksheet[\s>]/.exec(text);
+      if (!root) {
+        if (text.length > 4096) prefix = '';
+        else {
+          tail = text;
+          return !final;
+        }
+      } else prefix = root[1] ?? '';
+      rowOpen = `<${prefix}row`;
+      rowClose = `</${prefix}row>`;
+      cOpen = `<${prefix}c`;
+      cClose = `</${prefix}c>`;
+      vOpen = `<${prefix}v`;
+      vClose = `</${prefix}v>`;
+    }
+    const last = text.lastIndexOf(rowClose);
+    const cut = final ? text.length : last < 0 ? 0 : last + rowClose.length;
+    if (cut > 0) parseRows(cut === text.length ? text : text.slice(0, cut));
+    // The merged ranges follow </sheetData>, so the last piece of text holds them.
+    if (final) mergeXml = text;
+    tail = text.slice(cut);
+    return !stopped;
+  });
+  return { name, rows, merges: stopped ? [] : readMerges(mergeXml), width };
+}
+
+function readMerges(xml: string): MergedRange[] {
+  const out: MergedRange[] = [];
+  const re = /<(?:\w+:)?mergeCell\s[^>]*ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const left = columnFromRef(m[1], 0, m[1].length) + 1;
+    const top = Number(m[2]);
+    const right = m[3] ? columnFromRef(m[3], 0, m[3].length) + 1 : left;
+    const bottom = m[4] ? Number(m[4]) : top;
+    out.push({ top, left, bottom, right });
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+import { attr, tags } from './xml-text';
+
+// Built-in number formats that show dates or times (ECMA-376 18.8.30, plus the CJK ids Excel and WPS use).
+const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81]);
+const BUILTIN_PERCENT = new Set([9, 10]);
+
+/** True when a custom number format code displays a date or time (d, m, y, h, s outside quotes and brackets). */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .split(';')[0]
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?:h+|m+|s+)\]/gi, 'h')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/_.|\*./g, '');
+  if (/General/i.test(bare) && !/[dy]/i.test(bare.replace(/General/gi, ''))) return false;
+  return /[dmyhs]/i.test(bare.replace(/E[+-]/g, '')) && !/^[#0.,\s%]+$/.test(bare);
+}
+
+export interface CellStyles {
+  /** For each cellXfs index: 'date', 'percent' or undefined. */
+  kinds: ('date' | 'percent' | undefined)[];
+}
+
+/** Reads styles.xml: which style indexes show numbers as dates (so a serial becomes a date) or percentages. */
+export function readStyles(xml: string | undefined): CellStyles {
+  if (!xml) return { kinds: [] };
+  const custom = new Map<number, string>();
+  for (const t of tags(xml, 'numFmt')) {
+    const id = Number(attr(t, 'numFmtId'));
+    const code = attr(t, 'formatCode') ?? '';
+    custom.set(id, code.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+  }
+  const start = xml.search(/<(?:\w+:)?cellXfs[\s>]/);
+  const end = xml.search(/<\/(?:\w+:)?cellXfs>/);
+  const section = start >= 0 && end > start ? xml.slice(start, end) : '';
+  const kinds = tags(section, 'xf').map((t) => {
+    const id = Number(attr(t, 'numFmtId') ?? 0);
+    const code = custom.get(id);
+    if (code !== undefined) return isDateFormat(code) ? 'date' : /%/.test(code.replace(/"[^"]*"/g, '')) ? 'percent' : undefined;
+    if (BUILTIN_DATE.has(id)) return 'date';
+    if (BUILTIN_PERCENT.has(id)) return 'percent';
+    return undefined;
+  });
+  return { kinds: kinds as CellStyles['kinds'] };
+}

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { writeBackup } from '../../db/backup';
+import { audit } from '../audit';
+import { nowIso, type ServiceContext } from '../context';
+import type { ChangeLog, CommitResult } from './kinds/types';
+import { rememberMapping } from './mapping';
+import type { Analysis } from './pipeline';
+import { createHash } from 'node:crypto';
+
+/**
+ * Writes an analysed import: a backup first, then one transaction holding the history record, every
+ * row's insert or update (each logged in import_changes for the undo) and the remembered mapping.
+ * A cancel or any failure rolls the whole transaction back: nothing is half-written.
+ */
+export interface Committed {
+  importId: number;
+  result: CommitResult;
+  backup: string;
+}
+
+export function commitImport(ctx: ServiceContext, a: Analysis): Committed {
+  const { db } = ctx;
+  ctx.progress(0, a.valid.length, 'progress.importBackup');
+  const backup = writeBackup(db, ctx.ws.dataDir, 'before-import');
+  const hash = createHash('sha256').update(a.bytes).digest('hex');
+  const invalid = a.problems.size;
+  const skipped = a.table.skipped.length + a.duplicates.length;
+  return db.transaction(() => {
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO imports (kind, file_name, file_hash, sheet, at, rows_read, inserted, updated, skipped, invalid, mapping, status)
+         VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, 'committed')`,
+      )
+      .run(a.kind.kind, path.basename(a.fileName), hash, a.table.sheet, nowIso(), a.valid.length + invalid + skipped, skipped, invalid, JSON.stringify(a.mappingOut));
+    const importId = Number(lastInsertRowid);
+    const log = db.prepare('INSERT INTO import_changes (import_id, seq, table_name, row_id, action, old_row) VALUES (?, ?, ?, ?, ?, ?)');
+    let seq = 0;
+    // Inserted ids come in runs (100,000 new orders are ids n…n+99,999): each run is one change record
+    // {row_id: first, old_row: {"through": last}} instead of one record per row.
+    const runs = new Map<string, { from: number; to: number }>();
+    const flush = (table: string) => {
+      const r = runs.get(table);
+      if (!r) return;
+      log.run(importId, ++seq, table, r.from, 'insert', r.to > r.from ? JSON.stringify({ through: r.to }) : null);
+      runs.delete(table);
+    };
+    const changes: ChangeLog = {
+      inserted: (table, rowId) => {
+        const r = runs.get(table);
+        if (r && rowId === r.to + 1) r.to = rowId;
+        else {
+          flush(table);
+          runs.set(table, { from: rowId, to: rowId });
+        }
+      },
+      updated: (table, rowId, oldRow) => void log.run(importId, ++seq, table, rowId, 'update', JSON.stringify(oldRow)),
+    };
+    const result = a.kind.commit(
+      a.valid.map((v) => v.record),
+      a.state,
+      {
+        ...a.prepare,
+        importId,
+        changes,
+        progress: (done, total) => {
+          ctx.checkCancelled();
+          ctx.progress(done, total, 'progress.importWrite');
+        },
+      },
+    );
+    for (const table of [...runs.keys()]) flush(table);
+    db.prepare('UPDATE imports SET inserted = ?, updated = ? WHERE id = ?').run(result.inserted, result.updated, importId);
+    // Remember the full mapping (unmapped fields as null) for the next sheet with the same headers.
+    const remembered: Record<string, string | string[] | null> = {};
+    for (const f of a.kind.fields) remembered[f.key] = a.mappingOut[f.key] ?? null;
+    rememberMapping(db, a.signature, a.kind.kind, remembered as Record<string, string | string[]>);
+    audit(db, { actor: ctx.actor, entity: 'import', entityId: importId, field: null, newValue: { kind: a.kind.kind, file: path.basename(a.fileName), ...result }, reason: 'import' });
+    return { importId, result, backup: backup.name };
+  })();
+}

@@ -1,0 +1,29 @@
+import { WorkbenchError } from '../../../contract/errors';
+import { customersKind } from './customers';
+import { ordersKind } from './orders';
+import { productsKind } from './products';
+import { ratingsKind } from './ratings';
+import { staffKind } from './staff';
+import { targetsKind } from './targets';
+import type { ImportKind } from './types';
+
+/**
+ * Every import kind, by name. To add one (targets, ratings…): write kinds/<kind>.ts implementing
+ * ImportKind (./types.ts) and add one line below.
+ */
+export const IMPORT_KINDS: Record<string, ImportKind<never>> = {
+  staff: staffKind as ImportKind<never>,
+  products: productsKind as ImportKind<never>,
+  customers: customersKind as ImportKind<never>,
+  orders: ordersKind as ImportKind<never>,
+  targets: targetsKind as ImportKind<never>,
+  ratings: ratingsKind as ImportKind<never>,
+};
+
+export function getKind(kind: string): ImportKind<unknown> {
+  const k = IMPORT_KINDS[kind];
+  if (!k) throw new WorkbenchError('import/unknown-kind', { kind, kinds: Object.keys(IMPORT_KINDS).join(', ') });
+  return k as ImportKind<unknown>;
+}
+
+export type { ImportKind, ImportField, ImportRecord, RowProblem, CommitContext, CommitResult, PrepareContext } from './types';

@@ -1,0 +1,103 @@
+import { nowIso } from '../../context';
+import { addNamed, isProblem, loadNamed, loadStaff, resolveNamed, resolvePerson, type NamedLookup, type StaffLookup } from './lookups';
+import type { CommitResult, ImportKind, ImportRecord, RowProblem } from './types';
+import { Upserter } from './upsert';
+
+/**
+ * Orders, the actual sales (P2.6): upsert by order number. The salesperson is matched by employee
+ * number or unique name and recorded as the employee number; a customer or product the order names
+ * and the database does not know is created (and counted). Amount = quantity × unit price when the
+ * sheet gives no amount; unit price = amount ÷ quantity when it gives no price.
+ */
+const L = (k: string) => `importExport.fields.orders.${k}`;
+
+interface State {
+  staff: StaffLookup;
+  customers: NamedLookup;
+  products: NamedLookup;
+}
+
+export const ordersKind: ImportKind<State> = {
+  kind: 'orders',
+  label: 'importExport.kinds.orders',
+  fields: [
+    { key: 'orderNo', label: L('orderNo'), type: 'text', required: true, maxLength: 40, example: 'SO-2025-0001', synonyms: ['订单编号', '订单号', '单号', '订单ID', '订单编码', '销售订单', '销售订单号', '单据编号', '单据号', '合同号', 'Order ID', 'Order No', 'Order Number', 'OrderID', 'Order'] },
+    { key: 'date', label: L('date'), type: 'date', required: true, example: '2025-03-05', synonyms: ['日期', '下单日期', '订单日期', '销售日期', '成交日期', '签单日期', '开单日期', '下单时间', 'Order Date', 'OrderDate', 'Date', 'Sale Date', 'Sales Date'] },
+    { key: 'customer', label: L('customer'), type: 'text', maxLength: 100, example: '上海华联商贸有限公司', synonyms: ['客户', '客户名称', '客户名', '购买方', '客户全称', 'Customer', 'Customer Name', 'CustomerName', 'Client', 'Account'] },
+    { key: 'salesperson', label: L('salesperson'), type: 'text', maxLength: 50, example: 'S0101', synonyms: ['销售员', '业务员', '销售代表', '销售代表ID', '销售人员', '经办人', '负责人', '工号', '员工编号', 'Sales Rep', 'Salesperson', 'Sales Person', 'Rep', 'Seller', 'Sales Rep ID', 'Employee No'] },
+    { key: 'product', label: L('product'), type: 'text', maxLength: 200, example: '智能门锁 X1', synonyms: ['产品', '产品名称', '商品', '商品名称', '品名', '货品', '产品编号', 'Product', 'Product Name', 'Item', 'Item Name'] },
+    { key: 'quantity', label: L('quantity'), type: 'number', example: 2, synonyms: ['数量', '销售数量', '件数', '订购数量', 'Quantity', 'Qty', 'Units'] },
+    { key: 'unitPrice', label: L('unitPrice'), type: 'money', example: 1299, synonyms: ['单价', '售价', '成交价', '销售单价', '价格', 'Unit Price', 'Price', 'Sale Price'] },
+    { key: 'amount', label: L('amount'), type: 'money', example: 2598, synonyms: ['金额', '销售额', '销售金额', '订单金额', '成交金额', '总金额', '合计金额', '含税金额', 'Amount', 'Sales', 'Sales Amount', 'Total', 'Revenue', 'Order Amount'] },
+    { key: 'profit', label: L('profit'), type: 'money', example: 998, synonyms: ['利润', '毛利', '毛利润', '毛利额', 'Profit', 'Margin', 'Gross Profit'] },
+    { key: 'channel', label: L('channel'), type: 'text', maxLength: 50, example: '直销', synonyms: ['渠道', '销售渠道', '成交渠道', 'Channel', 'Sales Channel'] },
+  ],
+  requireOneOf: [['amount'], ['quantity', 'unitPrice']],
+  prepare: (ctx) => ({ staff: loadStaff(ctx.db), customers: loadNamed(ctx.db, 'customers'), products: loadNamed(ctx.db, 'products') }),
+  check(r, s) {
+    const problems: RowProblem[] = [];
+    const qty = r.quantity as number | null;
+    if (qty === null) r.quantity = 1;
+    if (r.amount === null) {
+      if (r.unitPrice !== null && qty !== null) r.amount = Math.round((r.unitPrice as number) * qty);
+      else problems.push({ field: 'amount', code: 'required' });
+    } else if (r.unitPrice === null) {
+      r.unitPrice = qty ? Math.round((r.amount as number) / qty) : (r.amount as number);
+    }
+    if (r.salesperson) {
+      const p = resolvePerson(s.staff, String(r.salesperson), 'salesperson');
+      if (isProblem(p)) problems.push(p);
+      else r.salesperson = p.employeeNo;
+    }
+    if (r.customer && resolveNamed(s.customers, String(r.customer)) === 'ambiguous') problems.push({ field: 'customer', code: 'ambiguous-customer', params: { name: r.customer } });
+    if (r.product && resolveNamed(s.products, String(r.product)) === 'ambiguous') problems.push({ field: 'product', code: 'ambiguous-product', params: { name: r.product } });
+    return problems;
+  },
+  key: (r) => String(r.orderNo),
+  commit(records, s, ctx): CommitResult {
+    const { db } = ctx;
+    const up = new Upserter(db, ctx.changes);
+    const result: CommitResult = { inserted: 0, updated: 0, unchanged: 0, created: {} };
+    const find = db.prepare('SELECT id, order_no, date, customer_id, salesperson_id, product_id, quantity, unit_price, amount, profit, channel FROM orders WHERE order_no = ?');
+    const at = nowIso();
+    const named = (table: 'customers' | 'products', l: NamedLookup, name: unknown): number | null => {
+      if (!name) return null;
+      const found = resolveNamed(l, String(name));
+      if (typeof found === 'number') return found;
+      // Named by the order and not yet known: created, and counted.
+      const id = up.insert(table, table === 'customers' ? { name, stage: 'customer', created_at: at } : { name, created_at: at });
+      addNamed(l, id, String(name), null);
+      result.created[table] = (result.created[table] ?? 0) + 1;
+      return id;
+    };
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      const values = {
+        order_no: r.orderNo, date: r.date, customer_id: named('customers', s.customers, r.customer), salesperson_id: r.salesperson ? (s.staff.byNo.get(String(r.salesperson).toLowerCase())?.id ?? null) : null,
+        product_id: named('products', s.products, r.product), quantity: r.quantity, unit_price: r.unitPrice, amount: r.amount, profit: r.profit, channel: r.channel,
+      };
+      const existing = find.get(r.orderNo) as (Record<string, unknown> & { id: number }) | undefined;
+      result[up.upsert('orders', existing, values, { import_id: ctx.importId }).action]++;
+      if (i % 2000 === 0) ctx.progress(i, records.length);
+    }
+    ctx.progress(records.length, records.length);
+    return result;
+  },
+  exportRecords(db) {
+    // A customer name shared by several customers is written as the customer's code, so the file imports back to the same customer.
+    const shared = new Set((db.prepare('SELECT name FROM customers GROUP BY name HAVING count(*) > 1').all() as { name: string }[]).map((x) => x.name));
+    const rows = db
+      .prepare(
+        `SELECT o.order_no AS orderNo, o.date, c.name AS customer, c.code AS customerCode, s.employee_no AS salesperson, p.name AS product,
+                o.quantity, o.unit_price AS unitPrice, o.amount, o.profit, o.channel
+         FROM orders o LEFT JOIN customers c ON c.id = o.customer_id LEFT JOIN staff s ON s.id = o.salesperson_id LEFT JOIN products p ON p.id = o.product_id
+         ORDER BY o.date, o.order_no`,
+      )
+      .all() as (ImportRecord & { customerCode: string | null })[];
+    for (const r of rows) {
+      if (r.customer && shared.has(r.customer as string) && r.customerCode) r.customer = r.customerCode;
+      delete (r as Partial<typeof r>).customerCode;
+    }
+    return rows;
+  },
+};

@@ -1,0 +1,125 @@
+import type { Database } from 'better-sqlite3';
+import type { Lang } from '../../../i18n/messages';
+
+/**
+ * The interface every import kind implements (staff, products, customers, orders here; targets and
+ * ratings in their own files, written against this interface). A kind declares its canonical fields
+ * with header synonyms; the pipeline (../pipeline.ts) reads the table, maps columns, parses each cell
+ * by the field's type and reports problems with the row and column; the kind then checks what needs
+ * the database (who is "张伟"?), and commits valid records by natural key, logging each change so that
+ * the whole import can be undone. Register a kind with one line in ./index.ts.
+ */
+export type FieldType =
+  | 'text'
+  /** whole number */
+  | 'int'
+  | 'number'
+  /** yuan in the sheet (¥, 元, 万元 understood); fen (integer) in the parsed record */
+  | 'money'
+  /** 'YYYY-MM-DD' in the parsed record (date cells, serials, 2025/3/5, 2025年3月5日, 5/3/2025…) */
+  | 'date'
+  /** a fraction in the parsed record: "15%" → 0.15; 15 under a "%" header → 0.15 */
+  | 'percent'
+  /** one of `values` (canonical), recognised also by `valueSynonyms` */
+  | 'enum'
+  | 'bool'
+  | 'year'
+  /** 1–12: 3, "3月", "March", "Mar", "2025-03" */
+  | 'month';
+
+export interface ImportField {
+  key: string;
+  /** i18n key of the field's label (wizard, templates, export headers); its texts in both languages also match headers. */
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  /** Header names in Chinese and English and common variants; matched ignoring case, spaces, punctuation and units. */
+  synonyms: readonly string[];
+  values?: readonly string[];
+  /** For enums: other words for each canonical value (e.g. active: ['在职', '在岗']). */
+  valueSynonyms?: Readonly<Record<string, readonly string[]>>;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  /** The template's example row. */
+  example?: string | number;
+  /**
+   * Several columns feed this one field, one per sub-key (a wide sheet: one column a month). Returns the
+   * sub-key a header names (e.g. '3' for "3月"), or null. The parsed value is then Record<subKey, value>.
+   */
+  repeat?: (header: string) => string | null;
+}
+
+/** One row's values by field key, after parsing (see FieldType for each type's form). */
+export type ImportRecord = Record<string, unknown>;
+
+/** A problem of one row: the field it concerns (if any), a code and its message's parameters. */
+export interface RowProblem {
+  field?: string;
+  /** 'importExport.problem.<code>' is the message, unless the code holds a dot: then it is the full i18n key. */
+  code: string;
+  params?: Record<string, unknown>;
+}
+
+export interface ImportOptions {
+  /** --year: the year of a target sheet that does not say it. */
+  year?: number;
+  skipInvalid: boolean;
+  dryRun: boolean;
+}
+
+export interface PrepareContext {
+  db: Database;
+  lang: Lang;
+  actor: string;
+  options: ImportOptions;
+}
+
+/** Records every row an import writes, for the undo of the whole import (table import_changes). */
+export interface ChangeLog {
+  inserted(table: string, rowId: number): void;
+  /** `oldRow`: the row's columns before the change (only those the import may change are needed). */
+  updated(table: string, rowId: number, oldRow: Record<string, unknown>): void;
+}
+
+export interface CommitContext extends PrepareContext {
+  importId: number;
+  changes: ChangeLog;
+  /** Reports progress and honours a cancel (throws job/cancelled: the transaction rolls back). */
+  progress(done: number, total: number): void;
+}
+
+export interface CommitResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Things created on the way, counted: { customers: 3, products: 1, teams: 2 }. */
+  created: Record<string, number>;
+}
+
+export interface ExportOptions {
+  year?: number;
+  quarter?: string;
+  survey?: number;
+}
+
+export interface ImportKind<S = unknown> {
+  kind: string;
+  /** i18n key of the kind's name. */
+  label: string;
+  fields: readonly ImportField[];
+  /** Besides `required`: at least one of these field sets must be fully mapped (orders: amount, or quantity and unit price). */
+  requireOneOf?: readonly (readonly string[])[];
+  /** Loads what checking needs (people, customers… by key) once per import. */
+  prepare(ctx: PrepareContext): S;
+  /** Checks a parsed row against the database; may complete or normalise it in place (a salesperson's name → employee number). */
+  check(record: ImportRecord, state: S, ctx: PrepareContext): RowProblem[];
+  /** Checks needing every row at once (a manager further down the sheet); problems by index into `records`. */
+  checkAll?(records: ImportRecord[], state: S, ctx: PrepareContext): Map<number, RowProblem[]>;
+  /** The natural key: two rows with the same key are the same record (duplicates in a file, upserts). */
+  key(record: ImportRecord): string;
+  /** Writes the valid records inside the import's transaction, logging each insert and update. */
+  commit(records: ImportRecord[], state: S, ctx: CommitContext): CommitResult;
+  /** The kind's data as records (the same form as parsed records), for export and for "imports back unchanged". */
+  exportRecords?(db: Database, options: ExportOptions): ImportRecord[];
+}

@@ -1,0 +1,54 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { ChangeLog } from './types';
+
+/**
+ * Insert-or-update of one row by natural key, logging the change for undo. Only values the sheet
+ * gives (non-null) are written: a blank cell never erases what the database holds, so importing the
+ * same file twice, or an exported file, changes nothing.
+ */
+export type UpsertAction = 'inserted' | 'updated' | 'unchanged';
+
+export class Upserter {
+  private readonly cache = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly changes: ChangeLog,
+  ) {}
+
+  private stmt(sql: string): Statement {
+    let s = this.cache.get(sql);
+    if (!s) this.cache.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  insert(table: string, values: Record<string, unknown>): number {
+    const cols = Object.keys(values);
+    const { lastInsertRowid } = this.stmt(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => values[c] ?? null));
+    const id = Number(lastInsertRowid);
+    this.changes.inserted(table, id);
+    return id;
+  }
+
+  /** Updates the columns whose new value differs (null values are left alone); returns whether anything changed. */
+  update(table: string, existing: Record<string, unknown> & { id: number }, values: Record<string, unknown>): boolean {
+    const diff = Object.keys(values).filter((c) => values[c] !== null && values[c] !== undefined && !same(values[c], existing[c]));
+    if (!diff.length) return false;
+    const old: Record<string, unknown> = {};
+    for (const c of diff) old[c] = existing[c] ?? null;
+    this.stmt(`UPDATE ${table} SET ${diff.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...diff.map((c) => values[c]), existing.id);
+    this.changes.updated(table, existing.id, old);
+    return true;
+  }
+
+  upsert(table: string, existing: (Record<string, unknown> & { id: number }) | undefined, values: Record<string, unknown>, onInsert: Record<string, unknown> = {}): { id: number; action: UpsertAction } {
+    if (!existing) return { id: this.insert(table, { ...onInsert, ...values }), action: 'inserted' };
+    return { id: existing.id, action: this.update(table, existing, values) ? 'updated' : 'unchanged' };
+  }
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
+  if (typeof a === 'boolean') return (a ? 1 : 0) === b;
+  return a === b;
+}

@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { WorkbenchError } from '../../contract/errors';
+import { columnIndex } from '../../excel/cell';
+import type { TableColumn } from '../../excel/table-detect';
+import { t } from '../../i18n/messages';
+import { nowIso } from '../context';
+import type { ImportField, ImportKind } from './kinds/types';
+
+/**
+ * Column → field mapping: automatic from the headers (Chinese and English names and variants, units in
+ * the header scale values), then a mapping remembered for sheets with the same headers, then the
+ * user's own choices (`--map field=Header`, or the wizard's drop-downs), which win.
+ */
+export interface ColumnUnit {
+  scale: number;
+  percent: boolean;
+}
+
+/** A mapping: for each field, the table column index(es) feeding it. */
+export type Mapping = Map<string, number[]>;
+
+const UNIT_RE = /[(（[【]\s*(万元|千元|亿元|元|%|％|rmb|cny|¥|￥|人民币)\s*[)）\]】]|(万元|千元|亿元|%|％)$/i;
+
+/** The unit a header names: "金额（万元）" → ×10000, "完成率%" → percent. */
+export function headerUnit(header: string): ColumnUnit {
+  const m = UNIT_RE.exec(header.normalize('NFKC'));
+  const unit = (m?.[1] ?? m?.[2] ?? '').toLowerCase();
+  if (unit === '万元') return { scale: 1e4, percent: false };
+  if (unit === '千元') return { scale: 1e3, percent: false };
+  if (unit === '亿元') return { scale: 1e8, percent: false };
+  return { scale: 1, percent: unit === '%' };
+}
+
+/** Header text reduced for matching: no case, spaces, punctuation, required-markers or units. */
+export function normalizeHeader(h: string): string {
+  return h
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(UNIT_RE, '')
+    .replace(/[\s\u00a0\u3000_\-:：/\\.,，、()（）[\]【】#№'"`*?？!！]+/g, '');
+}
+
+/** Every header text that names a field: its synonyms and its label in both languages. */
+export function fieldNames(field: ImportField): string[] {
+  return [...field.synonyms, t('zh-CN', field.label), t('en', field.label)];
+}
+
+function matchQuality(field: ImportField, header: string): number {
+  const h = normalizeHeader(header);
+  if (!h) return 0;
+  let best = 0;
+  for (const name of fieldNames(field)) {
+    const n = normalizeHeader(name);
+    if (!n) continue;
+    if (n === h) return 100;
+    // "客户名称（全称）" still names 客户名称 (longer names are stronger evidence), but a sentence that
+    // happens to contain "order" or "tel" names nothing: the header may add only a few characters.
+    if (n.length >= 2 && h.includes(n) && h.length <= Math.min(n.length * 2 + 4, 30)) best = Math.max(best, 10 + n.length);
+  }
+  return best;
+}
+
+/** How many fields of the kind these header texts name (to pick the sheet and the header row). */
+export function headerScore(kind: ImportKind, headers: string[]): number {
+  let n = 0;
+  for (const f of kind.fields) if (headers.some((h) => (f.repeat ? f.repeat(h) !== null : matchQuality(f, h) >= 100 || matchQuality(f, h) > 12))) n++;
+  return n;
+}
+
+const label = (c: TableColumn) => (c.group ? `${c.group} ${c.header}` : c.header);
+
+/** The automatic mapping: each column to the field it names best, each field to one column (repeat fields: all theirs). */
+export function autoMap(kind: ImportKind, columns: TableColumn[]): Mapping {
+  const mapping: Mapping = new Map();
+  const taken = new Set<number>();
+  for (const f of kind.fields) {
+    if (!f.repeat) continue;
+    const cols = columns.map((c, i) => (f.repeat!(c.header) !== null ? i : -1)).filter((i) => i >= 0);
+    if (!cols.length) continue;
+    mapping.set(f.key, cols);
+    cols.forEach((i) => taken.add(i));
+  }
+  const pairs: { field: string; col: number; q: number }[] = [];
+  for (const f of kind.fields) {
+    if (f.repeat) continue;
+    columns.forEach((c, i) => {
+      const q = Math.max(matchQuality(f, c.header), c.group ? matchQuality(f, label(c)) : 0);
+      if (q > 0) pairs.push({ field: f.key, col: i, q });
+    });
+  }
+  pairs.sort((a, b) => b.q - a.q || a.col - b.col);
+  for (const p of pairs) {
+    if (mapping.has(p.field) || taken.has(p.col)) continue;
+    mapping.set(p.field, [p.col]);
+    taken.add(p.col);
+  }
+  return mapping;
+}
+
+/** Identifies "a sheet with the same headers" for remembering a confirmed mapping. */
+export function headerSignature(kind: string, columns: TableColumn[]): string {
+  return createHash('sha1').update(`${kind}\n${columns.map((c) => normalizeHeader(label(c))).join('\u0001')}`).digest('hex');
+}
+
+/** Finds a column by its header text (exact, then normalised), group + header, or column letter. */
+export function findColumn(columns: TableColumn[], wanted: string): number {
+  let i = columns.findIndex((c) => c.header === wanted || label(c) === wanted);
+  if (i < 0) i = columns.findIndex((c) => normalizeHeader(c.header) === normalizeHeader(wanted) || normalizeHeader(label(c)) === normalizeHeader(wanted));
+  if (i < 0 && columnIndex(wanted) >= 0) i = columns.findIndex((c) => c.index === columnIndex(wanted));
+  return i;
+}
+
+/** Mapping as the JSON shows it: field → header text (repeat fields: list of headers). */
+export function describeMapping(kind: ImportKind, mapping: Mapping, columns: TableColumn[]): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const f of kind.fields) {
+    const cols = mapping.get(f.key);
+    if (!cols?.length) continue;
+    out[f.key] = f.repeat ? cols.map((i) => label(columns[i])) : label(columns[cols[0]]);
+  }
+  return out;
+}
+
+/** Applies a remembered or user mapping (field → header or null to unmap) over the automatic one. */
+export function applyOverrides(kind: ImportKind, mapping: Mapping, columns: TableColumn[], overrides: Record<string, string | string[] | null>, strict: boolean): Mapping {
+  const next: Mapping = new Map(mapping);
+  for (const [field, header] of Object.entries(overrides)) {
+    const f = kind.fields.find((x) => x.key === field);
+    if (!f) {
+      if (strict) throw new WorkbenchError('import/unknown-field', { field, fields: kind.fields.map((x) => x.key).join(', ') });
+      continue;
+    }
+    if (header === null || header === '' || (Array.isArray(header) && header.length === 0)) {
+      next.delete(field);
+      continue;
+    }
+    const cols = (Array.isArray(header) ? header : [header]).map((h) => {
+      const i = findColumn(columns, h);
+      if (i < 0 && strict) throw new WorkbenchError('import/unknown-column', { column: h, columns: columns.map(label).join(', ') });
+      return i;
+    });
+    if (cols.some((i) => i < 0)) continue;
+    // A column moved to this field leaves the field it was on.
+    for (const [k, v] of next) if (k !== field) next.set(k, v.filter((i) => !cols.includes(i)));
+    next.set(field, cols);
+  }
+  for (const [k, v] of next) if (!v.length) next.delete(k);
+  return next;
+}
+
+export function rememberedMapping(db: Database, signature: string): Record<string, string | string[]> | null {
+  const row = db.prepare('SELECT mapping FROM import_mappings WHERE signature = ?').get(signature) as { mapping: string } | undefined;
+  return row ? (JSON.parse(row.mapping) as Record<string, string | string[]>) : null;
+}
+
+/** Remembers a confirmed mapping for sheets with the same headers. */
+export function rememberMapping(db: Database, signature: string, kind: string, mapping: Record<string, string | string[]>): void {
+  db.prepare(
+    'INSERT INTO import_mappings (signature, kind, mapping, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at',
+  ).run(signature, kind, JSON.stringify(mapping), nowIso());
+}

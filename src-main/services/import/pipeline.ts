@@ -1,0 +1,191 @@
+import { WorkbenchError } from '../../contract/errors';
+import type { ImportProblem } from '../../contract/import';
+import { displayValue, type CellValue } from '../../excel/cell';
+import { readTable, type ReadTableResult } from '../../excel/read-table';
+import type { Table } from '../../excel/table-detect';
+import { t } from '../../i18n/messages';
+import type { ServiceContext } from '../context';
+import type { FileIn } from './file-ref';
+import { readFileIn } from './file-ref';
+import { getKind } from './kinds';
+import type { ImportKind, ImportOptions, ImportRecord, PrepareContext, RowProblem } from './kinds/types';
+import { applyOverrides, autoMap, describeMapping, headerScore, headerSignature, headerUnit, rememberedMapping, type Mapping } from './mapping';
+import { detectDayFirst, parseCell, type ColumnContext } from './values';
+
+/**
+ * The import up to the commit: read the table, map columns to fields, parse every cell by its field's
+ * type and check every row, so that the problems are known, with row, column, value and a message in
+ * the user's language, before anything is written.
+ */
+export interface AnalyseInput {
+  kind: string;
+  file: FileIn;
+  sheet?: string;
+  headerRow?: number;
+  /** field → header (or column letter); null unmaps a field. */
+  mapping?: Record<string, string | string[] | null>;
+  year?: number;
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+}
+
+export interface Analysis {
+  kind: ImportKind<unknown>;
+  fileName: string;
+  bytes: Uint8Array;
+  read: ReadTableResult;
+  table: Table;
+  mapping: Mapping;
+  mappingOut: Record<string, string | string[]>;
+  signature: string;
+  options: ImportOptions;
+  state: unknown;
+  prepare: PrepareContext;
+  /** Valid rows: their records and row numbers, in sheet order. */
+  valid: { row: number; record: ImportRecord }[];
+  /** Problems by row number (rows with at least one problem are invalid). */
+  problems: Map<number, ImportProblem[]>;
+  duplicates: { row: number; of: number }[];
+}
+
+const problemMessage = (lang: ServiceContext['lang'], code: string, params: Record<string, unknown>) =>
+  t(lang, code.includes('.') ? code : `importExport.problem.${code}`, params);
+
+export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
+  const kind = getKind(input.kind);
+  const { name: fileName, bytes } = readFileIn(input.file);
+  ctx.progress(0, 1, 'progress.importRead');
+  const read = readTable(bytes, fileName, {
+    sheet: input.sheet,
+    headerRow: input.headerRow,
+    scoreHeaders: (h) => headerScore(kind, h),
+    onRows: (n) => {
+      ctx.checkCancelled();
+      ctx.progress(n, 0, 'progress.importRead');
+    },
+  });
+  const table = read.table;
+  if (input.headerRow !== undefined && table.headerRow !== input.headerRow && table.groupRow !== input.headerRow) {
+    throw new WorkbenchError('import/no-table', { sheet: table.sheet });
+  }
+  const signature = headerSignature(kind.kind, table.columns);
+  let mapping = autoMap(kind, table.columns);
+  const remembered = input.mapping ? null : rememberedMapping(ctx.db, signature);
+  if (remembered) mapping = applyOverrides(kind, mapping, table.columns, remembered, false);
+  if (input.mapping) mapping = applyOverrides(kind, mapping, table.columns, input.mapping, true);
+  const label = (f: string) => t(ctx.lang, kind.fields.find((x) => x.key === f)!.label);
+  const missing = kind.fields.filter((f) => f.required && !mapping.has(f.key)).map((f) => f.key);
+  if (kind.requireOneOf && !kind.requireOneOf.some((set) => set.every((f) => mapping.has(f)))) {
+    missing.push(...kind.requireOneOf[0].filter((f) => !mapping.has(f)));
+  }
+  if (missing.length) {
+    throw new WorkbenchError('import/missing-columns', {
+      fields: missing.map(label).join(', '),
+      sheet: table.sheet,
+      columns: table.columns.map((c) => c.header).join(', '),
+    });
+  }
+
+  const options: ImportOptions = { year: input.year, skipInvalid: input.skipInvalid ?? false, dryRun: input.dryRun ?? false };
+  const prepare: PrepareContext = { db: ctx.db, lang: ctx.lang, actor: ctx.actor, options };
+  const state = kind.prepare(prepare);
+  const fields = kind.fields.filter((f) => mapping.has(f.key));
+  const colCtx = new Map<number, ColumnContext>();
+  for (const f of fields) {
+    for (const c of mapping.get(f.key)!) {
+      const unit = headerUnit(table.columns[c].header);
+      colCtx.set(c, { scale: unit.scale, percentHeader: unit.percent, dayFirst: f.type === 'date' ? detectDayFirst(table.rows.map((r) => r.cells[c])) : null });
+    }
+  }
+
+  const problems = new Map<number, ImportProblem[]>();
+  const add = (row: number, p: RowProblem, cells: CellValue[]) => {
+    const cols = p.field ? mapping.get(p.field) : undefined;
+    const col = cols?.[0];
+    const params = { ...p.params, field: p.field ? label(p.field) : '' };
+    const list = problems.get(row) ?? [];
+    list.push({
+      row,
+      column: col !== undefined ? table.columns[col].header : '',
+      value: col !== undefined ? displayValue(cells[col]) : '',
+      message: problemMessage(ctx.lang, p.code, params),
+      field: p.field ?? null,
+      code: p.code,
+    });
+    problems.set(row, list);
+  };
+
+  const checked: { row: number; record: ImportRecord; cells: CellValue[] }[] = [];
+  const total = table.rows.length;
+  table.rows.forEach((tr, i) => {
+    if (i % 5000 === 0) {
+      ctx.checkCancelled();
+      ctx.progress(i, total, 'progress.importCheck');
+    }
+    const record: ImportRecord = {};
+    let bad = false;
+    for (const f of kind.fields) {
+      const cols = mapping.get(f.key);
+      if (!cols) {
+        record[f.key] = null;
+        continue;
+      }
+      if (f.repeat) {
+        const values: Record<string, unknown> = {};
+        for (const c of cols) {
+          const r = parseCell(f, tr.cells[c], colCtx.get(c)!);
+          if (r.ok) values[f.repeat(table.columns[c].header)!] = r.value;
+          else {
+            bad = true;
+            add(tr.row, { field: f.key, code: r.code, params: r.params }, tr.cells);
+          }
+        }
+        record[f.key] = values;
+        continue;
+      }
+      const r = parseCell(f, tr.cells[cols[0]], colCtx.get(cols[0])!);
+      if (!r.ok) {
+        bad = true;
+        add(tr.row, { field: f.key, code: r.code, params: r.params }, tr.cells);
+      } else if (r.value === null && f.required) {
+        bad = true;
+        add(tr.row, { field: f.key, code: 'required' }, tr.cells);
+      }
+      record[f.key] = r.ok ? r.value : null;
+    }
+    if (!bad) {
+      const found = kind.check(record, state, prepare);
+      for (const p of found) add(tr.row, p, tr.cells);
+      if (found.length) bad = true;
+    }
+    if (!bad) checked.push({ row: tr.row, record, cells: tr.cells });
+  });
+
+  if (kind.checkAll) {
+    const found = kind.checkAll(checked.map((c) => c.record), state, prepare);
+    for (const [i, list] of found) for (const p of list) add(checked[i].row, p, checked[i].cells);
+  }
+
+  // The same natural key twice: an identical repeat is skipped; a different one is a problem.
+  // (Records are compared only when a key repeats, so a clean sheet costs one Map entry per row.)
+  const seen = new Map<string, number>();
+  const valid: Analysis['valid'] = [];
+  const duplicates: Analysis['duplicates'] = [];
+  for (const c of checked) {
+    if (problems.has(c.row)) continue;
+    const key = kind.key(c.record);
+    const firstAt = seen.get(key);
+    if (firstAt === undefined) {
+      seen.set(key, valid.length);
+      valid.push({ row: c.row, record: c.record });
+      continue;
+    }
+    const first = valid[firstAt];
+    if (JSON.stringify(first.record) === JSON.stringify(c.record)) duplicates.push({ row: c.row, of: first.row });
+    else add(c.row, { code: 'duplicate-key', params: { key, first: first.row } }, c.cells);
+  }
+  ctx.progress(total, total, 'progress.importCheck');
+  return {
+    kind, fileName, bytes, read, table, mapping, mappingOut: describeMapping(kind, mapping, table.columns), signature, options, state, prepare, valid, problems, duplicates,
+  };
+}

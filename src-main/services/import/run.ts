@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import type { ImportPreview, ImportResult, importInput } from '../../contract/import';
+import { displayValue } from '../../excel/cell';
+import { t } from '../../i18n/messages';
+import type { ServiceContext } from '../context';
+import { commitImport } from './commit';
+import { outputRecord } from './field-format';
+import { writeFileOut } from './file-ref';
+import { rememberedMapping } from './mapping';
+import { analyse, type Analysis } from './pipeline';
+import { problemWorkbook } from './problems';
+
+type ImportInput = z.output<typeof importInput>;
+
+const MAX_ERRORS = 1000;
+
+function counts(a: Analysis) {
+  const skipped = a.table.skipped.length + a.duplicates.length;
+  const invalid = a.problems.size;
+  return { read: a.valid.length + invalid + skipped, valid: a.valid.length, invalid, skipped };
+}
+
+function allProblems(a: Analysis) {
+  return [...a.problems.values()].flat().sort((x, y) => x.row - y.row);
+}
+
+function skippedRows(a: Analysis): ImportResult['skippedRows'] {
+  return [...a.table.skipped, ...a.duplicates.map((d) => ({ row: d.row, reason: 'duplicate' as const }))].sort((x, y) => x.row - y.row).slice(0, MAX_ERRORS);
+}
+
+/**
+ * An import (cli.md "import"): analyse, then, unless it is a dry run or a row is invalid without
+ * --skip-invalid, commit in one transaction after a backup. The answer has the shape cli.md gives.
+ */
+export function runImport(ctx: ServiceContext, input: ImportInput): ImportResult {
+  const a = analyse(ctx, input);
+  const c = counts(a);
+  const problems = allProblems(a);
+  let problemsFile: string | null = null;
+  if (input.problemsOut && c.invalid > 0) problemsFile = writeFileOut(input.problemsOut, 'problems.xlsx', problemWorkbook(a, ctx.lang).bytes).path;
+  const base: ImportResult = {
+    kind: a.kind.kind,
+    file: a.fileName,
+    format: a.read.format,
+    sheet: a.table.sheet,
+    sheets: a.read.sheets,
+    headerRow: a.table.headerRow,
+    groupRow: a.table.groupRow,
+    mapping: a.mappingOut,
+    rows: { ...c, inserted: 0, updated: 0, unchanged: 0 },
+    created: {},
+    errors: problems.slice(0, MAX_ERRORS),
+    errorsTotal: problems.length,
+    skippedRows: skippedRows(a),
+    committed: false,
+    importId: null,
+    backup: null,
+    problemsFile,
+  };
+  if (input.dryRun) return { ...base, records: a.valid.map((v) => outputRecord(a.kind.fields, v.record)) };
+  if (c.invalid > 0 && !input.skipInvalid) return base;
+  // The sheet's rows are no longer needed once the records are made (the problem file is written above):
+  // letting them go keeps a 100,000-row import under its memory goal during the commit.
+  a.table.rows.length = 0;
+  const done = commitImport(ctx, a);
+  return {
+    ...base,
+    rows: { ...base.rows, inserted: done.result.inserted, updated: done.result.updated, unchanged: done.result.unchanged },
+    created: done.result.created,
+    committed: true,
+    importId: done.importId,
+    backup: done.backup,
+  };
+}
+
+const SAMPLE = 200;
+
+/** What the wizard shows before importing: the table found, the mapping and the first rows with their problems. */
+export function previewImport(ctx: ServiceContext, input: Omit<ImportInput, 'skipInvalid' | 'dryRun' | 'problemsOut'>): ImportPreview {
+  const a = analyse(ctx, { ...input, skipInvalid: false, dryRun: true });
+  const problems = allProblems(a);
+  const fieldOf = new Map<number, string>();
+  for (const [field, cols] of a.mapping) for (const col of cols) fieldOf.set(col, field);
+  const sample = a.table.rows.slice(0, SAMPLE).map((r) => {
+    const list = a.problems.get(r.row) ?? [];
+    const byCol: Record<number, string> = {};
+    const rowProblems: string[] = [];
+    for (const p of list) {
+      const col = a.table.columns.findIndex((c) => c.header === p.column);
+      if (col >= 0) byCol[col] = byCol[col] ? `${byCol[col]}; ${p.message}` : p.message;
+      else rowProblems.push(p.message);
+    }
+    return { row: r.row, cells: r.cells.map(displayValue), problems: byCol, rowProblems };
+  });
+  return {
+    kind: a.kind.kind,
+    file: a.fileName,
+    format: a.read.format,
+    sheet: a.table.sheet,
+    sheets: a.read.sheets,
+    headerRow: a.table.headerRow,
+    groupRow: a.table.groupRow,
+    mapping: a.mappingOut,
+    rows: { ...counts(a), inserted: 0, updated: 0, unchanged: 0 },
+    errors: problems.slice(0, MAX_ERRORS),
+    errorsTotal: problems.length,
+    skippedRows: skippedRows(a),
+    columns: a.table.columns.map((c, i) => ({ index: c.index, letter: c.letter, header: c.header, group: c.group, field: fieldOf.get(i) ?? null })),
+    fields: kindFields(ctx, a.kind),
+    sample,
+    rememberedMapping: !input.mapping && rememberedMapping(ctx.db, a.signature) !== null,
+  };
+}
+
+export function kindFields(ctx: ServiceContext, kind: Analysis['kind']) {
+  return kind.fields.map((f) => ({ key: f.key, label: t(ctx.lang, f.label), type: f.type, required: Boolean(f.required), values: f.values ? [...f.values] : null, repeat: Boolean(f.repeat) }));
+}
+
+/** The problem rows of a file as an .xlsx (original cells + a problem column). */
+export function problemsFile(ctx: ServiceContext, input: Omit<ImportInput, 'skipInvalid' | 'dryRun' | 'problemsOut'> & { out?: { path: string } }) {
+  const a = analyse(ctx, { ...input, skipInvalid: false, dryRun: true });
+  const { bytes, rows } = problemWorkbook(a, ctx.lang);
+  const base = a.fileName.replace(/\.[^.]+$/, '');
+  return { ...writeFileOut(input.out, `${base}-${t(ctx.lang, 'importExport.problemFile.suffix')}.xlsx`, bytes), rows };
+}

@@ -1,0 +1,73 @@
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Button, Form, Select, Space, Typography, Upload } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../backend/ApiError';
+import { invoke } from '../../backend/transport';
+import { useOp } from '../../backend/useOp';
+import { App } from 'antd';
+import { fileToBase64, saveBase64 } from './files';
+
+export interface PickedFile {
+  name: string;
+  base64: string;
+  size: number;
+}
+
+interface Props {
+  kind: string;
+  onKind: (kind: string) => void;
+  onFile: (file: PickedFile) => void;
+}
+
+/** Step 1: what to import, and the file (picked or dropped on the area); a blank template per kind. */
+export function FileStep({ kind, onKind, onFile }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const kinds = useOp('import/kinds', {});
+  const template = async () => {
+    try {
+      const r = await invoke('import/template', { kind });
+      if (r.base64) saveBase64(r.base64, r.name);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Form layout="inline">
+        <Form.Item label={t('importExport.ui.kind')}>
+          <Select
+            style={{ minWidth: 200 }}
+            value={kind}
+            onChange={onKind}
+            loading={kinds.isPending}
+            options={(kinds.data ?? []).map((k) => ({ value: k.kind, label: k.label }))}
+            data-testid="import-kind"
+          />
+        </Form.Item>
+        <Form.Item>
+          <Button icon={<DownloadOutlined />} onClick={() => void template()}>
+            {t('importExport.ui.template')}
+          </Button>
+        </Form.Item>
+      </Form>
+      <Upload.Dragger
+        accept=".xlsx,.xlsm,.xls,.csv,.tsv,.txt,.ods"
+        multiple={false}
+        showUploadList={false}
+        beforeUpload={async (file) => {
+          onFile({ name: file.name, base64: await fileToBase64(file), size: file.size });
+          return false;
+        }}
+        data-testid="import-drop"
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p className="ant-upload-text">{t('importExport.ui.drop')}</p>
+        <p className="ant-upload-hint">{t('importExport.ui.dropHint')}</p>
+      </Upload.Dragger>
+      <Typography.Text type="secondary">{t('importExport.ui.safety')}</Typography.Text>
+    </Space>
+  );
+}

@@ -1,0 +1,59 @@
+import { App, Button, Descriptions, Result, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ImportResult } from '../../../src-main/contract/import';
+import { errorMessage } from '../../backend/ApiError';
+import { useRunJob } from '../../components/JobRunner';
+import type { PickedFile } from './FileStep';
+import { saveBase64 } from './files';
+import type { Choices } from './MappingStep';
+
+/** Step 3: what the import did, the problems by row and column, and the problem rows as an .xlsx to fix. */
+export function ImportOutcome({ result, kind, file, choices }: { result: ImportResult; kind: string; file: PickedFile; choices: Choices }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const runJob = useRunJob();
+  const r = result.rows;
+  const problems = async () => {
+    try {
+      const out = await runJob('import/problems', { kind, file: { name: file.name, base64: file.base64 }, sheet: choices.sheet, headerRow: choices.headerRow, mapping: result.mapping });
+      if (out?.base64) saveBase64(out.base64, out.name);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+  const created = Object.entries(result.created).map(([k, n]) => `${t(`importExport.kinds.${k}`, { defaultValue: k })} ${n}`).join(', ');
+  return (
+    <>
+      <Result
+        status={result.committed ? 'success' : 'warning'}
+        title={t(result.committed ? 'importExport.ui.done' : 'importExport.ui.notDone', { file: result.file })}
+        subTitle={result.committed ? t('importExport.ui.backupTaken', { backup: result.backup }) : undefined}
+        extra={r.invalid > 0 ? <Button onClick={() => void problems()}>{t('importExport.ui.problemFile')}</Button> : undefined}
+      />
+      <Descriptions size="small" bordered column={4} items={[
+        { key: 'read', label: t('importExport.ui.read'), children: r.read },
+        { key: 'inserted', label: t('importExport.ui.inserted'), children: r.inserted },
+        { key: 'updated', label: t('importExport.ui.updated'), children: r.updated },
+        { key: 'unchanged', label: t('importExport.ui.unchanged'), children: r.unchanged },
+        { key: 'invalid', label: t('importExport.ui.invalid'), children: r.invalid },
+        { key: 'skipped', label: t('importExport.ui.skipped'), children: r.skipped },
+        { key: 'created', label: t('importExport.ui.created'), children: created || '—', span: 2 },
+      ]} />
+      {result.errors.length > 0 && (
+        <Table
+          size="small"
+          style={{ marginTop: 12 }}
+          rowKey={(e) => `${e.row}-${e.column}-${e.code}`}
+          dataSource={result.errors}
+          pagination={{ pageSize: 10 }}
+          columns={[
+            { title: t('importExport.ui.row'), dataIndex: 'row', width: 80 },
+            { title: t('importExport.ui.column'), dataIndex: 'column', width: 160 },
+            { title: t('importExport.ui.value'), dataIndex: 'value', width: 200 },
+            { title: t('importExport.ui.problems'), dataIndex: 'message' },
+          ]}
+        />
+      )}
+    </>
+  );
+}

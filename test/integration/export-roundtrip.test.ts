@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ExportResult } from '../../src-main/contract/export';
+import type { ImportResult } from '../../src-main/contract/import';
+import { readTable } from '../../src-main/excel/read-table';
+import { tmpDir, tmpWorkspace } from '../support/workspace';
+
+type WS = ReturnType<typeof tmpWorkspace>;
+
+describe('export (issue #3 "Export")', () => {
+  let w: WS;
+  let dir: string;
+  beforeAll(async () => {
+    w = tmpWorkspace('zh-CN');
+    dir = tmpDir('wb-export-');
+    await w.call('demo/create', { size: 'small', seed: 3, today: '2026-05-15' });
+  }, 120_000);
+
+  for (const kind of ['staff', 'products', 'customers', 'orders']) {
+    for (const ext of ['xlsx', 'csv']) {
+      it(`${kind}.${ext} imports back with no change`, async () => {
+        const out = path.join(dir, `${kind}.${ext}`);
+        const ex = await w.call<ExportResult>('export/run', { kind, out: { path: out } });
+        const n = w.ws.db.prepare(`SELECT count(*) FROM ${kind}`).pluck().get();
+        expect(ex.rows).toBe(n);
+        const before = w.ws.db.prepare(`SELECT * FROM ${kind} ORDER BY id`).all();
+        const back = await w.call<ImportResult>('import/run', { kind, file: { path: out } });
+        expect(back.rows).toMatchObject({ read: n, invalid: 0, inserted: 0, updated: 0, unchanged: n });
+        expect(w.ws.db.prepare(`SELECT * FROM ${kind} ORDER BY id`).all()).toEqual(before);
+      }, 60_000);
+    }
+  }
+
+  it('the .xlsx has a bold frozen header, widths, ¥ money, date and number formats, and an autofilter (read with exceljs)', async () => {
+    const out = path.join(dir, 'orders-format.xlsx');
+    await w.call('export/run', { kind: 'orders', out: { path: out } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).getCell(1).value).toBe('订单编号');
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBeTruthy();
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const amountCol = header.indexOf('金额') + 1;
+    const dateCol = header.indexOf('下单日期') + 1;
+    expect(ws.getRow(2).getCell(amountCol).numFmt).toContain('¥');
+    expect(ws.getRow(2).getCell(dateCol).value).toBeInstanceOf(Date);
+    expect(ws.getColumn(1).width).toBeGreaterThan(8);
+  });
+
+  it('CSV is UTF-8 with BOM; text starting with = + - @ is never a formula, and still imports back as typed', async () => {
+    await w.call('staff/create', { employeeNo: 'X-1', name: '=HYPERLINK("http://evil","点我")', title: '+86 销售', phone: null });
+    const csv = path.join(dir, 'staff-inject.csv');
+    await w.call('export/run', { kind: 'staff', out: { path: csv } });
+    const bytes = fs.readFileSync(csv);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain(`X-1,"'=HYPERLINK(""http://evil"",""点我"")"`);
+    const xlsx = path.join(dir, 'staff-inject.xlsx');
+    await w.call('export/run', { kind: 'staff', out: { path: xlsx } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const row = wb.worksheets[0].getColumn(1).values.findIndex((v) => v === 'X-1');
+    const cell = wb.worksheets[0].getRow(row).getCell(2);
+    expect(cell.value).toBe('=HYPERLINK("http://evil","点我")');
+    expect(cell.formula).toBeUndefined();
+    for (const f of [csv, xlsx]) {
+      const back = await w.call<ImportResult>('import/run', { kind: 'staff', file: { path: f } });
+      expect(back.rows.updated, f).toBe(0);
+    }
+  });
+
+  it('a grid exports what it shows: the same filters, sort and columns as orders/page', async () => {
+    const request = { sort: [{ field: 'amount', dir: 'desc' }], filters: { salespersonNo: { type: 'equals', value: 'S0002' } }, search: '' };
+    const page = await w.call<{ rows: { orderNo: string; amount: number }[]; total: number }>('orders/page', { ...request, limit: 1000 });
+    const r = await w.call<ExportResult>('export/grid', { source: 'orders', request, columns: [{ field: 'orderNo', header: '单号' }, { field: 'amount', header: '金额' }] });
+    expect(r.rows).toBe(page.total);
+    expect(r.base64).toBeTruthy();
+    const t = readTable(Buffer.from(r.base64!, 'base64'), 'g.xlsx').table;
+    expect(t.columns.map((c) => c.header)).toEqual(['单号', '金额']);
+    expect(t.rows.slice(0, 50).map((x) => [x.cells[0], x.cells[1]])).toEqual(page.rows.slice(0, 50).map((x) => [x.orderNo, x.amount]));
+    const bad = await w.attempt('export/grid', { source: 'orders', columns: [{ field: 'secret', header: 'x' }] });
+    expect(!bad.ok && bad.error.code).toBe('export/unknown-column');
+  });
+
+  it('blank templates: headers with * for required fields, one example row, drop-down lists for fixed values; the template imports', async () => {
+    const out = path.join(dir, 'staff-template.xlsx');
+    await w.call('import/template', { kind: 'staff', out: { path: out } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).getCell(1).value).toBe('工号 *');
+    expect(ws.getRow(2).getCell(1).value).toBe('S0101');
+    const status = (ws.getRow(1).values as string[]).indexOf('状态');
+    const dv = ws.getCell(2, status).dataValidation;
+    expect(dv).toMatchObject({ type: 'list', formulae: ['"active,inactive"'] });
+    const back = await w.call<ImportResult>('import/run', { kind: 'staff', file: { path: out }, dryRun: true });
+    expect(back.rows).toMatchObject({ valid: 1, invalid: 0 });
+  });
+
+  it('refuses an output that is not .xlsx/.csv, or a folder it cannot write, and an unknown kind', async () => {
+    const results = await Promise.all([
+      w.attempt('export/run', { kind: 'orders', out: { path: path.join(dir, 'x.pdf') } }),
+      w.attempt('export/run', { kind: 'orders', out: { path: path.join(dir, 'staff.csv', 'x.xlsx') } }),
+      w.attempt('export/run', { kind: 'secrets', out: { path: path.join(dir, 'x.xlsx') } }),
+    ]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['export/bad-extension', 'export/file-unwritable', 'export/unknown-kind']);
+  });
+});
