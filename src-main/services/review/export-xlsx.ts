@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FileResult } from '../../contract/review';
 import { t } from '../../i18n/messages';
 import type { ServiceContext } from '../context';
@@ -17,7 +17,9 @@ export async function exportReview(ctx: ServiceContext, quarter: string, out?: s
   const review = showReview(ctx.db, lang, quarter);
   const def = schemeById(ctx.db, requireReview(ctx.db, quarter).schemeId).definition;
   const L = (k: string) => t(lang, `review.export.${k}`);
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded on first use: every CLI command would otherwise pay for it at start-up.
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   wb.creator = 'Sales Workbench';
   const bold = (ws: ExcelJS.Worksheet) => {
     ws.getRow(1).font = { bold: true };

@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { t, type Lang } from '../../i18n/messages';
 import { analyzeSurvey } from './analysis';
@@ -16,7 +15,9 @@ export async function exportSurvey(db: Database, surveyId: number, lang: Lang, o
   const a = analyzeSurvey(db, surveyId);
   const questions = listQuestions(db, surveyId, false);
   const L = (k: string) => t(lang, `survey.export.${k}`);
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded on first use: every CLI command would otherwise pay for it at start-up.
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   const summary = wb.addWorksheet(L('summary'));
   summary.addRow([a.survey.name]).font = { bold: true, size: 14 };
   summary.addRow([L('responses'), a.responses]);
