@@ -150,7 +150,7 @@ function renderReview(value: unknown, lang: Lang): string {
 
 function renderFile(value: unknown, lang: Lang): string {
   const f = value as FileResult & { people?: number };
-  return t(lang, 'review.cli.file', { file: f.file ?? f.name, bytes: fmt(lang, f.bytes), people: f.people === undefined ? '' : `, ${f.people}` });
+  return t(lang, 'review.cli.file', { file: f.file ?? f.name, bytes: fmt(lang, f.bytes), people: f.people === undefined ? '' : t(lang, 'review.cli.filePeople', { count: f.people }) });
 }
 
 export const reviewCommands: CliCommand[] = [

@@ -77,6 +77,7 @@ function page(ctx: ReportContext, p: ReviewPerson): string {
   const { lang, review } = ctx;
   const f = formatters(lang);
   const L = (k: string, params?: Record<string, unknown>) => esc(t(lang, `review.report.${k}`, params));
+  const colon = lang === 'zh-CN' ? '：' : ': ';
   const adjusted = p.adjustment
     ? `<div class="adjusted">${L('adjusted', { original: f.num(p.originalTotal), by: p.adjustment.by, at: p.adjustment.at.slice(0, 10), reason: p.adjustment.reason })}</div>`
     : '';
@@ -89,7 +90,7 @@ function page(ctx: ReportContext, p: ReviewPerson): string {
 <h2>${L('kpis')}</h2>
 <table class="grid"><thead><tr><th>${L('dimension')}</th><th>${L('kpi')}</th><th class="n">${L('weight')}</th><th class="n">${L('target')}</th><th class="n">${L('actual')}</th><th class="n">${L('score')}</th></tr></thead>
 <tbody>${kpiRows(ctx, p)}</tbody></table>
-<div class="total"><span>${L('total')}: <b>${esc(f.num(p.total))}</b></span><span>${L('grade')}: <b class="grade">${esc(p.grade ?? '—')}</b></span></div>${adjusted}
+<div class="total"><span>${L('total')}${colon}<b>${esc(f.num(p.total))}</b></span><span>${L('grade')}${colon}<b class="grade">${esc(p.grade ?? '—')}</b></span></div>${adjusted}
 <h2>${L('outcomes')}</h2>
 <table class="grid"><thead><tr><th>${L('outcomeType')}</th><th class="n">${L('amount')}</th><th>${L('reason')}</th><th>${L('clause')}</th><th>${L('decision')}</th></tr></thead><tbody>${outcomeRows(ctx, p)}</tbody></table>
 <h2>${L('feedback')}</h2><div class="box">${p.feedback ? esc(p.feedback) : '&nbsp;'}</div>${self}

@@ -95,10 +95,10 @@ export function AppraisalsPage() {
         extra={
           <Space wrap>
             <Select style={{ width: 130 }} value={quarter} onChange={(q) => setParams({ quarter: q, tab }, { replace: true })} options={options.map((q) => ({ value: q, label: q }))} aria-label={t('review.ui.quarter')} />
-            <Button icon={<PrinterOutlined />} disabled={!show.data} onClick={() => setPreview({})}>
+            <Button icon={<PrinterOutlined />} disabled={!show.data || notFound} onClick={() => setPreview({})}>
               {t('review.ui.printAll')}
             </Button>
-            <Button icon={<FileExcelOutlined />} disabled={!show.data} onClick={() => void exportXlsx()}>
+            <Button icon={<FileExcelOutlined />} disabled={!show.data || notFound} onClick={() => void exportXlsx()}>
               {t('review.ui.export')}
             </Button>
           </Space>
@@ -107,13 +107,13 @@ export function AppraisalsPage() {
       <Card variant="outlined" className="wb-card-fill wb-card-grid">
         <WorkflowBar quarter={quarter} status={status} />
         {status === 'locked' && <Alert style={{ margin: '8px 0' }} type="info" showIcon icon={<LockOutlined />} title={t('review.ui.lockedBanner', { quarter })} />}
-        {show.data && (
+        {show.data && !notFound && (
           <Space size="large" style={{ margin: '8px 0' }} wrap>
             <Statistic title={t('review.ui.people')} value={show.data.summary.people} />
             <Statistic title={t('review.ui.missing')} value={show.data.summary.missingRatings} />
             <Statistic title={t('review.ui.bonusCost')} value={formatMoney(show.data.summary.bonusCost, lang)} />
             <Statistic title={t('review.ui.proposed')} value={show.data.summary.proposedOutcomes} />
-            <Statistic title={t('review.ui.gradeMix')} value={Object.entries(show.data.summary.grades).map(([g, n]) => `${g}${n}`).join(' ')} />
+            <Statistic title={t('review.ui.gradeMix')} value={Object.entries(show.data.summary.grades).map(([g, n]) => `${g} ${n}`).join(' · ')} />
           </Space>
         )}
         {body}

@@ -69,7 +69,7 @@ export function PersonDrawer({ show, person, scoresOpen, notesOpen, onClose, onP
         </Button>
       }
     >
-      <Descriptions size="small" column={3}>
+      <Descriptions size="small" column={3} style={{ marginBottom: 8 }}>
         <Descriptions.Item label={t('review.report.team')}>{person.team ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('review.report.total')}>{formatNumber(person.total, lang, 2)}</Descriptions.Item>
         <Descriptions.Item label={t('review.report.grade')}>
@@ -84,7 +84,7 @@ export function PersonDrawer({ show, person, scoresOpen, notesOpen, onClose, onP
         columns={[
           { title: t('review.report.kpi'), dataIndex: 'label' },
           { title: t('review.report.weight'), dataIndex: 'weight', render: (w: number) => `${w}%` },
-          { title: t('review.ui.value'), dataIndex: 'value', render: (v: number | null, r) => (v == null ? '—' : r.source === 'completion' ? `${formatNumber(v, lang, 1)}% (${formatMoney(r.actual ?? null, lang)} / ${formatMoney(r.target ?? null, lang)})` : `${formatNumber(v, lang, 2)}${PERCENT.has(r.source) ? '%' : ''}`) },
+          { title: t('review.ui.value'), dataIndex: 'value', render: (v: number | null, r) => (v == null ? (r.source === 'rated' ? t('review.ui.unrated') : '—') : r.source === 'completion' ? `${formatNumber(v, lang, 2)}% (${formatMoney(r.actual ?? null, lang)} / ${formatMoney(r.target ?? null, lang)})` : `${formatNumber(v, lang, 2)}${PERCENT.has(r.source) ? '%' : ''}`) },
           { title: t('review.report.score'), dataIndex: 'score', render: (v: number | null) => (v == null ? '—' : formatNumber(v, lang, 1)) },
         ]}
       />

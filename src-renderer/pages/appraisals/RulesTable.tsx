@@ -2,7 +2,7 @@ import { InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RuleDefinition, SchemeDefinition } from '../../../src-main/contract/review-scheme';
 import { useLang } from '../../i18n/LanguageProvider';
-import { conditionText } from './ruleText';
+import { conditionText, OPS } from './ruleText';
 
 interface Props {
   def: SchemeDefinition;
@@ -44,18 +44,25 @@ export function RulesTable({ def, editable, onChange }: Props) {
     );
   };
 
+  // conditions are alternatives (any one fires the rule); an editable threshold stands in the sentence itself
   const conditionCell = (r: RuleDefinition) =>
     r.when.map((c, i) => (
       <div key={i}>
-        {conditionText(c, def, lang, t)}
-        {c.kind === 'kpi' && editable && (
-          <InputNumber
-            size="small"
-            style={{ width: 80, marginLeft: 6 }}
-            value={c.value}
-            aria-label={t('review.ui.threshold')}
-            onChange={(v) => patch(r.key, (x) => (x.when[i].kind === 'kpi' && ((x.when[i] as { value: number }).value = v ?? 0), x))}
-          />
+        {i > 0 && <Typography.Text type="secondary">{t('review.ui.rule.or')} </Typography.Text>}
+        {c.kind === 'kpi' && editable ? (
+          <span className="wb-curve-field">
+            {`${def.kpis.find((k) => k.key === c.kpi)?.label[lang] ?? c.kpi} ${OPS[c.op]} `}
+            <InputNumber
+              size="small"
+              style={{ width: 80 }}
+              value={c.value}
+              aria-label={t('review.ui.threshold')}
+              onChange={(v) => patch(r.key, (x) => (x.when[i].kind === 'kpi' && ((x.when[i] as { value: number }).value = v ?? 0), x))}
+            />
+            {c.consecutive > 1 && `${lang === 'zh-CN' ? '，' : ', '}${t('review.ui.rule.running', { n: c.consecutive })}`}
+          </span>
+        ) : (
+          conditionText(c, def, lang, t)
         )}
       </div>
     ));

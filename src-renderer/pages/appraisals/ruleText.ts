@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { RuleCondition, SchemeDefinition } from '../../../src-main/contract/review-scheme';
 import type { Lang } from '../../i18n/lang';
 
-const OPS = { gte: '≥', gt: '>', lte: '≤', lt: '<' } as const;
+export const OPS = { gte: '≥', gt: '>', lte: '≤', lt: '<' } as const;
 
 /** A rule's condition as the manager reads it: "Target completion < 80 (3 quarters running)". */
 export function conditionText(c: RuleCondition, def: SchemeDefinition, lang: Lang, t: TFunction): string {
@@ -17,6 +17,6 @@ export function conditionText(c: RuleCondition, def: SchemeDefinition, lang: Lan
     case 'challenge':
       return t('review.ui.rule.challenge');
     case 'incident':
-      return t('review.ui.rule.incident', { kinds: c.kinds.map((k) => t(`review.ui.incidentKind.${k}`)).join(', ') });
+      return t('review.ui.rule.incident', { kinds: c.kinds.map((k) => t(`review.ui.incidentKind.${k}`)).join(lang === 'zh-CN' ? '或' : ' or ') });
   }
 }

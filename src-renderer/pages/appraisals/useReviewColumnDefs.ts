@@ -20,7 +20,7 @@ export function useReviewColumnDefs(show: ReviewShow, def: SchemeDefinition, edi
       const rated = k.source === 'rated';
       return {
         headerName: `${k.label} · ${k.weight}%`,
-        headerTooltip: t(`review.dimension.${k.dimension}`),
+        headerTooltip: `${k.label} · ${k.weight}% (${t(`review.dimension.${k.dimension}`)})`,
         children: [
           {
             colId: `v:${k.key}`,
@@ -33,7 +33,7 @@ export function useReviewColumnDefs(show: ReviewShow, def: SchemeDefinition, edi
               if (p.value == null) return rated ? t('review.ui.unrated') : '—';
               if (rated) return String(p.value);
               if (k.source === 'sales' || k.source === 'profit') return formatMoney(p.value, lang);
-              return `${formatNumber(p.value, lang, 1)}${PERCENT.has(k.source) ? '%' : ''}`;
+              return `${formatNumber(p.value, lang, 2)}${PERCENT.has(k.source) ? '%' : ''}`;
             },
             tooltipValueGetter: (p) => {
               const level = kd?.rubric?.find((r) => r.level === p.data?.kpis[k.key]?.value);
@@ -59,14 +59,14 @@ export function useReviewColumnDefs(show: ReviewShow, def: SchemeDefinition, edi
     });
     return [
       { colId: 'team', field: 'team', headerName: t('review.ui.team'), width: 124, pinned: 'left', sort: 'asc', sortIndex: 0 },
-      { colId: 'employeeNo', field: 'employeeNo', headerName: t('review.report.employeeNo'), width: 118, pinned: 'left', sort: 'asc', sortIndex: 1 },
+      { colId: 'employeeNo', field: 'employeeNo', headerName: t('review.report.employeeNo'), width: 150, pinned: 'left', sort: 'asc', sortIndex: 1 },
       { colId: 'name', field: 'name', headerName: t('review.report.name'), width: 96, pinned: 'left', cellClass: 'wb-cell-link', tooltipValueGetter: () => t('review.ui.openPerson') },
       ...kpiGroups,
       {
         colId: 'total',
         field: 'total',
         headerName: t('review.report.total'),
-        width: 100,
+        width: 118,
         type: 'numericColumn',
         filter: 'agNumberColumnFilter',
         pinned: 'right',
@@ -81,7 +81,7 @@ export function useReviewColumnDefs(show: ReviewShow, def: SchemeDefinition, edi
         valueGetter: (p) =>
           (p.data?.outcomes ?? [])
             .map((o) => `${t(`review.outcome.${o.type}`)}${o.amount == null ? '' : ` ${formatMoney(o.amount, lang)}`}${o.status === 'proposed' ? '' : ` (${t(`review.outcomeStatus.${o.status}`)})`}`)
-            .join('；'),
+            .join(lang === 'zh-CN' ? '；' : '; '),
       },
       {
         colId: 'complete',

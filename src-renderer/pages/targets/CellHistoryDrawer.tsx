@@ -7,6 +7,12 @@ import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 import type { FocusedTargetCell } from './TargetGrid';
 
+/** A grid period as people say it: "2026", "2026 Q3", "Mar 2026" / "2026年3月". */
+function periodText(year: number, period: string, lang: string): string {
+  if (period.startsWith('M')) return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, Number(period.slice(1)) - 1, 1)));
+  return period === 'Y' ? String(year) : `${year} ${period}`;
+}
+
 /** The audit trail of one target cell (P2.6 item 6): every change of its amount or lock, who, when and why. */
 export function CellHistoryDrawer({ year, cell, onClose }: { year: number; cell: FocusedTargetCell | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -34,7 +40,7 @@ export function CellHistoryDrawer({ year, cell, onClose }: { year: number; cell:
                 <Typography.Text strong>{t(`targets.action.${e.action.replace(':', '-')}`, { defaultValue: e.action })}</Typography.Text>
                 {e.oldAmount !== e.newAmount && (
                   <>
-                    {': '}
+                    {lang === 'zh-CN' ? '：' : ': '}
                     <Typography.Text delete type="secondary">
                       {amount(e.oldAmount)}
                     </Typography.Text>
@@ -51,7 +57,7 @@ export function CellHistoryDrawer({ year, cell, onClose }: { year: number; cell:
       />
     );
   return (
-    <Drawer open={!!cell} onClose={onClose} title={t('targets.history.title', { who, period: period === 'Y' ? year : `${year} ${period}` })} size={420}>
+    <Drawer open={!!cell} onClose={onClose} title={t('targets.history.title', { who, period: periodText(year, period, lang) })} size={420}>
       {body}
     </Drawer>
   );

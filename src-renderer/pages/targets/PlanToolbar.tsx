@@ -1,4 +1,4 @@
-import { CloudDownloadOutlined, CloudUploadOutlined, CommentOutlined, FunctionOutlined, HistoryOutlined, RiseOutlined, UndoOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, CloudUploadOutlined, CommentOutlined, FunctionOutlined, HistoryOutlined, RiseOutlined, SearchOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Input, InputNumber, Popover, Segmented, Space, Tooltip, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -79,7 +79,7 @@ export function PlanToolbar({ year, metric, onMetric, canEdit, reason, focused, 
           { value: 'profit', label: t('targets.metric.profit') },
         ]}
       />
-      <Input.Search allowClear placeholder={t('targets.grid.search')} value={filter} onChange={(e) => onFilter(e.target.value)} style={{ width: 200 }} />
+      <Input allowClear prefix={<SearchOutlined />} placeholder={t('targets.grid.search')} title={t('targets.grid.search')} value={filter} onChange={(e) => onFilter(e.target.value)} style={{ width: 124 }} />
       <Button type="primary" icon={<FunctionOutlined />} disabled={!canEdit} onClick={onBreakdown} data-testid="breakdown-button">
         {t('targets.breakdown.button')}
       </Button>

@@ -11,13 +11,14 @@ import { useLang } from '../../i18n/LanguageProvider';
 import { PersonDrawer } from './PersonDrawer';
 import { TargetVsActualChart } from './TargetVsActualChart';
 
-function rankingOption(rows: TrackingRow[], label: (r: TrackingRow) => string, lang: string, name: string): EChartsCoreOption {
+/** A horizontal bar ranking; the best is on top, or the furthest behind with `worstOnTop`. */
+function rankingOption(rows: TrackingRow[], label: (r: TrackingRow) => string, lang: string, name: string, worstOnTop = false): EChartsCoreOption {
   const sorted = [...rows].sort((a, b) => (a.ytd.completion ?? 0) - (b.ytd.completion ?? 0));
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatPercent(v, lang as 'en') },
     grid: { left: 110, right: 24, top: 8, bottom: 24 },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-    yAxis: { type: 'category', data: sorted.map(label), axisLabel: { width: 100, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: worstOnTop, data: sorted.map(label), axisLabel: { width: 100, overflow: 'truncate' } },
     series: [
       {
         name,
@@ -43,7 +44,7 @@ export function TrackingTab({ year }: { year: number }) {
     const withTarget = data.people.filter((p) => p.ytd.target > 0);
     const sorted = [...withTarget].sort((a, b) => (a.ytd.completion ?? 0) - (b.ytd.completion ?? 0));
     const pick = side === 'bottom' ? sorted.slice(0, 12) : sorted.slice(-12);
-    return rankingOption(pick, (r) => r.name, lang, t('targets.tracking.ytdCompletion'));
+    return rankingOption(pick, (r) => r.name, lang, t('targets.tracking.ytdCompletion'), side === 'bottom');
   }, [data, side, lang, t]);
 
   if (tracking.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
