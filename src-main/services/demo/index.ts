@@ -19,6 +19,7 @@ import { createSurvey } from './survey';
 import { createTargets } from './targets';
 import { createTickets } from './tickets';
 import { createVisits } from './visits';
+import { computeReview } from '../review/compute';
 import { rebuildSurveyCache } from '../survey/score-cache';
 
 export type DemoInput = ParsedInputOf<(typeof demoOps)['demo/create']>;
@@ -128,6 +129,8 @@ function build(ctx: ServiceContext, input: DemoInput, cal: ReturnType<typeof dem
   }
   // The survey screens and the appraisal read per-response scores from this cache (P4.7).
   rebuildSurveyCache(db);
+  // The appraisal in progress shows its data-driven KPIs at once; the manager's ratings are still to come (P6.4).
+  computeReview(ctx, cal.reviewQuarter);
 
   const result: DemoResult = {
     size: input.size,

@@ -107,6 +107,9 @@ export function AppraisalsPage() {
       <Card variant="outlined" className="wb-card-fill wb-card-grid">
         <WorkflowBar quarter={quarter} status={status} />
         {status === 'locked' && <Alert style={{ margin: '8px 0' }} type="info" showIcon icon={<LockOutlined />} title={t('review.ui.lockedBanner', { quarter })} />}
+        {show.data && !notFound && show.data.summary.missingRatings > 0 && status !== 'locked' && (
+          <Alert style={{ margin: '8px 0' }} type="warning" showIcon title={t('review.ui.provisional', { count: show.data.summary.missingRatings })} />
+        )}
         {show.data && !notFound && (
           <Space size="large" style={{ margin: '8px 0' }} wrap>
             <Statistic title={t('review.ui.people')} value={show.data.summary.people} />
