@@ -72,6 +72,14 @@ export function cspFor(devServerUrl?: string): string {
   );
 }
 
+/**
+ * Only bytes the app's own page made (an export, a template: a blob: URL) may be downloaded; with no save
+ * path set, Electron asks the user where to save them. Anything else a page tries to download is refused.
+ */
+export function isAllowedDownload(url: string): boolean {
+  return url.startsWith('blob:');
+}
+
 /** Adds the CSP header to every response and refuses every permission request (camera, notifications…). */
 export function hardenSession(session: Session, devServerUrl?: string): void {
   const policy = cspFor(devServerUrl);
@@ -83,7 +91,9 @@ export function hardenSession(session: Session, devServerUrl?: string): void {
   });
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
-  session.on('will-download', (event) => event.preventDefault());
+  session.on('will-download', (event, item) => {
+    if (!isAllowedDownload(item.getURL())) event.preventDefault();
+  });
 }
 
 /**

@@ -83,6 +83,11 @@ describe('export (issue #3 "Export")', () => {
     expect(t.rows.slice(0, 50).map((x) => [x.cells[0], x.cells[1]])).toEqual(page.rows.slice(0, 50).map((x) => [x.orderNo, x.amount]));
     const bad = await w.attempt('export/grid', { source: 'orders', columns: [{ field: 'secret', header: 'x' }] });
     expect(!bad.ok && bad.error.code).toBe('export/unknown-column');
+    // Coded values (a customer's stage) are written as the grid shows them, in the user's language.
+    const c = await w.call<ExportResult>('export/grid', { source: 'customers', columns: [{ field: 'code', header: '编号' }, { field: 'stage', header: '阶段' }] });
+    const stages = new Set(readTable(Buffer.from(c.base64!, 'base64'), 'c.xlsx').table.rows.map((x) => x.cells[1]));
+    expect(stages.size).toBeGreaterThan(1);
+    for (const s of stages) expect(['线索', '潜在客户', '客户', '已流失']).toContain(s);
   });
 
   it('blank templates: headers with * for required fields, one example row, drop-down lists for fixed values; the template imports', async () => {

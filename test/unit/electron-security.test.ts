@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CSP, cspFor, isAppUrl, isExternalWebUrl } from '../../src-main/electron/security';
+import { CSP, cspFor, isAllowedDownload, isAppUrl, isExternalWebUrl } from '../../src-main/electron/security';
 
 const index = '/opt/Sales Workbench/resources/app.asar/out/renderer/index.html';
 const origin = { indexUrl: pathToFileURL(index).href };
@@ -54,5 +54,13 @@ describe('sender and navigation check (only the app’s own page may call main)'
     const dev = cspFor('http://localhost:5173');
     expect(dev).toContain('connect-src \'self\' ws://localhost:5173');
     expect(dev).toContain("script-src 'self' 'unsafe-inline'");
+  });
+
+  it('downloads only the bytes the app made itself (exports), never a remote file', () => {
+    expect(isAllowedDownload('blob:file:///6d1f4c52-5a5e-4a43-9d2b-1f0e3a1c9b11')).toBe(true);
+    expect(isAllowedDownload('blob:http://localhost:5173/6d1f4c52-5a5e-4a43-9d2b-1f0e3a1c9b11')).toBe(true);
+    expect(isAllowedDownload('https://example.com/evil.exe')).toBe(false);
+    expect(isAllowedDownload('file:///etc/passwd')).toBe(false);
+    expect(isAllowedDownload('data:application/octet-stream;base64,AAAA')).toBe(false);
   });
 });

@@ -39,6 +39,11 @@ const GRID_FORMATS: Record<string, Record<string, 'money' | 'date' | 'number' | 
   orders: { date: 'date', quantity: 'number', unitPrice: 'money', amount: 'money', profit: 'money' },
   customers: { orders: 'int', revenue: 'money', lastOrderDate: 'date' },
 };
+/** Columns holding codes the grid shows translated (stage 'lead' → 线索 / Lead): the file says what the grid says. */
+const GRID_LABELS: Record<string, Record<string, string>> = {
+  orders: { channel: 'records.channel' },
+  customers: { stage: 'records.stage', segment: 'records.segment' },
+};
 const GRID_DEFAULT: Record<string, string[]> = {
   orders: ['orderNo', 'date', 'customerName', 'salespersonName', 'teamName', 'productName', 'category', 'channel', 'quantity', 'unitPrice', 'amount', 'profit'],
   customers: ['code', 'name', 'stage', 'segment', 'industry', 'province', 'city', 'ownerName', 'orders', 'revenue', 'lastOrderDate'],
@@ -54,7 +59,16 @@ function exportGrid(ctx: ServiceContext, input: GridInput) {
   const known = new Set(GRID_DEFAULT[input.source]);
   for (const c of cols) if (!known.has(c.field)) throw new WorkbenchError('export/unknown-column', { column: c.field });
   const formats = GRID_FORMATS[input.source];
-  const rows = (page.rows as unknown as Record<string, WriteValue>[]).map((r) => cols.map((c) => r[c.field]));
+  const labels = GRID_LABELS[input.source];
+  const seen = new Map<string, string>(); // a few distinct codes in up to 500,000 rows: translate each once
+  const label = (field: string, v: WriteValue): WriteValue => {
+    if (!labels[field] || typeof v !== 'string' || v === '') return v;
+    const key = `${labels[field]}.${v}`;
+    let text = seen.get(key);
+    if (text === undefined) seen.set(key, (text = t(ctx.lang, key, { defaultValue: v })));
+    return text;
+  };
+  const rows = (page.rows as unknown as Record<string, WriteValue>[]).map((r) => cols.map((c) => label(c.field, r[c.field])));
   ctx.progress(rows.length, rows.length, 'progress.exportWrite');
   const name = t(ctx.lang, `records.${input.source}.tab`);
   return writeSheet({ name, columns: cols.map((c) => ({ header: c.header, format: formats[c.field] ?? 'text' })), rows }, `${name}-${dayjs().format('YYYYMMDD')}`, input.out, input.format);

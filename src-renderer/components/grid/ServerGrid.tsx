@@ -7,6 +7,8 @@ import { errorMessage } from '../../backend/ApiError';
 import { formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 import { DataGrid } from '../DataGrid';
+import { ExportButton } from '../ExportButton';
+import { serverGridExport } from './gridExport';
 import { useServerDatasource } from './useServerDatasource';
 
 interface Props<T> {
@@ -18,6 +20,8 @@ interface Props<T> {
   emptyKey: string;
   searchPlaceholder: string;
   testId: string;
+  /** What an export of this grid is called in the user's language (the file's name before the date). */
+  exportName: string;
   extra?: ReactNode;
 }
 
@@ -25,7 +29,7 @@ const rowId = (p: { data: { id: number } }) => String(p.data.id);
 const defaultColDef = { floatingFilter: true };
 
 /** A read-only grid over a server-side page operation: scrolls a million rows, sorts and filters on the server. */
-export function ServerGrid<T extends { id: number }>({ op, columnDefs, totalKey, emptyKey, searchPlaceholder, testId, extra }: Props<T>) {
+export function ServerGrid<T extends { id: number }>({ op, columnDefs, totalKey, emptyKey, searchPlaceholder, testId, exportName, extra }: Props<T>) {
   const { t } = useTranslation();
   const lang = useLang();
   const [api, setApi] = useState<GridApi<T> | null>(null);
@@ -39,6 +43,7 @@ export function ServerGrid<T extends { id: number }>({ op, columnDefs, totalKey,
   }, [input]);
 
   const { datasource, total, error, loading, retry } = useServerDatasource(op, search, api as GridApi | null);
+  const source = op === 'orders/page' ? 'orders' : 'customers';
 
   return (
     <div className="wb-grid-page">
@@ -55,9 +60,19 @@ export function ServerGrid<T extends { id: number }>({ op, columnDefs, totalKey,
           />
           {extra}
         </Space>
-        <Typography.Text type="secondary" data-testid={`${testId}-total`}>
-          {total == null ? (loading ? t('common.loading') : '') : t(totalKey, { count: total, n: formatNumber(total, lang) })}
-        </Typography.Text>
+        <Space>
+          <Typography.Text type="secondary" data-testid={`${testId}-total`}>
+            {total == null ? (loading ? t('common.loading') : '') : t(totalKey, { count: total, n: formatNumber(total, lang) })}
+          </Typography.Text>
+          <ExportButton
+            fileName={exportName}
+            rows={total}
+            disabled={!api || total === 0}
+            // The page request the grid itself uses: the database writes every matching row, not only those loaded.
+            build={(format) => (api ? { op: 'export/grid', input: serverGridExport(api as GridApi, source, search, format) } : null)}
+            testId={`${testId}-export`}
+          />
+        </Space>
       </div>
       {error != null && (
         <Alert

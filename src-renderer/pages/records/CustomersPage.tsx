@@ -22,6 +22,7 @@ export function CustomersPage() {
           emptyKey="records.customers"
           searchPlaceholder={t('records.customers.search')}
           testId="customers-grid"
+          exportName={t('exportButton.file.customers')}
         />
       </Card>
     </div>

@@ -22,6 +22,7 @@ export function OrdersPage() {
           emptyKey="records.orders"
           searchPlaceholder={t('records.orders.search')}
           testId="orders-grid"
+          exportName={t('exportButton.file.orders')}
         />
       </Card>
     </div>

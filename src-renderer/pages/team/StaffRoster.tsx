@@ -1,11 +1,13 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import type { CellEditRequestEvent, GetRowIdParams, RowClassParams } from 'ag-grid-community';
+import type { CellEditRequestEvent, GetRowIdParams, GridApi, RowClassParams } from 'ag-grid-community';
 import { App, Button, Input, Space, Switch, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember, Team } from '../../../src-main/contract/team';
 import { useOpMutation } from '../../backend/useOp';
 import { DataGrid } from '../../components/DataGrid';
+import { ExportButton } from '../../components/ExportButton';
+import { displayedRowsExport } from '../../components/grid/gridExport';
 import { formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 import { AddStaffModal } from './AddStaffModal';
@@ -37,6 +39,7 @@ export function StaffRoster({ staff, teams }: Props) {
   const [adding, setAdding] = useState(false);
   const [statusRequest, setStatusRequest] = useState<StatusRequest | null>(null);
   const [historyOf, setHistoryOf] = useState<StaffMember | null>(null);
+  const [api, setApi] = useState<GridApi<StaffMember> | null>(null);
 
   const confirmDelete = useCallback(
     (p: StaffMember) =>
@@ -119,6 +122,14 @@ export function StaffRoster({ staff, teams }: Props) {
           <Typography.Text type="secondary" data-testid="staff-count">
             {t('team.count', { total: formatNumber(staff.length, lang), active: formatNumber(activeCount, lang) })}
           </Typography.Text>
+          <ExportButton
+            fileName={t('exportButton.file.roster')}
+            rows={api?.getDisplayedRowCount() ?? rows.length}
+            disabled={!api || staff.length === 0}
+            // The rows as displayed now: after the column filters, the sort and the quick search.
+            build={(format) => (api ? { op: 'export/rows', input: displayedRowsExport(api as GridApi, t('exportButton.sheet.roster'), format) } : null)}
+            testId="staff-export"
+          />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-staff">
             {t('team.add.button')}
           </Button>
@@ -130,6 +141,7 @@ export function StaffRoster({ staff, teams }: Props) {
           columnDefs={columnDefs}
           getRowId={rowId}
           quickFilterText={search}
+          onGridReady={(e) => setApi(e.api)}
           readOnlyEdit
           onCellEditRequest={(e) => void onCellEditRequest(e)}
           rowClassRules={rowClassRules}
