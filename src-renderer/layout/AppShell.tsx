@@ -24,7 +24,6 @@ export function AppShell() {
     label: (
       <span className="wb-nav-label" data-testid={`nav-${a.key}`}>
         {t(`nav.${a.key}`)}
-        {a.coming && <span className="wb-nav-soon">{t('nav.soon')}</span>}
       </span>
     ),
   }));
