@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importInput } from '../src-main/contract/import';
+import { Workspace } from '../src-main/db/workspace';
+import { makeContext } from '../src-main/services/context';
+import { createDemo } from '../src-main/services/demo';
+import { commitImport } from '../src-main/services/import/commit';
+import { analyse } from '../src-main/services/import/pipeline';
+
+/**
+ * The import engine alone, in a process of its own (bench/suites/import-export.ts runs it): the small
+ * demo company, then parse + validate and commit of the file named on the command line, timed apart.
+ * Prints one JSON line: milliseconds of each phase, rows inserted and the process's peak memory.
+ */
+const file = process.argv[2];
+const ws = new Workspace(fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-core-')));
+const ctx = makeContext(ws, { lang: 'en' });
+createDemo(ctx, { size: 'small', seed: 42 });
+const input = importInput.parse({ kind: 'orders', file: { path: file } });
+const t0 = performance.now();
+const analysis = analyse(ctx, input);
+const t1 = performance.now();
+analysis.table.rows.length = 0;
+const done = commitImport(ctx, analysis);
+const t2 = performance.now();
+ws.close();
+console.log(JSON.stringify({ parseValidateMs: Math.round(t1 - t0), commitMs: Math.round(t2 - t1), inserted: done.result.inserted, peakMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
