@@ -4,7 +4,6 @@ import { AppShell } from './layout/AppShell';
 import { IndexRedirect } from './layout/IndexRedirect';
 import { RootLayout } from './layout/RootLayout';
 import { RouteError } from './layout/RouteError';
-import { AppraisalsPage } from './pages/appraisals/AppraisalsPage';
 
 // Screens load on first visit, so that the grid and chart libraries do not slow the first paint.
 const dashboard = () => import('./pages/dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage }));
@@ -17,6 +16,7 @@ const targets = () => import('./pages/targets/TargetsPage').then((m) => ({ Compo
 const surveys = () => import('./pages/surveys/SurveysPage').then((m) => ({ Component: m.SurveysPage }));
 const survey = () => import('./pages/surveys/SurveyDetailPage').then((m) => ({ Component: m.SurveyDetailPage }));
 const surveyImport = () => import('./pages/surveys/SurveyImportPage').then((m) => ({ Component: m.SurveyImportPage }));
+const appraisals = () => import('./pages/appraisals/AppraisalsPage').then((m) => ({ Component: m.AppraisalsPage }));
 const welcome = () => import('./pages/welcome/WelcomePage').then((m) => ({ Component: m.WelcomePage }));
 
 /** Hash routes: `#/team`, `#/settings`… (the application menu sends the same routes). */
@@ -41,7 +41,7 @@ export function makeRouter() {
             { path: 'surveys', lazy: surveys },
             { path: 'surveys/import', lazy: surveyImport },
             { path: 'surveys/:id', lazy: survey },
-            { path: 'appraisals', element: <AppraisalsPage /> },
+            { path: 'appraisals', lazy: appraisals },
             { path: 'import-export', lazy: importExport },
             { path: 'settings', lazy: settings },
           ],
