@@ -1,7 +1,7 @@
 import { WorkbenchError } from '../../contract/errors';
 import { mIdx, PERIODS } from './periods';
 import { rollUp, type Plan, type PlanNode } from './plan';
-import { splitWithLocks, type SplitPart } from './spread';
+import { splitArrays } from './spread';
 
 /**
  * Spreading amounts down the plan (P2.2). A cell is (node, period index). Its children are the same
@@ -23,20 +23,10 @@ export interface Spread {
 
 export type Label = (n: PlanNode, i: number) => string;
 
-const held = (h: Held, n: PlanNode, i: number) => h.get(n)?.get(i);
-
 export function hold(h: Held, n: PlanNode, i: number, value: number): void {
   let m = h.get(n);
   if (!m) h.set(n, (m = new Map()));
   m.set(i, value);
-}
-
-/** The cells a cell splits into. */
-export function childCells(n: PlanNode, i: number): [PlanNode, number][] {
-  if (n.scope !== 'person') return n.children.map((c) => [c, i]);
-  if (i === 0) return [1, 2, 3, 4].map((q) => [n, q]);
-  if (i <= 4) return [3 * i - 2, 3 * i - 1, 3 * i].map((m) => [n, mIdx(m)]);
-  return [];
 }
 
 /**
@@ -51,30 +41,47 @@ export interface CellStats {
   weight: Float64Array;
 }
 
+const blank = (): CellStats => ({ fixed: new Float64Array(17).fill(NaN), min: new Float64Array(17), even: new Float64Array(17), weight: new Float64Array(17) });
+
+/**
+ * Cell i of `st` from its parts: held (its own lock), else the sums of the parts, fixed when every part is.
+ * Parts are cells `from`..`to` of `src` (a person's months or quarters) or cell i of each of `kids`.
+ */
+function combine(st: CellStats, i: number, v: number | undefined, src: CellStats | readonly CellStats[], from: number, to: number): void {
+  if (v !== undefined) {
+    st.fixed[i] = v;
+    st.min[i] = v;
+    return;
+  }
+  const many = Array.isArray(src);
+  const count = many ? src.length : to - from + 1;
+  let all = count > 0;
+  let min = 0;
+  let even = 0;
+  let weight = 0;
+  // Summed in the parts' order, as always: history weights are large doubles and the split depends on their exact sums.
+  for (let k = 0; k < count; k++) {
+    const c: CellStats = many ? src[k] : (src as CellStats);
+    const j = many ? i : from + k;
+    min += c.min[j];
+    even += c.even[j];
+    weight += c.weight[j];
+    if (Number.isNaN(c.fixed[j])) all = false;
+  }
+  st.min[i] = min;
+  st.even[i] = even;
+  st.weight[i] = weight;
+  if (all) st.fixed[i] = min;
+}
+
 export function cellStats(plan: Plan, h: Held, leafWeight: (p: PlanNode, month: number) => number = () => 0): Map<PlanNode, CellStats> {
   const out = new Map<PlanNode, CellStats>();
-  const blank = (): CellStats => ({ fixed: new Float64Array(17).fill(NaN), min: new Float64Array(17), even: new Float64Array(17), weight: new Float64Array(17) });
-  const combine = (st: CellStats, i: number, parts: [CellStats, number][], n: PlanNode) => {
-    const v = held(h, n, i);
-    if (v !== undefined) {
-      st.fixed[i] = v;
-      st.min[i] = v;
-      return;
-    }
-    let all = parts.length > 0;
-    for (const [c, j] of parts) {
-      st.min[i] += c.min[j];
-      st.even[i] += c.even[j];
-      st.weight[i] += c.weight[j];
-      if (Number.isNaN(c.fixed[j])) all = false;
-    }
-    if (all) st.fixed[i] = st.min[i];
-  };
   for (const p of plan.people) {
     const st = blank();
+    const hp = h.get(p);
     for (let m = 1; m <= 12; m++) {
       const i = mIdx(m);
-      const v = held(h, p, i);
+      const v = hp?.get(i);
       if (v !== undefined) {
         st.fixed[i] = v;
         st.min[i] = v;
@@ -83,33 +90,62 @@ export function cellStats(plan: Plan, h: Held, leafWeight: (p: PlanNode, month: 
         st.weight[i] = leafWeight(p, m);
       }
     }
-    for (let q = 1; q <= 4; q++) combine(st, q, [[st, mIdx(3 * q - 2)], [st, mIdx(3 * q - 1)], [st, mIdx(3 * q)]], p);
-    combine(st, 0, [[st, 1], [st, 2], [st, 3], [st, 4]], p);
+    for (let q = 1; q <= 4; q++) combine(st, q, hp?.get(q), st, mIdx(3 * q - 2), mIdx(3 * q));
+    combine(st, 0, hp?.get(0), st, 1, 4);
     out.set(p, st);
   }
   for (const n of [...plan.teams, plan.company]) {
     const st = blank();
+    const hn = h.get(n);
     const kids = n.children.map((c) => out.get(c)!);
-    for (let i = 0; i < 17; i++) combine(st, i, kids.map((c) => [c, i]), n);
+    for (let i = 0; i < 17; i++) combine(st, i, hn?.get(i), kids, 0, 0);
     out.set(n, st);
   }
   return out;
 }
 
+// Scratch for one split at a time: a split's values are copied out before its children are split.
+let sFixed = new Float64Array(64);
+let sMin = new Float64Array(64);
+let sWeight = new Float64Array(64);
+let sFallback = new Float64Array(64);
+
+function part(sp: Spread, j: number, c: PlanNode, i: number): void {
+  const st = sp.stats.get(c)!;
+  const f = st.fixed[i];
+  sFixed[j] = f;
+  sMin[j] = st.min[i];
+  sWeight[j] = Number.isNaN(f) ? sp.weight(c, i) : 0;
+  sFallback[j] = Number.isNaN(f) ? st.even[i] : 0;
+}
+
 /** Writes `value` into a cell and spreads it down to the salespeople's months. */
 export function distributeCell(sp: Spread, label: Label, n: PlanNode, i: number, value: number): void {
-  const kids = childCells(n, i);
-  if (kids.length === 0) {
+  if (n.scope !== 'person') {
+    const kids = n.children;
+    if (kids.length === 0) {
+      n.row[i] = value;
+      return;
+    }
+    if (sFixed.length < kids.length) [sFixed, sMin, sWeight, sFallback] = [0, 0, 0, 0].map(() => new Float64Array(2 * kids.length));
+    kids.forEach((c, j) => part(sp, j, c, i));
+    const values = splitArrays(value, kids.length, sFixed, sMin, sWeight, sFallback, () => label(n, i));
+    for (let j = 0; j < kids.length; j++) distributeCell(sp, label, kids[j], i, values[j]);
+    return;
+  }
+  if (i > 4) {
     n.row[i] = value;
     return;
   }
-  const parts: SplitPart[] = kids.map(([c, j]) => {
-    const st = sp.stats.get(c)!;
-    const fixed = Number.isNaN(st.fixed[j]) ? null : st.fixed[j];
-    return { fixed, min: st.min[j], weight: fixed === null ? sp.weight(c, j) : 0, fallback: fixed === null ? st.even[j] : 0 };
-  });
-  const values = splitWithLocks(value, parts, { label: label(n, i) });
-  kids.forEach(([c, j], k) => distributeCell(sp, label, c, j, values[k]));
+  // A person's year splits into its quarters, a quarter into its months.
+  const first = i === 0 ? 1 : mIdx(3 * i - 2);
+  const k = i === 0 ? 4 : 3;
+  for (let j = 0; j < k; j++) part(sp, j, n, first + j);
+  const values = splitArrays(value, k, sFixed, sMin, sWeight, sFallback, () => label(n, i));
+  for (let j = 0; j < k; j++) {
+    if (i === 0) distributeCell(sp, label, n, first + j, values[j]);
+    else n.row[first + j] = values[j];
+  }
 }
 
 /** The amounts every locked cell of the plan holds now. */

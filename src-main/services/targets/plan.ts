@@ -46,9 +46,14 @@ export const nodeKey = (n: { scope: Scope; id: number }) => `${n.scope}:${n.id}`
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthEnd = (year: number, m: number) => `${year}-${pad(m)}-${pad(new Date(Date.UTC(year, m, 0)).getUTCDate())}`;
 
+/** Each month's first and last day of a year, built once per plan rather than once per person. */
+function monthBounds(year: number): { starts: string[]; ends: string[] } {
+  return { starts: Array.from({ length: 12 }, (_, i) => `${year}-${pad(i + 1)}-01`), ends: Array.from({ length: 12 }, (_, i) => monthEnd(year, i + 1)) };
+}
+
 /** Months (1 each) in which someone hired on hireDate and leaving on leftDate works at least one day. */
-export function availability(year: number, hireDate: string | null, leftDate: string | null): number[] {
-  return Array.from({ length: 12 }, (_, i) => ((!hireDate || hireDate <= monthEnd(year, i + 1)) && (!leftDate || leftDate >= `${year}-${pad(i + 1)}-01`) ? 1 : 0));
+export function availability(year: number, hireDate: string | null, leftDate: string | null, bounds = monthBounds(year)): number[] {
+  return Array.from({ length: 12 }, (_, i) => ((!hireDate || hireDate <= bounds.ends[i]) && (!leftDate || leftDate >= bounds.starts[i]) ? 1 : 0));
 }
 
 const node = (scope: Scope, id: number, name: string, employeeNo: string | null, parent: PlanNode | null): PlanNode => ({
@@ -81,21 +86,24 @@ export function rollUp(plan: Plan): void {
  * months the person works (a plan typed in before months existed).
  */
 export function loadPlan(db: Database, year: number, metric: SpreadMetric = 'sales'): Plan {
-  // Raw rows: a large plan has ≈ 17,000 cells and objects per row would cost more than the query.
-  const cells = db
-    .prepare('SELECT scope, scope_id, period, amount, locked, id FROM target_cells WHERE year = ? AND metric = ?')
+  // One row per node with its cells as JSON: a large plan has ≈ 17,000 cells, and better-sqlite3 builds a
+  // JS array and strings per row; measured ≈ 2× faster than one raw row per cell. Amounts are integer fen,
+  // exact in JSON. The unique index (year, scope, scope_id, …) groups the rows without sorting.
+  const nodes = db
+    .prepare('SELECT scope, scope_id, json_group_array(json_array(period, amount, locked, id)) FROM target_cells WHERE year = ? AND metric = ? GROUP BY scope, scope_id')
     .raw()
-    .all(year, metric) as [Scope, number, string, number, number, number][];
+    .all(year, metric) as [Scope, number, string][];
   const stored = new Map<string, StoredRow>();
-  for (const [scope, id, period, amount, locked, rowId] of cells) {
-    const i = PERIOD_INDEX[period];
-    if (i === undefined) continue;
-    const key = `${scope}:${id}`;
-    let s = stored.get(key);
-    if (!s) stored.set(key, (s = { row: new Array<number | null>(17).fill(null), locked: new Array<boolean>(17).fill(false), ids: new Array<number | null>(17).fill(null) }));
-    s.row[i] = Math.round(amount / 100);
-    s.locked[i] = locked === 1;
-    s.ids[i] = rowId;
+  for (const [scope, id, json] of nodes) {
+    let s: StoredRow | undefined;
+    for (const [period, amount, locked, rowId] of JSON.parse(json) as [string, number, number, number][]) {
+      const i = PERIOD_INDEX[period];
+      if (i === undefined) continue;
+      if (!s) stored.set(`${scope}:${id}`, (s = { row: new Array<number | null>(17).fill(null), locked: new Array<boolean>(17).fill(false), ids: new Array<number | null>(17).fill(null) }));
+      s.row[i] = Math.round(amount / 100);
+      s.locked[i] = locked === 1;
+      s.ids[i] = rowId;
+    }
   }
   const withCells = new Set(db.prepare("SELECT DISTINCT scope_id FROM target_cells WHERE year = ? AND scope = 'person'").pluck().all(year) as number[]);
   const staff = db
@@ -110,6 +118,7 @@ export function loadPlan(db: Database, year: number, metric: SpreadMetric = 'sal
   const teamById = new Map<number, PlanNode>();
   for (const t of teamRows) teamById.set(t.id, node('team', t.id, t.name, null, company));
   const people: PlanNode[] = [];
+  const bounds = monthBounds(year);
   for (const s of staff) {
     const yearStart = `${year}-01-01`;
     const leftBefore = s.leftDate !== null && s.leftDate < yearStart;
@@ -117,7 +126,7 @@ export function loadPlan(db: Database, year: number, metric: SpreadMetric = 'sal
     const team = teamById.get(s.teamId);
     if (!team) continue;
     const p = node('person', s.id, s.name, s.employeeNo, team);
-    p.available = availability(year, s.hireDate, s.leftDate);
+    p.available = availability(year, s.hireDate, s.leftDate, bounds);
     const st = stored.get(nodeKey(p));
     if (st) {
       const months = st.row.slice(5);
