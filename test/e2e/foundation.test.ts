@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startWeb, type RunningWeb } from '../support/browser';
+import { launchChromium, openWorkbenchPage, type RunningWeb, startWeb } from '../support/browser';
 import { tmpDir } from '../support/workspace';
 
 // Issue 2, item 8: first run → demo → roster edit → language switch → restart keeps the data.
@@ -27,13 +27,7 @@ afterAll(async () => {
   await web?.stop();
 });
 
-async function openPage(hash = ''): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(`${web!.url}${hash}`);
-  return page;
-}
+const openPage = (hash = ''): Promise<Page> => openWorkbenchPage(browser, web!, hash);
 
 async function editCell(page: Page, row: number, col: string, value: string) {
   const cell = page.locator(`.ag-row[row-index="${row}"] [col-id="${col}"]`);

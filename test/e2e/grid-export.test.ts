@@ -6,7 +6,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { launchChromium, startWeb, type RunningWeb } from '../support/browser';
+import { launchChromium, openWorkbenchPage, type RunningWeb, startWeb } from '../support/browser';
 import { tmpDir } from '../support/workspace';
 
 // Issue 3, item 9: every grid exports what it shows (filters, sort, search) as .xlsx / CSV.
@@ -37,13 +37,7 @@ afterAll(async () => {
   await web?.stop();
 });
 
-async function openPage(hash: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(`${web!.url}${hash}`);
-  return page;
-}
+const openPage = (hash: string): Promise<Page> => openWorkbenchPage(browser, web!, hash, { downloads: true });
 
 /** Opens "Export ▾", picks a format and waits for the file the browser downloads. */
 async function exportAs(page: Page, testId: string, format: 'xlsx' | 'csv'): Promise<{ download: Download; bytes: Buffer }> {

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { launchChromium, startWeb, type RunningWeb } from '../support/browser';
+import { launchChromium, openWorkbenchPage, type RunningWeb, startWeb } from '../support/browser';
 import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
 import { tmpDir } from '../support/workspace';
 
@@ -37,13 +37,7 @@ afterAll(async () => {
   await web?.stop();
 });
 
-async function openPage(hash: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(`${web!.url}${hash}`);
-  return page;
-}
+const openPage = (hash: string): Promise<Page> => openWorkbenchPage(browser, web!, hash, { downloads: true });
 
 describe('the appraisal screen (P6.1–P6.4)', () => {
   it('rates in the grid from the rubric, then approves, locks and refuses changes', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startWeb, type RunningWeb } from '../support/browser';
+import { launchChromium, openWorkbenchPage, type RunningWeb, startWeb } from '../support/browser';
 import { tmpDir } from '../support/workspace';
 
 // Issue 5 (P4.7): the analysis of the demo survey shows the NPS that SQL computes, and a phone interview
@@ -32,13 +32,7 @@ afterAll(async () => {
   await web?.stop();
 });
 
-async function openPage(hash: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(`${web.url}${hash}`);
-  return page;
-}
+const openPage = (hash: string): Promise<Page> => openWorkbenchPage(browser, web, hash);
 
 /** Calls an operation from inside the page, as the screens do (same origin, the run's token). */
 async function api<T>(page: Page, name: string, input: unknown): Promise<T> {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { launchChromium, startWeb, type RunningWeb } from '../support/browser';
+import { launchChromium, openWorkbenchPage, type RunningWeb, startWeb } from '../support/browser';
 import { reconcileProblems, seedOrg } from '../support/targets-org';
 import { tmpDir } from '../support/workspace';
 
@@ -43,10 +43,7 @@ afterAll(async () => {
 });
 
 async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1600, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(`${web!.url}#/targets?year=${Y}`);
+  const page = await openWorkbenchPage(browser, web!, `#/targets?year=${Y}`, { width: 1600 });
   await page.getByTestId(`target-row-person:${people[0].id}`).waitFor({ timeout: 120_000 });
   return page;
 }

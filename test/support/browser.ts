@@ -64,3 +64,12 @@ export function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
+
+/** A fresh browser context (English, 1440×900 unless told) on the running workbench, with page errors logged. */
+export async function openWorkbenchPage(browser: Browser, web: RunningWeb, hash = '', options: { width?: number; downloads?: boolean } = {}) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: options.width ?? 1440, height: 900 }, acceptDownloads: options.downloads ?? false });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e));
+  await page.goto(`${web.url}${hash}`);
+  return page;
+}
