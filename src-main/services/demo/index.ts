@@ -131,6 +131,8 @@ function build(ctx: ServiceContext, input: DemoInput, cal: ReturnType<typeof dem
   rebuildSurveyCache(db);
   // The appraisal in progress shows its data-driven KPIs at once; the manager's ratings are still to come (P6.4).
   computeReview(ctx, cal.reviewQuarter);
+  // …as of the demo's own today, so that the same seed and date give the same database.
+  db.prepare('UPDATE reviews SET computed_at = ? WHERE quarter = ?').run(stamp(cal.today), cal.reviewQuarter);
 
   const result: DemoResult = {
     size: input.size,
