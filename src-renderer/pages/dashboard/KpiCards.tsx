@@ -1,32 +1,10 @@
 import { ArrowDownOutlined, ArrowUpOutlined, CustomerServiceOutlined, DollarOutlined, ShopOutlined, TeamOutlined, WalletOutlined } from '@ant-design/icons';
-import { Card, Statistic, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DashboardSummary } from '../../../src-main/contract/records';
 import { changeRatio, formatChange, formatMoney, formatNumber, formatPercent } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
-
-interface KpiProps {
-  testId: string;
-  icon: ReactNode;
-  tone: string;
-  title: string;
-  value: string;
-  footer?: ReactNode;
-}
-
-function Kpi({ testId, icon, tone, title, value, footer }: KpiProps) {
-  return (
-    <Card className="wb-kpi" variant="outlined" data-testid={testId}>
-      <div className="wb-kpi-top">
-        <span className={`wb-kpi-icon wb-tone-${tone}`}>{icon}</span>
-        <Typography.Text type="secondary">{title}</Typography.Text>
-      </div>
-      <Statistic value={value} className="wb-kpi-value" />
-      <div className="wb-kpi-footer">{footer}</div>
-    </Card>
-  );
-}
+import { KpiCard as Kpi } from '../../components/KpiCard';
 
 /** The five headline numbers: sales and profit this year, the team, customers, open tickets. */
 export function KpiCards({ data }: { data: DashboardSummary }) {

@@ -1,24 +1,11 @@
 import { DashboardOutlined, LikeOutlined, SmileOutlined, TeamOutlined } from '@ant-design/icons';
-import { Card, Statistic, Tag, Tooltip, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SurveyAnalysis } from '../../../src-main/contract/survey';
 import { formatNumber } from '../../i18n/format';
+import { KpiCard as Kpi } from '../../components/KpiCard';
 import { useLang } from '../../i18n/LanguageProvider';
 import { fmtCi, fmtMean, fmtNps, fmtPct } from './surveyFormat';
-
-function Kpi({ testId, icon, tone, title, value, footer }: { testId: string; icon: ReactNode; tone: string; title: string; value: string; footer?: ReactNode }) {
-  return (
-    <Card className="wb-kpi" variant="outlined" data-testid={testId}>
-      <div className="wb-kpi-top">
-        <span className={`wb-kpi-icon wb-tone-${tone}`}>{icon}</span>
-        <Typography.Text type="secondary">{title}</Typography.Text>
-      </div>
-      <Statistic value={value} className="wb-kpi-value" />
-      <div className="wb-kpi-footer">{footer}</div>
-    </Card>
-  );
-}
 
 /** The analysis header (issue #5 item 6): responses, NPS with its 95% interval, CSAT, CES. */
 export function SurveyKpis({ a }: { a: SurveyAnalysis }) {

@@ -1,9 +1,9 @@
 import { LockFilled, UnlockOutlined } from '@ant-design/icons';
-import { Drawer, Empty, Skeleton, Timeline, Typography } from 'antd';
+import { Drawer, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useOp } from '../../backend/useOp';
-import { ErrorState } from '../../components/ErrorState';
-import { formatDateTime, formatNumber } from '../../i18n/format';
+import { HistoryTimeline } from '../../components/HistoryTimeline';
+import { formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 import type { FocusedTargetCell } from './TargetGrid';
 
@@ -22,40 +22,33 @@ export function CellHistoryDrawer({ year, cell, onClose }: { year: number; cell:
   const who = cell ? (cell.row.scope === 'company' ? t('targets.scope.company') : cell.row.name) : '';
   const amount = (v: number | null) => (v == null ? t('targets.history.none') : formatNumber(v, lang));
 
-  let body;
-  if (!cell || history.isPending) body = <Skeleton active paragraph={{ rows: 6 }} />;
-  else if (history.isError) body = <ErrorState compact error={history.error} onRetry={() => void history.refetch()} />;
-  else if (history.data.length === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('targets.history.empty')} />;
-  else
-    body = (
-      <Timeline
-        items={history.data.map((e) => ({
-          key: e.id,
-          content: (
-            <div data-testid="cell-history-entry">
-              <Typography.Text type="secondary" className="wb-small">
-                {formatDateTime(e.at, lang)} · {e.actor}
-              </Typography.Text>
-              <div>
-                <Typography.Text strong>{t(`targets.action.${e.action.replace(':', '-')}`, { defaultValue: e.action })}</Typography.Text>
-                {e.oldAmount !== e.newAmount && (
-                  <>
-                    {lang === 'zh-CN' ? '：' : ': '}
-                    <Typography.Text delete type="secondary">
-                      {amount(e.oldAmount)}
-                    </Typography.Text>
-                    {' → '}
-                    <Typography.Text>{amount(e.newAmount)}</Typography.Text>
-                  </>
-                )}
-                {e.oldLocked !== e.newLocked && e.newLocked !== null && <span className="wb-target-history-lock"> {e.newLocked ? <LockFilled /> : <UnlockOutlined />}</span>}
-              </div>
-              {e.reason && <Typography.Text type="secondary">{t('targets.history.reason', { reason: e.reason })}</Typography.Text>}
-            </div>
-          ),
-        }))}
-      />
-    );
+  const body = (
+    <HistoryTimeline
+      history={history}
+      ready={!!cell}
+      emptyText={t('targets.history.empty')}
+      entryTestId="cell-history-entry"
+      renderEntry={(e) => (
+        <>
+          <div>
+            <Typography.Text strong>{t(`targets.action.${e.action.replace(':', '-')}`, { defaultValue: e.action })}</Typography.Text>
+            {e.oldAmount !== e.newAmount && (
+              <>
+                {lang === 'zh-CN' ? '：' : ': '}
+                <Typography.Text delete type="secondary">
+                  {amount(e.oldAmount)}
+                </Typography.Text>
+                {' → '}
+                <Typography.Text>{amount(e.newAmount)}</Typography.Text>
+              </>
+            )}
+            {e.oldLocked !== e.newLocked && e.newLocked !== null && <span className="wb-target-history-lock"> {e.newLocked ? <LockFilled /> : <UnlockOutlined />}</span>}
+          </div>
+          {e.reason && <Typography.Text type="secondary">{t('targets.history.reason', { reason: e.reason })}</Typography.Text>}
+        </>
+      )}
+    />
+  );
   return (
     <Drawer open={!!cell} onClose={onClose} title={t('targets.history.title', { who, period: periodText(year, period, lang) })} size={420}>
       {body}

@@ -1,9 +1,9 @@
-import { Drawer, Empty, Skeleton, Timeline, Typography } from 'antd';
+import { Drawer, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, StaffMember, Team } from '../../../src-main/contract/team';
 import { useOp } from '../../backend/useOp';
-import { ErrorState } from '../../components/ErrorState';
-import { formatDate, formatDateTime } from '../../i18n/format';
+import { HistoryTimeline } from '../../components/HistoryTimeline';
+import { formatDate } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 
 interface Props {
@@ -46,33 +46,26 @@ export function HistoryDrawer({ person, staff, teams, onClose }: Props) {
     );
   };
 
-  let body;
-  if (!person || history.isPending) body = <Skeleton active paragraph={{ rows: 6 }} />;
-  else if (history.isError) body = <ErrorState compact error={history.error} onRetry={() => void history.refetch()} />;
-  else if (history.data.length === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('team.history.empty')} />;
-  else
-    body = (
-      <Timeline
-        items={history.data.map((e) => ({
-          key: e.id,
-          content: (
-            <div data-testid="history-entry">
-              <Typography.Text type="secondary" className="wb-small">
-                {formatDateTime(e.at, lang)} · {e.actor}
+  const body = (
+    <HistoryTimeline
+      history={history}
+      ready={!!person}
+      emptyText={t('team.history.empty')}
+      entryTestId="history-entry"
+      renderEntry={(e) => (
+        <>
+          <div>{describe(e)}</div>
+          {e.reason && e.field && (
+            <div>
+              <Typography.Text type="secondary" italic>
+                {t('team.history.reason', { reason: e.reason })}
               </Typography.Text>
-              <div>{describe(e)}</div>
-              {e.reason && e.field && (
-                <div>
-                  <Typography.Text type="secondary" italic>
-                    {t('team.history.reason', { reason: e.reason })}
-                  </Typography.Text>
-                </div>
-              )}
             </div>
-          ),
-        }))}
-      />
-    );
+          )}
+        </>
+      )}
+    />
+  );
 
   return (
     <Drawer open={!!person} onClose={onClose} size={480} title={person ? t('team.history.title', { name: person.name }) : ''} destroyOnHidden>
