@@ -28,17 +28,10 @@ function skippedRows(a: Analysis): ImportResult['skippedRows'] {
   return [...a.table.skipped, ...a.duplicates.map((d) => ({ row: d.row, reason: 'duplicate' as const }))].sort((x, y) => x.row - y.row).slice(0, MAX_ERRORS);
 }
 
-/**
- * An import (cli.md "import"): analyse, then, unless it is a dry run or a row is invalid without
- * --skip-invalid, commit in one transaction after a backup. The answer has the shape cli.md gives.
- */
-export function runImport(ctx: ServiceContext, input: ImportInput): ImportResult {
-  const a = analyse(ctx, input);
-  const c = counts(a);
+/** What every answer about an analysed sheet says first: the file, the table found, the mapping, counts and problems. */
+function sheetSummary(a: Analysis) {
   const problems = allProblems(a);
-  let problemsFile: string | null = null;
-  if (input.problemsOut && c.invalid > 0) problemsFile = writeFileOut(input.problemsOut, 'problems.xlsx', problemWorkbook(a, ctx.lang).bytes).path;
-  const base: ImportResult = {
+  return {
     kind: a.kind.kind,
     file: a.fileName,
     format: a.read.format,
@@ -47,11 +40,25 @@ export function runImport(ctx: ServiceContext, input: ImportInput): ImportResult
     headerRow: a.table.headerRow,
     groupRow: a.table.groupRow,
     mapping: a.mappingOut,
-    rows: { ...c, inserted: 0, updated: 0, unchanged: 0 },
-    created: {},
+    rows: { ...counts(a), inserted: 0, updated: 0, unchanged: 0 },
     errors: problems.slice(0, MAX_ERRORS),
     errorsTotal: problems.length,
     skippedRows: skippedRows(a),
+  };
+}
+
+/**
+ * An import (cli.md "import"): analyse, then, unless it is a dry run or a row is invalid without
+ * --skip-invalid, commit in one transaction after a backup. The answer has the shape cli.md gives.
+ */
+export function runImport(ctx: ServiceContext, input: ImportInput): ImportResult {
+  const a = analyse(ctx, input);
+  const c = counts(a);
+  let problemsFile: string | null = null;
+  if (input.problemsOut && c.invalid > 0) problemsFile = writeFileOut(input.problemsOut, 'problems.xlsx', problemWorkbook(a, ctx.lang).bytes).path;
+  const base: ImportResult = {
+    ...sheetSummary(a),
+    created: {},
     committed: false,
     importId: null,
     backup: null,
@@ -60,7 +67,7 @@ export function runImport(ctx: ServiceContext, input: ImportInput): ImportResult
   if (input.dryRun) return { ...base, records: a.valid.map((v) => outputRecord(a.kind.fields, v.record)) };
   if (c.invalid > 0 && !input.skipInvalid) return base;
   // The sheet's rows are no longer needed once the records are made (the problem file is written above):
-  // letting them go keeps a 100,000-row import under its memory goal during the commit.
+  // letting them go lowers the peak memory of a large import during the commit.
   a.table.rows.length = 0;
   const done = commitImport(ctx, a);
   return {
@@ -78,7 +85,6 @@ const SAMPLE = 200;
 /** What the wizard shows before importing: the table found, the mapping and the first rows with their problems. */
 export function previewImport(ctx: ServiceContext, input: Omit<ImportInput, 'skipInvalid' | 'dryRun' | 'problemsOut'>): ImportPreview {
   const a = analyse(ctx, { ...input, skipInvalid: false, dryRun: true });
-  const problems = allProblems(a);
   const fieldOf = new Map<number, string>();
   for (const [field, cols] of a.mapping) for (const col of cols) fieldOf.set(col, field);
   const sample = a.table.rows.slice(0, SAMPLE).map((r) => {
@@ -93,18 +99,7 @@ export function previewImport(ctx: ServiceContext, input: Omit<ImportInput, 'ski
     return { row: r.row, cells: r.cells.map(displayValue), problems: byCol, rowProblems };
   });
   return {
-    kind: a.kind.kind,
-    file: a.fileName,
-    format: a.read.format,
-    sheet: a.table.sheet,
-    sheets: a.read.sheets,
-    headerRow: a.table.headerRow,
-    groupRow: a.table.groupRow,
-    mapping: a.mappingOut,
-    rows: { ...counts(a), inserted: 0, updated: 0, unchanged: 0 },
-    errors: problems.slice(0, MAX_ERRORS),
-    errorsTotal: problems.length,
-    skippedRows: skippedRows(a),
+    ...sheetSummary(a),
     columns: a.table.columns.map((c, i) => ({ index: c.index, letter: c.letter, header: c.header, group: c.group, field: fieldOf.get(i) ?? null })),
     fields: kindFields(ctx, a.kind),
     sample,

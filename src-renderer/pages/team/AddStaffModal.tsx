@@ -2,6 +2,7 @@ import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ManagerSelect } from './ManagerSelect';
 import type { StaffMember, Team } from '../../../src-main/contract/team';
 import { ApiError } from '../../backend/ApiError';
 import { useOpMutation } from '../../backend/useOp';
@@ -100,12 +101,7 @@ export function AddStaffModal({ open, staff, teams, onClose, onCreated }: Props)
           </Col>
           <Col span={12}>
             <Form.Item name="managerId" label={t('fields.managerId')}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                placeholder={t('team.none')}
-                options={staff.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `${p.name} (${p.employeeNo})` }))}
-              />
+              <ManagerSelect staff={staff} />
             </Form.Item>
           </Col>
           <Col span={12}>

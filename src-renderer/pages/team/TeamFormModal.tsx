@@ -1,6 +1,7 @@
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ManagerSelect } from './ManagerSelect';
 import type { StaffMember, Team } from '../../../src-main/contract/team';
 import { ApiError } from '../../backend/ApiError';
 import { useOpMutation } from '../../backend/useOp';
@@ -72,12 +73,7 @@ export function TeamFormModal({ team, staff, onClose, onSaved }: Props) {
           <Input placeholder={t('teams.regionPlaceholder')} />
         </Form.Item>
         <Form.Item name="managerId" label={t('fields.managerId')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('team.none')}
-            options={staff.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `${p.name} (${p.employeeNo})` }))}
-          />
+          <ManagerSelect staff={staff} />
         </Form.Item>
       </Form>
     </Modal>
