@@ -108,5 +108,7 @@ export function openDatabase(file: string, nativeBinding?: string, readonly = fa
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // 16 MB of page cache (SQLite's default is 2 MB): a 100,000-row import's index pages stay in memory.
+  db.pragma('cache_size = -16000');
   return db;
 }

@@ -117,7 +117,9 @@ export class ZipArchive {
   stream(entry: ZipEntry, onChunk: (chunk: Uint8Array, final: boolean) => boolean | void): void {
     if (entry.encrypted) throw new WorkbenchError('import/encrypted', { file: this.file });
     const data = this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-    const SLICE = 1 << 20;
+    // 128 KB slices: each decodes to an ordinary heap string that a young-generation collection frees at
+    // once (Node keeps the text of a 1 MB slice outside the heap, where it lingered: +70 MB peak on 100,000 rows).
+    const SLICE = 1 << 17;
     if (entry.method === 0) {
       for (let i = 0; i < data.length; i += SLICE) if (onChunk(data.subarray(i, i + SLICE), i + SLICE >= data.length) === false) return;
       if (data.length === 0) onChunk(data, true);

@@ -22,9 +22,20 @@ export class Upserter {
     return s;
   }
 
-  insert(table: string, values: Record<string, unknown>): number {
+  /** Inserts a row of `values` (and `extra`, e.g. created_at, written on insert only); returns its id. */
+  insert(table: string, values: Record<string, unknown>, extra?: Record<string, unknown>): number {
     const cols = Object.keys(values);
-    const { lastInsertRowid } = this.stmt(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => values[c] ?? null));
+    const args: unknown[] = [];
+    for (const c of cols) args.push(values[c] ?? null);
+    if (extra) {
+      for (const c of Object.keys(extra)) {
+        if (c in values) continue;
+        cols.push(c);
+        args.push(extra[c] ?? null);
+      }
+    }
+    // One prepared statement per table and column list, bound with an array (no per-row SQL text or spread).
+    const { lastInsertRowid } = this.stmt(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${'?, '.repeat(cols.length - 1)}?)`).run(args);
     const id = Number(lastInsertRowid);
     this.changes.inserted(table, id);
     return id;
@@ -36,13 +47,13 @@ export class Upserter {
     if (!diff.length) return false;
     const old: Record<string, unknown> = {};
     for (const c of diff) old[c] = existing[c] ?? null;
-    this.stmt(`UPDATE ${table} SET ${diff.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...diff.map((c) => values[c]), existing.id);
+    this.stmt(`UPDATE ${table} SET ${diff.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run([...diff.map((c) => values[c]), existing.id]);
     this.changes.updated(table, existing.id, old);
     return true;
   }
 
   upsert(table: string, existing: (Record<string, unknown> & { id: number }) | undefined, values: Record<string, unknown>, onInsert: Record<string, unknown> = {}): { id: number; action: UpsertAction } {
-    if (!existing) return { id: this.insert(table, { ...onInsert, ...values }), action: 'inserted' };
+    if (!existing) return { id: this.insert(table, values, onInsert), action: 'inserted' };
     return { id: existing.id, action: this.update(table, existing, values) ? 'updated' : 'unchanged' };
   }
 }
