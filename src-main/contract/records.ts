@@ -22,6 +22,8 @@ export interface CustomerRow {
 export interface OrderRow {
   id: number;
   orderNo: string;
+  /** The line within the order (1, 2, 3…): each row is one order line (P2.6). */
+  line: number;
   date: string;
   customerName: string | null;
   salespersonName: string | null;

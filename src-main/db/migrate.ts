@@ -5,6 +5,12 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * The migration rebuilds a table other tables reference (create new, copy, drop, rename): it runs with
+   * foreign keys off, as SQLite's own procedure asks, and PRAGMA foreign_key_check must find nothing
+   * before the transaction commits.
+   */
+  foreignKeysOff?: true;
 }
 
 export function schemaVersion(db: Database): number {
@@ -19,7 +25,9 @@ export function isBlank(db: Database): boolean {
 /**
  * Applies the pending migrations in one transaction that also sets `user_version`.
  * Refuses a database written by a newer workbench. `beforeMigrate` runs only when something is pending
- * on an existing database (the caller takes its backup there).
+ * on an existing database (the caller takes its backup there). When a pending migration asks for
+ * foreign keys off, they are turned off before the transaction (the pragma does nothing inside one),
+ * checked with foreign_key_check before it commits, and restored afterwards, also on failure.
  */
 export function migrate(db: Database, migrations: readonly Migration[], beforeMigrate?: (from: number, to: number) => void): { from: number; to: number } {
   const latest = migrations[migrations.length - 1].version;
@@ -28,11 +36,25 @@ export function migrate(db: Database, migrations: readonly Migration[], beforeMi
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
   if (from > 0) beforeMigrate?.(from, latest);
-  db.transaction(() => {
-    for (const m of pending) {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  })();
+  const fkOff = pending.some((m) => m.foreignKeysOff);
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  if (fkOff) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      if (fkOff) {
+        const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+        if (broken.length) {
+          const b = broken[0];
+          throw new Error(`migration to ${latest} leaves ${broken.length} broken references (first: ${b.table} row ${b.rowid} → ${b.parent})`);
+        }
+      }
+    })();
+  } finally {
+    if (fkOff) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
   return { from, to: latest };
 }

@@ -90,13 +90,14 @@ export function parseCsv(text: string, name: string, opts: ScanOptions = {}): Sh
   let inQuote = false;
   let r = 1;
   const maxRows = opts.maxRows ?? Infinity;
-  const endRow = () => {
+  // `at`: how far into the text this row ends, which estimates the rows still to come for the progress bar.
+  const endRow = (at: number) => {
     cells.push(toCell(field, quoted));
     if (cells.some((c) => c !== null && !(typeof c === 'string' && c.trim() === ''))) {
       rows.push({ r, cells });
       if (cells.length > width) width = cells.length;
       if (rows.length > maxRows) throw new WorkbenchError('import/too-many-rows', { sheet: name, max: maxRows.toLocaleString('en') });
-      if (opts.onRows && rows.length % 5000 === 0) opts.onRows(rows.length);
+      if (opts.onRows && rows.length % 5000 === 0) opts.onRows(rows.length, Math.max(rows.length, Math.round((rows.length * text.length) / Math.max(at, 1))));
     }
     cells = [];
     field = '';
@@ -123,10 +124,10 @@ export function parseCsv(text: string, name: string, opts: ScanOptions = {}): Sh
       quoted = false;
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRow();
+      endRow(i);
       if (opts.peekRows !== undefined && rows.length >= opts.peekRows) break;
     } else field += ch;
   }
-  if (field !== '' || cells.length) endRow();
+  if (field !== '' || cells.length) endRow(text.length);
   return { name, rows, merges: [], width };
 }

@@ -34,7 +34,8 @@ export const MAX_ROWS = 300_000;
 export interface ReadTableOptions extends DetectOptions {
   sheet?: string;
   maxRows?: number;
-  onRows?: (rowsRead: number) => void;
+  /** Rows read so far, and the rows the sheet declares (0 when unknown: CSV, or a sheet without a dimension). */
+  onRows?: (rowsRead: number, expected: number) => void;
 }
 
 export interface ReadTableResult {

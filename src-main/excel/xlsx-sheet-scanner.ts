@@ -15,8 +15,11 @@ export interface ScanOptions {
   peekRows?: number;
   /** Refuse the sheet when it holds more rows than this. */
   maxRows?: number;
-  /** Called every few thousand rows, e.g. to report progress and to honour a cancel. */
-  onRows?: (rowsRead: number) => void;
+  /**
+   * Called every few thousand rows, e.g. to report progress and to honour a cancel; `expected` is the
+   * last row the sheet declares (its `<dimension>`; for CSV, estimated from the text read), or 0 when unknown.
+   */
+  onRows?: (rowsRead: number, expected: number) => void;
 }
 
 interface ScanContext {
@@ -65,6 +68,7 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
   let stopped = false;
   let tail = '';
   let mergeXml = '';
+  let expected = 0;
   const maxRows = opts.maxRows ?? Infinity;
 
   const cellValue = (seg: string, type: string, style: number, vStart: number, vEnd: number, te: number, ce: number): CellValue => {
@@ -160,7 +164,7 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
       if (cells.length > width) width = cells.length;
       rows.push({ r: rowNum, cells });
       if (rows.length > maxRows) throw new WorkbenchError('import/too-many-rows', { sheet: name, max: maxRows.toLocaleString('en') });
-      if (opts.onRows && rows.length % 5000 === 0) opts.onRows(rows.length);
+      if (opts.onRows && rows.length % 5000 === 0) opts.onRows(rows.length, expected > rows.length ? expected : 0);
       if (opts.peekRows !== undefined && rows.length >= opts.peekRows) {
         stopped = true;
         return;
@@ -180,6 +184,9 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
           return !final;
         }
       } else prefix = root[1] ?? '';
+      // The declared extent (e.g. <dimension ref="A1:I100001"/>) sizes the progress bar while reading.
+      const dim = /<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?[A-Z]*(\d+)"/.exec(text);
+      if (dim) expected = Number(dim[1]);
       rowOpen = `<${prefix}row`;
       rowClose = `</${prefix}row>`;
       cOpen = `<${prefix}c`;

@@ -66,9 +66,9 @@ describe('export what the grid shows', () => {
     expect(expected).toBeLessThan(all);
 
     const page = await openPage('#/orders');
-    await page.getByTestId('orders-grid-total').getByText(/orders?$/).waitFor({ timeout: 120_000 });
-    // The salesperson column's floating filter (text contains), then sort by amount, ascending.
-    const filterInput = page.locator('.ag-floating-filter[aria-colindex]').nth(3).locator('input');
+    await page.getByTestId('orders-grid-total').getByText(/order lines?$/).waitFor({ timeout: 120_000 });
+    // The salesperson column's floating filter (text contains; after order no., line, date and customer), then sort by amount, ascending.
+    const filterInput = page.locator('.ag-floating-filter[aria-colindex]').nth(4).locator('input');
     await filterInput.fill(top.name);
     await page.getByTestId('orders-grid-total').getByText(`${expected.toLocaleString('en')} order`).waitFor();
     // Amount sits beyond the window's width (AG Grid renders only the columns in view): scroll to it first.
@@ -84,7 +84,7 @@ describe('export what the grid shows', () => {
 
     const sheet = await readSheet(bytes);
     expect(sheet.actualRowCount - 1).toBe(expected);
-    expect(headers(sheet)).toEqual(['Order no.', 'Date', 'Customer', 'Salesperson', 'Team', 'Product', 'Category', 'Channel', 'Qty', 'Unit price', 'Amount', 'Profit']);
+    expect(headers(sheet)).toEqual(['Order no.', 'Line', 'Date', 'Customer', 'Salesperson', 'Team', 'Product', 'Category', 'Channel', 'Qty', 'Unit price', 'Amount', 'Profit']);
     expect(sheet.getCell(1, 1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const amount = column(sheet, 'Amount');
@@ -109,7 +109,7 @@ describe('export what the grid shows', () => {
   it('exports every order as CSV, UTF-8 with BOM (the long-job path)', async () => {
     const all = db((d) => (d.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n);
     const page = await openPage('#/orders');
-    await page.getByTestId('orders-grid-total').getByText(`${all.toLocaleString('en')} orders`).waitFor({ timeout: 120_000 });
+    await page.getByTestId('orders-grid-total').getByText(`${all.toLocaleString('en')} order lines`).waitFor({ timeout: 120_000 });
     const { download, bytes } = await exportAs(page, 'orders-grid-export', 'csv');
     expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.csv$/);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

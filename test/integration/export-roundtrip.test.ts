@@ -33,6 +33,50 @@ describe('export (issue #3 "Export")', () => {
     }
   }
 
+  it('P2.6 orders with several lines: the line column beside the order number, rows by date, order number and line; .xlsx and .csv import back unchanged', async () => {
+    const o = tmpWorkspace('zh-CN');
+    const src = path.join(dir, 'lines-src.csv');
+    // Written by hand, out of order: the export sorts by date, then order number, then line.
+    fs.writeFileSync(
+      src,
+      ['订单编号,下单日期,客户,产品,数量,单价', 'L2,2025-04-02,乙公司,门铃,1,80', 'L1,2025-04-02,甲公司,门锁,2,100', 'L1,2025-04-02,,网关,1,300', 'L0,2025-04-03,甲公司,门锁,1,100', 'L2,2025-04-02,乙公司,摄像头,3,50'].join('\n'),
+    );
+    const first = await o.call<ImportResult>('import/run', { kind: 'orders', file: { path: src } });
+    expect(first.rows).toMatchObject({ read: 5, inserted: 5 });
+    const before = o.ws.db.prepare('SELECT * FROM orders ORDER BY id').all();
+    for (const ext of ['xlsx', 'csv']) {
+      const out = path.join(dir, `lines.${ext}`);
+      const ex = await o.call<ExportResult>('export/run', { kind: 'orders', out: { path: out } });
+      expect(ex.rows).toBe(5);
+      const t = readTable(fs.readFileSync(out), `lines.${ext}`).table;
+      expect(t.columns.map((c) => c.header).slice(0, 3)).toEqual(['订单编号', '行号', '下单日期']);
+      expect(t.rows.map((x) => [x.cells[0], Number(x.cells[1])])).toEqual([
+        ['L1', 1],
+        ['L1', 2],
+        ['L2', 1],
+        ['L2', 2],
+        ['L0', 1],
+      ]);
+      const back = await o.call<ImportResult>('import/run', { kind: 'orders', file: { path: out } });
+      expect(back.mapping.line).toBe('行号');
+      expect(back.rows).toMatchObject({ read: 5, invalid: 0, inserted: 0, updated: 0, unchanged: 5 });
+      expect(o.ws.db.prepare('SELECT * FROM orders ORDER BY id').all()).toEqual(before);
+    }
+    // The grid's export writes the line beside the order number too.
+    const grid = await o.call<ExportResult>('export/grid', { source: 'orders', request: { sort: [], filters: {}, search: '' } });
+    const g = readTable(Buffer.from(grid.base64!, 'base64'), 'g.xlsx').table;
+    expect(g.columns.map((c) => c.header).slice(0, 3)).toEqual(['订单号', '行号', '日期']);
+    expect(g.rows.filter((x) => x.cells[0] === 'L1').map((x) => Number(x.cells[1])).sort()).toEqual([1, 2]);
+    // Counts of orders are of order numbers; sums are over every line (P2.6).
+    const customers = await o.call<{ rows: { name: string; orders: number; revenue: number }[] }>('customers/page', { sort: [{ field: 'orders', dir: 'desc' }], filters: {}, search: '', limit: 10, offset: 0 });
+    expect(customers.rows.map((c) => [c.name, c.orders, c.revenue])).toEqual([
+      ['甲公司', 2, 600],
+      ['乙公司', 1, 230],
+    ]);
+    const info = await o.call<{ counts: { orders: number } }>('system/info');
+    expect(info.counts.orders).toBe(3);
+  });
+
   it('the .xlsx has a bold frozen header, widths, ¥ money, date and number formats, and an autofilter (read with exceljs)', async () => {
     const out = path.join(dir, 'orders-format.xlsx');
     await w.call('export/run', { kind: 'orders', out: { path: out } });

@@ -43,7 +43,7 @@ describe('import/export on the command line (cli.md "Import: what the JSON says"
     expect(skip.status).toBe(0);
     expect(JSON.parse(skip.stdout).rows.inserted).toBe(1);
     const dry = cli(['--data-dir', dir, '--json', 'import', 'orders', csv, '--dry-run', '--map', 'date=下单日期']);
-    expect(JSON.parse(dry.stdout).records).toEqual([{ orderNo: 'Y2', date: '2025-01-01', customer: null, salesperson: null, product: null, quantity: 1, unitPrice: 6, amount: 6, profit: null, channel: null }]);
+    expect(JSON.parse(dry.stdout).records).toEqual([{ orderNo: 'Y2', line: 1, date: '2025-01-01', customer: null, salesperson: null, product: null, quantity: 1, unitPrice: 6, amount: 6, profit: null, channel: null }]);
   }, 60_000);
 
   it('refused files exit 1 with a one-line message and no stack trace; wrong usage exits 2', () => {

@@ -21,46 +21,80 @@ function sheetjsRows(p: string, sheet?: string): Record<string, unknown>[] {
 }
 
 describe.skipIf(!has)('real public spreadsheets (issue #3 "Tests")', () => {
-  it('Superstore Orders (9,994 lines): orders with orderNo=Row ID; amounts and profits equal SheetJS to the fen', async () => {
+  it('P2.6 Superstore Orders (9,994 lines): every order line imported by Order ID, one identical repeat skipped; sums to the fen and order count equal SheetJS', async () => {
     const w = tmpWorkspace();
-    const r = await w.call<ImportResult>('import/run', { kind: 'orders', file: file('Arundumala__Sample-Superstore-Power-BI/Sample - Superstore.xlsx'), mapping: { orderNo: 'Row ID' } });
-    expect(r).toMatchObject({ sheet: 'Orders', committed: true, rows: { read: 9994, valid: 9994, inserted: 9994 } });
-    const src = sheetjsRows('Arundumala__Sample-Superstore-Power-BI/Sample - Superstore.xlsx', 'Orders');
-    const sum = (k: string) => src.reduce((s, x) => s + Math.round(Number(x[k]) * 100), 0);
+    const p = 'Arundumala__Sample-Superstore-Power-BI/Sample - Superstore.xlsx';
+    const r = await w.call<ImportResult>('import/run', { kind: 'orders', file: file(p) });
+    // Row ID numbers the sheet's rows, not the lines of an order: it is left unmapped.
+    expect(r.mapping).toEqual({ orderNo: 'Order ID', date: 'Order Date', customer: 'Customer Name', product: 'Product Name', quantity: 'Quantity', amount: 'Sales', profit: 'Profit' });
+    const src = sheetjsRows(p, 'Orders');
+    // Independently: a line identical in every mapped column to an earlier line of its order is a repeat.
+    const mapped = Object.values(r.mapping) as string[];
+    const seen = new Set<string>();
+    const repeats: number[] = [];
+    src.forEach((x, i) => {
+      const sig = JSON.stringify(mapped.map((h) => x[h]));
+      if (seen.has(sig)) repeats.push(i);
+      seen.add(sig);
+    });
+    expect(repeats).toHaveLength(1);
+    expect(r).toMatchObject({ sheet: 'Orders', committed: true, rows: { read: 9994, valid: 9994 - repeats.length, invalid: 0, skipped: repeats.length, inserted: 9994 - repeats.length } });
+    expect(r.skippedRows).toEqual(repeats.map((i) => ({ row: i + 2, reason: 'duplicate' })));
+    const fen = (v: unknown) => Math.round(Number(v) * 100);
+    const sum = (k: string) => src.reduce((s, x) => s + fen(x[k]), 0) - repeats.reduce((s, i) => s + fen(src[i][k]), 0);
     const db = w.ws.db;
     expect(db.prepare('SELECT sum(amount) FROM orders').pluck().get()).toBe(sum('Sales'));
     expect(db.prepare('SELECT sum(profit) FROM orders').pluck().get()).toBe(sum('Profit'));
+    expect(db.prepare('SELECT count(DISTINCT order_no) FROM orders').pluck().get()).toBe(new Set(src.map((x) => x['Order ID'])).size);
     expect(r.created.customers).toBe(new Set(src.map((x) => x['Customer Name'])).size);
-    expect(db.prepare("SELECT date FROM orders WHERE order_no = '1'").pluck().get()).toBe('2018-11-08');
+    // The lines of an order, in sheet order.
+    const lines = src.filter((x) => x['Order ID'] === 'CA-2018-152156').map((x, i) => ({ line: i + 1, amount: fen(x.Sales) }));
+    expect(lines.length).toBeGreaterThan(1);
+    expect(db.prepare("SELECT line, amount FROM orders WHERE order_no = 'CA-2018-152156' ORDER BY line").all()).toEqual(lines);
+    expect(db.prepare("SELECT DISTINCT date FROM orders WHERE order_no = 'CA-2018-152156'").pluck().all()).toEqual(['2018-11-08']);
   }, 60_000);
 
-  it('销售记录.xlsx (15,092 lines): salespeople by 销售代表ID; one order per 订单编号 with --skip-invalid, the other lines reported', async () => {
+  it('P2.6 销售记录.xlsx (15,092 lines): salespeople by 销售代表ID; every line of every 订单编号 imported, sum and order count equal SheetJS', async () => {
     const w = tmpWorkspace('zh-CN');
     for (let i = 201; i <= 214; i++) await w.call('staff/create', { employeeNo: String(i), name: `代表${i}` });
     const p = 'w1449550206__Pandas-Data-analysis-of-bicycle-sales-record-based-on-pandas/销售记录.xlsx';
-    const r = await w.call<ImportResult>('import/run', { kind: 'orders', file: file(p), skipInvalid: true });
+    const r = await w.call<ImportResult>('import/run', { kind: 'orders', file: file(p) });
     const src = sheetjsRows(p);
-    const orders = new Set(src.map((x) => x['订单编号']));
     expect(r.mapping).toMatchObject({ orderNo: '订单编号', date: '下单日期', customer: '客户名称', salesperson: '销售代表ID', amount: '金额' });
-    expect(r.rows.inserted).toBe(orders.size);
-    expect(r.rows.invalid + r.rows.skipped + r.rows.valid).toBe(15_092);
-    expect(r.errors.every((e) => e.code === 'duplicate-key')).toBe(true);
-    const first = src.find((x) => x['订单编号'] === 'SO45266')!;
-    expect(w.ws.db.prepare("SELECT o.amount, s.employee_no FROM orders o JOIN staff s ON s.id = o.salesperson_id WHERE order_no = 'SO45266'").get()).toEqual({ amount: Math.round(Number(first['金额']) * 100), employee_no: String(first['销售代表ID']) });
-  }, 60_000);
+    expect(r.mapping.line).toBeUndefined();
+    expect(r).toMatchObject({ committed: true, rows: { read: 15_092, valid: 15_092, invalid: 0, skipped: 0, inserted: 15_092 } });
+    const db = w.ws.db;
+    expect(db.prepare('SELECT sum(amount) FROM orders').pluck().get()).toBe(src.reduce((s, x) => s + Math.round(Number(x['金额']) * 100), 0));
+    expect(db.prepare('SELECT count(DISTINCT order_no) FROM orders').pluck().get()).toBe(new Set(src.map((x) => x['订单编号'])).size);
+    const lines = src.filter((x) => x['订单编号'] === 'SO45266').map((x, i) => ({ line: i + 1, amount: Math.round(Number(x['金额']) * 100), employee_no: String(x['销售代表ID']) }));
+    expect(db.prepare("SELECT o.line, o.amount, s.employee_no FROM orders o JOIN staff s ON s.id = o.salesperson_id WHERE order_no = 'SO45266' ORDER BY o.line").all()).toEqual(lines);
+    // Re-importing the same file changes nothing.
+    const again = await w.call<ImportResult>('import/run', { kind: 'orders', file: file(p) });
+    expect(again.rows).toMatchObject({ inserted: 0, updated: 0, unchanged: 15_092 });
+  }, 120_000);
 
-  it('2020年销售数据.xlsx: orders with product=品牌 and --skip-invalid (Apple Numbers file; amount = 售价 × 销售数量)', async () => {
+  it('P2.6 2020年销售数据.xlsx: product=品牌; a 销售订单 recurring on other dates is reported (lines share the order date), the rest imported with --skip-invalid', async () => {
     const w = tmpWorkspace('zh-CN');
     const p = 'jackfrued__Python-100-Days/2020年销售数据.xlsx';
     const r = await w.call<ImportResult>('import/run', { kind: 'orders', file: file(p), mapping: { product: '品牌' }, skipInvalid: true });
     expect(r.mapping).toMatchObject({ orderNo: '销售订单', date: '销售日期', unitPrice: '售价', quantity: '销售数量', channel: '销售渠道' });
     expect(r.mapping.salesperson).toBeUndefined();
     const src = sheetjsRows(p);
-    // 销售订单 repeats with different lines: the first line of each order is imported, the others reported.
-    const firstLines = new Map<unknown, Record<string, unknown>>();
-    for (const x of src) if (!firstLines.has(x['销售订单'])) firstLines.set(x['销售订单'], x);
-    expect(r.rows.inserted).toBe(firstLines.size);
-    expect(w.ws.db.prepare('SELECT sum(amount) FROM orders').pluck().get()).toBe([...firstLines.values()].reduce((s, x) => s + Math.round(Number(x['售价']) * Number(x['销售数量']) * 100), 0));
+    // Independently: an order's date is that of its first row; a row on another date is a problem.
+    const orderDate = new Map<unknown, unknown>();
+    const kept: Record<string, unknown>[] = [];
+    let conflicts = 0;
+    for (const x of src) {
+      if (!orderDate.has(x['销售订单'])) orderDate.set(x['销售订单'], x['销售日期']);
+      if (orderDate.get(x['销售订单']) === x['销售日期']) kept.push(x);
+      else conflicts++;
+    }
+    expect(r.rows).toMatchObject({ read: 1945, invalid: conflicts, skipped: 0, inserted: kept.length });
+    expect(r.errorsTotal).toBe(conflicts);
+    expect(r.errors.every((e) => e.code === 'order-header-conflict' && e.field === 'date')).toBe(true);
+    const db = w.ws.db;
+    expect(db.prepare('SELECT sum(amount) FROM orders').pluck().get()).toBe(kept.reduce((s, x) => s + Math.round(Number(x['售价']) * Number(x['销售数量']) * 100), 0));
+    expect(db.prepare('SELECT count(DISTINCT order_no) FROM orders').pluck().get()).toBe(new Set(src.map((x) => x['销售订单'])).size);
   }, 60_000);
 
   it('Employee Sample Data: staff from the Data sheet (EEID, Full Name, Department, Job Title, Hire/Exit Date), duplicate EEIDs reported', async () => {

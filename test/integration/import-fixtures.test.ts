@@ -61,9 +61,9 @@ describe('import of fixture workbooks from several writers (issue #3, P2.6)', ()
     expect(r).toMatchObject({ sheet: 'Orders', sheets: ['Read me', 'Orders'], headerRow: 2, groupRow: 1 });
     expect(r.rows).toMatchObject({ read: 4, valid: 3, skipped: 1 });
     expect(r.records).toEqual([
-      { orderNo: 'EN-1', date: '2025-01-01', customer: 'Acme Trading', salesperson: 'S0001', product: 'Gateway G1', quantity: 4, unitPrice: 250.5, amount: 1002, profit: null, channel: null },
-      { orderNo: 'EN-2', date: '2025-02-01', customer: 'Acme Trading', salesperson: 'S0002', product: 'Gateway G1', quantity: 1, unitPrice: 250.5, amount: 250.5, profit: null, channel: null },
-      { orderNo: 'EN-3', date: '2025-02-03', customer: 'Beta Ltd', salesperson: 'S0001', product: 'Camera C2', quantity: 2, unitPrice: 350, amount: 700, profit: null, channel: null },
+      { orderNo: 'EN-1', line: 1, date: '2025-01-01', customer: 'Acme Trading', salesperson: 'S0001', product: 'Gateway G1', quantity: 4, unitPrice: 250.5, amount: 1002, profit: null, channel: null },
+      { orderNo: 'EN-2', line: 1, date: '2025-02-01', customer: 'Acme Trading', salesperson: 'S0002', product: 'Gateway G1', quantity: 1, unitPrice: 250.5, amount: 250.5, profit: null, channel: null },
+      { orderNo: 'EN-3', line: 1, date: '2025-02-03', customer: 'Beta Ltd', salesperson: 'S0001', product: 'Camera C2', quantity: 2, unitPrice: 350, amount: 700, profit: null, channel: null },
     ]);
   });
 

@@ -132,16 +132,88 @@ describe('invalid rows (issue #3 "Validation")', () => {
     expect(String(back.rows[0].cells[5])).toContain('not a date');
   });
 
-  it('a repeated order number: identical rows are skipped, different ones are problems', async () => {
-    const w = await withStaff();
+  it('P2.6 a repeated order number is an order line: identical rows skipped, another product is line 2, another date reported', async () => {
+    const w = await withStaff('zh-CN');
     const r = await w.call<ImportResult>('import/run', {
       kind: 'orders',
-      file: sheetFile([['单号', '日期', '金额'], ['B1', '2025-01-01', '5'], ['B1', '2025-01-01', '5'], ['B1', '2025-01-02', '6']]),
+      file: sheetFile([
+        ['单号', '日期', '客户', '产品', '金额'],
+        ['B1', '2025-01-01', '甲公司', '门锁', '5'],
+        ['B1', '2025-01-01', '甲公司', '门锁', '5'],
+        ['B1', '2025-01-01', '甲公司', '摄像头', '7'],
+        ['B1', '2025-01-02', '甲公司', '门铃', '6'],
+        ['B1', '2025-01-01', '乙公司', '门铃', '6'],
+        ['B1', '2025-01-01', '', '网关', '8'],
+        ['B2', '2025-01-03', '乙公司', '门锁', '9'],
+      ]),
       dryRun: true,
     });
-    expect(r.rows).toMatchObject({ valid: 1, invalid: 1, skipped: 1 });
+    expect(r.rows).toMatchObject({ read: 7, valid: 4, invalid: 2, skipped: 1 });
     expect(r.skippedRows).toEqual([{ row: 3, reason: 'duplicate' }]);
-    expect(r.errors[0]).toMatchObject({ row: 4, code: 'duplicate-key' });
+    expect(r.errors.map((e) => [e.row, e.code, e.column, e.value])).toEqual([
+      [5, 'order-header-conflict', '日期', '2025-01-02'],
+      [6, 'order-header-conflict', '客户', '乙公司'],
+    ]);
+    expect(r.errors[0].message).toBe('订单 B1 的下单日期与第 2 行不同：同一订单的各行须日期、客户、销售员一致');
+    // Lines numbered over the valid rows, in sheet order; a blank customer takes the order's.
+    expect(r.records!.map((x) => [x.orderNo, x.line, x.product, x.customer, x.amount])).toEqual([
+      ['B1', 1, '门锁', '甲公司', 5],
+      ['B1', 2, '摄像头', '甲公司', 7],
+      ['B1', 3, '网关', '甲公司', 8],
+      ['B2', 1, '门锁', '乙公司', 9],
+    ]);
+  });
+
+  it('P2.6 an explicit line column: lines as given, the same line twice with other values a duplicate key, a blank line required', async () => {
+    const w = await withStaff();
+    const header = ['Order ID', 'Line No', 'Order Date', 'Product Line', 'Sales'];
+    const r = await w.call<ImportResult>('import/run', {
+      kind: 'orders',
+      file: sheetFile([header, ['C1', '2', '2025-02-01', 'Locks', '10'], ['C1', '1', '2025-02-01', 'Locks', '10'], ['C1', '2', '2025-02-01', 'Bells', '11'], ['C1', '', '2025-02-01', 'Bells', '12'], ['C1', '2', '2025-02-01', 'Locks', '10']]),
+      dryRun: true,
+    });
+    expect(r.mapping).toEqual({ orderNo: 'Order ID', line: 'Line No', date: 'Order Date', product: 'Product Line', amount: 'Sales' });
+    expect(r.rows).toMatchObject({ read: 5, valid: 2, invalid: 2, skipped: 1 });
+    expect(r.skippedRows).toEqual([{ row: 6, reason: 'duplicate' }]);
+    expect(r.errors.map((e) => [e.row, e.code, e.field])).toEqual([
+      [4, 'duplicate-key', null],
+      [5, 'required', 'line'],
+    ]);
+    expect(r.records!.map((x) => [x.orderNo, x.line, x.amount])).toEqual([
+      ['C1', 2, 10],
+      ['C1', 1, 10],
+    ]);
+    // Only a header equal to a line name maps the line: "Online" merely contains "line".
+    const online = await w.call<ImportResult>('import/run', { kind: 'orders', file: sheetFile([['Order ID', 'Order Date', 'Sales', 'Online'], ['C2', '2025-02-01', '10', 'yes']]), dryRun: true });
+    expect(online.mapping).toEqual({ orderNo: 'Order ID', date: 'Order Date', amount: 'Sales' });
+    expect(online.records![0]).toMatchObject({ orderNo: 'C2', line: 1 });
+  });
+
+  it('P2.6 re-importing a sheet of order lines changes nothing; lines are found by order number and line', async () => {
+    const w = await withStaff();
+    const f = sheetFile([
+      ['单号', '日期', '业务员', '产品', '数量', '单价'],
+      ['D1', '2025-03-01', 'S0001', '门锁', '2', '100'],
+      ['D1', '2025-03-01', '', '门铃', '1', '50'],
+      ['D2', '2025-03-02', 'S0002', '门锁', '1', '100'],
+    ]);
+    const first = await w.call<ImportResult>('import/run', { kind: 'orders', file: f });
+    expect(first.rows).toMatchObject({ read: 3, valid: 3, inserted: 3 });
+    const rows = () => w.ws.db.prepare('SELECT o.order_no, o.line, o.amount, s.employee_no FROM orders o LEFT JOIN staff s ON s.id = o.salesperson_id ORDER BY o.order_no, o.line').raw().all();
+    const before = rows();
+    // Independent: amounts are quantity × unit price in fen; the second line takes the order's salesperson.
+    expect(before).toEqual([
+      ['D1', 1, 20000, 'S0001'],
+      ['D1', 2, 5000, 'S0001'],
+      ['D2', 1, 10000, 'S0002'],
+    ]);
+    const again = await w.call<ImportResult>('import/run', { kind: 'orders', file: f });
+    expect(again.rows).toMatchObject({ read: 3, valid: 3, inserted: 0, updated: 0, unchanged: 3 });
+    expect(rows()).toEqual(before);
+    // A corrected price on line 2 updates that line alone.
+    const fixed = await w.call<ImportResult>('import/run', { kind: 'orders', file: sheetFile([['单号', '日期', '业务员', '产品', '数量', '单价'], ['D1', '2025-03-01', 'S0001', '门锁', '2', '100'], ['D1', '2025-03-01', 'S0001', '门铃', '1', '60']]) });
+    expect(fixed.rows).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+    expect(w.ws.db.prepare("SELECT amount FROM orders WHERE order_no = 'D1' AND line = 2").pluck().get()).toBe(6000);
   });
 });
 

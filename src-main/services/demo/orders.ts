@@ -76,7 +76,8 @@ function sellerWeights(cal: DemoCalendar, org: Org, capacity: Float64Array, seed
  * expected sales; the orders are shuffled over the month's days, and each order's quantity aims at the
  * seller's remaining budget, so a person's results follow their capacity and trend rather than the luck
  * of a few large orders. amount = quantity × unit price (list price less a discount, in whole yuan);
- * profit = amount − cost × quantity.
+ * profit = amount − cost × quantity. Each demo order has one line (line 1, the column's default since
+ * schema 7): one order number, one row.
  */
 export function createOrders(db: Database, cal: DemoCalendar, org: Org, book: CustomerBook, size: DemoSize, seed: number, progress: DemoProgress): SalesLedger {
   const rng = makeRng(seed, 'orders');

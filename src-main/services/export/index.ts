@@ -36,7 +36,7 @@ function exportKind(ctx: ServiceContext, input: RunInput) {
 }
 
 const GRID_FORMATS: Record<string, Record<string, 'money' | 'date' | 'number' | 'int'>> = {
-  orders: { date: 'date', quantity: 'number', unitPrice: 'money', amount: 'money', profit: 'money' },
+  orders: { line: 'int', date: 'date', quantity: 'number', unitPrice: 'money', amount: 'money', profit: 'money' },
   customers: { orders: 'int', revenue: 'money', lastOrderDate: 'date' },
 };
 /** Columns holding codes the grid shows translated (stage 'lead' → 线索 / Lead): the file says what the grid says. */
@@ -45,7 +45,7 @@ const GRID_LABELS: Record<string, Record<string, string>> = {
   customers: { stage: 'records.stage', segment: 'records.segment' },
 };
 const GRID_DEFAULT: Record<string, string[]> = {
-  orders: ['orderNo', 'date', 'customerName', 'salespersonName', 'teamName', 'productName', 'category', 'channel', 'quantity', 'unitPrice', 'amount', 'profit'],
+  orders: ['orderNo', 'line', 'date', 'customerName', 'salespersonName', 'teamName', 'productName', 'category', 'channel', 'quantity', 'unitPrice', 'amount', 'profit'],
   customers: ['code', 'name', 'stage', 'segment', 'industry', 'province', 'city', 'ownerName', 'orders', 'revenue', 'lastOrderDate'],
 };
 

@@ -54,6 +54,7 @@ function matchQuality(field: ImportField, header: string): number {
     const n = normalizeHeader(name);
     if (!n) continue;
     if (n === h) return 100;
+    if (field.exactHeader) continue;
     // "客户名称（全称）" still names 客户名称 (longer names are stronger evidence), but a sentence that
     // happens to contain "order" or "tel" names nothing: the header may add only a few characters.
     if (n.length >= 2 && h.includes(n) && h.length <= Math.min(n.length * 2 + 4, 30)) best = Math.max(best, 10 + n.length);

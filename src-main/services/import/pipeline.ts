@@ -59,9 +59,9 @@ export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
     sheet: input.sheet,
     headerRow: input.headerRow,
     scoreHeaders: (h) => headerScore(kind, h),
-    onRows: (n) => {
+    onRows: (n, expected) => {
       ctx.checkCancelled();
-      ctx.progress(n, 0, 'progress.importRead');
+      ctx.progress(n, expected, 'progress.importRead');
     },
   });
   const table = read.table;
@@ -87,7 +87,7 @@ export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
   }
 
   const options: ImportOptions = { year: input.year, skipInvalid: input.skipInvalid ?? false, dryRun: input.dryRun ?? false };
-  const prepare: PrepareContext = { db: ctx.db, lang: ctx.lang, actor: ctx.actor, options };
+  const prepare: PrepareContext = { db: ctx.db, lang: ctx.lang, actor: ctx.actor, options, mapped: new Set(mapping.keys()) };
   const state = kind.prepare(prepare);
   const fields = kind.fields.filter((f) => mapping.has(f.key));
   const colCtx = new Map<number, ColumnContext>();
@@ -162,7 +162,12 @@ export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
   });
 
   if (kind.checkAll) {
-    const found = kind.checkAll(checked.map((c) => c.record), state, prepare);
+    const found = kind.checkAll(
+      checked.map((c) => c.record),
+      state,
+      prepare,
+      checked.map((c) => c.row),
+    );
     for (const [i, list] of found) for (const p of list) add(checked[i].row, p, checked[i].cells);
   }
 

@@ -11,6 +11,7 @@ const ORDERS: PagedSource = {
     LEFT JOIN products p ON p.id = o.product_id`,
   fields: {
     orderNo: { sql: 'o.order_no', kind: 'text' },
+    line: { sql: 'o.line', kind: 'number' },
     date: { sql: 'o.date', kind: 'date' },
     customerName: { sql: 'c.name', kind: 'text' },
     salespersonName: { sql: 's.name', kind: 'text' },
@@ -26,7 +27,7 @@ const ORDERS: PagedSource = {
   },
   search: ['orderNo', 'customerName', 'salespersonName', 'productName'],
   defaultOrder: 'o.date DESC, o.id DESC',
-  select: `o.id, o.order_no AS orderNo, o.date, c.name AS customerName, s.name AS salespersonName,
+  select: `o.id, o.order_no AS orderNo, o.line, o.date, c.name AS customerName, s.name AS salespersonName,
     s.employee_no AS salespersonNo, t.name AS teamName, p.name AS productName, p.category, o.quantity,
     o.unit_price / 100.0 AS unitPrice, o.amount / 100.0 AS amount, o.profit / 100.0 AS profit, o.channel`,
 };
@@ -40,12 +41,13 @@ const AGG_FIELDS = new Set(['orders', 'revenue', 'lastOrderDate']);
 
 function customerSource(withAggregates: boolean): PagedSource {
   // Totals per customer cost a pass over all orders: only when the grid sorts or filters on them;
-  // otherwise they are computed for the page's rows alone.
+  // otherwise they are computed for the page's rows alone. An order has lines (P2.6): the count is of
+  // distinct order numbers, the revenue the sum over every line.
   const agg = withAggregates
-    ? { from: 'LEFT JOIN (SELECT customer_id, count(*) AS n, sum(amount) AS rev, max(date) AS last FROM orders GROUP BY customer_id) a ON a.customer_id = cu.id', n: 'coalesce(a.n, 0)', rev: 'coalesce(a.rev, 0)', last: 'a.last' }
+    ? { from: 'LEFT JOIN (SELECT customer_id, count(DISTINCT order_no) AS n, sum(amount) AS rev, max(date) AS last FROM orders GROUP BY customer_id) a ON a.customer_id = cu.id', n: 'coalesce(a.n, 0)', rev: 'coalesce(a.rev, 0)', last: 'a.last' }
     : {
         from: '',
-        n: '(SELECT count(*) FROM orders o WHERE o.customer_id = cu.id)',
+        n: '(SELECT count(DISTINCT order_no) FROM orders o WHERE o.customer_id = cu.id)',
         rev: '(SELECT coalesce(sum(amount), 0) FROM orders o WHERE o.customer_id = cu.id)',
         last: '(SELECT max(date) FROM orders o WHERE o.customer_id = cu.id)',
       };

@@ -13,6 +13,7 @@ export function useOrderColumnDefs(): ColDef<OrderRow>[] {
     const h = (f: string) => t(`records.orders.col.${f}`);
     return [
       textColumn<OrderRow>('orderNo', h('orderNo'), 150, { pinned: 'left' }),
+      { ...numberColumn<OrderRow>('line', h('line'), lang, 80), pinned: 'left' },
       { ...dateColumn<OrderRow>('date', h('date'), lang), sort: 'desc' },
       textColumn<OrderRow>('customerName', h('customerName'), 200),
       textColumn<OrderRow>('salespersonName', h('salespersonName'), 120),

@@ -1,13 +1,19 @@
 import { nowIso } from '../../context';
 import { addNamed, isProblem, loadNamed, loadStaff, resolveNamed, resolvePerson, type NamedLookup, type StaffLookup } from './lookups';
+import { orderLines } from './order-lines';
 import type { CommitResult, ImportKind, ImportRecord, RowProblem } from './types';
 import { Upserter } from './upsert';
 
 /**
- * Orders, the actual sales (P2.6): upsert by order number. The salesperson is matched by employee
- * number or unique name and recorded as the employee number; a customer or product the order names
- * and the database does not know is created (and counted). Amount = quantity × unit price when the
- * sheet gives no amount; unit price = amount ÷ quantity when it gives no price.
+ * Orders, the actual sales (P2.6). Each row of a sheet is an order line: the same order number may
+ * stand on several rows, each with its own product, quantity, price and amount. The natural key is
+ * order number + line; without a line column, lines are numbered within each order in sheet order, and
+ * a row identical to an earlier line of its order is a repeat (skipped), not a new line. The lines of
+ * one order share its date, customer and salesperson (a blank customer or salesperson takes the
+ * order's). The salesperson is matched by employee number or unique name and recorded as the employee
+ * number; a customer or product the order names and the database does not know is created (and
+ * counted). Amount = quantity × unit price when the sheet gives no amount; unit price = amount ÷
+ * quantity when it gives no price.
  */
 const L = (k: string) => `importExport.fields.orders.${k}`;
 
@@ -22,6 +28,8 @@ export const ordersKind: ImportKind<State> = {
   label: 'importExport.kinds.orders',
   fields: [
     { key: 'orderNo', label: L('orderNo'), type: 'text', required: true, maxLength: 40, example: 'SO-2025-0001', synonyms: ['订单编号', '订单号', '单号', '订单ID', '订单编码', '销售订单', '销售订单号', '单据编号', '单据号', '合同号', 'Order ID', 'Order No', 'Order Number', 'OrderID', 'Order'] },
+    // Not Superstore's "Row ID": that numbers the sheet's rows, not the lines within an order.
+    { key: 'line', label: L('line'), type: 'int', min: 1, example: 1, exactHeader: true, synonyms: ['行号', '明细行号', '行项目号', '行项目', '订单行号', '订单行', 'Line', 'Line No', 'Line Number', 'Order Line', 'Order Line No', 'Order Line Number'] },
     { key: 'date', label: L('date'), type: 'date', required: true, example: '2025-03-05', synonyms: ['日期', '下单日期', '订单日期', '销售日期', '成交日期', '签单日期', '开单日期', '下单时间', 'Order Date', 'OrderDate', 'Date', 'Sale Date', 'Sales Date'] },
     { key: 'customer', label: L('customer'), type: 'text', maxLength: 100, example: '上海华联商贸有限公司', synonyms: ['客户', '客户名称', '客户名', '购买方', '客户全称', 'Customer', 'Customer Name', 'CustomerName', 'Client', 'Account'] },
     { key: 'salesperson', label: L('salesperson'), type: 'text', maxLength: 50, example: 'S0101', synonyms: ['销售员', '业务员', '销售代表', '销售代表ID', '销售人员', '经办人', '负责人', '工号', '员工编号', 'Sales Rep', 'Salesperson', 'Sales Person', 'Rep', 'Seller', 'Sales Rep ID', 'Employee No'] },
@@ -34,8 +42,10 @@ export const ordersKind: ImportKind<State> = {
   ],
   requireOneOf: [['amount'], ['quantity', 'unitPrice']],
   prepare: (ctx) => ({ staff: loadStaff(ctx.db), customers: loadNamed(ctx.db, 'customers'), products: loadNamed(ctx.db, 'products') }),
-  check(r, s) {
+  check(r, s, ctx) {
     const problems: RowProblem[] = [];
+    // With a line column, every row says its line: numbering some rows would collide with the others'.
+    if (r.line === null && ctx.mapped.has('line')) problems.push({ field: 'line', code: 'required' });
     const qty = r.quantity as number | null;
     if (qty === null) r.quantity = 1;
     if (r.amount === null) {
@@ -53,12 +63,13 @@ export const ordersKind: ImportKind<State> = {
     if (r.product && resolveNamed(s.products, String(r.product)) === 'ambiguous') problems.push({ field: 'product', code: 'ambiguous-product', params: { name: r.product } });
     return problems;
   },
-  key: (r) => String(r.orderNo),
+  checkAll: (records, _s, _ctx, rows) => orderLines(records, rows),
+  key: (r) => `${String(r.orderNo)} / ${String(r.line)}`,
   commit(records, s, ctx): CommitResult {
     const { db } = ctx;
     const up = new Upserter(db, ctx.changes);
     const result: CommitResult = { inserted: 0, updated: 0, unchanged: 0, created: {} };
-    const find = db.prepare('SELECT id, order_no, date, customer_id, salesperson_id, product_id, quantity, unit_price, amount, profit, channel FROM orders WHERE order_no = ?');
+    const find = db.prepare('SELECT id, order_no, line, date, customer_id, salesperson_id, product_id, quantity, unit_price, amount, profit, channel FROM orders WHERE order_no = ? AND line = ?');
     const at = nowIso();
     const named = (table: 'customers' | 'products', l: NamedLookup, name: unknown): number | null => {
       if (!name) return null;
@@ -73,10 +84,10 @@ export const ordersKind: ImportKind<State> = {
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
       const values = {
-        order_no: r.orderNo, date: r.date, customer_id: named('customers', s.customers, r.customer), salesperson_id: r.salesperson ? (s.staff.byNo.get(String(r.salesperson).toLowerCase())?.id ?? null) : null,
+        order_no: r.orderNo, line: r.line, date: r.date, customer_id: named('customers', s.customers, r.customer), salesperson_id: r.salesperson ? (s.staff.byNo.get(String(r.salesperson).toLowerCase())?.id ?? null) : null,
         product_id: named('products', s.products, r.product), quantity: r.quantity, unit_price: r.unitPrice, amount: r.amount, profit: r.profit, channel: r.channel,
       };
-      const existing = find.get(r.orderNo) as (Record<string, unknown> & { id: number }) | undefined;
+      const existing = find.get(r.orderNo, r.line) as (Record<string, unknown> & { id: number }) | undefined;
       result[up.upsert('orders', existing, values, { import_id: ctx.importId }).action]++;
       if (i % 2000 === 0) ctx.progress(i, records.length);
     }
@@ -88,10 +99,10 @@ export const ordersKind: ImportKind<State> = {
     const shared = new Set((db.prepare('SELECT name FROM customers GROUP BY name HAVING count(*) > 1').all() as { name: string }[]).map((x) => x.name));
     const rows = db
       .prepare(
-        `SELECT o.order_no AS orderNo, o.date, c.name AS customer, c.code AS customerCode, s.employee_no AS salesperson, p.name AS product,
+        `SELECT o.order_no AS orderNo, o.line, o.date, c.name AS customer, c.code AS customerCode, s.employee_no AS salesperson, p.name AS product,
                 o.quantity, o.unit_price AS unitPrice, o.amount, o.profit, o.channel
          FROM orders o LEFT JOIN customers c ON c.id = o.customer_id LEFT JOIN staff s ON s.id = o.salesperson_id LEFT JOIN products p ON p.id = o.product_id
-         ORDER BY o.date, o.order_no`,
+         ORDER BY o.date, o.order_no, o.line`,
       )
       .all() as (ImportRecord & { customerCode: string | null })[];
     for (const r of rows) {

@@ -35,6 +35,11 @@ export interface ImportField {
   required?: boolean;
   /** Header names in Chinese and English and common variants; matched ignoring case, spaces, punctuation and units. */
   synonyms: readonly string[];
+  /**
+   * Only a header equal to one of the names maps the field automatically, not one that merely contains
+   * it (the orders' "Line" is also part of "Product Line" and "Online").
+   */
+  exactHeader?: boolean;
   values?: readonly string[];
   /** For enums: other words for each canonical value (e.g. active: ['在职', '在岗']). */
   valueSynonyms?: Readonly<Record<string, readonly string[]>>;
@@ -73,6 +78,8 @@ export interface PrepareContext {
   lang: Lang;
   actor: string;
   options: ImportOptions;
+  /** The fields a column of the sheet feeds; the others are null in every record. */
+  mapped: ReadonlySet<string>;
 }
 
 /** Records every row an import writes, for the undo of the whole import (table import_changes). */
@@ -114,8 +121,13 @@ export interface ImportKind<S = unknown> {
   prepare(ctx: PrepareContext): S;
   /** Checks a parsed row against the database; may complete or normalise it in place (a salesperson's name → employee number). */
   check(record: ImportRecord, state: S, ctx: PrepareContext): RowProblem[];
-  /** Checks needing every row at once (a manager further down the sheet); problems by index into `records`. */
-  checkAll?(records: ImportRecord[], state: S, ctx: PrepareContext): Map<number, RowProblem[]>;
+  /**
+   * Checks needing every row at once (a manager further down the sheet; the lines of one order), over
+   * the rows valid so far, in sheet order; `rows` gives each record's row number in the sheet. May
+   * complete records in place (numbering an order's lines). Problems by index into `records`. A record
+   * made equal to an earlier one (same key, same values) is then skipped as a repeat, not imported twice.
+   */
+  checkAll?(records: ImportRecord[], state: S, ctx: PrepareContext, rows: readonly number[]): Map<number, RowProblem[]>;
   /** The natural key: two rows with the same key are the same record (duplicates in a file, upserts). */
   key(record: ImportRecord): string;
   /** Writes the valid records inside the import's transaction, logging each insert and update. */
