@@ -38,6 +38,7 @@ function renderImport(r: ImportResult, lang: Lang): string {
   if (r.errorsTotal > 20) lines.push(`  ${t(lang, 'importExport.cli.moreProblems', { n: fmt(lang, r.errorsTotal - 20) })}`);
   if (r.problemsFile) lines.push(t(lang, 'importExport.cli.problemsFile', { file: r.problemsFile }));
   if (r.records) lines.push(t(lang, 'importExport.cli.records', { n: fmt(lang, r.records.length) }));
+  if (r.committed && r.importId !== null) lines.push(t(lang, 'importExport.cli.undoHint', { id: r.importId }));
   return lines.join('\n');
 }
 

@@ -50,6 +50,7 @@ export function renderSurveyImport(v: unknown, lang: Lang): string {
     ...r.questions.map((q) => `  ${q.column.padEnd(3)} ${q.role === 'question' ? q.type : q.role}  ${q.text}`),
     ...r.errors.slice(0, 20).map((e) => `  ! ${e.row} ${e.column}: ${e.message}`),
   ];
+  if (r.committed && r.importId !== null) lines.push(t(lang, 'importExport.cli.undoHint', { id: r.importId }));
   return lines.join('\n');
 }
 

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { writeBackup } from '../../db/backup';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
-import type { ChangeLog, CommitResult } from './kinds/types';
+import { openChangeLog } from './change-log';
+import type { CommitResult } from './kinds/types';
 import { rememberMapping } from './mapping';
 import type { Analysis } from './pipeline';
 import { createHash } from 'node:crypto';
@@ -33,28 +34,7 @@ export function commitImport(ctx: ServiceContext, a: Analysis): Committed {
       )
       .run(a.kind.kind, path.basename(a.fileName), hash, a.table.sheet, nowIso(), a.valid.length + invalid + skipped, skipped, invalid, JSON.stringify(a.mappingOut));
     const importId = Number(lastInsertRowid);
-    const log = db.prepare('INSERT INTO import_changes (import_id, seq, table_name, row_id, action, old_row) VALUES (?, ?, ?, ?, ?, ?)');
-    let seq = 0;
-    // Inserted ids come in runs (100,000 new orders are ids n…n+99,999): each run is one change record
-    // {row_id: first, old_row: {"through": last}} instead of one record per row.
-    const runs = new Map<string, { from: number; to: number }>();
-    const flush = (table: string) => {
-      const r = runs.get(table);
-      if (!r) return;
-      log.run(importId, ++seq, table, r.from, 'insert', r.to > r.from ? JSON.stringify({ through: r.to }) : null);
-      runs.delete(table);
-    };
-    const changes: ChangeLog = {
-      inserted: (table, rowId) => {
-        const r = runs.get(table);
-        if (r && rowId === r.to + 1) r.to = rowId;
-        else {
-          flush(table);
-          runs.set(table, { from: rowId, to: rowId });
-        }
-      },
-      updated: (table, rowId, oldRow) => void log.run(importId, ++seq, table, rowId, 'update', JSON.stringify(oldRow)),
-    };
+    const changes = openChangeLog(db, importId);
     const result = a.kind.commit(
       a.valid.map((v) => v.record),
       a.state,
@@ -68,7 +48,7 @@ export function commitImport(ctx: ServiceContext, a: Analysis): Committed {
         },
       },
     );
-    for (const table of [...runs.keys()]) flush(table);
+    changes.flush();
     db.prepare('UPDATE imports SET inserted = ?, updated = ? WHERE id = ?').run(result.inserted, result.updated, importId);
     // Remember the full mapping (unmapped fields as null) for the next sheet with the same headers.
     const remembered: Record<string, string | string[] | null> = {};

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { WorkbenchError } from '../../contract/errors';
 import { writeBackup } from '../../db/backup';
 import { audit } from '../audit';
+import { ensureSurveyCache } from '../survey/score-cache';
 import type { ServiceContext } from '../context';
 
 import type { ImportHistoryEntry } from '../../contract/import';
@@ -21,6 +22,25 @@ export function importHistory(db: Database, limit = 200): ImportHistoryEntry[] {
 const SAFE = /^[a-z_]+$/;
 
 /**
+ * A survey import that created its survey is undone by deleting the survey, which would take with it
+ * responses that came later: from another import (undo that first) or typed in by phone entry (refused).
+ */
+function refuseSurveyWithOtherResponses(db: Database, id: number): void {
+  const other = db
+    .prepare(
+      `SELECT s.name, r.import_id AS later, count(*) AS n FROM import_changes c
+       JOIN surveys s ON s.id = c.row_id
+       JOIN survey_responses r ON r.survey_id = s.id AND (r.import_id IS NULL OR r.import_id <> c.import_id)
+       WHERE c.import_id = ? AND c.table_name = 'surveys' AND c.action = 'insert'
+       GROUP BY r.import_id ORDER BY r.import_id IS NULL, r.import_id DESC LIMIT 1`,
+    )
+    .get(id) as { name: string; later: number | null; n: number } | undefined;
+  if (!other) return;
+  if (other.later !== null) throw new WorkbenchError('import/undo-later-import', { id, later: other.later });
+  throw new WorkbenchError('import/undo-survey-responses', { id, survey: other.name, n: other.n });
+}
+
+/**
  * Undoes a whole import: rows it inserted are deleted and rows it updated get their old values back,
  * newest change first, in one transaction after a backup. Refused when a later import (not undone)
  * changed the same rows, or when other records now refer to a row it created.
@@ -38,6 +58,7 @@ export function undoImport(ctx: ServiceContext, id: number): { undone: number; d
     )
     .get(id) as { id: number } | undefined;
   if (later) throw new WorkbenchError('import/undo-later-import', { id, later: later.id });
+  refuseSurveyWithOtherResponses(db, id);
   const backup = writeBackup(db, ctx.ws.dataDir, 'before-undo');
   let deleted = 0;
   let restored = 0;
@@ -65,6 +86,8 @@ export function undoImport(ctx: ServiceContext, id: number): { undone: number; d
           restored += db.prepare(`UPDATE ${c.tableName} SET ${cols.map((k) => `${k} = ?`).join(', ')} WHERE rowid = ?`).run(...cols.map((k) => old[k]), c.rowId).changes;
         }
       });
+      // Survey responses taken out: the survey score cache is brought back in line (P4.7).
+      if (changes.some((c) => c.tableName === 'survey_responses')) ensureSurveyCache(db);
       db.prepare("UPDATE imports SET status = 'undone' WHERE id = ?").run(id);
       audit(db, { actor: ctx.actor, entity: 'import', entityId: id, field: 'status', oldValue: 'committed', newValue: 'undone', reason: 'undo' });
     })();

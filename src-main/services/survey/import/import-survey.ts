@@ -11,6 +11,7 @@ import { nowIso, type ServiceContext } from '../../context';
 import { getPlan, listQuestions } from '../plans';
 import { storeOptions } from '../question-options';
 import { findSalesperson, toStored, type AnswerValue, type StoredAnswer } from '../responses';
+import { openChangeLog } from '../../import/change-log';
 import { cacheAddResponses, ensureSurveyCache } from '../score-cache';
 import { multiSeparator, planColumns, type ColumnPlan, type Role } from './columns';
 import { readSurveySheet, type Layout } from './layouts';
@@ -44,6 +45,8 @@ export interface ImportSurveyResult {
   errors: { row: number; column: string; value: string; message: string }[];
   warnings: { row: number; column: string; value: string; message: string }[];
   committed: boolean;
+  /** The import's number in the import history (`import undo ID` takes it back), once committed. */
+  importId: number | null;
   records?: { row: number; key: string; customer: string | null; salesperson: string | null; submittedAt: string | null; answers: Record<string, number | string | null> }[];
 }
 
@@ -196,6 +199,7 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
     errors,
     warnings,
     committed: false,
+    importId: null,
   };
   for (const q of result.questions) if (q.id !== null && q.id < 0) q.id = null;
   if (input.dryRun) return { ...result, records };
@@ -205,6 +209,14 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
   }
   writeBackup(db, ctx.ws.dataDir, 'before-import');
   db.transaction(() => {
+    // The history record first: everything below is logged against it, so that `import undo` removes it all.
+    const importId = Number(
+      db
+        .prepare("INSERT INTO imports (kind, file_name, file_hash, sheet, at, rows_read, inserted, updated, skipped, invalid, mapping, status) VALUES ('survey', ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 'committed')")
+        .run(result.file, createHash('sha256').update(bytes).digest('hex'), sheet.sheet, nowIso(), sheet.rows.length, valid.length, skipped, invalid, JSON.stringify(result.questions.map((q) => [q.column, q.role, q.type])))
+        .lastInsertRowid,
+    );
+    const changes = openChangeLog(db, importId);
     let surveyId = input.surveyId;
     if (surveyId === undefined) {
       const dates = valid.map((v) => v.submitted).filter((d): d is string => d !== null).sort();
@@ -213,17 +225,15 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
           .prepare("INSERT INTO surveys (name, purpose, method, start_date, end_date, status, audience, created_at) VALUES (?, NULL, 'questionnaire', ?, ?, 'closed', NULL, ?)")
           .run(input.name ?? path.parse(result.file).name, dates[0] ?? null, dates.at(-1) ?? null, nowIso()).lastInsertRowid,
       );
+      changes.inserted('surveys', surveyId);
       const insQ = db.prepare('INSERT INTO survey_questions (survey_id, position, code, text, type, options) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const q of questions.values()) q.id = Number(insQ.run(surveyId, q.position, q.code, q.text, q.type, storeOptions(q.type, q.options)).lastInsertRowid);
+      for (const q of questions.values()) {
+        q.id = Number(insQ.run(surveyId, q.position, q.code, q.text, q.type, storeOptions(q.type, q.options)).lastInsertRowid);
+        changes.inserted('survey_questions', q.id);
+      }
       for (const rq of result.questions) rq.id = [...questions.entries()].find(([p]) => p.code === rq.code)?.[1].id ?? null;
       audit(db, { actor: ctx.actor, entity: 'survey', entityId: surveyId, newValue: { name: result.file, layout: sheet.layout }, reason: 'created by import' });
     }
-    const importId = Number(
-      db
-        .prepare("INSERT INTO imports (kind, file_name, file_hash, sheet, at, rows_read, inserted, updated, skipped, invalid, mapping, status) VALUES ('survey', ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 'committed')")
-        .run(result.file, createHash('sha256').update(bytes).digest('hex'), sheet.sheet, nowIso(), sheet.rows.length, valid.length, skipped, invalid, JSON.stringify(result.questions.map((q) => [q.column, q.role, q.type])))
-        .lastInsertRowid,
-    );
     const insR = db.prepare('INSERT INTO survey_responses (survey_id, respondent_key, customer_id, salesperson_id, submitted_at, channel, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const insA = db.prepare('INSERT INTO survey_answers (response_id, question_id, value_num, value_text) VALUES (?, ?, ?, ?)');
     ensureSurveyCache(db, surveyId);
@@ -231,12 +241,15 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
     for (const v of valid) {
       const rid = Number(insR.run(surveyId, v.key, v.customerId, v.salespersonId, v.submitted, sheet.layout, importId).lastInsertRowid);
       firstId ??= rid;
+      changes.inserted('survey_responses', rid);
       for (const [p, s] of v.answers) insA.run(rid, questions.get(p)!.id, s.num, s.text);
     }
     if (firstId !== null) cacheAddResponses(db, surveyId, firstId);
+    changes.flush();
     result.survey = surveyId;
     result.rows.inserted = valid.length;
     result.committed = true;
+    result.importId = importId;
   })();
   return result;
 }
