@@ -55,7 +55,11 @@ export function JobProgressModal({ job, onCancel }: Props) {
           <Progress percent={percent} status={job.cancelling ? 'exception' : 'active'} />
           <div className="wb-job-meta">
             <Typography.Text type="secondary">
-              {job.total > 0 ? t('job.count', { done: formatNumber(job.done, lang), total: formatNumber(job.total, lang) }) : ''}
+              {job.total > 0
+                ? t('job.count', { done: formatNumber(job.done, lang), total: formatNumber(job.total, lang) })
+                : job.done > 0
+                  ? t('job.countSoFar', { done: formatNumber(job.done, lang) })
+                  : ''}
             </Typography.Text>
             <Typography.Text type="secondary">{t('job.elapsed', { time: formatElapsed(Math.max(now, job.startedAt) - job.startedAt) })}</Typography.Text>
           </div>

@@ -7,6 +7,7 @@ import { useOp } from '../backend/useOp';
 import { useLang, useSetLang } from '../i18n/LanguageProvider';
 import type { Lang } from '../i18n/lang';
 import { AREAS, areaOf } from './areas';
+import { WindowFileDrop } from './WindowFileDrop';
 
 /** The window's frame: sidebar with every area of the policy, header with the company, the screen. */
 export function AppShell() {
@@ -72,6 +73,7 @@ export function AppShell() {
         <Layout.Content className="wb-content">
           <Outlet />
         </Layout.Content>
+        <WindowFileDrop />
       </Layout>
     </Layout>
   );

@@ -17,7 +17,6 @@ export interface Area {
   icon: ReactNode;
   /** Other routes that belong to the same area (highlight the same menu item). */
   also?: string[];
-  /** Not built yet: the page says honestly what it will do. */
 }
 
 /** Every area of the policy, in the order of the sidebar. */

@@ -7,28 +7,32 @@ import type { PickedFile } from './FileStep';
 import { saveBase64 } from './files';
 import type { Choices } from './MappingStep';
 
-/** Step 3: what the import did, the problems by row and column, and the problem rows as an .xlsx to fix. */
-export function ImportOutcome({ result, kind, file, choices }: { result: ImportResult; kind: string; file: PickedFile; choices: Choices }) {
-  const { t } = useTranslation();
+/** Downloads the problem rows of a file as an .xlsx (the original cells plus a problem column) to fix and import again. */
+export function useProblemRowsDownload() {
   const { message } = App.useApp();
   const runJob = useRunJob();
-  const r = result.rows;
-  const problems = async () => {
+  return async (kind: string, file: PickedFile, choices: Choices, mapping: Record<string, string | string[] | null>) => {
     try {
-      const out = await runJob('import/problems', { kind, file: { name: file.name, base64: file.base64 }, sheet: choices.sheet, headerRow: choices.headerRow, mapping: result.mapping });
+      const out = await runJob('import/problems', { kind, file: { name: file.name, base64: file.base64 }, sheet: choices.sheet, headerRow: choices.headerRow, mapping });
       if (out?.base64) saveBase64(out.base64, out.name);
     } catch (e) {
       message.error(errorMessage(e));
     }
   };
+}
+
+/** The last step: what the import did, the problems by row and column, and the problem rows to download. */
+export function ImportOutcome({ result, onProblems }: { result: ImportResult; onProblems: () => void }) {
+  const { t } = useTranslation();
+  const r = result.rows;
   const created = Object.entries(result.created).map(([k, n]) => `${t(`importExport.kinds.${k}`, { defaultValue: k })} ${n}`).join(', ');
   return (
     <>
       <Result
         status={result.committed ? 'success' : 'warning'}
         title={t(result.committed ? 'importExport.ui.done' : 'importExport.ui.notDone', { file: result.file })}
-        subTitle={result.committed ? t('importExport.ui.backupTaken', { backup: result.backup }) : undefined}
-        extra={r.invalid > 0 ? <Button onClick={() => void problems()}>{t('importExport.ui.problemFile')}</Button> : undefined}
+        subTitle={result.committed ? `${t('importExport.ui.backupTaken', { backup: result.backup })} · ${t('importExport.ui.undoLater', { id: result.importId })}` : undefined}
+        extra={r.invalid > 0 ? <Button onClick={onProblems}>{t('importExport.ui.problemFile')}</Button> : undefined}
       />
       <Descriptions size="small" bordered column={4} items={[
         { key: 'read', label: t('importExport.ui.read'), children: r.read },

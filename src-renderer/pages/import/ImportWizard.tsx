@@ -1,49 +1,93 @@
 import { Alert, Button, Space, Steps } from 'antd';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportResult } from '../../../src-main/contract/import';
 import { errorMessage } from '../../backend/ApiError';
+import { useOp } from '../../backend/useOp';
 import { useRunJob } from '../../components/JobRunner';
+import { droppedFile } from './dropped-file';
 import { FileStep, type PickedFile } from './FileStep';
-import { ImportOutcome } from './ImportOutcome';
+import { ImportOutcome, useProblemRowsDownload } from './ImportOutcome';
 import { MappingStep, type Choices } from './MappingStep';
+import { SummaryStep } from './SummaryStep';
+
+type Step = 'file' | 'mapping' | 'summary' | 'done';
+const STEPS: Step[] = ['file', 'mapping', 'summary', 'done'];
 
 /**
- * The desktop import wizard: pick or drop a file → sheet and header row (preselected) → column mapping
- * with a live preview whose invalid cells are highlighted → summary → import with a progress bar and
- * a cancel button (the import runs as a long job, so the window never freezes).
+ * The desktop import wizard (issue #3 item 8): pick a file or drop it (here or anywhere on the window)
+ * → sheet, header row and column mapping with a live preview whose invalid cells are highlighted →
+ * summary → import with a progress bar and a cancel button (a long job, so the window never freezes)
+ * → what was done.
  */
 export function ImportWizard() {
   const { t } = useTranslation();
   const runJob = useRunJob();
+  const kinds = useOp('import/kinds', {});
   const [kind, setKind] = useState('orders');
+  const [step, setStep] = useState<Step>('file');
   const [file, setFile] = useState<PickedFile | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [choices, setChoices] = useState<Choices>({});
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const downloadProblems = useProblemRowsDownload();
 
-  const input = (f: PickedFile, c: Choices) => ({ kind, file: { name: f.name, base64: f.base64 }, ...c });
+  const input = (k: string, f: PickedFile, c: Choices) => ({ kind: k, file: { name: f.name, base64: f.base64 }, ...c });
 
-  const load = async (f: PickedFile, c: Choices) => {
-    setError(null);
-    try {
-      const p = await runJob('import/preview', input(f, c));
-      if (p) {
-        setPreview(p);
-        setChoices({ ...c, sheet: p.sheet, headerRow: p.headerRow });
+  const load = useCallback(
+    async (k: string, f: PickedFile, c: Choices) => {
+      setError(null);
+      try {
+        const p = await runJob('import/preview', input(k, f, c));
+        if (p) {
+          setPreview(p);
+          setChoices({ ...c, sheet: p.sheet, headerRow: p.headerRow });
+          setStep('mapping');
+        }
+      } catch (e) {
+        setError(errorMessage(e));
       }
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+    },
+    [runJob],
+  );
+
+  const start = useCallback(
+    (k: string, f: PickedFile) => {
+      setFile(f);
+      setPreview(null);
+      setResult(null);
+      void load(k, f, {});
+    },
+    [load],
+  );
+
+  // A file dropped anywhere on the window starts the wizard over with it: one dropped while the wizard is
+  // open arrives through the subscription, one dropped on another screen is waiting when the wizard opens.
+  useEffect(() => {
+    const handle = () => {
+      const f = droppedFile.take();
+      if (f) start(kind, f);
+    };
+    const off = droppedFile.subscribe(handle);
+    const timer = window.setTimeout(handle, 0);
+    return () => {
+      off();
+      window.clearTimeout(timer);
+    };
+  }, [kind, start]);
+
+  const mappingFor = (p: ImportPreview) => ({ ...nullMapping(p), ...p.mapping });
 
   const run = async (skipInvalid: boolean) => {
-    if (!file) return;
+    if (!file || !preview) return;
     setError(null);
     try {
-      const r = await runJob('import/run', { ...input(file, choices), mapping: preview?.mapping ? { ...nullMapping(preview), ...preview.mapping } : undefined, skipInvalid });
-      if (r) setResult(r);
+      const r = await runJob('import/run', { ...input(kind, file, choices), mapping: mappingFor(preview), skipInvalid });
+      if (r) {
+        setResult(r);
+        setStep('done');
+      }
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -55,35 +99,53 @@ export function ImportWizard() {
     setChoices({});
     setResult(null);
     setError(null);
+    setStep('file');
   };
 
-  const step = result ? 2 : preview ? 1 : 0;
+  const kindLabel = kinds.data?.find((k) => k.kind === kind)?.label ?? kind;
   return (
     <div className="wb-import-wizard">
-      <Steps size="small" current={step} items={[{ title: t('importExport.ui.stepFile') }, { title: t('importExport.ui.stepMapping') }, { title: t('importExport.ui.stepDone') }]} style={{ marginBottom: 16 }} />
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} closable onClose={() => setError(null)} />}
-      {step === 0 && (
-        <FileStep
-          kind={kind}
-          onKind={setKind}
-          onFile={(f) => {
-            setFile(f);
-            void load(f, {});
-          }}
-        />
-      )}
-      {step === 1 && preview && file && (
+      <Steps
+        size="small"
+        current={STEPS.indexOf(step)}
+        items={[
+          { title: t('importExport.ui.stepFile') },
+          { title: t('importExport.ui.stepMapping') },
+          { title: t('importExport.ui.stepSummary') },
+          { title: t('importExport.ui.stepDone') },
+        ]}
+        style={{ marginBottom: 16 }}
+      />
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} closable onClose={() => setError(null)} data-testid="import-error" />}
+      {step === 'file' && <FileStep kind={kind} onKind={setKind} onFile={(f) => start(kind, f)} />}
+      {step === 'mapping' && preview && file && (
         <MappingStep
           preview={preview}
           choices={choices}
-          onChange={(c) => void load(file, c)}
-          onImport={(skip) => void run(skip)}
+          kind={kind}
+          kinds={kinds.data ?? []}
+          onKind={(k) => {
+            setKind(k);
+            void load(k, file, {});
+          }}
+          onChange={(c) => void load(kind, file, c)}
+          onNext={() => setStep('summary')}
           onBack={reset}
         />
       )}
-      {step === 2 && result && file && (
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <ImportOutcome result={result} kind={kind} file={file} choices={choices} />
+      {step === 'summary' && preview && file && (
+        <SummaryStep
+          preview={preview}
+          file={file}
+          kindLabel={kindLabel}
+          onImport={(skip) => void run(skip)}
+          onBack={() => setStep('mapping')}
+          onProblems={() => void downloadProblems(kind, file, choices, mappingFor(preview))}
+        />
+      )}
+      {step === 'done' && result && file && (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <ImportOutcome result={result} onProblems={() => void downloadProblems(kind, file, choices, result.mapping)} />
           <Button type="primary" onClick={reset}>
             {t('importExport.ui.another')}
           </Button>

@@ -12,15 +12,19 @@ export interface Choices {
 interface Props {
   preview: ImportPreview;
   choices: Choices;
+  kind: string;
+  kinds: { kind: string; label: string }[];
+  /** Another kind for the same file (a dropped file arrives as the last kind chosen). */
+  onKind: (kind: string) => void;
   onChange: (c: Choices) => void;
-  onImport: (skipInvalid: boolean) => void;
+  onNext: () => void;
   onBack: () => void;
 }
 
 const colLabel = (c: ImportPreview['columns'][number]) => (c.group ? `${c.group} ${c.header}` : c.header);
 
 /** Step 2: sheet and header row (preselected), each field's column, the live preview and the summary. */
-export function MappingStep({ preview, choices, onChange, onImport, onBack }: Props) {
+export function MappingStep({ preview, choices, kind, kinds, onKind, onChange, onNext, onBack }: Props) {
   const { t } = useTranslation();
   const current = (key: string) => {
     const m = preview.mapping[key];
@@ -30,8 +34,11 @@ export function MappingStep({ preview, choices, onChange, onImport, onBack }: Pr
   const { read, valid, invalid, skipped } = preview.rows;
   const columnOptions = preview.columns.map((c) => ({ value: colLabel(c), label: `${c.letter} · ${colLabel(c)}` }));
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Form layout="inline">
+        <Form.Item label={t('importExport.ui.kind')}>
+          <Select style={{ minWidth: 160 }} value={kind} options={kinds.map((k) => ({ value: k.kind, label: k.label }))} onChange={onKind} data-testid="mapping-kind" />
+        </Form.Item>
         <Form.Item label={t('importExport.ui.sheet')}>
           <Select style={{ minWidth: 180 }} value={preview.sheet} options={preview.sheets.map((s) => ({ value: s, label: s }))} onChange={(sheet) => onChange({ sheet })} />
         </Form.Item>
@@ -68,18 +75,13 @@ export function MappingStep({ preview, choices, onChange, onImport, onBack }: Pr
         { key: 'invalid', label: t('importExport.ui.invalid'), children: <Typography.Text type={invalid ? 'danger' : undefined}>{invalid.toLocaleString()}</Typography.Text> },
         { key: 'skipped', label: t('importExport.ui.skipped'), children: skipped.toLocaleString() },
       ]} />
-      {invalid > 0 && <Alert type="warning" showIcon message={t('importExport.ui.invalidHint', { n: invalid })} />}
+      {invalid > 0 && <Alert type="warning" showIcon message={t('importExport.ui.invalidHint', { count: invalid, n: invalid })} />}
       <PreviewGrid preview={preview} />
       <Space>
         <Button onClick={onBack}>{t('importExport.ui.back')}</Button>
-        <Button type="primary" disabled={invalid > 0 || valid === 0} onClick={() => onImport(false)} data-testid="import-run">
-          {t('importExport.ui.import', { n: valid })}
+        <Button type="primary" disabled={valid === 0} onClick={onNext} data-testid="import-next">
+          {t('importExport.ui.next')}
         </Button>
-        {invalid > 0 && valid > 0 && (
-          <Button danger onClick={() => onImport(true)}>
-            {t('importExport.ui.importValid', { n: valid })}
-          </Button>
-        )}
       </Space>
     </Space>
   );

@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Workspace } from '../../src-main/db/workspace';
+import { dispatch } from '../../src-main/runtime/dispatch';
+import { launchChromium, openWorkbenchPage, type RunningWeb, startWeb } from '../support/browser';
+import { tmpDir } from '../support/workspace';
+
+// Issue 3, item 8: the desktop import wizard, used as a manager uses it (P2.6 orders): pick or drop a
+// file → sheet, header row and mapping with a live preview whose invalid cells are red → summary →
+// import with progress → outcome; then the import history undoes it.
+let browser: Browser;
+let web: RunningWeb | undefined;
+const dataDir = tmpDir('wb-e2e-import-');
+const files = tmpDir('wb-e2e-import-files-');
+let people: string[] = [];
+
+function db<T>(f: (d: Database.Database) => T): T {
+  const d = new Database(path.join(dataDir, 'workbench.db'), { readonly: true });
+  try {
+    return f(d);
+  } finally {
+    d.close();
+  }
+}
+
+/** An orders sheet the way managers keep one: a merged title, a blank row, 金额 in 元, a 合计 row, two bad rows and a 备注 column. */
+async function ordersWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('三月销售');
+  ws.addRow(['2025年3月 销售明细']);
+  ws.mergeCells('A1:F1');
+  ws.addRow([]);
+  ws.addRow(['单号', '日期', '客户', '业务员', '金额（元）', '备注']);
+  ws.addRow(['WZ-001', new Date(Date.UTC(2025, 2, 3)), '华东贸易有限公司', people[0], 1200.5, '直销']);
+  ws.addRow(['WZ-002', '2025-13-45', '华东贸易有限公司', people[0], 800, '直销']);
+  ws.addRow(['WZ-003', '2025/3/7', '南方电子', '查无此人', 300, '渠道']);
+  ws.addRow(['WZ-004', '2025年3月9日', '南方电子', people[1], '¥2,000', '渠道']);
+  ws.addRow(['WZ-005', 45730, '北方物流', people[1], 99.99, '直销']);
+  ws.addRow(['合计', null, null, null, 4400.49, null]);
+  ws.getCell('B8').numFmt = 'yyyy-mm-dd';
+  await wb.xlsx.writeFile(file);
+}
+
+beforeAll(async () => {
+  const ws = new Workspace(dataDir);
+  const r = await dispatch(ws, 'demo/create', { size: 'small' }, { lang: 'zh-CN', actor: 'tester' });
+  expect(r.ok).toBe(true);
+  people = (ws.db.prepare("SELECT employee_no FROM staff WHERE status = 'active' ORDER BY employee_no LIMIT 2").pluck().all() as string[]);
+  ws.close();
+  await ordersWorkbook(path.join(files, '三月销售.xlsx'));
+  fs.writeFileSync(path.join(files, 'notes.pdf'), '%PDF-1.4 not a spreadsheet');
+  browser = await launchChromium();
+  web = await startWeb(dataDir);
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+const openPage = (hash: string): Promise<Page> => openWorkbenchPage(browser, web!, hash);
+const ordersLike = (prefix: string) => db((d) => d.prepare('SELECT order_no AS no, date, amount, channel FROM orders WHERE order_no LIKE ? ORDER BY order_no').all(`${prefix}%`) as { no: string; date: string; amount: number; channel: string | null }[]);
+
+/** Drops a file on the window the way the operating system does: a drop event carrying a File. */
+async function dropOnWindow(page: Page, name: string, bytes: Buffer, at = 'body') {
+  const data = await page.evaluateHandle(
+    ({ name: n, b64 }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], n));
+      return dt;
+    },
+    { name, b64: bytes.toString('base64') },
+  );
+  await page.dispatchEvent(at, 'dragenter', { dataTransfer: data });
+  await page.getByTestId('window-drop').waitFor();
+  await page.dispatchEvent(at, 'dragover', { dataTransfer: data });
+  await page.dispatchEvent(at, 'drop', { dataTransfer: data });
+}
+
+describe('the import wizard (issue #3 item 8)', () => {
+  it('finds the table, marks the invalid cells, takes a mapping change, sums up, imports the valid rows, and undoes from the history', async () => {
+    const page = await openPage('#/import-export');
+    await page.locator('.ant-upload input[type=file]').setInputFiles(path.join(files, '三月销售.xlsx'));
+
+    // Sheet and header row found below the title and the blank row; 合计 skipped; two rows invalid.
+    await page.getByTestId('import-next').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('.ant-input-number input').inputValue()).toBe('3');
+    const invalidCell = page.locator('.ag-row[row-index] .ag-cell').filter({ hasText: /^2025-13-45$/ });
+    await invalidCell.waitFor();
+    expect(await invalidCell.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 241, 240)');
+    await page.locator('.ag-row[row-index] .ag-cell').filter({ hasText: /^查无此人$/ }).waitFor();
+    const rowIndexes = await page.locator('.ag-row[row-index]').evaluateAll((rows) => new Set(rows.map((r) => r.getAttribute('row-index'))).size);
+    expect(rowIndexes).toBe(5);
+
+    // 备注 is not a field the workbench knows: the manager maps it to the channel.
+    await page.getByTestId('map-channel').click();
+    await page.locator('.ant-select-item-option', { hasText: 'F · 备注' }).click();
+    await page.locator('.ag-header-cell-text', { hasText: '备注 →' }).waitFor();
+
+    await page.getByTestId('import-next').click();
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor();
+    const text = await summary.innerText();
+    expect(text).toContain('三月销售.xlsx');
+    expect(text).toMatch(/备注/);
+    // Fixing the file first is the default: nothing can be imported until the manager chooses otherwise.
+    expect(await page.getByTestId('import-run').isDisabled()).toBe(true);
+    await page.getByTestId('import-skip-invalid').click();
+    expect(await page.getByTestId('import-run').isDisabled()).toBe(false);
+    await page.getByTestId('import-run').click();
+    await page.locator('.ant-result-success').waitFor({ timeout: 60_000 });
+
+    // Exactly the three valid rows, amounts in fen from 元, dates in every form, channel from 备注.
+    expect(ordersLike('WZ-')).toEqual([
+      { no: 'WZ-001', date: '2025-03-03', amount: 120050, channel: '直销' },
+      { no: 'WZ-004', date: '2025-03-09', amount: 200000, channel: '渠道' },
+      // serial 45730 counted from Excel's day 0, 1899-12-30
+      { no: 'WZ-005', date: new Date(Date.UTC(1899, 11, 30) + 45730 * 86_400_000).toISOString().slice(0, 10), amount: 9999, channel: '直销' },
+    ]);
+    const outcome = await page.locator('.wb-import-wizard').innerText();
+    expect(outcome).toContain('2025-13-45');
+    expect(outcome).toContain('查无此人');
+
+    // The history lists it; Undo (confirmed) takes the three orders back out.
+    const importId = db((d) => d.prepare("SELECT max(id) FROM imports WHERE kind = 'orders'").pluck().get() as number);
+    await page.locator('.ant-tabs-tab', { hasText: /导入记录|Import history/ }).click();
+    await page.getByTestId(`undo-${importId}`).click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(() => ordersLike('WZ-').length, { timeout: 30_000 }).toBe(0);
+    expect(db((d) => d.prepare('SELECT status FROM imports WHERE id = ?').pluck().get(importId))).toBe('undone');
+    await page.context().close();
+  });
+
+  it('opens the wizard with a spreadsheet dropped anywhere on the window, and refuses a file that is not one', async () => {
+    const page = await openPage('#/dashboard');
+    await page.getByTestId('company-name').waitFor();
+    await dropOnWindow(page, 'notes.pdf', fs.readFileSync(path.join(files, 'notes.pdf')));
+    await page.locator('.ant-message-error', { hasText: 'notes.pdf' }).waitFor();
+    expect(page.url()).toContain('#/dashboard');
+
+    await dropOnWindow(page, '三月销售.xlsx', fs.readFileSync(path.join(files, '三月销售.xlsx')));
+    await page.getByTestId('import-next').waitFor({ timeout: 60_000 });
+    expect(page.url()).toContain('#/import-export');
+    await page.locator('.ag-row[row-index] .ag-cell').filter({ hasText: /^WZ-005$/ }).waitFor();
+    await page.context().close();
+  });
+});
