@@ -16,6 +16,18 @@ export class Upserter {
     private readonly changes: ChangeLog,
   ) {}
 
+  private readonly inserts = new Map<string, { cols: string[]; stmt: Statement }[]>();
+
+  /** One prepared statement per table and column list, found without building SQL text per row. */
+  private insertStatement(table: string, cols: string[]): Statement {
+    let list = this.inserts.get(table);
+    if (!list) this.inserts.set(table, (list = []));
+    for (const e of list) if (e.cols.length === cols.length && e.cols.every((c, i) => c === cols[i])) return e.stmt;
+    const stmt = this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${'?, '.repeat(cols.length - 1)}?)`);
+    list.push({ cols, stmt });
+    return stmt;
+  }
+
   private stmt(sql: string): Statement {
     let s = this.cache.get(sql);
     if (!s) this.cache.set(sql, (s = this.db.prepare(sql)));
@@ -34,8 +46,7 @@ export class Upserter {
         args.push(extra[c] ?? null);
       }
     }
-    // One prepared statement per table and column list, bound with an array (no per-row SQL text or spread).
-    const { lastInsertRowid } = this.stmt(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${'?, '.repeat(cols.length - 1)}?)`).run(args);
+    const { lastInsertRowid } = this.insertStatement(table, cols).run(args);
     const id = Number(lastInsertRowid);
     this.changes.inserted(table, id);
     return id;
