@@ -97,17 +97,21 @@ export const ordersKind: ImportKind<State> = {
   exportRecords(db) {
     // A customer name shared by several customers is written as the customer's code, so the file imports back to the same customer.
     const shared = new Set((db.prepare('SELECT name FROM customers GROUP BY name HAVING count(*) > 1').all() as { name: string }[]).map((x) => x.name));
-    const rows = db
+    // Rows come as arrays and become records here: a literal of one fixed shape is several times cheaper
+    // than the driver's objects (108,000 orders export in well under the issue's 3 s).
+    const raw = db
       .prepare(
-        `SELECT o.order_no AS orderNo, o.line, o.date, c.name AS customer, c.code AS customerCode, s.employee_no AS salesperson, p.name AS product,
-                o.quantity, o.unit_price AS unitPrice, o.amount, o.profit, o.channel
+        `SELECT o.order_no, o.line, o.date, c.name, c.code, s.employee_no, p.name, o.quantity, o.unit_price, o.amount, o.profit, o.channel
          FROM orders o LEFT JOIN customers c ON c.id = o.customer_id LEFT JOIN staff s ON s.id = o.salesperson_id LEFT JOIN products p ON p.id = o.product_id
          ORDER BY o.date, o.order_no, o.line`,
       )
-      .all() as (ImportRecord & { customerCode: string | null })[];
-    for (const r of rows) {
-      if (r.customer && shared.has(r.customer as string) && r.customerCode) r.customer = r.customerCode;
-      delete (r as Partial<typeof r>).customerCode;
+      .raw()
+      .all() as [string, number, string, string | null, string | null, string | null, string | null, number, number, number, number | null, string | null][];
+    const rows: ImportRecord[] = new Array(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+      const [orderNo, line, date, customer, customerCode, salesperson, product, quantity, unitPrice, amount, profit, channel] = raw[i];
+      (raw as unknown[])[i] = undefined;
+      rows[i] = { orderNo, line, date, customer: customer && customerCode && shared.has(customer) ? customerCode : customer, salesperson, product, quantity, unitPrice, amount, profit, channel };
     }
     return rows;
   },
