@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { contract, isOpName } from '../contract';
 import type { ProgressEvent } from '../contract/define';
 import type { Workspace } from '../db/workspace';
-import { parseLang, type Lang } from '../i18n/messages';
+import { parseLang, t, type Lang } from '../i18n/messages';
 import { dispatch } from '../runtime/dispatch';
 import { createJobRunner } from '../runtime/jobs';
 import { defaultActor } from '../services/context';
@@ -25,6 +25,8 @@ export interface WebServerOptions {
   /** Run long operations in a worker thread (the default); tests may run them inline. */
   workers?: boolean;
   token?: string;
+  /** The largest request body accepted (a file travels base64-encoded inside one): tests lower it. */
+  maxBodyBytes?: number;
 }
 
 export interface WebServer {
@@ -36,7 +38,10 @@ export interface WebServer {
 }
 
 const envelope = z.object({ input: z.unknown().optional(), jobId: z.string().min(1).max(64).optional() }).strict();
-const MAX_BODY = 64 * 1024 * 1024;
+/** A 200 MB workbook (the largest the import reads) is about 267 MB as base64. */
+const MAX_BODY = 300 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
 
 function sameSecret(a: string | undefined, b: string): boolean {
   if (!a) return false;
@@ -50,18 +55,17 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // An oversized body is read to its end without being kept, so that the 413 answer reaches the caller.
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too-large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= max) chunks.push(c);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > max ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -89,10 +93,13 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const lang = parseLang(req.headers['x-workbench-lang']) ?? parseLang(req.headers['accept-language']?.split(',')[0]) ?? o.lang();
+    // Refusals of the HTTP door itself, with a stable code and a message in the caller's language.
+    const refuse = (status: number, code: string, params: Record<string, unknown> = {}) => sendJson(res, status, { ok: false, error: { code, message: t(lang, `errors.${code}`, params) } });
     const origin = req.headers.origin;
-    if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return sendJson(res, 403, { ok: false, error: { code: 'http/forbidden-origin', message: 'Forbidden origin' } });
+    if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return refuse(403, 'http/forbidden-origin');
     const given = (req.headers['x-workbench-token'] as string | undefined) ?? (url.pathname === '/api/events' ? (url.searchParams.get('token') ?? undefined) : undefined);
-    if (!sameSecret(given, token)) return sendJson(res, 401, { ok: false, error: { code: 'http/unauthorized', message: 'Missing or wrong token' } });
+    if (!sameSecret(given, token)) return refuse(401, 'http/unauthorized');
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -102,17 +109,18 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       return;
     }
     const name = url.pathname.startsWith('/api/invoke/') ? url.pathname.slice('/api/invoke/'.length) : '';
-    if (req.method !== 'POST' || !name) return sendJson(res, 404, { ok: false, error: { code: 'http/not-found', message: 'Not found' } });
-    const lang = parseLang(req.headers['x-workbench-lang']) ?? parseLang(req.headers['accept-language']?.split(',')[0]) ?? o.lang();
+    if (req.method !== 'POST' || !name) return refuse(404, 'http/not-found');
+    const max = o.maxBodyBytes ?? MAX_BODY;
     let body: unknown;
     try {
-      const text = await readBody(req);
+      const text = await readBody(req, max);
       body = text ? JSON.parse(text) : {};
-    } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'http/bad-request', message: 'The request body is not valid JSON' } });
+    } catch (e) {
+      if (e instanceof BodyTooLarge) return refuse(413, 'http/too-large', { maxMb: Math.round(max / 1024 / 1024) });
+      return refuse(400, 'http/bad-request');
     }
     const env = envelope.safeParse(body);
-    if (!env.success) return sendJson(res, 400, { ok: false, error: { code: 'http/bad-request', message: 'Expected { input, jobId? }' } });
+    if (!env.success) return refuse(400, 'http/bad-envelope');
     const result = await dispatch(o.ws, name, env.data.input ?? {}, {
       lang,
       jobId: env.data.jobId,
@@ -133,7 +141,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     if (url.pathname.startsWith('/api/')) {
       api(req, res, url).catch((e) => {
         console.error('[workbench] web request failed:', e);
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: t(o.lang(), 'errors.internal') } });
       });
       return;
     }

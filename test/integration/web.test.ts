@@ -80,4 +80,28 @@ describe('browser mode (cli.md: token and Origin checks)', () => {
     const unknown = await invoke('staff/explode', {});
     expect(JSON.parse(unknown.body).error.code).toBe('request/unknown-operation');
   });
+
+  it('refuses an oversized request with 413 and a message in the caller’s language; the HTTP refusals speak it too', async () => {
+    const small = await startWebServer({ ws: env.ws, port: 0, lang: () => 'en', workers: false, staticDir, maxBodyBytes: 1024 });
+    try {
+      const big = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port: small.port, path: '/api/invoke/import/preview', method: 'POST', headers: { 'x-workbench-token': small.token, 'x-workbench-lang': 'zh-CN' } }, (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ input: { kind: 'orders', file: { name: 'a.xlsx', base64: 'A'.repeat(4096) } } }));
+      });
+      expect(big.status).toBe(413);
+      expect(JSON.parse(big.body).error).toMatchObject({ code: 'http/too-large', message: expect.stringContaining('200 MB') });
+      expect(JSON.parse(big.body).error.message).toMatch(/未做任何更改/);
+    } finally {
+      await small.close();
+    }
+    const denied = await invoke('system/info', {}, { 'x-workbench-token': 'wrong', 'x-workbench-lang': 'zh-CN' });
+    expect(JSON.parse(denied.body).error.message).toContain('访问码');
+    const envelopeBad = await request('/api/invoke/system/info', { method: 'POST', headers: { 'x-workbench-token': server.token }, body: '{"foo":1}' });
+    expect(JSON.parse(envelopeBad.body).error.code).toBe('http/bad-envelope');
+  });
 });
