@@ -7,22 +7,36 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
+/** What was clicked: a data item (`dataIndex`) or, on an axis with `triggerEvent`, a label (`value`). */
+export interface ChartClick {
+  componentType: string;
+  dataIndex?: number;
+  value?: unknown;
+}
+
 interface Props {
   option: EChartsCoreOption;
   height?: number;
   /** For tests and screen readers. */
   ariaLabel?: string;
+  /** Click-through from a bar, a point or an axis label. */
+  onClick?: (e: ChartClick) => void;
 }
 
 /** A minimal React wrapper around ECharts: one instance per element, resized with its container. */
-export function EChart({ option, height = 320, ariaLabel }: Props) {
+export function EChart({ option, height = 320, ariaLabel, onClick }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  useEffect(() => {
+    click.current = onClick;
+  }, [onClick]);
 
   useEffect(() => {
     if (!ref.current) return undefined;
     const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    instance.on('click', (e) => click.current?.(e as unknown as ChartClick));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(ref.current);
     return () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
 import { launchChromium, openWorkbenchPage, type RunningWeb, startWeb } from '../support/browser';
-import { reconcileProblems, seedOrg } from '../support/targets-org';
+import { addOrder, reconcileProblems, seedOrg } from '../support/targets-org';
 import { tmpDir } from '../support/workspace';
 
 // Issue 4: the target grid in a browser — type, lock, re-spread a parent, paste a block from Excel, undo.
@@ -33,6 +33,8 @@ beforeAll(async () => {
   const opts = { lang: 'en' as const, actor: 'tester' };
   await dispatch(ws, 'targets/set', { year: Y, amount: 1_200_000 }, opts);
   await dispatch(ws, 'targets/breakdown', { year: Y, method: 'even' }, opts);
+  // Sales this year: 50,000 / 150,000 / 250,000 / 350,000 yuan, so the people rank in that order.
+  people.forEach((p, i) => addOrder(ws.db, p.id, `${Y}-02-10`, 50_000 + i * 100_000));
   ws.close();
   browser = await launchChromium();
   web = await startWeb(dataDir);
@@ -115,11 +117,25 @@ describe('the target grid (P2.2) in browser mode', () => {
     await page.context().close();
   });
 
-  it('shows tracking charts and who is behind plan', async () => {
+  it('shows tracking charts and who is behind plan; a bar clicks through to the person, a team bar narrows the ranking (P2.6)', async () => {
     const page = await openPage();
     await page.getByRole('tab', { name: 'Tracking' }).click();
-    await page.getByTestId('target-tracking').or(page.getByText('There are no targets')).first().waitFor();
+    await page.getByTestId('target-tracking').waitFor();
     await expect(page.locator('[data-testid="target-tracking"] canvas').count()).resolves.toBeGreaterThan(0);
+    // Equal targets (an even breakdown), so the furthest behind is the one who sold least: people[0].
+    // The people ranking (height 380, grid top 8 / bottom 24, worst on top) has four bars: the first is centred at y ≈ 51.
+    const ranking = page.getByTestId('people-ranking').locator('canvas').first();
+    await ranking.click({ position: { x: 120, y: 51 } });
+    const drawer = page.locator('.ant-drawer-title');
+    await drawer.waitFor();
+    expect(await drawer.innerText()).toBe(`Person 1 · ${people[0].employeeNo}`);
+    await page.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
+    // The team ranking (two bars, height 200, best on top): Team 1 (people 1 and 2, 200,000 yuan) is the lower bar.
+    const teamsChart = page.locator('[data-testid="target-tracking"] .ant-card').filter({ hasText: 'Teams by completion, year to date' }).locator('canvas').first();
+    const box = (await teamsChart.boundingBox())!;
+    await teamsChart.click({ position: { x: 120, y: 8 + ((box.height - 32) * 3) / 4 } });
+    await expect.poll(() => page.getByTestId('ranking-team-filter').innerText()).toContain('Team 1');
     // The dashboard carries the compact target-vs-actual card.
     await page.goto(`${web!.url}#/dashboard`);
     await page.getByTestId('dashboard-targets').or(page.getByTestId('dashboard-empty')).first().waitFor({ timeout: 60_000 });

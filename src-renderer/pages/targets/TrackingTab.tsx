@@ -1,24 +1,27 @@
-import { Card, Col, Empty, Row, Segmented, Skeleton, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Empty, Row, Segmented, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrackingRow } from '../../../src-main/contract/targets';
 import { useOp } from '../../backend/useOp';
-import { EChart } from '../../components/EChart';
+import { EChart, type ChartClick } from '../../components/EChart';
 import { ErrorState } from '../../components/ErrorState';
 import { formatMoney, formatPercent } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 import { PersonDrawer } from './PersonDrawer';
 import { TargetVsActualChart } from './TargetVsActualChart';
 
-/** A horizontal bar ranking; the best is on top, or the furthest behind with `worstOnTop`. */
-function rankingOption(rows: TrackingRow[], label: (r: TrackingRow) => string, lang: string, name: string, worstOnTop = false): EChartsCoreOption {
+/**
+ * A horizontal bar ranking; the best is on top, or the furthest behind with `worstOnTop`. Returns the
+ * rows in chart order too, so that a click on a bar or on its label finds its row (P2.6 click-through).
+ */
+function rankingOption(rows: TrackingRow[], label: (r: TrackingRow) => string, lang: string, name: string, worstOnTop = false): { option: EChartsCoreOption; rows: TrackingRow[] } {
   const sorted = [...rows].sort((a, b) => (a.ytd.completion ?? 0) - (b.ytd.completion ?? 0));
-  return {
+  const option: EChartsCoreOption = {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatPercent(v, lang as 'en') },
     grid: { left: 110, right: 24, top: 8, bottom: 24 },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-    yAxis: { type: 'category', inverse: worstOnTop, data: sorted.map(label), axisLabel: { width: 100, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: worstOnTop, triggerEvent: true, data: sorted.map(label), axisLabel: { width: 100, overflow: 'truncate' } },
     series: [
       {
         name,
@@ -28,7 +31,18 @@ function rankingOption(rows: TrackingRow[], label: (r: TrackingRow) => string, l
       },
     ],
   };
+  return { option, rows: sorted };
 }
+
+/** The row a click on a ranking means: its bar, or its label on the category axis. */
+function clicked(e: ChartClick, rows: TrackingRow[], label: (r: TrackingRow) => string): TrackingRow | undefined {
+  if (e.componentType === 'series' && e.dataIndex !== undefined) return rows[e.dataIndex];
+  if (e.componentType === 'yAxis') return rows.find((r) => label(r) === e.value);
+  return undefined;
+}
+
+const personLabel = (r: TrackingRow) => r.name;
+const teamLabel = (r: TrackingRow) => r.name;
 
 /** Tracking (P2.6): target against actual by month, completion rankings, and who is behind plan this quarter. */
 export function TrackingTab({ year }: { year: number }) {
@@ -37,15 +51,17 @@ export function TrackingTab({ year }: { year: number }) {
   const tracking = useOp('targets/tracking', { year });
   const [side, setSide] = useState<'bottom' | 'top'>('bottom');
   const [person, setPerson] = useState<TrackingRow | null>(null);
+  // A click on a team's bar narrows the people ranking to that team.
+  const [team, setTeam] = useState<string | null>(null);
   const data = tracking.data;
-  const teamOption = useMemo(() => (data ? rankingOption(data.teams, (r) => r.name, lang, t('targets.tracking.ytdCompletion')) : {}), [data, lang, t]);
-  const peopleOption = useMemo(() => {
-    if (!data) return {};
-    const withTarget = data.people.filter((p) => p.ytd.target > 0);
+  const teamChart = useMemo(() => (data ? rankingOption(data.teams, teamLabel, lang, t('targets.tracking.ytdCompletion')) : { option: {}, rows: [] }), [data, lang, t]);
+  const peopleChart = useMemo(() => {
+    if (!data) return { option: {}, rows: [] };
+    const withTarget = data.people.filter((p) => p.ytd.target > 0 && (team === null || p.team === team));
     const sorted = [...withTarget].sort((a, b) => (a.ytd.completion ?? 0) - (b.ytd.completion ?? 0));
     const pick = side === 'bottom' ? sorted.slice(0, 12) : sorted.slice(-12);
-    return rankingOption(pick, (r) => r.name, lang, t('targets.tracking.ytdCompletion'), side === 'bottom');
-  }, [data, side, lang, t]);
+    return rankingOption(pick, personLabel, lang, t('targets.tracking.ytdCompletion'), side === 'bottom');
+  }, [data, side, team, lang, t]);
 
   if (tracking.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (tracking.isError) return <ErrorState error={tracking.error} onRetry={() => void tracking.refetch()} />;
@@ -78,12 +94,45 @@ export function TrackingTab({ year }: { year: number }) {
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small" title={t('targets.tracking.teamRanking')}>
-            <EChart option={teamOption} height={Math.max(200, data.teams.length * 28 + 40)} ariaLabel={t('targets.tracking.teamRanking')} />
+            <EChart
+              option={teamChart.option}
+              height={Math.max(200, data.teams.length * 28 + 40)}
+              ariaLabel={t('targets.tracking.teamRanking')}
+              onClick={(e) => {
+                const r = clicked(e, teamChart.rows, teamLabel);
+                if (r) setTeam(r.name === team ? null : r.name);
+              }}
+            />
+            <Typography.Text type="secondary">{t('targets.tracking.teamClickHint')}</Typography.Text>
           </Card>
         </Col>
         <Col xs={24} xl={14}>
-          <Card size="small" title={t('targets.tracking.peopleRanking')} extra={<Segmented size="small" value={side} onChange={(v) => setSide(v as 'bottom' | 'top')} options={[{ value: 'bottom', label: t('targets.tracking.bottom') }, { value: 'top', label: t('targets.tracking.top') }]} />}>
-            <EChart option={peopleOption} height={380} ariaLabel={t('targets.tracking.peopleRanking')} />
+          <Card
+            size="small"
+            title={t('targets.tracking.peopleRanking')}
+            extra={
+              <Space>
+                {team !== null && (
+                  <Tag closable onClose={() => setTeam(null)} data-testid="ranking-team-filter">
+                    {t('targets.tracking.teamFilter', { team })}
+                  </Tag>
+                )}
+                <Segmented size="small" value={side} onChange={(v) => setSide(v as 'bottom' | 'top')} options={[{ value: 'bottom', label: t('targets.tracking.bottom') }, { value: 'top', label: t('targets.tracking.top') }]} />
+              </Space>
+            }
+          >
+            <div data-testid="people-ranking">
+              <EChart
+                option={peopleChart.option}
+                height={380}
+                ariaLabel={t('targets.tracking.peopleRanking')}
+                onClick={(e) => {
+                  const r = clicked(e, peopleChart.rows, personLabel);
+                  if (r) setPerson(r);
+                }}
+              />
+            </div>
+            <Typography.Text type="secondary">{t('targets.tracking.personClickHint')}</Typography.Text>
           </Card>
         </Col>
         <Col xs={24}>
