@@ -126,7 +126,7 @@ describe('the import wizard (issue #3 item 8)', () => {
 
     // The history lists it; Undo (confirmed) takes the three orders back out.
     const importId = db((d) => d.prepare("SELECT max(id) FROM imports WHERE kind = 'orders'").pluck().get() as number);
-    await page.locator('.ant-tabs-tab', { hasText: /导入记录|Import history/ }).click();
+    await page.locator('.ant-tabs-tab', { hasText: /导入历史|Import history/ }).click();
     await page.getByTestId(`undo-${importId}`).click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await expect.poll(() => ordersLike('WZ-').length, { timeout: 30_000 }).toBe(0);

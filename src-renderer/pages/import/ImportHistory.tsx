@@ -6,7 +6,7 @@ import { useOp } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
 import { useRunJob } from '../../components/JobRunner';
 import { useLang } from '../../i18n/LanguageProvider';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, formatNumber } from '../../i18n/format';
 
 /** Every import (file, time, counts) with the undo of a whole import. */
 export function ImportHistory() {
@@ -37,10 +37,11 @@ export function ImportHistory() {
         { title: t('importExport.ui.when'), dataIndex: 'at', render: (v: string) => formatDateTime(v, lang), width: 170 },
         { title: t('importExport.ui.kind'), dataIndex: 'kind', render: (k: string) => t(`importExport.kinds.${k}`, { defaultValue: k }), width: 110 },
         { title: t('importExport.ui.file'), dataIndex: 'fileName', ellipsis: true },
-        { title: t('importExport.ui.read'), dataIndex: 'rowsRead', width: 80 },
-        { title: t('importExport.ui.inserted'), dataIndex: 'inserted', width: 80 },
-        { title: t('importExport.ui.updated'), dataIndex: 'updated', width: 80 },
-        { title: t('importExport.ui.invalid'), dataIndex: 'invalid', width: 80 },
+        { title: t('importExport.ui.read'), dataIndex: 'rowsRead', width: 90, align: 'right', render: (v: number) => formatNumber(v, lang) },
+        { title: t('importExport.ui.inserted'), dataIndex: 'inserted', width: 90, align: 'right', render: (v: number) => formatNumber(v, lang) },
+        { title: t('importExport.ui.updated'), dataIndex: 'updated', width: 90, align: 'right', render: (v: number) => formatNumber(v, lang) },
+        { title: t('importExport.ui.skippedShort'), dataIndex: 'skipped', width: 90, align: 'right', render: (v: number) => formatNumber(v, lang) },
+        { title: t('importExport.ui.invalid'), dataIndex: 'invalid', width: 90, align: 'right', render: (v: number) => formatNumber(v, lang) },
         { title: t('importExport.ui.status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'undone' ? 'default' : 'green'}>{t(`importExport.status.${s}`)}</Tag> },
         {
           title: '',

@@ -6,6 +6,8 @@ import { useRunJob } from '../../components/JobRunner';
 import type { PickedFile } from './FileStep';
 import { saveBase64 } from './files';
 import type { Choices } from './MappingStep';
+import { formatNumber } from '../../i18n/format';
+import { useLang } from '../../i18n/LanguageProvider';
 
 /** Downloads the problem rows of a file as an .xlsx (the original cells plus a problem column) to fix and import again. */
 export function useProblemRowsDownload() {
@@ -24,8 +26,10 @@ export function useProblemRowsDownload() {
 /** The last step: what the import did, the problems by row and column, and the problem rows to download. */
 export function ImportOutcome({ result, onProblems }: { result: ImportResult; onProblems: () => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
+  const n = (v: number) => formatNumber(v, lang);
   const r = result.rows;
-  const created = Object.entries(result.created).map(([k, n]) => `${t(`importExport.kinds.${k}`, { defaultValue: k })} ${n}`).join(', ');
+  const created = Object.entries(result.created).map(([k, count]) => `${t(`importExport.kinds.${k}`, { defaultValue: k })} ${n(count)}`).join(', ');
   return (
     <>
       <Result
@@ -35,12 +39,12 @@ export function ImportOutcome({ result, onProblems }: { result: ImportResult; on
         extra={r.invalid > 0 ? <Button onClick={onProblems}>{t('importExport.ui.problemFile')}</Button> : undefined}
       />
       <Descriptions size="small" bordered column={4} items={[
-        { key: 'read', label: t('importExport.ui.read'), children: r.read },
-        { key: 'inserted', label: t('importExport.ui.inserted'), children: r.inserted },
-        { key: 'updated', label: t('importExport.ui.updated'), children: r.updated },
-        { key: 'unchanged', label: t('importExport.ui.unchanged'), children: r.unchanged },
-        { key: 'invalid', label: t('importExport.ui.invalid'), children: r.invalid },
-        { key: 'skipped', label: t('importExport.ui.skipped'), children: r.skipped },
+        { key: 'read', label: t('importExport.ui.read'), children: n(r.read) },
+        { key: 'inserted', label: t('importExport.ui.inserted'), children: n(r.inserted) },
+        { key: 'updated', label: t('importExport.ui.updated'), children: n(r.updated) },
+        { key: 'unchanged', label: t('importExport.ui.unchanged'), children: n(r.unchanged) },
+        { key: 'invalid', label: t('importExport.ui.invalid'), children: n(r.invalid) },
+        { key: 'skipped', label: t('importExport.ui.skipped'), children: n(r.skipped) },
         { key: 'created', label: t('importExport.ui.created'), children: created || '—', span: 2 },
       ]} />
       {result.errors.length > 0 && (

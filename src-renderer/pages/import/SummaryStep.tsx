@@ -69,7 +69,7 @@ export function SummaryStep({ preview, file, kindLabel, onImport, onBack, onProb
         <Alert
           type="warning"
           showIcon
-          message={t('importExport.ui.summaryInvalid', { count: invalid, n: invalid })}
+          message={t('importExport.ui.summaryInvalid', { count: invalid, n: n(invalid) })}
           description={
             <Space orientation="vertical">
               <Radio.Group value={skipInvalid} onChange={(e) => setSkipInvalid(e.target.value as boolean)} data-testid="import-invalid-choice">
@@ -91,7 +91,7 @@ export function SummaryStep({ preview, file, kindLabel, onImport, onBack, onProb
       <Space>
         <Button onClick={onBack}>{t('importExport.ui.back')}</Button>
         <Button type="primary" disabled={blocked || toWrite === 0} onClick={() => onImport(skipInvalid)} data-testid="import-run">
-          {t('importExport.ui.import', { count: toWrite, n: toWrite })}
+          {t('importExport.ui.import', { count: toWrite, n: n(toWrite) })}
         </Button>
       </Space>
     </Space>
