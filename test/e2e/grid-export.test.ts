@@ -1,12 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { launchChromium, openWorkbenchPage, type RunningWeb, startWeb } from '../support/browser';
+import { launchChromium, openWorkbenchPage, readDatabase, type RunningWeb, startWeb } from '../support/browser';
 import { tmpDir } from '../support/workspace';
 
 // Issue 3, item 9: every grid exports what it shows (filters, sort, search) as .xlsx / CSV.
@@ -15,14 +13,7 @@ let web: RunningWeb | undefined;
 const dataDir = tmpDir('wb-e2e-export-');
 const TODAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function db<T>(f: (d: Database.Database) => T): T {
-  const d = new Database(path.join(dataDir, 'workbench.db'), { readonly: true });
-  try {
-    return f(d);
-  } finally {
-    d.close();
-  }
-}
+const db = readDatabase(dataDir);
 
 beforeAll(async () => {
   const ws = new Workspace(dataDir);

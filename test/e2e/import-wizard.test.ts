@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { launchChromium, openWorkbenchPage, type RunningWeb, startWeb } from '../support/browser';
+import { launchChromium, openWorkbenchPage, readDatabase, type RunningWeb, startWeb } from '../support/browser';
 import { tmpDir } from '../support/workspace';
 
 // Issue 3, item 8: the desktop import wizard, used as a manager uses it (P2.6 orders): pick or drop a
@@ -18,14 +17,7 @@ const dataDir = tmpDir('wb-e2e-import-');
 const files = tmpDir('wb-e2e-import-files-');
 let people: string[] = [];
 
-function db<T>(f: (d: Database.Database) => T): T {
-  const d = new Database(path.join(dataDir, 'workbench.db'), { readonly: true });
-  try {
-    return f(d);
-  } finally {
-    d.close();
-  }
-}
+const db = readDatabase(dataDir);
 
 /** An orders sheet the way managers keep one: a merged title, a blank row, 金额 in 元, a 合计 row, two bad rows and a 备注 column. */
 async function ordersWorkbook(file: string): Promise<void> {

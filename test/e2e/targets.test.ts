@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { launchChromium, openWorkbenchPage, type RunningWeb, startWeb } from '../support/browser';
+import { launchChromium, openWorkbenchPage, readDatabase, type RunningWeb, startWeb } from '../support/browser';
 import { addOrder, reconcileProblems, seedOrg } from '../support/targets-org';
 import { tmpDir } from '../support/workspace';
 
@@ -16,14 +16,7 @@ const Y = 2026;
 let people: { id: number; employeeNo: string; teamId: number }[] = [];
 let teams: number[] = [];
 
-function db<T>(f: (d: Database.Database) => T): T {
-  const d = new Database(path.join(dataDir, 'workbench.db'), { readonly: true });
-  try {
-    return f(d);
-  } finally {
-    d.close();
-  }
-}
+const db = readDatabase(dataDir);
 const cell = (scope: string, id: number, period: string) =>
   db((d) => d.prepare("SELECT amount / 100 AS v, locked FROM target_cells WHERE year = ? AND scope = ? AND scope_id = ? AND period = ? AND metric = 'sales'").get(Y, scope, id, period) as { v: number; locked: number } | undefined);
 

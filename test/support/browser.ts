@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { chromium, type Browser } from 'playwright-core';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -72,4 +73,16 @@ export async function openWorkbenchPage(browser: Browser, web: RunningWeb, hash 
   page.on('pageerror', (e) => console.error('page error:', e));
   await page.goto(`${web.url}${hash}`);
   return page;
+}
+
+/** Reads the database of a data folder a running workbench holds, read-only, for checking what the UI wrote. */
+export function readDatabase(dataDir: string) {
+  return <T>(f: (d: Database.Database) => T): T => {
+    const d = new Database(path.join(dataDir, 'workbench.db'), { readonly: true });
+    try {
+      return f(d);
+    } finally {
+      d.close();
+    }
+  };
 }
