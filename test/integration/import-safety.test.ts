@@ -82,6 +82,20 @@ describe('bad input: a clear message, a stable code, nothing written (issue #3 "
     }
   });
 
+  it('a sheet of another kind is refused with the kind it looks like, in the user’s language', async () => {
+    const w = await withStaff();
+    const staffSheet = sheetFile([['工号', '姓名', '团队', '职位'], ['S0100', '王五', '华东一组', '销售代表']]);
+    const r = await w.attempt('import/run', { kind: 'orders', file: staffSheet });
+    expect(!r.ok && r.error.code).toBe('import/missing-columns');
+    if (!r.ok) expect(r.error.message).toMatch(/It looks like a sheet of Salespeople: import it as “staff”\.$/);
+    const zh = await w.attempt('import/run', { kind: 'orders', file: staffSheet }, 'zh-CN');
+    if (!zh.ok) expect(zh.error.message).toMatch(/看起来这是“.+”表：请按“staff”导入。$/);
+    // Nothing fits: no hint at all.
+    const none = await w.attempt('import/run', { kind: 'orders', file: sheetFile([['备注', '说明'], ['x', 'y']]) });
+    if (!none.ok) expect(none.error.message).not.toMatch(/looks like|\{\{/);
+    expect(count(w, 'imports')).toBe(0);
+  });
+
   it('a million-row sheet is refused without reading it all (import/too-many-rows)', async () => {
     const rows: string[][] = Array.from({ length: 1_000_001 }, (_v, i) => [`M${i}`]);
     const p = path.join(tmpDir('wb-big-'), 'million.xlsx');

@@ -7,7 +7,7 @@ import { t } from '../../i18n/messages';
 import type { ServiceContext } from '../context';
 import type { FileIn } from './file-ref';
 import { readFileIn } from './file-ref';
-import { getKind } from './kinds';
+import { getKind, IMPORT_KINDS } from './kinds';
 import type { ImportKind, ImportOptions, ImportRecord, PrepareContext, RowProblem } from './kinds/types';
 import { applyOverrides, autoMap, describeMapping, headerScore, headerSignature, headerUnit, rememberedMapping, type Mapping } from './mapping';
 import { detectDayFirst, parseCell, type ColumnContext } from './values';
@@ -48,6 +48,29 @@ export interface Analysis {
   duplicates: { row: number; of: number }[];
 }
 
+/** The fields a kind needs that the mapping leaves without a column. */
+function missingFields(kind: ImportKind<unknown>, mapping: Mapping): string[] {
+  const missing = kind.fields.filter((f) => f.required && !mapping.has(f.key)).map((f) => f.key);
+  if (kind.requireOneOf && !kind.requireOneOf.some((set) => set.every((f) => mapping.has(f)))) {
+    missing.push(...kind.requireOneOf[0].filter((f) => !mapping.has(f)));
+  }
+  return missing;
+}
+
+/**
+ * When a sheet lacks what the chosen kind needs but holds everything another kind needs (customers picked
+ * for a staff list), the refusal says which kind it looks like: the kind mapping most of its columns.
+ */
+function otherKindHint(lang: ServiceContext['lang'], chosen: ImportKind<unknown>, columns: Table['columns']): string {
+  let best: { kind: ImportKind<unknown>; mapped: number } | null = null;
+  for (const k of Object.values(IMPORT_KINDS) as ImportKind<unknown>[]) {
+    if (k.kind === chosen.kind) continue;
+    const m = autoMap(k, columns);
+    if (missingFields(k, m).length === 0 && (!best || m.size > best.mapped)) best = { kind: k, mapped: m.size };
+  }
+  return best ? t(lang, 'importExport.problem.looksLike', { label: t(lang, best.kind.label), kind: best.kind.kind }) : '';
+}
+
 const problemMessage = (lang: ServiceContext['lang'], code: string, params: Record<string, unknown>) =>
   t(lang, code.includes('.') ? code : `importExport.problem.${code}`, params);
 
@@ -74,15 +97,13 @@ export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
   if (remembered) mapping = applyOverrides(kind, mapping, table.columns, remembered, false);
   if (input.mapping) mapping = applyOverrides(kind, mapping, table.columns, input.mapping, true);
   const label = (f: string) => t(ctx.lang, kind.fields.find((x) => x.key === f)!.label);
-  const missing = kind.fields.filter((f) => f.required && !mapping.has(f.key)).map((f) => f.key);
-  if (kind.requireOneOf && !kind.requireOneOf.some((set) => set.every((f) => mapping.has(f)))) {
-    missing.push(...kind.requireOneOf[0].filter((f) => !mapping.has(f)));
-  }
+  const missing = missingFields(kind, mapping);
   if (missing.length) {
     throw new WorkbenchError('import/missing-columns', {
       fields: missing.map(label).join(', '),
       sheet: table.sheet,
       columns: table.columns.map((c) => c.header).join(', '),
+      hint: otherKindHint(ctx.lang, kind, table.columns),
     });
   }
 
