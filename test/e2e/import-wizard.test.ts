@@ -45,6 +45,7 @@ beforeAll(async () => {
   ws.close();
   await ordersWorkbook(path.join(files, '三月销售.xlsx'));
   fs.writeFileSync(path.join(files, 'notes.pdf'), '%PDF-1.4 not a spreadsheet');
+  fs.writeFileSync(path.join(files, '花名册.csv'), '\ufeff工号,姓名,团队,职位\nS9001,林一,华东一组,销售代表\nS9002,林二,华东一组,销售代表\n');
   browser = await launchChromium();
   web = await startWeb(dataDir);
 });
@@ -137,6 +138,20 @@ describe('the import wizard (issue #3 item 8)', () => {
     await page.getByTestId('import-next').waitFor({ timeout: 60_000 });
     expect(page.url()).toContain('#/import-export');
     await page.locator('.ag-row[row-index] .ag-cell').filter({ hasText: /^WZ-005$/ }).waitFor();
+    await page.context().close();
+  });
+
+  it('a sheet refused as one kind says what it looks like, and choosing that kind reads the same file again', async () => {
+    const page = await openPage('#/import-export');
+    await page.locator('.ant-upload input[type=file]').setInputFiles(path.join(files, '花名册.csv'));
+    const error = page.getByTestId('import-error');
+    await error.waitFor({ timeout: 60_000 });
+    expect(await error.innerText()).toContain('import it as “staff”');
+    expect(await page.getByTestId('import-current-file').innerText()).toContain('花名册.csv');
+    await page.getByTestId('import-kind').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Salespeople' }).click();
+    await page.getByTestId('import-next').waitFor({ timeout: 60_000 });
+    await page.locator('.ag-row[row-index] .ag-cell').filter({ hasText: /^林二$/ }).waitFor();
     await page.context().close();
   });
 });

@@ -15,12 +15,14 @@ export interface PickedFile {
 
 interface Props {
   kind: string;
+  /** The file already chosen (refused as the current kind): choosing another kind reads it again. */
+  fileName?: string | null;
   onKind: (kind: string) => void;
   onFile: (file: PickedFile) => void;
 }
 
 /** Step 1: what to import, and the file (picked or dropped on the area); a blank template per kind. */
-export function FileStep({ kind, onKind, onFile }: Props) {
+export function FileStep({ kind, fileName, onKind, onFile }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const kinds = useOp('import/kinds', {});
@@ -51,6 +53,7 @@ export function FileStep({ kind, onKind, onFile }: Props) {
           </Button>
         </Form.Item>
       </Form>
+      {fileName && <Typography.Text data-testid="import-current-file">{t('importExport.ui.currentFile', { name: fileName })}</Typography.Text>}
       <Upload.Dragger
         accept=".xlsx,.xlsm,.xls,.csv,.tsv,.txt,.ods"
         multiple={false}

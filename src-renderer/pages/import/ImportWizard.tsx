@@ -117,7 +117,18 @@ export function ImportWizard() {
         style={{ marginBottom: 16 }}
       />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} closable onClose={() => setError(null)} data-testid="import-error" />}
-      {step === 'file' && <FileStep kind={kind} onKind={setKind} onFile={(f) => start(kind, f)} />}
+      {step === 'file' && (
+        <FileStep
+          kind={kind}
+          fileName={file?.name ?? null}
+          onKind={(k) => {
+            setKind(k);
+            // A file refused as one kind (the message may name the kind it looks like) is read again as the new one.
+            if (file) start(k, file);
+          }}
+          onFile={(f) => start(kind, f)}
+        />
+      )}
       {step === 'mapping' && preview && file && (
         <MappingStep
           preview={preview}
