@@ -41,11 +41,24 @@ export const kpiDefinition = z
     whenMissing: finite.min(0).max(200).nullable().default(null),
     /** Rated KPIs: one description per level (P6.1 attitude, ability, teamwork). */
     rubric: z.array(rubricLevel).min(2).max(11).optional(),
+    /**
+     * Rated KPIs (P6.1 teamwork): the share, in percent, of the peers' mean level in the KPI's rating,
+     * (1 − w) × manager + w × mean(peers), once at least `peerMin` peers have rated. Absent = 0: the
+     * manager alone. Optional so that schemes saved before peer ratings parse unchanged.
+     */
+    peerWeight: finite.min(0).max(100).optional(),
+    /** The fewest peer ratings that count (default 2); with fewer the manager's rating stands alone. */
+    peerMin: z.number().int().min(1).max(50).optional(),
     /** The value shown as "target" on the printed report; defaults to where the curve reaches 100. */
     target: finite.nullable().optional(),
   })
   .strict();
 export type KpiDefinition = z.output<typeof kpiDefinition>;
+
+export const DEFAULT_PEER_MIN = 2;
+/** A KPI's peer weight in percent: 0 unless it is a rated KPI with a peer weight. */
+export const peerWeightOf = (k: Pick<KpiDefinition, 'source' | 'peerWeight'>): number => (k.source === 'rated' ? (k.peerWeight ?? 0) : 0);
+export const peerMinOf = (k: Pick<KpiDefinition, 'peerMin'>): number => k.peerMin ?? DEFAULT_PEER_MIN;
 
 const condition = z.discriminatedUnion('kind', [
   z

@@ -25,6 +25,28 @@ export interface ReviewKpiCell {
   actual?: number | null;
   /** rated KPIs: the manager's note */
   note?: string | null;
+  /**
+   * Rated KPIs with a peer weight (P6.1 teamwork): the manager's own level (`value` is the effective
+   * rating that scores) and the peers' part: mean level, how many rated, the weight in percent, the
+   * minimum that counts, and whether it counted.
+   */
+  rating?: number | null;
+  peers?: { mean: number | null; count: number; weight: number; min: number; counted: boolean };
+}
+
+/** One colleague's rating of a person on a rated KPI with a peer weight (P6.1 teamwork). */
+export interface PeerRating {
+  id: number;
+  quarter: string;
+  employeeNo: string;
+  name: string;
+  kpi: string;
+  raterNo: string;
+  raterName: string;
+  level: number;
+  comment: string | null;
+  ratedAt: string;
+  ratedBy: string;
 }
 
 export interface ReviewOutcome {
@@ -162,6 +184,12 @@ export const reviewOps = {
   'review/show': op<ReviewShow>()(z.object({ quarter, person: person.optional() }).strict()),
   'review/rate': op<ReviewPerson>()(z.object({ quarter, ...rating.shape }).strict(), { mutates: true }),
   'review/rate-many': op<{ rated: number }>()(z.object({ quarter, ratings: z.array(rating).min(1).max(50_000) }).strict(), { mutates: true }),
+  'review/peer-rate': op<ReviewPerson>()(
+    z.object({ quarter, person, rater: employeeNo, kpi: z.string().trim().min(1).max(32), level: z.number().finite(), comment: note.nullish() }).strict(),
+    { mutates: true },
+  ),
+  'review/peer-ratings': op<PeerRating[]>()(z.object({ quarter, person: person.optional() }).strict()),
+  'review/delete-peer-rating': op<ReviewPerson>()(z.object({ id: z.number().int().positive() }).strict(), { mutates: true }),
   'review/adjust': op<ReviewPerson>()(
     z.object({ quarter, person, total: z.number().finite().min(0).max(200).nullable(), reason: z.string().trim().min(1).max(500) }).strict(),
     { mutates: true },

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { launchChromium, openWorkbenchPage, type RunningWeb, startWeb } from '../support/browser';
+import { launchChromium, openWorkbenchPage, readDatabase, type RunningWeb, startWeb } from '../support/browser';
 import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
 import { tmpDir } from '../support/workspace';
 
@@ -13,14 +12,9 @@ import { tmpDir } from '../support/workspace';
 let browser: Browser;
 let web: RunningWeb | undefined;
 const dataDir = tmpDir('wb-e2e-review-');
-const rating = (no: string, kpi: string) => {
-  const d = new Database(path.join(dataDir, 'workbench.db'), { readonly: true });
-  try {
-    return (d.prepare('SELECT r.score FROM review_ratings r JOIN staff s ON s.id = r.staff_id WHERE s.employee_no = ? AND r.kpi_key = ?').get(no, kpi) as { score: number } | undefined)?.score;
-  } finally {
-    d.close();
-  }
-};
+const db = readDatabase(dataDir);
+const rating = (no: string, kpi: string) =>
+  db((d) => (d.prepare('SELECT r.score FROM review_ratings r JOIN staff s ON s.id = r.staff_id WHERE s.employee_no = ? AND r.kpi_key = ?').get(no, kpi) as { score: number } | undefined)?.score);
 
 beforeAll(async () => {
   const ws = new Workspace(dataDir);
@@ -39,7 +33,40 @@ afterAll(async () => {
 
 const openPage = (hash: string): Promise<Page> => openWorkbenchPage(browser, web!, hash, { downloads: true });
 
+const peerCount = () => db((d) => (d.prepare('SELECT COUNT(*) AS n FROM review_peer_ratings').get() as { n: number }).n);
+
+/** Opens the person drawer of A (S1, 张伟) from the grid. */
+async function openA(page: Page) {
+  await page.locator('.ag-cell[col-id="name"]', { hasText: '张伟' }).first().click();
+  const section = page.getByTestId('peer-teamwork');
+  await section.waitFor();
+  return section;
+}
+
 describe('the appraisal screen (P6.1–P6.4)', () => {
+  it('P6.1 teamwork: adds peer ratings in the person drawer; peers alone make no rating', async () => {
+    const page = await openPage('#/appraisals?quarter=2026Q3');
+    await page.getByTestId('appraisals-page').waitFor();
+    // the first load compiles the renderer in Vite: give it time
+    await page.locator('.ag-row [col-id="v:teamwork"]').first().waitFor({ timeout: 150_000 });
+    const section = await openA(page);
+    for (const [rater, level] of [
+      ['李娜 · S2', '4 · Exceeds expectations'],
+      ['王芳 · S3', '3 · Meets expectations'],
+    ]) {
+      await section.getByRole('combobox').nth(0).click();
+      await page.locator('.ant-select-item-option', { hasText: rater }).click();
+      await section.getByRole('combobox').nth(1).click();
+      await page.locator('.ant-select-item-option', { hasText: level }).click();
+      await section.getByRole('button', { name: 'Add' }).click();
+      await section.getByRole('cell', { name: rater }).waitFor();
+    }
+    await expect.poll(peerCount, { timeout: 15_000 }).toBe(2);
+    // A's teamwork is not rated by the manager yet: the peers alone do not make a rating
+    await page.getByTestId('peer-explain-teamwork').getByText('Not rated until the manager rates; peers alone never make a rating (2 peer ratings so far)').waitFor();
+    await page.context().close();
+  });
+
   it('rates in the grid from the rubric, then approves, locks and refuses changes', async () => {
     const page = await openPage('#/appraisals?quarter=2026Q3');
     await page.getByTestId('appraisals-page').waitFor();
@@ -80,6 +107,18 @@ describe('the appraisal screen (P6.1–P6.4)', () => {
     await page.getByRole('button', { name: 'Save as PDF' }).click();
     const file = await (await download).path();
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.context().close();
+  });
+
+  it('P6.1 teamwork: the drawer explains the blend, and a locked review keeps peer ratings read-only with the reason', async () => {
+    const page = await openPage('#/appraisals?quarter=2026Q3');
+    await page.locator('.ag-row [col-id="v:teamwork"]').first().waitFor({ timeout: 60_000 });
+    const section = await openA(page);
+    // the manager's 4 (typed in the grid above) with the peers' 4 and 3: 0.7 × 4 + 0.3 × 3.5 = 3.85
+    await section.getByText('manager 4 · peers 3.5 (2) · 30% → 3.85').waitFor();
+    await page.getByText('The appraisal is locked: peer ratings can no longer change.').waitFor();
+    await expect(section.getByRole('button', { name: 'Add' }).isDisabled()).resolves.toBe(true);
+    await expect(section.getByRole('button', { name: 'Delete' }).first().isDisabled()).resolves.toBe(true);
     await page.context().close();
   });
 });

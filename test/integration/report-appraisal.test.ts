@@ -86,6 +86,23 @@ describe('P6.4 the printed appraisal report', () => {
     for (const s of ['2026年第3季度绩效考核报告', '王芳', '华南区', '目标完成率', '嘉奖表彰', '晋升提名', '员工签字', '经理签字', '人事签字']) expect(text).toContain(s);
   }, 60_000);
 
+  it('P6.1 teamwork: the line shows the peer part when it counted, and the page stays one A4 page', async () => {
+    const { call, dir } = await ready();
+    // S1: manager 3, peers 4 and 5 → mean 4.5 (2); 0.7 × 3 + 0.3 × 4.5 = 3.45
+    await call('review/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S2', kpi: 'teamwork', level: 4 });
+    await call('review/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S3', kpi: 'teamwork', level: 5, comment: '经常帮同事准备方案' });
+    // S2: a single peer is below the minimum of two: not shown, not counted
+    await call('review/peer-rate', { quarter: '2026Q3', person: 'S2', rater: 'S3', kpi: 'teamwork', level: 5 });
+    const s1 = await call<{ html: string }>('report/appraisal-html', { quarter: '2026Q3', person: 'S1' });
+    expect(s1.html).toContain('3 · Meets expectations · peers 4.5 (2) → 3.45');
+    const s2 = await call<{ html: string }>('report/appraisal-html', { quarter: '2026Q3', person: 'S2' });
+    expect(s2.html).not.toContain('peers');
+    const out = path.join(dir, 'peers.pdf');
+    await call('report/appraisal', { quarter: '2026Q3', person: 'S1', format: 'pdf', out });
+    expect(pdfPages(out)).toBe(1);
+    expect(pdfText(out).replace(/\s+/g, ' ')).toContain('peers 4.5 (2) → 3.45');
+  }, 60_000);
+
   it('hands the bytes back when no path is given (browser mode), and exports the review to .xlsx', async () => {
     const { call, dir } = await ready();
     const r = await call<{ file: string | null; base64: string; name: string }>('report/appraisal', { quarter: '2026Q3', format: 'html' });

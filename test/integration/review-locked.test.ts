@@ -5,7 +5,7 @@ import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
 import { tmpWorkspace } from '../support/workspace';
 
 function snapshot(db: import('better-sqlite3').Database) {
-  const tables = ['reviews', 'review_schemes', 'review_entries', 'review_kpi_values', 'review_ratings', 'review_outcomes', 'incidents', 'audit_log'];
+  const tables = ['reviews', 'review_schemes', 'review_entries', 'review_kpi_values', 'review_ratings', 'review_peer_ratings', 'review_outcomes', 'incidents', 'audit_log'];
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
 }
 
@@ -15,6 +15,9 @@ describe('P6.4 the locked-review guarantee', () => {
     seedReviewCompany(ws.db);
     const show = await call<ReviewShow>('review/compute', { quarter: '2026Q3' });
     await call('review/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
+    // P6.1 teamwork peer rating, so that deleting one can be attempted once locked
+    await call('review/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S2', kpi: 'teamwork', level: 4 });
+    const peerId = (ws.db.prepare('SELECT id FROM review_peer_ratings').get() as { id: number }).id;
     const { definition } = await call<ReviewSchemeInfo>('review/scheme', { quarter: '2026Q3' });
     await call('review/approve', { quarter: '2026Q3' });
     await call('review/lock', { quarter: '2026Q3' });
@@ -25,6 +28,8 @@ describe('P6.4 the locked-review guarantee', () => {
       'review/compute': { quarter },
       'review/rate': { quarter, person: 'S1', kpi: 'teamwork', score: 5 },
       'review/rate-many': { quarter, ratings: [{ person: 'S1', kpi: 'teamwork', score: 5 }] },
+      'review/peer-rate': { quarter, person: 'S1', rater: 'S3', kpi: 'teamwork', level: 5 },
+      'review/delete-peer-rating': { id: peerId },
       'review/adjust': { quarter, person: 'S1', total: 50, reason: 'x' },
       'review/feedback': { quarter, person: 'S1', feedback: '继续保持' },
       'review/decide-outcome': { quarter, id: outcomeId, decision: 'confirmed' },

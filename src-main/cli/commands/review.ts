@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import type { OpName } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
-import type { FileResult, Incident, ReviewListItem, ReviewOutcome, ReviewPerson, ReviewSchemeInfo, ReviewShow, WhatIfResult } from '../../contract/review';
+import type { FileResult, Incident, PeerRating, ReviewListItem, ReviewOutcome, ReviewPerson, ReviewSchemeInfo, ReviewShow, WhatIfResult } from '../../contract/review';
 import { t, type Lang } from '../../i18n/messages';
 import { intOption, UsageError, type CliCommand, type Values } from '../command';
 
 const USAGE = [
   'review compute|show|submit|approve|lock --quarter YYYYQn [--person NO] [--reason TEXT]',
   'review rate --quarter Q --person NO --kpi KEY --score N [--note TEXT]',
+  'review peer-rate --quarter Q --person NO --rater NO --kpi teamwork --score N [--comment TEXT] · review peer-ratings --quarter Q [--person NO]',
   'review adjust --quarter Q --person NO (--total N | --clear) --reason TEXT',
   'review feedback --quarter Q --person NO [--feedback TEXT] [--self TEXT]',
   'review outcome --quarter Q --id N --decision confirmed|rejected|proposed [--reason TEXT]',
@@ -56,6 +57,18 @@ function buildReview(v: Values, pos: string[]): { op: OpName; input: Record<stri
       if (score === undefined) throw new UsageError('review.cli.usage.missing', { option: '--score', command: 'review rate' });
       return { op: 'review/rate', input: { quarter: quarter(), person: person(), kpi: need(v, 'kpi', sub), score, ...(str(v, 'note') !== undefined ? { note: str(v, 'note') } : {}) } };
     }
+    case 'peer-rate': {
+      // P6.1 teamwork: a colleague's rating (the level of the KPI's rubric), blended with the manager's by the peer weight
+      const level = num(v, 'score');
+      if (level === undefined) throw new UsageError('review.cli.usage.missing', { option: '--score', command: 'review peer-rate' });
+      const comment = str(v, 'comment');
+      return {
+        op: 'review/peer-rate',
+        input: { quarter: quarter(), person: person(), rater: need(v, 'rater', sub), kpi: need(v, 'kpi', sub), level, ...(comment !== undefined ? { comment } : {}) },
+      };
+    }
+    case 'peer-ratings':
+      return { op: 'review/peer-ratings', input: { quarter: quarter(), ...(str(v, 'person') ? { person: str(v, 'person') } : {}) } };
     case 'submit':
     case 'approve':
     case 'lock':
@@ -112,8 +125,26 @@ function personLine(lang: Lang, p: ReviewPerson): string {
   return t(lang, 'review.cli.person', { employeeNo: p.employeeNo, name: p.name, team: p.team ?? '—', total: fmt(lang, p.total), grade: p.grade ?? '—', outcomes: outcomes ? ` · ${outcomes}` : '' });
 }
 
+/** The peer part of a person's peer-rated KPIs (P6.1): "teamwork: manager 4 · peers 3.5 (3) · 30% → 3.85". */
+function peerLines(lang: Lang, p: ReviewPerson): string[] {
+  return Object.entries(p.kpis)
+    .filter(([, c]) => c.peers && c.rating != null)
+    .map(([kpi, c]) => {
+      const x = c.peers!;
+      const args = { kpi, manager: fmt(lang, c.rating), mean: fmt(lang, x.mean), count: x.count, min: x.min, weight: fmt(lang, x.weight), value: fmt(lang, c.value) };
+      return `  ${t(lang, x.counted ? 'review.cli.peerPart' : 'review.cli.peerNotCounted', args)}`;
+    });
+}
+
+function renderPeerRatings(lang: Lang, list: PeerRating[]): string {
+  return list
+    .map((r) => t(lang, 'review.cli.peerRatings', { id: r.id, employeeNo: r.employeeNo, name: r.name, kpi: r.kpi, raterNo: r.raterNo, raterName: r.raterName, level: fmt(lang, r.level), comment: r.comment ? ` · ${r.comment}` : '' }))
+    .join('\n');
+}
+
 function renderReview(value: unknown, lang: Lang): string {
   const v = value as Record<string, unknown>;
+  if (Array.isArray(value) && value.length > 0 && 'raterNo' in (value[0] as object)) return renderPeerRatings(lang, value as PeerRating[]);
   if (Array.isArray(value)) {
     return (value as (ReviewListItem | Incident | { quarter: string; total: number | null; grade: string | null })[])
       .map((x) => ('employeeNo' in x ? `${x.id} ${x.date} ${x.employeeNo} ${x.name} ${x.kind}: ${x.description}` : `${x.quarter} ${'status' in x ? t(lang, `review.status.${x.status}`) : ''} ${'people' in x ? x.people : `${fmt(lang, x.total)} ${x.grade ?? '—'}`}`))
@@ -124,7 +155,7 @@ function renderReview(value: unknown, lang: Lang): string {
     const head = t(lang, 'review.cli.show', { quarter: r.quarter, status: t(lang, `review.status.${r.status}`), version: r.scheme.version, people: r.people.length, missing: r.summary.missingRatings, bonus: fmt(lang, r.summary.bonusCost) });
     return [head, ...r.people.map((p) => personLine(lang, p))].join('\n');
   }
-  if ('employeeNo' in v && 'kpis' in v) return personLine(lang, value as ReviewPerson);
+  if ('employeeNo' in v && 'kpis' in v) return [personLine(lang, value as ReviewPerson), ...peerLines(lang, value as ReviewPerson)].join('\n');
   if ('definition' in v) {
     const s = value as ReviewSchemeInfo;
     return t(lang, 'review.cli.scheme', { quarter: s.quarter, version: s.version, kpis: s.definition.kpis.map((k) => `${k.key} ${k.weight}%`).join(', ') });
@@ -157,12 +188,13 @@ export const reviewCommands: CliCommand[] = [
   {
     name: 'review',
     summary: 'review.cli.help',
-    usage: 'review compute|show|rate|approve|lock|… --quarter YYYYQn',
+    usage: 'review compute|show|rate|peer-rate|peer-ratings|approve|lock|… --quarter YYYYQn',
     options: {
       quarter: { type: 'string' }, person: { type: 'string' }, kpi: { type: 'string' }, score: { type: 'string' }, note: { type: 'string' },
       reason: { type: 'string' }, total: { type: 'string' }, clear: { type: 'boolean' }, feedback: { type: 'string' }, self: { type: 'string' },
       id: { type: 'string' }, decision: { type: 'string' }, file: { type: 'string' }, out: { type: 'string' }, date: { type: 'string' },
       kind: { type: 'string' }, description: { type: 'string' }, evidence: { type: 'string' }, loss: { type: 'string' },
+      rater: { type: 'string' }, comment: { type: 'string' },
     },
     build: buildReview,
     render: renderReview,

@@ -52,6 +52,9 @@ function kpiRows(ctx: ReportContext, p: ReviewPerson): string {
       if (k.source === 'completion') {
         target = f.money(cell.target ?? null);
         actual = `${f.money(cell.actual ?? null)} (${cell.value === null ? '—' : `${f.num(cell.value)}%`})`;
+      } else if (cell.peers?.counted && cell.rating != null) {
+        // P6.1 teamwork: the manager's level, then the peers' part that counted in the score
+        actual = `${valueText(k, cell.rating, lang)} · ${t(lang, 'review.report.peers', { mean: f.num(cell.peers.mean), count: cell.peers.count })} → ${f.num(cell.value)}`;
       } else if (k.source !== 'rated') {
         const x = kpiTarget(k);
         if (x !== null) target = PERCENT_SOURCES.has(k.source) ? `${f.num(x)}%` : MONEY_SOURCES.has(k.source) ? f.money(x) : f.num(x);

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { DataSource, SchemeDefinition } from '../../contract/review-scheme';
+import { peerWeightOf, type DataSource, type SchemeDefinition } from '../../contract/review-scheme';
 import { peopleQuarterFacts, quarterFacts, SOURCE_GROUPS, sourceValue, type FactGroup, type PersonFacts } from './data-sources';
 import type { PersonBasis } from './evaluate';
 import { quarterInfo, shiftQuarter } from './quarter';
@@ -12,7 +12,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Everything the schemes need about the given people in a quarter: data KPI values, the manager's
- * ratings, earlier quarters' values for streak rules, the challenge tier, incidents and adjustments.
+ * ratings and the peers' (P6.1), earlier quarters' values for streak rules, the challenge tier, incidents and adjustments.
  */
 export function buildBasis(db: Database, quarter: string, reviewId: number | null, defs: SchemeDefinition[], staffIds: number[], asOf = today()): QuarterBasis {
   const kpis = defs.flatMap((d) => d.kpis);
@@ -26,6 +26,17 @@ export function buildBasis(db: Database, quarter: string, reviewId: number | nul
   if (reviewId !== null) {
     for (const r of db.prepare('SELECT staff_id AS s, kpi_key AS k, score FROM review_ratings WHERE review_id = ?').all(reviewId) as { s: number; k: string; score: number }[]) {
       ratings.set(`${r.s}:${r.k}`, r.score);
+    }
+  }
+  // P6.1 peer ratings, per person and KPI: count and sum of the levels
+  const peers = new Map<number, Record<string, { count: number; sum: number }>>();
+  if (reviewId !== null) {
+    const rows = db
+      .prepare('SELECT staff_id AS s, kpi_key AS k, COUNT(*) AS count, SUM(level) AS sum FROM review_peer_ratings WHERE review_id = ? GROUP BY staff_id, kpi_key')
+      .all(reviewId) as { s: number; k: string; count: number; sum: number }[];
+    for (const r of rows) {
+      if (!peers.has(r.s)) peers.set(r.s, {});
+      peers.get(r.s)![r.k] = { count: r.count, sum: r.sum };
     }
   }
   const adjusted = new Map<number, number>();
@@ -56,6 +67,7 @@ export function buildBasis(db: Database, quarter: string, reviewId: number | nul
     for (const [key, byQuarter] of previous) prev[key] = byQuarter.map((m) => m.get(id) ?? null);
     people.set(id, {
       values: current.get(id)!,
+      peers: peers.get(id) ?? {},
       previous: prev,
       adjustedTotal: adjusted.get(id) ?? null,
       challengeMet: !!f && f.challenge !== null && f.challenge > 0 && f.sales >= f.challenge,
@@ -93,14 +105,21 @@ function previousValues(db: Database, quarter: string, defs: SchemeDefinition[],
     const kpi = kpis.find((k) => k.key === key);
     if (!kpi) continue;
     const holds = (v: number | null | undefined) => v !== null && v !== undefined && tests.some((t) => t(v));
-    let onStreak = [...current].filter(([, values]) => holds(values[key])).map(([id]) => id);
+    // current values of rated KPIs are the manager's; with peers the effective one may differ, so read everyone's history
+    const blended = defs.some((d) => d.kpis.some((k) => k.key === key && peerWeightOf(k) > 0));
+    let onStreak = [...current].filter(([, values]) => blended || holds(values[key])).map(([id]) => id);
     const series: Map<number, number | null>[] = [];
     for (let i = 1; i <= depth && onStreak.length > 0; i++) {
       const q = shiftQuarter(quarter, i);
       const values = new Map<number, number | null>();
       if (kpi.source === 'rated') {
+        // the rating that counted then: the manager's, blended with the peers' where the scheme said so (P6.1)
         const rows = db
-          .prepare('SELECT r.staff_id AS s, r.score FROM review_ratings r JOIN reviews v ON v.id = r.review_id WHERE v.quarter = ? AND r.kpi_key = ?')
+          .prepare(
+            `SELECT r.staff_id AS s, COALESCE(k.value, r.score) AS score FROM review_ratings r JOIN reviews v ON v.id = r.review_id
+             LEFT JOIN review_kpi_values k ON k.review_id = r.review_id AND k.staff_id = r.staff_id AND k.kpi_key = r.kpi_key
+             WHERE v.quarter = ? AND r.kpi_key = ?`,
+          )
           .all(q, key) as { s: number; score: number }[];
         for (const r of rows) values.set(r.s, r.score);
       } else {

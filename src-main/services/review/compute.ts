@@ -97,7 +97,7 @@ export function rescore(ctx: Pick<ServiceContext, 'db' | 'actor' | 'lang'>, revi
     w.value.run(
       definition.kpis.flatMap((k) => {
         const completion = k.source === 'completion';
-        return [review.id, id, k.key, p.values[k.key], ev.scores[k.key], completion ? (p.facts?.target ?? null) : null, completion ? (p.facts?.sales ?? 0) : null];
+        return [review.id, id, k.key, ev.values[k.key] ?? null, ev.scores[k.key], completion ? (p.facts?.target ?? null) : null, completion ? (p.facts?.sales ?? 0) : null];
       }),
     );
     mergeOutcomes(w, ctx.actor, ctx.lang, review, id, definition, ev, at);

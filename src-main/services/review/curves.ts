@@ -20,7 +20,14 @@ export function curveScore(curve: readonly (readonly [number, number])[], value:
 /** A KPI's score from its value (data KPIs: the curve; rated KPIs: the rubric level's score). */
 export function kpiScore(kpi: KpiDefinition, value: number | null): number | null {
   if (value === null) return kpi.source === 'rated' ? null : kpi.whenMissing;
-  if (kpi.source === 'rated') return kpi.rubric?.find((r) => r.level === value)?.score ?? null;
+  if (kpi.source === 'rated') {
+    const exact = kpi.rubric?.find((r) => r.level === value);
+    if (exact) return exact.score;
+    // a blended rating (manager and peers, P6.1) between two levels: linear between their scores
+    const points = [...(kpi.rubric ?? [])].sort((a, b) => a.level - b.level).map((r) => [r.level, r.score] as const);
+    if (points.length < 2 || value < points[0][0] || value > points[points.length - 1][0]) return null;
+    return round2(curveScore(points, value));
+  }
   return round2(curveScore(kpi.curve ?? [[0, 0], [100, 100]], value));
 }
 

@@ -69,13 +69,18 @@ export function defaultScheme(): SchemeDefinition {
       l('谈判能力强，能拓展大客户', 'Negotiates well and grows key accounts'),
       l('方案与谈判能力突出，可作为标杆', 'Outstanding solution selling and negotiation; a role model'),
     ]),
-    rated('teamwork', l('团队协作', 'Teamwork'), 'teamwork', 10, [
-      l('不配合团队，影响他人工作', 'Does not cooperate; hinders others'),
-      l('被要求时才配合', 'Cooperates only when asked'),
-      l('配合同事，完成团队分工', 'Works with colleagues and does their share'),
-      l('主动分享经验，支持同事', 'Shares experience and supports colleagues'),
-      l('团队核心，带动整体业绩', 'The heart of the team; lifts everyone'),
-    ]),
+    // P6.1 teamwork: the manager's rating, with the colleagues' mean at 30% once two or more have rated
+    {
+      ...rated('teamwork', l('团队协作', 'Teamwork'), 'teamwork', 10, [
+        l('不配合团队，影响他人工作', 'Does not cooperate; hinders others'),
+        l('被要求时才配合', 'Cooperates only when asked'),
+        l('配合同事，完成团队分工', 'Works with colleagues and does their share'),
+        l('主动分享经验，支持同事', 'Shares experience and supports colleagues'),
+        l('团队核心，带动整体业绩', 'The heart of the team; lifts everyone'),
+      ]),
+      peerWeight: 30,
+      peerMin: 2,
+    },
   ];
   const rules: RuleDefinition[] = [
     {

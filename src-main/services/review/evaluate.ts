@@ -1,10 +1,13 @@
 import type { OutcomeType, RuleCondition, SchemeDefinition } from '../../contract/review-scheme';
 import { kpiScore, round2, ruleAmount } from './curves';
+import { effectiveRating, type PeerAggregate } from './peers';
 
 /** What the rules need to know about one person in one quarter. */
 export interface PersonBasis {
-  /** KPI values by key: data values (percent, yuan, counts) and rated levels; null = no data / not rated */
+  /** KPI values by key: data values (percent, yuan, counts) and the manager's rated levels; null = no data / not rated */
   values: Record<string, number | null>;
+  /** Peer ratings by rated KPI key (P6.1 teamwork); blended into the value by the scheme's peer weight. */
+  peers?: Record<string, PeerAggregate>;
   /** The same KPIs' values in the previous quarters, most recent first (for "consecutive" conditions). */
   previous: Record<string, (number | null)[]>;
   adjustedTotal: number | null;
@@ -21,6 +24,8 @@ export interface ProposedOutcome {
 }
 
 export interface Evaluation {
+  /** The values that count: rated KPIs carry their effective rating (manager blended with peers). */
+  values: Record<string, number | null>;
   scores: Record<string, number | null>;
   originalTotal: number | null;
   total: number | null;
@@ -92,14 +97,18 @@ export function proposeOutcomes(def: SchemeDefinition, p: PersonBasis, grade: st
 /** Scores, total, grade and proposed outcomes of one person under a scheme. */
 export function evaluatePerson(def: SchemeDefinition, p: PersonBasis): Evaluation {
   const scores: Record<string, number | null> = {};
+  const values: Record<string, number | null> = { ...p.values };
   let complete = true;
   for (const k of def.kpis) {
-    const s = kpiScore(k, p.values[k.key] ?? null);
+    const own = p.values[k.key] ?? null;
+    // P6.1: the score, total, grade and rules all see the effective rating; complete = the manager rated
+    if (k.source === 'rated') values[k.key] = effectiveRating(k, own, p.peers?.[k.key]).value;
+    const s = kpiScore(k, values[k.key] ?? null);
     scores[k.key] = s;
-    if (s === null && k.source === 'rated') complete = false;
+    if (k.source === 'rated' && (own === null || s === null)) complete = false;
   }
   const originalTotal = weightedTotal(def, scores);
   const total = p.adjustedTotal ?? originalTotal;
   const grade = gradeOf(def, total);
-  return { scores, originalTotal, total, grade, complete, outcomes: proposeOutcomes(def, p, grade) };
+  return { values, scores, originalTotal, total, grade, complete, outcomes: proposeOutcomes(def, { ...p, values }, grade) };
 }

@@ -8,6 +8,7 @@ import { adjustTotal, decideOutcome, saveFeedback } from './entries';
 import { exportReview } from './export-xlsx';
 import { personHistory } from './history';
 import { listIncidents, recordIncident } from './incidents';
+import { deletePeerRating, listPeerRatings, peerRate } from './peer-ratings';
 import { rateMany } from './ratings';
 import { findReview, listReviews, requireEntry, requireReview } from './review-store';
 import { rescore } from './compute';
@@ -40,6 +41,12 @@ export const reviewHandlers = {
     return personRow(ctx, input.quarter, input.person);
   },
   'review/rate-many': (ctx, input) => ({ rated: rateMany(ctx, input.quarter, input.ratings).rated }),
+  'review/peer-rate': (ctx, input) => (peerRate(ctx, input), personRow(ctx, input.quarter, input.person)),
+  'review/peer-ratings': (ctx, input) => listPeerRatings(ctx.db, input.quarter, input.person),
+  'review/delete-peer-rating': (ctx, input) => {
+    const { quarter, employeeNo } = deletePeerRating(ctx, input.id);
+    return personRow(ctx, quarter, employeeNo);
+  },
   'review/adjust': (ctx, input) => (adjustTotal(ctx, input.quarter, input.person, input.total, input.reason), personRow(ctx, input.quarter, input.person)),
   'review/feedback': (ctx, input) => (saveFeedback(ctx, input.quarter, input.person, input.feedback, input.selfAssessment), personRow(ctx, input.quarter, input.person)),
   'review/decide-outcome': (ctx, input) => decideOutcome(ctx, input.quarter, input.id, input.decision, input.reason),

@@ -15,6 +15,8 @@ export function validateScheme(def: SchemeDefinition): void {
       const levels = k.rubric.map((r) => r.level);
       if (new Set(levels).size !== levels.length) throw new WorkbenchError('review/rubric-invalid', { kpi: k.key });
     } else {
+      // P6.1: only a rated KPI can take peer ratings
+      if ((k.peerWeight ?? 0) > 0) throw new WorkbenchError('review/peer-weight-not-rated', { kpi: k.key });
       if (!k.curve) throw new WorkbenchError('review/curve-missing', { kpi: k.key });
       for (let i = 1; i < k.curve.length; i++) {
         if (!(k.curve[i][0] > k.curve[i - 1][0])) throw new WorkbenchError('review/curve-invalid', { kpi: k.key });

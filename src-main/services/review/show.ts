@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { ReviewKpiCell, ReviewOutcome, ReviewPerson, ReviewShow } from '../../contract/review';
-import type { SchemeDefinition } from '../../contract/review-scheme';
+import { peerWeightOf, type SchemeDefinition } from '../../contract/review-scheme';
 import type { Lang } from '../../i18n/messages';
 import { missingRatings } from './compute';
+import { effectiveRating, type PeerAggregate } from './peers';
 import { personId, requireReview } from './review-store';
 import { schemeById } from './scheme';
 
@@ -58,6 +59,7 @@ export function showReview(db: Database, lang: Lang, quarter: string, person?: s
     const cell = cells.get(n.s)?.[n.k];
     if (cell) cell.note = n.note;
   }
+  addPeerParts(db, definition, cells, args, own);
   const outcomes = new Map<number, ReviewOutcome[]>();
   const ruleLabel = (key: string | null) => (key ? definition.rules.find((r) => r.key === key)?.label[lang] : undefined);
   const outcomeRows = db
@@ -83,6 +85,7 @@ export function showReview(db: Database, lang: Lang, quarter: string, person?: s
       originalTotal: e.total,
       adjustment: e.adjusted === null ? null : { total: e.adjusted, reason: e.adjustReason ?? '', by: e.adjustedBy ?? '', at: e.adjustedAt ?? '' },
       grade: e.grade,
+      // the manager has rated every rated KPI (peers alone never make a rating, P6.1)
       complete: definition.kpis.every((k) => k.source !== 'rated' || (kpis[k.key]?.score ?? null) !== null),
       outcomes: outcomes.get(e.staffId) ?? [],
       feedback: e.feedback,
@@ -97,6 +100,34 @@ export function showReview(db: Database, lang: Lang, quarter: string, person?: s
     people,
     summary: summarize(db, review, definition, people),
   };
+}
+
+/**
+ * Rated KPIs with a peer weight (P6.1 teamwork): beside the effective rating (`value`), the manager's
+ * own level and the peers' part, so that the window and the report can explain the blend.
+ */
+function addPeerParts(db: Database, def: SchemeDefinition, cells: Map<number, Record<string, ReviewKpiCell>>, args: { review: number; only: number | null }, own: string): void {
+  const kpis = def.kpis.filter((k) => peerWeightOf(k) > 0);
+  if (kpis.length === 0) return;
+  const keys = new Set(kpis.map((k) => k.key));
+  const manager = new Map<string, number>();
+  for (const r of db.prepare(`SELECT staff_id AS s, kpi_key AS k, score FROM review_ratings WHERE review_id = @review ${own}`).all(args) as { s: number; k: string; score: number }[]) {
+    if (keys.has(r.k)) manager.set(`${r.s}:${r.k}`, r.score);
+  }
+  const peers = new Map<string, PeerAggregate>();
+  const rows = db
+    .prepare(`SELECT staff_id AS s, kpi_key AS k, COUNT(*) AS count, SUM(level) AS sum FROM review_peer_ratings WHERE review_id = @review ${own} GROUP BY staff_id, kpi_key`)
+    .all(args) as { s: number; k: string; count: number; sum: number }[];
+  for (const r of rows) peers.set(`${r.s}:${r.k}`, { count: r.count, sum: r.sum });
+  for (const [s, byKey] of cells) {
+    for (const k of kpis) {
+      const cell = byKey[k.key];
+      if (!cell) continue;
+      const e = effectiveRating(k, manager.get(`${s}:${k.key}`) ?? null, peers.get(`${s}:${k.key}`));
+      cell.rating = e.manager;
+      cell.peers = { mean: e.peerMean, count: e.peerCount, weight: e.weight, min: e.min, counted: e.counted };
+    }
+  }
 }
 
 export function schemeColumns(def: SchemeDefinition, version: number, lang: Lang): ReviewShow['scheme'] {

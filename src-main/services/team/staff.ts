@@ -13,6 +13,7 @@ const HAS_HISTORY = `(
   EXISTS (SELECT 1 FROM customers c WHERE c.owner_id = s.id) OR
   EXISTS (SELECT 1 FROM target_cells t WHERE t.scope = 'person' AND t.scope_id = s.id) OR
   EXISTS (SELECT 1 FROM review_entries r WHERE r.staff_id = s.id) OR
+  EXISTS (SELECT 1 FROM review_peer_ratings pr WHERE pr.rater_id = s.id) OR
   EXISTS (SELECT 1 FROM survey_responses sr WHERE sr.salesperson_id = s.id) OR
   EXISTS (SELECT 1 FROM tickets tk WHERE tk.staff_id = s.id)
 )`;

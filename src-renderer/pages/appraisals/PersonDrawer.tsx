@@ -6,6 +6,7 @@ import type { ReviewOutcome, ReviewPerson, ReviewShow } from '../../../src-main/
 import { useOpMutation } from '../../backend/useOp';
 import { formatMoney, formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
+import { PeerRatings } from './PeerRatings';
 import { TrendChart } from './TrendChart';
 
 interface Props {
@@ -88,6 +89,7 @@ export function PersonDrawer({ show, person, scoresOpen, notesOpen, onClose, onP
           { title: t('review.report.score'), dataIndex: 'score', render: (v: number | null) => (v == null ? '—' : formatNumber(v, lang, 1)) },
         ]}
       />
+      <PeerRatings show={show} person={person} open={scoresOpen} />
       <Divider titlePlacement="start">{t('review.report.outcomes')}</Divider>
       <Table
         size="small"

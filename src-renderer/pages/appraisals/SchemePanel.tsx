@@ -3,7 +3,7 @@ import { Alert, App, Button, Divider, Input, InputNumber, Popover, Skeleton, Spa
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewSchemeInfo, WhatIfResult } from '../../../src-main/contract/review';
-import type { KpiDefinition, SchemeDefinition } from '../../../src-main/contract/review-scheme';
+import { peerMinOf, peerWeightOf, type KpiDefinition, type SchemeDefinition } from '../../../src-main/contract/review-scheme';
 import { invoke } from '../../backend/transport';
 import { useOp, useOpMutation } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
@@ -39,6 +39,8 @@ function SchemeEditor({ info, editable }: { info: ReviewSchemeInfo; editable: bo
   const [busy, setBusy] = useState(false);
   const total = copy.kpis.reduce((s, k) => s + k.weight, 0);
   const setKpi = (key: string, weight: number) => setCopy({ ...copy, kpis: copy.kpis.map((k) => (k.key === key ? { ...k, weight } : k)) });
+  // Rated KPIs (P6.1 teamwork): the peers' share of the rating and the fewest peer ratings that count.
+  const setPeers = (key: string, patch: Pick<KpiDefinition, 'peerWeight' | 'peerMin'>) => setCopy({ ...copy, kpis: copy.kpis.map((k) => (k.key === key ? { ...k, ...patch } : k)) });
 
   const runWhatIf = async () => {
     setBusy(true);
@@ -93,6 +95,38 @@ function SchemeEditor({ info, editable }: { info: ReviewSchemeInfo; editable: bo
             dataIndex: 'weight',
             width: 110,
             render: (v: number, k) => <InputNumber size="small" min={0} max={100} value={v} suffix="%" disabled={!editable} aria-label={`${k.label[lang]} ${t('review.report.weight')}`} onChange={(w) => setKpi(k.key, w ?? 0)} />,
+          },
+          {
+            title: t('review.ui.peersColumn'),
+            key: 'peers',
+            width: 230,
+            render: (_: unknown, k) =>
+              k.source === 'rated' && (
+                <Space size={4}>
+                  <InputNumber
+                    size="small"
+                    style={{ width: 76 }}
+                    min={0}
+                    max={100}
+                    suffix="%"
+                    value={peerWeightOf(k)}
+                    disabled={!editable}
+                    aria-label={`${k.label[lang]} ${t('review.ui.peerWeight')}`}
+                    onChange={(w) => setPeers(k.key, { peerWeight: w ?? 0 })}
+                  />
+                  <Typography.Text type="secondary">{t('review.ui.peerMinLabel')}</Typography.Text>
+                  <InputNumber
+                    size="small"
+                    style={{ width: 56 }}
+                    min={1}
+                    max={50}
+                    value={peerMinOf(k)}
+                    disabled={!editable || peerWeightOf(k) === 0}
+                    aria-label={`${k.label[lang]} ${t('review.ui.peerMinLabel')}`}
+                    onChange={(m) => setPeers(k.key, { peerMin: m ?? 1 })}
+                  />
+                </Space>
+              ),
           },
           {
             title: t('review.ui.curveOrRubric'),
