@@ -5,7 +5,7 @@ import { peerWeightOf, type SchemeDefinition } from '../../contract/review-schem
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { rescore } from './compute';
-import { ratingTarget } from './ratings';
+import { checkRating, ratingTarget } from './ratings';
 import { assertChangeable, personId, requireEntry, requireReview, SCORING_OPEN } from './review-store';
 
 export interface PeerRateInput {
@@ -19,15 +19,11 @@ export interface PeerRateInput {
 
 /** A peer rating must name a rated KPI that takes peers (peer weight > 0) and one of its rubric's levels (P6.1). */
 export function checkPeerRating(def: SchemeDefinition, kpiKey: string, level: number): void {
-  const kpi = def.kpis.find((k) => k.key === kpiKey);
-  if (!kpi) throw new WorkbenchError('review/unknown-kpi', { kpi: kpiKey, kpis: def.kpis.map((k) => k.key).join(', ') });
-  if (kpi.source !== 'rated') throw new WorkbenchError('review/kpi-not-rated', { kpi: kpiKey });
-  if (peerWeightOf(kpi) <= 0) {
+  checkRating(def, kpiKey, level);
+  if (peerWeightOf(def.kpis.find((k) => k.key === kpiKey)!) <= 0) {
     const open = def.kpis.filter((k) => peerWeightOf(k) > 0).map((k) => k.key);
     throw new WorkbenchError('review/kpi-not-peer-rated', { kpi: kpiKey, kpis: open.length ? open.join(', ') : '—' });
   }
-  const levels = (kpi.rubric ?? []).map((r) => r.level);
-  if (!levels.includes(level)) throw new WorkbenchError('review/rating-outside-rubric', { kpi: kpiKey, score: level, levels: levels.join(', ') });
 }
 
 /** The rater: an active member of staff other than the person rated. */
