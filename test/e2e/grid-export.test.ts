@@ -1,34 +1,22 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Workspace } from '../../src-main/db/workspace';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { launchChromium, openWorkbenchPage, readDatabase, type RunningWeb, startWeb } from '../support/browser';
+import { readDatabase, workbenchInBrowser } from '../support/browser';
 import { tmpDir } from '../support/workspace';
 
 // Issue 3, item 9: every grid exports what it shows (filters, sort, search) as .xlsx / CSV.
-let browser: Browser;
-let web: RunningWeb | undefined;
 const dataDir = tmpDir('wb-e2e-export-');
 const TODAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const db = readDatabase(dataDir);
 
-beforeAll(async () => {
-  const ws = new Workspace(dataDir);
+const wb = workbenchInBrowser(dataDir, async (ws) => {
   const r = await dispatch(ws, 'demo/create', { size: 'small' }, { lang: 'en', actor: 'tester' });
   expect(r.ok).toBe(true);
-  ws.close();
-  browser = await launchChromium();
-  web = await startWeb(dataDir);
 });
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
-
-const openPage = (hash: string): Promise<Page> => openWorkbenchPage(browser, web!, hash, { downloads: true });
+const openPage = (hash: string): Promise<Page> => wb.open(hash, { downloads: true });
 
 /** Opens "Export ▾", picks a format and waits for the file the browser downloads. */
 async function exportAs(page: Page, testId: string, format: 'xlsx' | 'csv'): Promise<{ download: Download; bytes: Buffer }> {

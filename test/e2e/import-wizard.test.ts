@@ -1,18 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Workspace } from '../../src-main/db/workspace';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { launchChromium, openWorkbenchPage, readDatabase, type RunningWeb, startWeb } from '../support/browser';
+import { readDatabase, workbenchInBrowser } from '../support/browser';
 import { tmpDir } from '../support/workspace';
 
 // Issue 3, item 8: the desktop import wizard, used as a manager uses it (P2.6 orders): pick or drop a
 // file → sheet, header row and mapping with a live preview whose invalid cells are red → summary →
 // import with progress → outcome; then the import history undoes it.
-let browser: Browser;
-let web: RunningWeb | undefined;
 const dataDir = tmpDir('wb-e2e-import-');
 const files = tmpDir('wb-e2e-import-files-');
 let people: string[] = [];
@@ -37,24 +34,15 @@ async function ordersWorkbook(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-beforeAll(async () => {
-  const ws = new Workspace(dataDir);
+const wb = workbenchInBrowser(dataDir, async (ws) => {
   const r = await dispatch(ws, 'demo/create', { size: 'small' }, { lang: 'zh-CN', actor: 'tester' });
   expect(r.ok).toBe(true);
-  people = (ws.db.prepare("SELECT employee_no FROM staff WHERE status = 'active' ORDER BY employee_no LIMIT 2").pluck().all() as string[]);
-  ws.close();
+  people = ws.db.prepare("SELECT employee_no FROM staff WHERE status = 'active' ORDER BY employee_no LIMIT 2").pluck().all() as string[];
   await ordersWorkbook(path.join(files, '三月销售.xlsx'));
   fs.writeFileSync(path.join(files, 'notes.pdf'), '%PDF-1.4 not a spreadsheet');
   fs.writeFileSync(path.join(files, '花名册.csv'), '\ufeff工号,姓名,团队,职位\nS9001,林一,华东一组,销售代表\nS9002,林二,华东一组,销售代表\n');
-  browser = await launchChromium();
-  web = await startWeb(dataDir);
 });
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
-
-const openPage = (hash: string): Promise<Page> => openWorkbenchPage(browser, web!, hash);
+const openPage = (hash: string): Promise<Page> => wb.open(hash);
 const ordersLike = (prefix: string) => db((d) => d.prepare('SELECT order_no AS no, date, amount, channel FROM orders WHERE order_no LIKE ? ORDER BY order_no').all(`${prefix}%`) as { no: string; date: string; amount: number; channel: string | null }[]);
 
 /** Drops a file on the window the way the operating system does: a drop event carrying a File. */

@@ -1,37 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Workspace } from '../../src-main/db/workspace';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { launchChromium, openWorkbenchPage, readDatabase, type RunningWeb, startWeb } from '../support/browser';
+import { readDatabase, workbenchInBrowser } from '../support/browser';
 import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
 import { tmpDir } from '../support/workspace';
 
 // Issue 6: the appraisal screen in a browser — rate in the grid, decide an outcome, preview, lock.
-let browser: Browser;
-let web: RunningWeb | undefined;
 const dataDir = tmpDir('wb-e2e-review-');
 const db = readDatabase(dataDir);
 const rating = (no: string, kpi: string) =>
   db((d) => (d.prepare('SELECT r.score FROM review_ratings r JOIN staff s ON s.id = r.staff_id WHERE s.employee_no = ? AND r.kpi_key = ?').get(no, kpi) as { score: number } | undefined)?.score);
 
-beforeAll(async () => {
-  const ws = new Workspace(dataDir);
+const wb = workbenchInBrowser(dataDir, async (ws) => {
   seedReviewCompany(ws.db);
   await dispatch(ws, 'review/compute', { quarter: '2026Q3' }, { lang: 'en', actor: 'tester' });
   // everything rated except A's teamwork, which the test types in the grid
   await dispatch(ws, 'review/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS.filter((r) => !(r.person === 'S1' && r.kpi === 'teamwork')) }, { lang: 'en', actor: 'tester' });
-  ws.close();
-  browser = await launchChromium();
-  web = await startWeb(dataDir);
 });
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
-
-const openPage = (hash: string): Promise<Page> => openWorkbenchPage(browser, web!, hash, { downloads: true });
+const openPage = (hash: string): Promise<Page> => wb.open(hash, { downloads: true });
 
 const peerCount = () => db((d) => (d.prepare('SELECT COUNT(*) AS n FROM review_peer_ratings').get() as { n: number }).n);
 

@@ -1,44 +1,29 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openWorkbenchPage, type RunningWeb, startWeb } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { readDatabase, workbenchInBrowser } from '../support/browser';
 import { tmpDir } from '../support/workspace';
 
 // Issue 5 (P4.7): the analysis of the demo survey shows the NPS that SQL computes, and a phone interview
 // typed with the keyboard lands in the database.
 const ROOT = path.resolve(__dirname, '../..');
-let browser: Browser;
-let web: RunningWeb;
 const dataDir = tmpDir('wb-e2e-survey-');
-const query = <T>(sql: string, ...params: unknown[]): T => {
-  const d = new Database(path.join(dataDir, 'workbench.db'), { readonly: true });
-  try {
-    return d.prepare(sql).get(...params) as T;
-  } finally {
-    d.close();
-  }
-};
+const db = readDatabase(dataDir);
+const query = <T>(sql: string, ...params: unknown[]): T => db((d) => d.prepare(sql).get(...params) as T);
 
-beforeAll(async () => {
+// The demo as users make it, through the command line, into the folder the Workspace has just created.
+const wb = workbenchInBrowser(dataDir, () => {
   const demo = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['src-main/cli/main.ts', '--data-dir', dataDir, 'demo'], { cwd: ROOT, encoding: 'utf8' });
   expect(demo.status, demo.stderr).toBe(0);
-  browser = await launchChromium();
-  web = await startWeb(dataDir);
 });
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
-
-const openPage = (hash: string): Promise<Page> => openWorkbenchPage(browser, web, hash);
+const openPage = (hash: string): Promise<Page> => wb.open(hash);
 
 /** Calls an operation from inside the page, as the screens do (same origin, the run's token). */
 async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
   const r = await page.evaluate(
     async ([n, i, token]) => (await fetch(`/api/invoke/${n}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Workbench-Token': token }, body: JSON.stringify({ input: i }) })).json(),
-    [name, input, web.token] as const,
+    [name, input, wb.web.token] as const,
   );
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value as T;
@@ -86,7 +71,7 @@ describe('satisfaction surveys in a browser (P4.7, issue #5)', () => {
         { text: 'Anything else?', type: 'text' },
       ],
     });
-    await page.goto(`${web.url.split('/?')[0]}/#/surveys/${plan.id}?tab=entry`);
+    await page.goto(`${wb.web.url.split('/?')[0]}/#/surveys/${plan.id}?tab=entry`);
     const name = page.getByTestId('entry-customer-name');
     await name.waitFor();
     const customer = (await name.innerText()).trim();
@@ -113,18 +98,13 @@ describe('satisfaction surveys in a browser (P4.7, issue #5)', () => {
     );
     expect(r).toMatchObject({ channel: 'phone' });
     expect(r.salesperson).toBe(r.owner);
-    const answers = new Database(path.join(dataDir, 'workbench.db'), { readonly: true });
-    try {
-      const rows = answers.prepare('SELECT question_id AS q, value_num AS num, value_text AS text FROM survey_answers WHERE response_id = ? ORDER BY question_id').all(r.id);
-      expect(rows).toEqual([
-        { q: questions[0].id, num: 4, text: null },
-        { q: questions[1].id, num: 10, text: null },
-        { q: questions[2].id, num: 2, text: 'Hotline' },
-        { q: questions[3].id, num: null, text: 'Quick delivery this time' },
-      ]);
-    } finally {
-      answers.close();
-    }
+    const rows = db((d) => d.prepare('SELECT question_id AS q, value_num AS num, value_text AS text FROM survey_answers WHERE response_id = ? ORDER BY question_id').all(r.id));
+    expect(rows).toEqual([
+      { q: questions[0].id, num: 4, text: null },
+      { q: questions[1].id, num: 10, text: null },
+      { q: questions[2].id, num: 2, text: 'Hotline' },
+      { q: questions[3].id, num: null, text: 'Quick delivery this time' },
+    ]);
     await page.context().close();
   });
 });

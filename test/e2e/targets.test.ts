@@ -1,16 +1,12 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Workspace } from '../../src-main/db/workspace';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { launchChromium, openWorkbenchPage, readDatabase, type RunningWeb, startWeb } from '../support/browser';
+import { readDatabase, workbenchInBrowser } from '../support/browser';
 import { addOrder, reconcileProblems, seedOrg } from '../support/targets-org';
 import { tmpDir } from '../support/workspace';
 
 // Issue 4: the target grid in a browser — type, lock, re-spread a parent, paste a block from Excel, undo.
-let browser: Browser;
-let web: RunningWeb | undefined;
 const dataDir = tmpDir('wb-e2e-targets-');
 const Y = 2026;
 let people: { id: number; employeeNo: string; teamId: number }[] = [];
@@ -20,25 +16,17 @@ const db = readDatabase(dataDir);
 const cell = (scope: string, id: number, period: string) =>
   db((d) => d.prepare("SELECT amount / 100 AS v, locked FROM target_cells WHERE year = ? AND scope = ? AND scope_id = ? AND period = ? AND metric = 'sales'").get(Y, scope, id, period) as { v: number; locked: number } | undefined);
 
-beforeAll(async () => {
-  const ws = new Workspace(dataDir);
+const wb = workbenchInBrowser(dataDir, async (ws) => {
   ({ people, teams } = seedOrg(ws.db, [2, 2]));
   const opts = { lang: 'en' as const, actor: 'tester' };
   await dispatch(ws, 'targets/set', { year: Y, amount: 1_200_000 }, opts);
   await dispatch(ws, 'targets/breakdown', { year: Y, method: 'even' }, opts);
   // Sales this year: 50,000 / 150,000 / 250,000 / 350,000 yuan, so the people rank in that order.
   people.forEach((p, i) => addOrder(ws.db, p.id, `${Y}-02-10`, 50_000 + i * 100_000));
-  ws.close();
-  browser = await launchChromium();
-  web = await startWeb(dataDir);
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
 });
 
 async function openPage(): Promise<Page> {
-  const page = await openWorkbenchPage(browser, web!, `#/targets?year=${Y}`, { width: 1600 });
+  const page = await wb.open(`#/targets?year=${Y}`, { width: 1600 });
   await page.getByTestId(`target-row-person:${people[0].id}`).waitFor({ timeout: 120_000 });
   return page;
 }
@@ -68,7 +56,7 @@ describe('the target grid (P2.2) in browser mode', () => {
     // A child: E001's March. The sums above follow.
     await type(page, `person:${a.id}`, 'M3', '30,000');
     await expect.poll(() => cell('person', a.id, 'M3')?.v, { timeout: 20_000 }).toBe(30_000);
-    expect(reconcileProblems(new Database(path.join(dataDir, 'workbench.db'), { readonly: true }), Y)).toEqual([]);
+    expect(db((d) => reconcileProblems(d, Y))).toEqual([]);
 
     // Lock it, then type the team's year: it is re-spread over the unlocked cells only.
     await (await gridCell(page, `person:${a.id}`, 'M3')).hover();
@@ -130,7 +118,7 @@ describe('the target grid (P2.2) in browser mode', () => {
     await teamsChart.click({ position: { x: 120, y: 8 + ((box.height - 32) * 3) / 4 } });
     await expect.poll(() => page.getByTestId('ranking-team-filter').innerText()).toContain('Team 1');
     // The dashboard carries the compact target-vs-actual card.
-    await page.goto(`${web!.url}#/dashboard`);
+    await page.goto(`${wb.web.url}#/dashboard`);
     await page.getByTestId('dashboard-targets').or(page.getByTestId('dashboard-empty')).first().waitFor({ timeout: 60_000 });
     await page.context().close();
   });

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { Workspace } from '../../src-main/db/workspace';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -84,5 +86,34 @@ export function readDatabase(dataDir: string) {
     } finally {
       d.close();
     }
+  };
+}
+
+/**
+ * The workbench one end-to-end file tests: before its tests, `seed` fills the data folder through an open
+ * Workspace (closed afterwards), then Chromium and browser mode start on it; both stop after the tests.
+ */
+export function workbenchInBrowser(dataDir: string, seed: (ws: Workspace) => unknown) {
+  let browser: Browser | undefined;
+  let web: RunningWeb | undefined;
+  beforeAll(async () => {
+    const ws = new Workspace(dataDir);
+    try {
+      await seed(ws);
+    } finally {
+      ws.close();
+    }
+    browser = await launchChromium();
+    web = await startWeb(dataDir);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+  });
+  return {
+    get web(): RunningWeb {
+      return web!;
+    },
+    open: (hash = '', options: { width?: number; downloads?: boolean } = {}) => openWorkbenchPage(browser!, web!, hash, options),
   };
 }
