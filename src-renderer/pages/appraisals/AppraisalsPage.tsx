@@ -21,6 +21,7 @@ import { ReviewGrid } from './ReviewGrid';
 import { SchemePanel } from './SchemePanel';
 import { WorkflowBar } from './WorkflowBar';
 import './appraisals.css';
+import { errorMessage } from '../../backend/ApiError';
 
 /** The quarterly appraisal (P5.6, P6.1–P6.4): scorecards, rules, calibration, sign-off and printed reports. */
 export function AppraisalsPage() {
@@ -49,7 +50,7 @@ export function AppraisalsPage() {
       const r = await runJob('review/export', { quarter });
       if (r?.base64) downloadBase64(r.base64, r.name, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorMessage(e));
     }
   };
 

@@ -5,6 +5,7 @@ import type { ReviewShow } from '../../../src-main/contract/review';
 import { useOp, useOpMutation } from '../../backend/useOp';
 import { formatMoney } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
+import { errorMessage } from '../../backend/ApiError';
 
 interface Values {
   person: string;
@@ -29,7 +30,7 @@ export function IncidentsPanel({ show, open }: { show: ReviewShow; open: boolean
       message.success(t('review.ui.incidentSaved'));
       form.resetFields();
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorMessage(e));
     }
   };
   return (

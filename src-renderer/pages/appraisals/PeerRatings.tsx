@@ -6,6 +6,7 @@ import type { PeerRating, ReviewKpiCell, ReviewPerson, ReviewShow } from '../../
 import { peerWeightOf, type KpiDefinition } from '../../../src-main/contract/review-scheme';
 import { useOp, useOpMutation } from '../../backend/useOp';
 import { useLang } from '../../i18n/LanguageProvider';
+import { errorMessage } from '../../backend/ApiError';
 
 interface Props {
   show: ReviewShow;
@@ -42,7 +43,7 @@ function PeerKpi({ show, person, open, kpi, ratings }: Props & { kpi: KpiDefinit
       message.success(done);
       return true;
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorMessage(e));
       return false;
     }
   };

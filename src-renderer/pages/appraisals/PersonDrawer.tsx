@@ -8,6 +8,7 @@ import { formatMoney, formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 import { PeerRatings } from './PeerRatings';
 import { TrendChart } from './TrendChart';
+import { errorMessage } from '../../backend/ApiError';
 
 interface Props {
   show: ReviewShow;
@@ -39,7 +40,7 @@ export function PersonDrawer({ show, person, scoresOpen, notesOpen, onClose, onP
       await p;
       message.success(done);
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorMessage(e));
     }
   };
   if (!person) return null;

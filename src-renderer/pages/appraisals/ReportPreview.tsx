@@ -7,6 +7,7 @@ import { useOp } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
 import { useRunJob } from '../../components/JobRunner';
 import { downloadBase64 } from './download';
+import { errorMessage } from '../../backend/ApiError';
 
 interface Props {
   quarter: string;
@@ -32,7 +33,7 @@ export function ReportPreview({ quarter, person, onClose }: Props) {
       if (isDesktop()) await invoke('report/print', { quarter, ...(person ? { person } : {}), mode: 'print' });
       else frame.current?.contentWindow?.print();
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorMessage(e));
     }
   };
   const pdf = async () => {
@@ -45,7 +46,7 @@ export function ReportPreview({ quarter, person, onClose }: Props) {
       const r = await runJob('report/appraisal', { quarter, ...(person ? { person } : {}), format: 'pdf' });
       if (r?.base64) downloadBase64(r.base64, r.name, 'application/pdf');
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorMessage(e));
     }
   };
 

@@ -7,6 +7,7 @@ import type { SchemeDefinition } from '../../../src-main/contract/review-scheme'
 import { useOpMutation } from '../../backend/useOp';
 import { DataGrid } from '../../components/DataGrid';
 import { useReviewColumnDefs } from './useReviewColumnDefs';
+import { errorMessage } from '../../backend/ApiError';
 
 interface Props {
   show: ReviewShow;
@@ -37,7 +38,7 @@ export function ReviewGrid({ show, def, editable, onOpen }: Props) {
     try {
       await rate.mutateAsync({ quarter: show.quarter, person: e.data.employeeNo, kpi, score: Number(e.newValue) });
     } catch (err) {
-      message.error(err instanceof Error ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   };
 

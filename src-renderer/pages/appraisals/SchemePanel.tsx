@@ -11,6 +11,7 @@ import { useLang } from '../../i18n/LanguageProvider';
 import { CurveChart } from './CurveChart';
 import { RulesTable } from './RulesTable';
 import { WhatIfView } from './WhatIfView';
+import { errorMessage } from '../../backend/ApiError';
 
 const PERCENT = new Set(['completion', 'salesGrowth', 'profitMargin', 'csat', 'complaintHandling']);
 
@@ -47,7 +48,7 @@ function SchemeEditor({ info, editable }: { info: ReviewSchemeInfo; editable: bo
     try {
       setWhatIf(await invoke('review/what-if', { quarter, definition: copy }));
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -57,7 +58,7 @@ function SchemeEditor({ info, editable }: { info: ReviewSchemeInfo; editable: bo
       const saved = await save.mutateAsync({ quarter, definition: copy, reason: reason || undefined });
       message.success(t('review.ui.schemeSaved', { version: saved.version }));
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorMessage(e));
     }
   };
   const rubric = (k: KpiDefinition) => (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewStatus } from '../../../src-main/contract/review';
 import { useOpMutation } from '../../backend/useOp';
+import { errorMessage } from '../../backend/ApiError';
 
 const STEPS: ReviewStatus[] = ['draft', 'rated', 'submitted', 'approved', 'locked'];
 
@@ -23,7 +24,7 @@ export function WorkflowBar({ quarter, status }: { quarter: string; status: Revi
       await p;
       message.success(done);
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorMessage(e));
     }
   };
   const scoring = status === null || status === 'draft' || status === 'rated';

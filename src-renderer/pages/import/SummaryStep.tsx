@@ -34,7 +34,6 @@ export function SummaryStep({ preview, file, kindLabel, onImport, onBack, onProb
   const mapped = Object.entries(preview.mapping).map(([field, col]) => `${labelOf.get(field) ?? field} ← ${Array.isArray(col) ? col.join(', ') : col}`);
   const unusedColumns = preview.columns.filter((c) => !c.field).map((c) => `${c.letter} ${c.header}`);
   const blocked = invalid > 0 && !skipInvalid;
-  const toWrite = valid;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="import-summary">
       <Descriptions
@@ -53,7 +52,7 @@ export function SummaryStep({ preview, file, kindLabel, onImport, onBack, onProb
           { key: 'mapped', label: t('importExport.ui.summaryMapped'), span: 2, children: mapped.join('；') || '—' },
           { key: 'unused', label: t('importExport.ui.summaryUnused'), span: 2, children: unusedColumns.join('；') || '—' },
           { key: 'read', label: t('importExport.ui.read'), children: n(read) },
-          { key: 'valid', label: t('importExport.ui.summaryToWrite'), children: <Typography.Text strong>{n(toWrite)}</Typography.Text> },
+          { key: 'valid', label: t('importExport.ui.summaryToWrite'), children: <Typography.Text strong>{n(valid)}</Typography.Text> },
           {
             key: 'skipped',
             label: t('importExport.ui.skipped'),
@@ -90,8 +89,8 @@ export function SummaryStep({ preview, file, kindLabel, onImport, onBack, onProb
       <Typography.Text type="secondary">{t('importExport.ui.safety')}</Typography.Text>
       <Space>
         <Button onClick={onBack}>{t('importExport.ui.back')}</Button>
-        <Button type="primary" disabled={blocked || toWrite === 0} onClick={() => onImport(skipInvalid)} data-testid="import-run">
-          {t('importExport.ui.import', { count: toWrite, n: n(toWrite) })}
+        <Button type="primary" disabled={blocked || valid === 0} onClick={() => onImport(skipInvalid)} data-testid="import-run">
+          {t('importExport.ui.import', { count: valid, n: n(valid) })}
         </Button>
       </Space>
     </Space>

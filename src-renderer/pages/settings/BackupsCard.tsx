@@ -8,6 +8,7 @@ import { useOp, useOpMutation } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
+import { errorMessage } from '../../backend/ApiError';
 
 /** Backups: list, back up now, restore one (a safety backup of the current data is taken first). */
 export function BackupsCard() {
@@ -23,7 +24,7 @@ export function BackupsCard() {
       const b = await create.mutateAsync({});
       message.success(t('settings.backups.created', { name: b.name }));
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorMessage(e));
     }
   };
 
@@ -42,7 +43,7 @@ export function BackupsCard() {
           await queryClient.resetQueries();
           message.success(t('settings.backups.restored', { name: r.restored, safety: r.safetyBackup.name }), 6);
         } catch (e) {
-          message.error(e instanceof Error ? e.message : String(e));
+          message.error(errorMessage(e));
         }
       },
     });

@@ -6,6 +6,7 @@ import type { Settings } from '../../../src-main/contract/system';
 import { useOpMutation } from '../../backend/useOp';
 import { useLang, useSetLang } from '../../i18n/LanguageProvider';
 import type { Lang } from '../../i18n/lang';
+import { errorMessage } from '../../backend/ApiError';
 
 /** Language (remembered through 'settings/set') and the company's name shown in the header. */
 export function GeneralCard({ settings }: { settings: Settings }) {
@@ -25,7 +26,7 @@ export function GeneralCard({ settings }: { settings: Settings }) {
       await save.mutateAsync({ companyName: v.companyName });
       message.success(t('settings.general.saved'));
     } catch (e) {
-      form.setFields([{ name: 'companyName', errors: [e instanceof Error ? e.message : String(e)] }]);
+      form.setFields([{ name: 'companyName', errors: [errorMessage(e)] }]);
     }
   };
 
@@ -48,7 +49,7 @@ export function GeneralCard({ settings }: { settings: Settings }) {
             <Segmented<Lang>
               value={lang}
               onChange={(v) => {
-                setLang(v).catch((e: unknown) => message.error(e instanceof Error ? e.message : String(e)));
+                setLang(v).catch((e: unknown) => message.error(errorMessage(e)));
               }}
               options={[
                 { value: 'zh-CN', label: '简体中文' },

@@ -41,8 +41,8 @@ function clicked(e: ChartClick, rows: TrackingRow[], label: (r: TrackingRow) => 
   return undefined;
 }
 
-const personLabel = (r: TrackingRow) => r.name;
-const teamLabel = (r: TrackingRow) => r.name;
+/** Both rankings label their bars with the person's or the team's name. */
+const nameOf = (r: TrackingRow) => r.name;
 
 /** Tracking (P2.6): target against actual by month, completion rankings, and who is behind plan this quarter. */
 export function TrackingTab({ year }: { year: number }) {
@@ -54,13 +54,13 @@ export function TrackingTab({ year }: { year: number }) {
   // A click on a team's bar narrows the people ranking to that team.
   const [team, setTeam] = useState<string | null>(null);
   const data = tracking.data;
-  const teamChart = useMemo(() => (data ? rankingOption(data.teams, teamLabel, lang, t('targets.tracking.ytdCompletion')) : { option: {}, rows: [] }), [data, lang, t]);
+  const teamChart = useMemo(() => (data ? rankingOption(data.teams, nameOf, lang, t('targets.tracking.ytdCompletion')) : { option: {}, rows: [] }), [data, lang, t]);
   const peopleChart = useMemo(() => {
     if (!data) return { option: {}, rows: [] };
     const withTarget = data.people.filter((p) => p.ytd.target > 0 && (team === null || p.team === team));
     const sorted = [...withTarget].sort((a, b) => (a.ytd.completion ?? 0) - (b.ytd.completion ?? 0));
     const pick = side === 'bottom' ? sorted.slice(0, 12) : sorted.slice(-12);
-    return rankingOption(pick, personLabel, lang, t('targets.tracking.ytdCompletion'), side === 'bottom');
+    return rankingOption(pick, nameOf, lang, t('targets.tracking.ytdCompletion'), side === 'bottom');
   }, [data, side, team, lang, t]);
 
   if (tracking.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
@@ -99,7 +99,7 @@ export function TrackingTab({ year }: { year: number }) {
               height={Math.max(200, data.teams.length * 28 + 40)}
               ariaLabel={t('targets.tracking.teamRanking')}
               onClick={(e) => {
-                const r = clicked(e, teamChart.rows, teamLabel);
+                const r = clicked(e, teamChart.rows, nameOf);
                 if (r) setTeam(r.name === team ? null : r.name);
               }}
             />
@@ -127,7 +127,7 @@ export function TrackingTab({ year }: { year: number }) {
                 height={380}
                 ariaLabel={t('targets.tracking.peopleRanking')}
                 onClick={(e) => {
-                  const r = clicked(e, peopleChart.rows, personLabel);
+                  const r = clicked(e, peopleChart.rows, nameOf);
                   if (r) setPerson(r);
                 }}
               />

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ManagerSelect } from './ManagerSelect';
 import type { StaffMember, Team } from '../../../src-main/contract/team';
-import { ApiError } from '../../backend/ApiError';
+import { ApiError, errorMessage } from '../../backend/ApiError';
 import { useOpMutation } from '../../backend/useOp';
 import { fieldOfError } from './staffValidation';
 import { useStaffRules } from './useStaffRules';
@@ -57,7 +57,7 @@ export function AddStaffModal({ open, staff, teams, onClose, onCreated }: Props)
       onCreated(person);
     } catch (e) {
       const field = e instanceof ApiError ? fieldOfError(e.code, e.details) : null;
-      const text = e instanceof Error ? e.message : String(e);
+      const text = errorMessage(e);
       if (field) form.setFields([{ name: field, errors: [text] }]);
       else setFormError(text);
     }

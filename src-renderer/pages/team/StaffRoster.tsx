@@ -17,6 +17,7 @@ import { StatusDialog, type StatusRequest } from './StatusDialog';
 import { cellValueToPatchValue, staffFieldIssue, STAFF_FIELDS, type StaffField } from './staffValidation';
 import { useStaffColumnDefs } from './useStaffColumnDefs';
 import { useStaffIssueMessage } from './useStaffRules';
+import { errorMessage } from '../../backend/ApiError';
 
 interface Props {
   staff: StaffMember[];
@@ -54,7 +55,7 @@ export function StaffRoster({ staff, teams }: Props) {
             await remove.mutateAsync({ id: p.id });
             message.success(t('team.delete.done', { name: p.name }));
           } catch (e) {
-            message.error(e instanceof Error ? e.message : String(e));
+            message.error(errorMessage(e));
           }
         },
       }),
@@ -96,7 +97,7 @@ export function StaffRoster({ staff, teams }: Props) {
       await update.mutateAsync({ id: person.id, patch: { [f]: value } });
       message.success({ content: t('team.saved', { field: t(`fields.${f}`), name: person.name }), duration: 1.5 });
     } catch (err) {
-      message.error(err instanceof Error ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   };
 

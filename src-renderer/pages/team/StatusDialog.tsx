@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../src-main/contract/team';
 import { useOpMutation } from '../../backend/useOp';
+import { errorMessage } from '../../backend/ApiError';
 
 export interface StatusRequest {
   person: StaffMember;
@@ -36,7 +37,7 @@ export function StatusDialog({ request, onClose, onDone }: Props) {
       onClose();
       onDone(person);
     } catch (e) {
-      form.setFields([{ name: leaving ? 'leftDate' : 'reason', errors: [e instanceof Error ? e.message : String(e)] }]);
+      form.setFields([{ name: leaving ? 'leftDate' : 'reason', errors: [errorMessage(e)] }]);
     }
   };
 

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ManagerSelect } from './ManagerSelect';
 import type { StaffMember, Team } from '../../../src-main/contract/team';
-import { ApiError } from '../../backend/ApiError';
+import { ApiError, errorMessage } from '../../backend/ApiError';
 import { useOpMutation } from '../../backend/useOp';
 
 interface Props {
@@ -42,7 +42,7 @@ export function TeamFormModal({ team, staff, onClose, onSaved }: Props) {
       onSaved(saved);
     } catch (e) {
       const field = e instanceof ApiError && typeof e.details.field === 'string' ? e.details.field : 'name';
-      form.setFields([{ name: field as keyof Values, errors: [e instanceof Error ? e.message : String(e)] }]);
+      form.setFields([{ name: field as keyof Values, errors: [errorMessage(e)] }]);
     }
   };
 

@@ -1,6 +1,7 @@
 import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useOpMutation } from '../../backend/useOp';
+import { errorMessage } from '../../backend/ApiError';
 
 interface Props {
   open: boolean;
@@ -22,7 +23,7 @@ export function StartEmptyModal({ open, onClose, onDone }: Props) {
       onClose();
       onDone();
     } catch (e) {
-      form.setFields([{ name: 'companyName', errors: [e instanceof Error ? e.message : String(e)] }]);
+      form.setFields([{ name: 'companyName', errors: [errorMessage(e)] }]);
     }
   };
 
