@@ -5,6 +5,7 @@ import { errorMessage } from '../../backend/ApiError';
 import { invoke } from '../../backend/transport';
 import { useOp } from '../../backend/useOp';
 import { App } from 'antd';
+import { SPREADSHEET_EXTENSIONS } from './dropped-file';
 import { fileToBase64, saveBase64 } from './files';
 
 export interface PickedFile {
@@ -55,7 +56,7 @@ export function FileStep({ kind, fileName, onKind, onFile }: Props) {
       </Form>
       {fileName && <Typography.Text data-testid="import-current-file">{t('importExport.ui.currentFile', { name: fileName })}</Typography.Text>}
       <Upload.Dragger
-        accept=".xlsx,.xlsm,.xls,.csv,.tsv,.txt,.ods"
+        accept={SPREADSHEET_EXTENSIONS.join(',')}
         multiple={false}
         showUploadList={false}
         beforeUpload={async (file) => {
