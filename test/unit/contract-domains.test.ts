@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { contract, joinDomains, type Disjoint } from '../../src-main/contract';
+import { reviewOps } from '../../src-main/contract/review';
+import { targetOps } from '../../src-main/contract/targets';
+
+describe('the contract: each operation is declared once', () => {
+  it('joins every domain map with nothing lost', () => {
+    for (const name of [...Object.keys(targetOps), ...Object.keys(reviewOps)]) expect(Object.hasOwn(contract, name)).toBe(true);
+  });
+
+  it('refuses a name that two domains declare, when the module loads', () => {
+    expect(() => joinDomains([{ 'a/x': 1, 'a/y': 2 }, { 'a/y': 3 }])).toThrow(/'a\/y' is declared by two domains/);
+  });
+
+  it('refuses it when compiling too', () => {
+    // @ts-expect-error: 'a/y' is in both maps, so the check is not `true`
+    const clash: Disjoint<[{ 'a/x': 1; 'a/y': 2 }, { 'a/y': 3 }]> = true;
+    const fine: Disjoint<[{ 'a/x': 1 }, { 'a/y': 3 }]> = true;
+    expect([clash, fine]).toEqual([true, true]);
+  });
+});
