@@ -1,18 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/runtime/dispatch';
 import { Workspace } from '../../src-main/db/workspace';
 import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
 import { tmpDir } from '../support/workspace';
+import { cli } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(TSX, ['src-main/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** A data folder with the hand-computed company, its 2026Q3 review computed and fully rated. */
 async function folder(): Promise<string> {

@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PeerRating, ReviewPerson, ReviewSchemeInfo, ReviewShow } from '../../src-main/contract/review';
 import { schemeDefinition } from '../../src-main/contract/review-scheme';
@@ -8,6 +6,7 @@ import { dispatch } from '../../src-main/runtime/dispatch';
 import { defaultScheme } from '../../src-main/services/review/default-scheme';
 import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
 import { tmpDir, tmpWorkspace } from '../support/workspace';
+import { cli } from '../support/cli';
 
 /**
  * P6.1 teamwork, "rated by the manager, optionally with peers". Every expected number below is worked
@@ -250,13 +249,6 @@ describe('P6.1 peer weights in the scheme', () => {
 });
 
 describe('P6.1 peer ratings on the command line', () => {
-  const ROOT = path.resolve(__dirname, '../..');
-  const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-  const cli = (args: string[]) => {
-    const r = spawnSync(TSX, ['src-main/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
-
   it('review peer-rate and review peer-ratings (text and --json); exit 1 on refused input, 2 on wrong usage', async () => {
     const dir = tmpDir('wb-peer-cli-');
     const ws = new Workspace(dir);

@@ -16,9 +16,12 @@ export interface RunningWeb {
   stop(): Promise<number | null>;
 }
 
-/** Starts browser mode exactly as users do (`npm run -s web`), on a free port, and waits for its address line. */
+/**
+ * Starts browser mode exactly as users do (`npm run -s web`: the built out/node/web.js, which the e2e project
+ * rebuilds first when src-main changed), on a free port, and waits for its address line.
+ */
 export async function startWeb(dataDir: string, extra: string[] = []): Promise<RunningWeb> {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src-main/web/main.ts', '--port', '0', '--data-dir', dataDir, ...extra], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'out/node/web.js'), '--port', '0', '--data-dir', dataDir, ...extra], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LANG: 'en_US.UTF-8' },
