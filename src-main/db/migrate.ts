@@ -17,11 +17,6 @@ export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** True when the file has never been migrated (a brand-new database). */
-export function isBlank(db: Database): boolean {
-  return schemaVersion(db) === 0 && (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n === 0;
-}
-
 /**
  * Applies the pending migrations in one transaction that also sets `user_version`.
  * Refuses a database written by a newer workbench. `beforeMigrate` runs only when something is pending
