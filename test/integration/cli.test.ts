@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { tmpDir } from '../support/workspace';
 import { cli } from '../support/cli';
 
-
 describe('command line (cli.md)', () => {
   it('init creates the database and --json prints exactly one JSON document', () => {
     const dir = tmpDir();

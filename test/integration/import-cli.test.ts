@@ -7,7 +7,6 @@ import { cli } from '../support/cli';
 const ROOT = path.resolve(__dirname, '../..');
 const FIX = path.join(ROOT, 'test/fixtures/import');
 
-
 describe('import/export on the command line (cli.md "Import: what the JSON says")', () => {
   it('import --json gives exactly the documented shape; re-import inserts nothing; invalid rows exit 1 with committed false', () => {
     const dir = tmpDir();

@@ -4,7 +4,7 @@ import { schemeDefinition } from '../../src-main/contract/review-scheme';
 import { Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
 import { defaultScheme } from '../../src-main/services/review/default-scheme';
-import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
+import { HAND_RATINGS, seedReviewCompany, decideOutcomes } from '../support/review-fixture';
 import { tmpDir, tmpWorkspace } from '../support/workspace';
 import { cli } from '../support/cli';
 
@@ -187,6 +187,7 @@ describe('P6.1 peer ratings: refused input writes nothing and says why in the us
     await call('review/submit', { quarter: '2026Q3' });
     const submitted = await attempt('review/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S3', kpi: 'teamwork', level: 4 });
     expect(!submitted.ok && submitted.error.code).toBe('review/not-editable');
+    await decideOutcomes(call, '2026Q3');
     await call('review/approve', { quarter: '2026Q3' });
     await call('review/lock', { quarter: '2026Q3' });
     const audits = count('audit_log');

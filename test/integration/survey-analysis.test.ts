@@ -4,7 +4,6 @@ import { seedPeople, seedSurvey } from '../support/survey-seed';
 import { tmpWorkspace } from '../support/workspace';
 import { cli } from '../support/cli';
 
-
 const Q = [
   { code: 'sp', text: 'Who served you?', type: 'salesperson' as const },
   { code: 'q1', text: 'Overall', type: 'likert5' as const },

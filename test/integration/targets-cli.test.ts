@@ -5,7 +5,6 @@ import { targetAndActualByPerson } from '../../src-main/services/targets/actuals
 import { tmpDir } from '../support/workspace';
 import { cli } from '../support/cli';
 
-
 let dir: string;
 beforeAll(() => {
   dir = tmpDir();
