@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { Workspace } from '../../src-main/db/workspace';
 
@@ -71,11 +71,19 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+export interface OpenOptions {
+  width?: number;
+  downloads?: boolean;
+  /** Called before the first navigation, e.g. to listen to the console from the very start. */
+  beforeLoad?: (page: Page) => void;
+}
+
 /** A fresh browser context (English, 1440×900 unless told) on the running workbench, with page errors logged. */
-export async function openWorkbenchPage(browser: Browser, web: RunningWeb, hash = '', options: { width?: number; downloads?: boolean } = {}) {
+export async function openWorkbenchPage(browser: Browser, web: RunningWeb, hash = '', options: OpenOptions = {}) {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: options.width ?? 1440, height: 900 }, acceptDownloads: options.downloads ?? false });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
+  options.beforeLoad?.(page);
   await page.goto(`${web.url}${hash}`);
   return page;
 }
@@ -96,7 +104,7 @@ export function readDatabase(dataDir: string) {
  * The workbench one end-to-end file tests: before its tests, `seed` fills the data folder through an open
  * Workspace (closed afterwards), then Chromium and browser mode start on it; both stop after the tests.
  */
-export function workbenchInBrowser(dataDir: string, seed: (ws: Workspace) => unknown) {
+export function workbenchInBrowser(dataDir: string, seed: (ws: Workspace) => unknown, webArgs: string[] = []) {
   let browser: Browser | undefined;
   let web: RunningWeb | undefined;
   beforeAll(async () => {
@@ -107,7 +115,7 @@ export function workbenchInBrowser(dataDir: string, seed: (ws: Workspace) => unk
       ws.close();
     }
     browser = await launchChromium();
-    web = await startWeb(dataDir);
+    web = await startWeb(dataDir, webArgs);
   });
   afterAll(async () => {
     await browser?.close();
@@ -117,6 +125,6 @@ export function workbenchInBrowser(dataDir: string, seed: (ws: Workspace) => unk
     get web(): RunningWeb {
       return web!;
     },
-    open: (hash = '', options: { width?: number; downloads?: boolean } = {}) => openWorkbenchPage(browser!, web!, hash, options),
+    open: (hash = '', options: OpenOptions = {}) => openWorkbenchPage(browser!, web!, hash, options),
   };
 }
