@@ -77,6 +77,9 @@ export function nativeBindingIsCurrent(root, platform, arch, wanted) {
 export const BUILD_OUTPUTS = ['out/main/index.js', 'out/main/job-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 /** What the build is made from. */
 export const BUILD_INPUTS = ['src-main', 'src-renderer', 'electron.vite.config.ts', 'package.json', 'package-lock.json'];
+/** The command line and browser mode on plain Node (`vite build -c vite.node.config.ts`), and their sources. */
+export const NODE_BUILD_OUTPUTS = ['out/node/cli.js', 'out/node/web.js', 'out/node/job-worker.js'];
+export const NODE_BUILD_INPUTS = ['src-main', 'vite.node.config.ts', 'package.json', 'package-lock.json'];
 
 function newestMtime(p) {
   let st;
@@ -95,16 +98,16 @@ function newestMtime(p) {
 }
 
 /** A build is needed when an output is missing or any source changed after the oldest output. */
-export function buildIsStale(root) {
+export function buildIsStale(root, outputs = BUILD_OUTPUTS, inputs = BUILD_INPUTS) {
   let oldest = Infinity;
-  for (const rel of BUILD_OUTPUTS) {
+  for (const rel of outputs) {
     try {
       oldest = Math.min(oldest, fs.statSync(path.join(root, rel)).mtimeMs);
     } catch {
       return true;
     }
   }
-  return BUILD_INPUTS.some((rel) => newestMtime(path.join(root, rel)) > oldest);
+  return inputs.some((rel) => newestMtime(path.join(root, rel)) > oldest);
 }
 
 /** Chinese for a Chinese locale, English otherwise (as the CLI decides). */

@@ -78,7 +78,7 @@ export default async function importExportBench(ctx: BenchContext): Promise<Benc
     value: `${imp.seconds.toFixed(2)} s, peak ${imp.peakMb} MB`,
     goal: '—',
   });
-  rows.push({ what: '  of which CLI start-up (tsx, open database: `import history`)', value: `${init.seconds.toFixed(2)} s`, goal: '—' });
+  rows.push({ what: '  of which CLI start-up (Node, open database: `import history`)', value: `${init.seconds.toFixed(2)} s`, goal: '—' });
   const again = ctx.cli(['--data-dir', dir, '--json', 'import', 'orders', file]);
   rows.push({ what: 're-import of the same file (every row unchanged)', value: `${again.seconds.toFixed(2)} s, peak ${again.peakMb} MB`, goal: '—' });
 

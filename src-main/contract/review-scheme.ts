@@ -131,4 +131,3 @@ export const schemeDefinition = z
   })
   .strict();
 export type SchemeDefinition = z.output<typeof schemeDefinition>;
-export type SchemeDefinitionInput = z.input<typeof schemeDefinition>;

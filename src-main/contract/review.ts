@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate } from './common';
 import { op } from './define';
 import { employeeNo } from './team';
-import { DIMENSIONS, quarter, schemeDefinition, type Dimension, type KpiSource, type OutcomeType, type SchemeDefinition } from './review-scheme';
+import { quarter, schemeDefinition, type Dimension, type KpiSource, type OutcomeType, type SchemeDefinition } from './review-scheme';
 
 export * from './review-scheme';
 
@@ -234,5 +234,3 @@ export const reviewOps = {
     z.object({ quarter, person: person.optional(), mode: z.enum(['print', 'pdf']) }).strict(),
   ),
 };
-
-export const DIMENSION_KEYS = DIMENSIONS;

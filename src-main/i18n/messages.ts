@@ -3,7 +3,6 @@ import en from '../../src-renderer/locales/en.json';
 import zhCN from '../../src-renderer/locales/zh-CN.json';
 
 export type Lang = 'zh-CN' | 'en';
-export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
 let instance: i18n | undefined;
 

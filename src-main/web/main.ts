@@ -6,6 +6,7 @@ import { osLang, parseLang, t, type Lang } from '../i18n/messages';
 import { readSettings } from '../services/system/settings';
 import { startWebServer, type WebServerOptions } from './server';
 import { isBuildFresh } from './static-files';
+import { withoutHmrSocket } from './vite-no-socket';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_PORT = 4780;
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
     vite = await createServer({
       configFile: false,
       root: path.join(ROOT, 'src-renderer'),
-      plugins: [react()],
+      plugins: [react(), withoutHmrSocket()],
       server: { middlewareMode: true, hmr: false, ws: false },
       appType: 'spa',
       logLevel: 'warn',

@@ -18,10 +18,6 @@ export const TRANSPORT_UNREACHABLE = 'transport/unreachable';
 export const TRANSPORT_UNAUTHORIZED = 'transport/unauthorized';
 export const TRANSPORT_BAD_RESPONSE = 'transport/bad-response';
 
-export function isTransportError(e: unknown): boolean {
-  return e instanceof ApiError && e.code.startsWith('transport/');
-}
-
 export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message;
   return String(e);

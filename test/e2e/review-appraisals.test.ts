@@ -21,6 +21,16 @@ const wb = workbenchInBrowser(dataDir, async (ws) => {
 });
 const openPage = (hash: string): Promise<Page> => wb.open(hash, { downloads: true });
 
+/** Calls an operation from inside the page, as the screens do (same origin, the run's token). */
+async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ([n, i, token]) => (await fetch(`/api/invoke/${n}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Workbench-Token': token }, body: JSON.stringify({ input: i }) })).json(),
+    [name, input, wb.web.token] as const,
+  );
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value as T;
+}
+
 const peerCount = () => db((d) => (d.prepare('SELECT COUNT(*) AS n FROM review_peer_ratings').get() as { n: number }).n);
 
 /** Opens the person drawer of A (S1, 张伟) from the grid. */
@@ -74,6 +84,20 @@ describe('the appraisal screen (P6.1–P6.4)', () => {
     await expect.poll(() => rating('S1', 'teamwork'), { timeout: 15_000 }).toBe(4);
     await page.screenshot({ path: path.join(dataDir, 'appraisals.png') });
 
+    // P6.2, P6.3: not approved while rewards and penalties are only proposed; the message names them.
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText(/still has \d+ proposed rewards or penalties: .*张伟 \(S1\): Bonus/).waitFor();
+    // A's proposals decided in the drawer, one by one; the others through the same operation.
+    await openA(page);
+    const drawer = page.locator('.ant-drawer-content');
+    const confirm = drawer.getByRole('button', { name: 'Confirm' }).and(drawer.locator(':enabled'));
+    while ((await confirm.count()) > 0) {
+      await confirm.first().click();
+      await page.getByText('Decision saved.').last().waitFor();
+    }
+    await page.keyboard.press('Escape');
+    const open = db((d) => d.prepare("SELECT id FROM review_outcomes WHERE status = 'proposed'").pluck().all() as number[]);
+    for (const id of open) await api(page, 'review/decide-outcome', { quarter: '2026Q3', id, decision: 'confirmed' });
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Approved.').waitFor();
     await page.getByRole('button', { name: 'Lock' }).first().click();

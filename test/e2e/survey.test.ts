@@ -1,20 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readDatabase, workbenchInBrowser } from '../support/browser';
+import { cli } from '../support/cli';
 import { tmpDir } from '../support/workspace';
 
 // Issue 5 (P4.7): the analysis of the demo survey shows the NPS that SQL computes, and a phone interview
 // typed with the keyboard lands in the database.
-const ROOT = path.resolve(__dirname, '../..');
 const dataDir = tmpDir('wb-e2e-survey-');
 const db = readDatabase(dataDir);
 const query = <T>(sql: string, ...params: unknown[]): T => db((d) => d.prepare(sql).get(...params) as T);
 
 // The demo as users make it, through the command line, into the folder the Workspace has just created.
 const wb = workbenchInBrowser(dataDir, () => {
-  const demo = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['src-main/cli/main.ts', '--data-dir', dataDir, 'demo'], { cwd: ROOT, encoding: 'utf8' });
+  const demo = cli(['--data-dir', dataDir, 'demo']);
   expect(demo.status, demo.stderr).toBe(0);
 });
 const openPage = (hash: string): Promise<Page> => wb.open(hash);

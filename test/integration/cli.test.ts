@@ -1,17 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tmpDir } from '../support/workspace';
-
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-
-/** Runs the CLI exactly as users do (tsx src-main/cli/main.ts), as a child process. */
-function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(TSX, ['src-main/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { cli } from '../support/cli';
 
 describe('command line (cli.md)', () => {
   it('init creates the database and --json prints exactly one JSON document', () => {

@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tmpDir } from '../support/workspace';
+import { cli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const FIX = path.join(ROOT, 'test/fixtures/import');
-
-function cli(args: string[]) {
-  const r = spawnSync(TSX, ['src-main/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('import/export on the command line (cli.md "Import: what the JSON says")', () => {
   it('import --json gives exactly the documented shape; re-import inserts nothing; invalid rows exit 1 with committed false', () => {

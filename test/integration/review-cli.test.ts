@@ -1,18 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/runtime/dispatch';
 import { Workspace } from '../../src-main/db/workspace';
 import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
 import { tmpDir } from '../support/workspace';
-
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-
-function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(TSX, ['src-main/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { cli } from '../support/cli';
 
 /** A data folder with the hand-computed company, its 2026Q3 review computed and fully rated. */
 async function folder(): Promise<string> {
@@ -54,6 +46,13 @@ describe('review and report commands (cli.md)', () => {
     const rate = cli(['--data-dir', dir, '--json', 'review', 'rate', '--quarter', '2026Q3', '--person', 'S1', '--kpi', 'teamwork', '--score', '3', '--note', '乐于分享']);
     expect(rate.status, rate.stderr).toBe(0);
     expect(JSON.parse(rate.stdout)).toMatchObject({ employeeNo: 'S1', total: 93.89, grade: 'S', kpis: { teamwork: { value: 3, score: 60, note: '乐于分享' } } });
+    // P6.2, P6.3: not approved while rewards and penalties are only proposed; the refusal names them.
+    const undecided = cli(['--data-dir', dir, 'review', 'approve', '--quarter', '2026Q3']);
+    expect(undecided.status).toBe(1);
+    expect(undecided.stderr).toContain('(review/outcomes-undecided)');
+    expect(undecided.stderr).toContain('张伟 (S1): Bonus');
+    const shown = JSON.parse(cli(['--data-dir', dir, '--json', 'review', 'show', '--quarter', '2026Q3']).stdout) as { people: { outcomes: { id: number }[] }[] };
+    for (const o of shown.people.flatMap((p) => p.outcomes)) expect(cli(['--data-dir', dir, 'review', 'outcome', '--quarter', '2026Q3', '--id', String(o.id), '--decision', 'confirmed']).status).toBe(0);
     expect(cli(['--data-dir', dir, 'review', 'approve', '--quarter', '2026Q3']).status).toBe(0);
     const lock = cli(['--data-dir', dir, 'review', 'lock', '--quarter', '2026Q3']);
     expect(lock.status).toBe(0);

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ReviewShow } from '../../src-main/contract/review';
 import { normalizeQuarter } from '../../src-main/services/import/kinds/ratings';
-import { seedReviewCompany } from '../support/review-fixture';
+import { seedReviewCompany, decideOutcomes } from '../support/review-fixture';
 import { tmpWorkspace } from '../support/workspace';
 
 async function sheet(dir: string, rows: unknown[][], name = 'ratings.xlsx'): Promise<string> {
@@ -63,6 +63,7 @@ describe('import ratings from Excel (P6.1 rated KPIs)', () => {
     const { call, attempt, dir, count, ws } = await computed();
     const all = ['S1', 'S2', 'S3'].flatMap((p) => ['initiative', 'communication', 'sellingSkill', 'teamwork'].map((k) => ['2026Q3', p, '', k, 3, null]));
     await call('import/run', { kind: 'ratings', file: { path: await sheet(dir, all, 'all.xlsx') } });
+    await decideOutcomes(call, '2026Q3');
     await call('review/approve', { quarter: '2026Q3' });
     await call('review/lock', { quarter: '2026Q3' });
     const before = count();

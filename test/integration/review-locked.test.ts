@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reviewOps } from '../../src-main/contract/review';
 import type { ReviewSchemeInfo, ReviewShow } from '../../src-main/contract/review';
-import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
+import { HAND_RATINGS, seedReviewCompany, decideOutcomes } from '../support/review-fixture';
 import { tmpWorkspace } from '../support/workspace';
 
 function snapshot(db: import('better-sqlite3').Database) {
@@ -19,6 +19,7 @@ describe('P6.4 the locked-review guarantee', () => {
     await call('review/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S2', kpi: 'teamwork', level: 4 });
     const peerId = (ws.db.prepare('SELECT id FROM review_peer_ratings').get() as { id: number }).id;
     const { definition } = await call<ReviewSchemeInfo>('review/scheme', { quarter: '2026Q3' });
+    await decideOutcomes(call, '2026Q3');
     await call('review/approve', { quarter: '2026Q3' });
     await call('review/lock', { quarter: '2026Q3' });
     const outcomeId = show.people[0].outcomes[0].id;
@@ -77,6 +78,7 @@ describe('P6.4 the locked-review guarantee', () => {
     await call('review/feedback', { quarter: '2026Q3', person: 'S1', feedback: '完成率突出，注意客户回访。', selfAssessment: '本季度签约两个大客户。' });
     await call('review/reopen', { quarter: '2026Q3', reason: '补充评分' });
     expect((await call<ReviewShow>('review/show', { quarter: '2026Q3' })).status).toBe('rated');
+    await decideOutcomes(call, '2026Q3');
     await call('review/approve', { quarter: '2026Q3' });
     await call('review/lock', { quarter: '2026Q3' });
     const steps = ws.db.prepare("SELECT old_value AS o, new_value AS n FROM audit_log WHERE entity = 'review' AND field = 'status' ORDER BY id").all();

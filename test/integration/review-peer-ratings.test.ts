@@ -1,13 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PeerRating, ReviewPerson, ReviewSchemeInfo, ReviewShow } from '../../src-main/contract/review';
 import { schemeDefinition } from '../../src-main/contract/review-scheme';
 import { Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
 import { defaultScheme } from '../../src-main/services/review/default-scheme';
-import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
+import { HAND_RATINGS, seedReviewCompany, decideOutcomes } from '../support/review-fixture';
 import { tmpDir, tmpWorkspace } from '../support/workspace';
+import { cli } from '../support/cli';
 
 /**
  * P6.1 teamwork, "rated by the manager, optionally with peers". Every expected number below is worked
@@ -188,6 +187,7 @@ describe('P6.1 peer ratings: refused input writes nothing and says why in the us
     await call('review/submit', { quarter: '2026Q3' });
     const submitted = await attempt('review/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S3', kpi: 'teamwork', level: 4 });
     expect(!submitted.ok && submitted.error.code).toBe('review/not-editable');
+    await decideOutcomes(call, '2026Q3');
     await call('review/approve', { quarter: '2026Q3' });
     await call('review/lock', { quarter: '2026Q3' });
     const audits = count('audit_log');
@@ -250,13 +250,6 @@ describe('P6.1 peer weights in the scheme', () => {
 });
 
 describe('P6.1 peer ratings on the command line', () => {
-  const ROOT = path.resolve(__dirname, '../..');
-  const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-  const cli = (args: string[]) => {
-    const r = spawnSync(TSX, ['src-main/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
-
   it('review peer-rate and review peer-ratings (text and --json); exit 1 on refused input, 2 on wrong usage', async () => {
     const dir = tmpDir('wb-peer-cli-');
     const ws = new Workspace(dir);

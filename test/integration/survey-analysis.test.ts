@@ -1,12 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the answers are JSON documents checked field by field against hand-computed numbers */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedPeople, seedSurvey } from '../support/survey-seed';
 import { tmpWorkspace } from '../support/workspace';
-
-const ROOT = path.resolve(__dirname, '../..');
-const cli = (args: string[]) => spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['src-main/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+import { cli } from '../support/cli';
 
 const Q = [
   { code: 'sp', text: 'Who served you?', type: 'salesperson' as const },

@@ -5,7 +5,7 @@ import { seedPeople } from '../support/survey-seed';
 import { tmpDir, tmpWorkspace } from '../support/workspace';
 
 const FIX = path.resolve(__dirname, '../fixtures/survey');
-const EXT = path.resolve(__dirname, '../../../shared/fixtures/external');
+const EXT = path.resolve(__dirname, '../fixtures/external');
 const PEOPLE = [
   { no: 'E001', name: 'Ann', team: 'East' },
   { no: 'E002', name: 'Bob', team: 'East' },

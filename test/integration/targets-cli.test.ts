@@ -1,16 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { targetAndActualByPerson } from '../../src-main/services/targets/actuals';
 import { tmpDir } from '../support/workspace';
-
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const cli = (args: string[]) => {
-  const r = spawnSync(TSX, ['src-main/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+import { cli } from '../support/cli';
 
 let dir: string;
 beforeAll(() => {

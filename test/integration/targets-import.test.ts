@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readCells, reconcileProblems, seedOrg } from '../support/targets-org';
 import { tmpDir, tmpWorkspace } from '../support/workspace';
 
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/external/NikkiMittal__E-Commerce-Sales-Analysis/Sales target.csv');
+const FIXTURE = path.resolve(__dirname, '../fixtures/external/NikkiMittal__E-Commerce-Sales-Analysis/Sales target.csv');
 type ImportAnswer = { committed: boolean; rows: { valid: number; invalid: number; inserted: number; updated: number; unchanged: number }; errors: { row: number; message: string; code: string }[] };
 
 async function wideSheet(file: string, header: (string | number)[], rows: (string | number | null)[][]) {

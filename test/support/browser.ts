@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { Workspace } from '../../src-main/db/workspace';
 
@@ -16,9 +16,12 @@ export interface RunningWeb {
   stop(): Promise<number | null>;
 }
 
-/** Starts browser mode exactly as users do (`npm run -s web`), on a free port, and waits for its address line. */
+/**
+ * Starts browser mode exactly as users do (`npm run -s web`: the built out/node/web.js, which the e2e project
+ * rebuilds first when src-main changed), on a free port, and waits for its address line.
+ */
 export async function startWeb(dataDir: string, extra: string[] = []): Promise<RunningWeb> {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src-main/web/main.ts', '--port', '0', '--data-dir', dataDir, ...extra], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'out/node/web.js'), '--port', '0', '--data-dir', dataDir, ...extra], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LANG: 'en_US.UTF-8' },
@@ -68,11 +71,19 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+export interface OpenOptions {
+  width?: number;
+  downloads?: boolean;
+  /** Called before the first navigation, e.g. to listen to the console from the very start. */
+  beforeLoad?: (page: Page) => void;
+}
+
 /** A fresh browser context (English, 1440×900 unless told) on the running workbench, with page errors logged. */
-export async function openWorkbenchPage(browser: Browser, web: RunningWeb, hash = '', options: { width?: number; downloads?: boolean } = {}) {
+export async function openWorkbenchPage(browser: Browser, web: RunningWeb, hash = '', options: OpenOptions = {}) {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: options.width ?? 1440, height: 900 }, acceptDownloads: options.downloads ?? false });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
+  options.beforeLoad?.(page);
   await page.goto(`${web.url}${hash}`);
   return page;
 }
@@ -93,7 +104,7 @@ export function readDatabase(dataDir: string) {
  * The workbench one end-to-end file tests: before its tests, `seed` fills the data folder through an open
  * Workspace (closed afterwards), then Chromium and browser mode start on it; both stop after the tests.
  */
-export function workbenchInBrowser(dataDir: string, seed: (ws: Workspace) => unknown) {
+export function workbenchInBrowser(dataDir: string, seed: (ws: Workspace) => unknown, webArgs: string[] = []) {
   let browser: Browser | undefined;
   let web: RunningWeb | undefined;
   beforeAll(async () => {
@@ -104,7 +115,7 @@ export function workbenchInBrowser(dataDir: string, seed: (ws: Workspace) => unk
       ws.close();
     }
     browser = await launchChromium();
-    web = await startWeb(dataDir);
+    web = await startWeb(dataDir, webArgs);
   });
   afterAll(async () => {
     await browser?.close();
@@ -114,6 +125,6 @@ export function workbenchInBrowser(dataDir: string, seed: (ws: Workspace) => unk
     get web(): RunningWeb {
       return web!;
     },
-    open: (hash = '', options: { width?: number; downloads?: boolean } = {}) => openWorkbenchPage(browser!, web!, hash, options),
+    open: (hash = '', options: OpenOptions = {}) => openWorkbenchPage(browser!, web!, hash, options),
   };
 }

@@ -6,6 +6,14 @@ import { migration006 } from './006-survey-score-cache';
 import { migration007 } from './007-order-lines';
 import { migration008 } from './008-peer-ratings';
 
-/** Every migration, in order. Append only: a shipped migration is never edited. */
+/**
+ * Every migration, in order. Append only: a shipped migration is never edited.
+ *
+ * A migration's version is the `user_version` a database has once it ran, so it can never change. There
+ * is no 2 and no 3: those numbers were never given to a migration that shipped, and no workbench database
+ * has ever been at version 2 or 3. Renumbering 4…8 to 2…6 now would make every existing database
+ * (at version 8) look newer than the workbench, or run migrations again. The next migration takes
+ * the highest number plus one; the runner (../migrate.ts) refuses a list that does not grow.
+ */
 export const MIGRATIONS: readonly Migration[] = [migration001, migration004, migration005, migration006, migration007, migration008];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -2,6 +2,7 @@ import { WorkbenchError } from '../../contract/errors';
 import type { ReviewListItem, ReviewStatus } from '../../contract/review';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
+import { t } from '../../i18n/messages';
 import { missingRatings, refreshStatus } from './compute';
 import { assertChangeable, listItem, requireReview, type ReviewRow } from './review-store';
 
@@ -14,6 +15,24 @@ function requireComplete(ctx: ServiceContext, review: ReviewRow): void {
   if (!review.computedAt) throw new WorkbenchError('review/not-computed', { quarter: review.quarter });
   const missing = missingRatings(ctx.db, review);
   if (missing > 0) throw new WorkbenchError('review/ratings-missing', { quarter: review.quarter, count: missing });
+}
+
+/**
+ * P6.2, P6.3: a reward or penalty is only a proposal until the manager confirms or rejects it, so an
+ * appraisal with proposals still open cannot be approved or locked (its printed report would show
+ * "proposed" for good). The message names each open proposal: person, employee number and outcome.
+ */
+function requireDecided(ctx: ServiceContext, review: ReviewRow): void {
+  const open = ctx.db
+    .prepare(
+      `SELECT o.id, o.type, s.name, s.employee_no AS employeeNo FROM review_outcomes o JOIN staff s ON s.id = o.staff_id
+       WHERE o.review_id = ? AND o.status = 'proposed' ORDER BY s.employee_no, o.id`,
+    )
+    .all(review.id) as { id: number; type: string; name: string; employeeNo: string }[];
+  if (open.length === 0) return;
+  const shown = open.slice(0, 10).map((o) => `${o.name} (${o.employeeNo}): ${t(ctx.lang, `review.outcome.${o.type}`)}`);
+  if (open.length > shown.length) shown.push('…');
+  throw new WorkbenchError('review/outcomes-undecided', { quarter: review.quarter, count: open.length, outcomes: shown.join(ctx.lang === 'zh-CN' ? '；' : '; '), ids: open.map((o) => o.id) });
 }
 
 /** P6.4 workflow: draft → rated → submitted → approved → locked. Each step is audited. */
@@ -32,8 +51,9 @@ export function approveReview(ctx: ServiceContext, quarter: string, reason?: str
   return ctx.db.transaction(() => {
     let review = requireReview(ctx.db, quarter);
     assertChangeable(review, ['draft', 'rated', 'submitted']);
+    if (review.status !== 'submitted') requireComplete(ctx, review);
+    requireDecided(ctx, review);
     if (review.status !== 'submitted') {
-      requireComplete(ctx, review);
       setStatus(ctx, review, 'submitted', reason);
       review = requireReview(ctx.db, quarter);
     }
@@ -48,6 +68,8 @@ export function lockReview(ctx: ServiceContext, quarter: string, reason?: string
   return ctx.db.transaction(() => {
     const review = requireReview(ctx.db, quarter);
     assertChangeable(review, ['approved']);
+    // A decision may have been taken back to "proposed" after approval (P6.2): not locked like that.
+    requireDecided(ctx, review);
     setStatus(ctx, review, 'locked', reason);
     ctx.db.prepare('UPDATE reviews SET locked_at = ? WHERE id = ?').run(nowIso(), review.id);
     return listItem(ctx.db, quarter);

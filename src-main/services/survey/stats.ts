@@ -23,11 +23,6 @@ export interface NpsSummary {
   se: number | null;
 }
 
-/** NPS class of one 0–10 answer: promoter 9–10, passive 7–8, detractor 0–6. */
-export function npsClass(v: number): 'promoter' | 'passive' | 'detractor' {
-  return v >= 9 ? 'promoter' : v >= 7 ? 'passive' : 'detractor';
-}
-
 /**
  * NPS with a 95% confidence interval. Method: each respondent scores +1 (promoter), 0 (passive) or −1
  * (detractor); NPS = 100 × mean. The variance of that score is (p + d) − (p − d)² with p, d the shares of

@@ -83,30 +83,9 @@ function readYearActuals(db: Database, year: number, months: readonly number[]):
   return { byPerson, company };
 }
 
-/** Sales and profit per salesperson (id) and month of a year. Orders without a salesperson are left out (see companyActualMonths). */
+/** Sales and profit per salesperson (id) and month of a year. Orders without a salesperson are left out (yearActuals counts them in the company's total). */
 export function actualsByPersonMonth(db: Database, year: number): Map<number, MonthlyActuals> {
   return yearActuals(db, year).byPerson;
-}
-
-/** Sales and profit per team (by each salesperson's current team; key null = people without a team) and month. */
-export function actualsByTeamMonth(db: Database, year: number, byPerson = actualsByPersonMonth(db, year)): Map<number | null, MonthlyActuals> {
-  const teamOf = new Map((db.prepare('SELECT id, team_id AS teamId FROM staff').all() as { id: number; teamId: number | null }[]).map((s) => [s.id, s.teamId]));
-  const out = new Map<number | null, MonthlyActuals>();
-  for (const [sid, a] of byPerson) {
-    const team = teamOf.get(sid) ?? null;
-    let t = out.get(team);
-    if (!t) out.set(team, (t = blank()));
-    for (let i = 0; i < 12; i++) {
-      t.sales[i] += a.sales[i];
-      t.profit[i] += a.profit[i];
-    }
-  }
-  return out;
-}
-
-/** The company's sales and profit by month of a year, every order included. */
-export function companyActualMonths(db: Database, year: number): MonthlyActuals {
-  return yearActuals(db, year).company;
 }
 
 export interface PersonTargetActual {

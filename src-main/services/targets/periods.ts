@@ -5,9 +5,6 @@
 export const PERIODS = ['Y', 'Q1', 'Q2', 'Q3', 'Q4', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7', 'M8', 'M9', 'M10', 'M11', 'M12'] as const;
 export type Period = (typeof PERIODS)[number];
 export const PERIOD_INDEX: Readonly<Record<string, number>> = Object.fromEntries(PERIODS.map((p, i) => [p, i]));
-export const Y = 0;
-/** Index of quarter q (1..4). */
-export const qIdx = (q: number) => q;
 /** Index of month m (1..12). */
 export const mIdx = (m: number) => 4 + m;
 /** The quarter (1..4) a month (1..12) falls in. */
@@ -19,16 +16,6 @@ export function rollUpRow(row: number[]): number[] {
   for (let q = 1; q <= 4; q++) row[q] = row[mIdx(3 * q - 2)] + row[mIdx(3 * q - 1)] + row[mIdx(3 * q)];
   row[0] = row[1] + row[2] + row[3] + row[4];
   return row;
-}
-
-/** The months (1..12) a period covers. */
-export function monthsOf(period: Period): number[] {
-  if (period === 'Y') return [...MONTHS];
-  if (period.startsWith('Q')) {
-    const q = Number(period.slice(1));
-    return [3 * q - 2, 3 * q - 1, 3 * q];
-  }
-  return [Number(period.slice(1))];
 }
 
 export const emptyRow = () => new Array<number>(17).fill(0);

@@ -27,7 +27,7 @@ export function ExportPanel() {
     }
   };
   return (
-    <Space direction="vertical">
+    <Space orientation="vertical">
       <Typography.Text type="secondary">{t('importExport.ui.exportHint')}</Typography.Text>
       <Form layout="inline">
         <Form.Item label={t('importExport.ui.kind')}>

@@ -36,7 +36,7 @@ export function FileStep({ kind, fileName, onKind, onFile }: Props) {
     }
   };
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Form layout="inline">
         <Form.Item label={t('importExport.ui.kind')}>
           <Select

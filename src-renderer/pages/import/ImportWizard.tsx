@@ -116,7 +116,7 @@ export function ImportWizard() {
         ]}
         style={{ marginBottom: 16 }}
       />
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} closable onClose={() => setError(null)} data-testid="import-error" />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} closable onClose={() => setError(null)} data-testid="import-error" />}
       {step === 'file' && (
         <FileStep
           kind={kind}

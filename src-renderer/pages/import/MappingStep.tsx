@@ -75,7 +75,7 @@ export function MappingStep({ preview, choices, kind, kinds, onKind, onChange, o
         { key: 'invalid', label: t('importExport.ui.invalid'), children: <Typography.Text type={invalid ? 'danger' : undefined}>{invalid.toLocaleString()}</Typography.Text> },
         { key: 'skipped', label: t('importExport.ui.skipped'), children: skipped.toLocaleString() },
       ]} />
-      {invalid > 0 && <Alert type="warning" showIcon message={t('importExport.ui.invalidHint', { count: invalid, n: invalid.toLocaleString() })} />}
+      {invalid > 0 && <Alert type="warning" showIcon title={t('importExport.ui.invalidHint', { count: invalid, n: invalid.toLocaleString() })} />}
       <PreviewGrid preview={preview} />
       <Space>
         <Button onClick={onBack}>{t('importExport.ui.back')}</Button>

@@ -68,7 +68,7 @@ export function SummaryStep({ preview, file, kindLabel, onImport, onBack, onProb
         <Alert
           type="warning"
           showIcon
-          message={t('importExport.ui.summaryInvalid', { count: invalid, n: n(invalid) })}
+          title={t('importExport.ui.summaryInvalid', { count: invalid, n: n(invalid) })}
           description={
             <Space orientation="vertical">
               <Radio.Group value={skipInvalid} onChange={(e) => setSkipInvalid(e.target.value as boolean)} data-testid="import-invalid-choice">

@@ -28,6 +28,4 @@ export function fmtP(p: number | null | undefined): string {
   return p < 0.001 ? '< 0.001' : p.toFixed(3);
 }
 
-/** Scored question types whose answers are numbers on a scale. */
-export const SCALE_TYPES = new Set(['likert5', 'nps', 'ces7']);
 export const CATEGORICAL_TYPES = new Set(['likert5', 'nps', 'ces7', 'choice', 'multi']);

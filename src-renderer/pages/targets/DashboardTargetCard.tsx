@@ -22,7 +22,7 @@ export function DashboardTargetCard({ year }: { year: number }) {
         <Space size={32} wrap>
           <Statistic title={t('targets.tracking.yearToDate')} value={formatPercent(d.company.ytd.completion, lang)} />
           <Statistic title={t('targets.tracking.quarterToDate', { quarter: d.quarter })} value={formatPercent(d.company.quarter.completion, lang)} />
-          <Statistic title={t('targets.tracking.gap')} value={formatMoney(d.company.ytd.gap, lang)} valueStyle={{ color: d.company.ytd.gap < 0 ? '#cf1322' : '#389e0d', fontSize: 18 }} />
+          <Statistic title={t('targets.tracking.gap')} value={formatMoney(d.company.ytd.gap, lang)} styles={{ content: { color: d.company.ytd.gap < 0 ? '#cf1322' : '#389e0d', fontSize: 18 } }} />
         </Space>
         <TargetVsActualChart months={d.months} asOfMonth={d.asOfMonth} height={220} />
       </>

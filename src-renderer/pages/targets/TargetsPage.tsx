@@ -61,12 +61,12 @@ export function TargetsPage() {
             type="info"
             showIcon
             className="wb-target-banner"
-            message={t('targets.workflow.approvedBanner', { by: show.data.approvedBy ?? '', at: formatDateTime(show.data.approvedAt, lang) })}
+            title={t('targets.workflow.approvedBanner', { by: show.data.approvedBy ?? '', at: formatDateTime(show.data.approvedAt, lang) })}
             description={<Input data-testid="adjust-reason" placeholder={t('targets.workflow.reasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />}
           />
         )}
-        {status === 'submitted' && <Alert type="warning" showIcon className="wb-target-banner" message={t('targets.workflow.submittedBanner')} />}
-        {show.data.people.length === 0 && <Alert type="warning" showIcon className="wb-target-banner" message={t('targets.grid.noPeople')} />}
+        {status === 'submitted' && <Alert type="warning" showIcon className="wb-target-banner" title={t('targets.workflow.submittedBanner')} />}
+        {show.data.people.length === 0 && <Alert type="warning" showIcon className="wb-target-banner" title={t('targets.grid.noPeople')} />}
         <PlanToolbar
           year={year}
           metric={metric}
