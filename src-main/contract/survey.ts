@@ -290,7 +290,7 @@ export const surveyOps = {
       .strict(),
     { long: true, mutates: true },
   ),
-  'survey/export': op<{ file: string | null; base64: string | null; sheets: string[] }>()(
+  'survey/export': op<{ file: string | null; base64: string | null; sheets: string[]; rows: number }>()(
     z.object({ surveyId: id, out: z.object({ path: z.string().min(1).max(1000) }).strict().optional() }).strict(),
     { long: true },
   ),

@@ -14,7 +14,7 @@ const USAGE = [
   'review outcome --quarter Q --id N --decision confirmed|rejected|proposed [--reason TEXT]',
   'review reopen --quarter Q --reason TEXT · review scheme|what-if --quarter Q [--file SCHEME.json]',
   'review calibration --quarter Q · review history --person NO · review list · review export --quarter Q --out FILE.xlsx',
-  'review incident --person NO --date YYYY-MM-DD --kind violation|major-loss --description TEXT --evidence TEXT [--loss YUAN]',
+  'review incidents [--quarter Q] · review incident --person NO --date YYYY-MM-DD --kind violation|major-loss --description TEXT --evidence TEXT [--loss YUAN]',
 ].join('\n  ');
 
 const str = (v: Values, name: string): string | undefined => (typeof v[name] === 'string' ? (v[name] as string) : undefined);

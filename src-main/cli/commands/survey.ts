@@ -33,6 +33,9 @@ function surveyId(values: Values): number {
 /** The import's build, shared by `survey import FILE` and `import survey FILE`. */
 export function buildSurveyImport(values: Values, file: string | undefined): { op: 'survey/import'; input: Record<string, unknown> } {
   if (!file) throw new UsageError('survey.cli.usage-import');
+  // The survey reader finds its header rows from the layout it recognises (two for SurveyMonkey, three for
+  // Qualtrics…) and takes no header row: an option it would ignore is refused rather than silently dropped.
+  if (values['header-row'] !== undefined) throw new UsageError('survey.cli.usage-header-row');
   const input: Record<string, unknown> = { file: { path: path.resolve(file) }, dryRun: Boolean(values['dry-run']), skipInvalid: Boolean(values['skip-invalid']) };
   const id = intOption(values, 'survey');
   if (id !== undefined) input.surveyId = id;
