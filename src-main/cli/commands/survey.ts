@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { Input, Output } from '../../contract';
-import { QUESTION_TYPES, surveyOps, type SurveyAnalysis } from '../../contract/survey';
+import { COLUMN_ROLES, QUESTION_TYPES, type SurveyAnalysis } from '../../contract/survey';
 import { t, type Lang } from '../../i18n/messages';
 import { call, command, intOption, textOption, UsageError, type Call, type Values } from '../command';
 
 const r1 = (v: number | null | undefined) => (v === null || v === undefined ? '—' : (Math.round(v * 10) / 10).toString());
 type ColumnFix = NonNullable<Input<'survey/import'>['columns']>[number];
 /** The roles `--map` may give a column: the contract's, but 'question' (a question type says that). */
-const ROLES = surveyOps['survey/import'].input.shape.columns.unwrap().element.shape.role.unwrap().options.filter((r) => r !== 'question');
+const ROLES = COLUMN_ROLES.filter((r) => r !== 'question');
 const isType = (s: string): s is (typeof QUESTION_TYPES)[number] => (QUESTION_TYPES as readonly string[]).includes(s);
 const isRole = (s: string): s is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(s);
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { t, type Lang } from '../../i18n/messages';
 import { analyzeSurvey } from './analysis';
 import { listQuestions } from './plans';
-import { DEFAULT_LIKERT_LABELS } from './question-options';
+import { DEFAULT_LIKERT_LABELS } from '../../contract/survey';
 
 const round = (v: number | null | undefined, d = 1) => (v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d);
 
