@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/run';
+import { BREAKDOWN_METHODS } from '../../src-main/contract/targets';
 import { Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
 import { seedReviewCompany } from '../support/review-fixture';
@@ -67,6 +68,20 @@ describe('command-line output', () => {
       const zh = await cli(['--data-dir', dir, '--lang', 'zh-CN', ...args]);
       expect(zh.stderr).toContain('不接受 --header-row');
     }
+    expect(fs.existsSync(path.join(dir, 'workbench.db'))).toBe(false);
+  });
+
+  it('choices in usage errors are the contract enum options, before anything is opened', async () => {
+    const dir = tmpDir();
+    const bad = await cli(['--data-dir', dir, '--lang', 'en', 'targets', 'breakdown', '--year', '2026', '--method', 'magic']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(BREAKDOWN_METHODS.join(', '));
+    const missing = await cli(['--data-dir', dir, '--lang', 'zh-CN', 'targets', 'breakdown', '--year', '2026']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(`--method ${BREAKDOWN_METHODS.join('|')}`);
+    const size = await cli(['--data-dir', dir, '--lang', 'en', 'demo', '--size', 'huge']);
+    expect(size.status).toBe(2);
+    expect(size.stderr).toContain('small, large');
     expect(fs.existsSync(path.join(dir, 'workbench.db'))).toBe(false);
   });
 });
