@@ -1,10 +1,11 @@
 /// <reference types="vite/client" />
 import type { Result } from '../src-main/contract/define';
+import type { WorkbenchEvent, WorkbenchEvents } from '../src-main/contract/events';
 
 /** The bridge the Electron preload exposes (contextIsolation keeps ipcRenderer itself out of reach). */
 export interface WorkbenchBridge {
   invoke(name: string, input: unknown, opts?: { jobId?: string }): Promise<Result<unknown>>;
-  on(event: string, cb: (payload: unknown) => void): () => void;
+  on<E extends WorkbenchEvent>(event: E, cb: (payload: WorkbenchEvents[E]) => void): () => void;
   platform: string;
 }
 

@@ -3,7 +3,7 @@ import { dispatch, errorPayload } from '../runtime/dispatch';
 import { WorkbenchError, isWorkbenchError } from '../contract/errors';
 import { Workspace, resolveDataDir } from '../db/workspace';
 import { osLang, parseLang, t, type Lang } from '../i18n/messages';
-import { UsageError, type OptionSpec } from './command';
+import { refusalOf, renderAnswer, UsageError, type OptionSpec } from './command';
 import { COMMANDS } from './commands';
 
 const GLOBAL: OptionSpec = {
@@ -68,8 +68,8 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
       });
       if (showProgress) io.err.write('\r\x1b[K');
       if (!result.ok) return fail(1, `${t(lang, 'cli.error')}${result.error.message} (${result.error.code})`, result.error.code);
-      io.out.write(json ? `${JSON.stringify(result.value)}\n` : `${cmd.render(result.value, lang)}\n`);
-      const refusal = cmd.refused?.(result.value, lang);
+      io.out.write(json ? `${JSON.stringify(result.value)}\n` : `${renderAnswer(cmd, op, result.value, lang)}\n`);
+      const refusal = refusalOf(cmd, op, result.value, lang);
       if (refusal) io.err.write(`${t(lang, 'cli.error')}${refusal}\n`);
       return refusal ? 1 : 0;
     } finally {

@@ -1,7 +1,7 @@
 import { demoOps } from './demo';
 import { exportOps } from './export';
 import { importOps } from './import';
-import type { InputOf, OutputOf } from './define';
+import type { InputOf, OutputOf, ParsedInputOf } from './define';
 import { recordOps } from './records';
 import { reviewOps } from './review';
 import { surveyOps } from './survey';
@@ -42,7 +42,10 @@ export const contract = joinDomains<Record<string, unknown>>(domains) as unknown
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;
+/** What a caller may send (defaults not yet applied). */
 export type Input<K extends OpName> = InputOf<Contract[K]>;
+/** What the service receives: the input as the contract's schema parsed it (trimmed, defaults filled). */
+export type ParsedInput<K extends OpName> = ParsedInputOf<Contract[K]>;
 export type Output<K extends OpName> = OutputOf<Contract[K]>;
 
 export function isOpName(name: string): name is OpName {

@@ -223,7 +223,7 @@ export const reviewOps = {
       .strict(),
     { mutates: true },
   ),
-  'review/export': op<FileResult>()(z.object({ quarter, out }).strict(), { long: true }),
+  'review/export': op<FileResult & { rows: number }>()(z.object({ quarter, out }).strict(), { long: true }),
   'report/appraisal-html': op<{ html: string; people: number }>()(z.object({ quarter, person: person.optional() }).strict()),
   'report/appraisal': op<FileResult & { people: number; format: 'html' | 'pdf' }>()(
     z.object({ quarter, person: person.optional(), format: z.enum(['html', 'pdf']), out }).strict(),

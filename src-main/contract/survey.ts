@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { id, optionalDate, optionalText } from './common';
 import { op } from './define';
-import type { PersonSurveyResult } from '../services/survey/by-person';
-import type { ImportSurveyResult } from '../services/survey/import/import-survey';
-import type { ChiSquare, NpsSummary, WaveComparison } from '../services/survey/stats';
+import { COLUMN_ROLES, type ChiSquare, type ImportSurveyResult, type NpsSummary, type PersonSurveyResult, type WaveComparison } from './survey-results';
+
+export * from './survey-results';
 
 /** Survey operations (P4.5, P4.7): plans, questionnaires, phone entry, import, analysis, actions. */
 
@@ -278,7 +278,7 @@ export const surveyOps = {
             z
               .object({
                 column: z.string().min(1).max(500),
-                role: z.enum(['question', 'id', 'submitted', 'customer', 'salesperson', 'meta', 'ignore']).optional(),
+                role: z.enum(COLUMN_ROLES).optional(),
                 type: z.enum(QUESTION_TYPES).optional(),
                 wordMap: z.record(z.string().max(200), z.number().int().min(1).max(5)).optional(),
               })
@@ -290,7 +290,7 @@ export const surveyOps = {
       .strict(),
     { long: true, mutates: true },
   ),
-  'survey/export': op<{ file: string | null; base64: string | null; sheets: string[] }>()(
+  'survey/export': op<{ file: string | null; base64: string | null; sheets: string[]; rows: number }>()(
     z.object({ surveyId: id, out: z.object({ path: z.string().min(1).max(1000) }).strict().optional() }).strict(),
     { long: true },
   ),

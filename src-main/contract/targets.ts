@@ -6,7 +6,18 @@ import { fileOut, type FileOutResult } from './import';
 /** Targets (P2.1–P2.6): every amount crossing this contract is in yuan. */
 
 export const year = z.number().int().min(2000).max(2100);
-export const spreadMetric = z.enum(['sales', 'profit']).default('sales');
+export const SPREAD_METRICS = ['sales', 'profit'] as const;
+export type SpreadMetric = (typeof SPREAD_METRICS)[number];
+export const spreadMetric = z.enum(SPREAD_METRICS).default('sales');
+/** Every figure a cell can hold: the spread targets, a person's tiers and bottom-up proposal (P2.2). */
+export const CELL_METRICS = [...SPREAD_METRICS, 'stretch', 'challenge', 'proposal'] as const;
+export type TierMetric = Exclude<(typeof CELL_METRICS)[number], SpreadMetric>;
+/** How a breakdown shares the company's target out (P2.2); the renderer and the command line list these. */
+export const BREAKDOWN_METHODS = ['even', 'history', 'weights', 'bottom-up'] as const;
+export type BreakdownMethod = (typeof BREAKDOWN_METHODS)[number];
+/** How each person's year is spread over months: the methods that have a monthly pattern. */
+export const SEASONALITIES = ['even', 'history', 'weights'] as const satisfies readonly BreakdownMethod[];
+export type Seasonality = (typeof SEASONALITIES)[number];
 export const period = z.string().regex(/^(Y|Q[1-4]|M([1-9]|1[0-2]))$/, { message: 'period' });
 const scope = z.enum(['company', 'team', 'person']);
 /** A target typed by a person: a number or text such as "1,200,000" (checked by the service, which names the value it refuses). */
@@ -25,6 +36,8 @@ const cellRef = {
   month: z.number().int().min(1).max(12).optional(),
   quarter: z.number().int().min(1).max(4).optional(),
 };
+/** A cell reference as the service receives it. */
+export type CellRef = z.output<z.ZodObject<typeof cellRef>>;
 
 export interface TargetRowView {
   annual: number;
@@ -141,7 +154,7 @@ export const targetOps = {
       .object({
         ...cellRef,
         amount: amountInput,
-        metric: z.enum(['sales', 'profit', 'stretch', 'challenge', 'proposal']).default('sales'),
+        metric: z.enum(CELL_METRICS).default('sales'),
         /** Lock the cell (true), unlock it (false), or leave its lock as it is. */
         lock: z.boolean().optional(),
         reason,
@@ -166,12 +179,12 @@ export const targetOps = {
     { mutates: true },
   ),
   'targets/undo': op<TargetChange & { undone: string | null }>()(z.object({ year, metric: spreadMetric, reason }).strict(), { mutates: true }),
-  'targets/breakdown': op<TargetChange & { method: string; seasonality: string }>()(
+  'targets/breakdown': op<TargetChange & { method: BreakdownMethod; seasonality: Seasonality }>()(
     z
       .object({
         year,
         metric: spreadMetric,
-        method: z.enum(['even', 'history', 'weights', 'bottom-up']),
+        method: z.enum(BREAKDOWN_METHODS),
         /** Sets the company's annual target to last year's actual × (1 + growth %) first. */
         growth: z.number().min(-100).max(1000).optional(),
         /** Twelve monthly seasonality factors (method weights). */
@@ -179,7 +192,7 @@ export const targetOps = {
         /** Weights per salesperson by employee number (method weights). */
         personWeights: z.record(z.string().max(32), z.number().min(0)).optional(),
         /** How each person's year is spread over months; by default the method's own. */
-        seasonality: z.enum(['even', 'history', 'weights']).optional(),
+        seasonality: z.enum(SEASONALITIES).optional(),
         /** bottom-up: make the company's target the sum of the proposals (otherwise the proposals share out the current target). */
         adopt: z.boolean().optional(),
         reason,
@@ -194,7 +207,7 @@ export const targetOps = {
     { mutates: true },
   ),
   'targets/cell-history': op<TargetCellHistoryEntry[]>()(
-    z.object({ year, scope, id: z.number().int().min(0), period, metric: z.enum(['sales', 'profit', 'stretch', 'challenge', 'proposal']).default('sales') }).strict(),
+    z.object({ year, scope, id: z.number().int().min(0), period, metric: z.enum(CELL_METRICS).default('sales') }).strict(),
   ),
   'targets/tracking': op<TargetsTracking>()(z.object({ year, asOfMonth: z.number().int().min(1).max(12).optional() }).strict()),
   /** The plan as a wide sheet (people × months), to edit in Excel and import back. */

@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { contract, isOpName } from '../contract';
+import { contract, isOpName, type OpName } from '../contract';
 import type { Result } from '../contract/define';
 import type { Workspace } from '../db/workspace';
 import type { Lang } from '../i18n/messages';
@@ -14,7 +14,7 @@ export interface InvokerDeps {
   /** Runs long operations in a worker thread (src-main/runtime/jobs.ts). */
   jobs: JobRunner;
   /** Called after an operation declared `mutates` succeeded (refresh caches, rebuild the menu…). */
-  onMutated(name: string): void;
+  onMutated(name: OpName): void;
 }
 
 export type Invoke = (name: string, input: unknown, jobId?: string) => Promise<Result<unknown>>;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import type { WorkbenchEvent, WorkbenchEvents } from '../contract/events';
 import type { Settings } from '../contract/system';
 import { isWorkbenchError } from '../contract/errors';
 import { resolveDataDir, Workspace } from '../db/workspace';
@@ -52,7 +53,7 @@ async function resolveLang(workspace: Workspace): Promise<Lang> {
 }
 
 /** Events for the page; a window being torn down is skipped rather than thrown at. */
-function sendToPage(channel: 'job/progress' | 'menu/navigate' | 'data/changed', payload: unknown): void {
+function sendToPage<E extends WorkbenchEvent>(channel: E, payload: WorkbenchEvents[E]): void {
   if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
 }
 

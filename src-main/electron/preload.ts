@@ -1,16 +1,12 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Result } from '../contract/define';
-
-// A sandboxed preload may load nothing but 'electron': type imports only, everything else inline.
-
-/** The events main sends to the page; nothing else can be subscribed to. (Not exported: the bundle stays a plain script.) */
-const WORKBENCH_EVENTS = ['job/progress', 'menu/navigate', 'data/changed'] as const;
-export type WorkbenchEvent = (typeof WORKBENCH_EVENTS)[number];
+// A sandboxed preload may load nothing but 'electron': this module has no imports of its own and is bundled in.
+import { WORKBENCH_EVENTS, type WorkbenchEvent, type WorkbenchEvents } from '../contract/events';
 
 /** `window.workbench` as the renderer sees it. */
 export interface WorkbenchBridge {
   invoke(name: string, input?: unknown, opts?: { jobId?: string }): Promise<Result<unknown>>;
-  on(event: WorkbenchEvent, callback: (payload: unknown) => void): () => void;
+  on<E extends WorkbenchEvent>(event: E, callback: (payload: WorkbenchEvents[E]) => void): () => void;
   platform: NodeJS.Platform;
 }
 
@@ -24,7 +20,7 @@ const bridge: WorkbenchBridge = {
   on(event, callback) {
     if (!(WORKBENCH_EVENTS as readonly string[]).includes(event)) throw new Error(`Unknown workbench event "${event}"`);
     // The page gets the payload only, never the IpcRendererEvent (which would expose ipcRenderer).
-    const listener = (_e: IpcRendererEvent, payload: unknown) => callback(payload);
+    const listener = (_e: IpcRendererEvent, payload: WorkbenchEvents[typeof event]) => callback(payload);
     ipcRenderer.on(event, listener);
     return () => {
       ipcRenderer.removeListener(event, listener);

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { contract, isOpName, type OpName } from '../contract';
 import type { ErrorPayload, Result } from '../contract/define';
 import { isWorkbenchError, WorkbenchError } from '../contract/errors';
@@ -6,6 +5,7 @@ import type { Workspace } from '../db/workspace';
 import { t, type Lang } from '../i18n/messages';
 import { makeContext } from '../services/context';
 import { handlers } from '../services/handlers';
+import { invalidInput } from './invalid-input';
 
 export interface DispatchOptions {
   lang: Lang;
@@ -28,7 +28,7 @@ export async function dispatch(ws: Workspace, name: string, rawInput: unknown, o
   if (!isOpName(name)) return { ok: false, error: errorPayload(new WorkbenchError('request/unknown-operation', { name }), opts.lang) };
   const spec = contract[name];
   const parsed = spec.input.safeParse(rawInput ?? {});
-  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, opts.lang) };
+  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, opts.lang, rawInput ?? {}) };
   try {
     if (spec.long && opts.runLong) return { ok: true, value: await opts.runLong(name, parsed.data, opts.jobId) };
     const ctx = makeContext(ws, { lang: opts.lang, actor: opts.actor, progress: opts.progress, checkCancelled: opts.checkCancelled, cancelJob: opts.cancelJob });
@@ -49,18 +49,4 @@ export function errorPayload(e: WorkbenchError, lang: Lang): ErrorPayload {
   const key = `errors.${e.code}`;
   const message = t(lang, key, e.params);
   return { code: e.code, message: message === key ? `${e.code}` : message, details: e.params };
-}
-
-/** Names the first offending field in the user's language, e.g. "电子邮件：格式不正确". */
-export function invalidInput(error: z.ZodError, lang: Lang): ErrorPayload {
-  const issue = error.issues[0];
-  const field = issue.path.filter((p) => typeof p === 'string').at(-1) as string | undefined;
-  const fieldLabel = field ? t(lang, `fields.${field}`) : '';
-  const label = fieldLabel && fieldLabel !== `fields.${field}` ? fieldLabel : (field ?? '');
-  const known = `validation.${issue.message}`;
-  let reason = t(lang, known);
-  if (reason === known) reason = t(lang, `validation.${issue.code}`, { ...issue });
-  if (reason === `validation.${issue.code}`) reason = issue.message;
-  const message = label ? t(lang, 'errors.request/invalid-input', { field: label, reason }) : reason;
-  return { code: 'request/invalid-input', message, details: { field: issue.path.join('.'), issue: issue.code } };
 }

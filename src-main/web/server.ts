@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { contract, isOpName } from '../contract';
 import type { ProgressEvent } from '../contract/define';
+import type { WorkbenchEvent, WorkbenchEvents } from '../contract/events';
 import type { Workspace } from '../db/workspace';
 import { parseLang, t, type Lang } from '../i18n/messages';
 import { dispatch } from '../runtime/dispatch';
@@ -77,7 +78,7 @@ function readBody(req: http.IncomingMessage, max: number): Promise<string> {
 export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   const token = o.token ?? randomBytes(24).toString('base64url');
   const listeners = new Set<http.ServerResponse>();
-  const broadcast = (event: string, data: unknown) => {
+  const broadcast = <E extends WorkbenchEvent>(event: E, data: WorkbenchEvents[E]) => {
     for (const res of listeners) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
   const runner =

@@ -1,7 +1,5 @@
+import type { WorkbenchEvent, WorkbenchEvents } from '../../src-main/contract/events';
 import { browserToken } from './browserToken';
-
-/** Events the main process or the browser-mode server pushes to the window. */
-export type WorkbenchEvent = 'job/progress' | 'menu/navigate' | 'data/changed';
 
 let source: EventSource | undefined;
 
@@ -11,13 +9,13 @@ function eventSource(): EventSource {
 }
 
 /** Subscribes to one named event; returns the unsubscribe function. */
-export function onEvent<T>(event: WorkbenchEvent, cb: (payload: T) => void): () => void {
-  if (window.workbench) return window.workbench.on(event, (payload) => cb(payload as T));
+export function onEvent<E extends WorkbenchEvent>(event: E, cb: (payload: WorkbenchEvents[E]) => void): () => void {
+  if (window.workbench) return window.workbench.on(event, cb);
   if (typeof EventSource === 'undefined') return () => {};
   const es = eventSource();
   const listener = (e: MessageEvent<string>) => {
     try {
-      cb(JSON.parse(e.data) as T);
+      cb(JSON.parse(e.data) as WorkbenchEvents[E]);
     } catch {
       // a malformed event is ignored rather than breaking the window
     }

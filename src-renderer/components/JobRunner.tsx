@@ -3,7 +3,6 @@ import { App } from 'antd';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract, type Input, type OpName, type Output } from '../../src-main/contract';
-import type { ProgressEvent } from '../../src-main/contract/define';
 import { ApiError } from '../backend/ApiError';
 import { onEvent } from '../backend/events';
 import { invoke } from '../backend/transport';
@@ -32,7 +31,7 @@ export function JobRunnerProvider({ children }: { children: ReactNode }) {
       const jobId = newJobId();
       current.current = jobId;
       setJob({ jobId, operation: name, done: 0, total: 0, phase: '', startedAt: Date.now(), cancelling: false });
-      const off = onEvent<ProgressEvent>('job/progress', (e) => {
+      const off = onEvent('job/progress', (e) => {
         if (e.jobId !== jobId) return;
         setJob((j) => (j && j.jobId === jobId ? { ...j, done: e.done, total: e.total, phase: e.phase } : j));
       });

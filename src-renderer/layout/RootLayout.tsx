@@ -10,12 +10,12 @@ export function RootLayout() {
   const queryClient = useQueryClient();
 
   useEffect(() => {
-    const offMenu = onEvent<string>('menu/navigate', (route) => {
+    const offMenu = onEvent('menu/navigate', (route) => {
       if (typeof route === 'string' && route.startsWith('/')) navigate(route);
     });
     // Our own changes arrive here too (already refreshed): bunch them, and leave running fetches alone.
     let timer: number | undefined;
-    const offData = onEvent<{ operation?: string }>('data/changed', () => {
+    const offData = onEvent('data/changed', () => {
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void queryClient.invalidateQueries(undefined, { cancelRefetch: false }), 150);
     });

@@ -113,14 +113,14 @@ describe('database (architecture: the data)', () => {
     const { ws, call, attempt } = tmpWorkspace();
     open.push(ws);
     await call('settings/set', { companyName: 'Before' });
-    const backup = await call<{ name: string; file: string }>('backup/create');
+    const backup = await call('backup/create');
     expect(fs.existsSync(backup.file)).toBe(true);
     await call('settings/set', { companyName: 'After' });
-    const restored = await call<{ restored: string; safetyBackup: { name: string } }>('backup/restore', { name: backup.name });
+    const restored = await call('backup/restore', { name: backup.name });
     expect(restored.restored).toBe(backup.name);
-    expect((await call<{ companyName: string }>('settings/get')).companyName).toBe('Before');
+    expect((await call('settings/get')).companyName).toBe('Before');
     expect(restored.safetyBackup.name).toMatch(/before-restore/);
-    const names = (await call<{ name: string }[]>('backup/list')).map((b) => b.name);
+    const names = (await call('backup/list')).map((b) => b.name);
     expect(names).toEqual(expect.arrayContaining([backup.name, restored.safetyBackup.name]));
 
     const missing = await attempt('backup/restore', { name: '../workbench.db' });
@@ -132,6 +132,6 @@ describe('database (architecture: the data)', () => {
     const bad = await attempt('backup/restore', { name: 'workbench-20250101-000000-manual.db' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.code).toBe('backup/invalid');
-    expect((await call<{ companyName: string }>('settings/get')).companyName).toBe('Before');
+    expect((await call('settings/get')).companyName).toBe('Before');
   });
 });

@@ -2,8 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ExportResult } from '../../src-main/contract/export';
-import type { ImportResult } from '../../src-main/contract/import';
 import { readTable } from '../../src-main/excel/read-table';
 import { tmpDir, tmpWorkspace } from '../support/workspace';
 
@@ -22,11 +20,11 @@ describe('export (issue #3 "Export")', () => {
     for (const ext of ['xlsx', 'csv']) {
       it(`${kind}.${ext} imports back with no change`, async () => {
         const out = path.join(dir, `${kind}.${ext}`);
-        const ex = await w.call<ExportResult>('export/run', { kind, out: { path: out } });
+        const ex = await w.call('export/run', { kind, out: { path: out } });
         const n = w.ws.db.prepare(`SELECT count(*) FROM ${kind}`).pluck().get();
         expect(ex.rows).toBe(n);
         const before = w.ws.db.prepare(`SELECT * FROM ${kind} ORDER BY id`).all();
-        const back = await w.call<ImportResult>('import/run', { kind, file: { path: out } });
+        const back = await w.call('import/run', { kind, file: { path: out } });
         expect(back.rows).toMatchObject({ read: n, invalid: 0, inserted: 0, updated: 0, unchanged: n });
         expect(w.ws.db.prepare(`SELECT * FROM ${kind} ORDER BY id`).all()).toEqual(before);
       }, 60_000);
@@ -41,12 +39,12 @@ describe('export (issue #3 "Export")', () => {
       src,
       ['订单编号,下单日期,客户,产品,数量,单价', 'L2,2025-04-02,乙公司,门铃,1,80', 'L1,2025-04-02,甲公司,门锁,2,100', 'L1,2025-04-02,,网关,1,300', 'L0,2025-04-03,甲公司,门锁,1,100', 'L2,2025-04-02,乙公司,摄像头,3,50'].join('\n'),
     );
-    const first = await o.call<ImportResult>('import/run', { kind: 'orders', file: { path: src } });
+    const first = await o.call('import/run', { kind: 'orders', file: { path: src } });
     expect(first.rows).toMatchObject({ read: 5, inserted: 5 });
     const before = o.ws.db.prepare('SELECT * FROM orders ORDER BY id').all();
     for (const ext of ['xlsx', 'csv']) {
       const out = path.join(dir, `lines.${ext}`);
-      const ex = await o.call<ExportResult>('export/run', { kind: 'orders', out: { path: out } });
+      const ex = await o.call('export/run', { kind: 'orders', out: { path: out } });
       expect(ex.rows).toBe(5);
       const t = readTable(fs.readFileSync(out), `lines.${ext}`).table;
       expect(t.columns.map((c) => c.header).slice(0, 3)).toEqual(['订单编号', '行号', '下单日期']);
@@ -57,23 +55,23 @@ describe('export (issue #3 "Export")', () => {
         ['L2', 2],
         ['L0', 1],
       ]);
-      const back = await o.call<ImportResult>('import/run', { kind: 'orders', file: { path: out } });
+      const back = await o.call('import/run', { kind: 'orders', file: { path: out } });
       expect(back.mapping.line).toBe('行号');
       expect(back.rows).toMatchObject({ read: 5, invalid: 0, inserted: 0, updated: 0, unchanged: 5 });
       expect(o.ws.db.prepare('SELECT * FROM orders ORDER BY id').all()).toEqual(before);
     }
     // The grid's export writes the line beside the order number too.
-    const grid = await o.call<ExportResult>('export/grid', { source: 'orders', request: { sort: [], filters: {}, search: '' } });
+    const grid = await o.call('export/grid', { source: 'orders', request: { sort: [], filters: {}, search: '' } });
     const g = readTable(Buffer.from(grid.base64!, 'base64'), 'g.xlsx').table;
     expect(g.columns.map((c) => c.header).slice(0, 3)).toEqual(['订单号', '行号', '日期']);
     expect(g.rows.filter((x) => x.cells[0] === 'L1').map((x) => Number(x.cells[1])).sort()).toEqual([1, 2]);
     // Counts of orders are of order numbers; sums are over every line (P2.6).
-    const customers = await o.call<{ rows: { name: string; orders: number; revenue: number }[] }>('customers/page', { sort: [{ field: 'orders', dir: 'desc' }], filters: {}, search: '', limit: 10, offset: 0 });
+    const customers = await o.call('customers/page', { sort: [{ field: 'orders', dir: 'desc' }], filters: {}, search: '', limit: 10, offset: 0 });
     expect(customers.rows.map((c) => [c.name, c.orders, c.revenue])).toEqual([
       ['甲公司', 2, 600],
       ['乙公司', 1, 230],
     ]);
-    const info = await o.call<{ counts: { orders: number } }>('system/info');
+    const info = await o.call('system/info');
     expect(info.counts.orders).toBe(3);
   });
 
@@ -111,15 +109,15 @@ describe('export (issue #3 "Export")', () => {
     expect(cell.value).toBe('=HYPERLINK("http://evil","点我")');
     expect(cell.formula).toBeUndefined();
     for (const f of [csv, xlsx]) {
-      const back = await w.call<ImportResult>('import/run', { kind: 'staff', file: { path: f } });
+      const back = await w.call('import/run', { kind: 'staff', file: { path: f } });
       expect(back.rows.updated, f).toBe(0);
     }
   });
 
   it('a grid exports what it shows: the same filters, sort and columns as orders/page', async () => {
-    const request = { sort: [{ field: 'amount', dir: 'desc' }], filters: { salespersonNo: { type: 'equals', value: 'S0002' } }, search: '' };
-    const page = await w.call<{ rows: { orderNo: string; amount: number }[]; total: number }>('orders/page', { ...request, limit: 1000 });
-    const r = await w.call<ExportResult>('export/grid', { source: 'orders', request, columns: [{ field: 'orderNo', header: '单号' }, { field: 'amount', header: '金额' }] });
+    const request = { sort: [{ field: 'amount', dir: 'desc' as const }], filters: { salespersonNo: { type: 'equals' as const, value: 'S0002' } }, search: '' };
+    const page = await w.call('orders/page', { ...request, limit: 1000 });
+    const r = await w.call('export/grid', { source: 'orders', request, columns: [{ field: 'orderNo', header: '单号' }, { field: 'amount', header: '金额' }] });
     expect(r.rows).toBe(page.total);
     expect(r.base64).toBeTruthy();
     const t = readTable(Buffer.from(r.base64!, 'base64'), 'g.xlsx').table;
@@ -128,7 +126,7 @@ describe('export (issue #3 "Export")', () => {
     const bad = await w.attempt('export/grid', { source: 'orders', columns: [{ field: 'secret', header: 'x' }] });
     expect(!bad.ok && bad.error.code).toBe('export/unknown-column');
     // Coded values (a customer's stage) are written as the grid shows them, in the user's language.
-    const c = await w.call<ExportResult>('export/grid', { source: 'customers', columns: [{ field: 'code', header: '编号' }, { field: 'stage', header: '阶段' }] });
+    const c = await w.call('export/grid', { source: 'customers', columns: [{ field: 'code', header: '编号' }, { field: 'stage', header: '阶段' }] });
     const stages = new Set(readTable(Buffer.from(c.base64!, 'base64'), 'c.xlsx').table.rows.map((x) => x.cells[1]));
     expect(stages.size).toBeGreaterThan(1);
     for (const s of stages) expect(['线索', '潜在客户', '客户', '已流失']).toContain(s);
@@ -145,7 +143,7 @@ describe('export (issue #3 "Export")', () => {
     const status = (ws.getRow(1).values as string[]).indexOf('状态');
     const dv = ws.getCell(2, status).dataValidation;
     expect(dv).toMatchObject({ type: 'list', formulae: ['"active,inactive"'] });
-    const back = await w.call<ImportResult>('import/run', { kind: 'staff', file: { path: out }, dryRun: true });
+    const back = await w.call('import/run', { kind: 'staff', file: { path: out }, dryRun: true });
     expect(back.rows).toMatchObject({ valid: 1, invalid: 0 });
   });
 

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import type { ImportResult } from '../../src-main/contract/import';
 import { readTable } from '../../src-main/excel/read-table';
 import { tmpWorkspace } from '../support/workspace';
 
@@ -23,7 +22,7 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
   it('P2.6 Superstore Orders (9,994 lines): every order line imported by Order ID, one identical repeat skipped; sums to the fen and order count equal SheetJS', async () => {
     const w = tmpWorkspace();
     const p = 'Arundumala__Sample-Superstore-Power-BI/Sample - Superstore.xlsx';
-    const r = await w.call<ImportResult>('import/run', { kind: 'orders', file: file(p) });
+    const r = await w.call('import/run', { kind: 'orders', file: file(p) });
     // Row ID numbers the sheet's rows, not the lines of an order: it is left unmapped.
     expect(r.mapping).toEqual({ orderNo: 'Order ID', date: 'Order Date', customer: 'Customer Name', product: 'Product Name', quantity: 'Quantity', amount: 'Sales', profit: 'Profit' });
     const src = sheetjsRows(p, 'Orders');
@@ -57,7 +56,7 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
     const w = tmpWorkspace('zh-CN');
     for (let i = 201; i <= 214; i++) await w.call('staff/create', { employeeNo: String(i), name: `代表${i}` });
     const p = 'w1449550206__Pandas-Data-analysis-of-bicycle-sales-record-based-on-pandas/销售记录.xlsx';
-    const r = await w.call<ImportResult>('import/run', { kind: 'orders', file: file(p) });
+    const r = await w.call('import/run', { kind: 'orders', file: file(p) });
     const src = sheetjsRows(p);
     expect(r.mapping).toMatchObject({ orderNo: '订单编号', date: '下单日期', customer: '客户名称', salesperson: '销售代表ID', amount: '金额' });
     expect(r.mapping.line).toBeUndefined();
@@ -68,14 +67,14 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
     const lines = src.filter((x) => x['订单编号'] === 'SO45266').map((x, i) => ({ line: i + 1, amount: Math.round(Number(x['金额']) * 100), employee_no: String(x['销售代表ID']) }));
     expect(db.prepare("SELECT o.line, o.amount, s.employee_no FROM orders o JOIN staff s ON s.id = o.salesperson_id WHERE order_no = 'SO45266' ORDER BY o.line").all()).toEqual(lines);
     // Re-importing the same file changes nothing.
-    const again = await w.call<ImportResult>('import/run', { kind: 'orders', file: file(p) });
+    const again = await w.call('import/run', { kind: 'orders', file: file(p) });
     expect(again.rows).toMatchObject({ inserted: 0, updated: 0, unchanged: 15_092 });
   }, 120_000);
 
   it('P2.6 2020年销售数据.xlsx: product=品牌; a 销售订单 recurring on other dates is reported (lines share the order date), the rest imported with --skip-invalid', async () => {
     const w = tmpWorkspace('zh-CN');
     const p = 'jackfrued__Python-100-Days/2020年销售数据.xlsx';
-    const r = await w.call<ImportResult>('import/run', { kind: 'orders', file: file(p), mapping: { product: '品牌' }, skipInvalid: true });
+    const r = await w.call('import/run', { kind: 'orders', file: file(p), mapping: { product: '品牌' }, skipInvalid: true });
     expect(r.mapping).toMatchObject({ orderNo: '销售订单', date: '销售日期', unitPrice: '售价', quantity: '销售数量', channel: '销售渠道' });
     expect(r.mapping.salesperson).toBeUndefined();
     const src = sheetjsRows(p);
@@ -99,7 +98,7 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
   it('Employee Sample Data: staff from the Data sheet (EEID, Full Name, Department, Job Title, Hire/Exit Date), duplicate EEIDs reported', async () => {
     const w = tmpWorkspace();
     const p = 'MAHazard11__EmployeeSampleData/Employee Sample Data _ Salary.xlsx';
-    const r = await w.call<ImportResult>('import/run', { kind: 'staff', file: file(p), skipInvalid: true });
+    const r = await w.call('import/run', { kind: 'staff', file: file(p), skipInvalid: true });
     expect(r).toMatchObject({ sheet: 'Data', mapping: { employeeNo: 'EEID', name: 'Full Name', team: 'Department', title: 'Job Title', hireDate: 'Hire Date', leftDate: 'Exit Date' } });
     const src = sheetjsRows(p, 'Data');
     expect(r.rows.inserted).toBe(new Set(src.map((x) => String(x.EEID).toLowerCase())).size);
@@ -109,7 +108,7 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
 
   it('HRDataset_v14.csv (; separated, BOM, dd/mm/yyyy): staff with name=Nom and manager left unmapped', async () => {
     const w = tmpWorkspace();
-    const r = await w.call<ImportResult>('import/run', { kind: 'staff', file: file('DestyM__employee-performance-analysis/HRDataset_v14.csv'), mapping: { name: 'Nom', manager: null }, skipInvalid: true });
+    const r = await w.call('import/run', { kind: 'staff', file: file('DestyM__employee-performance-analysis/HRDataset_v14.csv'), mapping: { name: 'Nom', manager: null }, skipInvalid: true });
     expect(r.format).toBe('csv');
     expect(r.mapping).toMatchObject({ employeeNo: 'EmpID', name: 'Nom', hireDate: 'DateofHires', leftDate: 'DateofTerminations' });
     expect(r.rows.read).toBe(311);
@@ -121,7 +120,7 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
 
   it('List of Orders.csv: customers (CustomerName, State, City); identical repeats skipped, conflicting ones reported', async () => {
     const w = tmpWorkspace();
-    const r = await w.call<ImportResult>('import/run', { kind: 'customers', file: file('NikkiMittal__E-Commerce-Sales-Analysis/List of Orders.csv'), skipInvalid: true });
+    const r = await w.call('import/run', { kind: 'customers', file: file('NikkiMittal__E-Commerce-Sales-Analysis/List of Orders.csv'), skipInvalid: true });
     expect(r.mapping).toEqual({ name: 'CustomerName', province: 'State', city: 'City' });
     expect(r.rows.inserted).toBe(332);
     expect(r.rows.skipped).toBe(96);
@@ -129,7 +128,7 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
 
   it('Final Dataset and Dashboard.xlsx: the Order Details sheet among pivots; dd-mm-yyyy dates read day first', async () => {
     const w = tmpWorkspace();
-    const r = await w.call<ImportResult>('import/run', { kind: 'orders', file: file('NikkiMittal__E-Commerce-Sales-Analysis/Final Dataset and Dashboard.xlsx'), dryRun: true });
+    const r = await w.call('import/run', { kind: 'orders', file: file('NikkiMittal__E-Commerce-Sales-Analysis/Final Dataset and Dashboard.xlsx'), dryRun: true });
     expect(r.sheet).toBe('Order Details');
     expect(r.records![0]).toMatchObject({ orderNo: 'B-25602', date: '2018-04-01', amount: 561, profit: 212 });
     expect(r.errors.filter((e) => e.code === 'not-a-date').map((e) => e.value)).toEqual(['17-04-2018000', '12-04-201800']);

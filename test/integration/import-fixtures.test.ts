@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ImportResult } from '../../src-main/contract/import';
 import { tmpWorkspace } from '../support/workspace';
 
 const FIX = path.resolve(__dirname, '../fixtures/import');
@@ -37,7 +36,7 @@ describe('import of fixture workbooks from several writers (issue #3, P2.6)', ()
   for (const name of ['orders-exceljs.xlsx', 'orders-libreoffice.xlsx']) {
     it(`${name}: title rows, header in row 3, subtotal/total/blank rows skipped, every value form read`, async () => {
       if (name.includes('libreoffice') && !fs.existsSync(path.join(FIX, name))) return;
-      const r = await w.call<ImportResult>('import/run', { kind: 'orders', file: file(name), dryRun: true });
+      const r = await w.call('import/run', { kind: 'orders', file: file(name), dryRun: true });
       expect(r).toMatchObject({ sheet: '销售明细', headerRow: 3, groupRow: null, committed: false });
       expect(r.rows).toMatchObject({ read: 9, valid: 6, invalid: 0, skipped: 3 });
       expect(r.skippedRows).toEqual([
@@ -57,7 +56,7 @@ describe('import of fixture workbooks from several writers (issue #3, P2.6)', ()
   }
 
   it('orders-sheetjs.xlsx: instructions sheet passed over, two-row header with merged group cells, Grand Total skipped', async () => {
-    const r = await w.call<ImportResult>('import/run', { kind: 'orders', file: file('orders-sheetjs.xlsx'), dryRun: true });
+    const r = await w.call('import/run', { kind: 'orders', file: file('orders-sheetjs.xlsx'), dryRun: true });
     expect(r).toMatchObject({ sheet: 'Orders', sheets: ['Read me', 'Orders'], headerRow: 2, groupRow: 1 });
     expect(r.rows).toMatchObject({ read: 4, valid: 3, skipped: 1 });
     expect(r.records).toEqual([
@@ -68,14 +67,14 @@ describe('import of fixture workbooks from several writers (issue #3, P2.6)', ()
   });
 
   it('CSV in GB18030 and UTF-8 with BOM, ; separated with day-first dates and decimal commas', async () => {
-    const gb = await w.call<ImportResult>('import/run', { kind: 'orders', file: file('orders-gb18030.csv'), dryRun: true });
+    const gb = await w.call('import/run', { kind: 'orders', file: file('orders-gb18030.csv'), dryRun: true });
     expect(gb.format).toBe('csv');
     expect(gb.records!.map((x) => [x.orderNo, x.date, x.customer, x.amount])).toEqual([
       ['CSV-1', '2025-04-01', '杭州新远科技', 1299],
       ['CSV-2', '2025-04-02', '南京同创', 2000],
     ]);
     expect(gb.skippedRows).toEqual([{ row: 4, reason: 'total' }]);
-    const eu = await w.call<ImportResult>('import/run', { kind: 'orders', file: file('orders-utf8-bom-semicolon.csv'), dryRun: true });
+    const eu = await w.call('import/run', { kind: 'orders', file: file('orders-utf8-bom-semicolon.csv'), dryRun: true });
     expect(eu.records!.map((x) => [x.orderNo, x.date, x.amount, x.unitPrice])).toEqual([
       ['EU-1', '2025-03-05', 250.5, 250.5],
       ['EU-2', '2025-03-25', 501, 250.5],
@@ -83,7 +82,7 @@ describe('import of fixture workbooks from several writers (issue #3, P2.6)', ()
   });
 
   it('commits in one go: customers and products named by orders are created and counted; the second import changes nothing', async () => {
-    const first = await w.call<ImportResult>('import/run', { kind: 'orders', file: file('orders-exceljs.xlsx') });
+    const first = await w.call('import/run', { kind: 'orders', file: file('orders-exceljs.xlsx') });
     expect(first.committed).toBe(true);
     expect(first.rows).toMatchObject({ inserted: 6, updated: 0 });
     expect(first.created).toEqual({ customers: 3, products: 3 });
@@ -91,7 +90,7 @@ describe('import of fixture workbooks from several writers (issue #3, P2.6)', ()
     const db = w.ws.db;
     const so5 = db.prepare(`SELECT o.date, o.amount, o.unit_price AS unitPrice, o.quantity, s.employee_no AS no, c.name AS customer FROM orders o JOIN staff s ON s.id = o.salesperson_id JOIN customers c ON c.id = o.customer_id WHERE order_no = 'SO-005'`).get();
     expect(so5).toEqual({ date: '2025-03-09', amount: 129900, unitPrice: 129900, quantity: 1, no: 'S0004', customer: '杭州新远科技' });
-    const again = await w.call<ImportResult>('import/run', { kind: 'orders', file: file('orders-exceljs.xlsx') });
+    const again = await w.call('import/run', { kind: 'orders', file: file('orders-exceljs.xlsx') });
     expect(again.rows).toMatchObject({ inserted: 0, updated: 0, unchanged: 6 });
     expect(again.created).toEqual({});
     expect(count(w, 'orders')).toBe(6);
@@ -99,7 +98,7 @@ describe('import of fixture workbooks from several writers (issue #3, P2.6)', ()
   });
 
   it('staff: teams created, managers further down the sheet, 在职/离职 understood', async () => {
-    const r = await w.call<ImportResult>('import/run', { kind: 'staff', file: file('staff-exceljs.xlsx') });
+    const r = await w.call('import/run', { kind: 'staff', file: file('staff-exceljs.xlsx') });
     expect(r.rows).toMatchObject({ inserted: 3, invalid: 0 });
     expect(r.created).toEqual({ teams: 1 });
     const rows = w.ws.db.prepare(`SELECT s.employee_no AS no, s.status, s.left_date AS leftDate, s.hire_date AS hireDate, m.employee_no AS manager, t.name AS team FROM staff s LEFT JOIN staff m ON m.id = s.manager_id LEFT JOIN teams t ON t.id = s.team_id WHERE s.employee_no LIKE 'T%' ORDER BY 1`).all();
@@ -110,18 +109,18 @@ describe('import of fixture workbooks from several writers (issue #3, P2.6)', ()
     ]);
     // LibreOffice's CSV of the same sheet imports to the same people: nothing changes.
     if (fs.existsSync(path.join(FIX, 'staff-libreoffice.csv'))) {
-      const lo = await w.call<ImportResult>('import/run', { kind: 'staff', file: file('staff-libreoffice.csv') });
+      const lo = await w.call('import/run', { kind: 'staff', file: file('staff-libreoffice.csv') });
       expect(lo.rows).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
     }
   });
 
   it('customers and products: codes, enum words in both languages, money with ¥ and separators', async () => {
-    const c = await w.call<ImportResult>('import/run', { kind: 'customers', file: file('customers-sheetjs.xlsx'), dryRun: true });
+    const c = await w.call('import/run', { kind: 'customers', file: file('customers-sheetjs.xlsx'), dryRun: true });
     expect(c.records).toEqual([
       { code: 'K-1', name: 'Acme Trading', stage: 'customer', segment: 'Key account', industry: null, province: 'Zhejiang', city: 'Hangzhou', owner: 'S0001', contactName: 'Li Na', phone: '0571-8888888', email: null, address: null, birthday: null, visitIntervalDays: 30 },
       { code: 'K-2', name: 'Beta Ltd', stage: 'prospect', segment: null, industry: null, province: 'Jiangsu', city: 'Nanjing', owner: null, contactName: null, phone: null, email: null, address: null, birthday: null, visitIntervalDays: null },
     ]);
-    const p = await w.call<ImportResult>('import/run', { kind: 'products', file: file('products-sheetjs.xlsx') });
+    const p = await w.call('import/run', { kind: 'products', file: file('products-sheetjs.xlsx') });
     expect(p.rows.inserted).toBe(2);
     expect(w.ws.db.prepare('SELECT code, name, category, list_price AS lp, cost, active FROM products ORDER BY code').all()).toEqual([
       { code: 'P-10', name: '云摄像机 C2', category: '安防', lp: 39900, cost: 25050, active: 0 },

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportResult } from '../../src-main/contract/import';
 import { readTable } from '../../src-main/excel/read-table';
 import { writeXlsx } from '../../src-main/excel/xlsx-writer';
 import { makeContext } from '../../src-main/services/context';
@@ -119,7 +118,7 @@ describe('invalid rows (issue #3 "Validation")', () => {
 
   it('reports row number, column, value and a message in the user language; nothing is written by default', async () => {
     const w = await withStaff('zh-CN');
-    const r = await w.call<ImportResult>('import/run', { kind: 'orders', file: sheetFile(rows) });
+    const r = await w.call('import/run', { kind: 'orders', file: sheetFile(rows) });
     expect(r.committed).toBe(false);
     expect(r.rows).toMatchObject({ read: 4, valid: 2, invalid: 2 });
     expect(r.errors).toEqual([
@@ -133,7 +132,7 @@ describe('invalid rows (issue #3 "Validation")', () => {
   it('--skip-invalid imports the valid rows only; the problem file holds the original rows and a problem column', async () => {
     const w = await withStaff();
     const out = path.join(tmpDir('wb-prob-'), 'problems.xlsx');
-    const r = await w.call<ImportResult>('import/run', { kind: 'orders', file: sheetFile(rows), skipInvalid: true, problemsOut: { path: out } });
+    const r = await w.call('import/run', { kind: 'orders', file: sheetFile(rows), skipInvalid: true, problemsOut: { path: out } });
     expect(r.committed).toBe(true);
     expect(r.rows).toMatchObject({ inserted: 2, invalid: 2 });
     expect(w.ws.db.prepare('SELECT order_no FROM orders ORDER BY 1').pluck().all()).toEqual(['A1', 'A4']);
@@ -148,7 +147,7 @@ describe('invalid rows (issue #3 "Validation")', () => {
 
   it('P2.6 a repeated order number is an order line: identical rows skipped, another product is line 2, another date reported', async () => {
     const w = await withStaff('zh-CN');
-    const r = await w.call<ImportResult>('import/run', {
+    const r = await w.call('import/run', {
       kind: 'orders',
       file: sheetFile([
         ['单号', '日期', '客户', '产品', '金额'],
@@ -181,7 +180,7 @@ describe('invalid rows (issue #3 "Validation")', () => {
   it('P2.6 an explicit line column: lines as given, the same line twice with other values a duplicate key, a blank line required', async () => {
     const w = await withStaff();
     const header = ['Order ID', 'Line No', 'Order Date', 'Product Line', 'Sales'];
-    const r = await w.call<ImportResult>('import/run', {
+    const r = await w.call('import/run', {
       kind: 'orders',
       file: sheetFile([header, ['C1', '2', '2025-02-01', 'Locks', '10'], ['C1', '1', '2025-02-01', 'Locks', '10'], ['C1', '2', '2025-02-01', 'Bells', '11'], ['C1', '', '2025-02-01', 'Bells', '12'], ['C1', '2', '2025-02-01', 'Locks', '10']]),
       dryRun: true,
@@ -198,7 +197,7 @@ describe('invalid rows (issue #3 "Validation")', () => {
       ['C1', 1, 10],
     ]);
     // Only a header equal to a line name maps the line: "Online" merely contains "line".
-    const online = await w.call<ImportResult>('import/run', { kind: 'orders', file: sheetFile([['Order ID', 'Order Date', 'Sales', 'Online'], ['C2', '2025-02-01', '10', 'yes']]), dryRun: true });
+    const online = await w.call('import/run', { kind: 'orders', file: sheetFile([['Order ID', 'Order Date', 'Sales', 'Online'], ['C2', '2025-02-01', '10', 'yes']]), dryRun: true });
     expect(online.mapping).toEqual({ orderNo: 'Order ID', date: 'Order Date', amount: 'Sales' });
     expect(online.records![0]).toMatchObject({ orderNo: 'C2', line: 1 });
   });
@@ -211,7 +210,7 @@ describe('invalid rows (issue #3 "Validation")', () => {
       ['D1', '2025-03-01', '', '门铃', '1', '50'],
       ['D2', '2025-03-02', 'S0002', '门锁', '1', '100'],
     ]);
-    const first = await w.call<ImportResult>('import/run', { kind: 'orders', file: f });
+    const first = await w.call('import/run', { kind: 'orders', file: f });
     expect(first.rows).toMatchObject({ read: 3, valid: 3, inserted: 3 });
     const rows = () => w.ws.db.prepare('SELECT o.order_no, o.line, o.amount, s.employee_no FROM orders o LEFT JOIN staff s ON s.id = o.salesperson_id ORDER BY o.order_no, o.line').raw().all();
     const before = rows();
@@ -221,11 +220,11 @@ describe('invalid rows (issue #3 "Validation")', () => {
       ['D1', 2, 5000, 'S0001'],
       ['D2', 1, 10000, 'S0002'],
     ]);
-    const again = await w.call<ImportResult>('import/run', { kind: 'orders', file: f });
+    const again = await w.call('import/run', { kind: 'orders', file: f });
     expect(again.rows).toMatchObject({ read: 3, valid: 3, inserted: 0, updated: 0, unchanged: 3 });
     expect(rows()).toEqual(before);
     // A corrected price on line 2 updates that line alone.
-    const fixed = await w.call<ImportResult>('import/run', { kind: 'orders', file: sheetFile([['单号', '日期', '业务员', '产品', '数量', '单价'], ['D1', '2025-03-01', 'S0001', '门锁', '2', '100'], ['D1', '2025-03-01', 'S0001', '门铃', '1', '60']]) });
+    const fixed = await w.call('import/run', { kind: 'orders', file: sheetFile([['单号', '日期', '业务员', '产品', '数量', '单价'], ['D1', '2025-03-01', 'S0001', '门锁', '2', '100'], ['D1', '2025-03-01', 'S0001', '门铃', '1', '60']]) });
     expect(fixed.rows).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
     expect(w.ws.db.prepare("SELECT amount FROM orders WHERE order_no = 'D1' AND line = 2").pluck().get()).toBe(6000);
   });
@@ -237,20 +236,20 @@ describe('mapping, history and undo (issue #3 "Mapping", "Safety")', () => {
     const f = sheetFile([['Ref', 'When', 'Who', 'Value', 'Note'], ['R1', '2025-05-01', 'S0001', '10', 'x']]);
     const missing = await w.attempt('import/run', { kind: 'orders', file: f });
     expect(!missing.ok && missing.error.code).toBe('import/missing-columns');
-    const r = await w.call<ImportResult>('import/run', { kind: 'orders', file: f, mapping: { orderNo: 'Ref', date: 'When', salesperson: 'C', amount: 'Value' } });
+    const r = await w.call('import/run', { kind: 'orders', file: f, mapping: { orderNo: 'Ref', date: 'When', salesperson: 'C', amount: 'Value' } });
     expect(r.mapping).toEqual({ orderNo: 'Ref', date: 'When', salesperson: 'Who', amount: 'Value' });
     expect(r.rows.inserted).toBe(1);
-    const again = await w.call<ImportResult>('import/run', { kind: 'orders', file: sheetFile([['Ref', 'When', 'Who', 'Value', 'Note'], ['R2', '2025-05-02', 'S0002', '20', '']]) });
+    const again = await w.call('import/run', { kind: 'orders', file: sheetFile([['Ref', 'When', 'Who', 'Value', 'Note'], ['R2', '2025-05-02', 'S0002', '20', '']]) });
     expect(again.mapping).toEqual(r.mapping);
     expect(again.rows.inserted).toBe(1);
   });
 
   it('every import is in the history and can be undone as a whole, restoring updated rows', async () => {
     const w = await withStaff();
-    const first = await w.call<ImportResult>('import/run', { kind: 'orders', file: sheetFile([['单号', '日期', '金额'], ['U1', '2025-01-01', '5']]) });
-    const second = await w.call<ImportResult>('import/run', { kind: 'orders', file: sheetFile([['单号', '日期', '金额', '客户'], ['U1', '2025-01-01', '7', '新客户'], ['U2', '2025-01-02', '8', '']]) });
+    const first = await w.call('import/run', { kind: 'orders', file: sheetFile([['单号', '日期', '金额'], ['U1', '2025-01-01', '5']]) });
+    const second = await w.call('import/run', { kind: 'orders', file: sheetFile([['单号', '日期', '金额', '客户'], ['U1', '2025-01-01', '7', '新客户'], ['U2', '2025-01-02', '8', '']]) });
     expect(second.rows).toMatchObject({ inserted: 1, updated: 1 });
-    const history = await w.call<{ id: number; status: string; inserted: number; fileHash: string }[]>('import/history');
+    const history = await w.call('import/history');
     expect(history.map((h) => [h.id, h.status, h.inserted])).toEqual([
       [second.importId, 'committed', 1],
       [first.importId, 'committed', 1],
@@ -258,13 +257,13 @@ describe('mapping, history and undo (issue #3 "Mapping", "Safety")', () => {
     expect(history[0].fileHash).toMatch(/^[0-9a-f]{64}$/);
     const blocked = await w.attempt('import/undo', { id: first.importId });
     expect(!blocked.ok && blocked.error.code).toBe('import/undo-later-import');
-    const undone = await w.call<{ deleted: number; restored: number }>('import/undo', { id: second.importId });
+    const undone = await w.call('import/undo', { id: second.importId! });
     expect(undone).toMatchObject({ deleted: 2, restored: 1 });
     expect(w.ws.db.prepare('SELECT order_no, amount, customer_id FROM orders').all()).toEqual([{ order_no: 'U1', amount: 500, customer_id: null }]);
     expect(count(w, 'customers')).toBe(0);
     const twice = await w.attempt('import/undo', { id: second.importId });
     expect(!twice.ok && twice.error.code).toBe('import/already-undone');
-    await w.call('import/undo', { id: first.importId });
+    await w.call('import/undo', { id: first.importId! });
     expect(count(w, 'orders')).toBe(0);
   });
 

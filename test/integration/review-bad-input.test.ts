@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ReviewSchemeInfo } from '../../src-main/contract/review';
 import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
 import { tmpWorkspace } from '../support/workspace';
 
@@ -7,7 +6,7 @@ async function computed() {
   const w = tmpWorkspace('en');
   seedReviewCompany(w.ws.db);
   await w.call('review/compute', { quarter: '2026Q3' });
-  const { definition } = await w.call<ReviewSchemeInfo>('review/scheme', { quarter: '2026Q3' });
+  const { definition } = await w.call('review/scheme', { quarter: '2026Q3' });
   const count = (table: string) => (w.ws.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { ...w, definition, count };
 }

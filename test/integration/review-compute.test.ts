@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReviewPerson, ReviewShow, ReviewSchemeInfo, WhatIfResult } from '../../src-main/contract/review';
+import type { ReviewPerson } from '../../src-main/contract/review';
 import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
 import { tmpWorkspace } from '../support/workspace';
 
@@ -9,7 +9,7 @@ async function seeded() {
   await w.call('review/compute', { quarter: '2026Q3' });
   await w.call('review/record-incident', { person: 'S2', date: '2026-08-15', kind: 'violation', description: '虚报客户拜访记录', evidence: '拜访签到与客户确认不符（附件）' });
   await w.call('review/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
-  const show = await w.call<ReviewShow>('review/compute', { quarter: '2026Q3' });
+  const show = await w.call('review/compute', { quarter: '2026Q3' });
   const person = (no: string) => show.people.find((p) => p.employeeNo === no)!;
   return { ...w, show, person };
 }
@@ -83,7 +83,7 @@ describe('quarterly appraisal: scores and outcomes against hand-computed cases (
     const w = tmpWorkspace('en');
     seedReviewCompany(w.ws.db);
     w.ws.db.prepare("UPDATE orders SET amount = 7000000 WHERE salesperson_id = 2 AND date LIKE '2026-02%'").run(); // Q1 now 87.5%
-    const show = await w.call<ReviewShow>('review/compute', { quarter: '2026Q3' });
+    const show = await w.call('review/compute', { quarter: '2026Q3' });
     expect(outcomes(show.people.find((p) => p.employeeNo === 'S2')!)).toEqual([
       ['deduction', 1000, 'P6.3'],
       ['warning', null, 'P6.3'],
@@ -92,35 +92,35 @@ describe('quarterly appraisal: scores and outcomes against hand-computed cases (
 
   it('calibration: an adjusted total keeps the computed one beside it with who, when and why, and drives the grade', async () => {
     const { call, ws } = await seeded();
-    const c = await call<ReviewPerson>('review/adjust', { quarter: '2026Q3', person: 'S3', total: 85, reason: '承担新人带教' });
+    const c = await call('review/adjust', { quarter: '2026Q3', person: 'S3', total: 85, reason: '承担新人带教' });
     expect(c).toMatchObject({ total: 85, originalTotal: 77.5, grade: 'A', adjustment: { total: 85, reason: '承担新人带教', by: 'tester' } });
     const audit = ws.db.prepare("SELECT old_value AS o, new_value AS n, reason FROM audit_log WHERE entity = 'review_entry' AND field = 'adjusted_total'").all();
     expect(audit).toEqual([{ o: '77.5', n: '85', reason: '承担新人带教' }]);
-    const back = await call<ReviewPerson>('review/adjust', { quarter: '2026Q3', person: 'S3', total: null, reason: '撤销' });
+    const back = await call('review/adjust', { quarter: '2026Q3', person: 'S3', total: null, reason: '撤销' });
     expect(back).toMatchObject({ total: 77.5, grade: 'B', adjustment: null });
   });
 
   it('an outcome is applied only when the manager confirms it, and the decision is audited', async () => {
     const { call, person, ws } = await seeded();
     const dismissal = person('S2').outcomes.find((o) => o.type === 'dismissal-proposal')!;
-    const decided = await call<{ status: string; decidedBy: string }>('review/decide-outcome', { quarter: '2026Q3', id: dismissal.id, decision: 'rejected', reason: '改为书面警告' });
+    const decided = await call('review/decide-outcome', { quarter: '2026Q3', id: dismissal.id, decision: 'rejected', reason: '改为书面警告' });
     expect(decided).toMatchObject({ status: 'rejected', decidedBy: 'tester' });
     const row = ws.db.prepare("SELECT old_value AS o, new_value AS n, reason FROM audit_log WHERE entity = 'review_outcome'").get();
     expect(row).toEqual({ o: 'proposed', n: 'rejected', reason: '改为书面警告' });
     // a recompute proposes the same outcome again and keeps the decision
-    const again = await call<ReviewShow>('review/compute', { quarter: '2026Q3' });
+    const again = await call('review/compute', { quarter: '2026Q3' });
     expect(again.people.find((p) => p.employeeNo === 'S2')!.outcomes.find((o) => o.type === 'dismissal-proposal')!.status).toBe('rejected');
   });
 
   it('what-if on a copy: bonus cost, grade distribution and who changes, with nothing saved', async () => {
     const { call, ws } = await seeded();
-    const { definition } = await call<ReviewSchemeInfo>('review/scheme', { quarter: '2026Q3' });
+    const { definition } = await call('review/scheme', { quarter: '2026Q3' });
     const copy = structuredClone(definition);
     const bonus = copy.rules.find((r) => r.key === 'bonus')!;
     if (bonus.amount?.kind === 'curve') bonus.amount.base = 4000;
     copy.grades = copy.grades.map((g) => (g.grade === 'A' ? { ...g, min: 75 } : g));
     const before = ws.db.prepare('SELECT COUNT(*) AS n FROM review_schemes').get();
-    const r = await call<WhatIfResult>('review/what-if', { quarter: '2026Q3', definition: copy });
+    const r = await call('review/what-if', { quarter: '2026Q3', definition: copy });
     expect(r.current.bonusCost).toBe(10_000);
     expect(r.proposed.bonusCost).toBe(12_000); // A 8000 + C 4000
     expect(r.current.grades).toMatchObject({ S: 1, A: 0, B: 1, D: 1 });
@@ -134,16 +134,16 @@ describe('quarterly appraisal: scores and outcomes against hand-computed cases (
 
   it('saving a scheme makes a new version, recomputes, and copies forward to the next quarter', async () => {
     const { call } = await seeded();
-    const info = await call<ReviewSchemeInfo>('review/scheme', { quarter: '2026Q3' });
+    const info = await call('review/scheme', { quarter: '2026Q3' });
     const def = structuredClone(info.definition);
     def.kpis.find((k) => k.key === 'completion')!.weight = 40;
     def.kpis.find((k) => k.key === 'salesGrowth')!.weight = 0;
-    const saved = await call<ReviewSchemeInfo>('review/save-scheme', { quarter: '2026Q3', definition: def, reason: '更看重完成率' });
+    const saved = await call('review/save-scheme', { quarter: '2026Q3', definition: def, reason: '更看重完成率' });
     expect(saved.version).toBe(2);
-    const show = await call<ReviewShow>('review/show', { quarter: '2026Q3' });
+    const show = await call('review/show', { quarter: '2026Q3' });
     // C: (40×100 + 10×40 + 10×100 + 5×60 + 5×60 + 10×60 + 10×60) / 90 = 7200 / 90 (growth weighs 0, CSAT has no data)
     expect(show.people.find((p) => p.employeeNo === 'S3')!.total).toBe(80);
-    const next = await call<ReviewSchemeInfo>('review/scheme', { quarter: '2026Q4' });
+    const next = await call('review/scheme', { quarter: '2026Q4' });
     expect(next).toMatchObject({ version: 0, copiedFrom: '2026Q3' });
     expect(next.definition.kpis.find((k) => k.key === 'completion')!.weight).toBe(40);
   });
@@ -151,7 +151,7 @@ describe('quarterly appraisal: scores and outcomes against hand-computed cases (
   it('history: a person across quarters, and the export back from the grid data', async () => {
     const { call } = await seeded();
     await call('review/compute', { quarter: '2026Q2' });
-    const h = await call<{ quarter: string; total: number | null }[]>('review/history', { person: 'S2' });
+    const h = await call('review/history', { person: 'S2' });
     expect(h.map((x) => x.quarter)).toEqual(['2026Q2', '2026Q3']);
   });
 });

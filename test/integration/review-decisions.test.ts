@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ReviewShow } from '../../src-main/contract/review';
 import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
 import { tmpWorkspace } from '../support/workspace';
 
@@ -32,7 +31,7 @@ describe('P6.2, P6.3 rewards and penalties are decided before the appraisal is a
     expect(r.error.message).toContain('张伟 (S1): Bonus');
     expect(r.error.message).toContain('李娜 (S2): Bonus deduction');
     expect(audits()).toBe(before);
-    expect((await call<ReviewShow>('review/show', { quarter: '2026Q3' })).status).toBe('rated');
+    expect((await call('review/show', { quarter: '2026Q3' })).status).toBe('rated');
     // Submitting for approval is still possible; approving the submitted review is refused the same way.
     await call('review/submit', { quarter: '2026Q3' });
     const again = await attempt('review/approve', { quarter: '2026Q3' });
@@ -56,11 +55,11 @@ describe('P6.2, P6.3 rewards and penalties are decided before the appraisal is a
     await call('review/decide-outcome', { quarter: '2026Q3', id: rejected.id, decision: 'proposed' });
     const lock = await attempt('review/lock', { quarter: '2026Q3' });
     expect(!lock.ok && lock.error).toMatchObject({ code: 'review/outcomes-undecided', details: { count: 1, ids: [rejected.id] } });
-    expect((await call<ReviewShow>('review/show', { quarter: '2026Q3' })).status).toBe('approved');
+    expect((await call('review/show', { quarter: '2026Q3' })).status).toBe('approved');
     await call('review/decide-outcome', { quarter: '2026Q3', id: rejected.id, decision: 'rejected' });
     await call('review/lock', { quarter: '2026Q3' });
 
-    const { html } = await call<{ html: string }>('report/appraisal-html', { quarter: '2026Q3' });
+    const { html } = await call('report/appraisal-html', { quarter: '2026Q3' });
     const decisions = [...html.matchAll(/<td>(Proposed|Confirmed|Rejected)<\/td><\/tr>/g)].map((m) => m[1]);
     expect(decisions).toHaveLength(open.length);
     expect(decisions.filter((d) => d === 'Rejected')).toHaveLength(1);

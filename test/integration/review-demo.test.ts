@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ReviewSchemeInfo, ReviewShow } from '../../src-main/contract/review';
 import { tmpWorkspace } from '../support/workspace';
 
 /**
@@ -9,18 +8,18 @@ import { tmpWorkspace } from '../support/workspace';
 describe('appraisal of the demo company against an independent calculation (P6.1–P6.3)', () => {
   it('completion, totals, grades, bonus and deductions agree for every person, with random ratings', async () => {
     const { call, ws } = tmpWorkspace('en');
-    const demo = await call<{ reviewQuarter: string }>('demo/create', { size: 'small', seed: 11, today: '2026-11-27' });
+    const demo = await call('demo/create', { size: 'small', seed: 11, today: '2026-11-27' });
     const quarter = demo.reviewQuarter;
     expect(quarter).toBe('2026Q3');
-    const first = await call<ReviewShow>('review/compute', { quarter });
-    const { definition: def } = await call<ReviewSchemeInfo>('review/scheme', { quarter });
+    const first = await call('review/compute', { quarter });
+    const { definition: def } = await call('review/scheme', { quarter });
     // random but reproducible ratings for everyone
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const rated = def.kpis.filter((k) => k.source === 'rated');
     const ratings = first.people.flatMap((p) => rated.map((k) => ({ person: p.employeeNo, kpi: k.key, score: 1 + Math.floor(rnd() * 5) })));
     await call('review/rate-many', { quarter, ratings });
-    const show = await call<ReviewShow>('review/show', { quarter });
+    const show = await call('review/show', { quarter });
     expect(show.status).toBe('rated');
     expect(show.people.length).toBeGreaterThan(15);
 

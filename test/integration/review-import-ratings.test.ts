@@ -1,7 +1,6 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ReviewShow } from '../../src-main/contract/review';
 import { normalizeQuarter } from '../../src-main/services/import/kinds/ratings';
 import { seedReviewCompany, decideOutcomes } from '../support/review-fixture';
 import { tmpWorkspace } from '../support/workspace';
@@ -34,13 +33,13 @@ const GOOD = [
 describe('import ratings from Excel (P6.1 rated KPIs)', () => {
   it('reads quarter, person (number or unique name), KPI by key or label in either language, level and note; rescores', async () => {
     const { call, dir, count } = await computed();
-    const r = await call<{ committed: boolean; rows: { inserted: number } }>('import/run', { kind: 'ratings', file: { path: await sheet(dir, GOOD) } });
+    const r = await call('import/run', { kind: 'ratings', file: { path: await sheet(dir, GOOD) } });
     expect(r).toMatchObject({ committed: true, rows: { inserted: 4 } });
     expect(count()).toBe(4);
-    const show = await call<ReviewShow>('review/show', { quarter: '2026Q3', person: 'S1' });
+    const show = await call('review/show', { quarter: '2026Q3', person: 'S1' });
     expect(show.people[0].kpis.teamwork).toMatchObject({ value: 3, score: 60, note: '乐于分享' });
     expect(show.people[0].total).toBe(93.89); // the hand-computed case of review-compute.test.ts
-    const again = await call<{ rows: { inserted: number; updated: number } }>('import/run', { kind: 'ratings', file: { path: await sheet(dir, GOOD, 'again.xlsx') } });
+    const again = await call('import/run', { kind: 'ratings', file: { path: await sheet(dir, GOOD, 'again.xlsx') } });
     expect(again.rows).toMatchObject({ inserted: 0, updated: 0 });
   });
 

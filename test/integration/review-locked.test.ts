@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { reviewOps } from '../../src-main/contract/review';
-import type { ReviewSchemeInfo, ReviewShow } from '../../src-main/contract/review';
 import { HAND_RATINGS, seedReviewCompany, decideOutcomes } from '../support/review-fixture';
 import { tmpWorkspace } from '../support/workspace';
 
@@ -13,12 +12,12 @@ describe('P6.4 the locked-review guarantee', () => {
   it('refuses EVERY mutating review operation once locked, with review/locked, a clear message, and nothing changed', async () => {
     const { call, attempt, ws } = tmpWorkspace('en');
     seedReviewCompany(ws.db);
-    const show = await call<ReviewShow>('review/compute', { quarter: '2026Q3' });
+    const show = await call('review/compute', { quarter: '2026Q3' });
     await call('review/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
     // P6.1 teamwork peer rating, so that deleting one can be attempted once locked
     await call('review/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S2', kpi: 'teamwork', level: 4 });
     const peerId = (ws.db.prepare('SELECT id FROM review_peer_ratings').get() as { id: number }).id;
-    const { definition } = await call<ReviewSchemeInfo>('review/scheme', { quarter: '2026Q3' });
+    const { definition } = await call('review/scheme', { quarter: '2026Q3' });
     await decideOutcomes(call, '2026Q3');
     await call('review/approve', { quarter: '2026Q3' });
     await call('review/lock', { quarter: '2026Q3' });
@@ -60,7 +59,7 @@ describe('P6.4 the locked-review guarantee', () => {
     expect(!zh.ok && zh.error.message).toBe('2026Q3的考核已锁定，不能再修改。');
     expect(snapshot(ws.db)).toEqual(before);
     // reading still works
-    expect((await call<ReviewShow>('review/show', { quarter })).status).toBe('locked');
+    expect((await call('review/show', { quarter })).status).toBe('locked');
   });
 
   it('walks draft → rated → submitted → approved → locked, auditing each step; approval needs every rating', async () => {
@@ -70,14 +69,14 @@ describe('P6.4 the locked-review guarantee', () => {
     const early = await attempt('review/approve', { quarter: '2026Q3' });
     expect(!early.ok && early.error).toMatchObject({ code: 'review/ratings-missing', details: { count: 12 } });
     await call('review/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
-    expect((await call<ReviewShow>('review/show', { quarter: '2026Q3' })).status).toBe('rated');
+    expect((await call('review/show', { quarter: '2026Q3' })).status).toBe('rated');
     await call('review/submit', { quarter: '2026Q3' });
     // submitted: scores are frozen until reopened; feedback may still be written
     const rate = await attempt('review/rate', { quarter: '2026Q3', person: 'S1', kpi: 'teamwork', score: 5 });
     expect(!rate.ok && rate.error.code).toBe('review/not-editable');
     await call('review/feedback', { quarter: '2026Q3', person: 'S1', feedback: '完成率突出，注意客户回访。', selfAssessment: '本季度签约两个大客户。' });
     await call('review/reopen', { quarter: '2026Q3', reason: '补充评分' });
-    expect((await call<ReviewShow>('review/show', { quarter: '2026Q3' })).status).toBe('rated');
+    expect((await call('review/show', { quarter: '2026Q3' })).status).toBe('rated');
     await decideOutcomes(call, '2026Q3');
     await call('review/approve', { quarter: '2026Q3' });
     await call('review/lock', { quarter: '2026Q3' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PeerRating, ReviewPerson, ReviewSchemeInfo, ReviewShow } from '../../src-main/contract/review';
+import type { PeerRating, ReviewPerson } from '../../src-main/contract/review';
 import { schemeDefinition } from '../../src-main/contract/review-scheme';
 import { Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
@@ -34,7 +34,7 @@ async function rated(lang: 'en' | 'zh-CN' = 'en') {
   addColleague(w.ws.db);
   await w.call('review/compute', { quarter: '2026Q3' });
   await w.call('review/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
-  const person = async (no: string) => (await w.call<ReviewShow>('review/show', { quarter: '2026Q3', person: no })).people[0];
+  const person = async (no: string) => (await w.call('review/show', { quarter: '2026Q3', person: no })).people[0];
   const count = (table: string) => (w.ws.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { ...w, person, count };
 }
@@ -50,7 +50,7 @@ describe('P6.1 teamwork with peer ratings: the effective rating and everything d
     let a = await person('S1');
     expect(a.kpis.teamwork).toMatchObject({ value: 4, score: 80, rating: 4, peers: { mean: 4, count: 1, weight: 30, min: 2, counted: false } });
     expect(a.total).toBe(96.11);
-    const after = await call<ReviewPerson>('review/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S3', kpi: 'teamwork', level: 3 });
+    const after = await call('review/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S3', kpi: 'teamwork', level: 3 });
     a = await person('S1');
     expect(after.total).toBe(a.total);
     // 0.7 × 4 + 0.3 × (4 + 3) / 2 = 2.8 + 1.05 = 3.85 → 60 + 0.85 × 20 = 77
@@ -81,14 +81,14 @@ describe('P6.1 teamwork with peer ratings: the effective rating and everything d
     expect(c.total).toBe((S3_REST + 10 * 62) / 80);
     expect(c.grade).toBe('B');
     // deleting one peer rating drops below the minimum: back to the manager alone
-    const [one] = await call<PeerRating[]>('review/peer-ratings', { quarter: '2026Q3', person: 'S3' });
-    const back = await call<ReviewPerson>('review/delete-peer-rating', { id: one.id });
+    const [one] = await call('review/peer-ratings', { quarter: '2026Q3', person: 'S3' });
+    const back = await call('review/delete-peer-rating', { id: one.id });
     expect(back).toMatchObject({ employeeNo: 'S3', total: 80, grade: 'A', kpis: { teamwork: { value: 4, score: 80, peers: { count: 1, counted: false } } } });
   });
 
   it('the rules see the effective rating too (a rule on teamwork below 3.9)', async () => {
     const { call, person } = await rated();
-    const { definition } = await call<ReviewSchemeInfo>('review/scheme', { quarter: '2026Q3' });
+    const { definition } = await call('review/scheme', { quarter: '2026Q3' });
     definition.rules.push({
       key: 'teamworkWarn',
       clause: 'P6.3',
@@ -114,7 +114,7 @@ describe('P6.1 teamwork with peer ratings: the effective rating and everything d
     await w.call('review/compute', { quarter: '2026Q3' });
     await w.call('review/peer-rate', { quarter: '2026Q3', person: 'S3', rater: 'S1', kpi: 'teamwork', level: 5 });
     await w.call('review/peer-rate', { quarter: '2026Q3', person: 'S3', rater: 'S2', kpi: 'teamwork', level: 5 });
-    const show = await w.call<ReviewShow>('review/show', { quarter: '2026Q3' });
+    const show = await w.call('review/show', { quarter: '2026Q3' });
     const c = show.people.find((p) => p.employeeNo === 'S3')!;
     expect(c.kpis.teamwork).toMatchObject({ value: null, score: null, rating: null, peers: { count: 2, mean: 5, counted: false } });
     expect(c.complete).toBe(false);
@@ -132,12 +132,12 @@ describe('P6.1 teamwork with peer ratings: the effective rating and everything d
     // the same again changes nothing and writes no audit row
     await call('review/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S2', kpi: 'teamwork', level: 3 });
     await call('review/peer-rate', { quarter: '2026Q3', person: 'S2', rater: 'S5', kpi: 'teamwork', level: 2 });
-    const all = await call<PeerRating[]>('review/peer-ratings', { quarter: '2026Q3' });
+    const all = await call('review/peer-ratings', { quarter: '2026Q3' });
     expect(all.map((r) => [r.employeeNo, r.raterNo, r.raterName, r.level, r.comment])).toEqual([
       ['S1', 'S2', '李娜', 3, '主动帮忙'],
       ['S2', 'S5', '陈静', 2, null],
     ]);
-    expect(await call<PeerRating[]>('review/peer-ratings', { quarter: '2026Q3', person: 'S2' })).toHaveLength(1);
+    expect(await call('review/peer-ratings', { quarter: '2026Q3', person: 'S2' })).toHaveLength(1);
     await call('review/delete-peer-rating', { id: all[0].id });
     const audit = ws.db.prepare("SELECT actor, entity_id AS id, field, old_value AS o, new_value AS n, reason FROM audit_log WHERE entity = 'review_peer_rating' ORDER BY rowid").all();
     expect(audit).toEqual([
@@ -183,7 +183,7 @@ describe('P6.1 peer ratings: refused input writes nothing and says why in the us
   it('a submitted review refuses peer ratings until reopened (review/not-editable); a locked one for good (review/locked)', async () => {
     const { call, attempt, count } = await rated();
     await call('review/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S2', kpi: 'teamwork', level: 4 });
-    const [existing] = await call<PeerRating[]>('review/peer-ratings', { quarter: '2026Q3' });
+    const [existing] = await call('review/peer-ratings', { quarter: '2026Q3' });
     await call('review/submit', { quarter: '2026Q3' });
     const submitted = await attempt('review/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S3', kpi: 'teamwork', level: 4 });
     expect(!submitted.ok && submitted.error.code).toBe('review/not-editable');
@@ -203,7 +203,7 @@ describe('P6.1 peer ratings: refused input writes nothing and says why in the us
     expect(count('review_peer_ratings')).toBe(1);
     expect(count('audit_log')).toBe(audits);
     // reading still works
-    expect(await call<PeerRating[]>('review/peer-ratings', { quarter: '2026Q3' })).toHaveLength(1);
+    expect(await call('review/peer-ratings', { quarter: '2026Q3' })).toHaveLength(1);
   });
 });
 
@@ -225,7 +225,7 @@ describe('P6.1 peer weights in the scheme', () => {
     w.ws.db.prepare("INSERT INTO review_schemes (quarter, version, definition, created_at) VALUES ('2026Q3', 1, ?, '2026-07-01T00:00:00Z')").run(JSON.stringify(old));
     await w.call('review/compute', { quarter: '2026Q3' });
     await w.call('review/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
-    const a = (await w.call<ReviewShow>('review/show', { quarter: '2026Q3', person: 'S1' })).people[0];
+    const a = (await w.call('review/show', { quarter: '2026Q3', person: 'S1' })).people[0];
     // (7850 + 10 × 60) / 90 = 93.89, as before peer ratings existed
     expect(a.total).toBe(93.89);
     expect(a.kpis.teamwork.peers).toBeUndefined();
@@ -237,7 +237,7 @@ describe('P6.1 peer weights in the scheme', () => {
     const teamwork = defaultScheme().kpis.find((k) => k.key === 'teamwork')!;
     expect([teamwork.peerWeight, teamwork.peerMin]).toEqual([30, 2]);
     const { call, attempt, count } = await rated();
-    const { definition } = await call<ReviewSchemeInfo>('review/scheme', { quarter: '2026Q3' });
+    const { definition } = await call('review/scheme', { quarter: '2026Q3' });
     const onData = structuredClone(definition);
     onData.kpis[0].peerWeight = 20;
     const r = await attempt('review/save-scheme', { quarter: '2026Q3', definition: onData });

@@ -11,8 +11,6 @@ const PEOPLE = [
   { no: 'E002', name: 'Bob', team: 'East' },
 ];
 
-type Result = { survey: number; layout: string; committed: boolean; rows: Record<string, number>; questions: { id: number | null; column: string; text: string; type: string; role: string; choices: string[] }[]; records?: { row: number; answers: Record<string, unknown>; salesperson: string | null; submittedAt: string | null }[] };
-
 function setup() {
   const w = tmpWorkspace();
   seedPeople(w.ws.db, PEOPLE);
@@ -30,12 +28,12 @@ const answers = (db: import('better-sqlite3').Database, surveyId: number) =>
 describe('import survey: platform layouts (P4.7, issue #5 item 4)', () => {
   it('SurveyMonkey (two header rows): option columns become one multiple-choice question, words map to 1–5, salespeople linked', async () => {
     const { call, ws } = setup();
-    const r = await call<Result>('survey/import', { file: { path: path.join(FIX, 'surveymonkey-two-header-rows.csv') } });
+    const r = await call('survey/import', { file: { path: path.join(FIX, 'surveymonkey-two-header-rows.csv') } });
     expect(r).toMatchObject({ layout: 'surveymonkey', committed: true, rows: { read: 3, inserted: 3, invalid: 0 } });
     const q = Object.fromEntries(r.questions.filter((x) => x.role !== 'ignore').map((x) => [x.column, [x.type, x.role]]));
     expect(q).toEqual({ A: ['meta', 'id'], D: ['meta', 'submitted'], J: ['likert5', 'question'], K: ['nps', 'question'], L: ['multi', 'question'], O: ['salesperson', 'salesperson'], P: ['text', 'question'] });
     expect(r.questions.find((x) => x.column === 'L')!.choices).toEqual(['Installation', 'Training', 'After-sales support']);
-    const rows = answers(ws.db, r.survey);
+    const rows = answers(ws.db, r.survey!);
     const first = rows.filter((x) => x.k === 'surveymonkey:114523000101');
     expect(first.map((x) => [x.type, x.num, x.text])).toEqual([
       ['likert5', 5, null],
@@ -49,26 +47,26 @@ describe('import survey: platform layouts (P4.7, issue #5 item 4)', () => {
     expect(rows.filter((x) => x.k === 'surveymonkey:114523000102').map((x) => x.num ?? x.text)).toEqual([2, 4, 2, 'E002', 'The invoice was wrong twice']);
     expect(rows.find((x) => x.k === 'surveymonkey:114523000102')!.sp).toBe('E002');
     // re-importing the same file inserts nothing
-    const again = await call<Result>('survey/import', { file: { path: path.join(FIX, 'surveymonkey-two-header-rows.csv') }, surveyId: r.survey });
+    const again = await call('survey/import', { file: { path: path.join(FIX, 'surveymonkey-two-header-rows.csv') }, surveyId: r.survey! });
     expect(again.rows).toMatchObject({ inserted: 0, skipped: 3 });
   });
 
   it('Qualtrics (three header rows): ImportId row skipped, NPS group column ignored, CES and text typed', async () => {
     const { call, ws } = setup();
-    const r = await call<Result>('survey/import', { file: { path: path.join(FIX, 'qualtrics-three-header-rows.csv') } });
+    const r = await call('survey/import', { file: { path: path.join(FIX, 'qualtrics-three-header-rows.csv') } });
     expect(r).toMatchObject({ layout: 'qualtrics', rows: { read: 3, inserted: 3 } });
     const byCol = Object.fromEntries(r.questions.map((x) => [x.column, x]));
     expect(byCol.R).toMatchObject({ type: 'likert5', text: 'Overall, how satisfied are you with our products?' });
     expect(byCol.S.role).toBe('ignore');
     expect([byCol.T.type, byCol.U.type, byCol.V.type, byCol.W.type]).toEqual(['nps', 'ces7', 'salesperson', 'text']);
-    const rows = answers(ws.db, r.survey).filter((x) => x.k === 'qualtrics:R_2b3C4d5E6f7G8h9');
+    const rows = answers(ws.db, r.survey!).filter((x) => x.k === 'qualtrics:R_2b3C4d5E6f7G8h9');
     expect(rows.map((x) => x.num ?? x.text)).toEqual([1, 2, 2, 'E002', '交货太慢']);
     expect(rows[0]).toMatchObject({ at: '2026-10-09', sp: 'E002' });
   });
 
   it('问卷星 text export: metadata columns, "N、题干" headers and ┋-joined multiple answers', async () => {
     const { call, ws } = setup();
-    const r = await call<Result>('survey/import', { file: { path: path.join(EXT, 'gasongjian__reportgen/[问卷星数据]800_800_0.xls') } });
+    const r = await call('survey/import', { file: { path: path.join(EXT, 'gasongjian__reportgen/[问卷星数据]800_800_0.xls') } });
     expect(r).toMatchObject({ layout: 'wjx-text', rows: { read: 800, inserted: 800, invalid: 0 } });
     expect(r.questions.filter((q) => q.role === 'ignore').map((q) => q.column)).toEqual(['C', 'D', 'E', 'F']);
     const q6 = r.questions.find((q) => q.column === 'L')!;
@@ -76,14 +74,14 @@ describe('import survey: platform layouts (P4.7, issue #5 item 4)', () => {
     const n = (sql: string) => (ws.db.prepare(sql).get() as { n: number }).n;
     expect(n(`SELECT count(*) AS n FROM survey_questions WHERE survey_id = ${r.survey} AND type = 'multi'`)).toBe(2);
     // every multiple answer of row 2 is stored with its options
-    const first = answers(ws.db, r.survey).filter((x) => x.k === 'wjx-text:1');
+    const first = answers(ws.db, r.survey!).filter((x) => x.k === 'wjx-text:1');
     expect(first.find((x) => x.code === 'Q3')!.text).toMatch(/^[男女]$/);
     expect(first.find((x) => x.code === 'Q6')!.text!.split('\n').every((o) => q6.choices.includes(o))).toBe(true);
   });
 
   it('问卷星 coded export: one 0/1 column per option becomes one multiple-choice question', async () => {
     const { call } = setup();
-    const r = await call<Result>('survey/import', { file: { path: path.join(EXT, 'gasongjian__reportgen/[问卷星数据]800_800_2.xls') }, dryRun: true });
+    const r = await call('survey/import', { file: { path: path.join(EXT, 'gasongjian__reportgen/[问卷星数据]800_800_2.xls') }, dryRun: true });
     expect(r).toMatchObject({ layout: 'wjx-coded', committed: false, rows: { read: 800, valid: 800 } });
     const q6 = r.questions.find((q) => q.text === '第6题')!;
     expect(q6.type).toBe('multi');
@@ -95,12 +93,12 @@ describe('import survey: platform layouts (P4.7, issue #5 item 4)', () => {
   it('Google Forms (real export): Timestamp, Likert words with stray spaces and case, two 0–10 columns', async () => {
     const { call, ws } = setup();
     // two respondents typed Armenian free text into a Likert column: refused, named, the rest imported
-    const r = await call<Result>('survey/import', { file: { path: path.join(EXT, 'annmanukyan__Varks.am_Project/Varks.am_data.csv') }, skipInvalid: true });
+    const r = await call('survey/import', { file: { path: path.join(EXT, 'annmanukyan__Varks.am_Project/Varks.am_data.csv') }, skipInvalid: true });
     expect(r).toMatchObject({ layout: 'google-forms', rows: { read: 120, inserted: 118, invalid: 2 } });
     expect(r.questions.filter((q) => q.type === 'nps').map((q) => q.column)).toEqual(['Q', 'R']);
     const raw = fs.readFileSync(path.join(EXT, 'annmanukyan__Varks.am_Project/Varks.am_data.csv'), 'utf8').split('\n')[1];
     expect(raw).toMatch(/^2017\//);
-    const all = answers(ws.db, r.survey);
+    const all = answers(ws.db, r.survey!);
     const first = all.filter((x) => x.k === all[0].k);
     expect(first[0].at).toMatch(/^2017-\d\d-\d\d$/);
     // independent count: "Strongly agree" (any case/spaces) in column B equals the stored 5s
@@ -113,7 +111,7 @@ describe('import survey: platform layouts (P4.7, issue #5 item 4)', () => {
 
   it('Microsoft Forms (real export, bilingual headers, NBSP): first data sheet, ratings and words', async () => {
     const { call } = setup();
-    const r = await call<Result>('survey/import', { file: { path: path.join(EXT, 'RafahAlghanmi__Customer-Satisfaction-Analysis-PowerBI/استطلاع رضا العملاء Customer Satisfaction Survey.xlsx') }, dryRun: true });
+    const r = await call('survey/import', { file: { path: path.join(EXT, 'RafahAlghanmi__Customer-Satisfaction-Analysis-PowerBI/استطلاع رضا العملاء Customer Satisfaction Survey.xlsx') }, dryRun: true });
     expect(r).toMatchObject({ layout: 'ms-forms', rows: { read: 50, valid: 50, invalid: 0 } });
     expect(r.questions.map((q) => q.role === 'question' ? q.type : q.role)).toEqual(['id', 'ignore', 'submitted', 'likert5', 'likert5', 'choice', 'choice', 'choice', 'text']);
     // "افضل من المتوقع Better than expected": the English half of a bilingual answer gives the score
@@ -122,7 +120,7 @@ describe('import survey: platform layouts (P4.7, issue #5 item 4)', () => {
 
   it('ABC.csv (real wide CSAT matrix) previews all 266 respondents and 134 items', async () => {
     const { call } = setup();
-    const r = await call<Result>('survey/import', { file: { path: path.join(EXT, 'gedeck__mistat/ABC.csv') }, dryRun: true });
+    const r = await call('survey/import', { file: { path: path.join(EXT, 'gedeck__mistat/ABC.csv') }, dryRun: true });
     expect(r.rows.read).toBe(266);
     expect(r.questions.filter((q) => q.role === 'question')).toHaveLength(134);
   });
@@ -147,7 +145,7 @@ describe('import survey: bad input writes nothing (issue #5 "Bad input")', () =>
       expect(r.error.message).toContain('"ten"');
     }
     expect(count(ws.db)).toBe(0);
-    const ok = await call<Result>('survey/import', { file: { path: file }, skipInvalid: true });
+    const ok = await call('survey/import', { file: { path: file }, skipInvalid: true });
     expect(ok.rows).toMatchObject({ inserted: 4, invalid: 1 });
   });
 
@@ -162,7 +160,7 @@ describe('import survey: bad input writes nothing (issue #5 "Bad input")', () =>
 
   it('an unknown column when importing into an existing survey, an empty export, a missing file', async () => {
     const { attempt, call, ws } = setup();
-    const first = await call<Result>('survey/import', { file: { path: write('a.csv', 'ID,Overall satisfaction\n1,Satisfied\n2,Satisfied\n') } });
+    const first = await call('survey/import', { file: { path: write('a.csv', 'ID,Overall satisfaction\n1,Satisfied\n2,Satisfied\n') } });
     const before = count(ws.db);
     const r = await attempt('survey/import', { file: { path: write('b.csv', 'ID,Overall satisfaction,Mood today\n3,Satisfied,fine\n') }, surveyId: first.survey });
     expect(r.ok || r.error.code).toBe('survey/unknown-column');
@@ -177,7 +175,7 @@ describe('import survey: bad input writes nothing (issue #5 "Bad input")', () =>
   it('the manager corrects a column type in the preview (words → choice)', async () => {
     const { call } = setup();
     const file = write('fix.csv', 'ID,Overall satisfaction\n1,Satisfied\n2,Very satisfied\n3,Satisfied\n');
-    const r = await call<Result>('survey/import', { file: { path: file }, dryRun: true, columns: [{ column: 'B', type: 'choice' }] });
+    const r = await call('survey/import', { file: { path: file }, dryRun: true, columns: [{ column: 'B', type: 'choice' }] });
     expect(r.questions.find((q) => q.column === 'B')!.type).toBe('choice');
   });
 });

@@ -91,7 +91,7 @@ describe('survey score cache (P4.7, P6.1): always equal to the answers', () => {
   it('is filled on first read of data written behind the services (seeded SQL, the demo generator)', async () => {
     const { ws, call, surveyId } = setup();
     expect(cached(ws.db).scores).toEqual([]);
-    const a = await call<{ responses: number; nps: { score: number } }>('survey/analyze', { surveyId });
+    const a = await call('survey/analyze', { surveyId });
     expect(a.responses).toBe(3);
     expect(cached(ws.db)).toEqual(expected(ws.db));
     expect(cached(ws.db).scores.find((s) => (s as { nps: number | null }).nps === null && (s as { sat_n: number }).sat_n === 0)).toBeTruthy();
@@ -101,13 +101,13 @@ describe('survey score cache (P4.7, P6.1): always equal to the answers', () => {
     const { ws, call, surveyId, q } = setup();
     await call('survey/analyze', { surveyId });
     const customer = (code: string) => (ws.db.prepare('SELECT id FROM customers WHERE code = ?').get(code) as { id: number }).id;
-    const e1 = await call<{ responseId: number }>('survey/enter-response', { surveyId, customerId: customer('C1'), answers: [{ questionId: q.q1, value: 4 }, { questionId: q.nps, value: 9 }, { questionId: q.q2, value: 'Very satisfied' }] });
+    const e1 = await call('survey/enter-response', { surveyId, customerId: customer('C1'), answers: [{ questionId: q.q1, value: 4 }, { questionId: q.nps, value: 9 }, { questionId: q.q2, value: 'Very satisfied' }] });
     expect(cached(ws.db)).toEqual(expected(ws.db));
     await call('survey/enter-response', { surveyId, customerId: customer('C2'), answers: [{ questionId: q.nps, value: 0 }] });
     expect(cached(ws.db)).toEqual(expected(ws.db));
     await call('survey/delete-response', { responseId: e1.responseId });
     expect(cached(ws.db)).toEqual(expected(ws.db));
-    const a = await call<{ nps: { promoters: number; detractors: number; n: number } }>('survey/analyze', { surveyId });
+    const a = await call('survey/analyze', { surveyId });
     // NPS answers left: 10, 4, 0 → 1 promoter, 2 detractors
     expect(a.nps).toMatchObject({ promoters: 1, detractors: 2, n: 3 });
   });
@@ -115,14 +115,14 @@ describe('survey score cache (P4.7, P6.1): always equal to the answers', () => {
   it('a reordered questionnaire re-derives which NPS answer counts', async () => {
     const { ws, call, surveyId } = setup();
     await call('survey/analyze', { surveyId });
-    const questions = (await call<{ questionList: { id: number; code: string; text: string; type: string }[] }>('survey/get', { surveyId })).questionList;
+    const questions = (await call('survey/get', { surveyId })).questionList;
     const swapped = [...questions];
     const i = swapped.findIndex((x) => x.code === 'nps');
     [swapped[i], swapped[i + 1]] = [swapped[i + 1], swapped[i]];
     await call('survey/save-questions', { surveyId, questions: swapped.map(({ id, code, text, type }) => ({ id, code, text, type })) });
     expect(cached(ws.db)).toEqual(expected(ws.db));
     // the first NPS question is now "as employer": only the first response answered it (2, a detractor)
-    const a = await call<{ nps: { score: number; n: number } }>('survey/analyze', { surveyId });
+    const a = await call('survey/analyze', { surveyId });
     expect(a.nps).toMatchObject({ score: -100, n: 1 });
   });
 
@@ -130,10 +130,10 @@ describe('survey score cache (P4.7, P6.1): always equal to the answers', () => {
     const { ws, call } = setup();
     await call('survey/list');
     const file = { path: path.join(FIX, 'surveymonkey-two-header-rows.csv') };
-    const r = await call<{ survey: number }>('survey/import', { file });
+    const r = await call('survey/import', { file });
     expect(cached(ws.db)).toEqual(expected(ws.db));
     expect(cached(ws.db).scores.filter((s) => (s as { survey_id: number }).survey_id === r.survey)).toHaveLength(3);
-    const again = await call<{ rows: { inserted: number } }>('survey/import', { file, surveyId: r.survey });
+    const again = await call('survey/import', { file, surveyId: r.survey! });
     expect(again.rows.inserted).toBe(0);
     expect(cached(ws.db)).toEqual(expected(ws.db));
   });
@@ -144,7 +144,7 @@ describe('survey score cache (P4.7, P6.1): always equal to the answers', () => {
     ws.db.prepare('DELETE FROM survey_responses WHERE id = ?').run(responseIds[1]);
     const rid = Number(ws.db.prepare("INSERT INTO survey_responses (survey_id, submitted_at) VALUES (?, '2026-09-01')").run(surveyId).lastInsertRowid);
     ws.db.prepare('INSERT INTO survey_answers (response_id, question_id, value_num) VALUES (?, ?, 9), (?, ?, 3)').run(rid, q.nps, rid, q.q1);
-    const a = await call<{ responses: number; nps: { promoters: number; n: number } }>('survey/analyze', { surveyId });
+    const a = await call('survey/analyze', { surveyId });
     expect(a).toMatchObject({ responses: 3, nps: { promoters: 2, n: 2 } });
     expect(cached(ws.db)).toEqual(expected(ws.db));
   });

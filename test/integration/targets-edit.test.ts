@@ -107,7 +107,7 @@ describe('editing targets (P2.2 grid rules, P2.6 workflow and audit)', () => {
     expect(!bad.ok && bad.error.code).toBe('targets/bad-transition');
     await w.call('targets/set', { year: Y, person: 'E001', month: 3, amount: 1, reason: 'customer lost' });
     const staffId = (w.ws.db.prepare("SELECT id FROM staff WHERE employee_no = 'E001'").get() as { id: number }).id;
-    const history = await w.call<{ action: string; oldAmount: number | null; newAmount: number | null; reason: string | null }[]>('targets/cell-history', {
+    const history = await w.call('targets/cell-history', {
       year: Y,
       scope: 'person',
       id: staffId,
@@ -125,7 +125,7 @@ describe('editing targets (P2.2 grid rules, P2.6 workflow and audit)', () => {
     const before = snapshot(w.ws.db);
     await w.call('targets/set', { year: Y, team: 'Team 1', amount: 2_500_001 });
     expect(snapshot(w.ws.db)).not.toBe(before);
-    const u = await w.call<{ undone: string }>('targets/undo', { year: Y });
+    const u = await w.call('targets/undo', { year: Y });
     expect(u.undone).toBe('set');
     expect(snapshot(w.ws.db)).toBe(before);
     await w.call('targets/paste', {
@@ -147,7 +147,7 @@ describe('editing targets (P2.2 grid rules, P2.6 workflow and audit)', () => {
     seedOrg(w.ws.db, [2]);
     await w.call('targets/set', { year: Y, amount: 1_000_000 });
     await w.call('targets/tiers', { year: Y, stretchPct: 10, challengePct: 25 });
-    const show = await w.call<{ people: { stretch: number; challenge: number; annual: number }[] }>('targets/show', { year: Y });
+    const show = await w.call('targets/show', { year: Y });
     expect(show.people[0]).toMatchObject({ annual: 500_000, stretch: 550_000, challenge: 625_000 });
     const low = await w.attempt('targets/set', { year: Y, person: 'E001', metric: 'stretch', amount: 400_000 });
     expect(!low.ok && low.error.code).toBe('targets/tier-below');
@@ -156,11 +156,11 @@ describe('editing targets (P2.2 grid rules, P2.6 workflow and audit)', () => {
   it('P2.3/P2.4 notes attach to a year, a team, a person or a cell', async () => {
     const w = tmpWorkspace();
     const org = seedOrg(w.ws.db, [1]);
-    const n = await w.call<{ id: number }>('targets/note-save', { year: Y, staffId: org.people[0].id, period: 'M3', kind: 'competitor', title: 'Rival cuts prices in March' });
+    const n = await w.call('targets/note-save', { year: Y, staffId: org.people[0].id, period: 'M3', kind: 'competitor', title: 'Rival cuts prices in March' });
     await w.call('targets/note-save', { year: Y, kind: 'strategy', title: 'Focus on key accounts' });
-    expect((await w.call<unknown[]>('targets/notes', { year: Y })).length).toBe(2);
+    expect((await w.call('targets/notes', { year: Y })).length).toBe(2);
     await w.call('targets/note-delete', { id: n.id });
-    expect((await w.call<unknown[]>('targets/notes', { year: Y })).length).toBe(1);
+    expect((await w.call('targets/notes', { year: Y })).length).toBe(1);
     const bad = await w.attempt('targets/note-save', { year: Y, kind: 'gossip', title: 'x' });
     expect(bad.ok).toBe(false);
   });
@@ -175,12 +175,7 @@ describe('editing targets (P2.2 grid rules, P2.6 workflow and audit)', () => {
     addOrder(w.ws.db, a.id, '2026-02-05', 1500);
     addOrder(w.ws.db, a.id, '2026-04-05', 800);
     addOrder(w.ws.db, b.id, '2026-04-09', 2500);
-    const tr = await w.call<{
-      asOfMonth: number;
-      people: { id: number; month: { completion: number; gap: number }; quarter: { target: number; actual: number }; ytd: { target: number; actual: number; completion: number; gap: number } }[];
-      company: { ytd: { completion: number } };
-      months: { cumulativeActual: number }[];
-    }>('targets/tracking', { year: Y });
+    const tr = await w.call('targets/tracking', { year: Y });
     expect(tr.asOfMonth).toBe(4);
     const pa = tr.people.find((p) => p.id === a.id)!;
     expect(pa.month).toMatchObject({ completion: 0.8, gap: -200 });

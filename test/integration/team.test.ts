@@ -10,10 +10,10 @@ let rep: StaffMember;
 
 beforeEach(async () => {
   env = tmpWorkspace();
-  team = await env.call<Team>('teams/create', { name: 'East', region: 'Shanghai' });
-  boss = await env.call<StaffMember>('staff/create', { employeeNo: 'S001', name: 'Boss', teamId: team.id, title: 'Director', email: 'boss@example.com' });
-  lead = await env.call<StaffMember>('staff/create', { employeeNo: 'S002', name: 'Lead', teamId: team.id, managerId: boss.id });
-  rep = await env.call<StaffMember>('staff/create', { employeeNo: 'S003', name: 'Rep', teamId: team.id, managerId: lead.id, hireDate: '2024-03-01' });
+  team = await env.call('teams/create', { name: 'East', region: 'Shanghai' });
+  boss = await env.call('staff/create', { employeeNo: 'S001', name: 'Boss', teamId: team.id, title: 'Director', email: 'boss@example.com' });
+  lead = await env.call('staff/create', { employeeNo: 'S002', name: 'Lead', teamId: team.id, managerId: boss.id });
+  rep = await env.call('staff/create', { employeeNo: 'S003', name: 'Rep', teamId: team.id, managerId: lead.id, hireDate: '2024-03-01' });
 });
 afterEach(() => env.ws.close());
 
@@ -34,13 +34,13 @@ async function refused(name: string, input: unknown, code: string, lang: 'en' | 
 
 describe('team roster (P1.1, P5.6)', () => {
   it('lists people with team and manager names', async () => {
-    const list = await env.call<StaffMember[]>('staff/list');
+    const list = await env.call('staff/list');
     expect(list.map((s) => [s.employeeNo, s.teamName, s.managerName])).toEqual([
       ['S001', 'East', null],
       ['S002', 'East', 'Boss'],
       ['S003', 'East', 'Lead'],
     ]);
-    const teams = await env.call<Team[]>('teams/list');
+    const teams = await env.call('teams/list');
     expect(teams[0].members).toBe(3);
   });
 
@@ -74,7 +74,7 @@ describe('team roster (P1.1, P5.6)', () => {
 
   it('audits every changed field with old and new values', async () => {
     await env.call('staff/update', { id: rep.id, patch: { title: 'Senior rep', phone: '138 0000 0000' }, reason: 'promotion' });
-    const history = await env.call<{ field: string; oldValue: string | null; newValue: string; reason: string; actor: string }[]>('staff/history', { id: rep.id });
+    const history = await env.call('staff/history', { id: rep.id });
     const changes = history.filter((h) => h.field).map((h) => [h.field, h.oldValue, h.newValue, h.reason, h.actor]);
     expect(changes).toEqual(
       expect.arrayContaining([
@@ -87,25 +87,25 @@ describe('team roster (P1.1, P5.6)', () => {
   it('deactivates instead of deleting, and refuses to deactivate someone who still manages people', async () => {
     await refused('staff/set-status', { id: lead.id, status: 'inactive' }, 'staff/has-reports');
     await refused('staff/set-status', { id: rep.id, status: 'inactive', leftDate: '2020-01-01' }, 'staff/left-before-hire');
-    const gone = await env.call<StaffMember>('staff/set-status', { id: rep.id, status: 'inactive', leftDate: '2025-06-30' });
+    const gone = await env.call('staff/set-status', { id: rep.id, status: 'inactive', leftDate: '2025-06-30' });
     expect([gone.status, gone.leftDate]).toEqual(['inactive', '2025-06-30']);
-    expect((await env.call<StaffMember[]>('staff/list', { includeInactive: false })).map((s) => s.employeeNo)).toEqual(['S001', 'S002']);
-    const back = await env.call<StaffMember>('staff/set-status', { id: rep.id, status: 'active' });
+    expect((await env.call('staff/list', { includeInactive: false })).map((s) => s.employeeNo)).toEqual(['S001', 'S002']);
+    const back = await env.call('staff/set-status', { id: rep.id, status: 'active' });
     expect([back.status, back.leftDate]).toEqual(['active', null]);
   });
 
   it('deletes only people without history', async () => {
     env.ws.db.prepare("INSERT INTO customers (name, owner_id, created_at) VALUES ('Client', ?, 'now')").run(rep.id);
     await refused('staff/delete', { id: rep.id }, 'staff/has-history');
-    const fresh = await env.call<StaffMember>('staff/create', { employeeNo: 'S010', name: 'Mistake' });
+    const fresh = await env.call('staff/create', { employeeNo: 'S010', name: 'Mistake' });
     expect(await env.call('staff/delete', { id: fresh.id })).toEqual({ deleted: fresh.id });
-    expect((await env.call<StaffMember[]>('staff/list')).map((s) => s.employeeNo)).not.toContain('S010');
+    expect((await env.call('staff/list')).map((s) => s.employeeNo)).not.toContain('S010');
   });
 
   it('refuses a duplicate team name', async () => {
     const r = await env.attempt('teams/create', { name: 'east' });
     expect(r.ok ? '' : r.error.code).toBe('team/duplicate-name');
-    const renamed = await env.call<Team>('teams/update', { id: team.id, name: 'East China', managerId: boss.id });
+    const renamed = await env.call('teams/update', { id: team.id, name: 'East China', managerId: boss.id });
     expect([renamed.name, renamed.managerName]).toEqual(['East China', 'Boss']);
   });
 });

@@ -1,3 +1,4 @@
+import type { tmpWorkspace } from './workspace';
 import type { Database } from 'better-sqlite3';
 
 /**
@@ -73,7 +74,7 @@ export const HAND_RATINGS = [
 ];
 
 /** P6.2, P6.3: the manager's decision on every open proposal of a quarter (approval needs one for each). */
-export async function decideOutcomes(call: <T = unknown>(name: string, input?: unknown) => Promise<T>, quarter: string, decision: 'confirmed' | 'rejected' = 'confirmed') {
-  const show = await call<{ people: { outcomes: { id: number; status: string }[] }[] }>('review/show', { quarter });
+export async function decideOutcomes(call: ReturnType<typeof tmpWorkspace>['call'], quarter: string, decision: 'confirmed' | 'rejected' = 'confirmed') {
+  const show = await call('review/show', { quarter });
   for (const o of show.people.flatMap((p) => p.outcomes)) if (o.status === 'proposed') await call('review/decide-outcome', { quarter, id: o.id, decision });
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Input, OpName, Output } from '../../src-main/contract';
 import { Workspace } from '../../src-main/db/workspace';
 import type { Lang } from '../../src-main/i18n/messages';
 import { dispatch } from '../../src-main/runtime/dispatch';
@@ -13,10 +14,12 @@ export function tmpDir(prefix = 'wb-'): string {
 export function tmpWorkspace(lang: Lang = 'en') {
   const dir = tmpDir();
   const ws = new Workspace(dir);
-  const call = async <T = unknown>(name: string, input: unknown = {}) => {
-    const r = await dispatch(ws, name, input, { lang, actor: 'tester' });
+  /** Calls an operation with an input of its contract type, and answers its contract output (throws on refusal). */
+  const call = async <K extends OpName>(name: K, ...[input]: undefined extends Input<K> ? [input?: Input<K>] : Partial<Input<K>> extends Input<K> ? [input?: Input<K>] : [input: Input<K>]): Promise<Output<K>> => {
+    const r = await dispatch(ws, name, input ?? {}, { lang, actor: 'tester' });
     if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-    return r.value as T;
+    // dispatch ran the handler of `name`, which the contract types as Output<K>
+    return r.value as Output<K>;
   };
   const attempt = (name: string, input: unknown = {}, l: Lang = lang) => dispatch(ws, name, input, { lang: l, actor: 'tester' });
   return { dir, ws, call, attempt };

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { ExportResult } from '../../contract/export';
+import type { Input } from '../../contract';
 import type { ImportHistoryEntry, ImportResult } from '../../contract/import';
 import { t, type Lang } from '../../i18n/messages';
-import { intOption, UsageError, type CliCommand, type Values } from '../command';
+import { call, command, intOption, textOption, UsageError, type Values } from '../command';
 import { buildSurveyImport, IMPORT_OPTIONS, renderSurveyImport } from './survey';
 
 /** `import` and `export` exactly as cli.md gives them, plus `import history`, `import undo ID`, `import template KIND FILE`. */
@@ -42,6 +42,10 @@ function renderImport(r: ImportResult, lang: Lang): string {
   return lines.join('\n');
 }
 
+function refusedRows(r: { committed: boolean; rows: { invalid: number } }, lang: Lang): string | undefined {
+  return r.committed === false && r.rows.invalid > 0 ? t(lang, 'importExport.cli.refused', { invalid: fmt(lang, r.rows.invalid) }) : undefined;
+}
+
 function renderHistory(list: ImportHistoryEntry[], lang: Lang): string {
   if (!list.length) return t(lang, 'importExport.cli.noHistory');
   return list
@@ -49,8 +53,8 @@ function renderHistory(list: ImportHistoryEntry[], lang: Lang): string {
     .join('\n');
 }
 
-export const importExportCommands: CliCommand[] = [
-  {
+export const importExportCommands = [
+  command({
     name: 'import',
     summary: 'importExport.cli.helpImport',
     usage: 'import <kind> <file> [--sheet NAME] [--header-row N] [--map field=Header …] [--year Y] [--skip-invalid] [--dry-run] [--problems FILE.xlsx] | import history | import undo ID | import template KIND FILE.xlsx',
@@ -60,43 +64,43 @@ export const importExportCommands: CliCommand[] = [
       if (kind === 'template') {
         const [k, out, extra] = [file, rest[0], rest[1]];
         if (!k || !out || extra) throw new UsageError('importExport.cli.usage-template');
-        return { op: 'import/template', input: { kind: k, out: { path: path.resolve(out) } } };
+        return call('import/template', { kind: k, out: { path: path.resolve(out) } });
       }
       if (rest.length) throw new UsageError('cli.usage.unexpected-argument', { command: 'import', value: rest[0] });
-      if (kind === 'history' && !file) return { op: 'import/history', input: { limit: intOption(values, 'limit') ?? 200 } };
+      if (kind === 'history' && !file) return call('import/history', { limit: intOption(values, 'limit') ?? 200 });
       if (kind === 'undo') {
         if (!file || !/^\d+$/.test(file)) throw new UsageError('importExport.cli.usage-undo');
-        return { op: 'import/undo', input: { id: Number(file) } };
+        return call('import/undo', { id: Number(file) });
       }
       if (!kind || !file) throw new UsageError('importExport.cli.usage-import');
       if (kind === 'survey') return buildSurveyImport(values, file);
-      const input: Record<string, unknown> = { kind, file: { path: path.resolve(file) }, skipInvalid: Boolean(values['skip-invalid']), dryRun: Boolean(values['dry-run']) };
-      if (typeof values.sheet === 'string') input.sheet = values.sheet;
+      const input: Input<'import/run'> = { kind, file: { path: path.resolve(file) }, skipInvalid: Boolean(values['skip-invalid']), dryRun: Boolean(values['dry-run']) };
+      const sheet = textOption(values, 'sheet');
+      if (sheet !== undefined) input.sheet = sheet;
       const headerRow = intOption(values, 'header-row');
       if (headerRow !== undefined) input.headerRow = headerRow;
       const year = intOption(values, 'year');
       if (year !== undefined) input.year = year;
       const map = mapOption(values);
       if (map) input.mapping = map;
-      if (typeof values.problems === 'string') input.problemsOut = { path: path.resolve(values.problems) };
-      return { op: 'import/run', input };
+      const problems = textOption(values, 'problems');
+      if (problems !== undefined) input.problemsOut = { path: path.resolve(problems) };
+      return call('import/run', input);
     },
-    render(v, lang) {
-      if (Array.isArray(v)) return renderHistory(v as ImportHistoryEntry[], lang);
-      const o = v as Record<string, unknown>;
-      if ('undone' in o) return t(lang, 'importExport.cli.undone', { id: o.undone, deleted: o.deleted, restored: o.restored, backup: o.backup });
-      if ('questions' in o) return renderSurveyImport(v, lang);
-      if ('bytes' in o) return t(lang, 'importExport.cli.written', { file: o.path ?? o.name });
-      return renderImport(v as ImportResult, lang);
+    render: {
+      'import/history': renderHistory,
+      'import/undo': (u, lang) => t(lang, 'importExport.cli.undone', { id: u.undone, deleted: u.deleted, restored: u.restored, backup: u.backup }),
+      'survey/import': renderSurveyImport,
+      'import/template': (f, lang) => t(lang, 'importExport.cli.written', { file: f.path ?? f.name }),
+      'import/run': renderImport,
     },
-    refused(v, lang) {
-      const r = v as Partial<ImportResult>;
+    refused: {
       // cli.md: without --skip-invalid one invalid row means nothing is written, and the exit status is 1.
-      if (r && r.rows && r.committed === false && r.rows.invalid > 0) return t(lang, 'importExport.cli.refused', { invalid: fmt(lang, r.rows.invalid) });
-      return undefined;
+      'import/run': (r, lang) => refusedRows(r, lang),
+      'survey/import': (r, lang) => refusedRows(r, lang),
     },
-  },
-  {
+  }),
+  command({
     name: 'export',
     summary: 'importExport.cli.helpExport',
     usage: 'export <kind> <file.xlsx|file.csv> [--year Y] [--quarter YYYYQn] [--survey ID]',
@@ -111,22 +115,25 @@ export const importExportCommands: CliCommand[] = [
       const survey = intOption(values, 'survey');
       if (kind === 'survey') {
         if (survey === undefined) throw new UsageError('importExport.cli.usage-survey');
-        return { op: 'survey/export', input: { surveyId: survey, out: { path: out } } };
+        return call('survey/export', { surveyId: survey, out: { path: out } });
       }
       if (kind === 'review') {
-        if (typeof values.quarter !== 'string') throw new UsageError('importExport.cli.usage-quarter');
-        return { op: 'review/export', input: { quarter: values.quarter, out } };
+        const quarter = textOption(values, 'quarter');
+        if (quarter === undefined) throw new UsageError('importExport.cli.usage-quarter');
+        return call('review/export', { quarter, out });
       }
-      const input: Record<string, unknown> = { kind, out: { path: out } };
+      const input: Input<'export/run'> = { kind, out: { path: out } };
       const year = intOption(values, 'year');
       if (year !== undefined) input.year = year;
-      if (typeof values.quarter === 'string') input.quarter = values.quarter;
+      const quarter = textOption(values, 'quarter');
+      if (quarter !== undefined) input.quarter = quarter;
       if (survey !== undefined) input.survey = survey;
-      return { op: 'export/run', input };
+      return call('export/run', input);
     },
-    render(v, lang) {
-      const r = v as ExportResult & { file?: string };
-      return t(lang, 'importExport.cli.exported', { file: r.path ?? r.file ?? r.name, rows: fmt(lang, r.rows ?? 0) });
+    render: {
+      'export/run': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows) }),
+      'survey/export': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.file, rows: fmt(lang, r.rows) }),
+      'review/export': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.file ?? r.name, rows: fmt(lang, r.rows) }),
     },
-  },
+  }),
 ];

@@ -1,4 +1,4 @@
-import type { CliCommand } from '../command';
+import type { AnyCommand } from '../command';
 import { importExportCommands } from './import-export';
 import { surveyCommands } from './survey';
 import { reviewCommands } from './review';
@@ -6,4 +6,4 @@ import { systemCommands } from './system';
 import { targetCommands } from './targets';
 
 /** Every command of the command line; each domain adds its list here. */
-export const COMMANDS: CliCommand[] = [...systemCommands, ...importExportCommands, ...surveyCommands, ...reviewCommands, ...targetCommands];
+export const COMMANDS: AnyCommand[] = [...systemCommands, ...importExportCommands, ...surveyCommands, ...reviewCommands, ...targetCommands];

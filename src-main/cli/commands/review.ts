@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import type { OpName } from '../../contract';
+import type { Input } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
-import type { FileResult, Incident, PeerRating, ReviewListItem, ReviewOutcome, ReviewPerson, ReviewSchemeInfo, ReviewShow, WhatIfResult } from '../../contract/review';
+import { reviewOps, type FileResult, type PeerRating, type ReviewPerson, type ReviewSchemeInfo, type ReviewShow, type WhatIfResult } from '../../contract/review';
 import { t, type Lang } from '../../i18n/messages';
-import { intOption, UsageError, type CliCommand, type Values } from '../command';
+import { call, command, intOption, oneOf, UsageError, type Values } from '../command';
 
 const USAGE = [
   'review compute|show|submit|approve|lock --quarter YYYYQn [--person NO] [--reason TEXT]',
@@ -14,7 +14,7 @@ const USAGE = [
   'review outcome --quarter Q --id N --decision confirmed|rejected|proposed [--reason TEXT]',
   'review reopen --quarter Q --reason TEXT · review scheme|what-if --quarter Q [--file SCHEME.json]',
   'review calibration --quarter Q · review history --person NO · review list · review export --quarter Q --out FILE.xlsx',
-  'review incident --person NO --date YYYY-MM-DD --kind violation|major-loss --description TEXT --evidence TEXT [--loss YUAN]',
+  'review incidents [--quarter Q] · review incident --person NO --date YYYY-MM-DD --kind violation|major-loss --description TEXT --evidence TEXT [--loss YUAN]',
 ].join('\n  ');
 
 const str = (v: Values, name: string): string | undefined => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
@@ -30,8 +30,11 @@ const num = (v: Values, name: string): number | undefined => {
   return Number(raw);
 };
 
-/** Reads a scheme JSON file for `review scheme --file` / `review what-if --file` (refused input, exit 1, when unreadable). */
-function readScheme(file: string): unknown {
+/**
+ * Reads a scheme JSON file for `review scheme --file` / `review what-if --file` (refused input, exit 1, when
+ * unreadable). Its content is checked by the contract's schema in dispatch, as a window's or a browser's is.
+ */
+function readScheme(file: string): Input<'review/what-if'>['definition'] {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
@@ -39,7 +42,7 @@ function readScheme(file: string): unknown {
   }
 }
 
-function buildReview(v: Values, pos: string[]): { op: OpName; input: Record<string, unknown> } {
+function buildReview(v: Values, pos: string[]) {
   const [sub, ...rest] = pos;
   if (rest.length) throw new UsageError('cli.usage.unexpected-argument', { command: `review ${sub}`, value: rest[0] });
   const quarter = () => need(v, 'quarter', sub);
@@ -47,72 +50,64 @@ function buildReview(v: Values, pos: string[]): { op: OpName; input: Record<stri
   const reason = str(v, 'reason');
   switch (sub) {
     case 'list':
-      return { op: 'review/list', input: {} };
+      return call('review/list', {});
     case 'compute':
-      return { op: 'review/compute', input: { quarter: quarter() } };
+      return call('review/compute', { quarter: quarter() });
     case 'show':
-      return { op: 'review/show', input: { quarter: quarter(), ...(str(v, 'person') ? { person: str(v, 'person') } : {}) } };
+      return call('review/show', { quarter: quarter(), ...(str(v, 'person') ? { person: str(v, 'person') } : {}) });
     case 'rate': {
       const score = num(v, 'score');
       if (score === undefined) throw new UsageError('review.cli.usage.missing', { option: '--score', command: 'review rate' });
-      return { op: 'review/rate', input: { quarter: quarter(), person: person(), kpi: need(v, 'kpi', sub), score, ...(str(v, 'note') !== undefined ? { note: str(v, 'note') } : {}) } };
+      return call('review/rate', { quarter: quarter(), person: person(), kpi: need(v, 'kpi', sub), score, ...(str(v, 'note') !== undefined ? { note: str(v, 'note') } : {}) });
     }
     case 'peer-rate': {
       // P6.1 teamwork: a colleague's rating (the level of the KPI's rubric), blended with the manager's by the peer weight
       const level = num(v, 'score');
       if (level === undefined) throw new UsageError('review.cli.usage.missing', { option: '--score', command: 'review peer-rate' });
       const comment = str(v, 'comment');
-      return {
-        op: 'review/peer-rate',
-        input: { quarter: quarter(), person: person(), rater: need(v, 'rater', sub), kpi: need(v, 'kpi', sub), level, ...(comment !== undefined ? { comment } : {}) },
-      };
+      return call('review/peer-rate', { quarter: quarter(), person: person(), rater: need(v, 'rater', sub), kpi: need(v, 'kpi', sub), level, ...(comment !== undefined ? { comment } : {}) });
     }
     case 'peer-ratings':
-      return { op: 'review/peer-ratings', input: { quarter: quarter(), ...(str(v, 'person') ? { person: str(v, 'person') } : {}) } };
+      return call('review/peer-ratings', { quarter: quarter(), ...(str(v, 'person') ? { person: str(v, 'person') } : {}) });
     case 'submit':
     case 'approve':
     case 'lock':
-      return { op: `review/${sub}`, input: { quarter: quarter(), ...(reason ? { reason } : {}) } };
+      return call(`review/${sub}`, { quarter: quarter(), ...(reason ? { reason } : {}) });
     case 'reopen':
-      return { op: 'review/reopen', input: { quarter: quarter(), reason: need(v, 'reason', sub) } };
+      return call('review/reopen', { quarter: quarter(), reason: need(v, 'reason', sub) });
     case 'adjust': {
       const total = v.clear ? null : num(v, 'total');
       if (total === undefined) throw new UsageError('review.cli.usage.missing', { option: '--total', command: 'review adjust' });
-      return { op: 'review/adjust', input: { quarter: quarter(), person: person(), total, reason: need(v, 'reason', sub) } };
+      return call('review/adjust', { quarter: quarter(), person: person(), total, reason: need(v, 'reason', sub) });
     }
     case 'feedback':
-      return { op: 'review/feedback', input: { quarter: quarter(), person: person(), ...(str(v, 'feedback') !== undefined ? { feedback: str(v, 'feedback') } : {}), ...(str(v, 'self') !== undefined ? { selfAssessment: str(v, 'self') } : {}) } };
+      return call('review/feedback', { quarter: quarter(), person: person(), ...(str(v, 'feedback') !== undefined ? { feedback: str(v, 'feedback') } : {}), ...(str(v, 'self') !== undefined ? { selfAssessment: str(v, 'self') } : {}) });
     case 'outcome': {
       const id = intOption(v, 'id');
       if (id === undefined) throw new UsageError('review.cli.usage.missing', { option: '--id', command: 'review outcome' });
-      const decision = need(v, 'decision', sub);
-      if (!['confirmed', 'rejected', 'proposed'].includes(decision)) throw new UsageError('cli.usage.bad-choice', { option: '--decision', value: decision, choices: 'confirmed, rejected, proposed' });
-      return { op: 'review/decide-outcome', input: { quarter: quarter(), id, decision, ...(reason ? { reason } : {}) } };
+      const decision = oneOf('decision', need(v, 'decision', sub), reviewOps['review/decide-outcome'].input.shape.decision.options);
+      return call('review/decide-outcome', { quarter: quarter(), id, decision, ...(reason ? { reason } : {}) });
     }
     case 'scheme': {
       const file = str(v, 'file');
-      if (!file) return { op: 'review/scheme', input: { quarter: quarter() } };
-      return { op: 'review/save-scheme', input: { quarter: quarter(), definition: readScheme(file), ...(reason ? { reason } : {}) } };
+      if (!file) return call('review/scheme', { quarter: quarter() });
+      return call('review/save-scheme', { quarter: quarter(), definition: readScheme(file), ...(reason ? { reason } : {}) });
     }
     case 'what-if':
-      return { op: 'review/what-if', input: { quarter: quarter(), definition: readScheme(need(v, 'file', sub)) } };
+      return call('review/what-if', { quarter: quarter(), definition: readScheme(need(v, 'file', sub)) });
     case 'calibration':
-      return { op: 'review/calibration', input: { quarter: quarter() } };
+      return call('review/calibration', { quarter: quarter() });
     case 'history':
-      return { op: 'review/history', input: { person: person() } };
+      return call('review/history', { person: person() });
     case 'incidents':
-      return { op: 'review/incidents', input: str(v, 'quarter') ? { quarter: str(v, 'quarter') } : {} };
+      return call('review/incidents', str(v, 'quarter') ? { quarter: str(v, 'quarter') } : {});
     case 'incident': {
-      const kind = need(v, 'kind', sub);
-      if (kind !== 'violation' && kind !== 'major-loss') throw new UsageError('cli.usage.bad-choice', { option: '--kind', value: kind, choices: 'violation, major-loss' });
+      const kind = oneOf('kind', need(v, 'kind', sub), reviewOps['review/record-incident'].input.shape.kind.options);
       const loss = num(v, 'loss');
-      return {
-        op: 'review/record-incident',
-        input: { person: person(), date: need(v, 'date', sub), kind, description: need(v, 'description', sub), evidence: need(v, 'evidence', sub), ...(loss !== undefined ? { lossAmount: loss } : {}) },
-      };
+      return call('review/record-incident', { person: person(), date: need(v, 'date', sub), kind, description: need(v, 'description', sub), evidence: need(v, 'evidence', sub), ...(loss !== undefined ? { lossAmount: loss } : {}) });
     }
     case 'export':
-      return { op: 'review/export', input: { quarter: quarter(), out: need(v, 'out', sub) } };
+      return call('review/export', { quarter: quarter(), out: need(v, 'out', sub) });
     default:
       throw new UsageError('review.cli.usage.review', { usage: USAGE });
   }
@@ -142,50 +137,30 @@ function renderPeerRatings(lang: Lang, list: PeerRating[]): string {
     .join('\n');
 }
 
-function renderReview(value: unknown, lang: Lang): string {
-  const v = value as Record<string, unknown>;
-  if (Array.isArray(value) && value.length > 0 && 'raterNo' in (value[0] as object)) return renderPeerRatings(lang, value as PeerRating[]);
-  if (Array.isArray(value)) {
-    return (value as (ReviewListItem | Incident | { quarter: string; total: number | null; grade: string | null })[])
-      .map((x) => ('employeeNo' in x ? `${x.id} ${x.date} ${x.employeeNo} ${x.name} ${x.kind}: ${x.description}` : `${x.quarter} ${'status' in x ? t(lang, `review.status.${x.status}`) : ''} ${'people' in x ? x.people : `${fmt(lang, x.total)} ${x.grade ?? '—'}`}`))
-      .join('\n');
-  }
-  if ('people' in v && 'scheme' in v) {
-    const r = value as ReviewShow;
-    const head = t(lang, 'review.cli.show', { quarter: r.quarter, status: t(lang, `review.status.${r.status}`), version: r.scheme.version, people: r.people.length, missing: r.summary.missingRatings, bonus: fmt(lang, r.summary.bonusCost) });
-    return [head, ...r.people.map((p) => personLine(lang, p))].join('\n');
-  }
-  if ('employeeNo' in v && 'kpis' in v) return [personLine(lang, value as ReviewPerson), ...peerLines(lang, value as ReviewPerson)].join('\n');
-  if ('definition' in v) {
-    const s = value as ReviewSchemeInfo;
-    return t(lang, 'review.cli.scheme', { quarter: s.quarter, version: s.version, kpis: s.definition.kpis.map((k) => `${k.key} ${k.weight}%`).join(', ') });
-  }
-  if ('changes' in v) {
-    const w = value as WhatIfResult;
-    const g = (x: Record<string, number>) => Object.entries(x).map(([k, n]) => `${k}${n}`).join('/');
-    return t(lang, 'review.cli.whatIf', { from: fmt(lang, w.current.bonusCost), to: fmt(lang, w.proposed.bonusCost), gradesFrom: g(w.current.grades), gradesTo: g(w.proposed.grades), changes: w.changes.length });
-  }
-  if ('teams' in v) return JSON.stringify(value, null, 2);
-  if ('rated' in v) return t(lang, 'review.cli.rated', { count: v.rated });
-  if ('decidedBy' in v) {
-    const o = value as ReviewOutcome;
-    return t(lang, 'review.cli.outcome', { id: o.id, type: t(lang, `review.outcome.${o.type}`), status: t(lang, `review.outcomeStatus.${o.status}`) });
-  }
-  if ('recordedBy' in v) {
-    const i = value as Incident;
-    return t(lang, 'review.cli.incident', { id: i.id, name: i.name, date: i.date });
-  }
-  if ('status' in v && 'quarter' in v) return t(lang, 'review.cli.workflow', { quarter: v.quarter, status: t(lang, `review.status.${String(v.status)}`) });
-  return renderFile(value, lang);
+function renderShow(r: ReviewShow, lang: Lang): string {
+  const head = t(lang, 'review.cli.show', { quarter: r.quarter, status: t(lang, `review.status.${r.status}`), version: r.scheme.version, people: r.people.length, missing: r.summary.missingRatings, bonus: fmt(lang, r.summary.bonusCost) });
+  return [head, ...r.people.map((p) => personLine(lang, p))].join('\n');
 }
 
-function renderFile(value: unknown, lang: Lang): string {
-  const f = value as FileResult & { people?: number };
+const renderPerson = (p: ReviewPerson, lang: Lang) => [personLine(lang, p), ...peerLines(lang, p)].join('\n');
+
+function renderScheme(s: ReviewSchemeInfo, lang: Lang): string {
+  return t(lang, 'review.cli.scheme', { quarter: s.quarter, version: s.version, kpis: s.definition.kpis.map((k) => `${k.key} ${k.weight}%`).join(', ') });
+}
+
+function renderWhatIf(w: WhatIfResult, lang: Lang): string {
+  const g = (x: Record<string, number>) => Object.entries(x).map(([k, n]) => `${k}${n}`).join('/');
+  return t(lang, 'review.cli.whatIf', { from: fmt(lang, w.current.bonusCost), to: fmt(lang, w.proposed.bonusCost), gradesFrom: g(w.current.grades), gradesTo: g(w.proposed.grades), changes: w.changes.length });
+}
+
+const renderWorkflow = (r: { quarter: string; status: string }, lang: Lang) => t(lang, 'review.cli.workflow', { quarter: r.quarter, status: t(lang, `review.status.${r.status}`) });
+
+function renderFile(f: FileResult & { people?: number }, lang: Lang): string {
   return t(lang, 'review.cli.file', { file: f.file ?? f.name, bytes: fmt(lang, f.bytes), people: f.people === undefined ? '' : t(lang, 'review.cli.filePeople', { count: f.people }) });
 }
 
-export const reviewCommands: CliCommand[] = [
-  {
+export const reviewCommands = [
+  command({
     name: 'review',
     summary: 'review.cli.help',
     usage: 'review compute|show|rate|peer-rate|peer-ratings|approve|lock|… --quarter YYYYQn',
@@ -197,9 +172,31 @@ export const reviewCommands: CliCommand[] = [
       rater: { type: 'string' }, comment: { type: 'string' },
     },
     build: buildReview,
-    render: renderReview,
-  },
-  {
+    render: {
+      'review/list': (list, lang) => list.map((x) => `${x.quarter} ${t(lang, `review.status.${x.status}`)} ${x.people}`).join('\n'),
+      'review/history': (list, lang) => list.map((x) => `${x.quarter} ${t(lang, `review.status.${x.status}`)} ${fmt(lang, x.total)} ${x.grade ?? '—'}`).join('\n'),
+      'review/incidents': (list) => list.map((x) => `${x.id} ${x.date} ${x.employeeNo} ${x.name} ${x.kind}: ${x.description}`).join('\n'),
+      'review/peer-ratings': (list, lang) => renderPeerRatings(lang, list),
+      'review/compute': renderShow,
+      'review/show': renderShow,
+      'review/rate': renderPerson,
+      'review/peer-rate': renderPerson,
+      'review/adjust': renderPerson,
+      'review/feedback': renderPerson,
+      'review/scheme': renderScheme,
+      'review/save-scheme': renderScheme,
+      'review/what-if': renderWhatIf,
+      'review/calibration': (c) => JSON.stringify(c, null, 2),
+      'review/decide-outcome': (o, lang) => t(lang, 'review.cli.outcome', { id: o.id, type: t(lang, `review.outcome.${o.type}`), status: t(lang, `review.outcomeStatus.${o.status}`) }),
+      'review/record-incident': (i, lang) => t(lang, 'review.cli.incident', { id: i.id, name: i.name, date: i.date }),
+      'review/submit': renderWorkflow,
+      'review/approve': renderWorkflow,
+      'review/lock': renderWorkflow,
+      'review/reopen': renderWorkflow,
+      'review/export': renderFile,
+    },
+  }),
+  command({
     name: 'report',
     summary: 'review.cli.reportHelp',
     usage: 'report appraisal --quarter YYYYQn [--person EMPLOYEE_NO] --out FILE.html|FILE.pdf',
@@ -210,8 +207,8 @@ export const reviewCommands: CliCommand[] = [
       const ext = out.toLowerCase().split('.').pop();
       if (ext !== 'html' && ext !== 'htm' && ext !== 'pdf') throw new UsageError('review.cli.usage.report');
       const person = str(v, 'person');
-      return { op: 'report/appraisal', input: { quarter: need(v, 'quarter', 'report appraisal'), format: ext === 'pdf' ? 'pdf' : 'html', out, ...(person ? { person } : {}) } };
+      return call('report/appraisal', { quarter: need(v, 'quarter', 'report appraisal'), format: ext === 'pdf' ? 'pdf' : 'html', out, ...(person ? { person } : {}) });
     },
-    render: renderFile,
-  },
+    render: { 'report/appraisal': renderFile },
+  }),
 ];

@@ -1,16 +1,18 @@
 import path from 'node:path';
-import type { SurveyAnalysis, SurveyPlan } from '../../contract/survey';
-import { QUESTION_TYPES } from '../../contract/survey';
-import type { PersonSurveyResult } from '../../services/survey/by-person';
-import type { ImportSurveyResult } from '../../services/survey/import/import-survey';
+import type { Input, Output } from '../../contract';
+import { COLUMN_ROLES, QUESTION_TYPES, type SurveyAnalysis } from '../../contract/survey';
 import { t, type Lang } from '../../i18n/messages';
-import { intOption, UsageError, type CliCommand, type Values } from '../command';
+import { call, command, intOption, textOption, UsageError, type Call, type Values } from '../command';
 
 const r1 = (v: number | null | undefined) => (v === null || v === undefined ? '—' : (Math.round(v * 10) / 10).toString());
-const ROLES = ['id', 'submitted', 'customer', 'salesperson', 'meta', 'ignore'];
+type ColumnFix = NonNullable<Input<'survey/import'>['columns']>[number];
+/** The roles `--map` may give a column: the contract's, but 'question' (a question type says that). */
+const ROLES = COLUMN_ROLES.filter((r) => r !== 'question');
+const isType = (s: string): s is (typeof QUESTION_TYPES)[number] => (QUESTION_TYPES as readonly string[]).includes(s);
+const isRole = (s: string): s is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(s);
 
 /** `--map TYPE_OR_ROLE=Header` (cli.md's field=Header): nps=推荐意愿, ignore=Email, customer=公司. */
-function mapping(values: Values): { column: string; role?: string; type?: string }[] {
+function mapping(values: Values): ColumnFix[] {
   const raw = values.map;
   const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
   return list.map((m) => {
@@ -18,8 +20,8 @@ function mapping(values: Values): { column: string; role?: string; type?: string
     const field = m.slice(0, at).trim();
     const column = m.slice(at + 1).trim();
     if (at < 1 || !column) throw new UsageError('survey.cli.usage-map', { value: m });
-    if ((QUESTION_TYPES as readonly string[]).includes(field)) return field === 'salesperson' ? { column, role: 'salesperson', type: 'salesperson' } : { column, type: field };
-    if (ROLES.includes(field)) return { column, role: field };
+    if (isType(field)) return field === 'salesperson' ? { column, role: 'salesperson', type: 'salesperson' } : { column, type: field };
+    if (isRole(field)) return { column, role: field };
     throw new UsageError('survey.cli.usage-map', { value: m });
   });
 }
@@ -31,20 +33,24 @@ function surveyId(values: Values): number {
 }
 
 /** The import's build, shared by `survey import FILE` and `import survey FILE`. */
-export function buildSurveyImport(values: Values, file: string | undefined): { op: 'survey/import'; input: Record<string, unknown> } {
+export function buildSurveyImport(values: Values, file: string | undefined): Call<'survey/import'> {
   if (!file) throw new UsageError('survey.cli.usage-import');
-  const input: Record<string, unknown> = { file: { path: path.resolve(file) }, dryRun: Boolean(values['dry-run']), skipInvalid: Boolean(values['skip-invalid']) };
+  // The survey reader finds its header rows from the layout it recognises (two for SurveyMonkey, three for
+  // Qualtrics…) and takes no header row: an option it would ignore is refused rather than silently dropped.
+  if (values['header-row'] !== undefined) throw new UsageError('survey.cli.usage-header-row');
+  const input: Input<'survey/import'> = { file: { path: path.resolve(file) }, dryRun: Boolean(values['dry-run']), skipInvalid: Boolean(values['skip-invalid']) };
   const id = intOption(values, 'survey');
   if (id !== undefined) input.surveyId = id;
-  if (typeof values.name === 'string') input.name = values.name;
-  if (typeof values.sheet === 'string') input.sheet = values.sheet;
+  const name = textOption(values, 'name');
+  if (name !== undefined) input.name = name;
+  const sheet = textOption(values, 'sheet');
+  if (sheet !== undefined) input.sheet = sheet;
   const cols = mapping(values);
   if (cols.length) input.columns = cols;
-  return { op: 'survey/import', input };
+  return call('survey/import', input);
 }
 
-export function renderSurveyImport(v: unknown, lang: Lang): string {
-  const r = v as ImportSurveyResult;
+export function renderSurveyImport(r: Output<'survey/import'>, lang: Lang): string {
   const lines = [
     t(lang, r.committed ? 'survey.cli.imported' : 'survey.cli.preview', { survey: r.survey ?? '—', layout: r.layout, inserted: r.rows.inserted, read: r.rows.read, skipped: r.rows.skipped, invalid: r.rows.invalid }),
     ...r.questions.map((q) => `  ${q.column.padEnd(3)} ${q.role === 'question' ? q.type : q.role}  ${q.text}`),
@@ -52,6 +58,14 @@ export function renderSurveyImport(v: unknown, lang: Lang): string {
   ];
   if (r.committed && r.importId !== null) lines.push(t(lang, 'importExport.cli.undoHint', { id: r.importId }));
   return lines.join('\n');
+}
+
+function renderAnalysis(a: SurveyAnalysis, lang: Lang): string {
+  return [
+    `${a.survey.name}: ${t(lang, 'survey.cli.responses', { n: a.responses })}`,
+    `NPS ${r1(a.nps.score)} [${r1(a.nps.ci95?.[0])}, ${r1(a.nps.ci95?.[1])}]  CSAT ${r1(a.csat)}%  CES ${r1(a.ces)}`,
+    ...a.questions.map((q) => `  ${q.code.padEnd(5)} ${q.type.padEnd(11)} n=${String(q.n).padEnd(7)} ${q.mean === null ? '' : `${t(lang, 'survey.cli.mean')} ${q.mean.toFixed(2)}`} ${q.csat === null ? '' : `CSAT ${r1(q.csat)}%`}  ${q.text}`),
+  ].join('\n');
 }
 
 export const IMPORT_OPTIONS = {
@@ -63,8 +77,8 @@ export const IMPORT_OPTIONS = {
   'skip-invalid': { type: 'boolean' },
 } as const;
 
-export const surveyCommands: CliCommand[] = [
-  {
+export const surveyCommands = [
+  command({
     name: 'survey',
     summary: 'survey.cli.help',
     usage: 'survey analyze --survey ID | list | import FILE [--survey ID] [--dry-run] | export FILE.xlsx --survey ID | by-person --quarter YYYYQn | callbacks --survey ID',
@@ -72,32 +86,26 @@ export const surveyCommands: CliCommand[] = [
     build(values, pos) {
       const [sub, arg, ...rest] = pos;
       if (rest.length) throw new UsageError('cli.usage.unexpected-argument', { command: 'survey', value: rest[0] });
-      if (sub === 'analyze' && !arg) return { op: 'survey/analyze', input: { surveyId: surveyId(values) } };
-      if (sub === 'list' && !arg) return { op: 'survey/list', input: {} };
+      if (sub === 'analyze' && !arg) return call('survey/analyze', { surveyId: surveyId(values) });
+      if (sub === 'list' && !arg) return call('survey/list', {});
       if (sub === 'import') return buildSurveyImport(values, arg);
-      if (sub === 'export' && arg) return { op: 'survey/export', input: { surveyId: surveyId(values), out: { path: path.resolve(arg) } } };
+      if (sub === 'export' && arg) return call('survey/export', { surveyId: surveyId(values), out: { path: path.resolve(arg) } });
       if (sub === 'by-person' && !arg) {
-        if (typeof values.quarter !== 'string') throw new UsageError('survey.cli.usage-quarter');
-        return { op: 'survey/by-person', input: { quarter: values.quarter } };
+        const quarter = textOption(values, 'quarter');
+        if (quarter === undefined) throw new UsageError('survey.cli.usage-quarter');
+        return call('survey/by-person', { quarter });
       }
-      if (sub === 'callbacks' && !arg) return { op: 'survey/create-callbacks', input: { surveyId: surveyId(values) } };
+      if (sub === 'callbacks' && !arg) return call('survey/create-callbacks', { surveyId: surveyId(values) });
       throw new UsageError('survey.cli.usage');
     },
-    render(v, lang) {
-      if (Array.isArray(v) && (v.length === 0 || 'npsN' in v[0])) {
-        return (v as PersonSurveyResult[]).map((p) => `${p.employeeNo}  ${p.name}  n=${p.responses}  NPS ${r1(p.nps)}  CSAT ${r1(p.csat)}%  ${t(lang, 'survey.cli.detractors')} ${p.detractors}`).join('\n');
-      }
-      if (Array.isArray(v)) return (v as SurveyPlan[]).map((s) => `#${s.id}  ${s.name}  ${s.status}  n=${s.responses}  NPS ${r1(s.nps)}`).join('\n');
-      const o = v as Record<string, unknown>;
-      if ('kind' in o) return renderSurveyImport(v, lang);
-      if ('sheets' in o) return t(lang, 'survey.cli.exported', { file: o.file, sheets: (o.sheets as string[]).length });
-      if ('created' in o) return t(lang, 'survey.cli.callbacks', o);
-      const a = v as SurveyAnalysis;
-      return [
-        `${a.survey.name}: ${t(lang, 'survey.cli.responses', { n: a.responses })}`,
-        `NPS ${r1(a.nps.score)} [${r1(a.nps.ci95?.[0])}, ${r1(a.nps.ci95?.[1])}]  CSAT ${r1(a.csat)}%  CES ${r1(a.ces)}`,
-        ...a.questions.map((q) => `  ${q.code.padEnd(5)} ${q.type.padEnd(11)} n=${String(q.n).padEnd(7)} ${q.mean === null ? '' : `${t(lang, 'survey.cli.mean')} ${q.mean.toFixed(2)}`} ${q.csat === null ? '' : `CSAT ${r1(q.csat)}%`}  ${q.text}`),
-      ].join('\n');
+    render: {
+      'survey/by-person': (list, lang) =>
+        list.map((p) => `${p.employeeNo}  ${p.name}  n=${p.responses}  NPS ${r1(p.nps)}  CSAT ${r1(p.csat)}%  ${t(lang, 'survey.cli.detractors')} ${p.detractors}`).join('\n'),
+      'survey/list': (list) => list.map((s) => `#${s.id}  ${s.name}  ${s.status}  n=${s.responses}  NPS ${r1(s.nps)}`).join('\n'),
+      'survey/import': renderSurveyImport,
+      'survey/export': (f, lang) => t(lang, 'survey.cli.exported', { file: f.file, sheets: f.sheets.length }),
+      'survey/create-callbacks': (c, lang) => t(lang, 'survey.cli.callbacks', c),
+      'survey/analyze': renderAnalysis,
     },
-  },
+  }),
 ];

@@ -1,6 +1,7 @@
-import type { TargetChange, TargetsShow, TargetsTracking } from '../../contract/targets';
+import type { Input } from '../../contract';
+import { CELL_METRICS, SPREAD_METRICS, targetOps, type TargetChange, type TargetsShow, type TargetsTracking } from '../../contract/targets';
 import { t, type Lang } from '../../i18n/messages';
-import { intOption, UsageError, type CliCommand, type Values } from '../command';
+import { call, choiceOption, command, intOption, textOption, UsageError, type Values } from '../command';
 
 /** `targets set | lock | unlock | breakdown | show | track | submit | approve | reopen | tiers | undo` (cli.md). */
 
@@ -26,15 +27,18 @@ function numberOption(values: Values, name: string): number | undefined {
 }
 
 /** The cell options shared by set, lock and unlock; the service refuses unknown teams and people. */
-function cellRef(values: Values): Record<string, unknown> {
-  const ref: Record<string, unknown> = {};
-  if (values.team !== undefined) ref.team = values.team;
-  if (values.person !== undefined) ref.person = values.person;
+function cellRef(values: Values): Pick<Input<'targets/lock'>, 'team' | 'person' | 'month' | 'quarter' | 'reason'> {
+  const ref: Pick<Input<'targets/lock'>, 'team' | 'person' | 'month' | 'quarter' | 'reason'> = {};
+  const team = textOption(values, 'team');
+  if (team !== undefined) ref.team = team;
+  const person = textOption(values, 'person');
+  if (person !== undefined) ref.person = person;
   const month = intOption(values, 'month');
   if (month !== undefined) ref.month = month;
   const quarter = intOption(values, 'quarter');
   if (quarter !== undefined) ref.quarter = quarter;
-  if (values.reason !== undefined) ref.reason = values.reason;
+  const reason = textOption(values, 'reason');
+  if (reason !== undefined) ref.reason = reason;
   return ref;
 }
 
@@ -47,58 +51,66 @@ function weights(values: Values): number[] | undefined {
   return nums;
 }
 
-function build(values: Values, pos: string[]): { op: never; input: Record<string, unknown> } {
+const breakdownInput = targetOps['targets/breakdown'].input.shape;
+
+function build(values: Values, pos: string[]) {
   const [sub, ...rest] = pos;
   if (rest.length) throw new UsageError('cli.usage.unexpected-argument', { command: `targets ${sub}`, value: rest[0] });
-  const result = (op: string, input: Record<string, unknown>) => ({ op: op as never, input });
-  const metric = values.metric !== undefined ? { metric: values.metric } : {};
-  const reason = values.reason !== undefined ? { reason: values.reason } : {};
+  const spread = () => {
+    const metric = choiceOption(values, 'metric', SPREAD_METRICS);
+    return metric !== undefined ? { metric } : {};
+  };
+  const reasonText = textOption(values, 'reason');
+  const reason = reasonText !== undefined ? { reason: reasonText } : {};
   switch (sub) {
     case 'set': {
-      if (values.amount === undefined) throw new UsageError('targets.cli.missing-amount');
+      const amount = textOption(values, 'amount');
+      if (amount === undefined) throw new UsageError('targets.cli.missing-amount');
       if (values.lock && values.unlock) throw new UsageError('targets.cli.usage');
       // The amount goes to the service as typed, so a bad one is refused input (exit 1) with its own message.
       const lock = values.lock ? { lock: true } : values.unlock ? { lock: false } : {};
-      return result('targets/set', { year: year(values, sub), amount: values.amount, ...cellRef(values), ...metric, ...lock });
+      const metric = choiceOption(values, 'metric', CELL_METRICS);
+      return call('targets/set', { year: year(values, sub), amount, ...cellRef(values), ...(metric !== undefined ? { metric } : {}), ...lock });
     }
     case 'lock':
     case 'unlock':
-      return result('targets/lock', { year: year(values, sub), ...cellRef(values), ...metric, locked: sub === 'lock' });
+      return call('targets/lock', { year: year(values, sub), ...cellRef(values), ...spread(), locked: sub === 'lock' });
     case 'breakdown': {
-      if (values.method === undefined) throw new UsageError('targets.cli.missing-method');
-      const method = String(values.method);
-      if (!['even', 'history', 'weights', 'bottom-up'].includes(method)) throw new UsageError('cli.usage.bad-choice', { option: '--method', value: method, choices: 'even, history, weights, bottom-up' });
-      const input: Record<string, unknown> = { year: year(values, sub), method, ...metric, ...reason };
+      const method = choiceOption(values, 'method', breakdownInput.method.options);
+      if (method === undefined) throw new UsageError('targets.cli.missing-method', { choices: breakdownInput.method.options.join('|') });
+      const input: Input<'targets/breakdown'> = { year: year(values, sub), method, ...spread(), ...reason };
       const w = weights(values);
       if (w) input.weights = w;
       const growth = numberOption(values, 'growth');
       if (growth !== undefined) input.growth = growth;
-      if (values.seasonality !== undefined) input.seasonality = values.seasonality;
+      const seasonality = choiceOption(values, 'seasonality', breakdownInput.seasonality.unwrap().options);
+      if (seasonality !== undefined) input.seasonality = seasonality;
       if (values.adopt) input.adopt = true;
-      return result('targets/breakdown', input);
+      return call('targets/breakdown', input);
     }
     case 'show':
-      return result('targets/show', { year: year(values, sub), ...metric });
+      return call('targets/show', { year: year(values, sub), ...spread() });
     case 'track': {
       const month = intOption(values, 'month');
-      return result('targets/tracking', { year: year(values, sub), ...(month !== undefined ? { asOfMonth: month } : {}) });
+      return call('targets/tracking', { year: year(values, sub), ...(month !== undefined ? { asOfMonth: month } : {}) });
     }
     case 'submit':
     case 'approve':
     case 'reopen':
-      return result('targets/workflow', { year: year(values, sub), action: sub, ...reason });
+      return call('targets/workflow', { year: year(values, sub), action: sub, ...reason });
     case 'tiers': {
       const stretchPct = numberOption(values, 'stretch');
       const challengePct = numberOption(values, 'challenge');
       if (stretchPct === undefined || challengePct === undefined) throw new UsageError('targets.cli.usage');
-      return result('targets/tiers', { year: year(values, sub), stretchPct, challengePct, ...reason });
+      return call('targets/tiers', { year: year(values, sub), stretchPct, challengePct, ...reason });
     }
     case 'export': {
-      if (typeof values.out !== 'string') throw new UsageError('targets.cli.usage');
-      return result('targets/export', { year: year(values, sub), out: { path: values.out } });
+      const out = textOption(values, 'out');
+      if (out === undefined) throw new UsageError('targets.cli.usage');
+      return call('targets/export', { year: year(values, sub), out: { path: out } });
     }
     case 'undo':
-      return result('targets/undo', { year: year(values, sub), ...metric, ...reason });
+      return call('targets/undo', { year: year(values, sub), ...spread(), ...reason });
     default:
       throw new UsageError('targets.cli.usage');
   }
@@ -126,20 +138,10 @@ function renderTracking(r: TargetsTracking, lang: Lang): string {
   return [t(lang, 'targets.cli.track-header', { year: r.year, month: r.asOfMonth }), head, ...rows].join('\n');
 }
 
-function render(v: unknown, lang: Lang): string {
-  const o = v as Record<string, unknown>;
-  if ('bytes' in o && 'name' in o) return t(lang, 'targets.cli.exported', { file: o.path ?? o.name });
-  if ('status' in o && !('company' in o)) return t(lang, 'targets.cli.status', { year: o.year, status: o.status });
-  if ('people' in o && 'company' in o && 'months' in o) return renderTracking(v as TargetsTracking, lang);
-  if ('people' in o && 'company' in o) return renderShow(v as TargetsShow, lang);
-  const c = v as TargetChange & { undone?: string | null; method?: string; seasonality?: string };
-  if ('undone' in c) return c.undone ? t(lang, 'targets.cli.undone', { action: c.undone, rows: c.rowsChanged }) : t(lang, 'targets.cli.nothing-to-undo');
-  const params = { year: c.year, rows: c.rowsChanged, cells: c.cellsWritten, annual: money(lang, c.companyAnnual), method: c.method, seasonality: c.seasonality };
-  return t(lang, c.method ? 'targets.cli.broken-down' : 'targets.cli.changed', params);
-}
+const changed = (c: TargetChange, lang: Lang) => t(lang, 'targets.cli.changed', { year: c.year, rows: c.rowsChanged, cells: c.cellsWritten, annual: money(lang, c.companyAnnual) });
 
-export const targetCommands: CliCommand[] = [
-  {
+export const targetCommands = [
+  command({
     name: 'targets',
     summary: 'targets.cli.help',
     usage: 'targets set|lock|unlock|breakdown|show|track|submit|approve|reopen|tiers|undo|export --year Y …',
@@ -164,6 +166,17 @@ export const targetCommands: CliCommand[] = [
       out: { type: 'string' },
     },
     build,
-    render,
-  },
+    render: {
+      'targets/set': changed,
+      'targets/lock': changed,
+      'targets/tiers': changed,
+      'targets/breakdown': (c, lang) =>
+        t(lang, 'targets.cli.broken-down', { year: c.year, rows: c.rowsChanged, cells: c.cellsWritten, annual: money(lang, c.companyAnnual), method: c.method, seasonality: c.seasonality }),
+      'targets/undo': (c, lang) => (c.undone ? t(lang, 'targets.cli.undone', { action: c.undone, rows: c.rowsChanged }) : t(lang, 'targets.cli.nothing-to-undo')),
+      'targets/show': renderShow,
+      'targets/tracking': renderTracking,
+      'targets/workflow': (w, lang) => t(lang, 'targets.cli.status', { year: w.year, status: w.status }),
+      'targets/export': (f, lang) => t(lang, 'targets.cli.exported', { file: f.path ?? f.name }),
+    },
+  }),
 ];

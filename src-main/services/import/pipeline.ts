@@ -1,3 +1,4 @@
+import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { ImportProblem } from '../../contract/import';
 import { displayValue, type CellValue } from '../../excel/cell';
@@ -5,7 +6,6 @@ import { readTable, type ReadTableResult } from '../../excel/read-table';
 import type { Table } from '../../excel/table-detect';
 import { t } from '../../i18n/messages';
 import type { ServiceContext } from '../context';
-import type { FileIn } from './file-ref';
 import { readFileIn } from './file-ref';
 import { getKind, IMPORT_KINDS } from './kinds';
 import type { ImportKind, ImportOptions, ImportRecord, PrepareContext, RowProblem } from './kinds/types';
@@ -17,17 +17,7 @@ import { detectDayFirst, parseCell, type ColumnContext } from './values';
  * type and check every row, so that the problems are known, with row, column, value and a message in
  * the user's language, before anything is written.
  */
-export interface AnalyseInput {
-  kind: string;
-  file: FileIn;
-  sheet?: string;
-  headerRow?: number;
-  /** field → header (or column letter); null unmaps a field. */
-  mapping?: Record<string, string | string[] | null>;
-  year?: number;
-  skipInvalid?: boolean;
-  dryRun?: boolean;
-}
+export type AnalyseInput = ParsedInput<'import/preview'> & Partial<Pick<ParsedInput<'import/run'>, 'skipInvalid' | 'dryRun'>>;
 
 export interface Analysis {
   kind: ImportKind<unknown>;

@@ -11,7 +11,7 @@ import { showReview } from './show';
  * The whole review as a workbook (P6.4): a summary sheet (one row per person: team, total, grade,
  * outcomes) and one sheet per P6.1 dimension with each KPI's value and score.
  */
-export async function exportReview(ctx: ServiceContext, quarter: string, out?: string): Promise<FileResult> {
+export async function exportReview(ctx: ServiceContext, quarter: string, out?: string): Promise<FileResult & { rows: number }> {
   if (out) checkOut(out, ['.xlsx']);
   const { lang } = ctx;
   const review = showReview(ctx.db, lang, quarter);
@@ -80,5 +80,6 @@ export async function exportReview(ctx: ServiceContext, quarter: string, out?: s
   ctx.checkCancelled();
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   ctx.progress(review.people.length, review.people.length, 'progress.reviewExport');
-  return deliverFile(bytes, `review-${quarter}.xlsx`, out, ['.xlsx']);
+  // rows: the people of the summary sheet, which the command line reports ("Exported N rows").
+  return { ...deliverFile(bytes, `review-${quarter}.xlsx`, out, ['.xlsx']), rows: review.people.length };
 }

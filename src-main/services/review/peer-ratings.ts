@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { PeerRating } from '../../contract/review';
 import { peerWeightOf, type SchemeDefinition } from '../../contract/review-scheme';
@@ -8,14 +9,7 @@ import { rescore } from './compute';
 import { checkRating, ratingTarget } from './ratings';
 import { assertChangeable, personId, requireEntry, requireReview, SCORING_OPEN } from './review-store';
 
-export interface PeerRateInput {
-  quarter: string;
-  person: string;
-  rater: string;
-  kpi: string;
-  level: number;
-  comment?: string | null;
-}
+export type PeerRateInput = ParsedInput<'review/peer-rate'>;
 
 /** A peer rating must name a rated KPI that takes peers (peer weight > 0) and one of its rubric's levels (P6.1). */
 export function checkPeerRating(def: SchemeDefinition, kpiKey: string, level: number): void {

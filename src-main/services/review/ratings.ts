@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { SchemeDefinition } from '../../contract/review-scheme';
 import { audit } from '../audit';
@@ -7,12 +8,7 @@ import { rescore } from './compute';
 import { assertChangeable, requireEntry, requireReview, SCORING_OPEN, type ReviewRow } from './review-store';
 import { schemeById } from './scheme';
 
-export interface RatingInput {
-  person: string;
-  kpi: string;
-  score: number;
-  note?: string | null;
-}
+export type RatingInput = ParsedInput<'review/rate-many'>['ratings'][number];
 
 /** A rating must name a rated KPI of the scheme and one of its rubric's levels (P6.1). */
 export function checkRating(def: SchemeDefinition, kpiKey: string, score: number): void {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
+import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { ImprovementAction } from '../../contract/survey';
 import { audit } from '../audit';
@@ -25,17 +26,7 @@ function getAction(db: Database, id: number): ImprovementAction {
   return row;
 }
 
-export interface ActionInput {
-  id?: number;
-  surveyId?: number | null;
-  questionId?: number | null;
-  ownerId?: number | null;
-  finding: string;
-  action: string;
-  dueDate?: string | null;
-  status: ImprovementAction['status'];
-  note?: string | null;
-}
+export type ActionInput = ParsedInput<'survey/save-action'>;
 
 /** Creates or updates an action: owner, due date, status, and the finding (question) that prompted it; audited. */
 export function saveAction(ctx: ServiceContext, input: ActionInput): ImprovementAction {

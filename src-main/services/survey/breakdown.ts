@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { WorkbenchError } from '../../contract/errors';
 import type { Crosstab, Dimension, GroupStats } from '../../contract/survey';
 import { getPlan, listQuestions } from './plans';
-import { DEFAULT_LIKERT_LABELS, maskIndexes, SCALE } from './question-options';
+import { DEFAULT_LIKERT_LABELS } from '../../contract/survey';
+import { maskIndexes, SCALE } from './question-options';
 import { chiSquare, MIN_GROUP, npsFromCounts } from './stats';
 
 /**

@@ -2,37 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { WorkbenchError } from '../../contract/errors';
 import { ensureSurveyCache } from './score-cache';
 import { MIN_GROUP, npsFromCounts } from './stats';
-
-/**
- * Survey results per salesperson for a date range (issue #5 item 13; feeds the customer-satisfaction KPI
- * of the quarterly appraisal, P6.1).
- */
-export interface PersonSurveyResult {
-  staffId: number;
-  employeeNo: string;
-  name: string;
-  teamId: number | null;
-  /** Responses attributed to this salesperson in the range. */
-  responses: number;
-  /** Responses that answered the NPS question. */
-  npsN: number;
-  /** Net Promoter Score −100…100 (promoters 9–10 minus detractors 0–6, in %); null without NPS answers. */
-  nps: number | null;
-  /** 95% interval of the NPS (normal approximation, see stats.ts npsFromCounts). */
-  npsCi95: [number, number] | null;
-  promoters: number;
-  passives: number;
-  /** Customers who answered 0–6: each one is a call-back candidate. */
-  detractors: number;
-  /** likert5 answers counted for CSAT and the mean. */
-  satisfactionN: number;
-  /** CSAT in percent 0–100: share of 4–5 answers over all 5-point satisfaction items; null without any. */
-  csat: number | null;
-  /** Mean of all 5-point satisfaction answers (1–5); null without any. */
-  meanSatisfaction: number | null;
-  /** Fewer than 30 responses: too few to judge (show, but do not rank on it). */
-  tooSmall: boolean;
-}
+import type { PersonSurveyResult } from '../../contract/survey';
 
 export interface PersonSurveyQuery {
   /** First day, YYYY-MM-DD, inclusive. */

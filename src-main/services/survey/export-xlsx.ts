@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { t, type Lang } from '../../i18n/messages';
 import { analyzeSurvey } from './analysis';
 import { listQuestions } from './plans';
-import { DEFAULT_LIKERT_LABELS } from './question-options';
+import { DEFAULT_LIKERT_LABELS } from '../../contract/survey';
 
 const round = (v: number | null | undefined, d = 1) => (v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d);
 
@@ -11,7 +11,7 @@ const round = (v: number | null | undefined, d = 1) => (v === null || v === unde
  * The analysis as a workbook (issue #5 item 11): a summary sheet, one sheet per question with its
  * distribution, and the raw answers (one row per response, one column per question).
  */
-export async function exportSurvey(db: Database, surveyId: number, lang: Lang, outPath?: string): Promise<{ file: string | null; base64: string | null; sheets: string[] }> {
+export async function exportSurvey(db: Database, surveyId: number, lang: Lang, outPath?: string): Promise<{ file: string | null; base64: string | null; sheets: string[]; rows: number }> {
   const a = analyzeSurvey(db, surveyId);
   const questions = listQuestions(db, surveyId, false);
   const L = (k: string) => t(lang, `survey.export.${k}`);
@@ -73,7 +73,7 @@ export async function exportSurvey(db: Database, surveyId: number, lang: Lang, o
   const sheets = wb.worksheets.map((w) => w.name);
   if (outPath) {
     fs.writeFileSync(outPath, buffer);
-    return { file: outPath, base64: null, sheets };
+    return { file: outPath, base64: null, sheets, rows: rows.length };
   }
-  return { file: null, base64: buffer.toString('base64'), sheets };
+  return { file: null, base64: buffer.toString('base64'), sheets, rows: rows.length };
 }

@@ -1,10 +1,4 @@
-import type { QuestionOptions, QuestionType } from '../../contract/survey';
-
-/** Default 5-point labels, low → high; the manager may edit them per survey (issue #5 item 2). */
-export const DEFAULT_LIKERT_LABELS = {
-  'zh-CN': ['非常不满意', '不满意', '一般', '满意', '非常满意'],
-  en: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
-};
+import { DEFAULT_LIKERT_LABELS, type QuestionOptions, type QuestionType } from '../../contract/survey';
 
 /** The value range of each scored type. */
 export const SCALE: Partial<Record<QuestionType, { min: number; max: number }>> = {

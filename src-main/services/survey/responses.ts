@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
+import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { EnteredResponse, SurveyQuestion } from '../../contract/survey';
 import { audit } from '../audit';
@@ -63,14 +64,7 @@ export function findSalesperson(db: Database, nameOrNo: string): number | null {
   return byName.length === 1 ? byName[0].id : null;
 }
 
-export interface ResponseInput {
-  surveyId: number;
-  customerId?: number | null;
-  salespersonId?: number | null;
-  submittedAt?: string | null;
-  channel?: string | null;
-  answers: { questionId: number; value: AnswerValue }[];
-}
+export type ResponseInput = ParsedInput<'survey/enter-response'>;
 
 /**
  * Saves one interview (P4.7 "电话访谈"): every answer is checked against its question, the salesperson

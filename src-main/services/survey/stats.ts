@@ -1,4 +1,5 @@
 import jStat from 'jstat';
+import type { ChiSquare, NpsSummary, WaveComparison } from '../../contract/survey';
 
 /**
  * The survey statistics (P4.7 "analyse results"), as pure functions over counts and sums so that the
@@ -8,20 +9,9 @@ import jStat from 'jstat';
 
 /** Groups with fewer answers than this are marked too small to judge (issue #5, item 7). */
 export const MIN_GROUP = 30;
-const Z95 = 1.959963984540054;
 
-export interface NpsSummary {
-  /** −100…100, null without answers. */
-  score: number | null;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  n: number;
-  /** 95% interval of the score, clipped to −100…100. */
-  ci95: [number, number] | null;
-  /** Standard error of the score (in NPS points). */
-  se: number | null;
-}
+export type { ChiSquare, NpsSummary, WaveComparison };
+const Z95 = 1.959963984540054;
 
 /**
  * NPS with a 95% confidence interval. Method: each respondent scores +1 (promoter), 0 (passive) or −1
@@ -55,17 +45,6 @@ export function npsFromDistribution(dist: ArrayLike<number>): NpsSummary {
   return npsFromCounts(pro, pas, det);
 }
 
-export interface WaveComparison {
-  /** Later wave minus earlier wave, in NPS points. */
-  change: number | null;
-  z: number | null;
-  /** Two-sided p-value of "the NPS did not change". */
-  p: number | null;
-  significant: boolean;
-  /** Either wave has fewer than MIN_GROUP answers. */
-  tooSmall: boolean;
-}
-
 /**
  * Significance of the NPS change between two independent waves: z = (NPS₂ − NPS₁) / √(SE₁² + SE₂²),
  * with each SE from npsFromCounts; two-sided p from the standard normal (jstat).
@@ -79,16 +58,6 @@ export function compareNps(earlier: NpsSummary, later: NpsSummary): WaveComparis
   const z = change / se;
   const p = 2 * (1 - jStat.normal.cdf(Math.abs(z), 0, 1));
   return { change, z, p, significant: p < 0.05 && !tooSmall, tooSmall };
-}
-
-export interface ChiSquare {
-  chi2: number;
-  df: number;
-  p: number | null;
-  /** Share of cells whose expected count is below 5 (the test is unreliable above 20%). */
-  lowExpectedShare: number;
-  n: number;
-  tooSmall: boolean;
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { WorkbenchError } from '../../contract/errors';
-import type { TargetChange } from '../../contract/targets';
+import type { ParsedInput, Output } from '../../contract';
 import type { ServiceContext } from '../context';
 import { yearActuals } from './actuals';
 import { cellLabel } from './cells';
 import { assertLocksHeld, cellStats, distributeCell, lockedCells, type Held, type Spread } from './distribute';
 import { actionId } from './edit';
-import { loadPlan, rollUp, type Plan, type PlanNode, type SpreadMetric } from './plan';
+import { loadPlan, rollUp, type Plan, type PlanNode } from './plan';
 import { checkEditable, savePlan } from './store';
 
 /**
@@ -20,20 +20,7 @@ import { checkEditable, savePlan } from './store';
  * person does not work; a team's weight is the sum of its people's.
  */
 
-export type Method = 'even' | 'history' | 'weights' | 'bottom-up';
-export type Seasonality = 'even' | 'history' | 'weights';
-
-export interface BreakdownInput {
-  year: number;
-  metric: SpreadMetric;
-  method: Method;
-  growth?: number;
-  weights?: number[];
-  personWeights?: Record<string, number>;
-  seasonality?: Seasonality;
-  adopt?: boolean;
-  reason?: string | null;
-}
+type BreakdownInput = ParsedInput<'targets/breakdown'>;
 
 /** Weights of free salesperson-months under a cell: Σ person weight × month weight over months no lock holds. */
 function methodSpread(plan: Plan, h: Held, personWeight: (p: PlanNode) => number, monthWeight: number[]): Spread {
@@ -76,7 +63,7 @@ function weightsFor(db: Database, plan: Plan, input: BreakdownInput) {
   if (input.method === 'weights' && !input.weights && !input.personWeights) throw new WorkbenchError('targets/weights-missing');
   if (input.weights && !input.weights.some((w) => w > 0)) throw new WorkbenchError('targets/weights-zero');
 
-  const seasonality: Seasonality =
+  const seasonality: Output<'targets/breakdown'>['seasonality'] =
     input.seasonality ?? (input.method === 'history' ? 'history' : input.method === 'weights' && input.weights ? 'weights' : input.method === 'bottom-up' && lastTotalOf(db, plan, input) > 0 ? 'history' : 'even');
   if (seasonality === 'weights' && !input.weights) throw new WorkbenchError('targets/weights-missing');
   const seasonal = seasonality === 'history' ? pick((last ?? yearActuals(db, plan.year - 1)).company) : null;
@@ -90,7 +77,7 @@ function lastTotalOf(db: Database, plan: Plan, input: BreakdownInput): number {
 }
 
 /** `targets breakdown`: re-spreads the whole year by a method; locked cells are kept. */
-export function breakdown(ctx: ServiceContext, input: BreakdownInput): TargetChange & { method: string; seasonality: string } {
+export function breakdown(ctx: ServiceContext, input: BreakdownInput): Output<'targets/breakdown'> {
   const { db } = ctx;
   return db.transaction(() => {
     checkEditable(db, input.year, input.reason);

@@ -1,20 +1,10 @@
 import { WorkbenchError } from '../../contract/errors';
+import type { CellRef } from '../../contract/targets';
 import { t, type Lang } from '../../i18n/messages';
 import { PERIOD_INDEX, PERIODS } from './periods';
 import type { Plan, PlanNode } from './plan';
 
 /** Finding cells of a plan from what a person typed, naming them in messages, and reading typed amounts. */
-
-export interface CellRefInput {
-  year: number;
-  team?: string;
-  teamId?: number;
-  person?: string;
-  staffId?: number;
-  period?: string;
-  month?: number;
-  quarter?: number;
-}
 
 /** A cell's name in the user's language, e.g. "华东一部 2026 Q3" or "王伟 (S0004) 2026 M7". */
 export function cellLabel(lang: Lang, year: number) {
@@ -26,7 +16,7 @@ export function cellLabel(lang: Lang, year: number) {
 }
 
 /** The period index a reference names: `period`, `quarter` or `month` (at most one), else the year. */
-export function periodIndex(ref: CellRefInput): number {
+export function periodIndex(ref: CellRef): number {
   const given = [ref.period, ref.quarter, ref.month].filter((v) => v !== undefined);
   if (given.length > 1) throw new WorkbenchError('targets/ambiguous-period');
   if (ref.month !== undefined) return 4 + ref.month;
@@ -36,7 +26,7 @@ export function periodIndex(ref: CellRefInput): number {
 }
 
 /** The node a reference names; refuses an unknown or ambiguous one, or someone outside the plan. */
-export function findNode(plan: Plan, ref: CellRefInput): PlanNode {
+export function findNode(plan: Plan, ref: CellRef): PlanNode {
   const byTeam = ref.team !== undefined || ref.teamId !== undefined;
   const byPerson = ref.person !== undefined || ref.staffId !== undefined;
   if (byTeam && byPerson) throw new WorkbenchError('targets/team-and-person');

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { TargetChange } from '../../contract/targets';
+import type { ParsedInput } from '../../contract';
+import type { TargetChange, TierMetric } from '../../contract/targets';
 import { WorkbenchError } from '../../contract/errors';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
-import { cellLabel, findNode, nodeById, parseAmount, periodIndex, type CellRefInput } from './cells';
+import { cellLabel, findNode, nodeById, parseAmount, periodIndex } from './cells';
 import { setCell } from './distribute';
 import { PERIOD_INDEX, PERIODS } from './periods';
-import { loadPlan, nodeKey, rollUp, type Plan, type PlanNode, type SpreadMetric } from './plan';
+import { loadPlan, nodeKey, rollUp, type Plan, type PlanNode } from './plan';
 import { checkEditable, savePlan } from './store';
 
 /** Typing, locking, pasting and undoing target cells (P2.2 hold and override; P2.6 workflow and audit). */
@@ -21,10 +22,8 @@ const result = (plan: Plan, s: { rowsChanged: number; cellsWritten: number }): T
   companyAnnual: plan.company.row[0],
 });
 
-type TierMetric = 'stretch' | 'challenge' | 'proposal';
-
 /** Sets a person's stretch, challenge or proposal for the year (P2.2 tiers, bottom-up proposals). */
-function setTier(ctx: ServiceContext, input: CellRefInput & { amount: number | string; metric: TierMetric; reason?: string | null }): TargetChange {
+function setTier(ctx: ServiceContext, input: ParsedInput<'targets/set'> & { metric: TierMetric }): TargetChange {
   const { db } = ctx;
   const amount = parseAmount(input.amount);
   const plan = loadPlan(db, input.year);
@@ -60,7 +59,7 @@ function setTier(ctx: ServiceContext, input: CellRefInput & { amount: number | s
 /** `targets set`: types an amount into one cell, optionally locking or unlocking it. */
 export function setTarget(
   ctx: ServiceContext,
-  input: CellRefInput & { amount: number | string; metric: SpreadMetric | TierMetric; lock?: boolean; reason?: string | null },
+  input: ParsedInput<'targets/set'>,
 ): TargetChange {
   const { db } = ctx;
   return db.transaction(() => {
@@ -83,7 +82,7 @@ function applyLock(n: PlanNode, i: number, locked: boolean): void {
 }
 
 /** Locks or unlocks one cell without changing amounts. */
-export function lockTarget(ctx: ServiceContext, input: CellRefInput & { metric: SpreadMetric; locked: boolean; reason?: string | null }): TargetChange {
+export function lockTarget(ctx: ServiceContext, input: ParsedInput<'targets/lock'>): TargetChange {
   const { db } = ctx;
   return db.transaction(() => {
     checkEditable(db, input.year, input.reason);
@@ -97,7 +96,7 @@ export function lockTarget(ctx: ServiceContext, input: CellRefInput & { metric: 
 /** A block of typed cells (pasted from Excel): each applied in turn like a typed cell; all or nothing. */
 export function pasteTargets(
   ctx: ServiceContext,
-  input: { year: number; metric: SpreadMetric; cells: { scope: string; id: number; period: string; amount: number | string }[]; reason?: string | null },
+  input: ParsedInput<'targets/paste'>,
 ): TargetChange {
   const { db } = ctx;
   return db.transaction(() => {
@@ -124,7 +123,7 @@ export function pasteTargets(
  * Undoes the latest change of a year's plan (a typed cell, a paste, a lock, a breakdown, an import):
  * every row it touched gets back its amounts and locks, as its audit rows recorded them.
  */
-export function undoLast(ctx: ServiceContext, input: { year: number; metric: SpreadMetric; reason?: string | null }): TargetChange & { undone: string | null } {
+export function undoLast(ctx: ServiceContext, input: ParsedInput<'targets/undo'>): TargetChange & { undone: string | null } {
   const { db } = ctx;
   return db.transaction(() => {
     checkEditable(db, input.year, input.reason);

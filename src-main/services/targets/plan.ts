@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { SpreadMetric } from '../../contract/targets';
 import { largestRemainder } from './spread';
 import { emptyRow, mIdx, PERIOD_INDEX, PERIODS, rollUpRow } from './periods';
 
@@ -8,7 +9,7 @@ import { emptyRow, mIdx, PERIOD_INDEX, PERIODS, rollUpRow } from './periods';
  * ground truth; every other amount is a sum of them, so the plan reconciles by construction (P2.2).
  */
 export type Scope = 'company' | 'team' | 'person';
-export type SpreadMetric = 'sales' | 'profit';
+export type { SpreadMetric };
 
 export interface PlanNode {
   scope: Scope;

@@ -1,9 +1,8 @@
 import { Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { QUESTION_TYPES, type QuestionType } from '../../../src-main/contract/survey';
+import { COLUMN_ROLES, QUESTION_TYPES, type ColumnRole, type QuestionType } from '../../../src-main/contract/survey';
 
-export const ROLES = ['question', 'id', 'submitted', 'customer', 'salesperson', 'meta', 'ignore'] as const;
-export type Role = (typeof ROLES)[number];
+type Role = ColumnRole;
 export interface DetectedColumn {
   code: string;
   column: string;
@@ -48,7 +47,7 @@ export function ImportColumns({ columns, corrections, onCorrect, fixedTypes }: P
           title: t('survey.ui.import.role'),
           dataIndex: 'role',
           width: 170,
-          render: (v: Role, r) => <Select<Role> size="small" style={{ width: 150 }} value={v} onChange={(role) => onCorrect({ column: r.column, role })} options={ROLES.map((x) => ({ value: x, label: t(`survey.ui.role.${x}`) }))} />,
+          render: (v: Role, r) => <Select<Role> size="small" style={{ width: 150 }} value={v} onChange={(role) => onCorrect({ column: r.column, role })} options={COLUMN_ROLES.map((x) => ({ value: x, label: t(`survey.ui.role.${x}`) }))} />,
         },
         {
           title: t('survey.ui.import.type'),

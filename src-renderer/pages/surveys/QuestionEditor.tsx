@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, SaveO
 import { Alert, App, Button, Input, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUESTION_TYPES, type QuestionType, type SurveyDetail } from '../../../src-main/contract/survey';
+import { DEFAULT_LIKERT_LABELS, QUESTION_TYPES, type QuestionType, type SurveyDetail } from '../../../src-main/contract/survey';
 import { errorMessage } from '../../backend/ApiError';
 import { useOpMutation } from '../../backend/useOp';
 
@@ -18,10 +18,6 @@ interface Draft {
   answers: number;
 }
 
-const DEFAULT_LABELS = {
-  zh: ['非常不满意', '不满意', '一般', '满意', '非常满意'],
-  en: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
-};
 let seq = 0;
 
 function fromSurvey(s: SurveyDetail): Draft[] {
@@ -31,8 +27,8 @@ function fromSurvey(s: SurveyDetail): Draft[] {
     code: q.code,
     text: q.text,
     type: q.type,
-    zh: q.options.labels?.['zh-CN'] ?? DEFAULT_LABELS.zh,
-    en: q.options.labels?.en ?? DEFAULT_LABELS.en,
+    zh: q.options.labels?.['zh-CN'] ?? DEFAULT_LIKERT_LABELS['zh-CN'],
+    en: q.options.labels?.en ?? DEFAULT_LIKERT_LABELS.en,
     choices: q.options.choices ?? [],
     answers: q.answers,
   }));
@@ -57,7 +53,7 @@ export function QuestionEditor({ survey }: { survey: SurveyDetail }) {
       return next;
     });
   const add = () => {
-    setDrafts((d) => [...d, { key: `new${++seq}`, code: '', text: '', type: 'likert5', zh: DEFAULT_LABELS.zh, en: DEFAULT_LABELS.en, choices: [], answers: 0 }]);
+    setDrafts((d) => [...d, { key: `new${++seq}`, code: '', text: '', type: 'likert5', zh: DEFAULT_LIKERT_LABELS['zh-CN'], en: DEFAULT_LIKERT_LABELS.en, choices: [], answers: 0 }]);
   };
   const submit = async () => {
     try {

@@ -5,8 +5,7 @@ import { errorMessage } from '../../backend/ApiError';
 import { useOpMutation } from '../../backend/useOp';
 import { monthLabel } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
-
-type Method = 'even' | 'history' | 'weights' | 'bottom-up';
+import { BREAKDOWN_METHODS, type BreakdownMethod } from '../../../src-main/contract/targets';
 
 interface Props {
   year: number;
@@ -22,7 +21,7 @@ export function BreakdownModal({ year, metric, open, reason, onClose }: Props) {
   const lang = useLang();
   const { message } = App.useApp();
   const run = useOpMutation('targets/breakdown');
-  const [method, setMethod] = useState<Method>('history');
+  const [method, setMethod] = useState<BreakdownMethod>('history');
   const [growth, setGrowth] = useState<number | null>(null);
   const [weights, setWeights] = useState<number[]>(() => new Array<number>(12).fill(1));
   const [adopt, setAdopt] = useState(false);
@@ -51,9 +50,9 @@ export function BreakdownModal({ year, metric, open, reason, onClose }: Props) {
     <Modal open={open} title={t('targets.breakdown.title', { year })} onCancel={onClose} onOk={submit} okText={t('targets.breakdown.run')} confirmLoading={run.isPending} width={640} destroyOnHidden>
       <Form layout="vertical">
         <Form.Item label={t('targets.breakdown.method')}>
-          <Radio.Group value={method} onChange={(e) => setMethod(e.target.value as Method)}>
+          <Radio.Group value={method} onChange={(e) => setMethod(e.target.value as BreakdownMethod)}>
             <Space orientation="vertical">
-              {(['even', 'history', 'weights', 'bottom-up'] as const).map((m) => (
+              {BREAKDOWN_METHODS.map((m) => (
                 <Radio key={m} value={m} data-testid={`method-${m}`}>
                   <Typography.Text strong>{t(`targets.method.${m}`)}</Typography.Text> <Typography.Text type="secondary">{t(`targets.method.${m}Help`)}</Typography.Text>
                 </Radio>

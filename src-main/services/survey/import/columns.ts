@@ -1,6 +1,6 @@
 import type { CellValue } from '../../../excel/cell';
 import { displayValue, isBlank } from '../../../excel/cell';
-import type { QuestionType } from '../../../contract/survey';
+import type { ColumnRole, QuestionType } from '../../../contract/survey';
 import type { Layout, SurveyColumn, SurveySheet } from './layouts';
 import { WJX_META } from './layouts';
 import { normaliseWord, satisfactionScore } from './satisfaction-words';
@@ -10,7 +10,7 @@ import { normaliseWord, satisfactionScore } from './satisfaction-words';
  * 'question' (becomes a survey question), 'id' (respondent key), 'submitted' (submission time),
  * 'customer' / 'salesperson' (links, item 5), 'meta' (kept as a metadata question) and 'ignore'.
  */
-export type Role = 'question' | 'id' | 'submitted' | 'customer' | 'salesperson' | 'meta' | 'ignore';
+export type Role = ColumnRole;
 
 export interface ColumnPlan {
   /** Column indexes in the sheet (several for a one-column-per-option multiple choice). */

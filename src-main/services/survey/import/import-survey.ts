@@ -4,7 +4,8 @@ import path from 'node:path';
 import { displayValue, isBlank, isDate, type CellValue } from '../../../excel/cell';
 import { writeBackup } from '../../../db/backup';
 import { WorkbenchError } from '../../../contract/errors';
-import type { QuestionType, SurveyQuestion } from '../../../contract/survey';
+import type { ParsedInput } from '../../../contract';
+import { DEFAULT_LIKERT_LABELS, type ImportSurveyResult, type SurveyQuestion } from '../../../contract/survey';
 import { t } from '../../../i18n/messages';
 import { audit } from '../../audit';
 import { nowIso, type ServiceContext } from '../../context';
@@ -13,8 +14,8 @@ import { storeOptions } from '../question-options';
 import { findSalesperson, toStored, type AnswerValue, type StoredAnswer } from '../responses';
 import { openChangeLog } from '../../import/change-log';
 import { cacheAddResponses, ensureSurveyCache } from '../score-cache';
-import { multiSeparator, planColumns, type ColumnPlan, type Role } from './columns';
-import { readSurveySheet, type Layout } from './layouts';
+import { multiSeparator, planColumns, type ColumnPlan } from './columns';
+import { readSurveySheet } from './layouts';
 import { normaliseWord } from './satisfaction-words';
 
 /**
@@ -22,33 +23,9 @@ import { normaliseWord } from './satisfaction-words';
  * the answers in one transaction (issue #5 items 4–5; cli.md "Import"). Without skipInvalid a single bad
  * row writes nothing; re-importing the same file inserts nothing (respondent keys are unique per survey).
  */
-export interface ImportSurveyInput {
-  file: { path: string } | { name: string; base64: string };
-  surveyId?: number;
-  name?: string | null;
-  sheet?: string;
-  dryRun: boolean;
-  skipInvalid: boolean;
-  /** The manager's corrections: by header text or column letter. */
-  columns?: { column: string; role?: Role; type?: QuestionType; wordMap?: Record<string, number> }[];
-}
+type ImportSurveyInput = ParsedInput<'survey/import'>;
 
-export interface ImportSurveyResult {
-  kind: 'survey';
-  file: string;
-  sheet: string;
-  layout: Layout;
-  headerRow: number;
-  survey: number | null;
-  questions: { id: number | null; code: string; column: string; header: string; text: string; type: QuestionType; role: Role; choices: string[]; wordMap: Record<string, number> }[];
-  rows: { read: number; valid: number; invalid: number; skipped: number; inserted: number; updated: number };
-  errors: { row: number; column: string; value: string; message: string }[];
-  warnings: { row: number; column: string; value: string; message: string }[];
-  committed: boolean;
-  /** The import's number in the import history (`import undo ID` takes it back), once committed. */
-  importId: number | null;
-  records?: { row: number; key: string; customer: string | null; salesperson: string | null; submittedAt: string | null; answers: Record<string, number | string | null> }[];
-}
+export type { ImportSurveyResult };
 
 function loadBytes(file: ImportSurveyInput['file']): { bytes: Uint8Array; name: string } {
   if ('path' in file) {
@@ -97,7 +74,7 @@ function targetQuestions(ctx: ServiceContext, plans: ColumnPlan[], surveyId: num
     }
     out.set(p, { id: -++pos, position: pos, code: p.code, text: p.text, type: p.type, options: p.type === 'choice' || p.type === 'multi' ? { choices: p.choices } : p.type === 'likert5' ? { labels: undefined } : {}, answers: 0 });
   }
-  if (surveyId === undefined) for (const q of out.values()) if (q.type === 'likert5') q.options = { labels: { 'zh-CN': ['非常不满意', '不满意', '一般', '满意', '非常满意'], en: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'] } };
+  if (surveyId === undefined) for (const q of out.values()) if (q.type === 'likert5') q.options = { labels: DEFAULT_LIKERT_LABELS };
   return out;
 }
 

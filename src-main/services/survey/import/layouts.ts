@@ -1,6 +1,7 @@
 import { displayValue, isBlank, type CellValue, type Sheet } from '../../../excel/cell';
 import { openWorkbook } from '../../../excel/read-workbook';
 import { WorkbenchError } from '../../../contract/errors';
+import type { SurveyLayout } from '../../../contract/survey';
 
 /**
  * Recognises which survey platform wrote an export and where its header and answers are (issue #5 item 4).
@@ -8,7 +9,7 @@ import { WorkbenchError } from '../../../contract/errors';
  * SurveyMonkey (two header rows) and Qualtrics (three) need every header row kept, which a one-header
  * table detection does not.
  */
-export type Layout = 'wjx-text' | 'wjx-coded' | 'ms-forms' | 'google-forms' | 'surveymonkey' | 'qualtrics' | 'generic';
+export type Layout = SurveyLayout;
 
 export interface SurveyColumn {
   index: number;
