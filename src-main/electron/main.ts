@@ -131,7 +131,12 @@ async function start(): Promise<void> {
       });
     },
   });
-  registerIpc(withReportPrinting(invoke, () => (win && !win.isDestroyed() ? win : undefined)), (url) => isAppUrl(url, origin));
+  registerIpc({
+    invoke: withReportPrinting(invoke, () => (win && !win.isDestroyed() ? win : undefined), () => lang),
+    isTrustedUrl: (url) => isAppUrl(url, origin),
+    lang: () => lang,
+    dataDir: workspace.dataDir,
+  });
 
   menuActions = createMenuActions({
     dataDir: workspace.dataDir,

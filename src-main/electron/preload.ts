@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Result } from '../contract/define';
+import type { UploadInfo } from '../contract/files';
 
 // A sandboxed preload may load nothing but 'electron': type imports only, everything else inline.
 
@@ -10,6 +11,8 @@ export type WorkbenchEvent = (typeof WORKBENCH_EVENTS)[number];
 /** `window.workbench` as the renderer sees it. */
 export interface WorkbenchBridge {
   invoke(name: string, input?: unknown, opts?: { jobId?: string }): Promise<Result<unknown>>;
+  /** Hands a file the user picked or dropped to main; its answer's id is the `{ upload }` file input (contract/files.ts). */
+  upload(name: string, bytes: Uint8Array): Promise<Result<UploadInfo>>;
   on(event: WorkbenchEvent, callback: (payload: unknown) => void): () => void;
   platform: NodeJS.Platform;
 }
@@ -21,6 +24,7 @@ const bridge: WorkbenchBridge = {
       input,
       ...(opts?.jobId !== undefined ? { opts: { jobId: opts.jobId } } : {}),
     }) as Promise<Result<unknown>>,
+  upload: (name, bytes) => ipcRenderer.invoke('workbench:upload', { name, bytes }) as Promise<Result<UploadInfo>>,
   on(event, callback) {
     if (!(WORKBENCH_EVENTS as readonly string[]).includes(event)) throw new Error(`Unknown workbench event "${event}"`);
     // The page gets the payload only, never the IpcRendererEvent (which would expose ipcRenderer).

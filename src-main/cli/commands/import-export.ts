@@ -115,7 +115,7 @@ export const importExportCommands: CliCommand[] = [
       }
       if (kind === 'review') {
         if (typeof values.quarter !== 'string') throw new UsageError('importExport.cli.usage-quarter');
-        return { op: 'review/export', input: { quarter: values.quarter, out } };
+        return { op: 'review/export', input: { quarter: values.quarter, out: { path: out } } };
       }
       const input: Record<string, unknown> = { kind, out: { path: out } };
       const year = intOption(values, 'year');
@@ -125,8 +125,8 @@ export const importExportCommands: CliCommand[] = [
       return { op: 'export/run', input };
     },
     render(v, lang) {
-      const r = v as ExportResult & { file?: string };
-      return t(lang, 'importExport.cli.exported', { file: r.path ?? r.file ?? r.name, rows: fmt(lang, r.rows ?? 0) });
+      const r = v as ExportResult;
+      return t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows ?? 0) });
     },
   },
 ];

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { OpName } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
-import type { FileResult, Incident, PeerRating, ReviewListItem, ReviewOutcome, ReviewPerson, ReviewSchemeInfo, ReviewShow, WhatIfResult } from '../../contract/review';
+import type { FileOut } from '../../contract/files';
+import type { Incident, PeerRating, ReviewListItem, ReviewOutcome, ReviewPerson, ReviewSchemeInfo, ReviewShow, WhatIfResult } from '../../contract/review';
 import { t, type Lang } from '../../i18n/messages';
 import { intOption, UsageError, type CliCommand, type Values } from '../command';
 
@@ -112,7 +113,7 @@ function buildReview(v: Values, pos: string[]): { op: OpName; input: Record<stri
       };
     }
     case 'export':
-      return { op: 'review/export', input: { quarter: quarter(), out: need(v, 'out', sub) } };
+      return { op: 'review/export', input: { quarter: quarter(), out: { path: need(v, 'out', sub) } } };
     default:
       throw new UsageError('review.cli.usage.review', { usage: USAGE });
   }
@@ -180,8 +181,8 @@ function renderReview(value: unknown, lang: Lang): string {
 }
 
 function renderFile(value: unknown, lang: Lang): string {
-  const f = value as FileResult & { people?: number };
-  return t(lang, 'review.cli.file', { file: f.file ?? f.name, bytes: fmt(lang, f.bytes), people: f.people === undefined ? '' : t(lang, 'review.cli.filePeople', { count: f.people }) });
+  const f = value as FileOut & { people?: number };
+  return t(lang, 'review.cli.file', { file: f.path ?? f.name, bytes: fmt(lang, f.bytes), people: f.people === undefined ? '' : t(lang, 'review.cli.filePeople', { count: f.people }) });
 }
 
 export const reviewCommands: CliCommand[] = [
@@ -210,7 +211,7 @@ export const reviewCommands: CliCommand[] = [
       const ext = out.toLowerCase().split('.').pop();
       if (ext !== 'html' && ext !== 'htm' && ext !== 'pdf') throw new UsageError('review.cli.usage.report');
       const person = str(v, 'person');
-      return { op: 'report/appraisal', input: { quarter: need(v, 'quarter', 'report appraisal'), format: ext === 'pdf' ? 'pdf' : 'html', out, ...(person ? { person } : {}) } };
+      return { op: 'report/appraisal', input: { quarter: need(v, 'quarter', 'report appraisal'), format: ext === 'pdf' ? 'pdf' : 'html', out: { path: out }, ...(person ? { person } : {}) } };
     },
     render: renderFile,
   },

@@ -90,7 +90,7 @@ export const surveyCommands: CliCommand[] = [
       if (Array.isArray(v)) return (v as SurveyPlan[]).map((s) => `#${s.id}  ${s.name}  ${s.status}  n=${s.responses}  NPS ${r1(s.nps)}`).join('\n');
       const o = v as Record<string, unknown>;
       if ('kind' in o) return renderSurveyImport(v, lang);
-      if ('sheets' in o) return t(lang, 'survey.cli.exported', { file: o.file, sheets: (o.sheets as string[]).length });
+      if ('sheets' in o) return t(lang, 'survey.cli.exported', { file: o.path, sheets: (o.sheets as string[]).length });
       if ('created' in o) return t(lang, 'survey.cli.callbacks', o);
       const a = v as SurveyAnalysis;
       return [
