@@ -35,7 +35,7 @@ async function printHtml(html: string, mode: 'print' | 'pdf', base: string, owne
   // a file rather than a data: URL: all reports of a large company run to megabytes
   const file = path.join(app.getPath('temp'), `workbench-${process.pid}-${Date.now()}.html`);
   fs.writeFileSync(file, html, 'utf8');
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false, disableBlinkFeatures: 'Auxclick' } });
   try {
     await win.loadFile(file);
     if (mode === 'print') {

@@ -162,6 +162,8 @@ describe('Electron main process (with a stand-in electron module)', () => {
     expect(state.windows).toHaveLength(1);
     const prefs = state.windows[0].options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    // electronegativity AUXCLICK_JS_CHECK (issue 11 item 13): a middle click opens nothing.
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
     expect(state.windows[0].loaded).toMatch(/renderer[\\/]index\.html$/);
     expect(fs.existsSync(path.join(dataDir, 'workbench.db'))).toBe(true);
@@ -183,13 +185,38 @@ describe('Electron main process (with a stand-in electron module)', () => {
     const info = await call({ name: 'system/info', input: {} });
     expect(info.ok).toBe(true);
     expect((info.value as { dataDir: string }).dataDir).toBe(path.resolve(dataDir));
-    expect((await call({ name: 'system/info' }, 'https://evil.example/')).error?.code).toBe('request/forbidden');
+    const foreign = await call({ name: 'system/info' }, 'https://evil.example/');
+    expect(foreign.error?.code).toBe('request/forbidden');
+    // The door's own refusals speak the user's language (issue 11 item 14); the OS here is zh-CN.
+    expect(foreign.error?.message).toContain('此页面无权调用工作台');
+    expect((await call({ name: 'system/info', extra: 1 })).error?.message).toContain('未做任何更改');
     expect((await call({ name: 'system/info' }, `${indexUrl}#/`, { url: 'x' })).error?.code).toBe('request/forbidden');
     expect((await call({ name: 'system/info', extra: 1 })).error?.code).toBe('request/invalid-envelope');
     expect((await call({ name: 'no/such-op' })).error?.code).toBe('request/unknown-operation');
     const bad = await call({ name: 'settings/set', input: { lang: 'fr' } });
     expect(bad.error?.code).toBe('request/invalid-input');
     expect((await call({ name: 'jobs/cancel', input: { jobId: 'nothing-running' } })).value).toEqual({ cancelled: false });
+  });
+
+  it('never reads or writes a path the page names; files come in as uploads (issue 17 item 11)', async () => {
+    const secret = path.join(tmp, 'secret.csv');
+    fs.writeFileSync(secret, 'TOP-SECRET\n1\n');
+    const read = await call({ name: 'import/preview', input: { kind: 'staff', file: { path: secret } } });
+    expect(read.error?.code).toBe('request/disk-path-refused');
+    expect(JSON.stringify(read)).not.toContain('TOP-SECRET');
+    const target = path.join(tmp, 'written.xlsx');
+    const write = await call({ name: 'export/run', input: { kind: 'staff', out: { path: target } } });
+    expect(write.error?.code).toBe('request/disk-path-refused');
+    expect(fs.existsSync(target)).toBe(false);
+
+    const upload = (body: unknown, url = `${indexUrl}#/import-export`) => state.ipc.get('workbench:upload')!({ senderFrame: { url, parent: null } }, body) as Promise<Res>;
+    expect((await upload({ name: 'x.csv', bytes: new Uint8Array([65]) }, 'https://evil.example/')).error?.code).toBe('request/forbidden');
+    expect((await upload({ name: 'x.csv', bytes: 'QUJD' })).error?.code).toBe('request/invalid-envelope');
+    const csv = 'Employee no,Name,Team\nS1,Ann,North\n';
+    const up = await upload({ name: 'staff.csv', bytes: new TextEncoder().encode(csv) });
+    expect(up.value).toMatchObject({ name: 'staff.csv', bytes: csv.length });
+    const preview = await call({ name: 'import/preview', input: { kind: 'staff', file: { upload: (up.value as { upload: string }).upload } } });
+    expect(preview.value).toMatchObject({ file: 'staff.csv', rows: { read: 1 } });
   });
 
   it('builds the menu in the OS language, then follows the saved setting and announces changes', async () => {
