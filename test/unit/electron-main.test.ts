@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -15,6 +14,8 @@ const h = vi.hoisted(() => {
     windows: [] as Array<{ options: Record<string, unknown>; send: ReturnType<typeof vi.fn>; loaded?: string; title?: string }>,
     menus: [] as MenuItemConstructorOptions[][],
     headerListener: undefined as undefined | Fn,
+    privilegedSchemes: [] as unknown[],
+    protocolHandlers: new Map<string, Fn>(),
     permissionHandler: undefined as undefined | Fn,
     messageBoxes: [] as Array<Record<string, unknown>>,
     messageBoxResponse: 0,
@@ -91,6 +92,10 @@ vi.mock('electron', () => {
         on: () => {},
       },
     },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, fn: (...a: unknown[]) => unknown) => state.protocolHandlers.set(scheme, fn),
+    },
     ipcMain: {
       handle: (channel: string, fn: (...a: unknown[]) => unknown) => state.ipc.set(channel, fn),
       removeHandler: (channel: string) => state.ipc.delete(channel),
@@ -119,7 +124,7 @@ vi.mock('electron', () => {
 
 const { state } = h;
 const root = path.resolve(__dirname, '../..');
-const indexUrl = pathToFileURL(path.join(root, 'src-main/renderer/index.html')).href;
+const indexUrl = 'workbench://app/index.html';
 let tmp: string;
 let dataDir: string;
 
@@ -165,8 +170,18 @@ describe('Electron main process (with a stand-in electron module)', () => {
     // electronegativity AUXCLICK_JS_CHECK (issue 11 item 13): a middle click opens nothing.
     expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
-    expect(state.windows[0].loaded).toMatch(/renderer[\\/]index\.html$/);
+    expect(state.windows[0].loaded).toBe(indexUrl);
     expect(fs.existsSync(path.join(dataDir, 'workbench.db'))).toBe(true);
+  });
+
+  it('serves the page from its own privileged scheme, never file:// (issue 17 item 15)', async () => {
+    expect(state.privilegedSchemes).toEqual([{ scheme: 'workbench', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    const serve = state.protocolHandlers.get('workbench')!;
+    // main.ts serves out/renderer beside out/main; under vitest that is src-main/renderer, which does not exist.
+    const missing = (await serve({ url: indexUrl })) as Response;
+    expect(missing.status).toBe(404);
+    const outside = (await serve({ url: 'workbench://app/../../package.json' })) as Response;
+    expect(outside.status).toBe(404);
   });
 
   it('sends the CSP header and denies permission requests', () => {
