@@ -8,6 +8,7 @@ import { resolveDataDir, Workspace } from '../db/workspace';
 import { osLang, t, type Lang } from '../i18n/messages';
 import { dispatch, errorPayload } from '../runtime/dispatch';
 import { createJobRunner, type JobRunner } from '../runtime/jobs';
+import { sweepUploads } from '../services/files/uploads';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import { createInvoker, registerIpc } from './ipc';
 import { withReportPrinting } from './print-report';
@@ -101,6 +102,7 @@ async function start(): Promise<void> {
     fail(isWorkbenchError(e) ? errorPayload(e, lang).message : (e as Error).message);
   }
   ws = workspace;
+  sweepUploads(workspace.dataDir);
   lang = await resolveLang(workspace);
 
   const actor = currentUser();
@@ -182,6 +184,8 @@ if (!app.requestSingleInstanceLock()) {
       try {
         await jobs?.close();
       } finally {
+        // Files the window handed over serve this session only.
+        if (ws) sweepUploads(ws.dataDir, 0);
         ws?.close();
         closed = true;
         app.quit();

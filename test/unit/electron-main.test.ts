@@ -311,4 +311,12 @@ describe('Electron main process (with a stand-in electron module)', () => {
     handlers.get('will-attach-webview')!(webview);
     expect(webview.preventDefault).toHaveBeenCalled();
   });
+
+  it('removes the files the window handed over when the app quits', async () => {
+    const uploads = path.join(dataDir, 'uploads');
+    expect(fs.readdirSync(uploads).length).toBeGreaterThan(0);
+    state.appHandlers.get('will-quit')!({ preventDefault: () => {} });
+    await settle();
+    expect(fs.readdirSync(uploads)).toEqual([]);
+  });
 });
