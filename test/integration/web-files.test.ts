@@ -184,7 +184,8 @@ describe('uploads (issue 17 item 12)', () => {
       const ok = await peakGrowth(() => upload(small, 'big.csv', stream(180 * MB)));
       expect(JSON.parse(ok.value.body).value.bytes).toBe(180 * MB);
       console.log(`[measure] 180 MB upload: +${ok.growthMb.toFixed(1)} MB`);
-      expect(ok.growthMb).toBeLessThan(48);
+      // Chunks not yet collected count too; holding the file (or a base64 copy) would cost 180–420 MB.
+      expect(ok.growthMb).toBeLessThan(72);
       const before = fs.readdirSync(uploadsDir(env.ws.dataDir)).length;
       // No Content-Length (chunked): the limit is found while streaming, not from the header.
       const over = await peakGrowth(() => upload(small, 'bigger.csv', stream(290 * MB)));
