@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DOORS, type Door } from './doors';
 
 /**
  * One operation of the workbench: its name ('domain/verb'), the zod schema of its input and the
@@ -11,15 +12,18 @@ export interface OperationSpec<S extends z.ZodType = z.ZodType, O = unknown> {
   readonly long: boolean;
   /** Changes data (used by the renderer to refresh its queries). */
   readonly mutates: boolean;
+  /** The doors that expose it (doors.ts); all three unless the declaration says otherwise. */
+  readonly doors: readonly Door[];
   /** Phantom field carrying the output type; never set at run time. */
   readonly _output?: O;
 }
 
 export function op<O>() {
-  return <S extends z.ZodType>(input: S, options: { long?: boolean; mutates?: boolean } = {}): OperationSpec<S, O> => ({
+  return <S extends z.ZodType>(input: S, options: { long?: boolean; mutates?: boolean; doors?: readonly Door[] } = {}): OperationSpec<S, O> => ({
     input,
     long: options.long ?? false,
     mutates: options.mutates ?? false,
+    doors: options.doors ?? DOORS,
   });
 }
 

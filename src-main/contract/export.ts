@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { pageRequest } from './common';
 import { op } from './define';
-import { fileOut, type FileOutResult } from './import';
+import { fileOut, type FileOut } from './files';
 
 const format = z.enum(['xlsx', 'csv']).optional();
 
-export type ExportResult = FileOutResult & { rows: number };
+export type ExportResult = FileOut & { rows: number };
 
 const cellValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 

@@ -1,22 +1,7 @@
 import { z } from 'zod';
 import { id } from './common';
 import { op } from './define';
-
-/** A file to read: a path (CLI, desktop after its open dialog) or uploaded bytes (browser mode). */
-export const fileIn = z.union([
-  z.object({ path: z.string().trim().min(1).max(4096) }).strict(),
-  z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(400 * 1024 * 1024) }).strict(),
-]);
-
-/** Where to write a file; without it the bytes come back (a download). */
-export const fileOut = z.object({ path: z.string().trim().min(1).max(4096) }).strict().optional();
-
-export interface FileOutResult {
-  name: string;
-  path: string | null;
-  bytes: number;
-  base64?: string;
-}
+import { fileIn, fileOut, type FileOut } from './files';
 
 const kindName = z.string().trim().min(1).max(40);
 
@@ -129,8 +114,8 @@ export const importOps = {
   /** Reads and checks a file without writing: sheet, header row, mapping, first rows with their problems. */
   'import/preview': op<ImportPreview>()(importInput.omit({ skipInvalid: true, dryRun: true, problemsOut: true }), { long: true }),
   'import/run': op<ImportResult>()(importInput, { long: true, mutates: true }),
-  'import/problems': op<FileOutResult & { rows: number }>()(importInput.omit({ skipInvalid: true, dryRun: true, problemsOut: true }).extend({ out: fileOut }), { long: true }),
-  'import/template': op<FileOutResult>()(z.object({ kind: kindName, out: fileOut }).strict()),
+  'import/problems': op<FileOut & { rows: number }>()(importInput.omit({ skipInvalid: true, dryRun: true, problemsOut: true }).extend({ out: fileOut }), { long: true }),
+  'import/template': op<FileOut>()(z.object({ kind: kindName, out: fileOut }).strict()),
   'import/history': op<ImportHistoryEntry[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict().default({ limit: 200 })),
   'import/undo': op<{ undone: number; deleted: number; restored: number; backup: string }>()(z.object({ id }).strict(), { long: true, mutates: true }),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from './common';
 import { op } from './define';
+import { fileOut, type FileOut } from './files';
 import { employeeNo } from './team';
 import { quarter, schemeDefinition, type Dimension, type KpiSource, type OutcomeType, type SchemeDefinition } from './review-scheme';
 
@@ -160,21 +161,12 @@ export interface Incident {
   recordedBy: string;
 }
 
-export interface FileResult {
-  /** Where the file was written (CLI, desktop), or null when the bytes come back instead (browser). */
-  file: string | null;
-  name: string;
-  base64: string | null;
-  bytes: number;
-}
-
 const q = z.object({ quarter }).strict();
 const person = employeeNo;
 const reason = z.string().trim().max(500).optional();
 const note = z.string().trim().max(2000);
 const rating = z.object({ person, kpi: z.string().trim().min(1).max(32), score: z.number().finite(), note: note.nullish() }).strict();
-/** An output file: a path (CLI, desktop main) or nothing, to get the bytes back (browser mode). */
-const out = z.string().trim().min(1).max(1000).optional();
+const out = fileOut;
 
 export const reviewOps = {
   'review/list': op<ReviewListItem[]>()(z.object({}).strict().default({})),
@@ -223,14 +215,15 @@ export const reviewOps = {
       .strict(),
     { mutates: true },
   ),
-  'review/export': op<FileResult & { rows: number }>()(z.object({ quarter, out }).strict(), { long: true }),
+  'review/export': op<FileOut & { rows: number }>()(z.object({ quarter, out }).strict(), { long: true }),
   'report/appraisal-html': op<{ html: string; people: number }>()(z.object({ quarter, person: person.optional() }).strict()),
-  'report/appraisal': op<FileResult & { people: number; format: 'html' | 'pdf' }>()(
+  'report/appraisal': op<FileOut & { people: number; format: 'html' | 'pdf' }>()(
     z.object({ quarter, person: person.optional(), format: z.enum(['html', 'pdf']), out }).strict(),
     { long: true },
   ),
   /** Desktop only: the system print dialog, or Electron's printToPDF with a save dialog (src-main/electron/print-report.ts). */
   'report/print': op<{ printed: boolean; file: string | null }>()(
     z.object({ quarter, person: person.optional(), mode: z.enum(['print', 'pdf']) }).strict(),
+    { doors: ['ipc'] },
   ),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, optionalDate, optionalText } from './common';
 import { op } from './define';
+import { fileIn, fileOut, type FileOut } from './files';
 import { COLUMN_ROLES, type ChiSquare, type ImportSurveyResult, type NpsSummary, type PersonSurveyResult, type WaveComparison } from './survey-results';
 
 export * from './survey-results';
@@ -187,12 +188,6 @@ export const planInput = z
   })
   .strict();
 
-/** A file from the CLI or Electron main (a path) or from browser mode (uploaded bytes). */
-export const fileInput = z.union([
-  z.object({ path: z.string().min(1).max(1000) }).strict(),
-  z.object({ name: z.string().min(1).max(255), base64: z.string().max(70_000_000) }).strict(),
-]);
-
 const answerValue = z.union([z.number(), z.string().max(4000), z.array(z.string().max(200)).max(50), z.null()]);
 const surveyRef = z.object({ surveyId: id }).strict();
 
@@ -267,7 +262,7 @@ export const surveyOps = {
   'survey/import': op<ImportSurveyResult>()(
     z
       .object({
-        file: fileInput,
+        file: fileIn,
         surveyId: id.optional(),
         name: optionalText(100),
         sheet: z.string().max(100).optional(),
@@ -290,8 +285,8 @@ export const surveyOps = {
       .strict(),
     { long: true, mutates: true },
   ),
-  'survey/export': op<{ file: string | null; base64: string | null; sheets: string[]; rows: number }>()(
-    z.object({ surveyId: id, out: z.object({ path: z.string().min(1).max(1000) }).strict().optional() }).strict(),
+  'survey/export': op<FileOut & { sheets: string[]; rows: number }>()(
+    z.object({ surveyId: id, out: fileOut }).strict(),
     { long: true },
   ),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, optionalText } from './common';
 import { op } from './define';
-import { fileOut, type FileOutResult } from './import';
+import { fileOut, type FileOut } from './files';
 
 /** Targets (P2.1–P2.6): every amount crossing this contract is in yuan. */
 
@@ -211,7 +211,7 @@ export const targetOps = {
   ),
   'targets/tracking': op<TargetsTracking>()(z.object({ year, asOfMonth: z.number().int().min(1).max(12).optional() }).strict()),
   /** The plan as a wide sheet (people × months), to edit in Excel and import back. */
-  'targets/export': op<FileOutResult>()(z.object({ year, out: fileOut }).strict()),
+  'targets/export': op<FileOut>()(z.object({ year, out: fileOut }).strict()),
   'targets/notes': op<MarketNote[]>()(z.object({ year }).strict()),
   'targets/note-save': op<MarketNote>()(
     z

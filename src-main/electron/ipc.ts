@@ -2,10 +2,13 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { contract, isOpName, type OpName } from '../contract';
 import type { Result } from '../contract/define';
+import { isWorkbenchError } from '../contract/errors';
+import { MAX_FILE_BYTES, type UploadInfo } from '../contract/files';
 import type { Workspace } from '../db/workspace';
-import type { Lang } from '../i18n/messages';
-import { dispatch } from '../runtime/dispatch';
+import { t, type Lang } from '../i18n/messages';
+import { dispatch, errorPayload } from '../runtime/dispatch';
 import type { JobRunner } from '../runtime/jobs';
+import { receiveUpload } from '../services/files/uploads';
 
 export interface InvokerDeps {
   ws: Workspace;
@@ -24,6 +27,7 @@ export function createInvoker(deps: InvokerDeps): Invoke {
   return async (name, input, jobId) => {
     const result = await dispatch(deps.ws, name, input, {
       lang: deps.lang(),
+      door: 'ipc',
       actor: deps.actor,
       jobId,
       runLong: (op, parsed, id) => deps.jobs.run(op, parsed, id),
@@ -46,25 +50,59 @@ const envelope = z
   })
   .strict();
 
+// A file the page read from its own picker or a drop; the bytes travel once, structured-cloned, never as base64.
+const uploadEnvelope = z
+  .object({ name: z.string().trim().min(1).max(255), bytes: z.instanceof(Uint8Array) })
+  .strict();
+
 export const INVOKE_CHANNEL = 'workbench:invoke';
+export const UPLOAD_CHANNEL = 'workbench:upload';
+
+export interface IpcDoor {
+  invoke: Invoke;
+  isTrustedUrl(url: string | undefined): boolean;
+  lang(): Lang;
+  /** Where uploads are kept (services/files/uploads.ts). */
+  dataDir: string;
+}
 
 /**
- * Answers `window.workbench.invoke` from the preload. Calls from any frame but the app's own top-level
- * page (an injected iframe, a page navigated elsewhere) are refused before anything runs.
+ * Answers `window.workbench.invoke` and `upload` from the preload. Calls from any frame but the app's own
+ * top-level page (an injected iframe, a page navigated elsewhere) are refused before anything runs; the
+ * door's refusals are worded in the user's language like every other message.
  */
-export function registerIpc(invoke: Invoke, isTrustedUrl: (url: string | undefined) => boolean): () => void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, raw: unknown): Promise<Result<unknown>> => {
-    const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || !isTrustedUrl(frame.url)) {
-      console.warn(`[workbench] refused an IPC call from ${frame?.url ?? 'a destroyed frame'}`);
-      return { ok: false, error: { code: 'request/forbidden', message: 'This page may not call the workbench.' } };
-    }
-    const parsed = envelope.safeParse(raw);
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'request/invalid-envelope', message: 'Malformed workbench request.' } };
-    }
-    const { name, input, opts } = parsed.data;
-    return invoke(name, input, opts?.jobId);
+export function registerIpc(door: IpcDoor): () => void {
+  const refuse = (code: string, params: Record<string, unknown> = {}): Result<never> => ({
+    ok: false,
+    error: { code, message: t(door.lang(), `errors.${code}`, params) },
   });
-  return () => ipcMain.removeHandler(INVOKE_CHANNEL);
+  const trusted = (event: IpcMainInvokeEvent): boolean => {
+    const frame = event.senderFrame;
+    if (frame && frame.parent === null && door.isTrustedUrl(frame.url)) return true;
+    console.warn(`[workbench] refused an IPC call from ${frame?.url ?? 'a destroyed frame'}`);
+    return false;
+  };
+  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, raw: unknown): Promise<Result<unknown>> => {
+    if (!trusted(event)) return refuse('request/forbidden');
+    const parsed = envelope.safeParse(raw);
+    if (!parsed.success) return refuse('request/invalid-envelope');
+    const { name, input, opts } = parsed.data;
+    return door.invoke(name, input, opts?.jobId);
+  });
+  ipcMain.handle(UPLOAD_CHANNEL, async (event: IpcMainInvokeEvent, raw: unknown): Promise<Result<UploadInfo>> => {
+    if (!trusted(event)) return refuse('request/forbidden');
+    const parsed = uploadEnvelope.safeParse(raw);
+    if (!parsed.success) return refuse('request/invalid-envelope');
+    try {
+      return { ok: true, value: await receiveUpload(door.dataDir, parsed.data.name, [parsed.data.bytes], MAX_FILE_BYTES) };
+    } catch (e) {
+      if (isWorkbenchError(e)) return { ok: false, error: errorPayload(e, door.lang()) };
+      console.error('[workbench] upload failed:', e);
+      return refuse('internal');
+    }
+  });
+  return () => {
+    ipcMain.removeHandler(INVOKE_CHANNEL);
+    ipcMain.removeHandler(UPLOAD_CHANNEL);
+  };
 }

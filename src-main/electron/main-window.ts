@@ -6,8 +6,8 @@ export interface MainWindowOptions {
   title: string;
   /** out/preload/index.cjs */
   preload: string;
-  /** out/renderer/index.html, or the dev server's URL when running `electron-vite dev`. */
-  indexFile: string;
+  /** The index page on the app's own scheme (app-protocol.ts), or the dev server's URL when running `electron-vite dev`. */
+  indexUrl: string;
   devServerUrl?: string;
 }
 
@@ -45,6 +45,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle click (auxclick) must not open links or run handlers a click would not (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
 
@@ -74,7 +76,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // The document's <title> must not replace the localized window title.
   win.on('page-title-updated', (event) => event.preventDefault());
 
-  if (options.devServerUrl) void win.loadURL(options.devServerUrl);
-  else void win.loadFile(options.indexFile);
+  void win.loadURL(options.devServerUrl ?? options.indexUrl);
   return win;
 }

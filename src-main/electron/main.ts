@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import type { WorkbenchEvent, WorkbenchEvents } from '../contract/events';
 import type { Settings } from '../contract/system';
 import { isWorkbenchError } from '../contract/errors';
@@ -10,13 +9,15 @@ import { resolveDataDir, Workspace } from '../db/workspace';
 import { osLang, t, type Lang } from '../i18n/messages';
 import { dispatch, errorPayload } from '../runtime/dispatch';
 import { createJobRunner, type JobRunner } from '../runtime/jobs';
+import { sweepUploads } from '../services/files/uploads';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import { createInvoker, registerIpc } from './ipc';
 import { withReportPrinting } from './print-report';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate, type MenuActions } from './menu';
 import { createMenuActions } from './menu-actions';
 import { nativeBindingPath } from './native-binding';
-import { hardenContents, hardenSession, isAppUrl, type AppOrigin } from './security';
+import { cspFor, hardenContents, hardenSession, isAppUrl, type AppOrigin } from './security';
 
 // out/main/index.js: the preload and the renderer are built beside it.
 const here = import.meta.dirname;
@@ -24,12 +25,8 @@ const APP_ID = 'com.saleswb.workbench';
 
 // The dev server is trusted only when running from the project, never from an installed app.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const indexFile = path.join(here, '../renderer/index.html');
-const origin: AppOrigin = {
-  indexUrl: pathToFileURL(indexFile).href,
-  devServerUrl,
-  caseInsensitive: process.platform !== 'linux',
-};
+const rendererDir = path.join(here, '../renderer');
+const origin: AppOrigin = { indexUrl: APP_INDEX_URL, devServerUrl };
 
 let ws: Workspace | undefined;
 let jobs: JobRunner | undefined;
@@ -77,7 +74,7 @@ function openWindow(): void {
   win = createMainWindow({
     title: appName(),
     preload: path.join(here, '../preload/index.cjs'),
-    indexFile,
+    indexUrl: APP_INDEX_URL,
     devServerUrl,
   });
   win.on('closed', () => {
@@ -88,6 +85,7 @@ function openWindow(): void {
 async function start(): Promise<void> {
   lang = osLang(app.getLocale());
   hardenSession(session.defaultSession, devServerUrl);
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url, cspFor(devServerUrl)));
 
   const nativeBinding = nativeBindingPath({
     isPackaged: app.isPackaged,
@@ -105,6 +103,7 @@ async function start(): Promise<void> {
     fail(isWorkbenchError(e) ? errorPayload(e, lang).message : (e as Error).message);
   }
   ws = workspace;
+  sweepUploads(workspace.dataDir);
   lang = await resolveLang(workspace);
 
   const actor = currentUser();
@@ -132,7 +131,12 @@ async function start(): Promise<void> {
       });
     },
   });
-  registerIpc(withReportPrinting(invoke, () => (win && !win.isDestroyed() ? win : undefined)), (url) => isAppUrl(url, origin));
+  registerIpc({
+    invoke: withReportPrinting(invoke, () => (win && !win.isDestroyed() ? win : undefined), () => lang),
+    isTrustedUrl: (url) => isAppUrl(url, origin),
+    lang: () => lang,
+    dataDir: workspace.dataDir,
+  });
 
   menuActions = createMenuActions({
     dataDir: workspace.dataDir,
@@ -151,6 +155,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.setAppUserModelId(APP_ID);
   app.enableSandbox();
+  // Before 'ready', as Electron requires: the page's scheme is a secure, standard origin.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
   app.on('second-instance', () => {
     if (!win) return;
@@ -179,6 +185,8 @@ if (!app.requestSingleInstanceLock()) {
       try {
         await jobs?.close();
       } finally {
+        // Files the window handed over serve this session only.
+        if (ws) sweepUploads(ws.dataDir, 0);
         ws?.close();
         closed = true;
         app.quit();

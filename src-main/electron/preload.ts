@@ -1,11 +1,14 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Result } from '../contract/define';
-// A sandboxed preload may load nothing but 'electron': this module has no imports of its own and is bundled in.
+// A sandboxed preload may load nothing but 'electron': this module's own imports are bundled in.
 import { WORKBENCH_EVENTS, type WorkbenchEvent, type WorkbenchEvents } from '../contract/events';
+import type { UploadInfo } from '../contract/files';
 
 /** `window.workbench` as the renderer sees it. */
 export interface WorkbenchBridge {
   invoke(name: string, input?: unknown, opts?: { jobId?: string }): Promise<Result<unknown>>;
+  /** Hands a file the user picked or dropped to main; its answer's id is the `{ upload }` file input (contract/files.ts). */
+  upload(name: string, bytes: Uint8Array): Promise<Result<UploadInfo>>;
   on<E extends WorkbenchEvent>(event: E, callback: (payload: WorkbenchEvents[E]) => void): () => void;
   platform: NodeJS.Platform;
 }
@@ -17,6 +20,7 @@ const bridge: WorkbenchBridge = {
       input,
       ...(opts?.jobId !== undefined ? { opts: { jobId: opts.jobId } } : {}),
     }) as Promise<Result<unknown>>,
+  upload: (name, bytes) => ipcRenderer.invoke('workbench:upload', { name, bytes }) as Promise<Result<UploadInfo>>,
   on(event, callback) {
     if (!(WORKBENCH_EVENTS as readonly string[]).includes(event)) throw new Error(`Unknown workbench event "${event}"`);
     // The page gets the payload only, never the IpcRendererEvent (which would expose ipcRenderer).

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { contract } from '../contract';
 import type { Result } from '../contract/define';
+import { t, type Lang } from '../i18n/messages';
+import { writeFileOut } from '../services/files/write';
 import type { Invoke } from './ipc';
 
 const PRINT_OP = 'report/print';
@@ -12,7 +14,7 @@ const PRINT_OP = 'report/print';
  * window, then either the system print dialog (print one or all) or printToPDF into a file the user
  * picks. Wraps the invoker so that `report/print` never reaches the services, which know no Electron.
  */
-export function withReportPrinting(invoke: Invoke, parent: () => BrowserWindow | undefined): Invoke {
+export function withReportPrinting(invoke: Invoke, parent: () => BrowserWindow | undefined, lang: () => Lang): Invoke {
   return async (name, input, jobId) => {
     if (name !== PRINT_OP) return invoke(name, input, jobId);
     const parsed = contract[PRINT_OP].input.safeParse(input ?? {});
@@ -23,7 +25,8 @@ export function withReportPrinting(invoke: Invoke, parent: () => BrowserWindow |
     try {
       return { ok: true, value: await printHtml((report.value as { html: string }).html, mode, `appraisal-${quarter}${person ? `-${person}` : ''}`, parent()) };
     } catch (e) {
-      return { ok: false, error: { code: 'report/print-failed', message: (e as Error).message } } satisfies Result<unknown>;
+      const reason = (e as Error).message;
+      return { ok: false, error: { code: 'report/print-failed', message: t(lang(), 'errors.report/print-failed', { reason }), details: { reason } } } satisfies Result<unknown>;
     }
   };
 }
@@ -32,7 +35,7 @@ async function printHtml(html: string, mode: 'print' | 'pdf', base: string, owne
   // a file rather than a data: URL: all reports of a large company run to megabytes
   const file = path.join(app.getPath('temp'), `workbench-${process.pid}-${Date.now()}.html`);
   fs.writeFileSync(file, html, 'utf8');
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false, disableBlinkFeatures: 'Auxclick' } });
   try {
     await win.loadFile(file);
     if (mode === 'print') {
@@ -46,8 +49,9 @@ async function printHtml(html: string, mode: 'print' | 'pdf', base: string, owne
       : await dialog.showSaveDialog({ defaultPath: `${base}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
     if (target.canceled || !target.filePath) return { printed: false, file: null };
     const pdf = await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
-    fs.writeFileSync(target.filePath, pdf);
-    return { printed: true, file: target.filePath };
+    // The path comes from main's own save dialog; written like every produced file (services/files/write.ts).
+    const written = writeFileOut({ path: target.filePath }, path.basename(target.filePath), pdf, [path.extname(target.filePath).toLowerCase()]);
+    return { printed: true, file: written.path };
   } finally {
     win.destroy();
     fs.rmSync(file, { force: true });

@@ -2,30 +2,25 @@ import type { Session, WebContents } from 'electron';
 
 // Only type imports of 'electron': the URL rules below are plain functions that vitest checks.
 
-/** Same policy as the renderer's <meta> tag; the header also covers what the meta tag cannot (frame-ancestors). */
+/**
+ * Same policy as the renderer's <meta> tag; the header also covers what the meta tag cannot (frame-ancestors).
+ * Scripts: 'self' only, nothing inline. Styles keep 'unsafe-inline' (issue 17 item 15, chosen knowingly):
+ * antd's ConfigProvider csp={{ nonce }} puts a nonce on the <style> elements @ant-design/cssinjs adds, but
+ * rc-component and antd also write style attributes (modal origins, textarea sizing, popup positions),
+ * which a nonce does not cover; and a nonce protects only when it is new for every response, which a
+ * static index.html served by two doors does not give. Inline styles cannot run code; 'unsafe-inline' on
+ * scripts is what an injection needs, and that stays refused.
+ */
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** The places the workbench's own page may come from. */
 export interface AppOrigin {
-  /** file:// URL of out/renderer/index.html. */
+  /** The index page on the app's own scheme (app-protocol.ts: workbench://app/index.html). */
   indexUrl: string;
   /** electron-vite's dev server (ELECTRON_RENDERER_URL), never trusted when packaged. */
   devServerUrl?: string;
-  /** Windows paths compare case-insensitively. */
-  caseInsensitive?: boolean;
-}
-
-function filePathOf(url: URL, caseInsensitive: boolean): string {
-  // Chromium and pathToFileURL escape different characters; compare decoded paths.
-  let p: string;
-  try {
-    p = decodeURIComponent(url.pathname);
-  } catch {
-    p = url.pathname;
-  }
-  return caseInsensitive ? p.toLowerCase() : p;
 }
 
 /** True only for the app's own index page (any hash route) or, in development, the dev server's origin. */
@@ -45,10 +40,8 @@ export function isAppUrl(raw: string | undefined | null, origin: AppOrigin): boo
       // a malformed dev URL trusts nothing
     }
   }
-  if (url.protocol !== 'file:' || url.host !== '') return false;
   const index = new URL(origin.indexUrl);
-  const ci = origin.caseInsensitive ?? false;
-  return filePathOf(url, ci) === filePathOf(index, ci);
+  return url.protocol === index.protocol && url.host === index.host && url.pathname === index.pathname && url.username === '' && url.port === '';
 }
 
 /** Links the user may open in the system browser: http and https only (no file:, smb:, javascript:…). */
@@ -109,6 +102,11 @@ export function hardenContents(contents: WebContents, origin: AppOrigin, openExt
     if (isAppUrl(url, origin)) return;
     event.preventDefault();
     if (isExternalWebUrl(url)) openExternal(url);
+  });
+  // Any frame's navigation (will-navigate covers the main frame only): the app has no frames of its own,
+  // so a frame that appears (injected) may not navigate at all, and the page only to itself.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame || !isAppUrl(event.url, origin)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url, origin)) event.preventDefault();

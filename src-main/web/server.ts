@@ -4,6 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { contract, isOpName } from '../contract';
+import { isWorkbenchError } from '../contract/errors';
+import { MAX_FILE_BYTES } from '../contract/files';
 import type { ProgressEvent } from '../contract/define';
 import type { WorkbenchEvent, WorkbenchEvents } from '../contract/events';
 import type { Workspace } from '../db/workspace';
@@ -11,6 +13,7 @@ import { parseLang, t, type Lang } from '../i18n/messages';
 import { dispatch } from '../runtime/dispatch';
 import { createJobRunner } from '../runtime/jobs';
 import { defaultActor } from '../services/context';
+import { receiveUpload, sweepUploads } from '../services/files/uploads';
 import { resolveStatic } from './static-files';
 
 export const CSP =
@@ -26,8 +29,10 @@ export interface WebServerOptions {
   /** Run long operations in a worker thread (the default); tests may run them inline. */
   workers?: boolean;
   token?: string;
-  /** The largest request body accepted (a file travels base64-encoded inside one): tests lower it. */
+  /** The largest JSON request body accepted: tests lower it. */
   maxBodyBytes?: number;
+  /** The largest file POST /api/upload accepts: tests lower it. */
+  maxUploadBytes?: number;
 }
 
 export interface WebServer {
@@ -39,8 +44,12 @@ export interface WebServer {
 }
 
 const envelope = z.object({ input: z.unknown().optional(), jobId: z.string().min(1).max(64).optional() }).strict();
-/** A 200 MB workbook (the largest the import reads) is about 267 MB as base64. */
-const MAX_BODY = 300 * 1024 * 1024;
+/**
+ * Files no longer travel inside JSON (they go to /api/upload), so an operation's input is small; the
+ * largest is "export what the grid shows" for grids held in the window (a few thousand rows).
+ */
+const MAX_BODY = 32 * 1024 * 1024;
+const MB = 1024 * 1024;
 
 class BodyTooLarge extends Error {}
 
@@ -54,6 +63,16 @@ function sameSecret(a: string | undefined, b: string): boolean {
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+/** The request's chunks, without the iterator's return(): leaving the loop early must not destroy the socket before the refusal is sent. */
+function chunksOf(req: http.IncomingMessage): AsyncIterable<Buffer> {
+  return {
+    [Symbol.asyncIterator]() {
+      const it = req[Symbol.asyncIterator]();
+      return { next: () => it.next() };
+    },
+  };
 }
 
 function readBody(req: http.IncomingMessage, max: number): Promise<string> {
@@ -109,6 +128,28 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       req.on('close', () => listeners.delete(res));
       return;
     }
+    if (url.pathname === '/api/upload' && req.method === 'POST') {
+      // A file for an operation's `{ upload }` input: streamed to the data folder, never held whole (issue 17 item 12).
+      const maxUpload = o.maxUploadBytes ?? MAX_FILE_BYTES;
+      const tooLarge = () => {
+        req.resume();
+        res.setHeader('connection', 'close');
+        refuse(413, 'http/too-large', { maxMb: Math.round(maxUpload / MB) });
+      };
+      const fileName = url.searchParams.get('name') ?? '';
+      if (fileName.trim() === '' || fileName.length > 255) {
+        req.resume();
+        return refuse(400, 'http/upload-name');
+      }
+      if (Number(req.headers['content-length']) > maxUpload) return tooLarge();
+      try {
+        sendJson(res, 200, { ok: true, value: await receiveUpload(o.ws.dataDir, fileName, chunksOf(req), maxUpload) });
+      } catch (e) {
+        if (isWorkbenchError(e) && e.code === 'import/file-too-large') return tooLarge();
+        throw e;
+      }
+      return;
+    }
     const name = url.pathname.startsWith('/api/invoke/') ? url.pathname.slice('/api/invoke/'.length) : '';
     if (req.method !== 'POST' || !name) return refuse(404, 'http/not-found');
     const max = o.maxBodyBytes ?? MAX_BODY;
@@ -124,6 +165,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     if (!env.success) return refuse(400, 'http/bad-envelope');
     const result = await dispatch(o.ws, name, env.data.input ?? {}, {
       lang,
+      door: 'http',
       jobId: env.data.jobId,
       runLong: runner ? (op, input, jobId) => runner.run(op, input, jobId) : undefined,
       cancelJob: runner ? (id) => runner.cancel(id) : undefined,
@@ -168,6 +210,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     });
   });
   port = (server.address() as AddressInfo).port;
+  sweepUploads(o.ws.dataDir);
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
@@ -178,6 +221,8 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       await runner?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
+      // Uploads serve the session that made them; none outlives the server.
+      sweepUploads(o.ws.dataDir, 0);
     },
   };
 }

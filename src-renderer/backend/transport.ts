@@ -1,5 +1,6 @@
 import type { Input, OpName, Output } from '../../src-main/contract';
 import type { Result } from '../../src-main/contract/define';
+import type { UploadInfo } from '../../src-main/contract/files';
 import i18n from '../i18n/i18n';
 import { ApiError, TRANSPORT_BAD_RESPONSE, TRANSPORT_UNAUTHORIZED, TRANSPORT_UNREACHABLE } from './ApiError';
 import { markUnauthorized } from './authState';
@@ -19,19 +20,36 @@ export async function invoke<K extends OpName>(name: K, input: Input<K>, opts: I
   throw new ApiError(result.error);
 }
 
-async function invokeOverHttp(name: string, input: unknown, opts: InvokeOptions): Promise<Result<unknown>> {
+/**
+ * Hands a picked or dropped file to the workbench and returns what to give as an operation's file input
+ * (`{ upload: info.upload }`, contract/files.ts): the desktop passes the bytes to main, browser mode streams
+ * them to POST /api/upload. Neither names a file on disk nor turns it into base64.
+ */
+export async function uploadFile(file: File): Promise<UploadInfo> {
+  const result = window.workbench
+    ? await window.workbench.upload(file.name, new Uint8Array(await file.arrayBuffer()))
+    : await postOverHttp(`/api/upload?name=${encodeURIComponent(file.name)}`, 'application/octet-stream', file);
+  if (result.ok) return result.value as UploadInfo;
+  throw new ApiError(result.error);
+}
+
+function invokeOverHttp(name: string, input: unknown, opts: InvokeOptions): Promise<Result<unknown>> {
+  return postOverHttp(`/api/invoke/${name}`, 'application/json', JSON.stringify({ input: input ?? {}, ...(opts.jobId ? { jobId: opts.jobId } : {}) }));
+}
+
+async function postOverHttp(url: string, contentType: string, body: BodyInit): Promise<Result<unknown>> {
   let response: Response;
   try {
-    response = await fetch(`/api/invoke/${name}`, {
+    response = await fetch(url, {
       method: 'POST',
       headers: {
-        'Content-Type': 'application/json',
+        'Content-Type': contentType,
         'X-Workbench-Token': browserToken(),
         // The server words its messages in the language the user chose here.
         'X-Workbench-Lang': i18n.language,
         'Accept-Language': i18n.language,
       },
-      body: JSON.stringify({ input: input ?? {}, ...(opts.jobId ? { jobId: opts.jobId } : {}) }),
+      body,
     });
   } catch {
     throw new ApiError({ code: TRANSPORT_UNREACHABLE, message: i18n.t('transport.unreachable') });

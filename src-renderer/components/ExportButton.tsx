@@ -7,7 +7,7 @@ import { errorMessage } from '../backend/ApiError';
 import { invoke } from '../backend/transport';
 import { formatNumber } from '../i18n/format';
 import { useLang } from '../i18n/LanguageProvider';
-import { saveBase64 } from '../pages/import/files';
+import { saveDownload } from '../backend/download';
 import { exportFileName, type ExportFormat, type GridExport, type RowsExport } from './grid/gridExport';
 import { useRunJob } from './JobRunner';
 
@@ -56,8 +56,7 @@ export function ExportButton({ fileName, build, rows, disabled, testId = 'export
     setBusy(true);
     try {
       const result = await call(req, rows == null || rows >= PROGRESS_FROM_ROWS);
-      if (!result?.base64) return; // cancelled by the user
-      saveBase64(result.base64, exportFileName(fileName, format));
+      if (!result || !saveDownload(result, exportFileName(fileName, format))) return; // cancelled by the user
       message.success(t('exportButton.done', { count: result.rows, n: formatNumber(result.rows, lang) }));
     } catch (e) {
       // The server's message, already in the user's language (e.g. too many rows for one file).

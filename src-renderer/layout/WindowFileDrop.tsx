@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { droppedFile, isSpreadsheetName, SPREADSHEET_EXTENSIONS } from '../pages/import/dropped-file';
-import { fileToBase64 } from '../pages/import/files';
+import { errorMessage } from '../backend/ApiError';
+import { pickFile } from '../pages/import/FileStep';
 
 const IMPORT_PATH = '/import-export';
 const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
@@ -51,7 +52,12 @@ export function WindowFileDrop() {
         message.error(t('importExport.ui.dropNotSheet', { name: file.name, extensions: SPREADSHEET_EXTENSIONS.join(' ') }));
         return;
       }
-      droppedFile.put({ name: file.name, base64: await fileToBase64(file), size: file.size });
+      try {
+        droppedFile.put(await pickFile(file));
+      } catch (err) {
+        message.error(errorMessage(err));
+        return;
+      }
       navigate(IMPORT_PATH);
     };
     window.addEventListener('dragenter', enter);

@@ -153,6 +153,6 @@ describe('export (issue #3 "Export")', () => {
       w.attempt('export/run', { kind: 'orders', out: { path: path.join(dir, 'staff.csv', 'x.xlsx') } }),
       w.attempt('export/run', { kind: 'secrets', out: { path: path.join(dir, 'x.xlsx') } }),
     ]);
-    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['export/bad-extension', 'export/file-unwritable', 'export/unknown-kind']);
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['file/bad-extension', 'file/out-dir-missing', 'export/unknown-kind']);
   });
 });

@@ -60,7 +60,7 @@ describe('bad input: a clear message, a stable code, nothing written (issue #3 "
       w.attempt('import/run', { kind: 'orders', file: { name: 'x.xlsx' } }),
     ]);
     expect(codes.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
-      'import/file-unreadable',
+      'file/not-found',
       'import/unknown-kind',
       'import/sheet-not-found',
       'import/unknown-field',

@@ -38,8 +38,8 @@ describe('P6.4 the printed appraisal report', () => {
   it('printed to PDF by Chromium carries every part of the report (checked with pdftotext)', async () => {
     const { call, dir } = await ready();
     const out = path.join(dir, 'appraisal.pdf');
-    const r = await call('report/appraisal', { quarter: '2026Q3', format: 'pdf', out });
-    expect(r).toMatchObject({ file: out, people: 3 });
+    const r = await call('report/appraisal', { quarter: '2026Q3', format: 'pdf', out: { path: out } });
+    expect(r).toMatchObject({ path: out, people: 3 });
     expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfPages(out)).toBe(3);
     const page1 = spawnSync('pdftotext', ['-f', '1', '-l', '1', '-layout', out, '-'], { encoding: 'utf8' }).stdout;
@@ -79,7 +79,7 @@ describe('P6.4 the printed appraisal report', () => {
   it('speaks the user language: the Chinese report', async () => {
     const { call, dir } = await ready('zh-CN');
     const out = path.join(dir, 'one.pdf');
-    await call('report/appraisal', { quarter: '2026Q3', person: 'S3', format: 'pdf', out });
+    await call('report/appraisal', { quarter: '2026Q3', person: 'S3', format: 'pdf', out: { path: out } });
     expect(pdfPages(out)).toBe(1);
     const text = pdfText(out).replace(/\s+/g, '');
     for (const s of ['2026年第3季度绩效考核报告', '王芳', '华南区', '目标完成率', '嘉奖表彰', '晋升提名', '员工签字', '经理签字', '人事签字']) expect(text).toContain(s);
@@ -97,7 +97,7 @@ describe('P6.4 the printed appraisal report', () => {
     const s2 = await call('report/appraisal-html', { quarter: '2026Q3', person: 'S2' });
     expect(s2.html).not.toContain('peers');
     const out = path.join(dir, 'peers.pdf');
-    await call('report/appraisal', { quarter: '2026Q3', person: 'S1', format: 'pdf', out });
+    await call('report/appraisal', { quarter: '2026Q3', person: 'S1', format: 'pdf', out: { path: out } });
     expect(pdfPages(out)).toBe(1);
     expect(pdfText(out).replace(/\s+/g, ' ')).toContain('peers 4.5 (2) → 3.45');
   }, 60_000);
@@ -105,10 +105,10 @@ describe('P6.4 the printed appraisal report', () => {
   it('hands the bytes back when no path is given (browser mode), and exports the review to .xlsx', async () => {
     const { call, dir } = await ready();
     const r = await call('report/appraisal', { quarter: '2026Q3', format: 'html' });
-    expect(r.file).toBeNull();
+    expect(r.path).toBeNull();
     expect(Buffer.from(r.base64!, 'base64').toString('utf8')).toContain('<!DOCTYPE html>');
     const out = path.join(dir, 'review.xlsx');
-    await call('review/export', { quarter: '2026Q3', out });
+    await call('review/export', { quarter: '2026Q3', out: { path: out } });
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

@@ -91,7 +91,7 @@ describe('review and report commands (cli.md)', () => {
     expect(badFile.stderr).toContain('review/scheme-file');
     const noDir = cli(['--data-dir', dir, 'report', 'appraisal', '--quarter', '2026Q3', '--out', path.join(dir, 'nope', 'r.html')]);
     expect(noDir.status).toBe(1);
-    expect(noDir.stderr).toContain('report/out-dir-missing');
+    expect(noDir.stderr).toContain('file/out-dir-missing');
     const noBrowser = cli(['--data-dir', dir, 'report', 'appraisal', '--quarter', '2026Q3', '--out', path.join(dir, 'r.pdf')], { WORKBENCH_CHROMIUM: '/nonexistent/chrome' });
     expect(noBrowser.status).toBe(1);
     expect(noBrowser.stderr).toContain('report/no-browser');

@@ -168,7 +168,7 @@ describe('import survey: bad input writes nothing (issue #5 "Bad input")', () =>
     const empty = await attempt('survey/import', { file: { path: write('c.csv', 'ID,Overall satisfaction\n') } });
     expect(empty.ok || empty.error.code).toBe('survey/no-answers-in-file');
     const missing = await attempt('survey/import', { file: { path: '/nonexistent/x.csv' } });
-    expect(missing.ok || missing.error.code).toBe('survey/file-not-found');
+    expect(missing.ok || missing.error.code).toBe('file/not-found');
     expect(count(ws.db)).toBe(before);
   });
 

@@ -24,6 +24,7 @@ interface BuilderConfig {
   nsis: Record<string, unknown>;
   mac: { target: Array<{ target: string; arch: string[] }>; icon: string; extraResources: FileSet[] };
   dmg: Record<string, unknown>;
+  electronFuses: Record<string, boolean>;
 }
 
 const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
@@ -31,6 +32,18 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 const expand = (pattern: string, arch: string) => pattern.replace('${arch}', arch);
 
 describe('installers (electron-builder.yml)', () => {
+  it('sets the security fuses: no Node mode, app only from an asar whose integrity is checked, no extra file:// rights', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
   it('names the app as package.json does and never rebuilds native modules in node_modules', () => {
     expect(config.appId).toBe('com.saleswb.workbench');
     expect(config.productName).toBe(pkg.productName);

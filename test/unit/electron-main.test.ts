@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -15,6 +14,8 @@ const h = vi.hoisted(() => {
     windows: [] as Array<{ options: Record<string, unknown>; send: ReturnType<typeof vi.fn>; loaded?: string; title?: string }>,
     menus: [] as MenuItemConstructorOptions[][],
     headerListener: undefined as undefined | Fn,
+    privilegedSchemes: [] as unknown[],
+    protocolHandlers: new Map<string, Fn>(),
     permissionHandler: undefined as undefined | Fn,
     messageBoxes: [] as Array<Record<string, unknown>>,
     messageBoxResponse: 0,
@@ -91,6 +92,10 @@ vi.mock('electron', () => {
         on: () => {},
       },
     },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, fn: (...a: unknown[]) => unknown) => state.protocolHandlers.set(scheme, fn),
+    },
     ipcMain: {
       handle: (channel: string, fn: (...a: unknown[]) => unknown) => state.ipc.set(channel, fn),
       removeHandler: (channel: string) => state.ipc.delete(channel),
@@ -119,7 +124,7 @@ vi.mock('electron', () => {
 
 const { state } = h;
 const root = path.resolve(__dirname, '../..');
-const indexUrl = pathToFileURL(path.join(root, 'src-main/renderer/index.html')).href;
+const indexUrl = 'workbench://app/index.html';
 let tmp: string;
 let dataDir: string;
 
@@ -162,9 +167,21 @@ describe('Electron main process (with a stand-in electron module)', () => {
     expect(state.windows).toHaveLength(1);
     const prefs = state.windows[0].options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    // electronegativity AUXCLICK_JS_CHECK (issue 11 item 13): a middle click opens nothing.
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
-    expect(state.windows[0].loaded).toMatch(/renderer[\\/]index\.html$/);
+    expect(state.windows[0].loaded).toBe(indexUrl);
     expect(fs.existsSync(path.join(dataDir, 'workbench.db'))).toBe(true);
+  });
+
+  it('serves the page from its own privileged scheme, never file:// (issue 17 item 15)', async () => {
+    expect(state.privilegedSchemes).toEqual([{ scheme: 'workbench', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    const serve = state.protocolHandlers.get('workbench')!;
+    // main.ts serves out/renderer beside out/main; under vitest that is src-main/renderer, which does not exist.
+    const missing = (await serve({ url: indexUrl })) as Response;
+    expect(missing.status).toBe(404);
+    const outside = (await serve({ url: 'workbench://app/../../package.json' })) as Response;
+    expect(outside.status).toBe(404);
   });
 
   it('sends the CSP header and denies permission requests', () => {
@@ -183,13 +200,38 @@ describe('Electron main process (with a stand-in electron module)', () => {
     const info = await call({ name: 'system/info', input: {} });
     expect(info.ok).toBe(true);
     expect((info.value as { dataDir: string }).dataDir).toBe(path.resolve(dataDir));
-    expect((await call({ name: 'system/info' }, 'https://evil.example/')).error?.code).toBe('request/forbidden');
+    const foreign = await call({ name: 'system/info' }, 'https://evil.example/');
+    expect(foreign.error?.code).toBe('request/forbidden');
+    // The door's own refusals speak the user's language (issue 11 item 14); the OS here is zh-CN.
+    expect(foreign.error?.message).toContain('此页面无权调用工作台');
+    expect((await call({ name: 'system/info', extra: 1 })).error?.message).toContain('未做任何更改');
     expect((await call({ name: 'system/info' }, `${indexUrl}#/`, { url: 'x' })).error?.code).toBe('request/forbidden');
     expect((await call({ name: 'system/info', extra: 1 })).error?.code).toBe('request/invalid-envelope');
     expect((await call({ name: 'no/such-op' })).error?.code).toBe('request/unknown-operation');
     const bad = await call({ name: 'settings/set', input: { lang: 'fr' } });
     expect(bad.error?.code).toBe('request/invalid-input');
     expect((await call({ name: 'jobs/cancel', input: { jobId: 'nothing-running' } })).value).toEqual({ cancelled: false });
+  });
+
+  it('never reads or writes a path the page names; files come in as uploads (issue 17 item 11)', async () => {
+    const secret = path.join(tmp, 'secret.csv');
+    fs.writeFileSync(secret, 'TOP-SECRET\n1\n');
+    const read = await call({ name: 'import/preview', input: { kind: 'staff', file: { path: secret } } });
+    expect(read.error?.code).toBe('request/disk-path-refused');
+    expect(JSON.stringify(read)).not.toContain('TOP-SECRET');
+    const target = path.join(tmp, 'written.xlsx');
+    const write = await call({ name: 'export/run', input: { kind: 'staff', out: { path: target } } });
+    expect(write.error?.code).toBe('request/disk-path-refused');
+    expect(fs.existsSync(target)).toBe(false);
+
+    const upload = (body: unknown, url = `${indexUrl}#/import-export`) => state.ipc.get('workbench:upload')!({ senderFrame: { url, parent: null } }, body) as Promise<Res>;
+    expect((await upload({ name: 'x.csv', bytes: new Uint8Array([65]) }, 'https://evil.example/')).error?.code).toBe('request/forbidden');
+    expect((await upload({ name: 'x.csv', bytes: 'QUJD' })).error?.code).toBe('request/invalid-envelope');
+    const csv = 'Employee no,Name,Team\nS1,Ann,North\n';
+    const up = await upload({ name: 'staff.csv', bytes: new TextEncoder().encode(csv) });
+    expect(up.value).toMatchObject({ name: 'staff.csv', bytes: csv.length });
+    const preview = await call({ name: 'import/preview', input: { kind: 'staff', file: { upload: (up.value as { upload: string }).upload } } });
+    expect(preview.value).toMatchObject({ file: 'staff.csv', rows: { read: 1 } });
   });
 
   it('builds the menu in the OS language, then follows the saved setting and announces changes', async () => {
@@ -268,5 +310,13 @@ describe('Electron main process (with a stand-in electron module)', () => {
     const webview = { preventDefault: vi.fn() };
     handlers.get('will-attach-webview')!(webview);
     expect(webview.preventDefault).toHaveBeenCalled();
+  });
+
+  it('removes the files the window handed over when the app quits', async () => {
+    const uploads = path.join(dataDir, 'uploads');
+    expect(fs.readdirSync(uploads).length).toBeGreaterThan(0);
+    state.appHandlers.get('will-quit')!({ preventDefault: () => {} });
+    await settle();
+    expect(fs.readdirSync(uploads)).toEqual([]);
   });
 });

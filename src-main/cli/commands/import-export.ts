@@ -120,7 +120,7 @@ export const importExportCommands = [
       if (kind === 'review') {
         const quarter = textOption(values, 'quarter');
         if (quarter === undefined) throw new UsageError('importExport.cli.usage-quarter');
-        return call('review/export', { quarter, out });
+        return call('review/export', { quarter, out: { path: out } });
       }
       const input: Input<'export/run'> = { kind, out: { path: out } };
       const year = intOption(values, 'year');
@@ -132,8 +132,8 @@ export const importExportCommands = [
     },
     render: {
       'export/run': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows) }),
-      'survey/export': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.file, rows: fmt(lang, r.rows) }),
-      'review/export': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.file ?? r.name, rows: fmt(lang, r.rows) }),
+      'survey/export': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows) }),
+      'review/export': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows) }),
     },
   }),
 ];

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { Input } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
-import { reviewOps, type FileResult, type PeerRating, type ReviewPerson, type ReviewSchemeInfo, type ReviewShow, type WhatIfResult } from '../../contract/review';
+import type { FileOut } from '../../contract/files';
+import { reviewOps, type PeerRating, type ReviewPerson, type ReviewSchemeInfo, type ReviewShow, type WhatIfResult } from '../../contract/review';
 import { t, type Lang } from '../../i18n/messages';
 import { call, command, intOption, oneOf, UsageError, type Values } from '../command';
 
@@ -107,7 +108,7 @@ function buildReview(v: Values, pos: string[]) {
       return call('review/record-incident', { person: person(), date: need(v, 'date', sub), kind, description: need(v, 'description', sub), evidence: need(v, 'evidence', sub), ...(loss !== undefined ? { lossAmount: loss } : {}) });
     }
     case 'export':
-      return call('review/export', { quarter: quarter(), out: need(v, 'out', sub) });
+      return call('review/export', { quarter: quarter(), out: { path: need(v, 'out', sub) } });
     default:
       throw new UsageError('review.cli.usage.review', { usage: USAGE });
   }
@@ -155,8 +156,8 @@ function renderWhatIf(w: WhatIfResult, lang: Lang): string {
 
 const renderWorkflow = (r: { quarter: string; status: string }, lang: Lang) => t(lang, 'review.cli.workflow', { quarter: r.quarter, status: t(lang, `review.status.${r.status}`) });
 
-function renderFile(f: FileResult & { people?: number }, lang: Lang): string {
-  return t(lang, 'review.cli.file', { file: f.file ?? f.name, bytes: fmt(lang, f.bytes), people: f.people === undefined ? '' : t(lang, 'review.cli.filePeople', { count: f.people }) });
+function renderFile(f: FileOut & { people?: number }, lang: Lang): string {
+  return t(lang, 'review.cli.file', { file: f.path ?? f.name, bytes: fmt(lang, f.bytes), people: f.people === undefined ? '' : t(lang, 'review.cli.filePeople', { count: f.people }) });
 }
 
 export const reviewCommands = [
@@ -207,7 +208,7 @@ export const reviewCommands = [
       const ext = out.toLowerCase().split('.').pop();
       if (ext !== 'html' && ext !== 'htm' && ext !== 'pdf') throw new UsageError('review.cli.usage.report');
       const person = str(v, 'person');
-      return call('report/appraisal', { quarter: need(v, 'quarter', 'report appraisal'), format: ext === 'pdf' ? 'pdf' : 'html', out, ...(person ? { person } : {}) });
+      return call('report/appraisal', { quarter: need(v, 'quarter', 'report appraisal'), format: ext === 'pdf' ? 'pdf' : 'html', out: { path: out }, ...(person ? { person } : {}) });
     },
     render: { 'report/appraisal': renderFile },
   }),

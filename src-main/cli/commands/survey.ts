@@ -103,7 +103,7 @@ export const surveyCommands = [
         list.map((p) => `${p.employeeNo}  ${p.name}  n=${p.responses}  NPS ${r1(p.nps)}  CSAT ${r1(p.csat)}%  ${t(lang, 'survey.cli.detractors')} ${p.detractors}`).join('\n'),
       'survey/list': (list) => list.map((s) => `#${s.id}  ${s.name}  ${s.status}  n=${s.responses}  NPS ${r1(s.nps)}`).join('\n'),
       'survey/import': renderSurveyImport,
-      'survey/export': (f, lang) => t(lang, 'survey.cli.exported', { file: f.file, sheets: f.sheets.length }),
+      'survey/export': (f, lang) => t(lang, 'survey.cli.exported', { file: f.path ?? f.name, sheets: f.sheets.length }),
       'survey/create-callbacks': (c, lang) => t(lang, 'survey.cli.callbacks', c),
       'survey/analyze': renderAnalysis,
     },

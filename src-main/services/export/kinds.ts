@@ -27,7 +27,7 @@ export const EXPORT_KINDS: Record<string, ExportKind> = {
 };
 
 export function getExportKind(kind: string): ExportKind {
-  const k = EXPORT_KINDS[kind];
+  const k = Object.hasOwn(EXPORT_KINDS, kind) ? EXPORT_KINDS[kind] : undefined;
   if (!k) throw new WorkbenchError('export/unknown-kind', { kind, kinds: Object.keys(EXPORT_KINDS).join(', ') });
   return k;
 }

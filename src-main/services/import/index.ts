@@ -1,7 +1,7 @@
 import { importOps } from '../../contract/import';
 import { t } from '../../i18n/messages';
 import type { HandlersOf } from '../handler-types';
-import { writeFileOut } from './file-ref';
+import { writeFileOut } from '../files/write';
 import { importHistory, undoImport } from './history';
 import { getKind, IMPORT_KINDS } from './kinds';
 import { kindFields, previewImport, problemsFile, runImport } from './run';

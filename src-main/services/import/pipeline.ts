@@ -6,7 +6,8 @@ import { readTable, type ReadTableResult } from '../../excel/read-table';
 import type { Table } from '../../excel/table-detect';
 import { t } from '../../i18n/messages';
 import type { ServiceContext } from '../context';
-import { readFileIn } from './file-ref';
+import type { FileIn } from '../../contract/files';
+import { readFileIn } from '../files/read';
 import { getKind, IMPORT_KINDS } from './kinds';
 import type { ImportKind, ImportOptions, ImportRecord, PrepareContext, RowProblem } from './kinds/types';
 import { applyOverrides, autoMap, describeMapping, headerScore, headerSignature, headerUnit, rememberedMapping, type Mapping } from './mapping';
@@ -66,7 +67,7 @@ const problemMessage = (lang: ServiceContext['lang'], code: string, params: Reco
 
 export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
   const kind = getKind(input.kind);
-  const { name: fileName, bytes } = readFileIn(input.file);
+  const { name: fileName, bytes } = readFileIn(ctx.ws.dataDir, input.file);
   ctx.progress(0, 1, 'progress.importRead');
   const read = readTable(bytes, fileName, {
     sheet: input.sheet,

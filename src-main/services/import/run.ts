@@ -5,7 +5,7 @@ import { t } from '../../i18n/messages';
 import type { ServiceContext } from '../context';
 import { commitImport } from './commit';
 import { outputRecord } from './field-format';
-import { writeFileOut } from './file-ref';
+import { writeFileOut } from '../files/write';
 import { rememberedMapping } from './mapping';
 import { analyse, type Analysis } from './pipeline';
 import { problemWorkbook } from './problems';

@@ -20,6 +20,14 @@ export interface PagedSource {
   select: string;
 }
 
+/**
+ * The field a grid names, if the source has it. The names come from the caller: an object lookup would
+ * also find `constructor`, `toString` or `__proto__` on the prototype (issue 17 item 13).
+ */
+export function fieldDef(src: PagedSource, name: string): FieldDef | undefined {
+  return Object.hasOwn(src.fields, name) ? src.fields[name] : undefined;
+}
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Money is stored in fen and shown in yuan: filter values arrive in yuan. */
@@ -33,7 +41,7 @@ export function queryPage<T>(db: Database, src: PagedSource, req: PageRequest): 
   const where: string[] = [];
   const params: unknown[] = [];
   for (const [name, f] of Object.entries(req.filters)) {
-    const def = src.fields[name];
+    const def = fieldDef(src, name);
     if (!def) continue;
     switch (f.type) {
       case 'contains':
@@ -71,9 +79,10 @@ export function queryPage<T>(db: Database, src: PagedSource, req: PageRequest): 
     params.push(...src.search.map(() => like));
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const order = req.sort
-    .filter((s) => src.fields[s.field])
-    .map((s) => `${src.fields[s.field].sql} ${s.dir === 'desc' ? 'DESC' : 'ASC'}`);
+  const order = req.sort.flatMap((s) => {
+    const def = fieldDef(src, s.field);
+    return def ? [`${def.sql} ${s.dir === 'desc' ? 'DESC' : 'ASC'}`] : [];
+  });
   const orderSql = `ORDER BY ${order.length ? `${order.join(', ')}, ` : ''}${src.defaultOrder}`;
   const total = (db.prepare(`SELECT count(*) AS n ${src.from} ${whereSql}`).get(...params) as { n: number }).n;
   const rows = db.prepare(`SELECT ${src.select} ${src.from} ${whereSql} ${orderSql} LIMIT ? OFFSET ?`).all(...params, req.limit, req.offset) as T[];

@@ -1,4 +1,4 @@
-import type { FileResult } from '../../contract/review';
+import type { FileOut, FileOutTarget } from '../../contract/files';
 import type { ServiceContext } from '../context';
 import { getSetting } from '../system/settings';
 import { t } from '../../i18n/messages';
@@ -7,7 +7,7 @@ import { requireReview } from '../review/review-store';
 import { schemeById } from '../review/scheme';
 import { appraisalHtml } from './appraisal-html';
 import { htmlToPdf } from './chromium';
-import { checkOut, deliverFile } from './output-file';
+import { checkFileOut, writeFileOut } from '../files/write';
 
 /** The printable appraisal of a quarter (everyone, or one person) as one HTML document. */
 export function appraisalReport(ctx: ServiceContext, quarter: string, person?: string): { html: string; people: number } {
@@ -21,21 +21,22 @@ export function appraisalReport(ctx: ServiceContext, quarter: string, person?: s
 /** Writes (or returns) the report as HTML, or as PDF printed by Chromium (CLI, browser mode). */
 export async function appraisalFile(
   ctx: ServiceContext,
-  input: { quarter: string; person?: string; format: 'html' | 'pdf'; out?: string },
-): Promise<FileResult & { people: number; format: 'html' | 'pdf' }> {
-  if (input.out) checkOut(input.out, input.format === 'pdf' ? ['.pdf'] : ['.html', '.htm']);
+  input: { quarter: string; person?: string; format: 'html' | 'pdf'; out?: FileOutTarget },
+): Promise<FileOut & { people: number; format: 'html' | 'pdf' }> {
+  const extensions = input.format === 'pdf' ? ['.pdf'] : ['.html', '.htm'];
+  if (input.out) checkFileOut(input.out, extensions);
   ctx.progress(0, 2, 'progress.reviewReport');
   const { html, people } = appraisalReport(ctx, input.quarter, input.person);
   const base = `appraisal-${input.quarter}${input.person ? `-${input.person}` : ''}`;
   ctx.checkCancelled();
   if (input.format === 'html') {
-    const r = deliverFile(Buffer.from(html, 'utf8'), `${base}.html`, input.out, ['.html', '.htm']);
+    const r = writeFileOut(input.out, `${base}.html`, Buffer.from(html, 'utf8'), extensions);
     ctx.progress(2, 2, 'progress.reviewReport');
     return { ...r, people, format: 'html' };
   }
   ctx.progress(1, 2, 'progress.reviewReport');
   const pdf = await htmlToPdf(html, () => ctx.checkCancelled());
-  const r = deliverFile(pdf, `${base}.pdf`, input.out, ['.pdf']);
+  const r = writeFileOut(input.out, `${base}.pdf`, pdf, extensions);
   ctx.progress(2, 2, 'progress.reviewReport');
   return { ...r, people, format: 'pdf' };
 }

@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
-import type { FileResult } from '../../contract/review';
+import type { FileOut, FileOutTarget } from '../../contract/files';
 import { t } from '../../i18n/messages';
 import type { ServiceContext } from '../context';
-import { checkOut, deliverFile } from '../report/output-file';
+import { checkFileOut, writeFileOut } from '../files/write';
 import { requireReview } from './review-store';
 import { schemeById } from './scheme';
 import { showReview } from './show';
@@ -11,8 +11,8 @@ import { showReview } from './show';
  * The whole review as a workbook (P6.4): a summary sheet (one row per person: team, total, grade,
  * outcomes) and one sheet per P6.1 dimension with each KPI's value and score.
  */
-export async function exportReview(ctx: ServiceContext, quarter: string, out?: string): Promise<FileResult & { rows: number }> {
-  if (out) checkOut(out, ['.xlsx']);
+export async function exportReview(ctx: ServiceContext, quarter: string, out?: FileOutTarget): Promise<FileOut & { rows: number }> {
+  if (out) checkFileOut(out, ['.xlsx']);
   const { lang } = ctx;
   const review = showReview(ctx.db, lang, quarter);
   const def = schemeById(ctx.db, requireReview(ctx.db, quarter).schemeId).definition;
@@ -81,5 +81,5 @@ export async function exportReview(ctx: ServiceContext, quarter: string, out?: s
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   ctx.progress(review.people.length, review.people.length, 'progress.reviewExport');
   // rows: the people of the summary sheet, which the command line reports ("Exported N rows").
-  return { ...deliverFile(bytes, `review-${quarter}.xlsx`, out, ['.xlsx']), rows: review.people.length };
+  return { ...writeFileOut(out, `review-${quarter}.xlsx`, bytes), rows: review.people.length };
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import fs from 'node:fs';
+import type { FileOut, FileOutTarget } from '../../contract/files';
 import { t, type Lang } from '../../i18n/messages';
+import { checkFileOut, safeFileName, writeFileOut } from '../files/write';
 import { analyzeSurvey } from './analysis';
 import { listQuestions } from './plans';
 import { DEFAULT_LIKERT_LABELS } from '../../contract/survey';
@@ -11,7 +12,8 @@ const round = (v: number | null | undefined, d = 1) => (v === null || v === unde
  * The analysis as a workbook (issue #5 item 11): a summary sheet, one sheet per question with its
  * distribution, and the raw answers (one row per response, one column per question).
  */
-export async function exportSurvey(db: Database, surveyId: number, lang: Lang, outPath?: string): Promise<{ file: string | null; base64: string | null; sheets: string[]; rows: number }> {
+export async function exportSurvey(db: Database, surveyId: number, lang: Lang, out?: FileOutTarget): Promise<FileOut & { sheets: string[]; rows: number }> {
+  if (out) checkFileOut(out, ['.xlsx']);
   const a = analyzeSurvey(db, surveyId);
   const questions = listQuestions(db, surveyId, false);
   const L = (k: string) => t(lang, `survey.export.${k}`);
@@ -71,9 +73,5 @@ export async function exportSurvey(db: Database, surveyId: number, lang: Lang, o
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   const sheets = wb.worksheets.map((w) => w.name);
-  if (outPath) {
-    fs.writeFileSync(outPath, buffer);
-    return { file: outPath, base64: null, sheets, rows: rows.length };
-  }
-  return { file: null, base64: buffer.toString('base64'), sheets, rows: rows.length };
+  return { ...writeFileOut(out, safeFileName(`${a.survey.name}.xlsx`, 'survey.xlsx'), buffer), sheets, rows: rows.length };
 }

@@ -35,5 +35,5 @@ export const surveyHandlers = {
   'survey/save-action': (ctx, input) => saveAction(ctx, input),
   'survey/create-callbacks': (ctx, input) => createCallbacks(ctx, input.surveyId, input.responseIds, input.dueDate),
   'survey/import': (ctx, input) => importSurvey(ctx, input),
-  'survey/export': (ctx, input) => exportSurvey(ctx.db, input.surveyId, ctx.lang, input.out?.path),
+  'survey/export': (ctx, input) => exportSurvey(ctx.db, input.surveyId, ctx.lang, input.out),
 } satisfies HandlersOf<typeof surveyOps>;

@@ -1,8 +1,8 @@
-import type { FileOutResult } from '../../contract/import';
+import type { FileOut, FileOutTarget } from '../../contract/files';
 import { writeXlsx } from '../../excel/xlsx-writer';
 import { t } from '../../i18n/messages';
 import type { ServiceContext } from '../context';
-import { writeFileOut } from '../import/file-ref';
+import { writeFileOut } from '../files/write';
 import { targetsKind } from '../import/kinds/targets';
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -11,7 +11,7 @@ const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep'
  * The year's plan as the wide sheet managers keep (P2.2 item 9): one row per salesperson, a column per
  * month and the year total, amounts in yuan. It imports back unchanged with `import targets`.
  */
-export function exportTargets(ctx: ServiceContext, input: { year: number; out?: { path: string } }): FileOutResult {
+export function exportTargets(ctx: ServiceContext, input: { year: number; out?: FileOutTarget }): FileOut {
   const records = targetsKind.exportRecords!(ctx.db, { year: input.year });
   const label = (k: string) => t(ctx.lang, `targets.import.fields.${k}`);
   const monthHeader = (m: number) => (ctx.lang === 'zh-CN' ? `${m}月` : EN_MONTHS[m - 1]);

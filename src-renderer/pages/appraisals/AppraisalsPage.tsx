@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatMoney } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 import { CalibrationPanel } from './CalibrationPanel';
-import { downloadBase64 } from './download';
+import { saveDownload } from '../../backend/download';
 import { IncidentsPanel } from './IncidentsPanel';
 import { PersonDrawer } from './PersonDrawer';
 import { lastCompletedQuarter, quarterOptions } from './quarters';
@@ -48,7 +48,7 @@ export function AppraisalsPage() {
   const exportXlsx = async () => {
     try {
       const r = await runJob('review/export', { quarter });
-      if (r?.base64) downloadBase64(r.base64, r.name, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      saveDownload(r);
     } catch (e) {
       message.error(errorMessage(e));
     }

@@ -6,7 +6,7 @@ import { isDesktop, invoke } from '../../backend/transport';
 import { useOp } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
 import { useRunJob } from '../../components/JobRunner';
-import { downloadBase64 } from './download';
+import { saveDownload } from '../../backend/download';
 import { errorMessage } from '../../backend/ApiError';
 
 interface Props {
@@ -44,7 +44,7 @@ export function ReportPreview({ quarter, person, onClose }: Props) {
         return;
       }
       const r = await runJob('report/appraisal', { quarter, ...(person ? { person } : {}), format: 'pdf' });
-      if (r?.base64) downloadBase64(r.base64, r.name, 'application/pdf');
+      saveDownload(r);
     } catch (e) {
       message.error(errorMessage(e));
     }

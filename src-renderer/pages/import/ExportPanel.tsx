@@ -3,9 +3,9 @@ import { App, Button, Form, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../backend/ApiError';
+import { saveDownload } from '../../backend/download';
 import { useOp } from '../../backend/useOp';
 import { useRunJob } from '../../components/JobRunner';
-import { saveBase64 } from './files';
 
 /** Export of a whole kind in the import's columns (it imports back unchanged), as .xlsx or CSV (UTF-8 with BOM). */
 export function ExportPanel() {
@@ -18,8 +18,7 @@ export function ExportPanel() {
   const run = async () => {
     try {
       const r = await runJob('export/run', { kind, format });
-      if (r?.base64) {
-        saveBase64(r.base64, r.name);
+      if (r && saveDownload(r)) {
         message.success(t('importExport.ui.exported', { n: r.rows }));
       }
     } catch (e) {

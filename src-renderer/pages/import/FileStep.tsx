@@ -2,16 +2,23 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Button, Form, Select, Space, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../backend/ApiError';
-import { invoke } from '../../backend/transport';
+import { saveDownload } from '../../backend/download';
+import { invoke, uploadFile } from '../../backend/transport';
 import { useOp } from '../../backend/useOp';
 import { App } from 'antd';
 import { SPREADSHEET_EXTENSIONS } from './dropped-file';
-import { fileToBase64, saveBase64 } from './files';
 
+/** A file the user picked or dropped, already handed to the workbench: `upload` is the operations' `{ upload }` file input. */
 export interface PickedFile {
   name: string;
-  base64: string;
+  upload: string;
   size: number;
+}
+
+/** Hands a picked or dropped file to the workbench (transport.uploadFile) and describes it for the wizard. */
+export async function pickFile(file: File): Promise<PickedFile> {
+  const info = await uploadFile(file);
+  return { name: file.name, upload: info.upload, size: info.bytes };
 }
 
 interface Props {
@@ -30,7 +37,7 @@ export function FileStep({ kind, fileName, onKind, onFile }: Props) {
   const template = async () => {
     try {
       const r = await invoke('import/template', { kind });
-      if (r.base64) saveBase64(r.base64, r.name);
+      saveDownload(r);
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -60,7 +67,11 @@ export function FileStep({ kind, fileName, onKind, onFile }: Props) {
         multiple={false}
         showUploadList={false}
         beforeUpload={async (file) => {
-          onFile({ name: file.name, base64: await fileToBase64(file), size: file.size });
+          try {
+            onFile(await pickFile(file));
+          } catch (e) {
+            message.error(errorMessage(e));
+          }
           return false;
         }}
         data-testid="import-drop"

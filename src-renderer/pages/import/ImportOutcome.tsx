@@ -2,9 +2,9 @@ import { App, Button, Descriptions, Result, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../src-main/contract/import';
 import { errorMessage } from '../../backend/ApiError';
+import { saveDownload } from '../../backend/download';
 import { useRunJob } from '../../components/JobRunner';
 import type { PickedFile } from './FileStep';
-import { saveBase64 } from './files';
 import type { Choices } from './MappingStep';
 import { formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
@@ -15,8 +15,8 @@ export function useProblemRowsDownload() {
   const runJob = useRunJob();
   return async (kind: string, file: PickedFile, choices: Choices, mapping: Record<string, string | string[] | null>) => {
     try {
-      const out = await runJob('import/problems', { kind, file: { name: file.name, base64: file.base64 }, sheet: choices.sheet, headerRow: choices.headerRow, mapping });
-      if (out?.base64) saveBase64(out.base64, out.name);
+      const out = await runJob('import/problems', { kind, file: { upload: file.upload }, sheet: choices.sheet, headerRow: choices.headerRow, mapping });
+      saveDownload(out);
     } catch (e) {
       message.error(errorMessage(e));
     }

@@ -33,7 +33,7 @@ export function ImportWizard() {
   const [error, setError] = useState<string | null>(null);
   const downloadProblems = useProblemRowsDownload();
 
-  const input = (k: string, f: PickedFile, c: Choices) => ({ kind: k, file: { name: f.name, base64: f.base64 }, ...c });
+  const input = (k: string, f: PickedFile, c: Choices) => ({ kind: k, file: { upload: f.upload }, ...c });
 
   const load = useCallback(
     async (k: string, f: PickedFile, c: Choices) => {

@@ -2,6 +2,7 @@ import { Card, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupStats } from '../../../src-main/contract/survey';
+import { escapeHtml } from '../../components/chartText';
 import { EChart } from '../../components/EChart';
 import { formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
@@ -40,7 +41,7 @@ export function SalespersonNps({ people }: { people: GroupStats[] }) {
         trigger: 'item',
         formatter: (x: { dataIndex: number }) => {
           const p = shown[x.dataIndex];
-          return `${p.label}<br/>NPS ${formatNumber(p.nps, lang, 1)} (95%: ${formatNumber(p.ci95?.[0], lang, 1)} … ${formatNumber(p.ci95?.[1], lang, 1)})<br/>n = ${p.n}${p.tooSmall ? ` · ${t('survey.ui.tooSmall')}` : ''}`;
+          return `${escapeHtml(p.label)}<br/>NPS ${formatNumber(p.nps, lang, 1)} (95%: ${formatNumber(p.ci95?.[0], lang, 1)} … ${formatNumber(p.ci95?.[1], lang, 1)})<br/>n = ${p.n}${p.tooSmall ? ` · ${escapeHtml(t('survey.ui.tooSmall'))}` : ''}`;
         },
       },
       grid: { left: 8, right: 24, top: 8, bottom: 24, containLabel: true },

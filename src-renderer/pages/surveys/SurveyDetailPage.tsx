@@ -10,7 +10,7 @@ import { useRunJob } from '../../components/JobRunner';
 import { PageHeader } from '../../components/PageHeader';
 import { formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
-import { saveBase64 } from '../import/files';
+import { saveDownload } from '../../backend/download';
 import { ActionsTab } from './ActionsTab';
 import { AnalysisTab } from './AnalysisTab';
 import { PhoneEntry } from './PhoneEntry';
@@ -45,7 +45,7 @@ export function SurveyDetailPage() {
   const exportXlsx = async () => {
     try {
       const r = await runJob('survey/export', { surveyId });
-      if (r?.base64) saveBase64(r.base64, `${s.name}.xlsx`);
+      saveDownload(r);
     } catch (e) {
       message.error(errorMessage(e));
     }

@@ -6,12 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Output } from '../../../src-main/contract';
 import { errorMessage } from '../../backend/ApiError';
-import { invoke } from '../../backend/transport';
+import { invoke, uploadFile } from '../../backend/transport';
 import { useOp } from '../../backend/useOp';
 import { DataGrid } from '../../components/DataGrid';
 import { useRunJob } from '../../components/JobRunner';
 import { PageHeader } from '../../components/PageHeader';
-import { fileToBase64 } from '../import/files';
 import { ImportColumns, type Correction } from './ImportColumns';
 import './surveys.css';
 
@@ -19,13 +18,13 @@ type Result = Output<'survey/import'>;
 type PreviewRow = NonNullable<Result['records']>[number];
 interface Picked {
   name: string;
-  base64: string;
+  upload: string;
 }
 
 /**
  * Import of a platform export (issue #5 items 4–5): drop the file, see how every column was understood and
- * the first rows, correct what is wrong, then write it in one go. The bytes travel in the operation's input,
- * so the same screen works in the desktop window and in browser mode.
+ * the first rows, correct what is wrong, then write it in one go. The file is handed over once (uploadFile)
+ * and named by its upload id in every call, the same in the desktop window and in browser mode.
  */
 export function SurveyImportPage() {
   const { t } = useTranslation();
@@ -44,7 +43,7 @@ export function SurveyImportPage() {
   const [busy, setBusy] = useState(false);
 
   const input = (f: Picked, fixes: Correction[], dryRun: boolean, into: number | undefined = target === 'existing' ? surveyId : undefined) => ({
-    file: { name: f.name, base64: f.base64 },
+    file: { upload: f.upload },
     dryRun,
     skipInvalid,
     ...(into ? { surveyId: into } : {}),
@@ -136,7 +135,13 @@ export function SurveyImportPage() {
             multiple={false}
             showUploadList={false}
             beforeUpload={async (f) => {
-              const picked = { name: f.name, base64: await fileToBase64(f) };
+              let picked: Picked;
+              try {
+                picked = { name: f.name, upload: (await uploadFile(f)).upload };
+              } catch (e) {
+                setProblem(errorMessage(e));
+                return false;
+              }
               setFile(picked);
               setCorrections([]);
               void check(picked, []);

@@ -3,19 +3,10 @@ import { App, Button, Input, InputNumber, Popover, Segmented, Space, Tooltip, Up
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../backend/ApiError';
-import { invoke } from '../../backend/transport';
+import { saveDownload } from '../../backend/download';
+import { invoke, uploadFile } from '../../backend/transport';
 import { useOpMutation } from '../../backend/useOp';
 import type { FocusedTargetCell } from './TargetGrid';
-
-function downloadBase64(base64: string, name: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 interface Props {
   year: number;
@@ -46,18 +37,22 @@ export function PlanToolbar({ year, metric, onMetric, canEdit, reason, focused, 
   const exportPlan = async () => {
     try {
       const r = await invoke('targets/export', { year });
-      if (r.base64) downloadBase64(r.base64, r.name);
+      saveDownload(r);
     } catch (e) {
       fail(e);
     }
   };
 
   const importPlan = async (file: File) => {
-    const buf = new Uint8Array(await file.arrayBuffer());
-    let bin = '';
-    for (let i = 0; i < buf.length; i += 0x8000) bin += String.fromCharCode(...buf.subarray(i, i + 0x8000));
+    let upload: string;
+    try {
+      upload = (await uploadFile(file)).upload;
+    } catch (e) {
+      fail(e);
+      return false;
+    }
     importRun.mutate(
-      { kind: 'targets', file: { name: file.name, base64: btoa(bin) }, year },
+      { kind: 'targets', file: { upload }, year },
       {
         onError: fail,
         onSuccess: (r) => {

@@ -21,7 +21,8 @@ export const IMPORT_KINDS: Record<string, ImportKind<never>> = {
 };
 
 export function getKind(kind: string): ImportKind<unknown> {
-  const k = IMPORT_KINDS[kind];
+  // Object.hasOwn: a kind named 'constructor' is unknown, not Object's constructor (issue 17 item 13).
+  const k = Object.hasOwn(IMPORT_KINDS, kind) ? IMPORT_KINDS[kind] : undefined;
   if (!k) throw new WorkbenchError('import/unknown-kind', { kind, kinds: Object.keys(IMPORT_KINDS).join(', ') });
   return k as ImportKind<unknown>;
 }

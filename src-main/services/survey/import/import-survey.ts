@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { displayValue, isBlank, isDate, type CellValue } from '../../../excel/cell';
 import { writeBackup } from '../../../db/backup';
@@ -12,6 +11,7 @@ import { nowIso, type ServiceContext } from '../../context';
 import { getPlan, listQuestions } from '../plans';
 import { storeOptions } from '../question-options';
 import { findSalesperson, toStored, type AnswerValue, type StoredAnswer } from '../responses';
+import { readFileIn } from '../../files/read';
 import { openChangeLog } from '../../import/change-log';
 import { cacheAddResponses, ensureSurveyCache } from '../score-cache';
 import { multiSeparator, planColumns, type ColumnPlan } from './columns';
@@ -26,14 +26,6 @@ import { normaliseWord } from './satisfaction-words';
 type ImportSurveyInput = ParsedInput<'survey/import'>;
 
 export type { ImportSurveyResult };
-
-function loadBytes(file: ImportSurveyInput['file']): { bytes: Uint8Array; name: string } {
-  if ('path' in file) {
-    if (!fs.existsSync(file.path)) throw new WorkbenchError('survey/file-not-found', { file: file.path });
-    return { bytes: fs.readFileSync(file.path), name: path.basename(file.path) };
-  }
-  return { bytes: Buffer.from(file.base64, 'base64'), name: file.name };
-}
 
 /** A submission time as YYYY-MM-DD from a date cell or the platforms' texts (2017/11/24 12:39:58 PM GMT+4, 6/6/2025 6:00:00AM). */
 export function submittedDate(v: CellValue): string | null {
@@ -80,7 +72,7 @@ function targetQuestions(ctx: ServiceContext, plans: ColumnPlan[], surveyId: num
 
 export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): ImportSurveyResult {
   const { db, lang } = ctx;
-  const { bytes, name } = loadBytes(input.file);
+  const { bytes, name } = readFileIn(ctx.ws.dataDir, input.file);
   const sheet = readSurveySheet(bytes, name, input.sheet);
   if (input.surveyId !== undefined) getPlan(db, input.surveyId);
   const plans = planColumns(sheet);
@@ -166,7 +158,7 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
   }
   const result: ImportSurveyResult = {
     kind: 'survey',
-    file: 'path' in input.file ? input.file.path : input.file.name,
+    file: 'path' in input.file ? input.file.path : name,
     sheet: sheet.sheet,
     layout: sheet.layout,
     headerRow: sheet.headerRow,
