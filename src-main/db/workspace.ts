@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database, { type Database as DB } from 'better-sqlite3';
 import { WorkbenchError } from '../contract/errors';
-import { writeBackup } from './backup';
+import { listBackups, newestGoodBackup, writeBackup } from './backup';
 import { migrate } from './migrate';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
@@ -34,7 +34,23 @@ export interface WorkspaceOptions {
   nativeBinding?: string;
   /** Apply pending migrations (the default); workers open an already-migrated file with false. */
   migrate?: boolean;
+  /**
+   * Check the file with PRAGMA quick_check when it is opened (the default); workers open a file the
+   * main thread has just checked with false.
+   */
+  check?: boolean;
+  /** How long a write waits for another connection's write to end (SQLite busy timeout), in ms. */
+  busyTimeoutMs?: number;
 }
+
+/** Why the database cannot be used; the file is left exactly as it was found (issue 17, item 2). */
+export interface Damage {
+  reason: 'empty' | 'not-a-database' | 'malformed';
+  /** SQLite's own words, for the log and the details; the message shown is the translated one. */
+  detail: string;
+}
+
+export const RESTORE_TEMP_SUFFIX = '.restoring';
 
 /** The open company database in its data folder; reopened after a restore. */
 export class Workspace {
@@ -43,6 +59,9 @@ export class Workspace {
   private handle: DB | undefined;
   private readonly options: WorkspaceOptions;
   lastMigration: { from: number; to: number } = { from: SCHEMA_VERSION, to: SCHEMA_VERSION };
+  /** Set when the file on disk is damaged: `db` then refuses with db/damaged, the backups stay usable. */
+  damage: Damage | undefined;
+  private newestGood: { name: string } | null | undefined;
 
   constructor(dataDir: string, options: WorkspaceOptions = {}) {
     this.dataDir = path.resolve(dataDir);
@@ -57,8 +76,27 @@ export class Workspace {
   }
 
   get db(): DB {
+    if (this.damage) throw this.damagedError();
     if (!this.handle) throw new WorkbenchError('db/closed');
     return this.handle;
+  }
+
+  /** Where a restore copies the backup before it replaces the database (same folder: a rename is atomic). */
+  get restoreTemp(): string {
+    return this.dbPath + RESTORE_TEMP_SUFFIX;
+  }
+
+  /** db/damaged with the newest backup that passes the same check, so that every door can offer it. */
+  damagedError(): WorkbenchError {
+    if (this.newestGood === undefined) this.newestGood = newestGoodBackup(this.dataDir, SCHEMA_VERSION, this.options.nativeBinding) ?? null;
+    const backup = this.newestGood?.name;
+    return new WorkbenchError('db/damaged', {
+      file: this.dbPath,
+      reason: this.damage?.reason,
+      detail: this.damage?.detail,
+      backup: backup ?? null,
+      ...(backup ? {} : { context: 'nobackup' }),
+    });
   }
 
   open(): void {
@@ -67,7 +105,21 @@ export class Workspace {
     } catch (e) {
       throw new WorkbenchError('db/data-dir-unwritable', { dir: this.dataDir, reason: (e as Error).message });
     }
-    const db = openDatabase(this.dbPath, this.options.nativeBinding, false, SCHEMA_VERSION);
+    this.damage = undefined;
+    this.newestGood = undefined;
+    const checked = this.options.check !== false ? this.checkFile() : undefined;
+    if (checked) {
+      this.damage = checked;
+      return;
+    }
+    let db: DB;
+    try {
+      db = openDatabase(this.dbPath, this.options.nativeBinding, false, SCHEMA_VERSION, this.options.busyTimeoutMs);
+    } catch (e) {
+      if (!(e instanceof WorkbenchError && e.code === 'db/not-a-database')) throw e;
+      this.damage = { reason: 'not-a-database', detail: String(e.params.detail ?? '') };
+      return;
+    }
     try {
       if (this.options.migrate !== false) {
         this.lastMigration = migrate(db, MIGRATIONS, () => writeBackup(db, this.dataDir, 'before-migration'));
@@ -77,6 +129,36 @@ export class Workspace {
       throw e;
     }
     this.handle = db;
+  }
+
+  /**
+   * Looks at the file before anything may write to it: an empty file where backups exist (what an
+   * interrupted copy leaves) and a file that fails PRAGMA quick_check are damage, never a new database.
+   */
+  private checkFile(): Damage | undefined {
+    let size: number;
+    try {
+      size = fs.statSync(this.dbPath).size;
+    } catch {
+      return undefined;
+    }
+    const wal = fs.existsSync(this.dbPath + '-wal') ? fs.statSync(this.dbPath + '-wal').size : 0;
+    if (size === 0 && wal === 0) return listBackups(this.dataDir).length ? { reason: 'empty', detail: 'the database file is empty' } : undefined;
+    let db: DB | undefined;
+    try {
+      // Read-only: nothing is written to a damaged file, not even the checkpoint a last close makes.
+      db = new Database(this.dbPath, { nativeBinding: this.options.nativeBinding, readonly: true, fileMustExist: true });
+      const rows = db.pragma('quick_check') as { quick_check: string }[];
+      if (rows.length === 1 && rows[0].quick_check === 'ok') return undefined;
+      return { reason: 'malformed', detail: rows.map((r) => r.quick_check).slice(0, 3).join('; ') };
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? '';
+      if (code === 'SQLITE_NOTADB') return { reason: 'not-a-database', detail: (e as Error).message };
+      if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_IOERR')) return { reason: 'malformed', detail: `${code} ${(e as Error).message}` };
+      throw e;
+    } finally {
+      db?.close();
+    }
   }
 
   close(): void {
@@ -89,7 +171,7 @@ export class Workspace {
 }
 
 /** Opens a database file; refuses one newer than `maxVersion` before anything is written to it. */
-export function openDatabase(file: string, nativeBinding?: string, readonly = false, maxVersion?: number): DB {
+export function openDatabase(file: string, nativeBinding?: string, readonly = false, maxVersion?: number, busyTimeoutMs = 5000): DB {
   let db: DB;
   try {
     db = new Database(file, { nativeBinding, readonly, fileMustExist: readonly });
@@ -102,13 +184,25 @@ export function openDatabase(file: string, nativeBinding?: string, readonly = fa
   } catch (e) {
     if (e instanceof WorkbenchError) throw e;
     const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new WorkbenchError('db/not-a-database', { file });
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new WorkbenchError('db/not-a-database', { file, detail: (e as Error).message });
     throw e;
   }
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  immediateTransactions(db);
   // 16 MB of page cache (SQLite's default is 2 MB): a 100,000-row import's index pages stay in memory.
   db.pragma('cache_size = -16000');
   return db;
+}
+
+/**
+ * Every db.transaction(fn) of this connection starts with BEGIN IMMEDIATE (issue 17, item 4): a deferred
+ * transaction that reads and then writes fails at once with "database is locked" when another
+ * connection wrote in between, whatever the busy timeout; an immediate one waits for the lock first.
+ * Nested calls still become savepoints (better-sqlite3 does that for every variant).
+ */
+function immediateTransactions(db: DB): void {
+  const plain = db.transaction.bind(db);
+  db.transaction = ((fn: Parameters<DB['transaction']>[0]) => plain(fn).immediate) as DB['transaction'];
 }

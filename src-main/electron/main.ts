@@ -5,9 +5,12 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import type { Settings } from '../contract/system';
 import { isWorkbenchError } from '../contract/errors';
-import { resolveDataDir, Workspace } from '../db/workspace';
+import { removeLeftovers } from '../db/backup';
+import { lockFolder, type FolderLock } from '../db/folder-lock';
+import { DB_FILE, RESTORE_TEMP_SUFFIX, resolveDataDir, Workspace } from '../db/workspace';
 import { osLang, t, type Lang } from '../i18n/messages';
 import { dispatch, errorPayload } from '../runtime/dispatch';
+import { logInternalError } from '../runtime/error-log';
 import { createJobRunner, type JobRunner } from '../runtime/jobs';
 import { createInvoker, registerIpc } from './ipc';
 import { withReportPrinting } from './print-report';
@@ -31,6 +34,7 @@ const origin: AppOrigin = {
 };
 
 let ws: Workspace | undefined;
+let folderLock: FolderLock | undefined;
 let jobs: JobRunner | undefined;
 let win: BrowserWindow | undefined;
 let lang: Lang = 'en';
@@ -98,10 +102,16 @@ async function start(): Promise<void> {
   if (!fs.existsSync(nativeBinding)) fail(t(lang, 'menu.dialogs.nativeMissing', { file: nativeBinding }));
 
   let workspace: Workspace;
+  const dataDir = resolveDataDir();
   try {
-    workspace = new Workspace(resolveDataDir(), { nativeBinding });
+    // The window owns the data folder while it runs (issue 17, item 6); a damaged database opens in
+    // recovery (the page shows the recovery screen) instead of failing here.
+    fs.mkdirSync(dataDir, { recursive: true });
+    folderLock = await lockFolder(dataDir, 'app');
+    removeLeftovers(dataDir, path.join(dataDir, `${DB_FILE}${RESTORE_TEMP_SUFFIX}`));
+    workspace = new Workspace(dataDir, { nativeBinding });
   } catch (e) {
-    fail(isWorkbenchError(e) ? errorPayload(e, lang).message : (e as Error).message);
+    fail(isWorkbenchError(e) ? errorPayload(e, lang).message : t(lang, 'errors.internal-logged', logInternalError(dataDir, 'start', e)));
   }
   ws = workspace;
   lang = await resolveLang(workspace);
@@ -179,6 +189,7 @@ if (!app.requestSingleInstanceLock()) {
         await jobs?.close();
       } finally {
         ws?.close();
+        folderLock?.release();
         closed = true;
         app.quit();
       }
@@ -189,7 +200,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((e: unknown) => {
-      console.error('[workbench] failed to start:', e);
+      logInternalError(ws?.dataDir ?? resolveDataDir(), 'start', e);
       dialog.showErrorBox(t(lang, 'menu.dialogs.startFailed'), (e as Error).message);
       app.exit(1);
     });

@@ -6,6 +6,8 @@ import type { Workspace } from '../db/workspace';
 import { t, type Lang } from '../i18n/messages';
 import { makeContext } from '../services/context';
 import { handlers } from '../services/handlers';
+import { logInternalError } from './error-log';
+import { inWriteTurn } from './write-gate';
 
 export interface DispatchOptions {
   lang: Lang;
@@ -30,19 +32,24 @@ export async function dispatch(ws: Workspace, name: string, rawInput: unknown, o
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, opts.lang) };
   try {
+    // A damaged database (issue 17, item 2) still lists and restores its backups; everything else is refused.
+    if (ws.damage && name !== 'backup/list' && name !== 'backup/restore') throw ws.damagedError();
     if (spec.long && opts.runLong) return { ok: true, value: await opts.runLong(name, parsed.data, opts.jobId) };
     const ctx = makeContext(ws, { lang: opts.lang, actor: opts.actor, progress: opts.progress, checkCancelled: opts.checkCancelled, cancelJob: opts.cancelJob });
     const handler = handlers[name] as (c: typeof ctx, i: unknown) => unknown;
-    return { ok: true, value: await handler(ctx, parsed.data) };
+    const run = () => handler(ctx, parsed.data);
+    // A door that runs long jobs in workers has other writers in this process: its writes take turns (write-gate.ts).
+    return { ok: true, value: spec.mutates && opts.runLong ? await inWriteTurn(ws, name, run) : await run() };
   } catch (e) {
-    return { ok: false, error: toErrorPayload(e, name, opts.lang) };
+    return { ok: false, error: toErrorPayload(e, name, opts.lang, ws.dataDir) };
   }
 }
 
-export function toErrorPayload(e: unknown, operation: string, lang: Lang): ErrorPayload {
+/** An expected failure in the caller's language; anything else is logged with its stack and reported in one line (issue 17, item 3). */
+export function toErrorPayload(e: unknown, operation: string, lang: Lang, dataDir?: string): ErrorPayload {
   if (isWorkbenchError(e)) return errorPayload(e, lang);
-  console.error(`[workbench] ${operation} failed:`, e);
-  return { code: 'internal', message: t(lang, 'errors.internal') };
+  const { log, ref } = logInternalError(dataDir, operation, e);
+  return { code: 'internal', message: t(lang, 'errors.internal-logged', { log, ref }), details: { log, ref } };
 }
 
 export function errorPayload(e: WorkbenchError, lang: Lang): ErrorPayload {

@@ -7,7 +7,7 @@ import { contract, isOpName } from '../contract';
 import type { ProgressEvent } from '../contract/define';
 import type { Workspace } from '../db/workspace';
 import { parseLang, t, type Lang } from '../i18n/messages';
-import { dispatch } from '../runtime/dispatch';
+import { dispatch, toErrorPayload } from '../runtime/dispatch';
 import { createJobRunner } from '../runtime/jobs';
 import { defaultActor } from '../services/context';
 import { resolveStatic } from './static-files';
@@ -140,8 +140,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname.startsWith('/api/')) {
       api(req, res, url).catch((e) => {
-        console.error('[workbench] web request failed:', e);
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: t(o.lang(), 'errors.internal') } });
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: toErrorPayload(e, 'web request', o.lang(), o.ws.dataDir) });
       });
       return;
     }

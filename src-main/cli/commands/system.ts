@@ -1,5 +1,5 @@
 import type { DemoResult } from '../../contract/demo';
-import type { BackupInfo } from '../../contract/system';
+import type { BackupInfo, RestoreResult } from '../../contract/system';
 import { t, type Lang } from '../../i18n/messages';
 import { intOption, noPositionals, UsageError, type CliCommand } from '../command';
 
@@ -63,8 +63,8 @@ export const systemCommands: CliCommand[] = [
     },
     render(v, lang) {
       if (Array.isArray(v)) return v.length ? v.map((b: BackupInfo) => backupLine(lang, b)).join('\n') : t(lang, 'cli.backup.none');
-      const r = v as BackupInfo | { restored: string; safetyBackup: BackupInfo };
-      if ('restored' in r) return t(lang, 'cli.backup.restored', { name: r.restored, safety: r.safetyBackup.name });
+      const r = v as BackupInfo | RestoreResult;
+      if ('restored' in r) return t(lang, 'cli.backup.restored', { name: r.restored, safety: r.safetyBackup?.name ?? r.damagedCopy });
       return t(lang, 'cli.backup.created', { file: r.file });
     },
   },
