@@ -102,12 +102,19 @@ export function newestGoodBackup(dataDir: string, maxVersion: number, nativeBind
   return listBackups(dataDir).find((b) => checkDatabaseFile(b.file, maxVersion, nativeBinding) === undefined);
 }
 
-/** Removes what an interrupted backup or restore left behind; only the folder's owner calls this. */
+/**
+ * Removes what an interrupted backup or restore left behind; only the folder's owner calls this.
+ * Tidying never stops the work that follows: a file that cannot be removed stays (and is never listed).
+ */
 export function removeLeftovers(dataDir: string, restoreTemp: string): void {
-  fs.rmSync(restoreTemp, { force: true });
-  const dir = backupDir(dataDir);
-  if (!fs.existsSync(dir)) return;
-  for (const n of fs.readdirSync(dir)) if (n.endsWith(PARTIAL)) fs.rmSync(path.join(dir, n), { force: true });
+  try {
+    fs.rmSync(restoreTemp, { force: true });
+    const dir = backupDir(dataDir);
+    if (!fs.existsSync(dir)) return;
+    for (const n of fs.readdirSync(dir)) if (n.endsWith(PARTIAL)) fs.rmSync(path.join(dir, n), { force: true });
+  } catch {
+    // See above.
+  }
 }
 
 /**
