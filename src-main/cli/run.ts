@@ -81,7 +81,8 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
     }
     let ws: Workspace;
     try {
-      ws = new Workspace(dataDir);
+      // Every page is checked before a write; a command that only reads checks the header (damage.ts).
+      ws = new Workspace(dataDir, { check: contract[op].mutates ? 'full' : 'header' });
     } catch (e) {
       lock?.release();
       throw e;

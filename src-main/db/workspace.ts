@@ -3,9 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import Database, { type Database as DB } from 'better-sqlite3';
 import { WorkbenchError } from '../contract/errors';
-import { listBackups, newestGoodBackup, writeBackup } from './backup';
+import { newestGoodBackup, writeBackup } from './backup';
+import { inspectDatabaseFile, type CheckLevel, type Damage } from './damage';
 import { migrate } from './migrate';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+
+export type { Damage };
 
 export const DB_FILE = 'workbench.db';
 export const APP_FOLDER = 'Sales Workbench';
@@ -35,19 +38,12 @@ export interface WorkspaceOptions {
   /** Apply pending migrations (the default); workers open an already-migrated file with false. */
   migrate?: boolean;
   /**
-   * Check the file with PRAGMA quick_check when it is opened (the default); workers open a file the
-   * main thread has just checked with false.
+   * How the file is checked when it is opened (damage.ts): 'full' (the default) or 'header'; workers
+   * open a file the main thread has just checked with false.
    */
-  check?: boolean;
+  check?: CheckLevel | false;
   /** How long a write waits for another connection's write to end (SQLite busy timeout), in ms. */
   busyTimeoutMs?: number;
-}
-
-/** Why the database cannot be used; the file is left exactly as it was found (issue 17, item 2). */
-export interface Damage {
-  reason: 'empty' | 'not-a-database' | 'malformed';
-  /** SQLite's own words, for the log and the details; the message shown is the translated one. */
-  detail: string;
 }
 
 export const RESTORE_TEMP_SUFFIX = '.restoring';
@@ -107,7 +103,8 @@ export class Workspace {
     }
     this.damage = undefined;
     this.newestGood = undefined;
-    const checked = this.options.check !== false ? this.checkFile() : undefined;
+    const level = this.options.check ?? 'full';
+    const checked = level === false ? undefined : inspectDatabaseFile(this.dbPath, this.dataDir, level, this.options.nativeBinding);
     if (checked) {
       this.damage = checked;
       return;
@@ -132,33 +129,14 @@ export class Workspace {
   }
 
   /**
-   * Looks at the file before anything may write to it: an empty file where backups exist (what an
-   * interrupted copy leaves) and a file that fails PRAGMA quick_check are damage, never a new database.
+   * A read or write met damage the check on opening did not look for (a header-level check, or damage
+   * that appeared since): from now on the workspace is in recovery, like one found damaged on opening.
    */
-  private checkFile(): Damage | undefined {
-    let size: number;
-    try {
-      size = fs.statSync(this.dbPath).size;
-    } catch {
-      return undefined;
-    }
-    const wal = fs.existsSync(this.dbPath + '-wal') ? fs.statSync(this.dbPath + '-wal').size : 0;
-    if (size === 0 && wal === 0) return listBackups(this.dataDir).length ? { reason: 'empty', detail: 'the database file is empty' } : undefined;
-    let db: DB | undefined;
-    try {
-      // Read-only: nothing is written to a damaged file, not even the checkpoint a last close makes.
-      db = new Database(this.dbPath, { nativeBinding: this.options.nativeBinding, readonly: true, fileMustExist: true });
-      const rows = db.pragma('quick_check') as { quick_check: string }[];
-      if (rows.length === 1 && rows[0].quick_check === 'ok') return undefined;
-      return { reason: 'malformed', detail: rows.map((r) => r.quick_check).slice(0, 3).join('; ') };
-    } catch (e) {
-      const code = (e as { code?: string }).code ?? '';
-      if (code === 'SQLITE_NOTADB') return { reason: 'not-a-database', detail: (e as Error).message };
-      if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_IOERR')) return { reason: 'malformed', detail: `${code} ${(e as Error).message}` };
-      throw e;
-    } finally {
-      db?.close();
-    }
+  markDamaged(damage: Damage): void {
+    if (this.handle?.open) this.handle.close();
+    this.handle = undefined;
+    this.damage = damage;
+    this.newestGood = undefined;
   }
 
   close(): void {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contract, isOpName, type OpName } from '../contract';
 import type { ErrorPayload, Result } from '../contract/define';
 import { isWorkbenchError, WorkbenchError } from '../contract/errors';
+import { damageOf } from '../db/damage';
 import type { Workspace } from '../db/workspace';
 import { t, type Lang } from '../i18n/messages';
 import { makeContext } from '../services/context';
@@ -41,6 +42,13 @@ export async function dispatch(ws: Workspace, name: string, rawInput: unknown, o
     // A door that runs long jobs in workers has other writers in this process: its writes take turns (write-gate.ts).
     return { ok: true, value: spec.mutates && opts.runLong ? await inWriteTurn(ws, name, run) : await run() };
   } catch (e) {
+    const damage = damageOf(e);
+    if (damage && !ws.damage) {
+      // Damage met while working (not seen by the check on opening): recovery from now on, never a stack.
+      logInternalError(ws.dataDir, name, e);
+      ws.markDamaged(damage);
+      return { ok: false, error: errorPayload(ws.damagedError(), opts.lang) };
+    }
     return { ok: false, error: toErrorPayload(e, name, opts.lang, ws.dataDir) };
   }
 }

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE, Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
+import { logFile } from '../../src-main/runtime/error-log';
 import { readSettings } from '../../src-main/services/system/settings';
 import { cliSync } from '../support/cli-child';
 import { tmpDir, tmpWorkspace } from '../support/workspace';
@@ -108,6 +109,26 @@ describe('a damaged database (issue 17, item 2)', () => {
     const r = await dispatch(ws, 'system/info', {}, { lang: 'en' });
     expect(r).toMatchObject({ ok: false, error: { code: 'db/damaged', details: { backup: null } } });
     if (!r.ok) expect(r.error.message).toMatch(/no good backup/);
+  });
+
+  it('damage the check on opening did not look for is caught when a read meets it: db/damaged, not internal', async () => {
+    const dir = damagedFolder('middle');
+    const damaged = fs.readFileSync(path.join(dir, DB_FILE));
+    // A command that only reads checks the header alone (a full check of a large file takes seconds).
+    const ws = new Workspace(dir, { check: 'header' });
+    open.push(ws);
+    expect(ws.damage).toBeUndefined();
+    const r = await dispatch(ws, 'dashboard/summary', {}, { lang: 'en' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'db/damaged', details: { backup: goodBackup, reason: 'malformed' } } });
+    expect(ws.damage?.reason).toBe('malformed');
+    expect(fs.readFileSync(path.join(dir, DB_FILE)).equals(damaged)).toBe(true);
+    expect(fs.readFileSync(logFile(dir), 'utf8')).toMatch(/dashboard\/summary\nSqliteError: /);
+    // The header check alone finds the other kinds.
+    for (const [kind, reason] of KINDS.filter(([k]) => k !== 'middle')) {
+      const other = new Workspace(damagedFolder(kind), { check: 'header' });
+      open.push(other);
+      expect(other.damage?.reason, kind).toBe(reason);
+    }
   });
 
   it('a safety copy that cannot be made does not stop a restore onto a damaged database', async () => {
