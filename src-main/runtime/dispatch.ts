@@ -18,6 +18,8 @@ export interface DispatchOptions {
   /** The caller's id for a long job, so that it can cancel it and match progress events. */
   jobId?: string;
   cancelJob?: (jobId: string) => boolean;
+  /** How many long jobs run in workers: a restore waits until none does (their connections would outlive the file). */
+  jobsRunning?: () => number;
   progress?: (done: number, total: number, phase: string) => void;
   checkCancelled?: () => void;
 }
@@ -35,6 +37,7 @@ export async function dispatch(ws: Workspace, name: string, rawInput: unknown, o
   try {
     // A damaged database (issue 17, item 2) still lists and restores its backups; everything else is refused.
     if (ws.damage && name !== 'backup/list' && name !== 'backup/restore') throw ws.damagedError();
+    if (name === 'backup/restore' && (opts.jobsRunning?.() ?? 0) > 0) throw new WorkbenchError('backup/jobs-running');
     if (spec.long && opts.runLong) return { ok: true, value: await opts.runLong(name, parsed.data, opts.jobId) };
     const ctx = makeContext(ws, { lang: opts.lang, actor: opts.actor, progress: opts.progress, checkCancelled: opts.checkCancelled, cancelJob: opts.cancelJob });
     const handler = handlers[name] as (c: typeof ctx, i: unknown) => unknown;

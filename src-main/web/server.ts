@@ -126,6 +126,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       jobId: env.data.jobId,
       runLong: runner ? (op, input, jobId) => runner.run(op, input, jobId) : undefined,
       cancelJob: runner ? (id) => runner.cancel(id) : undefined,
+      jobsRunning: runner ? () => runner.running() : undefined,
     });
     if (result.ok && isOpName(name) && contract[name].mutates) broadcast('data/changed', { operation: name });
     sendJson(res, 200, result);

@@ -97,14 +97,18 @@ describe('one writer at a time (issue 17)', () => {
     const dir = tmpDir();
     const ws = new Workspace(dir);
     const runner = createJobRunner({ dataDir: dir, lang: () => 'en', actor: () => 'tester', onProgress: () => {} });
-    const opts: DispatchOptions = { lang: 'en', actor: 'tester', runLong: (op, input, id) => runner.run(op, input, id) };
+    const opts: DispatchOptions = { lang: 'en', actor: 'tester', runLong: (op, input, id) => runner.run(op, input, id), jobsRunning: () => runner.running() };
     try {
       const team = await dispatch(ws, 'teams/create', { name: 'Edits' }, opts);
       expect(team.ok).toBe(true);
       const id = team.ok ? (team.value as { id: number }).id : 0;
       const csv = productsCsv(dir, 30_000);
+      const backup = await dispatch(ws, 'backup/create', {}, opts);
       let importing = true;
       const imported = dispatch(ws, 'import/run', { kind: 'products', file: { path: csv } }, opts).finally(() => (importing = false));
+      // The worker's connection would outlive a file replaced under it: a restore waits for the job.
+      const restore = await dispatch(ws, 'backup/restore', { name: backup.ok ? (backup.value as { name: string }).name : '' }, opts);
+      expect(restore).toMatchObject({ ok: false, error: { code: 'backup/jobs-running' } });
       let edits = 0;
       const failed: string[] = [];
       while (importing) {
