@@ -13,6 +13,8 @@ export interface LockOwner {
   host: string;
   kind: LockOwnerKind;
   since: string;
+  /** When the process started (Linux: /proc), so that a PID reused by another program after a restart is not taken for the owner. */
+  startTicks?: number;
 }
 
 export interface FolderLock {
@@ -29,7 +31,7 @@ export interface FolderLock {
  */
 export function tryLockFolder(dataDir: string, kind: LockOwnerKind): FolderLock | LockOwner {
   const file = path.join(dataDir, LOCK_FILE);
-  const me: LockOwner = { pid: process.pid, host: os.hostname(), kind, since: new Date().toISOString() };
+  const me: LockOwner = { pid: process.pid, host: os.hostname(), kind, since: new Date().toISOString(), startTicks: startTicks(process.pid) };
   for (let attempt = 0; attempt < 5; attempt++) {
     if (createExclusive(file, JSON.stringify(me))) return held(file, me);
     const owner = readOwner(file);
@@ -105,9 +107,22 @@ function isAlive(owner: LockOwner): boolean {
   if (owner.pid === process.pid) return false;
   try {
     process.kill(owner.pid, 0);
-    return true;
   } catch (e) {
     return (e as { code?: string }).code === 'EPERM';
+  }
+  const now = startTicks(owner.pid);
+  return owner.startTicks === undefined || now === undefined || now === owner.startTicks;
+}
+
+function startTicks(pid: number): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    // Field 22 of /proc/PID/stat, counted after the command name (which may hold spaces) in parentheses.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const value = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    return Number.isFinite(value) ? value : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCK_FILE } from '../../src-main/db/folder-lock';
+import { LOCK_FILE, tryLockFolder } from '../../src-main/db/folder-lock';
 import { DB_FILE, Workspace } from '../../src-main/db/workspace';
 import { dispatch, type DispatchOptions } from '../../src-main/runtime/dispatch';
 import { createJobRunner } from '../../src-main/runtime/jobs';
@@ -92,6 +93,23 @@ describe('one writer at a time (issue 17)', () => {
     web = undefined;
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
   }, 180_000);
+
+  it('item 6: a lock naming a running process is respected; one left by a dead process, a reused PID or half a write is taken over', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, LOCK_FILE);
+    const mark = (o: object | string) => fs.writeFileSync(file, typeof o === 'string' ? o : JSON.stringify({ host: os.hostname(), kind: 'web', since: 'earlier', ...o }));
+    mark({ pid: process.ppid });
+    expect(tryLockFolder(dir, 'cli')).toMatchObject({ pid: process.ppid, kind: 'web' });
+    const stale = [{ pid: 2 ** 22 + 12345 }, '{"pid": 12', ...(process.platform === 'linux' ? [{ pid: process.ppid, startTicks: 1 }] : [])];
+    for (const o of stale) {
+      mark(o);
+      const lock = tryLockFolder(dir, 'cli');
+      expect('release' in lock, JSON.stringify(o)).toBe(true);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8')).pid).toBe(process.pid);
+      if ('release' in lock) lock.release();
+      expect(fs.existsSync(file)).toBe(false);
+    }
+  });
 
   it('item 4: edits made while a long import runs in a worker all succeed (0 failed), and the import keeps every row', async () => {
     const dir = tmpDir();
