@@ -39,7 +39,7 @@ export function RecoveryPage({ damaged }: { damaged: Damaged }) {
 
   const newest = damaged.backup;
   return (
-    <div className="wb-splash" data-testid="recovery">
+    <div className="wb-splash" style={{ flexDirection: 'column', padding: '32px 24px' }} data-testid="recovery">
       <Result
         status="warning"
         title={t('recovery.title')}
@@ -56,7 +56,7 @@ export function RecoveryPage({ damaged }: { damaged: Damaged }) {
           ) : undefined
         }
       />
-      <div style={{ maxWidth: 860, margin: '0 auto' }}>
+      <div style={{ width: '100%', maxWidth: 860 }}>
         <Typography.Title level={5}>{t('recovery.all')}</Typography.Title>
         <Table<BackupInfo>
           rowKey="name"
