@@ -1,7 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { contract } from '../contract';
+import { removeLeftovers } from '../db/backup';
+import { lockFolder, type FolderLock } from '../db/folder-lock';
 import { dispatch, errorPayload } from '../runtime/dispatch';
+import { logInternalError } from '../runtime/error-log';
 import { WorkbenchError, isWorkbenchError } from '../contract/errors';
-import { Workspace, resolveDataDir } from '../db/workspace';
+import { DB_FILE, RESTORE_TEMP_SUFFIX, Workspace, resolveDataDir } from '../db/workspace';
 import { osLang, parseLang, t, type Lang } from '../i18n/messages';
 import { refusalOf, renderAnswer, UsageError, type OptionSpec } from './command';
 import { COMMANDS } from './commands';
@@ -35,6 +41,7 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
   const langArg = langAt < 0 ? undefined : argv[langAt].startsWith('--lang=') ? argv[langAt].slice(7) : argv[langAt + 1];
   let lang: Lang = parseLang(langArg) ?? osLang();
   const json = argv.includes('--json');
+  let dataDir: string | undefined;
   const fail = (status: number, message: string, code: string) => {
     io.err.write(`${message}\n`);
     if (json) io.out.write(`${JSON.stringify({ ok: false, error: { code, message } })}\n`);
@@ -59,7 +66,27 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
     lang = parseLang(values.lang) ?? lang;
     const positionals = parsed.positionals.slice(parsed.positionals.indexOf(name) + 1);
     const { op, input } = cmd.build(values, positionals);
-    const ws = new Workspace(resolveDataDir(values['data-dir'] as string | undefined));
+    dataDir = resolveDataDir(values['data-dir'] as string | undefined);
+    // A command that writes owns the data folder while it runs (issue 17, items 5 and 6): a second one
+    // waits for it, and an open window or browser mode makes it refuse instead of writing under them.
+    let lock: FolderLock | undefined;
+    if (contract[op].mutates) {
+      try {
+        fs.mkdirSync(dataDir, { recursive: true });
+      } catch (e) {
+        throw new WorkbenchError('db/data-dir-unwritable', { dir: dataDir, reason: (e as Error).message });
+      }
+      lock = await lockFolder(dataDir, 'cli', { onWait: (owner) => io.err.write(`${t(lang, 'cli.waitingForLock', { pid: owner.pid })}\n`) });
+      removeLeftovers(dataDir, path.join(dataDir, `${DB_FILE}${RESTORE_TEMP_SUFFIX}`));
+    }
+    let ws: Workspace;
+    try {
+      // Every page is checked before a write; a command that only reads checks the header (damage.ts).
+      ws = new Workspace(dataDir, { check: contract[op].mutates ? 'full' : 'header' });
+    } catch (e) {
+      lock?.release();
+      throw e;
+    }
     try {
       const showProgress = Boolean(io.err.isTTY);
       const result = await dispatch(ws, op, input, {
@@ -74,6 +101,7 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
       return refusal ? 1 : 0;
     } finally {
       ws.close();
+      lock?.release();
     }
   } catch (e) {
     if (e instanceof UsageError) return fail(2, `${t(lang, e.key, e.params)}\n${t(lang, 'cli.help.more')}`, 'cli/usage');
@@ -81,7 +109,7 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
       const p = errorPayload(e as WorkbenchError, lang);
       return fail(1, `${t(lang, 'cli.error')}${p.message} (${p.code})`, p.code);
     }
-    console.error('[workbench] cli failed:', e);
-    return fail(1, `${t(lang, 'cli.error')}${t(lang, 'errors.internal')} (internal)`, 'internal');
+    const { log, ref } = logInternalError(dataDir, 'cli', e);
+    return fail(1, `${t(lang, 'cli.error')}${t(lang, 'errors.internal-logged', { log, ref })} (internal)`, 'internal');
   }
 }

@@ -12,6 +12,14 @@ export interface BackupInfo {
   sizeBytes: number;
 }
 
+/** A restored backup. A damaged database cannot be copied: it is moved aside untouched (damagedCopy) instead of a safety backup. */
+export interface RestoreResult {
+  restored: string;
+  safetyBackup: BackupInfo | null;
+  damagedCopy?: string;
+  schemaVersion: number;
+}
+
 export interface SystemInfo {
   appVersion: string;
   dataDir: string;
@@ -42,7 +50,7 @@ export const systemOps = {
   ),
   'backup/create': op<BackupInfo>()(empty, { mutates: true }),
   'backup/list': op<BackupInfo[]>()(empty),
-  'backup/restore': op<{ restored: string; safetyBackup: BackupInfo; schemaVersion: number }>()(
+  'backup/restore': op<RestoreResult>()(
     z.object({ name: z.string().min(1).max(200) }).strict(),
     { mutates: true },
   ),

@@ -32,6 +32,7 @@ export function createInvoker(deps: InvokerDeps): Invoke {
       jobId,
       runLong: (op, parsed, id) => deps.jobs.run(op, parsed, id),
       cancelJob: (id) => deps.jobs.cancel(id),
+      jobsRunning: () => deps.jobs.running(),
     });
     if (result.ok && isOpName(name) && contract[name].mutates) deps.onMutated(name);
     return result;

@@ -5,9 +5,12 @@ import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'elec
 import type { WorkbenchEvent, WorkbenchEvents } from '../contract/events';
 import type { Settings } from '../contract/system';
 import { isWorkbenchError } from '../contract/errors';
-import { resolveDataDir, Workspace } from '../db/workspace';
+import { removeLeftovers } from '../db/backup';
+import { lockFolder, type FolderLock } from '../db/folder-lock';
+import { DB_FILE, RESTORE_TEMP_SUFFIX, resolveDataDir, Workspace } from '../db/workspace';
 import { osLang, t, type Lang } from '../i18n/messages';
 import { dispatch, errorPayload } from '../runtime/dispatch';
+import { logInternalError } from '../runtime/error-log';
 import { createJobRunner, type JobRunner } from '../runtime/jobs';
 import { sweepUploads } from '../services/files/uploads';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
@@ -29,6 +32,7 @@ const rendererDir = path.join(here, '../renderer');
 const origin: AppOrigin = { indexUrl: APP_INDEX_URL, devServerUrl };
 
 let ws: Workspace | undefined;
+let folderLock: FolderLock | undefined;
 let jobs: JobRunner | undefined;
 let win: BrowserWindow | undefined;
 let lang: Lang = 'en';
@@ -97,10 +101,16 @@ async function start(): Promise<void> {
   if (!fs.existsSync(nativeBinding)) fail(t(lang, 'menu.dialogs.nativeMissing', { file: nativeBinding }));
 
   let workspace: Workspace;
+  const dataDir = resolveDataDir();
   try {
-    workspace = new Workspace(resolveDataDir(), { nativeBinding });
+    // The window owns the data folder while it runs (issue 17, item 6); a damaged database opens in
+    // recovery (the page shows the recovery screen) instead of failing here.
+    fs.mkdirSync(dataDir, { recursive: true });
+    folderLock = await lockFolder(dataDir, 'app');
+    removeLeftovers(dataDir, path.join(dataDir, `${DB_FILE}${RESTORE_TEMP_SUFFIX}`));
+    workspace = new Workspace(dataDir, { nativeBinding });
   } catch (e) {
-    fail(isWorkbenchError(e) ? errorPayload(e, lang).message : (e as Error).message);
+    fail(isWorkbenchError(e) ? errorPayload(e, lang).message : t(lang, 'errors.internal-logged', logInternalError(dataDir, 'start', e)));
   }
   ws = workspace;
   sweepUploads(workspace.dataDir);
@@ -188,6 +198,7 @@ if (!app.requestSingleInstanceLock()) {
         // Files the window handed over serve this session only.
         if (ws) sweepUploads(ws.dataDir, 0);
         ws?.close();
+        folderLock?.release();
         closed = true;
         app.quit();
       }
@@ -198,7 +209,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((e: unknown) => {
-      console.error('[workbench] failed to start:', e);
+      logInternalError(ws?.dataDir ?? resolveDataDir(), 'start', e);
       dialog.showErrorBox(t(lang, 'menu.dialogs.startFailed'), (e as Error).message);
       app.exit(1);
     });

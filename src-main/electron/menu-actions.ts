@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import { APP_VERSION } from '../app-version';
-import type { BackupInfo } from '../contract/system';
+import type { BackupInfo, RestoreResult } from '../contract/system';
 import { backupDir } from '../db/backup';
 import { t, type Lang } from '../i18n/messages';
 import type { Invoke } from './ipc';
@@ -97,11 +97,11 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
         if (confirm.response !== 0) return;
         const result = await deps.invoke('backup/restore', { name });
         if (result.ok) {
-          const value = result.value as { safetyBackup: BackupInfo };
+          const value = result.value as RestoreResult;
           await box({
             type: 'info',
             message: d('restoreDone', { name }),
-            detail: d('restoreDoneDetail', { safety: value.safetyBackup.name }),
+            detail: d('restoreDoneDetail', { safety: value.safetyBackup?.name ?? value.damagedCopy }),
             buttons: [d('ok')],
           });
         } else {

@@ -3,11 +3,14 @@ import type { ErrorPayload, Result } from '../contract/define';
 import { DOOR_POLICY, type Door } from '../contract/doors';
 import { isWorkbenchError, WorkbenchError } from '../contract/errors';
 import { countDiskPaths } from '../contract/files';
+import { damageOf } from '../db/damage';
 import type { Workspace } from '../db/workspace';
 import { t, type Lang } from '../i18n/messages';
 import { makeContext } from '../services/context';
 import { handlers } from '../services/handlers';
 import { invalidInput } from './invalid-input';
+import { logInternalError } from './error-log';
+import { inWriteTurn } from './write-gate';
 
 export interface DispatchOptions {
   lang: Lang;
@@ -22,6 +25,8 @@ export interface DispatchOptions {
   /** The caller's id for a long job, so that it can cancel it and match progress events. */
   jobId?: string;
   cancelJob?: (jobId: string) => boolean;
+  /** How many long jobs run in workers: a restore waits until none does (their connections would outlive the file). */
+  jobsRunning?: () => number;
   progress?: (done: number, total: number, phase: string) => void;
   checkCancelled?: () => void;
 }
@@ -41,19 +46,32 @@ export async function dispatch(ws: Workspace, name: string, rawInput: unknown, o
   // Issue 17 item 11: a page names no file on disk, whichever field of whichever operation it tries.
   if (diskPaths > 0 && !DOOR_POLICY[door].diskPaths) return { ok: false, error: errorPayload(new WorkbenchError('request/disk-path-refused', { name }), opts.lang) };
   try {
+    // A damaged database (issue 17, item 2) still lists and restores its backups; everything else is refused.
+    if (ws.damage && name !== 'backup/list' && name !== 'backup/restore') throw ws.damagedError();
+    if (name === 'backup/restore' && (opts.jobsRunning?.() ?? 0) > 0) throw new WorkbenchError('backup/jobs-running');
     if (spec.long && opts.runLong) return { ok: true, value: await opts.runLong(name, parsed.data, opts.jobId) };
     const ctx = makeContext(ws, { lang: opts.lang, actor: opts.actor, progress: opts.progress, checkCancelled: opts.checkCancelled, cancelJob: opts.cancelJob });
     const handler = handlers[name] as (c: typeof ctx, i: unknown) => unknown;
-    return { ok: true, value: await handler(ctx, parsed.data) };
+    const run = () => handler(ctx, parsed.data);
+    // A door that runs long jobs in workers has other writers in this process: its writes take turns (write-gate.ts).
+    return { ok: true, value: spec.mutates && opts.runLong ? await inWriteTurn(ws, name, run) : await run() };
   } catch (e) {
-    return { ok: false, error: toErrorPayload(e, name, opts.lang) };
+    const damage = damageOf(e);
+    if (damage && !ws.damage) {
+      // Damage met while working (not seen by the check on opening): recovery from now on, never a stack.
+      logInternalError(ws.dataDir, name, e);
+      ws.markDamaged(damage);
+      return { ok: false, error: errorPayload(ws.damagedError(), opts.lang) };
+    }
+    return { ok: false, error: toErrorPayload(e, name, opts.lang, ws.dataDir) };
   }
 }
 
-export function toErrorPayload(e: unknown, operation: string, lang: Lang): ErrorPayload {
+/** An expected failure in the caller's language; anything else is logged with its stack and reported in one line (issue 17, item 3). */
+export function toErrorPayload(e: unknown, operation: string, lang: Lang, dataDir?: string): ErrorPayload {
   if (isWorkbenchError(e)) return errorPayload(e, lang);
-  console.error(`[workbench] ${operation} failed:`, e);
-  return { code: 'internal', message: t(lang, 'errors.internal') };
+  const { log, ref } = logInternalError(dataDir, operation, e);
+  return { code: 'internal', message: t(lang, 'errors.internal-logged', { log, ref }), details: { log, ref } };
 }
 
 export function errorPayload(e: WorkbenchError, lang: Lang): ErrorPayload {

@@ -16,6 +16,8 @@ export interface JobRunnerOptions {
 export interface JobRunner {
   run(name: OpName, input: unknown, jobId?: string): Promise<unknown>;
   cancel(jobId: string): boolean;
+  /** How many jobs are running (each holds its own connection to the database). */
+  running(): number;
   /** Stops every running job (their transactions roll back). */
   close(): Promise<void>;
 }
@@ -68,6 +70,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         );
       });
     },
+    running: () => running.size,
     cancel(jobId) {
       const job = running.get(jobId);
       if (!job) return false;

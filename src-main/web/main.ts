@@ -1,7 +1,13 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Workspace, resolveDataDir } from '../db/workspace';
+import { isWorkbenchError } from '../contract/errors';
+import { removeLeftovers } from '../db/backup';
+import { lockFolder, type FolderLock } from '../db/folder-lock';
+import { DB_FILE, RESTORE_TEMP_SUFFIX, Workspace, resolveDataDir } from '../db/workspace';
+import { errorPayload } from '../runtime/dispatch';
+import { logInternalError } from '../runtime/error-log';
 import { osLang, parseLang, t, type Lang } from '../i18n/messages';
 import { readSettings } from '../services/system/settings';
 import { startWebServer, type WebServerOptions } from './server';
@@ -30,14 +36,26 @@ async function main(): Promise<number> {
     return 2;
   }
   let ws: Workspace;
+  let lock: FolderLock | undefined;
+  const dataDir = resolveDataDir(args['data-dir']);
   try {
-    ws = new Workspace(resolveDataDir(args['data-dir']));
+    // Browser mode owns the data folder while it runs (issue 17, item 6): a CLI command that would
+    // write under it is refused, and a second browser mode or the window does not start on it.
+    fs.mkdirSync(dataDir, { recursive: true });
+    lock = await lockFolder(dataDir, 'web', { onWait: (owner) => process.stderr.write(`${t(cliLang, 'cli.waitingForLock', { pid: owner.pid })}\n`) });
+    removeLeftovers(dataDir, path.join(dataDir, `${DB_FILE}${RESTORE_TEMP_SUFFIX}`));
+    ws = new Workspace(dataDir);
   } catch (e) {
+    lock?.release();
     const code = (e as { code?: string }).code;
-    process.stderr.write(`${t(cliLang, 'cli.error')}${code ? t(cliLang, `errors.${code}`, (e as { params?: Record<string, unknown> }).params) : (e as Error).message}\n`);
+    const known = isWorkbenchError(e);
+    const message = known ? errorPayload(e, cliLang).message : t(cliLang, 'errors.internal-logged', logInternalError(dataDir, 'web start', e));
+    process.stderr.write(`${t(cliLang, 'cli.error')}${message}${code && known ? ` (${code})` : ''}\n`);
     return 1;
   }
-  const lang = (): Lang => parseLang(args.lang) ?? readSettings(ws.db).lang ?? osLang();
+  // A damaged database has no settings to read: the recovery screen speaks the computer's language.
+  const savedLang = (): Lang | null => (ws.damage ? null : readSettings(ws.db).lang);
+  const lang = (): Lang => parseLang(args.lang) ?? savedLang() ?? osLang();
 
   const outDir = path.join(ROOT, 'out/renderer');
   const fresh = !args.dev && isBuildFresh(outDir, [path.join(ROOT, 'src-renderer'), path.join(ROOT, 'src-main/contract')]);
@@ -66,12 +84,14 @@ async function main(): Promise<number> {
     else {
       process.stderr.write(`${t(cliLang, 'cli.error')}${(e as Error).message}\n`);
       ws.close();
+      lock.release();
       await vite?.close();
       return 1;
     }
   }
   process.stdout.write(`Workbench: ${server.url}\n`);
   process.stderr.write(`${t(cliLang, 'cli.web.serving', { dataDir: ws.dataDir, mode: fresh ? 'out/renderer' : 'vite' })}\n`);
+  if (ws.damage) process.stderr.write(`${t(cliLang, 'cli.error')}${errorPayload(ws.damagedError(), cliLang).message}\n`);
   await new Promise<void>((resolve) => {
     // `on`, not `once`: a second Ctrl+C (tsx forwards one too) must not kill us before the database is closed.
     const stop = () => resolve();
@@ -81,6 +101,7 @@ async function main(): Promise<number> {
   await server.close();
   await vite?.close();
   ws.close();
+  lock.release();
   return 0;
 }
 

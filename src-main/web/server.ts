@@ -10,7 +10,7 @@ import type { ProgressEvent } from '../contract/define';
 import type { WorkbenchEvent, WorkbenchEvents } from '../contract/events';
 import type { Workspace } from '../db/workspace';
 import { parseLang, t, type Lang } from '../i18n/messages';
-import { dispatch } from '../runtime/dispatch';
+import { dispatch, toErrorPayload } from '../runtime/dispatch';
 import { createJobRunner } from '../runtime/jobs';
 import { defaultActor } from '../services/context';
 import { receiveUpload, sweepUploads } from '../services/files/uploads';
@@ -169,6 +169,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       jobId: env.data.jobId,
       runLong: runner ? (op, input, jobId) => runner.run(op, input, jobId) : undefined,
       cancelJob: runner ? (id) => runner.cancel(id) : undefined,
+      jobsRunning: runner ? () => runner.running() : undefined,
     });
     if (result.ok && isOpName(name) && contract[name].mutates) broadcast('data/changed', { operation: name });
     sendJson(res, 200, result);
@@ -183,8 +184,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname.startsWith('/api/')) {
       api(req, res, url).catch((e) => {
-        console.error('[workbench] web request failed:', e);
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: t(o.lang(), 'errors.internal') } });
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: toErrorPayload(e, 'web request', o.lang(), o.ws.dataDir) });
       });
       return;
     }

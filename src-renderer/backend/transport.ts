@@ -4,6 +4,7 @@ import type { UploadInfo } from '../../src-main/contract/files';
 import i18n from '../i18n/i18n';
 import { ApiError, TRANSPORT_BAD_RESPONSE, TRANSPORT_UNAUTHORIZED, TRANSPORT_UNREACHABLE } from './ApiError';
 import { markUnauthorized } from './authState';
+import { noteDamaged } from './recoveryState';
 import { browserToken } from './browserToken';
 
 export interface InvokeOptions {
@@ -17,6 +18,7 @@ export const isDesktop = (): boolean => typeof window !== 'undefined' && !!windo
 export async function invoke<K extends OpName>(name: K, input: Input<K>, opts: InvokeOptions = {}): Promise<Output<K>> {
   const result = window.workbench ? await window.workbench.invoke(name, input, opts) : await invokeOverHttp(name, input, opts);
   if (result.ok) return result.value as Output<K>;
+  noteDamaged(result.error);
   throw new ApiError(result.error);
 }
 

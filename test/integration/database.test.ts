@@ -103,10 +103,15 @@ describe('database (architecture: the data)', () => {
     db.close();
   });
 
-  it('refuses a file that is not a database', () => {
+  it('refuses a file that is not a database, and leaves it as it was', () => {
     const dir = tmpDir();
-    fs.writeFileSync(path.join(dir, DB_FILE), 'this is not sqlite at all, just some text '.repeat(100));
-    expect(() => new Workspace(dir)).toThrowError(expect.objectContaining({ code: 'db/not-a-database' }));
+    const file = path.join(dir, DB_FILE);
+    fs.writeFileSync(file, 'this is not sqlite at all, just some text '.repeat(100));
+    const before = fs.readFileSync(file);
+    const ws = new Workspace(dir);
+    expect(ws.damage?.reason).toBe('not-a-database');
+    expect(() => ws.db).toThrowError(expect.objectContaining({ code: 'db/damaged' }));
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it('backs up and restores, keeping a safety copy of the data it replaces', async () => {
@@ -119,9 +124,9 @@ describe('database (architecture: the data)', () => {
     const restored = await call('backup/restore', { name: backup.name });
     expect(restored.restored).toBe(backup.name);
     expect((await call('settings/get')).companyName).toBe('Before');
-    expect(restored.safetyBackup.name).toMatch(/before-restore/);
+    expect(restored.safetyBackup!.name).toMatch(/before-restore/);
     const names = (await call('backup/list')).map((b) => b.name);
-    expect(names).toEqual(expect.arrayContaining([backup.name, restored.safetyBackup.name]));
+    expect(names).toEqual(expect.arrayContaining([backup.name, restored.safetyBackup!.name]));
 
     const missing = await attempt('backup/restore', { name: '../workbench.db' });
     expect(missing.ok).toBe(false);

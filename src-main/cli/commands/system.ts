@@ -63,7 +63,7 @@ export const systemCommands = [
     },
     render: {
       'backup/list': (list, lang) => (list.length ? list.map((b) => backupLine(lang, b)).join('\n') : t(lang, 'cli.backup.none')),
-      'backup/restore': (r, lang) => t(lang, 'cli.backup.restored', { name: r.restored, safety: r.safetyBackup.name }),
+      'backup/restore': (r, lang) => t(lang, 'cli.backup.restored', { name: r.restored, safety: r.safetyBackup?.name ?? r.damagedCopy }),
       'backup/create': (b, lang) => t(lang, 'cli.backup.created', { file: b.file }),
     },
   }),

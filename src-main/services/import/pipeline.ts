@@ -6,7 +6,6 @@ import { readTable, type ReadTableResult } from '../../excel/read-table';
 import type { Table } from '../../excel/table-detect';
 import { t } from '../../i18n/messages';
 import type { ServiceContext } from '../context';
-import type { FileIn } from '../../contract/files';
 import { readFileIn } from '../files/read';
 import { getKind, IMPORT_KINDS } from './kinds';
 import type { ImportKind, ImportOptions, ImportRecord, PrepareContext, RowProblem } from './kinds/types';

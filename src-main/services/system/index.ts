@@ -1,12 +1,9 @@
-import fs from 'node:fs';
 import { systemOps, type SystemInfo } from '../../contract/system';
-import { WorkbenchError } from '../../contract/errors';
-import { findBackup, listBackups, writeBackup } from '../../db/backup';
+import { listBackups, writeBackup } from '../../db/backup';
 import { schemaVersion } from '../../db/migrate';
-import { SCHEMA_VERSION } from '../../db/migrations';
-import { openDatabase, type Workspace } from '../../db/workspace';
 import type { ServiceContext } from '../context';
 import type { HandlersOf } from '../handler-types';
+import { restoreBackup } from './restore';
 import { getSetting, putSetting, readSettings } from './settings';
 import { APP_VERSION } from '../../app-version';
 
@@ -33,33 +30,6 @@ export function systemInfo(ctx: ServiceContext): SystemInfo {
     companyName: getSetting(ctx.db, 'companyName') ?? '',
     counts,
   };
-}
-
-/**
- * Restores a backup from the data folder: checks it is a readable workbench database no newer than
- * this version, takes a safety backup of the current data, swaps the files and reopens (migrating if older).
- */
-export function restoreBackup(ws: Workspace, name: string) {
-  const backup = findBackup(ws.dataDir, name);
-  try {
-    const probe = openDatabase(backup.file, ws.nativeBinding, true);
-    try {
-      const version = schemaVersion(probe);
-      probe.prepare('SELECT count(*) FROM settings').get();
-      if (version > SCHEMA_VERSION) throw new WorkbenchError('db/newer-version', { found: version, supported: SCHEMA_VERSION });
-    } finally {
-      probe.close();
-    }
-  } catch (e) {
-    if (e instanceof WorkbenchError && e.code === 'db/newer-version') throw e;
-    throw new WorkbenchError('backup/invalid', { name });
-  }
-  const safetyBackup = writeBackup(ws.db, ws.dataDir, 'before-restore');
-  ws.close();
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(ws.dbPath + suffix, { force: true });
-  fs.copyFileSync(backup.file, ws.dbPath);
-  ws.open();
-  return { restored: backup.name, safetyBackup, schemaVersion: schemaVersion(ws.db) };
 }
 
 export const systemHandlers = {

@@ -41,7 +41,7 @@ export function BackupsCard() {
           const r = await invoke('backup/restore', { name: b.name });
           // Everything on screen came from the old data: refetch it all.
           await queryClient.resetQueries();
-          message.success(t('settings.backups.restored', { name: r.restored, safety: r.safetyBackup.name }), 6);
+          message.success(t('settings.backups.restored', { name: r.restored, safety: r.safetyBackup?.name ?? r.damagedCopy }), 6);
         } catch (e) {
           message.error(errorMessage(e));
         }
