@@ -88,6 +88,13 @@ describe('bounded parsers (issue #17 items 7–8)', () => {
   }, 120_000);
 });
 
+it('item 8: a CSV line of 50 million commas is refused as too many cells, not read into 50 million cells', async () => {
+  const r = await boundedRead(hostile.csvEndlessLine(), 'commas.csv');
+  expect(r.code).toBe('import/too-many-cells');
+  expect(r.ms).toBeLessThan(10_000);
+  expect(r.peakMb).toBeLessThan(400);
+}, 60_000);
+
 describe('big and foreign files (issue #17 items 9–10)', () => {
   for (const rows of [400_000, 1_000_000]) {
     it(`item 9: a valid workbook of ${rows.toLocaleString('en')} rows says "more than 300,000 rows" and why`, async () => {
