@@ -19,26 +19,38 @@ function decodeEntities(s: string): string {
   let out = '';
   let from = 0;
   for (let amp = s.indexOf('&'); amp >= 0; amp = s.indexOf('&', from)) {
-    const semi = s.indexOf(';', amp + 1);
-    if (semi < 0 || semi - amp > 10) {
-      out += s.slice(from, amp + 1);
-      from = amp + 1;
-      continue;
-    }
     let ch: string | undefined;
+    let end = -1;
     if (s.charCodeAt(amp + 1) === 35) {
-      const hex = s.charCodeAt(amp + 2) === 120 || s.charCodeAt(amp + 2) === 88;
-      const digits = s.slice(amp + (hex ? 3 : 2), semi);
-      const code = digits && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits) ? parseInt(digits, hex ? 16 : 10) : NaN;
-      if (code >= 0 && code <= 0x10ffff) ch = String.fromCodePoint(code);
-    } else ch = NAMED[s.slice(amp + 1, semi)];
+      // &#NNNN; or &#xHHHH;, read digit by digit (no slice, no regular expression).
+      const hex = (s.charCodeAt(amp + 2) | 32) === 120;
+      let code = 0;
+      let i = amp + (hex ? 3 : 2);
+      const first = i;
+      for (; i < s.length && i - first < 8; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 48 && c <= 57) code = code * (hex ? 16 : 10) + (c - 48);
+        else if (hex && (c | 32) >= 97 && (c | 32) <= 102) code = code * 16 + ((c | 32) - 87);
+        else break;
+      }
+      if (i > first && s.charCodeAt(i) === 59 && code <= 0x10ffff) {
+        ch = String.fromCodePoint(code);
+        end = i;
+      }
+    } else {
+      const semi = s.indexOf(';', amp + 1);
+      if (semi > 0 && semi - amp <= 5) {
+        ch = NAMED[s.slice(amp + 1, semi)];
+        end = semi;
+      }
+    }
     if (ch === undefined) {
       out += s.slice(from, amp + 1);
       from = amp + 1;
       continue;
     }
     out += s.slice(from, amp) + ch;
-    from = semi + 1;
+    from = end + 1;
   }
   return from === 0 ? s : out + s.slice(from);
 }
