@@ -29,7 +29,9 @@ export function readSharedStrings(zip: ZipArchive, entry: ZipEntry, file: string
     let pos = 0;
     for (;;) {
       const s = seg.indexOf(open, pos);
-      if (s < 0) return seg.length;
+      // What follows the last item may be the start of the next one's tag, cut by the slice: kept.
+      if (s < 0) return final ? seg.length : pos;
+      if (s + open.length >= seg.length && !final) return s;
       const c = seg.charCodeAt(s + open.length);
       if (c !== 62 && c !== 32 && c !== 47 && c !== 9 && c !== 10 && c !== 13) {
         pos = s + 1;
