@@ -14,7 +14,7 @@ import { readTable } from '../../src-main/excel/read-table';
  */
 const ROWS = 100_000;
 
-async function makeWorkbook(file: string): Promise<void> {
+export async function makeWorkbook(file: string): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: `${file}.part`, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet('销售明细');

@@ -2,6 +2,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { WorkbenchError } from '../contract/errors';
 import type { CellValue, Sheet, SheetRow } from './cell';
+import { MAX_CELLS } from './limits';
 import type { ScanOptions } from './xlsx-sheet-scanner';
 
 /**
@@ -81,7 +82,8 @@ function toCell(raw: string, quoted: boolean): CellValue {
 
 /** Parses CSV text (RFC 4180 quoting, CRLF/LF/CR line ends) into a one-sheet table. */
 export function parseCsv(text: string, name: string, opts: ScanOptions = {}): Sheet {
-  const d = detectDelimiter(text);
+  // The first lines decide the delimiter; a file of one endless line is not split four times whole.
+  const d = detectDelimiter(text.slice(0, 1 << 20));
   const rows: SheetRow[] = [];
   let width = 0;
   let cells: CellValue[] = [];
@@ -90,12 +92,16 @@ export function parseCsv(text: string, name: string, opts: ScanOptions = {}): Sh
   let inQuote = false;
   let r = 1;
   const maxRows = opts.maxRows ?? Infinity;
+  let slots = 0;
+  const tooMany = () => new WorkbenchError('import/too-many-cells', { sheet: name, max: MAX_CELLS.toLocaleString('en') });
   // `at`: how far into the text this row ends, which estimates the rows still to come for the progress bar.
   const endRow = (at: number) => {
     cells.push(toCell(field, quoted));
     if (cells.some((c) => c !== null && !(typeof c === 'string' && c.trim() === ''))) {
       rows.push({ r, cells });
       if (cells.length > width) width = cells.length;
+      slots += cells.length;
+      if (slots > MAX_CELLS) throw tooMany();
       if (rows.length > maxRows) throw new WorkbenchError('import/too-many-rows', { sheet: name, max: maxRows.toLocaleString('en') });
       if (opts.onRows && rows.length % 5000 === 0) opts.onRows(rows.length, Math.max(rows.length, Math.round((rows.length * text.length) / Math.max(at, 1))));
     }
@@ -119,6 +125,8 @@ export function parseCsv(text: string, name: string, opts: ScanOptions = {}): Sh
       quoted = true;
     }
     else if (ch === d) {
+      // A row wider than a sheet can be (16,384 columns) is refused before it fills memory with empty cells.
+      if (cells.length >= 16_384) throw tooMany();
       cells.push(toCell(field, quoted));
       field = '';
       quoted = false;

@@ -14,7 +14,9 @@
  *   totals/subtotals and repeated header rows are in `table.skipped` instead.
  * - Failures are WorkbenchErrors with stable codes: import/empty-file, import/not-a-workbook,
  *   import/truncated, import/encrypted, import/file-too-large, import/sheet-not-found,
- *   import/no-table, import/too-many-rows.
+ *   import/no-table, import/too-many-rows; and for files beyond the readers' bounds (limits.ts):
+ *   import/unpacked-too-large, import/compression-ratio, import/too-many-texts, import/too-many-cells,
+ *   import/damaged-sheet, import/damaged-part.
  *
  * Lower levels, for callers that need them: openWorkbook (read-workbook.ts) gives sheet names and
  * whole sheets (rows of typed cells plus merged ranges); detectTable (table-detect.ts) works on one sheet.

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { WorkbenchError } from '../contract/errors';
 import { decodeText, parseCsv } from './csv-reader';
-import { openXls } from './xls-reader';
+import { MAX_FILE_BYTES, MAX_LEGACY_BYTES, mb } from './limits';
+import { decodeMarkup, isMarkupTable } from './html-table';
+import { openHtmlText, openXls } from './xls-reader';
 import { openXlsx, type WorkbookReader } from './xlsx-reader';
+import { ZipArchive } from './zip-archive';
 
 export type { WorkbookReader } from './xlsx-reader';
 
-const MAX_BYTES = 200 * 1024 * 1024;
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 
@@ -19,10 +21,14 @@ const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] ==
 export function openWorkbook(bytes: Uint8Array, fileName: string): WorkbookReader {
   const file = path.basename(fileName);
   if (bytes.length === 0) throw new WorkbenchError('import/empty-file', { file });
-  if (bytes.length > MAX_BYTES) throw new WorkbenchError('import/file-too-large', { file, maxMb: MAX_BYTES / 1024 / 1024 });
+  if (bytes.length > MAX_FILE_BYTES) throw new WorkbenchError('import/file-too-large', { file, maxMb: mb(MAX_FILE_BYTES) });
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
-    if (head.includes('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')) return openXls(bytes, file);
+    if (head.includes('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')) {
+      // SheetJS unpacks an .ods whole and without bounds: the archive is measured first (issue #17 item 8).
+      new ZipArchive(bytes, file).checkUnpacked(MAX_LEGACY_BYTES);
+      return openXls(bytes, file);
+    }
     return openXlsx(bytes, file);
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return openXls(bytes, file);
@@ -33,8 +39,8 @@ export function openWorkbook(bytes: Uint8Array, fileName: string): WorkbookReade
   const ext = path.extname(file).toLowerCase();
   const text = decodeText(bytes, file);
   if (text.trim() === '') throw new WorkbenchError('import/empty-file', { file });
-  // Some systems save an HTML table under an .xls name; SheetJS reads those.
-  if (/^\s*<(!doctype html|html|table)/i.test(text.slice(0, 200))) return openXls(bytes, file);
+  // Some systems save an HTML table under an .xls name, often in GBK: decoded by its declared charset, then read by SheetJS.
+  if (isMarkupTable(text)) return openHtmlText(decodeMarkup(bytes, text), file);
   if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') throw new WorkbenchError('import/not-a-workbook', { file });
   const name = path.basename(file, path.extname(file)) || 'CSV';
   return {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type * as XLSXTypes from '@e965/xlsx';
 import { WorkbenchError } from '../contract/errors';
 import { serialToDate, type CellValue, type SheetRow } from './cell';
+import { MAX_LEGACY_BYTES, mb } from './limits';
 import type { WorkbookReader } from './xlsx-reader';
 
 /**
@@ -21,10 +22,22 @@ export function isEncryptedOle(bytes: Uint8Array): boolean {
 
 export function openXls(bytes: Uint8Array, file: string): WorkbookReader {
   if (isEncryptedOle(bytes)) throw new WorkbenchError('import/encrypted', { file });
+  // SheetJS builds the whole workbook in memory (several times the file's size): a smaller bound.
+  if (bytes.length > MAX_LEGACY_BYTES) throw new WorkbenchError('import/file-too-large', { file, maxMb: mb(MAX_LEGACY_BYTES) });
+  return fromSheetJs(() => loadSheetJs().read(bytes, { type: 'array', cellNF: true, cellDates: false, dense: true }), file);
+}
+
+/** An HTML table saved under an .xls name, already decoded to text (see html-table.ts). */
+export function openHtmlText(html: string, file: string): WorkbookReader {
+  if (html.length > MAX_LEGACY_BYTES) throw new WorkbenchError('import/file-too-large', { file, maxMb: mb(MAX_LEGACY_BYTES) });
+  return fromSheetJs(() => loadSheetJs().read(html, { type: 'string', cellNF: true, cellDates: false, dense: true }), file);
+}
+
+function fromSheetJs(read: () => XLSXTypes.WorkBook, file: string): WorkbookReader {
   const XLSX = loadSheetJs();
   let wb: XLSXTypes.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellNF: true, cellDates: false, dense: true });
+    wb = read();
   } catch (e) {
     if (/password|encrypt/i.test((e as Error).message)) throw new WorkbenchError('import/encrypted', { file });
     throw new WorkbenchError('import/not-a-workbook', { file });

@@ -2,7 +2,8 @@ import { WorkbenchError } from '../contract/errors';
 import type { Sheet } from './cell';
 import { scanSheet, type ScanOptions } from './xlsx-sheet-scanner';
 import { readStyles, type CellStyles } from './xlsx-styles';
-import { attr, decodeXml, stringItemText, tags } from './xml-text';
+import { readSharedStrings } from './xlsx-shared-strings';
+import { attr, decodeXml, tags } from './xml-text';
 import { ZipArchive } from './zip-archive';
 
 /**
@@ -64,17 +65,8 @@ export function openXlsx(bytes: Uint8Array, file: string): WorkbookReader {
 
   const loadShared = () => {
     if (sst) return sst;
-    const xml = zip.text(sstPart);
-    sst = [];
-    if (xml) {
-      const re = /<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\s*\/>/g;
-      for (let m = re.exec(xml); m; m = re.exec(xml)) {
-        const body = m[1] ?? '';
-        // The common case (one plain <t>) without the general run-joining path.
-        const simple = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/.exec(body);
-        sst.push(simple ? decodeXml(simple[1]) : stringItemText(body));
-      }
-    }
+    const entry = zip.find(sstPart);
+    sst = entry ? readSharedStrings(zip, entry, file) : [];
     return sst;
   };
 

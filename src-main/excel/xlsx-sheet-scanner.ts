@@ -1,7 +1,8 @@
 import { WorkbenchError } from '../contract/errors';
 import { serialToDate, type CellValue, type MergedRange, type Sheet, type SheetRow } from './cell';
+import { MAX_CELLS, MAX_MERGES, MAX_ROW_CHARS } from './limits';
 import type { CellStyles } from './xlsx-styles';
-import { decodeXml, stringItemText } from './xml-text';
+import { decodeXml, itemText } from './xml-text';
 import type { ZipArchive, ZipEntry } from './zip-archive';
 
 /**
@@ -66,13 +67,12 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
   let vClose = '</v>';
   let lastRow = 0;
   let stopped = false;
-  let tail = '';
   let mergeXml = '';
   let expected = 0;
   const maxRows = opts.maxRows ?? Infinity;
 
   const cellValue = (seg: string, type: string, style: number, vStart: number, vEnd: number, te: number, ce: number): CellValue => {
-    if (type === 'inlineStr') return stringItemText(seg.slice(te, ce));
+    if (type === 'inlineStr') return itemText(seg, te, ce);
     if (vStart < 0) return null;
     const raw = seg.slice(vStart, vEnd);
     switch (type) {
@@ -97,41 +97,52 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
     }
   };
 
+  const damaged = (row = lastRow + 1) => new WorkbenchError('import/damaged-sheet', { file: ctx.file, sheet: name, row });
+  const isDelim = (c: number) => c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+  let slots = 0;
+
+  // Every search below is bounded by the element it is in (the row's end, the cell's end), so that the
+  // time stays linear whatever the sheet holds: a search for "the next cell" that ran on to the end of
+  // the text made 50 MB of empty rows take minutes (issue #17 item 8); an unclosed row looped for ever (item 7).
   const parseRows = (seg: string) => {
     let pos = 0;
     for (;;) {
       const rs = seg.indexOf(rowOpen, pos);
       if (rs < 0) return;
-      const nc = seg.charCodeAt(rs + rowOpen.length);
-      if (nc !== 32 && nc !== 62 && nc !== 47 && nc !== 9 && nc !== 10 && nc !== 13) {
+      if (!isDelim(seg.charCodeAt(rs + rowOpen.length))) {
         pos = rs + 1;
         continue;
       }
       const te = seg.indexOf('>', rs);
+      if (te < 0) throw damaged();
       const rAttr = tagAttr(seg.slice(rs, te), 'r');
       const rowNum = rAttr ? Number(rAttr) : lastRow + 1;
+      if (!(rowNum >= 1 && rowNum <= 1_048_576)) throw damaged();
       lastRow = rowNum;
       if (seg.charCodeAt(te - 1) === 47) {
         pos = te + 1;
         continue;
       }
       const re = seg.indexOf(rowClose, te);
+      if (re < 0) throw damaged(rowNum);
       const cells: CellValue[] = [];
       let col = -1;
       let any = false;
       let p = te + 1;
       for (;;) {
-        const cs = seg.indexOf(cOpen, p);
+        const cs = seg.indexOf('<', p);
         if (cs < 0 || cs >= re) break;
-        const cc = seg.charCodeAt(cs + cOpen.length);
-        if (cc !== 32 && cc !== 62 && cc !== 47 && cc !== 9 && cc !== 10 && cc !== 13) {
+        if (!seg.startsWith(cOpen, cs) || !isDelim(seg.charCodeAt(cs + cOpen.length))) {
           p = cs + 1;
           continue;
         }
         const cte = seg.indexOf('>', cs);
+        if (cte < 0 || cte > re) throw damaged(rowNum);
         const tag = seg.slice(cs + cOpen.length, cte);
         const ref = tagAttr(tag, 'r');
-        col = ref ? columnFromRef(ref, 0, ref.length) : col + 1;
+        const at = ref ? columnFromRef(ref, 0, ref.length) : -1;
+        col = at >= 0 ? at : col + 1;
+        if (col > 16_383) throw damaged(rowNum);
         if (seg.charCodeAt(cte - 1) === 47) {
           p = cte + 1;
           continue;
@@ -140,19 +151,24 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
         const sAttr = tagAttr(tag, 's');
         const style = sAttr ? Number(sAttr) : 0;
         const ce = seg.indexOf(cClose, cte);
-        let vs = seg.indexOf(vOpen, cte);
+        if (ce < 0 || ce > re) throw damaged(rowNum);
+        // The value element, looked for among the cell's own children only (<f>, <v>, <is>).
+        let vs = -1;
         let ve = -1;
-        if (vs >= 0 && vs < ce) {
-          const vte = seg.indexOf('>', vs);
-          if (seg.charCodeAt(vte - 1) === 47) vs = -1;
-          else {
-            ve = seg.indexOf(vClose, vte);
-            vs = vte + 1;
+        if (type !== 'inlineStr') {
+          for (let q = seg.indexOf('<', cte + 1); q >= 0 && q < ce; q = seg.indexOf('<', q + 1)) {
+            if (!seg.startsWith(vOpen, q) || !isDelim(seg.charCodeAt(q + vOpen.length))) continue;
+            const vte = seg.indexOf('>', q);
+            if (seg.charCodeAt(vte - 1) !== 47) {
+              ve = seg.indexOf(vClose, vte);
+              if (ve < 0 || ve > ce) throw damaged(rowNum);
+              vs = vte + 1;
+            }
+            break;
           }
-        } else vs = -1;
+        }
         const v = cellValue(seg, type, style, vs, ve, cte + 1, ce);
         if (v !== null && v !== '') {
-          if (col > 16_383) throw new WorkbenchError('import/not-a-workbook', { file: ctx.file });
           cells[col] = v;
           any = true;
         }
@@ -164,6 +180,8 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
       if (cells.length > width) width = cells.length;
       rows.push({ r: rowNum, cells });
       if (rows.length > maxRows) throw new WorkbenchError('import/too-many-rows', { sheet: name, max: maxRows.toLocaleString('en') });
+      slots += cells.length;
+      if (slots > MAX_CELLS) throw new WorkbenchError('import/too-many-cells', { sheet: name, max: MAX_CELLS.toLocaleString('en') });
       if (opts.onRows && rows.length % 5000 === 0) opts.onRows(rows.length, expected > rows.length ? expected : 0);
       if (opts.peekRows !== undefined && rows.length >= opts.peekRows) {
         stopped = true;
@@ -172,20 +190,24 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
     }
   };
 
+  // Text not yet parsed: what follows the last complete row, kept as pieces and joined only when a row
+  // end arrives, so that a long row (or one that never ends) costs linear time and at most MAX_ROW_CHARS.
+  let pending: string[] = [];
+  let pendingChars = 0;
   const decoder = new TextDecoder('utf-8');
   zip.stream(entry, (chunk, final) => {
-    const text = tail + decoder.decode(chunk, { stream: !final });
+    const piece = decoder.decode(chunk, { stream: !final });
     if (prefix === undefined) {
-      const root = /<([A-Za-z0-9_]+:)?worksheet[\s>]/.exec(text);
-      if (!root) {
-        if (text.length > 4096) prefix = '';
-        else {
-          tail = text;
-          return !final;
-        }
-      } else prefix = root[1] ?? '';
+      const head = pending.join('') + piece;
+      const root = /<([A-Za-z0-9_]+:)?worksheet[\s>]/.exec(head);
+      if (!root && head.length <= 4096 && !final) {
+        pending = [head];
+        pendingChars = head.length;
+        return true;
+      }
+      prefix = root ? (root[1] ?? '') : '';
       // The declared extent (e.g. <dimension ref="A1:I100001"/>) sizes the progress bar while reading.
-      const dim = /<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?[A-Z]*(\d+)"/.exec(text);
+      const dim = /<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?[A-Z]*(\d+)"/.exec(head);
       if (dim) expected = Number(dim[1]);
       rowOpen = `<${prefix}row`;
       rowClose = `</${prefix}row>`;
@@ -194,12 +216,26 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
       vOpen = `<${prefix}v`;
       vClose = `</${prefix}v>`;
     }
-    const last = text.lastIndexOf(rowClose);
-    const cut = final ? text.length : last < 0 ? 0 : last + rowClose.length;
+    const last = piece.lastIndexOf(rowClose);
+    if (last < 0 && !final) {
+      pending.push(piece);
+      pendingChars += piece.length;
+      if (pendingChars > MAX_ROW_CHARS) throw damaged();
+      return true;
+    }
+    const before = pending.length ? pending.join('') : '';
+    const text = before ? before + piece : piece;
+    pending = [];
+    pendingChars = 0;
+    const cut = final ? text.length : before.length + last + rowClose.length;
     if (cut > 0) parseRows(cut === text.length ? text : text.slice(0, cut));
     // The merged ranges follow </sheetData>, so the last piece of text holds them.
     if (final) mergeXml = text;
-    tail = text.slice(cut);
+    else if (cut < text.length) {
+      const rest = text.slice(cut);
+      pending = [rest];
+      pendingChars = rest.length;
+    }
     return !stopped;
   });
   return { name, rows, merges: stopped ? [] : readMerges(mergeXml), width };
@@ -215,5 +251,6 @@ function readMerges(xml: string): MergedRange[] {
     const bottom = m[4] ? Number(m[4]) : top;
     out.push({ top, left, bottom, right });
   }
-  return out;
+  // The table detection looks at each merge for each header cell: the topmost ones are those that matter.
+  return out.length > MAX_MERGES ? out.sort((a, b) => a.top - b.top).slice(0, MAX_MERGES) : out;
 }

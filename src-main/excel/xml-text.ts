@@ -6,15 +6,84 @@
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 export function decodeXml(s: string): string {
-  if (s.indexOf('&') >= 0) {
-    s = s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
-      if (e[0] !== '#') return NAMED[e];
-      const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return String.fromCodePoint(code);
-    });
-  }
+  if (s.indexOf('&') >= 0) s = decodeEntities(s);
   if (s.indexOf('_x') >= 0) s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
   return s;
+}
+
+/**
+ * Entities by hand rather than by a regular expression with a callback: openpyxl writes every
+ * non-ASCII character as a numeric reference (&#35746;), so a Chinese sheet has millions of them.
+ */
+function decodeEntities(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let amp = s.indexOf('&'); amp >= 0; amp = s.indexOf('&', from)) {
+    let ch: string | undefined;
+    let end = -1;
+    if (s.charCodeAt(amp + 1) === 35) {
+      // &#NNNN; or &#xHHHH;, read digit by digit (no slice, no regular expression).
+      const hex = (s.charCodeAt(amp + 2) | 32) === 120;
+      let code = 0;
+      let i = amp + (hex ? 3 : 2);
+      const first = i;
+      for (; i < s.length && i - first < 8; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 48 && c <= 57) code = code * (hex ? 16 : 10) + (c - 48);
+        else if (hex && (c | 32) >= 97 && (c | 32) <= 102) code = code * 16 + ((c | 32) - 87);
+        else break;
+      }
+      if (i > first && s.charCodeAt(i) === 59 && code <= 0x10ffff) {
+        ch = String.fromCodePoint(code);
+        end = i;
+      }
+    } else {
+      const semi = s.indexOf(';', amp + 1);
+      if (semi > 0 && semi - amp <= 5) {
+        ch = NAMED[s.slice(amp + 1, semi)];
+        end = semi;
+      }
+    }
+    if (ch === undefined) {
+      out += s.slice(from, amp + 1);
+      from = amp + 1;
+      continue;
+    }
+    out += s.slice(from, amp) + ch;
+    from = end + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/**
+ * The text of an inline string or shared-string item between `from` and `to` of `xml` (the `<t>`
+ * runs joined, phonetic `<rPh>` runs left out) without copying the item first: each `<t>`'s text ends
+ * at the next '<', since text never holds one.
+ */
+export function itemText(xml: string, from: number, to: number): string {
+  let out = '';
+  for (let lt = xml.indexOf('<', from); lt >= 0 && lt < to; ) {
+    let n = lt + 1;
+    let start = n;
+    let c = xml.charCodeAt(n);
+    while (n < to && c !== 62 && c !== 32 && c !== 47 && c !== 9 && c !== 10 && c !== 13) {
+      if (c === 58) start = n + 1;
+      c = xml.charCodeAt(++n);
+    }
+    const name = xml.slice(start, n);
+    if (name === 'rPh') return stringItemText(xml.slice(from, to));
+    const gt = xml.indexOf('>', lt);
+    if (gt < 0 || gt >= to) break;
+    if (name === 't' && xml.charCodeAt(gt - 1) !== 47) {
+      const end = xml.indexOf('<', gt + 1);
+      if (end < 0 || end > to) break;
+      out += xml.slice(gt + 1, end);
+      lt = end;
+      continue;
+    }
+    lt = xml.indexOf('<', gt + 1);
+  }
+  return decodeXml(out);
 }
 
 /** The value of attribute `name` inside an opening tag's text, or undefined. */

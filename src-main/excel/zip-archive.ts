@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import { Inflate } from 'fflate';
-import { WorkbenchError } from '../contract/errors';
+import { isWorkbenchError, WorkbenchError } from '../contract/errors';
+import { MAX_INFLATE_RATIO, MAX_PART_BYTES, MAX_UNPACKED_BYTES, mb, RATIO_GRACE_BYTES } from './limits';
 
 /**
  * A minimal ZIP reader over the file's bytes: the central directory gives each entry's place, and an
@@ -22,13 +23,22 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 
 /** Parts up to this size are inflated at once; larger ones (a million-row sheet) are streamed. */
-const INFLATE_AT_ONCE = 160 * 1024 * 1024;
+const INFLATE_AT_ONCE = 96 * 1024 * 1024;
+
+/** Parts read whole as text are small in every real workbook (styles of a big one: a few MB). */
+const WHOLE_PART_BYTES = 64 * 1024 * 1024;
 
 const truncated = (file: string) => new WorkbenchError('import/truncated', { file });
+// A failure inside the consumer (too many rows, a damaged sheet) keeps its own code; only the inflater's are "cut off".
+const rethrow = (e: unknown, file: string): never => {
+  throw isWorkbenchError(e) ? e : truncated(file);
+};
 
 export class ZipArchive {
   readonly entries = new Map<string, ZipEntry>();
   private readonly view: DataView;
+  /** Bytes inflated from this archive so far, over every part read (P-limits: MAX_UNPACKED_BYTES). */
+  private unpacked = 0;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -112,6 +122,25 @@ export class ZipArchive {
   }
 
   /**
+   * Refuses a part before inflating it when its declared size or compression ratio is beyond any
+   * spreadsheet (issue #17 item 8); `count` then holds the actual output to the same bounds, since the
+   * sizes a ZIP declares can lie.
+   */
+  private guard(entry: ZipEntry): (inflated: number, consumed: number) => void {
+    const tooLarge = () => new WorkbenchError('import/unpacked-too-large', { file: this.file, maxMb: mb(MAX_PART_BYTES), totalMb: mb(MAX_UNPACKED_BYTES) });
+    const ratio = (out: number, inp: number) => new WorkbenchError('import/compression-ratio', { file: this.file, ratio: Math.round(out / Math.max(inp, 1)).toLocaleString('en'), max: MAX_INFLATE_RATIO });
+    if (entry.size > MAX_PART_BYTES || this.unpacked + entry.size > MAX_UNPACKED_BYTES) throw tooLarge();
+    if (entry.size > RATIO_GRACE_BYTES && entry.size > entry.compressedSize * MAX_INFLATE_RATIO) throw ratio(entry.size, entry.compressedSize);
+    let seen = 0;
+    return (inflated, consumed) => {
+      seen += inflated;
+      this.unpacked += inflated;
+      if (seen > MAX_PART_BYTES || this.unpacked > MAX_UNPACKED_BYTES) throw tooLarge();
+      if (seen > RATIO_GRACE_BYTES && seen > consumed * MAX_INFLATE_RATIO) throw ratio(seen, consumed);
+    };
+  }
+
+  /**
    * Streams an entry's uncompressed bytes to `onChunk` in slices; `onChunk` returns false to stop early.
    */
   stream(entry: ZipEntry, onChunk: (chunk: Uint8Array, final: boolean) => boolean | void): void {
@@ -121,42 +150,72 @@ export class ZipArchive {
     // once (Node keeps the text of a 1 MB slice outside the heap, where it lingered: +70 MB peak on 100,000 rows).
     const SLICE = 1 << 17;
     if (entry.method === 0) {
+      this.guard(entry)(data.length, data.length);
       for (let i = 0; i < data.length; i += SLICE) if (onChunk(data.subarray(i, i + SLICE), i + SLICE >= data.length) === false) return;
       if (data.length === 0) onChunk(data, true);
       return;
     }
     if (entry.method !== 8) throw new WorkbenchError('import/not-a-workbook', { file: this.file });
+    const count = this.guard(entry);
     if (entry.size <= INFLATE_AT_ONCE) {
       // Node's zlib inflates a part in one go about eight times faster than a JS inflater; parts up to
-      // this size are inflated whole and then handed out in slices like the streamed ones.
-      let out: Buffer;
+      // this size are inflated whole and then handed out in slices like the streamed ones. A part that
+      // inflates past its declared size is streamed instead, under the running bounds.
+      let out: Buffer | undefined;
       try {
-        out = zlib.inflateRawSync(data, { maxOutputLength: INFLATE_AT_ONCE + 1 });
-      } catch {
-        throw truncated(this.file);
+        out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw truncated(this.file);
       }
-      for (let i = 0; i < out.length; i += SLICE) if (onChunk(out.subarray(i, i + SLICE), i + SLICE >= out.length) === false) return;
-      if (out.length === 0) onChunk(out, true);
-      return;
+      if (out) {
+        count(out.length, data.length);
+        for (let i = 0; i < out.length; i += SLICE) if (onChunk(out.subarray(i, i + SLICE), i + SLICE >= out.length) === false) return;
+        if (out.length === 0) onChunk(out, true);
+        return;
+      }
     }
     let stop = false;
+    let consumed = 0;
     const inflater = new Inflate((chunk, final) => {
+      count(chunk.length, consumed);
       if (!stop && onChunk(chunk, final) === false) stop = true;
     });
+    // 16 KB of input at a time: even at deflate's 1,000 : 1 a push yields at most 16 MB before the check.
+    const IN = 1 << 14;
     try {
-      for (let i = 0; i < data.length && !stop; i += SLICE) inflater.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
-    } catch {
-      throw truncated(this.file);
+      for (let i = 0; i < data.length && !stop; i += IN) {
+        consumed = Math.min(i + IN, data.length);
+        inflater.push(data.subarray(i, i + IN), i + IN >= data.length);
+      }
+    } catch (e) {
+      rethrow(e, this.file);
     }
   }
 
-  /** The whole entry as text (for the small parts of a workbook). */
-  text(name: string): string | undefined {
+  /**
+   * Inflates every part once, keeping nothing, to hold the archive to `maxBytes` in all before it is
+   * handed to a reader that unpacks it whole on its own (SheetJS, for .ods).
+   */
+  checkUnpacked(maxBytes: number): void {
+    let total = 0;
+    for (const entry of this.entries.values()) {
+      this.stream(entry, (chunk) => {
+        total += chunk.length;
+        if (total > maxBytes) throw new WorkbenchError('import/unpacked-too-large', { file: this.file, maxMb: mb(maxBytes), totalMb: mb(maxBytes) });
+      });
+    }
+  }
+
+  /** The whole entry as text (for the small parts of a workbook: relationships, workbook, styles). */
+  text(name: string, maxBytes = WHOLE_PART_BYTES): string | undefined {
     const entry = this.find(name);
     if (!entry) return undefined;
     const parts: string[] = [];
     const dec = new TextDecoder('utf-8');
+    let size = 0;
     this.stream(entry, (chunk, final) => {
+      size += chunk.length;
+      if (size > maxBytes) throw new WorkbenchError('import/unpacked-too-large', { file: this.file, maxMb: mb(maxBytes), totalMb: mb(MAX_UNPACKED_BYTES) });
       parts.push(dec.decode(chunk, { stream: !final }));
     });
     return parts.join('');
