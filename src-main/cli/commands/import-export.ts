@@ -30,8 +30,13 @@ function renderImport(r: ImportResult, lang: Lang): string {
       read: fmt(lang, r.rows.read), valid: fmt(lang, r.rows.valid), invalid: fmt(lang, r.rows.invalid), skipped: fmt(lang, r.rows.skipped),
       inserted: fmt(lang, r.rows.inserted), updated: fmt(lang, r.rows.updated), unchanged: fmt(lang, r.rows.unchanged),
     }),
+    // Issue 10 item 4: which sheet was read and why, when the workbook has several.
+    ...(r.sheets.length > 1 && r.sheetReason ? [r.sheetReason] : []),
     `${t(lang, 'importExport.cli.mapping')} ${Object.entries(r.mapping).map(([f, h]) => `${f}=${Array.isArray(h) ? h.join('|') : h}`).join(', ')}`,
   ];
+  const skipped = new Map<string, number[]>();
+  for (const s of r.skippedRows) skipped.set(s.reason, [...(skipped.get(s.reason) ?? []), s.row]);
+  if (skipped.size) lines.push(`${t(lang, 'importExport.cli.skipped')} ${[...skipped].map(([reason, rows]) => `${t(lang, `importExport.ui.skipReason.${reason}`)} (${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ' …' : ''})`).join('; ')}`);
   const created = Object.entries(r.created).filter(([, n]) => n > 0);
   if (created.length) lines.push(`${t(lang, 'importExport.cli.created')} ${created.map(([k, n]) => `${k} ${fmt(lang, n)}`).join(', ')}`);
   for (const e of r.errors.slice(0, 20)) lines.push(`  ${t(lang, 'importExport.cli.problem', { row: e.row, column: e.column || '—', value: e.value, message: e.message })}`);
@@ -92,7 +97,8 @@ export const importExportCommands: CliCommand[] = [
     refused(v, lang) {
       const r = v as Partial<ImportResult>;
       // cli.md: without --skip-invalid one invalid row means nothing is written, and the exit status is 1.
-      if (r && r.rows && r.committed === false && r.rows.invalid > 0) return t(lang, 'importExport.cli.refused', { invalid: fmt(lang, r.rows.invalid) });
+      // A dry run exits as the real run would (issue 10 item 3): `refused` is computed the same way for both.
+      if (r && r.rows && r.refused) return t(lang, 'importExport.cli.refused', { invalid: fmt(lang, r.rows.invalid) });
       return undefined;
     },
   },
