@@ -107,7 +107,8 @@ function findHeader(sheet: Sheet, opts: DetectOptions): number {
   for (let i = 0; i < limit; i++) {
     const c = headerCandidate(sheet, i, opts);
     if (c.fit && firstFit < 0) firstFit = i;
-    if (c.score > bestScore && (c.fit || c.score >= 2)) {
+    // A list of one column (customer names only) is a table when its header names a field.
+    if (c.score > bestScore && (c.fit || c.score >= 2 || sheet.width === 1)) {
       best = i;
       bestScore = c.score;
     }

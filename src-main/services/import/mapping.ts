@@ -109,7 +109,8 @@ export function autoMap(kind: ImportKind, columns: TableColumn[], rows: readonly
       const q = Math.max(matchQuality(f, c.header), c.group ? matchQuality(f, label(c)) : 0);
       if (q <= 0) return 0;
       const fit = sample.length ? valueFit(f, sample.map((r) => r.cells[i])) : 1;
-      if (fit < 0.2 && q < 90) return 0;
+      // Values that are no phone numbers or e-mails (WeChat ids under 微信) keep even a named column off those fields.
+      if (fit < 0.2 && (q < 90 || f.shape === 'phone' || f.shape === 'email')) return 0;
       // Ties go to the column further left (the first of two equal candidates, as a person reads).
       return q * (0.25 + 0.75 * fit) - i * 1e-6;
     }),
