@@ -180,7 +180,7 @@ describe('issue 10 items 8 and 9: whole header words, values, and the words real
 });
 
 describe('issue 10 item 10: a refusal a manager understands', () => {
-  it('sample_data.xlsx as orders: names the missing field and describes the sheet; no doubled punctuation; no kind named that would not take it', async () => {
+  it('sample_data.xlsx as orders: names the missing field, describes the sheet and why it was read; no doubled punctuation; no kind named that would not take it', async () => {
     for (const lang of ['en', 'zh-CN'] as const) {
       const w = tmpWorkspace(lang);
       const r = await w.attempt('import/run', { kind: 'orders', file: { path: path.join(ROOT, 'test/fixtures/external/nushell__nushell/sample_data.xlsx') } });
@@ -189,8 +189,8 @@ describe('issue 10 item 10: a refusal a manager understands', () => {
       expect(r.error.code).toBe('import/missing-columns');
       expect(r.error.message).toBe(
         lang === 'en'
-          ? 'The sheet "SalesOrders" has no column for Order no. It has 43 rows of data under a header in row 1, with the columns OrderDate, Region, Rep, Item, Units, Unit Cost, Total. Choose the columns with --map field=Header (or in the wizard).'
-          : '工作表“SalesOrders”中没有订单编号列。该表第 1 行是标题，下面有 43 行数据，列为：OrderDate、Region、Rep、Item、Units、Unit Cost、Total。请用 --map 字段=列名（或在导入向导中）指定。',
+          ? 'The sheet "SalesOrders" has no column for Order no. It has 43 rows of data under a header in row 1, with the columns OrderDate, Region, Rep, Item, Units, Unit Cost, Total. Sheet “SalesOrders” holds the records: its header names 5 fields of this import, more than the other sheets (“Instructions”, “SampleNumbers”, “MyLinks”). Choose the columns with --map field=Header (or in the wizard).'
+          : '工作表“SalesOrders”中没有订单编号列。该表第 1 行是标题，下面有 43 行数据，列为：OrderDate、Region、Rep、Item、Units、Unit Cost、Total。工作表“SalesOrders”存放明细记录：它的标题行能对应本次导入的 5 个字段，多于其他工作表（“Instructions”、“SampleNumbers”、“MyLinks”）。请用 --map 字段=列名（或在导入向导中）指定。',
       );
     }
   });

@@ -91,7 +91,7 @@ export function analyseTable(ctx: ServiceContext, kind: ImportKind<unknown>, src
       const a = analyseTable(ctx, k, src, { year: input.year }, false);
       return { valid: a.valid.length, invalid: a.problems.size };
     };
-    refuseMissing(ctx.lang, kind, table, missing, hint ? trial : null);
+    refuseMissing(ctx.lang, read, kind, missing, hint ? trial : null);
   }
 
   const options: ImportOptions = { year: input.year, skipInvalid: input.skipInvalid ?? false, dryRun: input.dryRun ?? false };

@@ -1,4 +1,5 @@
 import { WorkbenchError } from '../../contract/errors';
+import type { ReadTableResult } from '../../excel/read-table';
 import type { Table } from '../../excel/table-detect';
 import { t, type Lang } from '../../i18n/messages';
 import { IMPORT_KINDS } from './kinds';
@@ -67,12 +68,22 @@ function otherKindHint(lang: Lang, chosen: ImportKind<unknown>, table: Table, tr
   return best ? t(lang, 'importExport.problem.looksLike', { label: t(lang, best.kind.label), kind: best.kind.kind }) : '';
 }
 
-export function refuseMissing(lang: Lang, kind: ImportKind<unknown>, table: Table, missing: string[], trial: TrialRun | null): never {
+/** Why the sheet was read (issue 10 item 4): asked for, the only one, the one naming the most fields, the one with records. */
+export function sheetReason(read: ReadTableResult, lang: Lang): string {
+  const { choice } = read;
+  const params = { sheet: read.table.sheet, count: choice.fields, others: choice.others.map((s) => `“${s}”`).join(lang === 'zh-CN' ? '、' : ', ') };
+  return t(lang, `importExport.sheetChoice.${choice.reason}`, params);
+}
+
+export function refuseMissing(lang: Lang, read: ReadTableResult, kind: ImportKind<unknown>, missing: string[], trial: TrialRun | null): never {
+  const { table } = read;
+  // In a workbook of several sheets, the refusal also says why this sheet was read.
+  const why = read.sheets.length > 1 && read.choice.reason !== 'asked' ? `${lang === 'zh-CN' ? '' : ' '}${sheetReason(read, lang)}` : '';
   const label = (f: string) => inSentence(t(lang, kind.fields.find((x) => x.key === f)!.label));
   throw new WorkbenchError('import/missing-columns', {
     fields: missing.map(label).join(lang === 'zh-CN' ? '、' : ', '),
     sheet: table.sheet,
-    shape: t(lang, 'importExport.refusal.shape', { count: table.rows.length, headerRow: table.headerRow, columns: describeColumns(lang, table) }),
+    shape: t(lang, 'importExport.refusal.shape', { count: table.rows.length, headerRow: table.headerRow, columns: describeColumns(lang, table) }) + why,
     hint: trial ? otherKindHint(lang, kind, table, trial) : '',
   });
 }

@@ -9,6 +9,7 @@ import { writeFileOut } from './file-ref';
 import { rememberedMapping } from './mapping';
 import { analyse, type Analysis } from './pipeline';
 import { problemWorkbook } from './problems';
+import { sheetReason } from './refusal';
 
 type ImportInput = z.output<typeof importInput>;
 
@@ -29,13 +30,6 @@ function skippedRows(a: Analysis): ImportResult['skippedRows'] {
 }
 
 /** What every answer about an analysed sheet says first: the file, the table found, the mapping, counts and problems. */
-/** Why the sheet was read: asked for, the only one, the one naming the most fields, the one with records. */
-function sheetReason(a: Analysis, lang: Lang): string {
-  const { choice } = a.read;
-  const params = { sheet: a.table.sheet, count: choice.fields, others: choice.others.map((s) => `“${s}”`).join(lang === 'zh-CN' ? '、' : ', ') };
-  return t(lang, `importExport.sheetChoice.${choice.reason}`, params);
-}
-
 function sheetSummary(a: Analysis, lang: Lang) {
   const problems = allProblems(a);
   return {
@@ -44,7 +38,7 @@ function sheetSummary(a: Analysis, lang: Lang) {
     format: a.read.format,
     sheet: a.table.sheet,
     sheets: a.read.sheets,
-    sheetReason: sheetReason(a, lang),
+    sheetReason: sheetReason(a.read, lang),
     headerRow: a.table.headerRow,
     groupRow: a.table.groupRow,
     mapping: a.mappingOut,
