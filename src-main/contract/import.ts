@@ -47,6 +47,8 @@ export interface ImportResult {
   format: 'xlsx' | 'csv' | 'xls';
   sheet: string;
   sheets: string[];
+  /** Why this sheet was read, in the user's language (issue 10 item 4); the others are in `sheets`. */
+  sheetReason: string;
   headerRow: number;
   /** The row of merged group cells above a two-row header. */
   groupRow: number | null;
@@ -57,8 +59,13 @@ export interface ImportResult {
   /** The first 1,000 problems (all are in the problem file). */
   errors: ImportProblem[];
   errorsTotal: number;
-  skippedRows: { row: number; reason: 'total' | 'blank' | 'header' | 'duplicate' }[];
+  skippedRows: { row: number; reason: 'total' | 'blank' | 'header' | 'summary' | 'duplicate' }[];
   committed: boolean;
+  /**
+   * Nothing is (or, in a dry run, would be) written because rows are invalid and skipInvalid is off;
+   * a dry run and the real run of the same file agree on it (the CLI's exit status 1).
+   */
+  refused: boolean;
   importId: number | null;
   /** The backup taken before writing. */
   backup: string | null;
@@ -83,7 +90,7 @@ export interface ImportKindInfo {
   requireOneOf: string[][];
 }
 
-export interface ImportPreview extends Omit<ImportResult, 'committed' | 'importId' | 'backup' | 'problemsFile' | 'records' | 'created'> {
+export interface ImportPreview extends Omit<ImportResult, 'committed' | 'refused' | 'importId' | 'backup' | 'problemsFile' | 'records' | 'created'> {
   columns: { index: number; letter: string; header: string; group: string | null; field: string | null }[];
   fields: ImportFieldInfo[];
   /** The first rows as displayed text, with their problems by column index. */

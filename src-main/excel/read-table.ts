@@ -6,9 +6,10 @@
  * - `bytes` is the whole file (.xlsx/.xlsm from any writer, .xls, .ods, .csv/.tsv/.txt in UTF-8 with or
  *   without BOM, UTF-16 or GB18030/GBK); the format is recognised from the content, not the name.
  * - The sheet is the one named by `sheet` (exact name, then ignoring case and surrounding spaces, then a
- *   1-based number), or else the first sheet holding a recognisable table; `scoreHeaders(headerTexts)`
- *   says how many of the caller's fields a candidate header row names, which both picks the sheet and
- *   the header row (below title rows; two-row headers with merged group cells are joined).
+ *   1-based number), or else the sheet holding the records: `scoreHeaders(headerTexts)` says how many of
+ *   the caller's fields a candidate header row names, which both picks the sheet (the most fields, then
+ *   more than a tally's few rows, then the first) and the header row (below title rows; two-row headers
+ *   are joined). `choice` says why the sheet was taken.
  * - `table.rows` holds the data rows with typed values (string, number, boolean, {kind:'date', iso},
  *   or null) aligned with `table.columns`, each with the row number the spreadsheet shows; blank rows,
  *   totals/subtotals and repeated header rows are in `table.skipped` instead.
@@ -40,10 +41,25 @@ export interface ReadTableOptions extends DetectOptions {
   onRows?: (rowsRead: number, expected: number) => void;
 }
 
+/**
+ * Why the sheet was taken (issue 10 item 4): the one asked for, the only one, the one whose header names
+ * the most fields of the import, among those the one with records (more than a tally's few rows), or
+ * the first with a table when no sheet names any field. `sheets` gives what was seen in each sheet.
+ */
+export interface SheetChoice {
+  reason: 'asked' | 'only' | 'fields' | 'records' | 'alike' | 'first';
+  /** The sheets the reason compares the chosen one with. */
+  others: string[];
+  /** Fields the chosen sheet's header names. */
+  fields: number;
+  sheets: { name: string; fields: number; rows: number; table: boolean }[];
+}
+
 export interface ReadTableResult {
   format: 'xlsx' | 'csv' | 'xls';
   sheets: string[];
   table: Table;
+  choice: SheetChoice;
 }
 
 function findSheet(names: string[], wanted: string): number {
@@ -53,34 +69,60 @@ function findSheet(names: string[], wanted: string): number {
   return i;
 }
 
+const PEEK = 60;
+// Fewer data rows than this in a peek is a tally, a chart's data or a list of settings, not the records.
+const RECORDS = 10;
+
+function chooseSheet(wb: ReturnType<typeof openWorkbook>, opts: ReadTableOptions): { index: number; choice: SheetChoice } {
+  const names = wb.sheetNames;
+  const seen = names.map((name, i) => {
+    const peek = detectTable(wb.readSheet(i, { peekRows: PEEK }), opts);
+    const fields = peek && opts.scoreHeaders ? opts.scoreHeaders(peek.columns.map((c) => (c.group ? `${c.group} ${c.header}` : c.header))) : 0;
+    return { name, fields, rows: peek ? peek.rows.length : 0, table: peek !== null };
+  });
+  const rank = (s: (typeof seen)[number]) => [s.table ? 1 : 0, s.fields, Math.min(s.rows, RECORDS)];
+  let index = -1;
+  for (let i = 0; i < seen.length; i++) {
+    if (!seen[i].table) continue;
+    if (index < 0) {
+      index = i;
+      continue;
+    }
+    const a = rank(seen[i]);
+    const b = rank(seen[index]);
+    const k = a.findIndex((x, j) => x !== b[j]);
+    if (k >= 0 && a[k] > b[k]) index = i;
+  }
+  if (index < 0) throw new WorkbenchError('import/no-table', { sheet: names.join(', ') });
+  const best = seen[index];
+  const rest = seen.filter((s) => s.name !== best.name);
+  const sameFields = rest.filter((s) => s.table && s.fields === best.fields);
+  const alike = sameFields.filter((s) => Math.min(s.rows, RECORDS) === Math.min(best.rows, RECORDS));
+  const choice = (reason: SheetChoice['reason'], others: typeof seen): SheetChoice => ({ reason, others: others.map((s) => s.name), fields: best.fields, sheets: seen });
+  if (best.fields === 0) return { index, choice: choice('first', rest) };
+  if (alike.length) return { index, choice: choice('alike', alike) };
+  return { index, choice: sameFields.length ? choice('records', sameFields) : choice('fields', rest) };
+}
+
 export function readTable(bytes: Uint8Array, fileName: string, opts: ReadTableOptions = {}): ReadTableResult {
   const wb = openWorkbook(bytes, fileName);
   const names = wb.sheetNames;
   if (names.length === 0) throw new WorkbenchError('import/no-table', { sheet: fileName });
   const full = { maxRows: opts.maxRows ?? MAX_ROWS, onRows: opts.onRows };
   let index: number;
+  let choice: SheetChoice;
   if (opts.sheet !== undefined) {
     index = findSheet(names, opts.sheet);
     if (index < 0) throw new WorkbenchError('import/sheet-not-found', { sheet: opts.sheet, sheets: names.join(', ') });
+    choice = { reason: 'asked', others: [], fields: 0, sheets: [] };
   } else if (names.length === 1) {
     index = 0;
+    choice = { reason: 'only', others: [], fields: 0, sheets: [] };
   } else {
-    // Peek at each sheet's first rows; take the first that names enough fields, else the best.
-    index = -1;
-    let bestScore = -1;
-    for (let i = 0; i < names.length; i++) {
-      const peek = detectTable(wb.readSheet(i, { peekRows: 40 }), opts);
-      if (!peek) continue;
-      const score = opts.scoreHeaders ? opts.scoreHeaders(peek.columns.map((c) => c.header)) : 1;
-      if (score > bestScore) {
-        bestScore = score;
-        index = i;
-      }
-      if (!opts.scoreHeaders || score >= 2) break;
-    }
-    if (index < 0) throw new WorkbenchError('import/no-table', { sheet: names.join(', ') });
+    ({ index, choice } = chooseSheet(wb, opts));
   }
   const table = detectTable(wb.readSheet(index, full), opts);
   if (!table) throw new WorkbenchError('import/no-table', { sheet: names[index] });
-  return { format: wb.format, sheets: names, table };
+  if (choice.reason === 'asked' || choice.reason === 'only') choice.fields = opts.scoreHeaders ? opts.scoreHeaders(table.columns.map((c) => (c.group ? `${c.group} ${c.header}` : c.header))) : 0;
+  return { format: wb.format, sheets: names, table, choice };
 }

@@ -1,4 +1,5 @@
 import { columnLetter, displayValue, isBlank, isDate, type CellValue, type Sheet, type SheetRow } from './cell';
+import { summaryRows } from './summary-rows';
 
 /**
  * Finds the table inside a sheet the way a person would: the header row below any title and blank
@@ -25,7 +26,8 @@ export interface TableRow {
 
 export interface SkippedRow {
   row: number;
-  reason: 'total' | 'blank' | 'header';
+  /** total: a total or subtotal row; summary: a tally or formula block under the data (summary-rows.ts). */
+  reason: 'total' | 'blank' | 'header' | 'summary';
 }
 
 export interface Table {
@@ -48,10 +50,25 @@ export interface DetectOptions {
 const TOTAL = /^(合计|总计|小计|总合计|共计|总和|累计|合計|總計|小計|grandtotal|subtotal|total|totals|sum)(\W.*)?$/i;
 const NUMERIC_TEXT = /^[\s¥￥$€%+\-.,0-9０-９]+$/;
 
-const headerText = (v: CellValue): string => (isDate(v) ? v.iso : displayValue(v)).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+// A month header (2024-01-01 shown as "Jan-24") reads as the month it names; another date as the day.
+const dateHeader = (iso: string) => (/^\d{4}-\d{2}-01$/.test(iso) ? iso.slice(0, 7) : iso.replace('T', ' '));
+const headerText = (v: CellValue): string => (isDate(v) ? dateHeader(v.iso) : displayValue(v)).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 
 // A header names something: it holds a letter or a CJK character (a bullet or a dash does not).
 const isTextLike = (v: CellValue) => typeof v === 'string' && !NUMERIC_TEXT.test(v) && /\p{L}/u.test(v);
+
+/**
+ * Cells of a header row that are not text (issue 10 item 6): month headers typed as dates (2024-01-01
+ * formatted "Jan-24") and numbers as headers (months 1…12, years 2023, 2024), recognised as a run of at
+ * least two ascending dates or three integers rising by one, which data rows do not hold.
+ */
+function sequenceHeaders(cells: CellValue[]): number {
+  const dates = cells.filter(isDate).map((d) => d.serial);
+  if (dates.length >= 2 && dates.every((d, i) => i === 0 || d > dates[i - 1])) return dates.length;
+  const ints = cells.filter((c): c is number => typeof c === 'number' && Number.isInteger(c) && c >= 0 && c <= 2200);
+  if (ints.length >= 3 && ints.every((n, i) => i === 0 || n === ints[i - 1] + 1)) return ints.length;
+  return 0;
+}
 
 export function isTotalLabel(v: CellValue): boolean {
   return typeof v === 'string' && TOTAL.test(v.replace(/[\s\u00a0\u3000:：]+/g, '').trim());
@@ -71,7 +88,7 @@ function mergedValue(sheet: Sheet, byRow: Map<number, SheetRow>, row: number, co
 function headerCandidate(sheet: Sheet, at: number, opts: DetectOptions): { score: number; fit: boolean } {
   const row = sheet.rows[at];
   const nonBlank = row.cells.filter((c) => !isBlank(c));
-  const texts = nonBlank.filter(isTextLike).length;
+  const texts = nonBlank.filter(isTextLike).length + sequenceHeaders(nonBlank);
   const after = sheet.rows.slice(at + 1, at + 11);
   const widths = after.map((r) => r.cells.filter((c) => !isBlank(c)).length).sort((a, b) => a - b);
   const typical = widths.length ? widths[Math.floor(widths.length / 2)] : 0;
@@ -90,12 +107,51 @@ function findHeader(sheet: Sheet, opts: DetectOptions): number {
   for (let i = 0; i < limit; i++) {
     const c = headerCandidate(sheet, i, opts);
     if (c.fit && firstFit < 0) firstFit = i;
-    if (c.score > bestScore && (c.fit || c.score >= 2)) {
+    // A list of one column (customer names only) is a table when its header names a field.
+    if (c.score > bestScore && (c.fit || c.score >= 2 || sheet.width === 1)) {
       best = i;
       bestScore = c.score;
     }
   }
   return best >= 0 ? best : firstFit;
+}
+
+/**
+ * A header written over two rows without merged cells (issue 10 item 6), as NPOI exports and hand-made
+ * sheets have it: a group row over some columns ("客户" over 编号 | 名称), or each name split in two
+ * ("订单" over "编号"). Taken only when the joined names name more of the import's fields than either
+ * row alone. Returns the two rows and each column's upper text.
+ */
+function unmergedSplit(rows: (SheetRow | undefined)[], opts: DetectOptions): { upper: SheetRow; lower: SheetRow; groups: string[] } | null {
+  if (!opts.scoreHeaders) return null;
+  const score = opts.scoreHeaders;
+  const texts = (r: SheetRow) => r.cells.map(headerText);
+  const allText = (r: SheetRow, min: number) => {
+    const filled = r.cells.filter((c) => !isBlank(c));
+    return filled.length >= min && filled.every(isTextLike);
+  };
+  let best: { upper: SheetRow; lower: SheetRow; groups: string[]; score: number } | null = null;
+  for (let k = 0; k + 1 < rows.length; k++) {
+    const upper = rows[k];
+    const lower = rows[k + 1];
+    if (!upper || !lower || lower.r !== upper.r + 1 || !allText(upper, 1) || !allText(lower, 2)) continue;
+    const u = texts(upper);
+    const l = texts(lower);
+    const width = Math.max(u.length, l.length);
+    const alone = Math.max(score(u), score(l));
+    for (const carry of [false, true]) {
+      const groups: string[] = [];
+      let last = '';
+      for (let c = 0; c < width; c++) {
+        if (u[c]) last = u[c];
+        groups.push(u[c] || (carry && l[c] ? last : ''));
+      }
+      const joined = Array.from({ length: width }, (_, c) => [groups[c], l[c]].filter(Boolean).join(' '));
+      const sc = score(joined);
+      if (sc > alone && (!best || sc > best.score)) best = { upper, lower, groups, score: sc };
+    }
+  }
+  return best;
 }
 
 function padded(cells: CellValue[], n: number): CellValue[] {
@@ -125,15 +181,25 @@ export function detectTable(sheet: Sheet, opts: DetectOptions = {}): Table | nul
     headerRow = below.r;
     dataFrom = at + 2;
   }
+  let groupTexts: string[] | null = null;
+  if (groupRow === null) {
+    const split = unmergedSplit([above, sheet.rows[at], below], opts);
+    if (split) {
+      groupRow = split.upper.r;
+      headerRow = split.lower.r;
+      dataFrom = sheet.rows.indexOf(split.lower) + 1;
+      groupTexts = split.groups;
+    }
+  }
 
   const width = Math.max(sheet.width, ...[headerRow, groupRow].map((r) => (r ? (byRow.get(r)?.cells.length ?? 0) : 0)));
   const columns: TableColumn[] = [];
   const hasData = (col: number) => sheet.rows.slice(dataFrom, dataFrom + 50).some((r) => !isBlank(r.cells[col] ?? null));
   for (let c = 0; c < width; c++) {
     const field = mergedValue(sheet, byRow, headerRow, c);
-    const group = groupRow ? mergedValue(sheet, byRow, groupRow, c) : null;
+    const group = groupRow && !groupTexts ? mergedValue(sheet, byRow, groupRow, c) : null;
     let header = headerText(field.value);
-    let groupText = group ? headerText(group.value) : '';
+    let groupText = groupTexts ? (groupTexts[c] ?? '') : group ? headerText(group.value) : '';
     if (!header && groupText) {
       header = groupText;
       groupText = '';
@@ -169,5 +235,9 @@ export function detectTable(sheet: Sheet, opts: DetectOptions = {}): Table | nul
     }
     rows.push({ row: src.r, cells });
   }
-  return { sheet: sheet.name, headerRow, groupRow, columns, rows, skipped };
+  const summaries = summaryRows(rows, columns.length);
+  if (!summaries.size) return { sheet: sheet.name, headerRow, groupRow, columns, rows, skipped };
+  for (const [i, reason] of summaries) skipped.push({ row: rows[i].row, reason });
+  skipped.sort((a, b) => a.row - b.row);
+  return { sheet: sheet.name, headerRow, groupRow, columns, rows: rows.filter((_, i) => !summaries.has(i)), skipped };
 }

@@ -30,8 +30,13 @@ function renderImport(r: ImportResult, lang: Lang): string {
       read: fmt(lang, r.rows.read), valid: fmt(lang, r.rows.valid), invalid: fmt(lang, r.rows.invalid), skipped: fmt(lang, r.rows.skipped),
       inserted: fmt(lang, r.rows.inserted), updated: fmt(lang, r.rows.updated), unchanged: fmt(lang, r.rows.unchanged),
     }),
+    // Issue 10 item 4: which sheet was read and why, when the workbook has several.
+    ...(r.sheets.length > 1 && r.sheetReason ? [r.sheetReason] : []),
     `${t(lang, 'importExport.cli.mapping')} ${Object.entries(r.mapping).map(([f, h]) => `${f}=${Array.isArray(h) ? h.join('|') : h}`).join(', ')}`,
   ];
+  const skipped = new Map<string, number[]>();
+  for (const s of r.skippedRows) skipped.set(s.reason, [...(skipped.get(s.reason) ?? []), s.row]);
+  if (skipped.size) lines.push(`${t(lang, 'importExport.cli.skipped')} ${[...skipped].map(([reason, rows]) => `${t(lang, `importExport.ui.skipReason.${reason}`)} (${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ' …' : ''})`).join('; ')}`);
   const created = Object.entries(r.created).filter(([, n]) => n > 0);
   if (created.length) lines.push(`${t(lang, 'importExport.cli.created')} ${created.map(([k, n]) => `${k} ${fmt(lang, n)}`).join(', ')}`);
   for (const e of r.errors.slice(0, 20)) lines.push(`  ${t(lang, 'importExport.cli.problem', { row: e.row, column: e.column || '—', value: e.value, message: e.message })}`);
@@ -42,8 +47,10 @@ function renderImport(r: ImportResult, lang: Lang): string {
   return lines.join('\n');
 }
 
-function refusedRows(r: { committed: boolean; rows: { invalid: number } }, lang: Lang): string | undefined {
-  return r.committed === false && r.rows.invalid > 0 ? t(lang, 'importExport.cli.refused', { invalid: fmt(lang, r.rows.invalid) }) : undefined;
+// A dry run exits as the real run would (issue 10 item 3): where the answer says `refused`, it is computed the same way for both.
+function refusedRows(r: { committed: boolean; refused?: boolean; rows: { invalid: number } }, lang: Lang): string | undefined {
+  const refused = r.refused ?? (r.committed === false && r.rows.invalid > 0);
+  return refused ? t(lang, 'importExport.cli.refused', { invalid: fmt(lang, r.rows.invalid) }) : undefined;
 }
 
 function renderHistory(list: ImportHistoryEntry[], lang: Lang): string {

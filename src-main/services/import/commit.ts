@@ -12,6 +12,10 @@ import { createHash } from 'node:crypto';
  * Writes an analysed import: a backup first, then one transaction holding the history record, every
  * row's insert or update (each logged in import_changes for the undo) and the remembered mapping.
  * A cancel or any failure rolls the whole transaction back: nothing is half-written.
+ *
+ * A dry run (`rehearse`) does the very same writes without a backup and then rolls them back, so that
+ * its counts (inserted, updated, unchanged, created) and its refusals are those of the real run (issue
+ * 10 item 3: a dry run says what the real run would do).
  */
 export interface Committed {
   importId: number;
@@ -19,14 +23,18 @@ export interface Committed {
   backup: string;
 }
 
-export function commitImport(ctx: ServiceContext, a: Analysis): Committed {
+class Rehearsed {
+  constructor(readonly result: CommitResult) {}
+}
+
+export function commitImport(ctx: ServiceContext, a: Analysis, rehearse = false): Committed {
   const { db } = ctx;
   ctx.progress(0, a.valid.length, 'progress.importBackup');
-  const backup = writeBackup(db, ctx.ws.dataDir, 'before-import');
+  const backup = rehearse ? { name: '' } : writeBackup(db, ctx.ws.dataDir, 'before-import');
   const hash = createHash('sha256').update(a.bytes).digest('hex');
   const invalid = a.problems.size;
   const skipped = a.table.skipped.length + a.duplicates.length;
-  return db.transaction(() => {
+  const write = db.transaction(() => {
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO imports (kind, file_name, file_hash, sheet, at, rows_read, inserted, updated, skipped, invalid, mapping, status)
@@ -55,6 +63,13 @@ export function commitImport(ctx: ServiceContext, a: Analysis): Committed {
     for (const f of a.kind.fields) remembered[f.key] = a.mappingOut[f.key] ?? null;
     rememberMapping(db, a.signature, a.kind.kind, remembered as Record<string, string | string[]>);
     audit(db, { actor: ctx.actor, entity: 'import', entityId: importId, field: null, newValue: { kind: a.kind.kind, file: path.basename(a.fileName), ...result }, reason: 'import' });
+    if (rehearse) throw new Rehearsed(result);
     return { importId, result, backup: backup.name };
-  })();
+  });
+  try {
+    return write();
+  } catch (e) {
+    if (e instanceof Rehearsed) return { importId: 0, result: e.result, backup: '' };
+    throw e;
+  }
 }

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { WorkbenchError } from '../../contract/errors';
 import { columnIndex } from '../../excel/cell';
-import type { TableColumn } from '../../excel/table-detect';
+import type { TableColumn, TableRow } from '../../excel/table-detect';
 import { t } from '../../i18n/messages';
 import { nowIso } from '../context';
+import { bestAssignment, valueFit } from './column-fit';
 import type { ImportField, ImportKind } from './kinds/types';
 
 /**
@@ -46,18 +47,31 @@ export function fieldNames(field: ImportField): string[] {
   return [...field.synonyms, t('zh-CN', field.label), t('en', field.label)];
 }
 
+// Words that only qualify the name before them: "客户名称合计" still names 客户名称, "客户组" does not name 客户.
+const QUALIFIERS = /^(名称|全称|简称|名字|号码|信息|合计|总计|总额|name|fullname|total)$/;
+
+/**
+ * How strongly a header names a field: 100 for one of its names (after dropping a bracketed remark
+ * such as "（全称）"), less for a header ending in one of its names. Whole words come before fragments
+ * (issue 10 item 8): in Chinese and English alike the last word is the head of the name, so "KA客户组"
+ * is a group (组) and not the customer (客户), and "Customer Group" is not "Customer".
+ */
 function matchQuality(field: ImportField, header: string): number {
   const h = normalizeHeader(header);
   if (!h) return 0;
+  const core = normalizeHeader(header.normalize('NFKC').replace(/[(（[【][^)）\]】]*[)）\]】]/g, ''));
   let best = 0;
   for (const name of fieldNames(field)) {
     const n = normalizeHeader(name);
     if (!n) continue;
     if (n === h) return 100;
-    if (field.exactHeader) continue;
-    // "客户名称（全称）" still names 客户名称 (longer names are stronger evidence), but a sentence that
-    // happens to contain "order" or "tel" names nothing: the header may add only a few characters.
-    if (n.length >= 2 && h.includes(n) && h.length <= Math.min(n.length * 2 + 4, 30)) best = Math.max(best, 10 + n.length);
+    if (n === core) best = Math.max(best, 90);
+    // One English word (ID, Name, Code, Date) is a head that needs its modifier: "Order ID" is an order's id,
+    // "Product Name" a product's name; only the whole header names the field (a `*_id` is a foreign key).
+    const oneWord = /^[\x20-\x7e]+$/.test(name) && !/[\s_\-/]/.test(name.trim());
+    if (field.exactHeader || oneWord || n.length < 2 || core.length > Math.min(n.length * 2 + 4, 30)) continue;
+    // A sentence that happens to contain "order" or "tel" names nothing: the header may add only a few characters.
+    if (core.endsWith(n) || (core.startsWith(n) && QUALIFIERS.test(core.slice(n.length)))) best = Math.max(best, 10 + n.length);
   }
   return best;
 }
@@ -65,14 +79,19 @@ function matchQuality(field: ImportField, header: string): number {
 /** How many fields of the kind these header texts name (to pick the sheet and the header row). */
 export function headerScore(kind: ImportKind, headers: string[]): number {
   let n = 0;
-  for (const f of kind.fields) if (headers.some((h) => (f.repeat ? f.repeat(h) !== null : matchQuality(f, h) >= 100 || matchQuality(f, h) > 12))) n++;
+  for (const f of kind.fields) if (headers.some((h) => (f.repeat ? f.repeat(h) !== null : matchQuality(f, h) > 12))) n++;
   return n;
 }
 
 const label = (c: TableColumn) => (c.group ? `${c.group} ${c.header}` : c.header);
 
-/** The automatic mapping: each column to the field it names best, each field to one column (repeat fields: all theirs). */
-export function autoMap(kind: ImportKind, columns: TableColumn[]): Mapping {
+/**
+ * The automatic mapping. Repeat fields (a column a month) take all their columns; every other field
+ * gets at most one column, chosen for the whole sheet at once: each candidate column is scored on its
+ * header and, when the rows are given, on its values (column-fit.ts), and the assignment with the best
+ * total wins. A fragment of a header whose values do not suit the field is no candidate at all.
+ */
+export function autoMap(kind: ImportKind, columns: TableColumn[], rows: readonly TableRow[] = []): Mapping {
   const mapping: Mapping = new Map();
   const taken = new Set<number>();
   for (const f of kind.fields) {
@@ -82,20 +101,23 @@ export function autoMap(kind: ImportKind, columns: TableColumn[]): Mapping {
     mapping.set(f.key, cols);
     cols.forEach((i) => taken.add(i));
   }
-  const pairs: { field: string; col: number; q: number }[] = [];
-  for (const f of kind.fields) {
-    if (f.repeat) continue;
-    columns.forEach((c, i) => {
+  const fields = kind.fields.filter((f) => !f.repeat);
+  const sample = rows.slice(0, 200);
+  const weights = fields.map((f) =>
+    columns.map((c, i) => {
+      if (taken.has(i)) return 0;
       const q = Math.max(matchQuality(f, c.header), c.group ? matchQuality(f, label(c)) : 0);
-      if (q > 0) pairs.push({ field: f.key, col: i, q });
-    });
-  }
-  pairs.sort((a, b) => b.q - a.q || a.col - b.col);
-  for (const p of pairs) {
-    if (mapping.has(p.field) || taken.has(p.col)) continue;
-    mapping.set(p.field, [p.col]);
-    taken.add(p.col);
-  }
+      if (q <= 0) return 0;
+      const fit = sample.length ? valueFit(f, sample.map((r) => r.cells[i])) : 1;
+      // Values that are no phone numbers or e-mails (WeChat ids under 微信) keep even a named column off those fields.
+      if (fit < 0.2 && (q < 90 || f.shape === 'phone' || f.shape === 'email')) return 0;
+      // Ties go to the column further left (the first of two equal candidates, as a person reads).
+      return q * (0.25 + 0.75 * fit) - i * 1e-6;
+    }),
+  );
+  bestAssignment(weights).forEach((col, k) => {
+    if (col >= 0) mapping.set(fields[k].key, [col]);
+  });
   return mapping;
 }
 

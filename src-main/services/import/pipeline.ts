@@ -7,9 +7,10 @@ import type { Table } from '../../excel/table-detect';
 import { t } from '../../i18n/messages';
 import type { ServiceContext } from '../context';
 import { readFileIn } from '../files/read';
-import { getKind, IMPORT_KINDS } from './kinds';
+import { getKind } from './kinds';
 import type { ImportKind, ImportOptions, ImportRecord, PrepareContext, RowProblem } from './kinds/types';
 import { applyOverrides, autoMap, describeMapping, headerScore, headerSignature, headerUnit, rememberedMapping, type Mapping } from './mapping';
+import { missingFields, refuseMissing } from './refusal';
 import { detectDayFirst, parseCell, type ColumnContext } from './values';
 
 /**
@@ -38,29 +39,6 @@ export interface Analysis {
   duplicates: { row: number; of: number }[];
 }
 
-/** The fields a kind needs that the mapping leaves without a column. */
-function missingFields(kind: ImportKind<unknown>, mapping: Mapping): string[] {
-  const missing = kind.fields.filter((f) => f.required && !mapping.has(f.key)).map((f) => f.key);
-  if (kind.requireOneOf && !kind.requireOneOf.some((set) => set.every((f) => mapping.has(f)))) {
-    missing.push(...kind.requireOneOf[0].filter((f) => !mapping.has(f)));
-  }
-  return missing;
-}
-
-/**
- * When a sheet lacks what the chosen kind needs but holds everything another kind needs (customers picked
- * for a staff list), the refusal says which kind it looks like: the kind mapping most of its columns.
- */
-function otherKindHint(lang: ServiceContext['lang'], chosen: ImportKind<unknown>, columns: Table['columns']): string {
-  let best: { kind: ImportKind<unknown>; mapped: number } | null = null;
-  for (const k of Object.values(IMPORT_KINDS) as ImportKind<unknown>[]) {
-    if (k.kind === chosen.kind) continue;
-    const m = autoMap(k, columns);
-    if (missingFields(k, m).length === 0 && (!best || m.size > best.mapped)) best = { kind: k, mapped: m.size };
-  }
-  return best ? t(lang, 'importExport.problem.looksLike', { label: t(lang, best.kind.label), kind: best.kind.kind }) : '';
-}
-
 const problemMessage = (lang: ServiceContext['lang'], code: string, params: Record<string, unknown>) =>
   t(lang, code.includes('.') ? code : `importExport.problem.${code}`, params);
 
@@ -81,24 +59,34 @@ export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
   if (input.headerRow !== undefined && table.headerRow !== input.headerRow && table.groupRow !== input.headerRow) {
     throw new WorkbenchError('import/no-table', { sheet: table.sheet });
   }
+  return analyseTable(ctx, kind, { fileName, bytes, read }, input);
+}
+
+/**
+ * Everything after the reading, on a table already read: mapping, parsing and checking. A refusal
+ * for missing columns tries the other kinds on the same table (`hint`) before naming one.
+ */
+export function analyseTable(ctx: ServiceContext, kind: ImportKind<unknown>, src: Pick<Analysis, 'fileName' | 'bytes' | 'read'>, input: Omit<AnalyseInput, 'file' | 'kind'>, hint = true): Analysis {
+  const { fileName, bytes, read } = src;
+  const table = read.table;
   const signature = headerSignature(kind.kind, table.columns);
-  let mapping = autoMap(kind, table.columns);
+  let mapping = autoMap(kind, table.columns, table.rows);
   const remembered = input.mapping ? null : rememberedMapping(ctx.db, signature);
   if (remembered) mapping = applyOverrides(kind, mapping, table.columns, remembered, false);
   if (input.mapping) mapping = applyOverrides(kind, mapping, table.columns, input.mapping, true);
   const label = (f: string) => t(ctx.lang, kind.fields.find((x) => x.key === f)!.label);
   const missing = missingFields(kind, mapping);
   if (missing.length) {
-    throw new WorkbenchError('import/missing-columns', {
-      fields: missing.map(label).join(', '),
-      sheet: table.sheet,
-      columns: table.columns.map((c) => c.header).join(', '),
-      hint: otherKindHint(ctx.lang, kind, table.columns),
-    });
+    const trial = (k: ImportKind<unknown>) => {
+      const a = analyseTable(ctx, k, src, { year: input.year }, false);
+      return { valid: a.valid.length, invalid: a.problems.size };
+    };
+    refuseMissing(ctx.lang, read, kind, missing, hint ? trial : null);
   }
 
   const options: ImportOptions = { year: input.year, skipInvalid: input.skipInvalid ?? false, dryRun: input.dryRun ?? false };
-  const prepare: PrepareContext = { db: ctx.db, lang: ctx.lang, actor: ctx.actor, options, mapped: new Set(mapping.keys()) };
+  const headers = new Map([...mapping].map(([f, cols]) => [f, cols.map((c) => table.columns[c].header)]));
+  const prepare: PrepareContext = { db: ctx.db, lang: ctx.lang, actor: ctx.actor, options, mapped: new Set(mapping.keys()), headers };
   const state = kind.prepare(prepare);
   const fields = kind.fields.filter((f) => mapping.has(f.key));
   const colCtx = new Map<number, ColumnContext>();
@@ -198,7 +186,8 @@ export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
     }
     const first = valid[firstAt];
     if (JSON.stringify(first.record) === JSON.stringify(c.record)) duplicates.push({ row: c.row, of: first.row });
-    else add(c.row, { code: 'duplicate-key', params: { key, first: first.row } }, c.cells);
+    // The key as the sheet gives it: never an internal form such as "n:其他" (issue 10 item 10).
+    else add(c.row, { code: 'duplicate-key', params: { key: kind.keyText ? kind.keyText(c.record) : key, first: first.row } }, c.cells);
   }
   ctx.progress(total, total, 'progress.importCheck');
   return {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ImportPreview, ImportResult, importInput } from '../../contract/import';
 import { displayValue } from '../../excel/cell';
-import { t } from '../../i18n/messages';
+import { t, type Lang } from '../../i18n/messages';
 import type { ServiceContext } from '../context';
 import { commitImport } from './commit';
 import { outputRecord } from './field-format';
@@ -9,6 +9,7 @@ import { writeFileOut } from '../files/write';
 import { rememberedMapping } from './mapping';
 import { analyse, type Analysis } from './pipeline';
 import { problemWorkbook } from './problems';
+import { sheetReason } from './refusal';
 
 type ImportInput = z.output<typeof importInput>;
 
@@ -29,7 +30,7 @@ function skippedRows(a: Analysis): ImportResult['skippedRows'] {
 }
 
 /** What every answer about an analysed sheet says first: the file, the table found, the mapping, counts and problems. */
-function sheetSummary(a: Analysis) {
+function sheetSummary(a: Analysis, lang: Lang) {
   const problems = allProblems(a);
   return {
     kind: a.kind.kind,
@@ -37,6 +38,7 @@ function sheetSummary(a: Analysis) {
     format: a.read.format,
     sheet: a.table.sheet,
     sheets: a.read.sheets,
+    sheetReason: sheetReason(a.read, lang),
     headerRow: a.table.headerRow,
     groupRow: a.table.groupRow,
     mapping: a.mappingOut,
@@ -56,28 +58,27 @@ export function runImport(ctx: ServiceContext, input: ImportInput): ImportResult
   const c = counts(a);
   let problemsFile: string | null = null;
   if (input.problemsOut && c.invalid > 0) problemsFile = writeFileOut(input.problemsOut, 'problems.xlsx', problemWorkbook(a, ctx.lang).bytes).path;
+  // cli.md: without --skip-invalid one invalid row means nothing is written; a dry run says the same.
+  const refused = c.invalid > 0 && !input.skipInvalid;
   const base: ImportResult = {
-    ...sheetSummary(a),
+    ...sheetSummary(a, ctx.lang),
     created: {},
     committed: false,
+    refused,
     importId: null,
     backup: null,
     problemsFile,
   };
-  if (input.dryRun) return { ...base, records: a.valid.map((v) => outputRecord(a.kind.fields, v.record)) };
-  if (c.invalid > 0 && !input.skipInvalid) return base;
+  const records = input.dryRun ? a.valid.map((v) => outputRecord(a.kind.fields, v.record)) : undefined;
+  if (refused) return records ? { ...base, records } : base;
   // The sheet's rows are no longer needed once the records are made (the problem file is written above):
   // letting them go lowers the peak memory of a large import during the commit.
-  a.table.rows.length = 0;
-  const done = commitImport(ctx, a);
-  return {
-    ...base,
-    rows: { ...base.rows, inserted: done.result.inserted, updated: done.result.updated, unchanged: done.result.unchanged },
-    created: done.result.created,
-    committed: true,
-    importId: done.importId,
-    backup: done.backup,
-  };
+  if (!input.dryRun) a.table.rows.length = 0;
+  // A dry run writes and rolls back: its counts are the real run's (issue 10 item 3).
+  const done = commitImport(ctx, a, input.dryRun);
+  const counted = { ...base, rows: { ...base.rows, inserted: done.result.inserted, updated: done.result.updated, unchanged: done.result.unchanged }, created: done.result.created };
+  if (records) return { ...counted, records };
+  return { ...counted, committed: true, importId: done.importId, backup: done.backup };
 }
 
 const SAMPLE = 200;
@@ -99,7 +100,7 @@ export function previewImport(ctx: ServiceContext, input: Omit<ImportInput, 'ski
     return { row: r.row, cells: r.cells.map(displayValue), problems: byCol, rowProblems };
   });
   return {
-    ...sheetSummary(a),
+    ...sheetSummary(a, ctx.lang),
     columns: a.table.columns.map((c, i) => ({ index: c.index, letter: c.letter, header: c.header, group: c.group, field: fieldOf.get(i) ?? null })),
     fields: kindFields(ctx, a.kind),
     sample,

@@ -15,17 +15,17 @@ export const customersKind: ImportKind<State> = {
   kind: 'customers',
   label: 'importExport.kinds.customers',
   fields: [
-    { key: 'code', label: L('code'), type: 'text', maxLength: 40, example: 'C10001', synonyms: ['客户编号', '客户代码', '客户编码', '客户ID', '客户号', 'Customer ID', 'Customer Code', 'Customer No', 'Account No', 'Account ID'] },
-    { key: 'name', label: L('name'), type: 'text', required: true, maxLength: 100, example: '上海华联商贸有限公司', synonyms: ['客户名称', '客户', '客户名', '客户全称', '公司名称', '单位名称', '企业名称', 'Customer', 'Customer Name', 'CustomerName', 'Company', 'Company Name', 'Account', 'Account Name'] },
-    { key: 'stage', label: L('stage'), type: 'enum', values: ['lead', 'prospect', 'customer', 'lost'], valueSynonyms: { lead: ['线索', 'Lead'], prospect: ['潜在客户', '意向客户', '商机', 'Prospect'], customer: ['客户', '成交客户', '正式客户', '老客户', 'Customer', 'Client'], lost: ['流失', '已流失', '流失客户', 'Lost', 'Churned'] }, example: 'customer', synonyms: ['阶段', '客户阶段', '客户状态', 'Stage', 'Lifecycle Stage'] },
-    { key: 'segment', label: L('segment'), type: 'text', maxLength: 50, example: '重点客户', synonyms: ['客户类型', '客户分类', '客户等级', '客户级别', '细分', 'Segment', 'Customer Segment', 'Tier'] },
-    { key: 'industry', label: L('industry'), type: 'text', maxLength: 50, example: '零售', synonyms: ['行业', '所属行业', 'Industry'] },
-    { key: 'province', label: L('province'), type: 'text', maxLength: 50, example: '上海', synonyms: ['省份', '省', '客户省份', '所在省份', '省/直辖市', 'Province', 'State', 'Region/State'] },
-    { key: 'city', label: L('city'), type: 'text', maxLength: 50, example: '上海', synonyms: ['城市', '市', '所在城市', 'City'] },
-    { key: 'owner', label: L('owner'), type: 'text', maxLength: 50, example: 'S0101', synonyms: ['负责人', '客户经理', '销售员', '业务员', '销售代表', '跟进人', '归属销售', 'Owner', 'Account Owner', 'Account Manager', 'Sales Rep', 'Salesperson'] },
+    { key: 'code', label: L('code'), type: 'text', maxLength: 40, shape: 'code', example: 'C10001', synonyms: ['客户编号', '客户代码', '客户编码', '客户ID', '客户号', '门店编号', '门店编码', '门店代码', '店铺编号', '店铺ID', '网点编号', '网点代码', '会员编号', '会员卡号', 'Customer ID', 'Customer Code', 'Customer No', 'Account No', 'Account ID', 'Store ID', 'Store Code', 'Store No', 'ID'] },
+    { key: 'name', label: L('name'), type: 'text', required: true, maxLength: 100, shape: 'name', example: '上海华联商贸有限公司', synonyms: ['客户名称', '客户', '客户名', '客户全称', '公司名称', '单位名称', '企业名称', '门店名称', '门店', '门店名', '店铺', '店铺名称', '店名', '网点', '网点名称', '姓名', '客户姓名', '会员姓名', 'Customer', 'Customer Name', 'CustomerName', 'Company', 'Company Name', 'Account', 'Account Name', 'Store', 'Store Name', 'Shop', 'Shop Name', 'Name'] },
+    { key: 'stage', label: L('stage'), type: 'enum', shape: 'group', values: ['lead', 'prospect', 'customer', 'lost'], valueSynonyms: { lead: ['线索', 'Lead'], prospect: ['潜在客户', '意向客户', '商机', 'Prospect'], customer: ['客户', '成交客户', '正式客户', '老客户', 'Customer', 'Client'], lost: ['流失', '已流失', '流失客户', 'Lost', 'Churned'] }, example: 'customer', synonyms: ['阶段', '客户阶段', '客户状态', 'Stage', 'Lifecycle Stage'] },
+    { key: 'segment', label: L('segment'), type: 'text', maxLength: 50, shape: 'group', example: '重点客户', synonyms: ['客户类型', '客户分类', '客户等级', '客户级别', '等级', '级别', '客户组', '客户群', '客户分组', '分组', '门店等级', '门店类型', '细分', 'Segment', 'Customer Segment', 'Customer Group', 'Tier', 'Grade', 'Level'] },
+    { key: 'industry', label: L('industry'), type: 'text', maxLength: 50, shape: 'group', example: '零售', synonyms: ['行业', '所属行业', 'Industry'] },
+    { key: 'province', label: L('province'), type: 'text', maxLength: 50, shape: 'group', example: '上海', synonyms: ['省份', '省', '客户省份', '所在省份', '省/直辖市', 'Province', 'State', 'Region/State'] },
+    { key: 'city', label: L('city'), type: 'text', maxLength: 50, shape: 'group', example: '上海', synonyms: ['城市', '市', '所在城市', 'City'] },
+    { key: 'owner', label: L('owner'), type: 'text', maxLength: 50, example: 'S0101', synonyms: ['负责人', '客户经理', '销售员', '业务员', '销售代表', '跟进人', '归属销售', '所属销售', 'Owner', 'Account Owner', 'Account Manager', 'Sales Rep', 'Salesperson', 'Sales Rep ID', 'Salesperson ID', 'Owner ID'] },
     { key: 'contactName', label: L('contactName'), type: 'text', maxLength: 50, example: '李娜', synonyms: ['联系人', '联系人姓名', '对接人', 'Contact', 'Contact Name', 'Contact Person'] },
-    { key: 'phone', label: L('phone'), type: 'text', maxLength: 30, example: '021-62345678', synonyms: ['电话', '联系电话', '手机', '联系方式', 'Phone', 'Telephone', 'Tel', 'Mobile'] },
-    { key: 'email', label: L('email'), type: 'text', maxLength: 120, example: 'lina@example.com', synonyms: ['邮箱', '电子邮件', 'Email', 'E-mail'] },
+    { key: 'phone', label: L('phone'), type: 'text', maxLength: 30, shape: 'phone', example: '021-62345678', synonyms: ['电话', '联系电话', '手机', '手机号', '手机号码', '电话号码', '联系方式', '微信', '微信号', 'Phone', 'Phone Number', 'Telephone', 'Tel', 'Mobile'] },
+    { key: 'email', label: L('email'), type: 'text', maxLength: 120, shape: 'email', example: 'lina@example.com', synonyms: ['邮箱', '电子邮件', '电子邮箱', 'Email', 'E-mail', 'Mail'] },
     { key: 'address', label: L('address'), type: 'text', maxLength: 200, example: '上海市静安区南京西路 1 号', synonyms: ['地址', '详细地址', '公司地址', 'Address'] },
     { key: 'birthday', label: L('birthday'), type: 'date', example: '', synonyms: ['生日', '联系人生日', 'Birthday', 'Date of Birth'] },
     { key: 'visitIntervalDays', label: L('visitIntervalDays'), type: 'int', min: 1, max: 3650, example: 30, synonyms: ['拜访周期', '回访周期', '拜访周期天', '回访间隔', 'Visit Interval', 'Visit Interval Days', 'Visit Every'] },
@@ -43,6 +43,7 @@ export const customersKind: ImportKind<State> = {
     return problems;
   },
   key: (r) => (r.code ? `c:${String(r.code).toLowerCase()}` : `n:${nameKey(String(r.name))}`),
+  keyText: (r) => String(r.code ?? r.name),
   commit(records, s, ctx): CommitResult {
     const up = new Upserter(ctx.db, ctx.changes);
     const get = ctx.db.prepare('SELECT * FROM customers WHERE id = ?');

@@ -10,10 +10,10 @@ export const productsKind: ImportKind<NamedLookup> = {
   kind: 'products',
   label: 'importExport.kinds.products',
   fields: [
-    { key: 'code', label: L('code'), type: 'text', maxLength: 40, example: 'P-1001', synonyms: ['产品编号', '产品代码', '产品编码', '产品ID', '商品编号', '商品编码', '物料编码', '货号', '编码', 'SKU', 'Product ID', 'Product Code', 'Item Code', 'Item No', 'Code'] },
-    { key: 'name', label: L('name'), type: 'text', required: true, maxLength: 200, example: '智能门锁 X1', synonyms: ['产品名称', '产品', '商品名称', '商品', '品名', '名称', 'Product', 'Product Name', 'Item', 'Item Name', 'Name'] },
-    { key: 'category', label: L('category'), type: 'text', maxLength: 50, example: '安防', synonyms: ['类别', '品类', '产品类别', '产品分类', '分类', '类目', 'Category', 'Product Category', 'Type'] },
-    { key: 'positioning', label: L('positioning'), type: 'text', maxLength: 200, example: '中端', synonyms: ['定位', '产品定位', '市场定位', 'Positioning', 'Segment'] },
+    { key: 'code', label: L('code'), type: 'text', maxLength: 40, shape: 'code', example: 'P-1001', synonyms: ['产品编号', '产品代码', '产品编码', '产品ID', '商品编号', '商品编码', '物料编码', '货号', '编码', 'SKU', 'Product ID', 'Product Code', 'Item Code', 'Item No', 'Code', 'ID'] },
+    { key: 'name', label: L('name'), type: 'text', required: true, maxLength: 200, shape: 'name', example: '智能门锁 X1', synonyms: ['产品名称', '产品', '商品名称', '商品', '品名', '名称', 'Product', 'Product Name', 'Item', 'Item Name', 'Name'] },
+    { key: 'category', label: L('category'), type: 'text', maxLength: 50, shape: 'group', example: '安防', synonyms: ['类别', '品类', '产品类别', '产品分类', '分类', '类目', 'Category', 'Product Category', 'Type'] },
+    { key: 'positioning', label: L('positioning'), type: 'text', maxLength: 200, shape: 'group', example: '中端', synonyms: ['定位', '产品定位', '市场定位', 'Positioning', 'Segment'] },
     { key: 'listPrice', label: L('listPrice'), type: 'money', min: 0, example: 1299, synonyms: ['标准价', '定价', '售价', '单价', '价格', '零售价', '指导价', 'List Price', 'Price', 'Unit Price', 'Retail Price'] },
     { key: 'cost', label: L('cost'), type: 'money', min: 0, example: 800, synonyms: ['成本', '成本价', '进价', '采购价', 'Cost', 'Unit Cost'] },
     { key: 'active', label: L('active'), type: 'bool', example: '是', synonyms: ['在售', '是否在售', '启用', '状态', 'Active', 'On Sale', 'Status'] },
@@ -30,6 +30,7 @@ export const productsKind: ImportKind<NamedLookup> = {
     return problems;
   },
   key: (r) => (r.code ? `c:${String(r.code).toLowerCase()}` : `n:${nameKey(String(r.name))}`),
+  keyText: (r) => String(r.code ?? r.name),
   commit(records, l, ctx): CommitResult {
     const up = new Upserter(ctx.db, ctx.changes);
     const get = ctx.db.prepare('SELECT * FROM products WHERE id = ?');

@@ -103,6 +103,7 @@ export const ratingsKind: ImportKind<RatingsState> = {
     return problems;
   },
   key: (r) => `${String(r.quarter)}:${String(r.employeeNo ?? r.name).toLowerCase()}:${String(r.kpi)}`,
+  keyText: (r) => `${String(r.quarter)} ${String(r.employeeNo ?? r.name)} ${String(r.kpi)}`,
   commit(records, state, ctx): CommitResult {
     const result: CommitResult = { inserted: 0, updated: 0, unchanged: 0, created: {} };
     const quarters = [...new Set(records.map((r) => String(r.quarter)))];

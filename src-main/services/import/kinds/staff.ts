@@ -19,15 +19,15 @@ export const staffKind: ImportKind<State> = {
   kind: 'staff',
   label: 'importExport.kinds.staff',
   fields: [
-    { key: 'employeeNo', label: L('employeeNo'), type: 'text', required: true, maxLength: 32, example: 'S0101', synonyms: ['工号', '员工编号', '员工号', '职工号', '人员编号', '编号', '员工ID', '销售代表ID', '销售员编号', 'Employee No', 'Employee Number', 'Employee ID', 'EmpID', 'EEID', 'Staff No', 'Staff ID', 'ID'] },
-    { key: 'name', label: L('name'), type: 'text', required: true, maxLength: 50, example: '张伟', synonyms: ['姓名', '名字', '员工姓名', '员工', '销售员', '销售员姓名', 'Name', 'Full Name', 'Employee Name', 'Employee_Name', 'Staff Name'] },
-    { key: 'team', label: L('team'), type: 'text', maxLength: 50, example: '华东一组', synonyms: ['团队', '部门', '小组', '销售组', '所属团队', '所属部门', '组别', 'Team', 'Department', 'Dept', 'Departments', 'Sales Team'] },
-    { key: 'title', label: L('title'), type: 'text', maxLength: 50, example: '销售代表', synonyms: ['职位', '岗位', '职务', '职称', 'Title', 'Job Title', 'Position', 'Positions', 'Role'] },
+    { key: 'employeeNo', label: L('employeeNo'), type: 'text', required: true, maxLength: 32, shape: 'code', example: 'S0101', synonyms: ['工号', '员工编号', '员工号', '职工号', '人员编号', '编号', '员工ID', '销售代表ID', '销售员编号', 'Employee No', 'Employee Number', 'Employee ID', 'EmpID', 'EEID', 'Staff No', 'Staff ID', 'Emp No', 'Sales Rep ID', 'Rep ID', 'Salesperson ID', 'ID'] },
+    { key: 'name', label: L('name'), type: 'text', required: true, maxLength: 50, shape: 'name', example: '张伟', synonyms: ['姓名', '名字', '员工姓名', '员工', '销售员', '销售员姓名', 'Name', 'Full Name', 'Employee Name', 'Employee_Name', 'Staff Name'] },
+    { key: 'team', label: L('team'), type: 'text', maxLength: 50, shape: 'group', example: '华东一组', synonyms: ['团队', '部门', '小组', '销售组', '所属团队', '所属部门', '组别', 'Team', 'Department', 'Dept', 'Departments', 'Sales Team'] },
+    { key: 'title', label: L('title'), type: 'text', maxLength: 50, shape: 'group', example: '销售代表', synonyms: ['职位', '岗位', '职务', '职称', 'Title', 'Job Title', 'Position', 'Positions', 'Role'] },
     { key: 'hireDate', label: L('hireDate'), type: 'date', example: '2024-03-01', synonyms: ['入职日期', '入职时间', '到岗日期', 'Hire Date', 'Start Date', 'Date of Hire', 'DateofHire', 'DateofHires', 'Joined'] },
-    { key: 'manager', label: L('manager'), type: 'text', maxLength: 50, example: '', synonyms: ['上级', '直属上级', '经理', '主管', '负责人', '汇报对象', 'Manager', 'Manager Name', 'ManagerName', 'ManagerNames', 'Reports To', 'Supervisor'] },
-    { key: 'phone', label: L('phone'), type: 'text', maxLength: 30, example: '13800138000', synonyms: ['电话', '手机', '手机号', '手机号码', '联系电话', 'Phone', 'Mobile', 'Telephone', 'Tel'] },
-    { key: 'email', label: L('email'), type: 'text', maxLength: 120, example: 'zhang.wei@example.com', synonyms: ['邮箱', '电子邮件', '电子邮箱', 'Email', 'E-mail', 'Mail'] },
-    { key: 'status', label: L('status'), type: 'enum', values: ['active', 'inactive'], valueSynonyms: { active: ['在职', '在岗', '正常', 'Active', 'Employed', '是'], inactive: ['离职', '已离职', '停用', 'Inactive', 'Left', 'Terminated', 'Voluntarily Terminated', 'Terminated for Cause', '否'] }, example: 'active', synonyms: ['状态', '在职状态', '员工状态', 'Status', 'Employment Status', 'EmploymentStatus'] },
+    { key: 'manager', label: L('manager'), type: 'text', maxLength: 50, example: '', synonyms: ['上级', '直属上级', '经理', '主管', '负责人', '汇报对象', '上级工号', '经理工号', 'Manager', 'Manager Name', 'ManagerName', 'ManagerNames', 'Manager ID', 'Reports To', 'Supervisor'] },
+    { key: 'phone', label: L('phone'), type: 'text', maxLength: 30, shape: 'phone', example: '13800138000', synonyms: ['电话', '手机', '手机号', '手机号码', '联系电话', 'Phone', 'Mobile', 'Telephone', 'Tel'] },
+    { key: 'email', label: L('email'), type: 'text', maxLength: 120, shape: 'email', example: 'zhang.wei@example.com', synonyms: ['邮箱', '电子邮件', '电子邮箱', 'Email', 'E-mail', 'Mail'] },
+    { key: 'status', label: L('status'), type: 'enum', values: ['active', 'inactive'], valueSynonyms: { active: ['在职', '在岗', '正常', '试用期', '试用', '实习', '实习期', '实习生', '正式', '正式员工', '转正', '已转正', 'Active', 'Employed', 'Probation', 'Intern', '是'], inactive: ['离职', '已离职', '停用', 'Inactive', 'Left', 'Terminated', 'Voluntarily Terminated', 'Terminated for Cause', '否'] }, example: 'active', synonyms: ['状态', '在职状态', '员工状态', 'Status', 'Employment Status', 'EmploymentStatus'] },
     { key: 'leftDate', label: L('leftDate'), type: 'date', example: '', synonyms: ['离职日期', '离职时间', 'Exit Date', 'Left Date', 'Termination Date', 'DateofTermination', 'DateofTerminations'] },
   ],
   prepare: (ctx) => ({ staff: loadStaff(ctx.db), fileNos: new Set(), fileNames: new Map() }),
@@ -58,6 +58,7 @@ export const staffKind: ImportKind<State> = {
     return out;
   },
   key: (r) => String(r.employeeNo).toLowerCase(),
+  keyText: (r) => String(r.employeeNo),
   commit(records, state, ctx): CommitResult {
     const { db } = ctx;
     const up = new Upserter(db, ctx.changes);

@@ -27,6 +27,8 @@ const ZH_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九'
 export function monthOfHeader(header: string): string | null {
   const h = header.normalize('NFKC').trim().replace(/\s+/g, ' ');
   const ok = (m: number) => (m >= 1 && m <= 12 ? String(m) : null);
+  // Months numbered 1…12 as the headers (numbers in the header row, issue 10 item 6).
+  if (/^\d{1,2}$/.test(h)) return ok(Number(h));
   let m = /^(\d{1,2})\s*月(份)?(目标|指标|任务)?(\s*[(（].*[)）])?$/.exec(h);
   if (m) return ok(Number(m[1]));
   m = /^M(\d{1,2})$/i.exec(h);
@@ -62,6 +64,8 @@ export function parseMonthCell(text: string): { month: number; year: number | nu
 }
 
 interface State {
+  /** The years the month headers name ("2024-01", "2024年1月"…; date cells formatted "Jan-24" read as 2024-01). */
+  headerYears: number[];
   staff: StaffLookup;
   teams: Map<string, number>;
   teamOfPerson: Map<number, number | null>;
@@ -87,7 +91,9 @@ export const targetsKind: ImportKind<State> = {
   prepare(ctx) {
     const teams = new Map((ctx.db.prepare('SELECT id, name FROM teams').all() as { id: number; name: string }[]).map((t) => [nameKey(t.name), t.id]));
     const staff = ctx.db.prepare('SELECT id, employee_no AS employeeNo, team_id AS teamId FROM staff').all() as { id: number; employeeNo: string; teamId: number | null }[];
+    const headerYears = [...new Set((ctx.headers?.get('months') ?? []).map((h) => /^(\d{4})\s*[-/.年]/.exec(h.normalize('NFKC').trim())?.[1]).filter((y): y is string => !!y))].map(Number);
     return {
+      headerYears,
       staff: loadStaff(ctx.db),
       teams,
       teamOfPerson: new Map(staff.map((s) => [s.id, s.teamId])),
@@ -103,8 +109,15 @@ export const targetsKind: ImportKind<State> = {
       r.month = pm.month;
       if (pm.year !== null) r.year = pm.year;
     }
-    if (yearOf(r, ctx.options.year) === null) problems.push({ field: 'year', code: P('no-year') });
-    else r.year = yearOf(r, ctx.options.year);
+    const wideRow = r.months && typeof r.months === 'object' && Object.keys(r.months).length > 0;
+    // A wide sheet whose month headers are dates of one year is that year's; of several years, it cannot be one row a person.
+    if (wideRow && s.headerYears.length > 1) return [{ field: 'months', code: P('header-years'), params: { years: s.headerYears.join(', ') } }];
+    const headerYear = wideRow && s.headerYears.length === 1 ? s.headerYears[0] : undefined;
+    const given = (r.year as number | null) ?? ctx.options.year;
+    if (headerYear !== undefined && given !== null && given !== undefined && given !== headerYear) problems.push({ field: 'months', code: P('year-mismatch'), params: { value: headerYear, year: given } });
+    const year = yearOf(r, headerYear ?? ctx.options.year);
+    if (year === null) problems.push({ field: 'year', code: P('no-year') });
+    else r.year = year;
     const who = (r.salesperson as string | null) ?? (r.name as string | null);
     if (who) {
       const p = resolvePerson(s.staff, who, r.salesperson ? 'salesperson' : 'name');
@@ -133,6 +146,7 @@ export const targetsKind: ImportKind<State> = {
     return problems;
   },
   key: (r) => `${r.year}:${r.salesperson ? `p:${String(r.salesperson).toLowerCase()}` : `t:${nameKey(String(r.team))}`}:${r.month ?? 'wide'}`,
+  keyText: (r) => [r.year, r.salesperson ?? r.team, r.month].filter((x) => x !== null && x !== undefined).join(' '),
   commit(records, s, ctx): CommitResult {
     const { db } = ctx;
     const result: CommitResult = { inserted: 0, updated: 0, unchanged: 0, created: {} };

@@ -46,6 +46,11 @@ export interface ImportField {
   maxLength?: number;
   min?: number;
   max?: number;
+  /**
+   * What the column's values look like, scored with its header when mapping (issue 10 item 8): a code
+   * column holds short unique codes, a name column unique names, a group column a few repeated values.
+   */
+  shape?: 'code' | 'name' | 'group' | 'email' | 'phone';
   /** The template's example row. */
   example?: string | number;
   /**
@@ -80,6 +85,8 @@ export interface PrepareContext {
   options: ImportOptions;
   /** The fields a column of the sheet feeds; the others are null in every record. */
   mapped: ReadonlySet<string>;
+  /** The header texts of the columns feeding each mapped field (a wide sheet's month headers may give the year). */
+  headers?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Records every row an import writes, for the undo of the whole import (table import_changes). */
@@ -130,6 +137,8 @@ export interface ImportKind<S = unknown> {
   checkAll?(records: ImportRecord[], state: S, ctx: PrepareContext, rows: readonly number[]): Map<number, RowProblem[]>;
   /** The natural key: two rows with the same key are the same record (duplicates in a file, upserts). */
   key(record: ImportRecord): string;
+  /** The key as the sheet gives it, for messages (no internal prefixes, no lower-casing); default: key. */
+  keyText?(record: ImportRecord): string;
   /** Writes the valid records inside the import's transaction, logging each insert and update. */
   commit(records: ImportRecord[], state: S, ctx: CommitContext): CommitResult;
   /** The kind's data as records (the same form as parsed records), for export and for "imports back unchanged". */
