@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { dispatch, errorPayload } from '../runtime/dispatch';
+import type { ErrorPayload } from '../contract/define';
 import { WorkbenchError, isWorkbenchError } from '../contract/errors';
 import { Workspace, resolveDataDir } from '../db/workspace';
 import { osLang, parseLang, t, type Lang } from '../i18n/messages';
@@ -21,6 +22,17 @@ function findCommand(argv: string[]): string | undefined {
     else if (!a.startsWith('-')) return a;
   }
   return undefined;
+}
+
+/**
+ * What the command line adds to a refusal that the services word for every door: the option that fixes
+ * it (a missing column is named with --map here, chosen from a list in the wizard).
+ */
+function cliHint(error: ErrorPayload, lang: Lang): string {
+  const key = `cli.errorHint.${error.code}`;
+  const missing = (error.details as { missing?: unknown } | undefined)?.missing;
+  const hint = t(lang, key, { ...error.details, keys: Array.isArray(missing) ? missing.join(', ') : '' });
+  return hint === key ? '' : `\n${hint}`;
 }
 
 function helpText(lang: Lang): string {
@@ -67,7 +79,7 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
         progress: showProgress ? (done, total, phase) => io.err.write(`\r${t(lang, phase)} ${done.toLocaleString(lang)}/${total.toLocaleString(lang)}   `) : undefined,
       });
       if (showProgress) io.err.write('\r\x1b[K');
-      if (!result.ok) return fail(1, `${t(lang, 'cli.error')}${result.error.message} (${result.error.code})`, result.error.code);
+      if (!result.ok) return fail(1, `${t(lang, 'cli.error')}${result.error.message} (${result.error.code})${cliHint(result.error, lang)}`, result.error.code);
       io.out.write(json ? `${JSON.stringify(result.value)}\n` : `${cmd.render(result.value, lang)}\n`);
       const refusal = cmd.refused?.(result.value, lang);
       if (refusal) io.err.write(`${t(lang, 'cli.error')}${refusal}\n`);

@@ -19,7 +19,10 @@ import { detectDayFirst, parseCell, type ColumnContext } from './values';
  */
 export interface AnalyseInput {
   kind: string;
-  file: FileIn;
+  /** The file to read, unless `source` gives its table already read. */
+  file?: FileIn;
+  /** The table a preview session holds (./session.ts): re-mapping never reads the file again. */
+  source?: (kind: ImportKind<unknown>) => ImportSource;
   sheet?: string;
   headerRow?: number;
   /** field → header (or column letter); null unmaps a field. */
@@ -27,6 +30,18 @@ export interface AnalyseInput {
   year?: number;
   skipInvalid?: boolean;
   dryRun?: boolean;
+  /**
+   * The wizard's preview: a required field without a column is listed in `missing` instead of refused,
+   * so that the manager can choose its column in the window (issue 10 item 11).
+   */
+  allowMissing?: boolean;
+}
+
+/** A file and its table as read for one kind (the kind's header names pick the sheet and header row). */
+export interface ImportSource {
+  fileName: string;
+  bytes: Uint8Array;
+  read: ReadTableResult;
 }
 
 export interface Analysis {
@@ -46,10 +61,12 @@ export interface Analysis {
   /** Problems by row number (rows with at least one problem are invalid). */
   problems: Map<number, ImportProblem[]>;
   duplicates: { row: number; of: number }[];
+  /** Required fields without a column (only with allowMissing; the rows are then not checked). */
+  missing: string[];
 }
 
 /** The fields a kind needs that the mapping leaves without a column. */
-function missingFields(kind: ImportKind<unknown>, mapping: Mapping): string[] {
+export function missingFields(kind: ImportKind<unknown>, mapping: Mapping): string[] {
   const missing = kind.fields.filter((f) => f.required && !mapping.has(f.key)).map((f) => f.key);
   if (kind.requireOneOf && !kind.requireOneOf.some((set) => set.every((f) => mapping.has(f)))) {
     missing.push(...kind.requireOneOf[0].filter((f) => !mapping.has(f)));
@@ -74,19 +91,25 @@ function otherKindHint(lang: ServiceContext['lang'], chosen: ImportKind<unknown>
 const problemMessage = (lang: ServiceContext['lang'], code: string, params: Record<string, unknown>) =>
   t(lang, code.includes('.') ? code : `importExport.problem.${code}`, params);
 
-export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
-  const kind = getKind(input.kind);
-  const { name: fileName, bytes } = readFileIn(input.file);
+/** Reads a file's table for a kind: the kind's header names help find the sheet and the header row. */
+export function readSource(ctx: ServiceContext, kind: ImportKind<unknown>, file: { name: string; bytes: Uint8Array }, choice: { sheet?: string; headerRow?: number }): ImportSource {
   ctx.progress(0, 1, 'progress.importRead');
-  const read = readTable(bytes, fileName, {
-    sheet: input.sheet,
-    headerRow: input.headerRow,
+  const read = readTable(file.bytes, file.name, {
+    sheet: choice.sheet,
+    headerRow: choice.headerRow,
     scoreHeaders: (h) => headerScore(kind, h),
     onRows: (n, expected) => {
       ctx.checkCancelled();
       ctx.progress(n, expected, 'progress.importRead');
     },
   });
+  return { fileName: file.name, bytes: file.bytes, read };
+}
+
+export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
+  const kind = getKind(input.kind);
+  if (!input.source && !input.file) throw new WorkbenchError('import/session-expired');
+  const { fileName, bytes, read } = input.source ? input.source(kind) : readSource(ctx, kind, readFileIn(input.file!), input);
   const table = read.table;
   if (input.headerRow !== undefined && table.headerRow !== input.headerRow && table.groupRow !== input.headerRow) {
     throw new WorkbenchError('import/no-table', { sheet: table.sheet });
@@ -96,12 +119,26 @@ export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
   const remembered = input.mapping ? null : rememberedMapping(ctx.db, signature);
   if (remembered) mapping = applyOverrides(kind, mapping, table.columns, remembered, false);
   if (input.mapping) mapping = applyOverrides(kind, mapping, table.columns, input.mapping, true);
-  const label = (f: string) => t(ctx.lang, kind.fields.find((x) => x.key === f)!.label);
+  // Each message is made once per distinct text: i18next costs tens of microseconds a call, and a
+  // 15,000-row sheet with one wrong column would pay it on every row.
+  const labels = new Map(kind.fields.map((f) => [f.key, t(ctx.lang, f.label)]));
+  const label = (f: string) => labels.get(f)!;
+  const messages = new Map<string, string>();
+  const message = (code: string, params: Record<string, unknown>) => {
+    const key = `${code}\u0001${JSON.stringify(params)}`;
+    let text = messages.get(key);
+    if (text === undefined) messages.set(key, (text = problemMessage(ctx.lang, code, params)));
+    return text;
+  };
   const missing = missingFields(kind, mapping);
-  if (missing.length) {
+  if (missing.length && !input.allowMissing) {
+    // Structured, so that each door words it: the CLI names --map, the wizard offers the columns.
     throw new WorkbenchError('import/missing-columns', {
+      missing,
       fields: missing.map(label).join(', '),
       sheet: table.sheet,
+      headerRow: table.headerRow,
+      headers: table.columns.map((c) => c.header),
       columns: table.columns.map((c) => c.header).join(', '),
       hint: otherKindHint(ctx.lang, kind, table.columns),
     });
@@ -129,12 +166,15 @@ export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
       row,
       column: col !== undefined ? table.columns[col].header : '',
       value: col !== undefined ? displayValue(cells[col]) : '',
-      message: problemMessage(ctx.lang, p.code, params),
+      message: message(p.code, params),
       field: p.field ?? null,
       code: p.code,
     });
     problems.set(row, list);
   };
+
+  const summary = { kind, fileName, bytes, read, table, mapping, mappingOut: describeMapping(kind, mapping, table.columns), signature, options, state, prepare };
+  if (missing.length) return { ...summary, valid: [], problems, duplicates: [], missing };
 
   const checked: { row: number; record: ImportRecord; cells: CellValue[] }[] = [];
   const total = table.rows.length;
@@ -211,7 +251,5 @@ export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
     else add(c.row, { code: 'duplicate-key', params: { key, first: first.row } }, c.cells);
   }
   ctx.progress(total, total, 'progress.importCheck');
-  return {
-    kind, fileName, bytes, read, table, mapping, mappingOut: describeMapping(kind, mapping, table.columns), signature, options, state, prepare, valid, problems, duplicates,
-  };
+  return { ...summary, valid, problems, duplicates, missing };
 }
