@@ -3,7 +3,7 @@ import type { Result } from '../src-main/contract/define';
 
 /** The bridge the Electron preload exposes (contextIsolation keeps ipcRenderer itself out of reach). */
 export interface WorkbenchBridge {
-  invoke(name: string, input: unknown, opts?: { jobId?: string }): Promise<Result<unknown>>;
+  invoke(name: string, input: unknown, opts?: { jobId?: string; lang?: 'zh-CN' | 'en' }): Promise<Result<unknown>>;
   on(event: string, cb: (payload: unknown) => void): () => void;
   platform: string;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { contract, isOpName } from '../contract';
 import type { Result } from '../contract/define';
 import type { Workspace } from '../db/workspace';
-import type { Lang } from '../i18n/messages';
+import { LANGS, type Lang } from '../i18n/messages';
 import { dispatch } from '../runtime/dispatch';
 import type { JobRunner } from '../runtime/jobs';
 
@@ -17,16 +17,17 @@ export interface InvokerDeps {
   onMutated(name: string): void;
 }
 
-export type Invoke = (name: string, input: unknown, jobId?: string) => Promise<Result<unknown>>;
+/** `lang`: the language the calling window shows, which its messages and files follow (else the app's). */
+export type Invoke = (name: string, input: unknown, jobId?: string, lang?: Lang) => Promise<Result<unknown>>;
 
 /** The one way main runs an operation, for the renderer's calls and the menu's alike. */
 export function createInvoker(deps: InvokerDeps): Invoke {
-  return async (name, input, jobId) => {
+  return async (name, input, jobId, lang) => {
     const result = await dispatch(deps.ws, name, input, {
-      lang: deps.lang(),
+      lang: lang ?? deps.lang(),
       actor: deps.actor,
       jobId,
-      runLong: (op, parsed, id) => deps.jobs.run(op, parsed, id),
+      runLong: (op, parsed, id, jobLang) => deps.jobs.run(op, parsed, id, jobLang),
       cancelJob: (id) => deps.jobs.cancel(id),
     });
     if (result.ok && isOpName(name) && contract[name].mutates) deps.onMutated(name);
@@ -40,7 +41,7 @@ const envelope = z
     name: z.string().min(1).max(100),
     input: z.unknown().optional(),
     opts: z
-      .object({ jobId: z.string().min(1).max(64).optional() })
+      .object({ jobId: z.string().min(1).max(64).optional(), lang: z.enum(LANGS).optional() })
       .strict()
       .optional(),
   })
@@ -64,7 +65,7 @@ export function registerIpc(invoke: Invoke, isTrustedUrl: (url: string | undefin
       return { ok: false, error: { code: 'request/invalid-envelope', message: 'Malformed workbench request.' } };
     }
     const { name, input, opts } = parsed.data;
-    return invoke(name, input, opts?.jobId);
+    return invoke(name, input, opts?.jobId, opts?.lang);
   });
   return () => ipcMain.removeHandler(INVOKE_CHANNEL);
 }

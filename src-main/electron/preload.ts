@@ -9,7 +9,7 @@ export type WorkbenchEvent = (typeof WORKBENCH_EVENTS)[number];
 
 /** `window.workbench` as the renderer sees it. */
 export interface WorkbenchBridge {
-  invoke(name: string, input?: unknown, opts?: { jobId?: string }): Promise<Result<unknown>>;
+  invoke(name: string, input?: unknown, opts?: { jobId?: string; lang?: 'zh-CN' | 'en' }): Promise<Result<unknown>>;
   on(event: WorkbenchEvent, callback: (payload: unknown) => void): () => void;
   platform: NodeJS.Platform;
 }
@@ -19,7 +19,8 @@ const bridge: WorkbenchBridge = {
     ipcRenderer.invoke('workbench:invoke', {
       name,
       input,
-      ...(opts?.jobId !== undefined ? { opts: { jobId: opts.jobId } } : {}),
+      // The window's language travels with each call: its messages and the files a job writes follow it.
+      opts: { ...(opts?.jobId !== undefined ? { jobId: opts.jobId } : {}), ...(opts?.lang !== undefined ? { lang: opts.lang } : {}) },
     }) as Promise<Result<unknown>>,
   on(event, callback) {
     if (!(WORKBENCH_EVENTS as readonly string[]).includes(event)) throw new Error(`Unknown workbench event "${event}"`);

@@ -13,12 +13,12 @@ const PRINT_OP = 'report/print';
  * picks. Wraps the invoker so that `report/print` never reaches the services, which know no Electron.
  */
 export function withReportPrinting(invoke: Invoke, parent: () => BrowserWindow | undefined): Invoke {
-  return async (name, input, jobId) => {
-    if (name !== PRINT_OP) return invoke(name, input, jobId);
+  return async (name, input, jobId, lang) => {
+    if (name !== PRINT_OP) return invoke(name, input, jobId, lang);
     const parsed = contract[PRINT_OP].input.safeParse(input ?? {});
-    if (!parsed.success) return invoke(name, input, jobId); // dispatch words the validation error
+    if (!parsed.success) return invoke(name, input, jobId, lang); // dispatch words the validation error
     const { quarter, person, mode } = parsed.data;
-    const report = await invoke('report/appraisal-html', { quarter, ...(person ? { person } : {}) });
+    const report = await invoke('report/appraisal-html', { quarter, ...(person ? { person } : {}) }, undefined, lang);
     if (!report.ok) return report;
     try {
       return { ok: true, value: await printHtml((report.value as { html: string }).html, mode, `appraisal-${quarter}${person ? `-${person}` : ''}`, parent()) };

@@ -10,8 +10,11 @@ import { handlers } from '../services/handlers';
 export interface DispatchOptions {
   lang: Lang;
   actor?: string;
-  /** Runs a long operation elsewhere (a worker); without it long work runs in this thread. */
-  runLong?: (name: OpName, input: unknown, jobId: string | undefined) => Promise<unknown>;
+  /**
+   * Runs a long operation elsewhere (a worker); without it long work runs in this thread. It gets the
+   * caller's language: a job started from a Chinese window writes Chinese files on an English computer.
+   */
+  runLong?: (name: OpName, input: unknown, jobId: string | undefined, lang: Lang) => Promise<unknown>;
   /** The caller's id for a long job, so that it can cancel it and match progress events. */
   jobId?: string;
   cancelJob?: (jobId: string) => boolean;
@@ -30,7 +33,7 @@ export async function dispatch(ws: Workspace, name: string, rawInput: unknown, o
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, opts.lang) };
   try {
-    if (spec.long && opts.runLong) return { ok: true, value: await opts.runLong(name, parsed.data, opts.jobId) };
+    if (spec.long && opts.runLong) return { ok: true, value: await opts.runLong(name, parsed.data, opts.jobId, opts.lang) };
     const ctx = makeContext(ws, { lang: opts.lang, actor: opts.actor, progress: opts.progress, checkCancelled: opts.checkCancelled, cancelJob: opts.cancelJob });
     const handler = handlers[name] as (c: typeof ctx, i: unknown) => unknown;
     return { ok: true, value: await handler(ctx, parsed.data) };

@@ -124,7 +124,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     const result = await dispatch(o.ws, name, env.data.input ?? {}, {
       lang,
       jobId: env.data.jobId,
-      runLong: runner ? (op, input, jobId) => runner.run(op, input, jobId) : undefined,
+      runLong: runner ? (op, input, jobId, jobLang) => runner.run(op, input, jobId, jobLang) : undefined,
       cancelJob: runner ? (id) => runner.cancel(id) : undefined,
     });
     if (result.ok && isOpName(name) && contract[name].mutates) broadcast('data/changed', { operation: name });
