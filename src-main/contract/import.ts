@@ -123,6 +123,8 @@ export interface ImportPreview extends Omit<ImportResult, 'committed' | 'importI
   rememberedMapping: boolean;
   /** Required fields (keys) no column feeds yet: the rows are not checked until the manager chooses them. */
   missing: string[];
+  /** With missing fields: the kind the sheet looks like, when that kind finds every column it needs. */
+  looksLike: { kind: string; label: string } | null;
   /** Names the file held for this preview: the next preview of the same file passes it instead of the file. */
   session: string;
 }

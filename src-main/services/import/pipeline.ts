@@ -76,16 +76,22 @@ export function missingFields(kind: ImportKind<unknown>, mapping: Mapping): stri
 
 /**
  * When a sheet lacks what the chosen kind needs but holds everything another kind needs (customers picked
- * for a staff list), the refusal says which kind it looks like: the kind mapping most of its columns.
+ * for a staff list), the kind it looks like: the kind mapping most of its columns.
  */
-function otherKindHint(lang: ServiceContext['lang'], chosen: ImportKind<unknown>, columns: Table['columns']): string {
+export function lookalikeKind(chosen: ImportKind<unknown>, columns: Table['columns']): ImportKind<unknown> | null {
   let best: { kind: ImportKind<unknown>; mapped: number } | null = null;
   for (const k of Object.values(IMPORT_KINDS) as ImportKind<unknown>[]) {
     if (k.kind === chosen.kind) continue;
     const m = autoMap(k, columns);
     if (missingFields(k, m).length === 0 && (!best || m.size > best.mapped)) best = { kind: k, mapped: m.size };
   }
-  return best ? t(lang, 'importExport.problem.looksLike', { label: t(lang, best.kind.label), kind: best.kind.kind }) : '';
+  return best?.kind ?? null;
+}
+
+/** The refusal's hint that names that kind. */
+function otherKindHint(lang: ServiceContext['lang'], chosen: ImportKind<unknown>, columns: Table['columns']): string {
+  const best = lookalikeKind(chosen, columns);
+  return best ? t(lang, 'importExport.problem.looksLike', { label: t(lang, best.label), kind: best.kind }) : '';
 }
 
 const problemMessage = (lang: ServiceContext['lang'], code: string, params: Record<string, unknown>) =>

@@ -7,7 +7,7 @@ import { commitImport } from './commit';
 import { outputRecord } from './field-format';
 import { writeFileOut } from './file-ref';
 import { rememberedMapping } from './mapping';
-import { analyse, type Analysis } from './pipeline';
+import { analyse, lookalikeKind, type Analysis } from './pipeline';
 import { problemWorkbook } from './problems';
 import { openSession, sessionSource } from './session';
 
@@ -108,6 +108,7 @@ export function previewImport(ctx: ServiceContext, input: PreviewInput): ImportP
     return { row: r.row, cells: r.cells.map(displayValue), problems: byCol, rowProblems };
   });
   const summary = sheetSummary(a);
+  const lookalike = a.missing.length ? lookalikeKind(a.kind, a.table.columns) : null;
   // Until every required field has a column no row is checked: each counts as read, none as valid.
   if (a.missing.length) summary.rows.read = a.table.rows.length + summary.rows.skipped;
   return {
@@ -117,6 +118,7 @@ export function previewImport(ctx: ServiceContext, input: PreviewInput): ImportP
     sample,
     rememberedMapping: !input.mapping && rememberedMapping(ctx.db, a.signature) !== null,
     missing: a.missing,
+    looksLike: lookalike ? { kind: lookalike.kind, label: t(ctx.lang, lookalike.label) } : null,
     session,
   };
 }

@@ -58,7 +58,19 @@ export function MappingStep({ preview, choices, kind, kinds, busy, onKind, onCha
           type="error"
           showIcon
           message={t('importExport.ui.missingTitle', { count: missing.size, fields: missingLabels.join(t('importExport.ui.listSeparator')) })}
-          description={t('importExport.ui.missingHint')}
+          description={
+            <Space orientation="vertical">
+              {t('importExport.ui.missingHint')}
+              {preview.looksLike && (
+                <Space wrap>
+                  {t('importExport.ui.looksLike', { label: preview.looksLike.label })}
+                  <Button size="small" onClick={() => onKind(preview.looksLike!.kind)} data-testid="mapping-looks-like">
+                    {t('importExport.ui.importAs', { label: preview.looksLike.label })}
+                  </Button>
+                </Space>
+              )}
+            </Space>
+          }
           data-testid="mapping-missing"
         />
       )}
