@@ -150,6 +150,18 @@ describe('the import wizard (issue #3 item 8)', () => {
     await page.context().close();
   });
 
+  it('the first run’s “import my Excel sheets” starts with the salespeople (issue 10 item 14)', async () => {
+    const page = await openPage('#/welcome');
+    await page.getByTestId('welcome-import').click();
+    await page.getByTestId('import-first-run').waitFor();
+    expect(page.url()).toContain('#/import-export');
+    expect(await page.getByTestId('import-kind').innerText()).toContain('Salespeople');
+    await page.locator('.ant-upload input[type=file]').setInputFiles(path.join(files, '花名册.csv'));
+    await page.locator('.ag-row[row-index] .ag-cell').filter({ hasText: /^林一$/ }).waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-next').isDisabled()).toBe(false);
+    await page.context().close();
+  });
+
   it('a required column the workbench does not recognise is chosen by hand in the window, then imported (issue 10 item 11)', async () => {
     const page = await openPage('#/import-export');
     await page.locator('.ant-upload input[type=file]').setInputFiles(path.join(files, 'belege.xlsx'));

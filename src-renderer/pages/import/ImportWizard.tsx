@@ -1,6 +1,7 @@
 import { Alert, Button, Space, Steps } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { ImportPreview, ImportResult } from '../../../src-main/contract/import';
 import { ApiError, errorMessage } from '../../backend/ApiError';
 import { invoke } from '../../backend/transport';
@@ -28,7 +29,10 @@ export function ImportWizard() {
   const { t } = useTranslation();
   const runJob = useRunJob();
   const kinds = useOp('import/kinds', {});
-  const [kind, setKind] = useState('orders');
+  const [params] = useSearchParams();
+  // The first run's "import my Excel sheets" starts with salespeople (?kind=staff&first=1).
+  const [kind, setKind] = useState(() => params.get('kind') ?? 'orders');
+  const firstRun = params.get('first') === '1';
   const [step, setStep] = useState<Step>('file');
   const [file, setFile] = useState<PickedFile | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -152,6 +156,9 @@ export function ImportWizard() {
         style={{ marginBottom: 16 }}
       />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} closable onClose={() => setError(null)} data-testid="import-error" />}
+      {step === 'file' && firstRun && (
+        <Alert type="info" showIcon message={t('importExport.ui.firstRunTitle')} description={t('importExport.ui.firstRunOrder')} style={{ marginBottom: 12 }} data-testid="import-first-run" />
+      )}
       {step === 'file' && (
         <FileStep
           kind={kind}
