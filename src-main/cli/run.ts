@@ -47,9 +47,10 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
   const langArg = langAt < 0 ? undefined : argv[langAt].startsWith('--lang=') ? argv[langAt].slice(7) : argv[langAt + 1];
   let lang: Lang = parseLang(langArg) ?? osLang();
   const json = argv.includes('--json');
-  const fail = (status: number, message: string, code: string) => {
+  const fail = (status: number, message: string, code: string, details?: Record<string, unknown>) => {
     io.err.write(`${message}\n`);
-    if (json) io.out.write(`${JSON.stringify({ ok: false, error: { code, message } })}\n`);
+    // --json keeps the refusal's structured details (a missing column's field keys and the sheet's headers).
+    if (json) io.out.write(`${JSON.stringify({ ok: false, error: { code, message, ...(details ? { details } : {}) } })}\n`);
     return status;
   };
   try {
@@ -79,7 +80,7 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
         progress: showProgress ? (done, total, phase) => io.err.write(`\r${t(lang, phase)} ${done.toLocaleString(lang)}/${total.toLocaleString(lang)}   `) : undefined,
       });
       if (showProgress) io.err.write('\r\x1b[K');
-      if (!result.ok) return fail(1, `${t(lang, 'cli.error')}${result.error.message} (${result.error.code})${cliHint(result.error, lang)}`, result.error.code);
+      if (!result.ok) return fail(1, `${t(lang, 'cli.error')}${result.error.message} (${result.error.code})${cliHint(result.error, lang)}`, result.error.code, result.error.details);
       io.out.write(json ? `${JSON.stringify(result.value)}\n` : `${cmd.render(result.value, lang)}\n`);
       const refusal = cmd.refused?.(result.value, lang);
       if (refusal) io.err.write(`${t(lang, 'cli.error')}${refusal}\n`);

@@ -67,6 +67,10 @@ describe('missing required columns: a structured refusal each door words (issue 
     expect(out).toBe('');
     expect(err).toContain('(import/missing-columns)');
     expect(err).toContain('请用 --map 字段=列名 指定这些字段的列：orderNo, date。');
+    // With --json the same refusal keeps its structured details for a script.
+    out = '';
+    expect(await runCli(['--data-dir', dir, '--json', 'import', 'orders', file], io)).toBe(1);
+    expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'import/missing-columns', details: { missing: ['orderNo', 'date'], headers: HEADERS } } });
   });
 });
 
