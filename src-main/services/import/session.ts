@@ -60,9 +60,3 @@ export function sessionSource(ctx: ServiceContext, id: string, choice: { sheet?:
     return source;
   };
 }
-
-/** Forgets a session (after its import) or all of them. */
-export function closeSession(id?: string): void {
-  if (id === undefined) sessions.clear();
-  else sessions.delete(id);
-}
