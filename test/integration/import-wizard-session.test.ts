@@ -115,6 +115,18 @@ describe('the wizard’s preview session (issue 10 items 11 and 15)', () => {
     expect(rows).toEqual(DATA.map(([no, , date, yuan]) => ({ no, date, fen: Math.round(yuan * 100) })));
   });
 
+  it('only the last few files are held: the oldest session is set aside and says so', async () => {
+    const w = await company();
+    const file = { path: sheet(tmpDir('wb-wiz-')) };
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await w.call<ImportPreview>('import/preview', { kind: 'orders', file })).session);
+    expect(new Set(ids).size).toBe(4);
+    const oldest = await w.attempt('import/preview', { kind: 'orders', session: ids[0] });
+    expect(!oldest.ok && oldest.error.code).toBe('import/session-expired');
+    const newest = await w.attempt('import/preview', { kind: 'orders', session: ids[3] });
+    expect(newest.ok).toBe(true);
+  });
+
   it('an unknown session is refused with its own code; a preview needs a file or a session', async () => {
     const w = await company();
     const gone = await w.attempt('import/preview', { kind: 'orders', session: 'no-such-session' }, 'zh-CN');
