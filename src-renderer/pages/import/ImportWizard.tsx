@@ -52,10 +52,10 @@ export function ImportWizard() {
     async (k: string, f: PickedFile, c: Choices) => {
       setError(null);
       const ticket = ++latest.current;
+      setBusy(true);
       try {
         let p: ImportPreview | undefined;
         if (session.current) {
-          setBusy(true);
           try {
             p = await invoke('import/preview', { kind: k, session: session.current, ...c });
           } catch (e) {
@@ -64,7 +64,8 @@ export function ImportWizard() {
             session.current = null;
           }
         }
-        if (!session.current) p = await runJob('import/preview', input(k, f, c));
+        // Not a worker job (the session lives in main): a spinner, not the progress dialog and its Cancel.
+        if (!session.current) p = await invoke('import/preview', input(k, f, c));
         if (p && ticket === latest.current) {
           session.current = p.session;
           setPreview(p);
@@ -77,7 +78,7 @@ export function ImportWizard() {
         if (ticket === latest.current) setBusy(false);
       }
     },
-    [runJob],
+    [],
   );
 
   const start = useCallback(
@@ -163,6 +164,7 @@ export function ImportWizard() {
         <FileStep
           kind={kind}
           fileName={file?.name ?? null}
+          busy={busy}
           onKind={(k) => {
             setKind(k);
             // A file refused as one kind (the message may name the kind it looks like) is read again as the new one.
