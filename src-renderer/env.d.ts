@@ -5,7 +5,7 @@ import type { UploadInfo } from '../src-main/contract/files';
 
 /** The bridge the Electron preload exposes (contextIsolation keeps ipcRenderer itself out of reach). */
 export interface WorkbenchBridge {
-  invoke(name: string, input: unknown, opts?: { jobId?: string }): Promise<Result<unknown>>;
+  invoke(name: string, input: unknown, opts?: { jobId?: string; lang?: 'zh-CN' | 'en' }): Promise<Result<unknown>>;
   upload(name: string, bytes: Uint8Array): Promise<Result<UploadInfo>>;
   on<E extends WorkbenchEvent>(event: E, cb: (payload: WorkbenchEvents[E]) => void): () => void;
   platform: string;

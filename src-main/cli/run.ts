@@ -6,6 +6,7 @@ import { removeLeftovers } from '../db/backup';
 import { lockFolder, type FolderLock } from '../db/folder-lock';
 import { dispatch, errorPayload } from '../runtime/dispatch';
 import { logInternalError } from '../runtime/error-log';
+import type { ErrorPayload } from '../contract/define';
 import { WorkbenchError, isWorkbenchError } from '../contract/errors';
 import { DB_FILE, RESTORE_TEMP_SUFFIX, Workspace, resolveDataDir } from '../db/workspace';
 import { osLang, parseLang, t, type Lang } from '../i18n/messages';
@@ -29,6 +30,17 @@ function findCommand(argv: string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * What the command line adds to a refusal that the services word for every door: the option that fixes
+ * it (a missing column is named with --map here, chosen from a list in the wizard).
+ */
+function cliHint(error: ErrorPayload, lang: Lang): string {
+  const key = `cli.errorHint.${error.code}`;
+  const missing = (error.details as { missing?: unknown } | undefined)?.missing;
+  const hint = t(lang, key, { ...error.details, keys: Array.isArray(missing) ? missing.join(', ') : '' });
+  return hint === key ? '' : `\n${hint}`;
+}
+
 function helpText(lang: Lang): string {
   // The usages are long: each stands on its own line, its description indented below it.
   const lines = COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${t(lang, c.summary)}`]);
@@ -42,9 +54,10 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
   let lang: Lang = parseLang(langArg) ?? osLang();
   const json = argv.includes('--json');
   let dataDir: string | undefined;
-  const fail = (status: number, message: string, code: string) => {
+  const fail = (status: number, message: string, code: string, details?: Record<string, unknown>) => {
     io.err.write(`${message}\n`);
-    if (json) io.out.write(`${JSON.stringify({ ok: false, error: { code, message } })}\n`);
+    // --json keeps the refusal's structured details (a missing column's field keys and the sheet's headers).
+    if (json) io.out.write(`${JSON.stringify({ ok: false, error: { code, message, ...(details ? { details } : {}) } })}\n`);
     return status;
   };
   try {
@@ -94,7 +107,7 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
         progress: showProgress ? (done, total, phase) => io.err.write(`\r${t(lang, phase)} ${done.toLocaleString(lang)}/${total.toLocaleString(lang)}   `) : undefined,
       });
       if (showProgress) io.err.write('\r\x1b[K');
-      if (!result.ok) return fail(1, `${t(lang, 'cli.error')}${result.error.message} (${result.error.code})`, result.error.code);
+      if (!result.ok) return fail(1, `${t(lang, 'cli.error')}${result.error.message} (${result.error.code})${cliHint(result.error, lang)}`, result.error.code, result.error.details);
       io.out.write(json ? `${JSON.stringify(result.value)}\n` : `${renderAnswer(cmd, op, result.value, lang)}\n`);
       const refusal = refusalOf(cmd, op, result.value, lang);
       if (refusal) io.err.write(`${t(lang, 'cli.error')}${refusal}\n`);

@@ -21,6 +21,22 @@ export const importInput = z
   })
   .strict();
 
+/**
+ * The wizard's preview: the file the first time, then the session the answer named, so that a changed
+ * column, kind, sheet or header row re-maps the table held in memory (issue 10 item 15).
+ */
+export const previewInput = z
+  .object({
+    kind: kindName,
+    file: fileIn.optional(),
+    session: z.string().trim().min(1).max(64).optional(),
+    sheet: importInput.shape.sheet,
+    headerRow: importInput.shape.headerRow,
+    mapping: importInput.shape.mapping,
+  })
+  .strict()
+  .refine((v) => v.file !== undefined || v.session !== undefined, { message: 'fileOrSession', path: ['file'] });
+
 export interface ImportProblem {
   /** The row number the spreadsheet program shows. */
   row: number;
@@ -97,6 +113,21 @@ export interface ImportPreview extends Omit<ImportResult, 'committed' | 'refused
   sample: { row: number; cells: string[]; problems: Record<number, string>; rowProblems: string[] }[];
   /** A mapping was remembered for sheets with these headers and applied. */
   rememberedMapping: boolean;
+  /** Required fields (keys) no column feeds yet: the rows are not checked until the manager chooses them. */
+  missing: string[];
+  /** With missing fields: the kind the sheet looks like, when that kind finds every column it needs. */
+  looksLike: { kind: string; label: string } | null;
+  /** Names the file held for this preview: the next preview of the same file passes it instead of the file. */
+  session: string;
+}
+
+/** The details of an import/missing-columns refusal, for each door to word in its own way. */
+export interface MissingColumnsDetails {
+  missing: string[];
+  fields: string;
+  sheet: string;
+  headerRow: number;
+  headers: string[];
 }
 
 export interface ImportHistoryEntry {
@@ -118,8 +149,11 @@ export interface ImportHistoryEntry {
 
 export const importOps = {
   'import/kinds': op<ImportKindInfo[]>()(z.object({}).strict().default({})),
-  /** Reads and checks a file without writing: sheet, header row, mapping, first rows with their problems. */
-  'import/preview': op<ImportPreview>()(importInput.omit({ skipInvalid: true, dryRun: true, problemsOut: true }), { long: true }),
+  /**
+   * Reads and checks a file without writing: sheet, header row, mapping, first rows with their problems.
+   * Not a worker job: the session that holds the table lives in the door's own process.
+   */
+  'import/preview': op<ImportPreview>()(previewInput),
   'import/run': op<ImportResult>()(importInput, { long: true, mutates: true }),
   'import/problems': op<FileOut & { rows: number }>()(importInput.omit({ skipInvalid: true, dryRun: true, problemsOut: true }).extend({ out: fileOut }), { long: true }),
   'import/template': op<FileOut>()(z.object({ kind: kindName, out: fileOut }).strict()),

@@ -5,7 +5,7 @@ import type { Result } from '../contract/define';
 import { isWorkbenchError } from '../contract/errors';
 import { MAX_FILE_BYTES, type UploadInfo } from '../contract/files';
 import type { Workspace } from '../db/workspace';
-import { t, type Lang } from '../i18n/messages';
+import { LANGS, t, type Lang } from '../i18n/messages';
 import { dispatch, errorPayload } from '../runtime/dispatch';
 import type { JobRunner } from '../runtime/jobs';
 import { receiveUpload } from '../services/files/uploads';
@@ -20,17 +20,18 @@ export interface InvokerDeps {
   onMutated(name: OpName): void;
 }
 
-export type Invoke = (name: string, input: unknown, jobId?: string) => Promise<Result<unknown>>;
+/** `lang`: the language the calling window shows, which its messages and files follow (else the app's). */
+export type Invoke = (name: string, input: unknown, jobId?: string, lang?: Lang) => Promise<Result<unknown>>;
 
 /** The one way main runs an operation, for the renderer's calls and the menu's alike. */
 export function createInvoker(deps: InvokerDeps): Invoke {
-  return async (name, input, jobId) => {
+  return async (name, input, jobId, lang) => {
     const result = await dispatch(deps.ws, name, input, {
-      lang: deps.lang(),
+      lang: lang ?? deps.lang(),
       door: 'ipc',
       actor: deps.actor,
       jobId,
-      runLong: (op, parsed, id) => deps.jobs.run(op, parsed, id),
+      runLong: (op, parsed, id, jobLang) => deps.jobs.run(op, parsed, id, jobLang),
       cancelJob: (id) => deps.jobs.cancel(id),
       jobsRunning: () => deps.jobs.running(),
     });
@@ -45,7 +46,7 @@ const envelope = z
     name: z.string().min(1).max(100),
     input: z.unknown().optional(),
     opts: z
-      .object({ jobId: z.string().min(1).max(64).optional() })
+      .object({ jobId: z.string().min(1).max(64).optional(), lang: z.enum(LANGS).optional() })
       .strict()
       .optional(),
   })
@@ -88,7 +89,7 @@ export function registerIpc(door: IpcDoor): () => void {
     const parsed = envelope.safeParse(raw);
     if (!parsed.success) return refuse('request/invalid-envelope');
     const { name, input, opts } = parsed.data;
-    return door.invoke(name, input, opts?.jobId);
+    return door.invoke(name, input, opts?.jobId, opts?.lang);
   });
   ipcMain.handle(UPLOAD_CHANNEL, async (event: IpcMainInvokeEvent, raw: unknown): Promise<Result<UploadInfo>> => {
     if (!trusted(event)) return refuse('request/forbidden');

@@ -6,7 +6,7 @@ import type { UploadInfo } from '../contract/files';
 
 /** `window.workbench` as the renderer sees it. */
 export interface WorkbenchBridge {
-  invoke(name: string, input?: unknown, opts?: { jobId?: string }): Promise<Result<unknown>>;
+  invoke(name: string, input?: unknown, opts?: { jobId?: string; lang?: 'zh-CN' | 'en' }): Promise<Result<unknown>>;
   /** Hands a file the user picked or dropped to main; its answer's id is the `{ upload }` file input (contract/files.ts). */
   upload(name: string, bytes: Uint8Array): Promise<Result<UploadInfo>>;
   on<E extends WorkbenchEvent>(event: E, callback: (payload: WorkbenchEvents[E]) => void): () => void;
@@ -18,7 +18,8 @@ const bridge: WorkbenchBridge = {
     ipcRenderer.invoke('workbench:invoke', {
       name,
       input,
-      ...(opts?.jobId !== undefined ? { opts: { jobId: opts.jobId } } : {}),
+      // The window's language travels with each call: its messages and the files a job writes follow it.
+      opts: { ...(opts?.jobId !== undefined ? { jobId: opts.jobId } : {}), ...(opts?.lang !== undefined ? { lang: opts.lang } : {}) },
     }) as Promise<Result<unknown>>,
   upload: (name, bytes) => ipcRenderer.invoke('workbench:upload', { name, bytes }) as Promise<Result<UploadInfo>>,
   on(event, callback) {

@@ -14,19 +14,19 @@ const PRINT_OP = 'report/print';
  * window, then either the system print dialog (print one or all) or printToPDF into a file the user
  * picks. Wraps the invoker so that `report/print` never reaches the services, which know no Electron.
  */
-export function withReportPrinting(invoke: Invoke, parent: () => BrowserWindow | undefined, lang: () => Lang): Invoke {
-  return async (name, input, jobId) => {
-    if (name !== PRINT_OP) return invoke(name, input, jobId);
+export function withReportPrinting(invoke: Invoke, parent: () => BrowserWindow | undefined, appLang: () => Lang): Invoke {
+  return async (name, input, jobId, callerLang) => {
+    if (name !== PRINT_OP) return invoke(name, input, jobId, callerLang);
     const parsed = contract[PRINT_OP].input.safeParse(input ?? {});
-    if (!parsed.success) return invoke(name, input, jobId); // dispatch words the validation error
+    if (!parsed.success) return invoke(name, input, jobId, callerLang); // dispatch words the validation error
     const { quarter, person, mode } = parsed.data;
-    const report = await invoke('report/appraisal-html', { quarter, ...(person ? { person } : {}) });
+    const report = await invoke('report/appraisal-html', { quarter, ...(person ? { person } : {}) }, undefined, callerLang);
     if (!report.ok) return report;
     try {
       return { ok: true, value: await printHtml((report.value as { html: string }).html, mode, `appraisal-${quarter}${person ? `-${person}` : ''}`, parent()) };
     } catch (e) {
       const reason = (e as Error).message;
-      return { ok: false, error: { code: 'report/print-failed', message: t(lang(), 'errors.report/print-failed', { reason }), details: { reason } } } satisfies Result<unknown>;
+      return { ok: false, error: { code: 'report/print-failed', message: t(callerLang ?? appLang(), 'errors.report/print-failed', { reason }), details: { reason } } } satisfies Result<unknown>;
     }
   };
 }

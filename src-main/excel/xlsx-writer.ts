@@ -7,7 +7,8 @@ import { zipFiles } from './zip-writer';
  * Text that starts with = + - or @ is written as text (with Excel's quote prefix), never as a formula.
  * exceljs needs over 3 s for 100,000 rows here; this writes the XML directly (see bench/suites/import-export.ts).
  */
-export type ColumnFormat = 'text' | 'int' | 'number' | 'money' | 'date' | 'percent' | 'bool';
+/** 'general': as the cell is, numbers without a format (a problem file's copy of the user's cells). */
+export type ColumnFormat = 'text' | 'int' | 'number' | 'money' | 'date' | 'percent' | 'bool' | 'general';
 
 export interface WriteColumn {
   header: string;
@@ -32,7 +33,7 @@ export interface WriteSheet {
 }
 
 // Style ids (cellXfs order below).
-const S = { header: 1, money: 2, date: 3, percent: 4, int: 5, number: 6, text: 7, quoted: 8, alert: 9, mark: 10, alertHeader: 11 } as const;
+const S = { header: 1, money: 2, date: 3, percent: 4, int: 5, number: 6, text: 7, quoted: 8, alert: 9, mark: 10, alertHeader: 11, markDate: 12 } as const;
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
@@ -41,7 +42,7 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE8EEF7"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFE0E0"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/><bgColor indexed="64"/></patternFill></fill></fills>
 <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left/><right/><top/><bottom style="thin"><color rgb="FF8EA9DB"/></bottom><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="12">
+<cellXfs count="13">
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
@@ -54,6 +55,7 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xf numFmtId="0" fontId="2" fillId="3" borderId="0" xfId="0" applyFont="1" applyFill="1"/>
 <xf numFmtId="0" fontId="0" fillId="4" borderId="0" xfId="0" applyFill="1"/>
 <xf numFmtId="0" fontId="1" fillId="3" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>
+<xf numFmtId="165" fontId="0" fillId="4" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
@@ -83,7 +85,7 @@ const visualWidth = (s: string) => {
 
 export const safeSheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1';
 
-const FORMAT_STYLE: Record<ColumnFormat, number> = { text: S.text, int: S.int, number: S.number, money: S.money, date: S.date, percent: S.percent, bool: 0 };
+const FORMAT_STYLE: Record<ColumnFormat, number> = { text: S.text, int: S.int, number: S.number, money: S.money, date: S.date, percent: S.percent, bool: 0, general: 0 };
 
 export function writeXlsx(sheets: WriteSheet[]): Uint8Array {
   const sst: string[] = [];
@@ -144,11 +146,12 @@ export function writeXlsx(sheets: WriteSheet[]): Uint8Array {
         const ref = letters[i] + rn;
         const fmt = cols[i].format;
         if (typeof v === 'number' && Number.isFinite(v)) {
-          out += `<c r="${ref}" s="${mark ? S.mark : styles[i]}"><v>${v}</v></c>`;
+          // A highlighted date stays a date (a problem file's invalid cells are marked).
+          out += `<c r="${ref}" s="${mark ? (fmt === 'date' ? S.markDate : S.mark) : styles[i]}"><v>${v}</v></c>`;
         } else if (typeof v === 'boolean') {
           out += `<c r="${ref}" t="b"${mark ? ` s="${S.mark}"` : ''}><v>${v ? 1 : 0}</v></c>`;
         } else if (fmt === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v as string)) {
-          out += `<c r="${ref}" s="${mark ? S.mark : S.date}"><v>${isoToSerial(v as string)}</v></c>`;
+          out += `<c r="${ref}" s="${mark ? S.markDate : S.date}"><v>${isoToSerial(v as string)}</v></c>`;
         } else {
           const s = String(v);
           // Text that a spreadsheet would take for a formula stays text (quote prefix), never evaluated.

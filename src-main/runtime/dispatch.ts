@@ -20,8 +20,11 @@ export interface DispatchOptions {
    */
   door?: Door;
   actor?: string;
-  /** Runs a long operation elsewhere (a worker); without it long work runs in this thread. */
-  runLong?: (name: OpName, input: unknown, jobId: string | undefined) => Promise<unknown>;
+  /**
+   * Runs a long operation elsewhere (a worker); without it long work runs in this thread. It gets the
+   * caller's language: a job started from a Chinese window writes Chinese files on an English computer.
+   */
+  runLong?: (name: OpName, input: unknown, jobId: string | undefined, lang: Lang) => Promise<unknown>;
   /** The caller's id for a long job, so that it can cancel it and match progress events. */
   jobId?: string;
   cancelJob?: (jobId: string) => boolean;
@@ -49,7 +52,7 @@ export async function dispatch(ws: Workspace, name: string, rawInput: unknown, o
     // A damaged database (issue 17, item 2) still lists and restores its backups; everything else is refused.
     if (ws.damage && name !== 'backup/list' && name !== 'backup/restore') throw ws.damagedError();
     if (name === 'backup/restore' && (opts.jobsRunning?.() ?? 0) > 0) throw new WorkbenchError('backup/jobs-running');
-    if (spec.long && opts.runLong) return { ok: true, value: await opts.runLong(name, parsed.data, opts.jobId) };
+    if (spec.long && opts.runLong) return { ok: true, value: await opts.runLong(name, parsed.data, opts.jobId, opts.lang) };
     const ctx = makeContext(ws, { lang: opts.lang, actor: opts.actor, progress: opts.progress, checkCancelled: opts.checkCancelled, cancelJob: opts.cancelJob });
     const handler = handlers[name] as (c: typeof ctx, i: unknown) => unknown;
     const run = () => handler(ctx, parsed.data);

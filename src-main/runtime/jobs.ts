@@ -14,7 +14,8 @@ export interface JobRunnerOptions {
 }
 
 export interface JobRunner {
-  run(name: OpName, input: unknown, jobId?: string): Promise<unknown>;
+  /** `lang`: the language of the window or request that started the job (default: the runner's). */
+  run(name: OpName, input: unknown, jobId?: string, lang?: Lang): Promise<unknown>;
   cancel(jobId: string): boolean;
   /** How many jobs are running (each holds its own connection to the database). */
   running(): number;
@@ -44,10 +45,10 @@ function workerUrl(): URL {
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const running = new Map<string, { worker: Worker; flag: Int32Array }>();
   return {
-    run(name, input, jobId = randomUUID()) {
+    run(name, input, jobId = randomUUID(), lang = options.lang()) {
       const flag = new Int32Array(new SharedArrayBuffer(4));
       const worker = new Worker(workerUrl(), {
-        workerData: { name, input, dataDir: options.dataDir, nativeBinding: options.nativeBinding, lang: options.lang(), actor: options.actor(), flag },
+        workerData: { name, input, dataDir: options.dataDir, nativeBinding: options.nativeBinding, lang, actor: options.actor(), flag },
       });
       running.set(jobId, { worker, flag });
       return new Promise((resolve, reject) => {

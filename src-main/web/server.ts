@@ -167,7 +167,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       lang,
       door: 'http',
       jobId: env.data.jobId,
-      runLong: runner ? (op, input, jobId) => runner.run(op, input, jobId) : undefined,
+      runLong: runner ? (op, input, jobId, jobLang) => runner.run(op, input, jobId, jobLang) : undefined,
       cancelJob: runner ? (id) => runner.cancel(id) : undefined,
       jobsRunning: runner ? () => runner.running() : undefined,
     });

@@ -16,11 +16,14 @@ export const isDesktop = (): boolean => typeof window !== 'undefined' && !!windo
 
 /** Calls one operation of the contract; returns its value or throws an ApiError. */
 export async function invoke<K extends OpName>(name: K, input: Input<K>, opts: InvokeOptions = {}): Promise<Output<K>> {
-  const result = window.workbench ? await window.workbench.invoke(name, input, opts) : await invokeOverHttp(name, input, opts);
+  // The desktop's main process, like the browser-mode server, answers in the language this window shows.
+  const result = window.workbench ? await window.workbench.invoke(name, input, { ...opts, lang: windowLang() }) : await invokeOverHttp(name, input, opts);
   if (result.ok) return result.value as Output<K>;
   noteDamaged(result.error);
   throw new ApiError(result.error);
 }
+
+const windowLang = (): 'zh-CN' | 'en' => (/^zh/i.test(i18n.language) ? 'zh-CN' : 'en');
 
 /**
  * Hands a picked or dropped file to the workbench and returns what to give as an operation's file input

@@ -142,9 +142,51 @@ describe('export (issue #3 "Export")', () => {
     expect(ws.getRow(2).getCell(1).value).toBe('S0101');
     const status = (ws.getRow(1).values as string[]).indexOf('状态');
     const dv = ws.getCell(2, status).dataValidation;
-    expect(dv).toMatchObject({ type: 'list', formulae: ['"active,inactive"'] });
+    // A Chinese template speaks Chinese in its cells and its drop-downs too (issue 10 item 14).
+    expect(dv).toMatchObject({ type: 'list', formulae: ['"在职,离职"'] });
+    expect(ws.getCell(2, status).value).toBe('在职');
     const back = await w.call('import/run', { kind: 'staff', file: { path: out }, dryRun: true });
     expect(back.rows).toMatchObject({ valid: 1, invalid: 0 });
+    expect(back.records?.[0]).toMatchObject({ status: 'active' });
+  });
+
+  it('every fixed value a template offers, in either language, imports back as that value (issue 10 item 14)', async () => {
+    // The customers template's example names salesperson S0101 as the owner.
+    await w.attempt('staff/create', { employeeNo: 'S0101', name: '模板示例' });
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const kinds = await w.attempt('import/kinds', {}, lang);
+      if (!kinds.ok) throw new Error(kinds.error.message);
+      const labelOf = (kind: string, key: string) => (kinds.value as { kind: string; fields: { key: string; label: string }[] }[]).find((k) => k.kind === kind)!.fields.find((f) => f.key === key)!.label;
+      for (const [kind, key, values] of [['staff', 'status', ['active', 'inactive']], ['customers', 'stage', ['lead', 'prospect', 'customer', 'lost']]] as const) {
+        const r = await w.attempt('import/template', { kind }, lang);
+        if (!r.ok) throw new Error(r.error.message);
+        const bytes = Buffer.from((r.value as { base64: string }).base64, 'base64');
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+        const ws = wb.worksheets[0];
+        const headers = (ws.getRow(1).values as string[]).map((h) => (typeof h === 'string' ? h.replace(/ \*$/, '') : h));
+        const col = headers.indexOf(labelOf(kind, key));
+        const offered = (ws.getCell(2, col).dataValidation.formulae?.[0] as string).replace(/"/g, '').split(',');
+        expect(offered).toHaveLength(values.length);
+        if (lang === 'zh-CN') expect(offered.join('')).toMatch(/^[\u4e00-\u9fff]+$/);
+        // Each offered word in the example row, read back by the import.
+        for (const [i, word] of offered.entries()) {
+          ws.getCell(2, col).value = word;
+          const file = path.join(dir, `${kind}-${lang}-${i}.xlsx`);
+          await wb.xlsx.writeFile(file);
+          const back = await w.call('import/run', { kind, file: { path: file }, dryRun: true });
+          expect(back.errors, `${lang} ${kind} ${word}`).toEqual([]);
+          expect(back.records?.[0]).toMatchObject({ [key]: values[i] });
+        }
+      }
+    }
+    // An export from a Chinese window writes the same words.
+    const exported = await w.call('export/run', { kind: 'staff', format: 'csv' });
+    const lines = Buffer.from(exported.base64!, 'base64').toString('utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    const at = lines[0].split(',').indexOf('状态');
+    const statuses = new Set(lines.slice(1).map((l) => l.split(',')[at]));
+    expect(statuses.size).toBeGreaterThan(0);
+    expect([...statuses].every((x) => x === '在职' || x === '离职')).toBe(true);
   });
 
   it('refuses an output that is not .xlsx/.csv, or a folder it cannot write, and an unknown kind', async () => {

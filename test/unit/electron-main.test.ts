@@ -234,6 +234,13 @@ describe('Electron main process (with a stand-in electron module)', () => {
     expect(preview.value).toMatchObject({ file: 'staff.csv', rows: { read: 1 } });
   });
 
+  it('answers in the language the calling window shows (issue 10 item 12), and refuses one it does not know', async () => {
+    const input = { name: 'staff/create', input: { employeeNo: 'S1', name: 'A', email: 'broken' } };
+    expect((await call({ ...input, opts: { lang: 'zh-CN' } })).error?.message).toContain('电子邮件');
+    expect((await call({ ...input, opts: { lang: 'en' } })).error?.message).not.toMatch(/[\u4e00-\u9fff]/);
+    expect((await call({ ...input, opts: { lang: 'fr' } })).error?.code).toBe('request/invalid-envelope');
+  });
+
   it('builds the menu in the OS language, then follows the saved setting and announces changes', async () => {
     expect(lastMenu()[0].label).toBe('文件(&F)');
     const send = state.windows[0].send;

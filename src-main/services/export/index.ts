@@ -7,6 +7,7 @@ import { t } from '../../i18n/messages';
 import type { ServiceContext } from '../context';
 import type { HandlersOf } from '../handler-types';
 import { columnFormat, outputValue } from '../import/field-format';
+import { valueLabel } from '../import/template';
 import { customersPage, ordersPage } from '../records/lists';
 import { getExportKind } from './kinds';
 import { writeSheet } from './write';
@@ -27,7 +28,8 @@ function exportKind(ctx: ServiceContext, input: RunInput) {
   // Each record is dropped as soon as its row is made, so the two never both exist in full.
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
-    rows[i] = fields.map((f) => outputValue(f, r[f.key]) as WriteValue);
+    // Fixed values in the words of the language asked for (在职, not "active"); they import back the same.
+    rows[i] = fields.map((f) => (f.type === 'enum' && typeof r[f.key] === 'string' ? valueLabel(ctx.lang, f, r[f.key] as string) : (outputValue(f, r[f.key]) as WriteValue)));
     (records as unknown[])[i] = undefined;
   }
   ctx.progress(records.length, records.length, 'progress.exportWrite');

@@ -1,4 +1,3 @@
-import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { ImportProblem } from '../../contract/import';
 import { displayValue, type CellValue } from '../../excel/cell';
@@ -6,11 +5,12 @@ import { readTable, type ReadTableResult } from '../../excel/read-table';
 import type { Table } from '../../excel/table-detect';
 import { t } from '../../i18n/messages';
 import type { ServiceContext } from '../context';
+import type { FileIn } from '../../contract/files';
 import { readFileIn } from '../files/read';
 import { getKind } from './kinds';
 import type { ImportKind, ImportOptions, ImportRecord, PrepareContext, RowProblem } from './kinds/types';
 import { applyOverrides, autoMap, describeMapping, headerScore, headerSignature, headerUnit, rememberedMapping, type Mapping } from './mapping';
-import { missingFields, refuseMissing } from './refusal';
+import { bestOtherKind, missingFields, refuseMissing } from './refusal';
 import { detectDayFirst, parseCell, type ColumnContext } from './values';
 
 /**
@@ -18,7 +18,32 @@ import { detectDayFirst, parseCell, type ColumnContext } from './values';
  * type and check every row, so that the problems are known, with row, column, value and a message in
  * the user's language, before anything is written.
  */
-export type AnalyseInput = ParsedInput<'import/preview'> & Partial<Pick<ParsedInput<'import/run'>, 'skipInvalid' | 'dryRun'>>;
+export interface AnalyseInput {
+  kind: string;
+  /** The file to read, unless `source` gives its table already read. */
+  file?: FileIn;
+  /** The table a preview session holds (./session.ts): re-mapping never reads the file again. */
+  source?: (kind: ImportKind<unknown>) => ImportSource;
+  sheet?: string;
+  headerRow?: number;
+  /** field → header (or column letter); null unmaps a field. */
+  mapping?: Record<string, string | string[] | null>;
+  year?: number;
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+  /**
+   * The wizard's preview: a required field without a column is listed in `missing` instead of refused,
+   * so that the manager can choose its column in the window (issue 10 item 11).
+   */
+  allowMissing?: boolean;
+}
+
+/** A file and its table as read for one kind (the kind's header names pick the sheet and header row). */
+export interface ImportSource {
+  fileName: string;
+  bytes: Uint8Array;
+  read: ReadTableResult;
+}
 
 export interface Analysis {
   kind: ImportKind<unknown>;
@@ -37,24 +62,45 @@ export interface Analysis {
   /** Problems by row number (rows with at least one problem are invalid). */
   problems: Map<number, ImportProblem[]>;
   duplicates: { row: number; of: number }[];
+  /** Required fields without a column (only with allowMissing; the rows are then not checked). */
+  missing: string[];
 }
+
+/**
+ * When a sheet lacks what the chosen kind needs, the kind it looks like: the kind whose trial on the
+ * same table takes most of its rows (refusal.ts decides, so the window and the message agree).
+ */
+export function lookalikeKind(ctx: ServiceContext, chosen: ImportKind<unknown>, src: ImportSource): ImportKind<unknown> | null {
+  return bestOtherKind(chosen, src.read.table, trialOn(ctx, src));
+}
+
+const trialOn = (ctx: ServiceContext, src: ImportSource, year?: number) => (k: ImportKind<unknown>) => {
+  const a = analyseTable(ctx, k, src, { year }, false);
+  return { valid: a.valid.length, invalid: a.problems.size };
+};
 
 const problemMessage = (lang: ServiceContext['lang'], code: string, params: Record<string, unknown>) =>
   t(lang, code.includes('.') ? code : `importExport.problem.${code}`, params);
 
-export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
-  const kind = getKind(input.kind);
-  const { name: fileName, bytes } = readFileIn(ctx.ws.dataDir, input.file);
+/** Reads a file's table for a kind: the kind's header names help find the sheet and the header row. */
+export function readSource(ctx: ServiceContext, kind: ImportKind<unknown>, file: { name: string; bytes: Uint8Array }, choice: { sheet?: string; headerRow?: number }): ImportSource {
   ctx.progress(0, 1, 'progress.importRead');
-  const read = readTable(bytes, fileName, {
-    sheet: input.sheet,
-    headerRow: input.headerRow,
+  const read = readTable(file.bytes, file.name, {
+    sheet: choice.sheet,
+    headerRow: choice.headerRow,
     scoreHeaders: (h) => headerScore(kind, h),
     onRows: (n, expected) => {
       ctx.checkCancelled();
       ctx.progress(n, expected, 'progress.importRead');
     },
   });
+  return { fileName: file.name, bytes: file.bytes, read };
+}
+
+export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
+  const kind = getKind(input.kind);
+  if (!input.source && !input.file) throw new WorkbenchError('import/session-expired');
+  const { fileName, bytes, read } = input.source ? input.source(kind) : readSource(ctx, kind, readFileIn(ctx.ws.dataDir, input.file!), input);
   const table = read.table;
   if (input.headerRow !== undefined && table.headerRow !== input.headerRow && table.groupRow !== input.headerRow) {
     throw new WorkbenchError('import/no-table', { sheet: table.sheet });
@@ -74,15 +120,19 @@ export function analyseTable(ctx: ServiceContext, kind: ImportKind<unknown>, src
   const remembered = input.mapping ? null : rememberedMapping(ctx.db, signature);
   if (remembered) mapping = applyOverrides(kind, mapping, table.columns, remembered, false);
   if (input.mapping) mapping = applyOverrides(kind, mapping, table.columns, input.mapping, true);
-  const label = (f: string) => t(ctx.lang, kind.fields.find((x) => x.key === f)!.label);
+  // Each message is made once per distinct text: i18next costs tens of microseconds a call, and a
+  // 15,000-row sheet with one wrong column would pay it on every row.
+  const labels = new Map(kind.fields.map((f) => [f.key, t(ctx.lang, f.label)]));
+  const label = (f: string) => labels.get(f)!;
+  const messages = new Map<string, string>();
+  const message = (code: string, params: Record<string, unknown>) => {
+    const key = `${code}\u0001${JSON.stringify(params)}`;
+    let text = messages.get(key);
+    if (text === undefined) messages.set(key, (text = problemMessage(ctx.lang, code, params)));
+    return text;
+  };
   const missing = missingFields(kind, mapping);
-  if (missing.length) {
-    const trial = (k: ImportKind<unknown>) => {
-      const a = analyseTable(ctx, k, src, { year: input.year }, false);
-      return { valid: a.valid.length, invalid: a.problems.size };
-    };
-    refuseMissing(ctx.lang, read, kind, missing, hint ? trial : null);
-  }
+  if (missing.length && !input.allowMissing) refuseMissing(ctx.lang, read, kind, missing, hint ? trialOn(ctx, src, input.year) : null);
 
   const options: ImportOptions = { year: input.year, skipInvalid: input.skipInvalid ?? false, dryRun: input.dryRun ?? false };
   const headers = new Map([...mapping].map(([f, cols]) => [f, cols.map((c) => table.columns[c].header)]));
@@ -107,12 +157,15 @@ export function analyseTable(ctx: ServiceContext, kind: ImportKind<unknown>, src
       row,
       column: col !== undefined ? table.columns[col].header : '',
       value: col !== undefined ? displayValue(cells[col]) : '',
-      message: problemMessage(ctx.lang, p.code, params),
+      message: message(p.code, params),
       field: p.field ?? null,
       code: p.code,
     });
     problems.set(row, list);
   };
+
+  const summary = { kind, fileName, bytes, read, table, mapping, mappingOut: describeMapping(kind, mapping, table.columns), signature, options, state, prepare };
+  if (missing.length) return { ...summary, valid: [], problems, duplicates: [], missing };
 
   const checked: { row: number; record: ImportRecord; cells: CellValue[] }[] = [];
   const total = table.rows.length;
@@ -190,7 +243,5 @@ export function analyseTable(ctx: ServiceContext, kind: ImportKind<unknown>, src
     else add(c.row, { code: 'duplicate-key', params: { key: kind.keyText ? kind.keyText(c.record) : key, first: first.row } }, c.cells);
   }
   ctx.progress(total, total, 'progress.importCheck');
-  return {
-    kind, fileName, bytes, read, table, mapping, mappingOut: describeMapping(kind, mapping, table.columns), signature, options, state, prepare, valid, problems, duplicates,
-  };
+  return { ...summary, valid, problems, duplicates, missing };
 }

@@ -49,7 +49,8 @@ export function describeColumns(lang: Lang, table: Table): string {
 /** A field label inside a sentence: without the full stop of an abbreviation ("Order no.") before the sentence's own. */
 const inSentence = (label: string) => label.replace(/[.。]+$/, '');
 
-function otherKindHint(lang: Lang, chosen: ImportKind<unknown>, table: Table, trial: TrialRun): string {
+/** The other kind that would really take the table (most of its rows valid), if any. */
+export function bestOtherKind(chosen: ImportKind<unknown>, table: Table, trial: TrialRun): ImportKind<unknown> | null {
   let best: { kind: ImportKind<unknown>; valid: number } | null = null;
   for (const k of Object.values(IMPORT_KINDS) as ImportKind<unknown>[]) {
     if (k.kind === chosen.kind) continue;
@@ -65,7 +66,12 @@ function otherKindHint(lang: Lang, chosen: ImportKind<unknown>, table: Table, tr
     if (run.valid === 0 || run.valid < 4 * run.invalid) continue;
     if (!best || run.valid > best.valid) best = { kind: k, valid: run.valid };
   }
-  return best ? t(lang, 'importExport.problem.looksLike', { label: t(lang, best.kind.label), kind: best.kind.kind }) : '';
+  return best?.kind ?? null;
+}
+
+function otherKindHint(lang: Lang, chosen: ImportKind<unknown>, table: Table, trial: TrialRun): string {
+  const best = bestOtherKind(chosen, table, trial);
+  return best ? t(lang, 'importExport.problem.looksLike', { label: t(lang, best.label), kind: best.kind }) : '';
 }
 
 /** Why the sheet was read (issue 10 item 4): asked for, the only one, the one naming the most fields, the one with records. */
@@ -80,7 +86,13 @@ export function refuseMissing(lang: Lang, read: ReadTableResult, kind: ImportKin
   // In a workbook of several sheets, the refusal also says why this sheet was read.
   const why = read.sheets.length > 1 && read.choice.reason !== 'asked' ? `${lang === 'zh-CN' ? '' : ' '}${sheetReason(read, lang)}` : '';
   const label = (f: string) => inSentence(t(lang, kind.fields.find((x) => x.key === f)!.label));
+  // Structured as well as worded, so that each door says it its own way: the CLI names --map, the
+  // wizard offers every column for the missing fields (issue 10 item 11).
   throw new WorkbenchError('import/missing-columns', {
+    missing,
+    headerRow: table.headerRow,
+    headers: table.columns.map((c) => c.header),
+    columns: table.columns.map((c) => c.header).join(', '),
     fields: missing.map(label).join(lang === 'zh-CN' ? '、' : ', '),
     sheet: table.sheet,
     shape: t(lang, 'importExport.refusal.shape', { count: table.rows.length, headerRow: table.headerRow, columns: describeColumns(lang, table) }) + why,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ImportPreview, ImportResult, importInput } from '../../contract/import';
+import type { ImportPreview, ImportResult, importInput, previewInput } from '../../contract/import';
 import { displayValue } from '../../excel/cell';
 import { t, type Lang } from '../../i18n/messages';
 import type { ServiceContext } from '../context';
@@ -7,9 +7,10 @@ import { commitImport } from './commit';
 import { outputRecord } from './field-format';
 import { writeFileOut } from '../files/write';
 import { rememberedMapping } from './mapping';
-import { analyse, type Analysis } from './pipeline';
+import { analyse, lookalikeKind, type Analysis } from './pipeline';
 import { problemWorkbook } from './problems';
 import { sheetReason } from './refusal';
+import { openSession, sessionSource } from './session';
 
 type ImportInput = z.output<typeof importInput>;
 
@@ -83,9 +84,17 @@ export function runImport(ctx: ServiceContext, input: ImportInput): ImportResult
 
 const SAMPLE = 200;
 
-/** What the wizard shows before importing: the table found, the mapping and the first rows with their problems. */
-export function previewImport(ctx: ServiceContext, input: Omit<ImportInput, 'skipInvalid' | 'dryRun' | 'problemsOut'>): ImportPreview {
-  const a = analyse(ctx, { ...input, skipInvalid: false, dryRun: true });
+type PreviewInput = z.output<typeof previewInput>;
+
+/**
+ * What the wizard shows before importing: the table found, the mapping and the first rows with their
+ * problems. The file is held in a session (./session.ts) so that every later choice re-maps it in
+ * memory; a required field without a column is listed in `missing` for the manager to choose (item 11).
+ */
+export function previewImport(ctx: ServiceContext, input: PreviewInput): ImportPreview {
+  const session = input.session ?? openSession(ctx.ws.dataDir, input.file!);
+  const source = sessionSource(ctx, session, input);
+  const a = analyse(ctx, { kind: input.kind, source, sheet: input.sheet, headerRow: input.headerRow, mapping: input.mapping, skipInvalid: false, dryRun: true, allowMissing: true });
   const fieldOf = new Map<number, string>();
   for (const [field, cols] of a.mapping) for (const col of cols) fieldOf.set(col, field);
   const sample = a.table.rows.slice(0, SAMPLE).map((r) => {
@@ -99,12 +108,19 @@ export function previewImport(ctx: ServiceContext, input: Omit<ImportInput, 'ski
     }
     return { row: r.row, cells: r.cells.map(displayValue), problems: byCol, rowProblems };
   });
+  const summary = sheetSummary(a, ctx.lang);
+  const lookalike = a.missing.length ? lookalikeKind(ctx, a.kind, a) : null;
+  // Until every required field has a column no row is checked: each counts as read, none as valid.
+  if (a.missing.length) summary.rows.read = a.table.rows.length + summary.rows.skipped;
   return {
-    ...sheetSummary(a, ctx.lang),
+    ...summary,
     columns: a.table.columns.map((c, i) => ({ index: c.index, letter: c.letter, header: c.header, group: c.group, field: fieldOf.get(i) ?? null })),
     fields: kindFields(ctx, a.kind),
     sample,
     rememberedMapping: !input.mapping && rememberedMapping(ctx.db, a.signature) !== null,
+    missing: a.missing,
+    looksLike: lookalike ? { kind: lookalike.kind, label: t(ctx.lang, lookalike.label) } : null,
+    session,
   };
 }
 

@@ -1,5 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Button, Form, Select, Space, Typography, Upload } from 'antd';
+import { Button, Form, Select, Space, Spin, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../backend/ApiError';
 import { saveDownload } from '../../backend/download';
@@ -25,12 +25,14 @@ interface Props {
   kind: string;
   /** The file already chosen (refused as the current kind): choosing another kind reads it again. */
   fileName?: string | null;
+  /** The file is being read. */
+  busy?: boolean;
   onKind: (kind: string) => void;
   onFile: (file: PickedFile) => void;
 }
 
 /** Step 1: what to import, and the file (picked or dropped on the area); a blank template per kind. */
-export function FileStep({ kind, fileName, onKind, onFile }: Props) {
+export function FileStep({ kind, fileName, busy, onKind, onFile }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const kinds = useOp('import/kinds', {});
@@ -62,26 +64,28 @@ export function FileStep({ kind, fileName, onKind, onFile }: Props) {
         </Form.Item>
       </Form>
       {fileName && <Typography.Text data-testid="import-current-file">{t('importExport.ui.currentFile', { name: fileName })}</Typography.Text>}
-      <Upload.Dragger
-        accept={SPREADSHEET_EXTENSIONS.join(',')}
-        multiple={false}
-        showUploadList={false}
-        beforeUpload={async (file) => {
-          try {
-            onFile(await pickFile(file));
-          } catch (e) {
-            message.error(errorMessage(e));
-          }
-          return false;
-        }}
-        data-testid="import-drop"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('importExport.ui.drop')}</p>
-        <p className="ant-upload-hint">{t('importExport.ui.dropHint')}</p>
-      </Upload.Dragger>
+      <Spin spinning={Boolean(busy)} tip={t('importExport.ui.reading')}>
+        <Upload.Dragger
+          accept={SPREADSHEET_EXTENSIONS.join(',')}
+          multiple={false}
+          showUploadList={false}
+          beforeUpload={async (file) => {
+            try {
+              onFile(await pickFile(file));
+            } catch (e) {
+              message.error(errorMessage(e));
+            }
+            return false;
+          }}
+          data-testid="import-drop"
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('importExport.ui.drop')}</p>
+          <p className="ant-upload-hint">{t('importExport.ui.dropHint')}</p>
+        </Upload.Dragger>
+      </Spin>
       <Typography.Text type="secondary">{t('importExport.ui.safety')}</Typography.Text>
     </Space>
   );

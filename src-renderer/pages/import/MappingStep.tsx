@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Descriptions, Form, InputNumber, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Descriptions, Form, InputNumber, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../src-main/contract/import';
 import { PreviewGrid } from './PreviewGrid';
@@ -14,6 +14,8 @@ interface Props {
   choices: Choices;
   kind: string;
   kinds: { kind: string; label: string }[];
+  /** A re-map is under way (the table is held by the preview's session: well under a second). */
+  busy?: boolean;
   /** Another kind for the same file (a dropped file arrives as the last kind chosen). */
   onKind: (kind: string) => void;
   onChange: (c: Choices) => void;
@@ -24,7 +26,7 @@ interface Props {
 const colLabel = (c: ImportPreview['columns'][number]) => (c.group ? `${c.group} ${c.header}` : c.header);
 
 /** Step 2: sheet and header row (preselected), each field's column, the live preview and the summary. */
-export function MappingStep({ preview, choices, kind, kinds, onKind, onChange, onNext, onBack }: Props) {
+export function MappingStep({ preview, choices, kind, kinds, busy, onKind, onChange, onNext, onBack }: Props) {
   const { t } = useTranslation();
   const current = (key: string) => {
     const m = preview.mapping[key];
@@ -33,6 +35,9 @@ export function MappingStep({ preview, choices, kind, kinds, onKind, onChange, o
   const setField = (key: string, header: string | string[] | null) => onChange({ ...choices, mapping: { ...preview.mapping, ...choices.mapping, [key]: header } });
   const { read, valid, invalid, skipped } = preview.rows;
   const columnOptions = preview.columns.map((c) => ({ value: colLabel(c), label: `${c.letter} · ${colLabel(c)}` }));
+  // Required fields no column feeds yet (issue 10 item 11): marked, and the rows wait until they are chosen.
+  const missing = new Set(preview.missing);
+  const missingLabels = preview.fields.filter((f) => missing.has(f.key)).map((f) => f.label);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Form layout="inline">
@@ -48,17 +53,42 @@ export function MappingStep({ preview, choices, kind, kinds, onKind, onChange, o
         {preview.groupRow && <Tag>{t('importExport.ui.groupRow', { row: preview.groupRow })}</Tag>}
         {preview.rememberedMapping && <Tag color="blue">{t('importExport.ui.remembered')}</Tag>}
       </Form>
+      {missing.size > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('importExport.ui.missingTitle', { count: missing.size, fields: missingLabels.join(t('importExport.ui.listSeparator')) })}
+          description={
+            <Space orientation="vertical">
+              {t('importExport.ui.missingHint')}
+              {preview.looksLike && (
+                <Space wrap>
+                  {t('importExport.ui.looksLike', { label: preview.looksLike.label })}
+                  <Button size="small" onClick={() => onKind(preview.looksLike!.kind)} data-testid="mapping-looks-like">
+                    {t('importExport.ui.importAs', { label: preview.looksLike.label })}
+                  </Button>
+                </Space>
+              )}
+            </Space>
+          }
+          data-testid="mapping-missing"
+        />
+      )}
       <Row gutter={[12, 8]}>
         {preview.fields
           .filter((f) => !f.repeat)
           .map((f) => (
             <Col key={f.key} xs={24} sm={12} md={8} xl={6}>
-              <Typography.Text strong={f.required}>
+              <Typography.Text strong={f.required} type={missing.has(f.key) ? 'danger' : undefined}>
                 {f.label}
-                {f.required ? ' *' : ''}
+                {f.required || missing.has(f.key) ? ' *' : ''}
               </Typography.Text>
               <Select
                 allowClear
+                showSearch
+                optionFilterProp="label"
+                status={missing.has(f.key) ? 'error' : undefined}
+                disabled={busy}
                 style={{ width: '100%' }}
                 placeholder={t('importExport.ui.notMapped')}
                 value={current(f.key) as string | null}
@@ -76,10 +106,12 @@ export function MappingStep({ preview, choices, kind, kinds, onKind, onChange, o
         { key: 'skipped', label: t('importExport.ui.skipped'), children: skipped.toLocaleString() },
       ]} />
       {invalid > 0 && <Alert type="warning" showIcon title={t('importExport.ui.invalidHint', { count: invalid, n: invalid.toLocaleString() })} />}
-      <PreviewGrid preview={preview} />
+      <Spin spinning={Boolean(busy)} delay={150}>
+        <PreviewGrid preview={preview} />
+      </Spin>
       <Space>
         <Button onClick={onBack}>{t('importExport.ui.back')}</Button>
-        <Button type="primary" disabled={valid === 0} onClick={onNext} data-testid="import-next">
+        <Button type="primary" disabled={valid === 0 || missing.size > 0 || busy} onClick={onNext} data-testid="import-next">
           {t('importExport.ui.next')}
         </Button>
       </Space>

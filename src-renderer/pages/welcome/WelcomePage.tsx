@@ -64,7 +64,8 @@ export function WelcomePage() {
           title={t('welcome.import.title')}
           text={t('welcome.import.text')}
           testId="welcome-import"
-          onClick={() => navigate('/import-export')}
+          // Salespeople first: orders and customers name them (issue 10 item 14).
+          onClick={() => navigate('/import-export?kind=staff&first=1')}
         />
         <Choice
           icon={<FileAddOutlined />}
