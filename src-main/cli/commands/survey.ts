@@ -75,7 +75,7 @@ export function renderSurveyImport(v: unknown, lang: Lang): string {
       `  ${q.column.padEnd(3)} ${q.role === 'question' ? q.type : q.role}  ${q.text}`,
       // what a code stands for is shown, never applied silently (issue #10 item 1)
       ...(q.codes ? [`        ${t(lang, 'survey.cli.codes')}: ${codesText(q.codes)}`] : []),
-      ...(q.suggestedCodes ? [`        ${t(lang, 'survey.cli.suggested-codes', { codes: codesText(q.suggestedCodes), flag: `${q.column}=${Object.entries(q.suggestedCodes).map(([k, v]) => `${k}:${v}`).join(',')}` })}`] : []),
+      ...(q.suggestedCodes ? [`        ${t(lang, 'survey.cli.suggested-codes', { codes: codesText(q.suggestedCodes), flag: `${q.column}=${Object.entries(q.suggestedCodes).map(([k, v]) => `${k}:${v ?? ''}`).join(',')}` })}`] : []),
     ]),
     ...(r.noAnswerCells ? [`  ${t(lang, 'survey.cli.no-answer-cells', { count: r.noAnswerCells })}`] : []),
     ...r.errors.slice(0, 20).map((e) => `  ! ${e.row} ${e.column}: ${e.message}`),

@@ -14,7 +14,7 @@ export interface DetectedColumn {
   choices: string[];
   wordMap: Record<string, number>;
   codes: Record<string, string | null> | null;
-  suggestedCodes: Record<string, string> | null;
+  suggestedCodes: Record<string, string | null> | null;
 }
 export interface Correction {
   column: string;

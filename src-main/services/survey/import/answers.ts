@@ -84,18 +84,19 @@ export function choicesOf(sheet: SurveySheet, p: ColumnPlan, sep: RegExp): strin
  * Importing into an existing survey whose options are numbered (问卷星's "按序号" export): a cell k may be
  * the k-th option of the questionnaire. Only proposed, never applied, until the manager confirms it.
  */
-export function suggestCodes(sheet: SurveySheet, p: ColumnPlan, q: SurveyQuestion, sep: RegExp): Record<string, string> | null {
+export function suggestCodes(sheet: SurveySheet, p: ColumnPlan, q: SurveyQuestion, sep: RegExp): Record<string, string | null> | null {
   const choices = q.options.choices ?? [];
   if ((q.type !== 'choice' && q.type !== 'multi') || !choices.length || p.codes || p.indexes.length > 1) return null;
-  const out: Record<string, string> = {};
+  const out: Record<string, string | null> = {};
   for (const r of sheet.rows) {
     const c = r.cells[p.indexes[0]] ?? null;
     if (isNoAnswer(c)) continue;
     for (const v of (q.type === 'multi' ? text(c).split(sep) : [text(c)]).map((x) => x.trim()).filter(Boolean)) {
       if (choiceIndex(choices, v) >= 0) continue;
       const k = Number(v);
-      if (!Number.isInteger(k) || k < 1 || k > choices.length) return null;
-      out[codeKey(v)] = choices[k - 1];
+      // 0, the usual "no answer" code, is proposed as no answer
+      if (!Number.isInteger(k) || k < 0 || k > choices.length) return null;
+      out[codeKey(v)] = k === 0 ? null : choices[k - 1];
     }
   }
   return Object.keys(out).length ? out : null;

@@ -48,7 +48,7 @@ export interface ImportedQuestion {
   /** The confirmed code table applied to this column (code → option, null: no answer). */
   codes: Record<string, string | null> | null;
   /** Cells that look like option numbers of the questionnaire: proposed, applied only once confirmed (issue #10 item 1). */
-  suggestedCodes: Record<string, string> | null;
+  suggestedCodes: Record<string, string | null> | null;
 }
 
 export interface ImportSurveyResult {
@@ -150,7 +150,7 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
   const customerCol = plans.find((p) => p.role === 'customer');
   const sep = multiSeparator(sheet.layout);
   const who = respondents(db, input.surveyId, sheet.layout);
-  const suggested = new Map<ColumnPlan, Record<string, string>>();
+  const suggested = new Map<ColumnPlan, Record<string, string | null>>();
   for (const [p, q] of questions) {
     const s = input.surveyId === undefined ? null : suggestCodes(sheet, p, q, sep);
     if (s) suggested.set(p, s);
