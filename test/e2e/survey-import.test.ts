@@ -63,4 +63,27 @@ describe('survey import window: codes shown and confirmed (issue #10)', () => {
     expect(stored).toEqual(WJX_CODED_ROWS.filter((r) => r[2] !== 0).map((r) => PHONE_OPTIONS[Number(r[2]) - 1]));
     await page.context().close();
   });
+
+  it('as a new survey: the manager types the code table, 0 marked as no answer; the numbers were kept as numbers before', async () => {
+    const page = await wb.open('#/surveys/import');
+    await page.locator('.ant-upload input[type=file]').setInputFiles(files.wjxCoded);
+    await page.getByTestId('edit-codes-G').click();
+    const dialog = page.getByRole('dialog');
+    for (const [k, label] of PHONE_OPTIONS.entries()) await dialog.getByLabel(String(k + 1), { exact: true }).fill(label);
+    await dialog.locator('tr', { hasText: /^0/ }).getByRole('checkbox').check();
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    expect(await page.getByTestId('codes-G').innerText()).toContain('0→∅');
+    await page.getByTestId('import-preview').getByText('4 → 4部及以上').first().waitFor();
+    await page.getByTestId('import-commit').click();
+    await page.waitForURL(/#\/surveys\/\d+$/);
+    const id = Number(/(\d+)$/.exec(page.url())![1]);
+    const stored = db((d) =>
+      d
+        .prepare("SELECT a.value_text AS text FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id JOIN survey_responses r ON r.id = a.response_id WHERE q.code = 'Q1' AND r.survey_id = ? ORDER BY r.id")
+        .pluck()
+        .all(id),
+    );
+    expect(stored).toEqual(WJX_CODED_ROWS.filter((r) => r[2] !== 0).map((r) => PHONE_OPTIONS[Number(r[2]) - 1]));
+    await page.context().close();
+  });
 });

@@ -1,6 +1,7 @@
 import { Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QUESTION_TYPES, type QuestionType } from '../../../src-main/contract/survey';
+import { CodeTableEditor } from './CodeTableEditor';
 
 export const ROLES = ['question', 'id', 'submitted', 'customer', 'salesperson', 'meta', 'ignore'] as const;
 export type Role = (typeof ROLES)[number];
@@ -98,6 +99,14 @@ export function ImportColumns({ columns, corrections, onCorrect, fixedTypes }: P
                 </Space>
               );
             }
+            // a column of bare numbers may be coded: the manager can say what each number stands for
+            if (r.choices.length && r.choices.every((c) => /^-?\d+$/.test(c)) && (r.type === 'choice' || r.type === 'multi'))
+              return (
+                <Space size={4} wrap>
+                  <Typography.Text type="secondary">{r.choices.join(' / ')}</Typography.Text>
+                  <CodeTableEditor column={r.column} codes={r.choices} onConfirm={(codes) => onCorrect({ column: r.column, codes })} />
+                </Space>
+              );
             if (r.choices.length) return <Typography.Text type="secondary">{r.choices.join(' / ')}</Typography.Text>;
             if (words.length) return <Typography.Text type="secondary">{words.map(([w, s]) => `${w}→${s}`).join(', ')}</Typography.Text>;
             return null;
