@@ -67,6 +67,8 @@ describe('survey import window: codes shown and confirmed (issue #10)', () => {
   it('as a new survey: the manager types the code table, 0 marked as no answer; the numbers were kept as numbers before', async () => {
     const page = await wb.open('#/surveys/import');
     await page.locator('.ant-upload input[type=file]').setInputFiles(files.wjxCoded);
+    // before any code table, the column offers the numbers the file holds
+    expect(await page.getByTestId('import-columns').locator('tr', { hasText: '1、您家有几部手机' }).innerText()).toContain('0 / 1 / 2 / 3 / 4');
     await page.getByTestId('edit-codes-G').click();
     const dialog = page.getByRole('dialog');
     for (const [k, label] of PHONE_OPTIONS.entries()) await dialog.getByLabel(String(k + 1), { exact: true }).fill(label);
