@@ -164,7 +164,9 @@ export function planColumns(sheet: SurveySheet, roster?: Roster): ColumnPlan[] {
       // roster are the salesperson link; the header alone names the salesperson only when it asks no scale question
       const isScale = SCALES.has(t.type);
       const named = values.length > 0 && roster !== undefined && values.filter((v) => roster.has(v)).length >= 0.8 * values.length;
-      if (!isScale && (named || (SALESPERSON.test(h) && !SCALE_HINT.test(h)))) plans.push({ ...base, code: code('SP'), role: 'salesperson', type: 'salesperson' });
+      const namesSalesperson = SALESPERSON.test(h) && !SCALE_HINT.test(h);
+      // small employee numbers (1–5) under "为您服务的客户经理" are people, not scores
+      if ((named && namesSalesperson) || (!isScale && (named || namesSalesperson))) plans.push({ ...base, code: code('SP'), role: 'salesperson', type: 'salesperson' });
       else {
         n++;
         plans.push({ ...base, code: code('Q'), role: 'question', type: t.type, choices: t.choices, wordMap: t.wordMap });
