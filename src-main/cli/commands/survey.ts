@@ -74,11 +74,13 @@ export function renderSurveyImport(v: unknown, lang: Lang): string {
     ...r.questions.flatMap((q) => [
       `  ${q.column.padEnd(3)} ${q.role === 'question' ? q.type : q.role}  ${q.text}`,
       // what a code stands for is shown, never applied silently (issue #10 item 1)
+      ...(Object.keys(q.wordMap).length ? [`        ${t(lang, 'survey.cli.words')}: ${codesText(Object.fromEntries(Object.entries(q.wordMap).map(([w, n]) => [w, String(n)])))}`] : []),
       ...(q.codes ? [`        ${t(lang, 'survey.cli.codes')}: ${codesText(q.codes)}`] : []),
       ...(q.suggestedCodes ? [`        ${t(lang, 'survey.cli.suggested-codes', { codes: codesText(q.suggestedCodes), flag: `${q.column}=${Object.entries(q.suggestedCodes).map(([k, v]) => `${k}:${v ?? ''}`).join(',')}` })}`] : []),
     ]),
     ...(r.noAnswerCells ? [`  ${t(lang, 'survey.cli.no-answer-cells', { count: r.noAnswerCells })}`] : []),
     ...r.errors.slice(0, 20).map((e) => `  ! ${e.row} ${e.column}: ${e.message}`),
+    ...r.warnings.slice(0, 20).map((w) => `  · ${w.row} ${w.column}: ${w.message}`),
   ];
   if (r.committed && r.importId !== null) lines.push(t(lang, 'importExport.cli.undoHint', { id: r.importId }));
   return lines.join('\n');
