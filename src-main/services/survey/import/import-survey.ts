@@ -257,7 +257,7 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
     const importId = Number(
       db
         .prepare("INSERT INTO imports (kind, file_name, file_hash, sheet, at, rows_read, inserted, updated, skipped, invalid, mapping, status) VALUES ('survey', ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 'committed')")
-        .run(result.file, createHash('sha256').update(bytes).digest('hex'), sheet.sheet, nowIso(), sheet.rows.length, valid.length, skipped, invalid, JSON.stringify(result.questions.map((q) => [q.column, q.role, q.type])))
+        .run(result.file, createHash('sha256').update(bytes).digest('hex'), sheet.sheet, nowIso(), sheet.rows.length, valid.length, skipped, invalid, JSON.stringify(result.questions.map((q) => (q.codes ? [q.column, q.role, q.type, q.codes] : [q.column, q.role, q.type]))))
         .lastInsertRowid,
     );
     const changes = openChangeLog(db, importId);
