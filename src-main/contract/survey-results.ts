@@ -81,6 +81,22 @@ export interface PersonSurveyResult {
   tooSmall: boolean;
 }
 
+export interface ImportedQuestion {
+  id: number | null;
+  code: string;
+  column: string;
+  header: string;
+  text: string;
+  type: QuestionType;
+  role: ColumnRole;
+  choices: string[];
+  wordMap: Record<string, number>;
+  /** The confirmed code table applied to this column (code → option, null: no answer). */
+  codes: Record<string, string | null> | null;
+  /** Cells that look like option numbers of the questionnaire: proposed, applied only once confirmed (issue #10 item 1). */
+  suggestedCodes: Record<string, string | null> | null;
+}
+
 export interface ImportSurveyResult {
   kind: 'survey';
   file: string;
@@ -88,12 +104,18 @@ export interface ImportSurveyResult {
   layout: SurveyLayout;
   headerRow: number;
   survey: number | null;
-  questions: { id: number | null; code: string; column: string; header: string; text: string; type: QuestionType; role: ColumnRole; choices: string[]; wordMap: Record<string, number> }[];
+  questions: ImportedQuestion[];
   rows: { read: number; valid: number; invalid: number; skipped: number; inserted: number; updated: number };
   errors: { row: number; column: string; value: string; message: string }[];
   warnings: { row: number; column: string; value: string; message: string }[];
+  /** Cells holding 问卷星's (跳过) or (空), read as no answer. */
+  noAnswerCells: number;
   committed: boolean;
   /** The import's number in the import history (`import undo ID` takes it back), once committed. */
   importId: number | null;
-  records?: { row: number; key: string; customer: string | null; salesperson: string | null; submittedAt: string | null; answers: Record<string, number | string | null> }[];
+  /**
+   * With a dry run: every response to be written. `answers` shows each answer as the file has it (issue #10
+   * item 13); `mapped` gives, for the answers stored differently (a word's score, a code's option), what is stored.
+   */
+  records?: { row: number; key: string; customer: string | null; salesperson: string | null; submittedAt: string | null; answers: Record<string, string | null>; mapped: Record<string, string> }[];
 }

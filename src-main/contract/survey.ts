@@ -276,6 +276,11 @@ export const surveyOps = {
                 role: z.enum(COLUMN_ROLES).optional(),
                 type: z.enum(QUESTION_TYPES).optional(),
                 wordMap: z.record(z.string().max(200), z.number().int().min(1).max(5)).optional(),
+                // a code table the manager confirmed: code → option (null: no answer), issue #10 item 1
+                codes: z
+                  .record(z.string().trim().min(1).max(100), z.string().trim().min(1).max(500).nullable())
+                  .refine((o) => Object.keys(o).length <= 500)
+                  .optional(),
               })
               .strict(),
           )

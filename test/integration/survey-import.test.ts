@@ -149,9 +149,9 @@ describe('import survey: bad input writes nothing (issue #5 "Bad input")', () =>
     expect(ok.rows).toMatchObject({ inserted: 4, invalid: 1 });
   });
 
-  it('duplicate answers in one file are refused', async () => {
+  it('a row identical to an earlier one is refused as a duplicate (issue #10 item 7)', async () => {
     const { attempt, ws } = setup();
-    const file = write('dup.csv', 'ID,Overall satisfaction\n7,Very satisfied\n8,Satisfied\n7,Dissatisfied\n');
+    const file = write('dup.csv', 'ID,Overall satisfaction\n7,Very satisfied\n8,Satisfied\n7,Very satisfied\n');
     const r = await attempt('survey/import', { file: { path: file } });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/Duplicate answers.*row 2/);

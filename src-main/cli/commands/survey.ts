@@ -26,6 +26,25 @@ function mapping(values: Values): ColumnFix[] {
   });
 }
 
+/**
+ * `--codes B=1:1部,2:2部,0:` — the manager's code table for a column (an empty option: no answer). Codes are
+ * never applied unless given here (issue #10 item 1); a proposed table is printed ready to copy.
+ */
+function codeTables(values: Values): { column: string; codes: Record<string, string | null> }[] {
+  const raw = values.codes;
+  const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+  return list.map((m) => {
+    const at = m.indexOf('=');
+    const column = m.slice(0, at).trim();
+    const pairs = m.slice(at + 1).split(',').map((x) => x.trim()).filter(Boolean);
+    if (at < 1 || !column || !pairs.length || pairs.some((x) => x.indexOf(':') < 1)) throw new UsageError('survey.cli.usage-codes', { value: m });
+    return { column, codes: Object.fromEntries(pairs.map((x) => [x.slice(0, x.indexOf(':')).trim(), x.slice(x.indexOf(':') + 1).trim() || null])) };
+  });
+}
+
+export const codesText = (codes: Record<string, string | null>): string =>
+  Object.entries(codes).map(([k, v]) => `${k}→${v ?? '∅'}`).join(', ');
+
 function surveyId(values: Values): number {
   const id = intOption(values, 'survey');
   if (id === undefined) throw new UsageError('survey.cli.usage-id');
@@ -45,7 +64,12 @@ export function buildSurveyImport(values: Values, file: string | undefined): Cal
   if (name !== undefined) input.name = name;
   const sheet = textOption(values, 'sheet');
   if (sheet !== undefined) input.sheet = sheet;
-  const cols = mapping(values);
+  const cols: (ColumnFix & { codes?: Record<string, string | null> })[] = mapping(values);
+  for (const c of codeTables(values)) {
+    const same = cols.find((x) => x.column === c.column);
+    if (same) same.codes = c.codes;
+    else cols.push(c);
+  }
   if (cols.length) input.columns = cols;
   return call('survey/import', input);
 }
@@ -53,8 +77,16 @@ export function buildSurveyImport(values: Values, file: string | undefined): Cal
 export function renderSurveyImport(r: Output<'survey/import'>, lang: Lang): string {
   const lines = [
     t(lang, r.committed ? 'survey.cli.imported' : 'survey.cli.preview', { survey: r.survey ?? '—', layout: r.layout, inserted: r.rows.inserted, read: r.rows.read, skipped: r.rows.skipped, invalid: r.rows.invalid }),
-    ...r.questions.map((q) => `  ${q.column.padEnd(3)} ${q.role === 'question' ? q.type : q.role}  ${q.text}`),
+    ...r.questions.flatMap((q) => [
+      `  ${q.column.padEnd(3)} ${q.role === 'question' ? q.type : q.role}  ${q.text}`,
+      // what a code stands for is shown, never applied silently (issue #10 item 1)
+      ...(Object.keys(q.wordMap).length ? [`        ${t(lang, 'survey.cli.words')}: ${codesText(Object.fromEntries(Object.entries(q.wordMap).map(([w, n]) => [w, String(n)])))}`] : []),
+      ...(q.codes ? [`        ${t(lang, 'survey.cli.codes')}: ${codesText(q.codes)}`] : []),
+      ...(q.suggestedCodes ? [`        ${t(lang, 'survey.cli.suggested-codes', { codes: codesText(q.suggestedCodes), flag: `${q.column}=${Object.entries(q.suggestedCodes).map(([k, v]) => `${k}:${v ?? ''}`).join(',')}` })}`] : []),
+    ]),
+    ...(r.noAnswerCells ? [`  ${t(lang, 'survey.cli.no-answer-cells', { count: r.noAnswerCells })}`] : []),
     ...r.errors.slice(0, 20).map((e) => `  ! ${e.row} ${e.column}: ${e.message}`),
+    ...r.warnings.slice(0, 20).map((w) => `  · ${w.row} ${w.column}: ${w.message}`),
   ];
   if (r.committed && r.importId !== null) lines.push(t(lang, 'importExport.cli.undoHint', { id: r.importId }));
   return lines.join('\n');
@@ -73,6 +105,7 @@ export const IMPORT_OPTIONS = {
   name: { type: 'string' },
   sheet: { type: 'string' },
   map: { type: 'string', multiple: true },
+  codes: { type: 'string', multiple: true },
   'dry-run': { type: 'boolean' },
   'skip-invalid': { type: 'boolean' },
 } as const;

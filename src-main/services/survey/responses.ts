@@ -18,9 +18,22 @@ export interface StoredAnswer {
 const bad = (q: SurveyQuestion, value: unknown, expected: string) =>
   new WorkbenchError('survey/bad-answer', { question: q.text, value: Array.isArray(value) ? value.join(', ') : String(value), expected });
 
+const NUMBER = /^-?\d+(\.\d+)?$/;
+/**
+ * The index of the option a value names: its own text, or the same number written another way (3 and "3.0").
+ * Never a position in the list: a cell 3 is the option "3", not the third option (issue #10 item 1, P4.7).
+ */
+export function choiceIndex(choices: string[], value: string | number): number {
+  const text = String(value).trim();
+  const i = choices.indexOf(text);
+  if (i >= 0 || !NUMBER.test(text)) return i;
+  return choices.findIndex((c) => NUMBER.test(c.trim()) && Number(c) === Number(text));
+}
+
 /**
  * Turns one typed or imported value into what is stored (value_num / value_text), or refuses it. A
- * 5-point answer may be given as its label in either language; a choice as its text or its number.
+ * 5-point answer may be given as its label in either language; a choice as its own text (value_num keeps
+ * the option's index in the question's list, for the analysis).
  */
 export function toStored(q: SurveyQuestion, value: AnswerValue): StoredAnswer | null {
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return null;
@@ -39,13 +52,13 @@ export function toStored(q: SurveyQuestion, value: AnswerValue): StoredAnswer | 
   }
   const choices = q.options.choices ?? [];
   if (q.type === 'choice') {
-    const i = typeof value === 'number' ? value - 1 : choices.indexOf(String(value).trim());
-    if (!Number.isInteger(i) || i < 0 || i >= choices.length) throw bad(q, value, choices.join(' / '));
+    const i = Array.isArray(value) ? -1 : choiceIndex(choices, value);
+    if (i < 0) throw bad(q, value, choices.join(' / '));
     return { num: i + 1, text: choices[i] };
   }
   if (q.type === 'multi') {
     const list = Array.isArray(value) ? value : String(value).split(/[┋;\n]/);
-    const idx = [...new Set(list.map((v) => v.trim()).filter(Boolean).map((v) => choices.indexOf(v)))];
+    const idx = [...new Set(list.map((v) => String(v).trim()).filter(Boolean).map((v) => choiceIndex(choices, v)))];
     if (idx.some((i) => i < 0)) throw bad(q, value, choices.join(' / '));
     idx.sort((a, b) => a - b);
     return { num: multiMask(idx), text: idx.map((i) => choices[i]).join(MULTI_SEPARATOR) };

@@ -1,6 +1,7 @@
-import { Select, Table, Tag, Typography } from 'antd';
+import { Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COLUMN_ROLES, QUESTION_TYPES, type ColumnRole, type QuestionType } from '../../../src-main/contract/survey';
+import { CodeTableEditor } from './CodeTableEditor';
 
 type Role = ColumnRole;
 export interface DetectedColumn {
@@ -12,12 +13,21 @@ export interface DetectedColumn {
   role: Role;
   choices: string[];
   wordMap: Record<string, number>;
+  codes: Record<string, string | null> | null;
+  suggestedCodes: Record<string, string | null> | null;
 }
 export interface Correction {
   column: string;
   role?: Role;
   type?: QuestionType;
+  /** A code table the manager confirmed (issue #10 item 1); undefined takes it back. */
+  codes?: Record<string, string | null>;
 }
+
+const codesText = (codes: Record<string, string | null>) =>
+  Object.entries(codes)
+    .map(([k, v]) => `${k}→${v ?? '∅'}`)
+    .join(', ');
 
 interface Props {
   columns: DetectedColumn[];
@@ -66,6 +76,36 @@ export function ImportColumns({ columns, corrections, onCorrect, fixedTypes }: P
           ellipsis: true,
           render: (_: unknown, r) => {
             const words = Object.entries(r.wordMap);
+            // what a code stands for is shown and applied only once confirmed (issue #10 item 1)
+            if (r.codes)
+              return (
+                <Space size={4} wrap data-testid={`codes-${r.column}`}>
+                  <Tag color="gold">{t('survey.ui.import.codes')}</Tag>
+                  <Typography.Text>{codesText(r.codes)}</Typography.Text>
+                  <Button size="small" type="link" onClick={() => onCorrect({ column: r.column, codes: undefined })}>
+                    {t('survey.ui.import.dropCodes')}
+                  </Button>
+                </Space>
+              );
+            if (r.suggestedCodes) {
+              const suggested = r.suggestedCodes;
+              return (
+                <Space size={4} wrap data-testid={`suggested-codes-${r.column}`}>
+                  <Typography.Text type="warning">{t('survey.ui.import.suggestedCodes', { codes: codesText(suggested) })}</Typography.Text>
+                  <Button size="small" onClick={() => onCorrect({ column: r.column, codes: suggested })}>
+                    {t('survey.ui.import.useCodes')}
+                  </Button>
+                </Space>
+              );
+            }
+            // a column of bare numbers may be coded: the manager can say what each number stands for
+            if (r.choices.length && r.choices.every((c) => /^-?\d+$/.test(c)) && (r.type === 'choice' || r.type === 'multi'))
+              return (
+                <Space size={4} wrap>
+                  <Typography.Text type="secondary">{r.choices.join(' / ')}</Typography.Text>
+                  <CodeTableEditor column={r.column} codes={r.choices} onConfirm={(codes) => onCorrect({ column: r.column, codes })} />
+                </Space>
+              );
             if (r.choices.length) return <Typography.Text type="secondary">{r.choices.join(' / ')}</Typography.Text>;
             if (words.length) return <Typography.Text type="secondary">{words.map(([w, s]) => `${w}→${s}`).join(', ')}</Typography.Text>;
             return null;

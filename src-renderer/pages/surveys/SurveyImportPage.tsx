@@ -86,7 +86,18 @@ export function SurveyImportPage() {
       { field: 'salesperson', headerName: t('survey.ui.import.salesperson'), width: 120 },
       { field: 'customer', headerName: t('survey.ui.import.customer'), width: 150 },
       { field: 'submittedAt', headerName: t('survey.ui.import.submitted'), width: 120 },
-      ...qs.map((q) => ({ colId: q.code, headerName: `${q.column} ${q.text}`, headerTooltip: q.text, width: 160, valueGetter: (p: { data?: PreviewRow }) => p.data?.answers[q.code] ?? '' })),
+      // the answer as the file has it; "→" shows what is stored when that reads differently (issue #10 item 13)
+      ...qs.map((q) => ({
+        colId: q.code,
+        headerName: `${q.column} ${q.text}`,
+        headerTooltip: q.text,
+        width: 160,
+        valueGetter: (p: { data?: PreviewRow }) => {
+          const shown = p.data?.answers[q.code] ?? '';
+          const stored = p.data?.mapped[q.code];
+          return stored === undefined ? shown : `${shown} → ${stored}`;
+        },
+      })),
     ];
   }, [preview, t]);
 
@@ -178,6 +189,7 @@ export function SurveyImportPage() {
                     className="wb-prewrap"
                   />
                 )}
+                {preview.noAnswerCells > 0 && <Alert type="info" showIcon title={t('survey.ui.import.noAnswerCells', { count: preview.noAnswerCells })} data-testid="import-no-answer" />}
                 {preview.warnings.length > 0 && <Alert type="info" showIcon title={t('survey.ui.import.warnings', { count: preview.warnings.length })} description={preview.warnings.slice(0, 3).map((w) => `${w.row}: ${w.message}`).join('\n')} className="wb-prewrap" />}
                 <Typography.Title level={5}>{t('survey.ui.import.previewTitle', { shown: Math.min(20, preview.records?.length ?? 0), total: preview.records?.length ?? 0 })}</Typography.Title>
                 <div style={{ height: 300 }} data-testid="import-preview">

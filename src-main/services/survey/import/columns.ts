@@ -21,13 +21,31 @@ export interface ColumnPlan {
   code: string;
   role: Role;
   type: QuestionType;
-  /** Options of choice/multi questions, in order of first appearance (or of the sub-headers). */
+  /** Options of choice/multi questions in natural order (1部, 2部 … 10部), or in the sub-headers' order (issue #10 item 13). */
   choices: string[];
   /** likert5 answers given as words: word (normalised) → 1–5. */
   wordMap: Record<string, number>;
+  /** A confirmed code table: the cell's code → the option it stands for (null: no answer). Never guessed (issue #10 item 1). */
+  codes?: Record<string, string | null>;
 }
 
-const ID_HEADERS = /^(序号|respondent id|responseid|response id|id|编号|答卷编号)$/i;
+/** Names and employee numbers of the roster, to recognise the "which salesperson served you" answers by their values. */
+export interface Roster {
+  has(value: string): boolean;
+}
+
+/** 问卷星 writes (跳过) for a question its logic skipped and (空) for one left empty: no answer, not an answer (issue #10 item 2). */
+const NO_ANSWER = /^[(（]\s*(跳过|空)\s*[)）]$/;
+export function isNoAnswer(c: CellValue): boolean {
+  return isBlank(c) || (typeof c === 'string' && NO_ANSWER.test(c.trim()));
+}
+
+/** Options in the order a person expects: 1部, 2部, 3部, 4部及以上, 10部 (numbers compared as numbers), never first-seen order. */
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+export const naturalOrder = (a: string, b: string): number => collator.compare(a, b);
+
+// issue #10 item 7: the platforms' and people's names for the respondent's number
+const ID_HEADERS = /^(序号|问卷序号|答卷序号|答卷编号|问卷编号|答卷id|编号|id|respondent ?id|response ?id|respondent_id|response_id|response number|respondent number)$/i;
 // bilingual Microsoft Forms headers put the other language first: match the last words
 const TIME_HEADERS = /(^|\s)(提交答卷时间|timestamp|时间戳记|end date|enddate|completion time|end time|完成时间|submitted|提交时间)$/i;
 const META_HEADERS = new Set(
@@ -40,6 +58,9 @@ const CUSTOMER = /^(客户|客户名称|客户编号|公司名称|单位名称|c
 const NPS_HINT = /(推荐|recommend|0\s*[-–~到至]\s*10|nps)/i;
 const TEXT_HINT = /(comment|suggestion|feedback|remarks|意见|建议|留言|评论)/i;
 const CES_HINT = /(容易|费力|省力|easy|effort|ces)/i;
+// a question asking how important / how much one agrees / how satisfied / how likely is a scale, whoever it names (issue #10 item 2)
+const SCALE_HINT = /(重要|认同|同意|满意|可能|important|importance|agree|satisf|likely|likelihood|评分|打分)/i;
+const SCALES = new Set<QuestionType>(['likert5', 'nps', 'ces7']);
 
 /** '1、手机部数' → '手机部数'; Qualtrics/SurveyMonkey texts are kept. */
 export function questionText(header: string): string {
@@ -52,7 +73,7 @@ function valuesOf(sheet: SurveySheet, index: number): string[] {
   const out: string[] = [];
   for (const r of sheet.rows) {
     const c: CellValue = r.cells[index] ?? null;
-    if (!isBlank(c)) out.push(displayValue(c).trim());
+    if (!isNoAnswer(c)) out.push(displayValue(c).trim());
   }
   return out;
 }
@@ -71,8 +92,10 @@ function inferType(header: string, values: string[], layout: Layout, openEnded: 
   if (intShare >= 0.8) {
     const max = Math.max(...ints);
     const min = Math.min(...ints);
-    // 问卷星's coded export gives single choices as option numbers 1…k
-    if (layout === 'wjx-coded' && min >= 1) return { type: 'choice', choices: Array.from({ length: max }, (_, i) => String(i + 1)), wordMap: {} };
+    // 问卷星's coded export gives single choices as option numbers: kept as the numbers the file holds (0 included)
+    // until a code table says what they stand for (issue #10 item 1); a question worded as a scale stays a scale
+    if (layout === 'wjx-coded' && !(SCALE_HINT.test(header) || NPS_HINT.test(header) || CES_HINT.test(header)))
+      return { type: 'choice', choices: [...new Set(values)].sort(naturalOrder), wordMap: {} };
     // most answers are numbers: the other ones are reported as invalid rows (e.g. text in a 0–10 column)
     if (NPS_HINT.test(header) && min >= 0 && max <= 10) return { type: 'nps', ...none };
     if (CES_HINT.test(header) && min >= 1 && max <= 7) return { type: 'ces7', ...none };
@@ -90,17 +113,17 @@ function inferType(header: string, values: string[], layout: Layout, openEnded: 
   }
   const sep = multiSeparator(layout);
   if (values.some((v) => sep.test(v))) {
-    const choices = [...new Set(values.flatMap((v) => v.split(sep).map((x) => x.trim()).filter(Boolean)))];
+    const choices = [...new Set(values.flatMap((v) => v.split(sep).map((x) => x.trim()).filter(Boolean)))].sort(naturalOrder);
     if (choices.length <= 50) return { type: 'multi', choices, wordMap: {} };
   }
-  const distinct = [...new Set(values)];
+  const distinct = [...new Set(values)].sort(naturalOrder);
   // a choice repeats its options: at most 12 of them, each seen twice on average
   if (!freeText && distinct.length <= 12 && distinct.length * 2 <= values.length && distinct.every((d) => d.length <= 60)) return { type: 'choice', choices: distinct, wordMap: {} };
   return { type: 'text', ...none };
 }
 
 /** Plans every column of an export: what it is, which question type, which options. */
-export function planColumns(sheet: SurveySheet): ColumnPlan[] {
+export function planColumns(sheet: SurveySheet, roster?: Roster): ColumnPlan[] {
   const plans: ColumnPlan[] = [];
   const groups = new Map<string, SurveyColumn[]>();
   // one-column-per-option multiple choice: SurveyMonkey sub-headers, 问卷星 coded '第6题(运动)'
@@ -133,12 +156,21 @@ export function planColumns(sheet: SurveySheet): ColumnPlan[] {
     if (names.some((x) => ID_HEADERS.test(x)) && !plans.some((p) => p.role === 'id')) plans.push({ ...base, code: 'id', role: 'id', type: 'meta' });
     else if (names.some((x) => TIME_HEADERS.test(x)) && !plans.some((p) => p.role === 'submitted')) plans.push({ ...base, code: 'submitted', role: 'submitted', type: 'meta' });
     else if (CUSTOMER.test(h.trim())) plans.push({ ...base, code: 'customer', role: 'customer', type: 'meta' });
-    else if (SALESPERSON.test(h)) plans.push({ ...base, code: code('SP'), role: 'salesperson', type: 'salesperson' });
     else if (names.some((x) => META_HEADERS.has(x.toLowerCase()) || /(^|\s)(start time|开始时间)$/i.test(x)) || /_NPS_GROUP$/i.test(c.sub ?? '') || /_NPS_GROUP$/i.test(h)) plans.push({ ...base, code: `M${c.index + 1}`, role: 'ignore', type: 'meta' });
     else {
-      const t = inferType(h, valuesOf(sheet, c.index), sheet.layout, c.openEnded);
-      n++;
-      plans.push({ ...base, code: code('Q'), role: 'question', type: t.type, choices: t.choices, wordMap: t.wordMap });
+      const values = valuesOf(sheet, c.index);
+      const t = inferType(h, values, sheet.layout, c.openEnded);
+      // the answers decide (issue #10 item 2): scores are a scale even under "客户经理…满意度"; names of the
+      // roster are the salesperson link; the header alone names the salesperson only when it asks no scale question
+      const isScale = SCALES.has(t.type);
+      const named = values.length > 0 && roster !== undefined && values.filter((v) => roster.has(v)).length >= 0.8 * values.length;
+      const namesSalesperson = SALESPERSON.test(h) && !SCALE_HINT.test(h);
+      // small employee numbers (1–5) under "为您服务的客户经理" are people, not scores
+      if ((named && namesSalesperson) || (!isScale && (named || namesSalesperson))) plans.push({ ...base, code: code('SP'), role: 'salesperson', type: 'salesperson' });
+      else {
+        n++;
+        plans.push({ ...base, code: code('Q'), role: 'question', type: t.type, choices: t.choices, wordMap: t.wordMap });
+      }
     }
   }
   // codes must be unique within a survey

@@ -10,12 +10,14 @@ import { audit } from '../../audit';
 import { nowIso, type ServiceContext } from '../../context';
 import { getPlan, listQuestions } from '../plans';
 import { storeOptions } from '../question-options';
-import { findSalesperson, toStored, type AnswerValue, type StoredAnswer } from '../responses';
+import { findSalesperson, toStored, type StoredAnswer } from '../responses';
 import { readFileIn } from '../../files/read';
 import { openChangeLog } from '../../import/change-log';
 import { cacheAddResponses, ensureSurveyCache } from '../score-cache';
-import { multiSeparator, planColumns, type ColumnPlan } from './columns';
-import { readSurveySheet } from './layouts';
+import { choicesOf, codeKey, readAnswer, storedReading, suggestCodes } from './answers';
+import { isNoAnswer, multiSeparator, planColumns, type ColumnPlan, type Roster } from './columns';
+import { readSurveySheet, type SurveySheet } from './layouts';
+import { contentOf, respondents } from './respondents';
 import { normaliseWord } from './satisfaction-words';
 
 /**
@@ -38,7 +40,8 @@ export function submittedDate(v: CellValue): string | null {
   return null;
 }
 
-function applyCorrections(plans: ColumnPlan[], fixes: ImportSurveyInput['columns']): void {
+function applyCorrections(sheet: SurveySheet, plans: ColumnPlan[], fixes: ImportSurveyInput['columns']): void {
+  const sep = multiSeparator(sheet.layout);
   for (const f of fixes ?? []) {
     const p = plans.find((x) => x.letter === f.column.toUpperCase() || x.header === f.column || x.text === f.column);
     if (!p) throw new WorkbenchError('survey/unknown-column', { column: f.column });
@@ -48,7 +51,16 @@ function applyCorrections(plans: ColumnPlan[], fixes: ImportSurveyInput['columns
       if (p.role === 'ignore') p.role = 'question';
     }
     if (f.wordMap) for (const [w, s] of Object.entries(f.wordMap)) p.wordMap[normaliseWord(w)] = s;
+    if (f.codes) p.codes = Object.fromEntries(Object.entries(f.codes).map(([k, v]) => [codeKey(k), v === null ? null : v.trim()]));
+    // options follow the answers (and the code table), for a column the manager made a choice question
+    if ((f.type || f.codes) && (p.type === 'choice' || p.type === 'multi') && p.indexes.length === 1) p.choices = choicesOf(sheet, p, sep);
   }
+}
+
+/** The roster's employee numbers and names, to tell the salesperson column by its values (issue #10 item 2). */
+function roster(ctx: ServiceContext): Roster {
+  const known = new Set((ctx.db.prepare('SELECT employee_no AS no, name FROM staff').all() as { no: string | null; name: string }[]).flatMap((s) => [s.no?.toLowerCase(), s.name]).filter((x): x is string => !!x));
+  return { has: (v) => known.has(v) || known.has(v.toLowerCase()) };
 }
 
 /** The question a column fills: an existing one (importing into a survey) or one made from the column. */
@@ -75,8 +87,8 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
   const { bytes, name } = readFileIn(ctx.ws.dataDir, input.file);
   const sheet = readSurveySheet(bytes, name, input.sheet);
   if (input.surveyId !== undefined) getPlan(db, input.surveyId);
-  const plans = planColumns(sheet);
-  applyCorrections(plans, input.columns);
+  const plans = planColumns(sheet, roster(ctx));
+  applyCorrections(sheet, plans, input.columns);
   if (sheet.rows.length === 0) throw new WorkbenchError('survey/no-answers-in-file', { file: name });
   const questions = targetQuestions(ctx, plans, input.surveyId);
   if (![...questions.keys()].some((p) => p.role === 'question')) throw new WorkbenchError('survey/no-questions-in-file', { file: name });
@@ -84,41 +96,44 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
   const timeCol = plans.find((p) => p.role === 'submitted');
   const customerCol = plans.find((p) => p.role === 'customer');
   const sep = multiSeparator(sheet.layout);
-  const known = new Set(input.surveyId === undefined ? [] : (db.prepare('SELECT respondent_key AS k FROM survey_responses WHERE survey_id = ? AND respondent_key IS NOT NULL').pluck().all(input.surveyId) as string[]));
-  const keysInFile = new Map<string, number>();
+  const who = respondents(db, input.surveyId, sheet.layout);
+  const suggested = new Map<ColumnPlan, Record<string, string | null>>();
+  for (const [p, q] of questions) {
+    const s = input.surveyId === undefined ? null : suggestCodes(sheet, p, q, sep);
+    if (s) suggested.set(p, s);
+  }
   const errors: ImportSurveyResult['errors'] = [];
   const warnings: ImportSurveyResult['warnings'] = [];
   const records: NonNullable<ImportSurveyResult['records']> = [];
   const valid: { key: string; customerId: number | null; salespersonId: number | null; submitted: string | null; answers: [ColumnPlan, StoredAnswer][] }[] = [];
   let skipped = 0;
   let invalid = 0;
+  let noAnswerCells = 0;
   const customerBy = db.prepare('SELECT id, owner_id AS owner FROM customers WHERE code = ? OR name = ? ORDER BY code = ? DESC LIMIT 2');
   for (const row of sheet.rows) {
     const cell = (i: number) => row.cells[i] ?? null;
     const rowErrors: ImportSurveyResult['errors'] = [];
     const idText = idCol ? displayValue(cell(idCol.indexes[0])).trim() : '';
-    const key = idText ? `${sheet.layout}:${idText}` : `h:${createHash('sha1').update(JSON.stringify(row.cells.map((c) => displayValue(c ?? null)))).digest('hex').slice(0, 20)}`;
-    if (keysInFile.has(key)) {
-      rowErrors.push({ row: row.r, column: idCol?.header ?? '', value: idText, message: t(lang, 'errors.survey/duplicate-response', { row: keysInFile.get(key) }) });
-    }
-    keysInFile.set(key, row.r);
+    const same = who.sameAs(row.cells);
+    if (same !== undefined) rowErrors.push({ row: row.r, column: idCol?.header ?? '', value: idText, message: t(lang, 'errors.survey/duplicate-response', { row: same }) });
+    else if (who.numberSeenAt(idText) !== undefined) warnings.push({ row: row.r, column: idCol!.header, value: idText, message: t(lang, 'errors.survey/repeated-id', { value: idText, row: who.numberSeenAt(idText) }) });
+    who.note(row.r, idText, row.cells);
     const answers: [ColumnPlan, StoredAnswer][] = [];
+    const shown: Record<string, string | null> = {};
+    const mapped: Record<string, string> = {};
     let salespersonId: number | null = null;
     let salespersonName: string | null = null;
     for (const [p, q] of questions) {
-      let value: AnswerValue;
-      if (p.indexes.length > 1 || (p.type === 'multi' && sheet.layout === 'wjx-coded')) {
-        value = p.indexes.filter((i) => !isBlank(cell(i)) && displayValue(cell(i)).trim() !== '0').map((i) => p.choices[p.indexes.indexOf(i)]);
-      } else {
-        const c = cell(p.indexes[0]);
-        value = isBlank(c) ? null : typeof c === 'number' ? c : displayValue(c).trim();
-        if (typeof value === 'string' && q.type === 'likert5' && p.wordMap[normaliseWord(value)] !== undefined) value = p.wordMap[normaliseWord(value)];
-        if (typeof value === 'string' && q.type === 'multi') value = value.split(sep).map((s) => s.trim()).filter(Boolean);
-      }
+      for (const i of p.indexes) if (!isBlank(cell(i)) && isNoAnswer(cell(i))) noAnswerCells++;
+      let read: ReturnType<typeof readAnswer> = { value: null, shown: null };
       try {
-        const s = toStored(q, value);
+        read = readAnswer(p, q, row.cells, sep, p.indexes.length > 1 || (p.type === 'multi' && sheet.layout === 'wjx-coded'));
+        shown[p.code] = read.shown;
+        const s = toStored(q, read.value);
         if (!s) continue;
         answers.push([p, s]);
+        const differs = storedReading(s, read.shown, sep);
+        if (differs !== null) mapped[p.code] = differs;
         if (q.type === 'salesperson' && s.text) {
           salespersonName = s.text;
           salespersonId = findSalesperson(db, s.text);
@@ -126,7 +141,8 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
         }
       } catch (e) {
         const err = e as WorkbenchError;
-        rowErrors.push({ row: row.r, column: `${p.letter} ${p.header}`.trim(), value: Array.isArray(value) ? value.join(sep.source) : String(value), message: t(lang, `errors.${err.code}`, err.params) });
+        const hint = suggested.has(p) ? ` ${t(lang, 'errors.survey/codes-hint', { column: p.letter })}` : '';
+        rowErrors.push({ row: row.r, column: `${p.letter} ${p.header}`.trim(), value: read.shown ?? String(err.params?.value ?? ''), message: t(lang, `errors.${err.code}`, err.params) + hint });
       }
     }
     let customerId: number | null = null;
@@ -147,14 +163,14 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
       errors.push(...rowErrors);
       continue;
     }
-    if (known.has(key)) {
+    const submitted = timeCol ? submittedDate(cell(timeCol.indexes[0])) : null;
+    if (input.surveyId !== undefined && who.known(idText, row.cells, contentOf(customerId, submitted, answers.map(([p, s]) => [questions.get(p)!.id, s])))) {
       skipped++;
       continue;
     }
-    const submitted = timeCol ? submittedDate(cell(timeCol.indexes[0])) : null;
+    const key = who.keyFor(idText, row.cells);
     valid.push({ key, customerId, salespersonId, submitted, answers });
-    if (input.dryRun)
-      records.push({ row: row.r, key, customer: customerText || null, salesperson: salespersonName, submittedAt: submitted, answers: Object.fromEntries(answers.map(([p, s]) => [p.code, s.num ?? s.text])) });
+    if (input.dryRun) records.push({ row: row.r, key, customer: customerText || null, salesperson: salespersonName, submittedAt: submitted, answers: shown, mapped });
   }
   const result: ImportSurveyResult = {
     kind: 'survey',
@@ -163,10 +179,16 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
     layout: sheet.layout,
     headerRow: sheet.headerRow,
     survey: input.surveyId ?? null,
-    questions: plans.map((p) => ({ id: questions.get(p)?.id ?? null, code: p.code, column: p.letter, header: p.header, text: p.text, type: questions.get(p)?.type ?? p.type, role: p.role, choices: p.choices, wordMap: p.wordMap })),
+    questions: plans.map((p) => {
+      const q = questions.get(p);
+      // importing into a survey, the options are the questionnaire's
+      const choices = q && (q.type === 'choice' || q.type === 'multi') ? (q.options.choices ?? []) : p.choices;
+      return { id: q?.id ?? null, code: p.code, column: p.letter, header: p.header, text: p.text, type: q?.type ?? p.type, role: p.role, choices, wordMap: p.wordMap, codes: p.codes ?? null, suggestedCodes: suggested.get(p) ?? null };
+    }),
     rows: { read: sheet.rows.length, valid: valid.length + skipped, invalid, skipped, inserted: 0, updated: 0 },
     errors,
     warnings,
+    noAnswerCells,
     committed: false,
     importId: null,
   };
@@ -182,7 +204,7 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
     const importId = Number(
       db
         .prepare("INSERT INTO imports (kind, file_name, file_hash, sheet, at, rows_read, inserted, updated, skipped, invalid, mapping, status) VALUES ('survey', ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 'committed')")
-        .run(result.file, createHash('sha256').update(bytes).digest('hex'), sheet.sheet, nowIso(), sheet.rows.length, valid.length, skipped, invalid, JSON.stringify(result.questions.map((q) => [q.column, q.role, q.type])))
+        .run(result.file, createHash('sha256').update(bytes).digest('hex'), sheet.sheet, nowIso(), sheet.rows.length, valid.length, skipped, invalid, JSON.stringify(result.questions.map((q) => (q.codes ? [q.column, q.role, q.type, q.codes] : [q.column, q.role, q.type]))))
         .lastInsertRowid,
     );
     const changes = openChangeLog(db, importId);
