@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { writeXlsx } from '../../src-main/excel/xlsx-writer';
 import { getKind } from '../../src-main/services/import/kinds';
 import { headerScore } from '../../src-main/services/import/mapping';
 import { DATA } from '../fixtures/import-trust/data';
+import { cli } from '../support/cli';
 import { tmpDir, tmpWorkspace } from '../support/workspace';
 
 /**
@@ -64,11 +64,11 @@ describe('issue 10 item 3: a dry run says what the real run would do', () => {
     const dir = tmpDir();
     const csv = path.join(dir, 'orders.csv');
     fs.writeFileSync(csv, '单号,下单日期,金额\nY1,2025-13-45,5\nY2,2025-01-01,6\n');
-    const cli = (...args: string[]) => spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['src-main/cli/main.ts', '--data-dir', dir, '--json', 'import', 'orders', csv, ...args], { cwd: ROOT, encoding: 'utf8' });
-    const dry = cli('--dry-run', '--skip-invalid');
+    const run = (...args: string[]) => cli(['--data-dir', dir, '--json', 'import', 'orders', csv, ...args]);
+    const dry = run('--dry-run', '--skip-invalid');
     expect(dry.status, dry.stderr).toBe(0);
     expect(JSON.parse(dry.stdout).rows).toMatchObject({ valid: 1, invalid: 1, inserted: 1 });
-    expect(cli('--dry-run').status).toBe(1);
+    expect(run('--dry-run').status).toBe(1);
   }, 180_000);
 });
 
@@ -187,8 +187,8 @@ describe('issue 10 item 10: a refusal a manager understands', () => {
       expect(r.error.code).toBe('import/missing-columns');
       expect(r.error.message).toBe(
         lang === 'en'
-          ? 'The sheet "SalesOrders" has no column for Order no. It has 43 rows of data under a header in row 1, with the columns OrderDate, Region, Rep, Item, Units, Unit Cost, Total. Sheet “SalesOrders” holds the records: its header names 5 fields of this import, more than the other sheets (“Instructions”, “SampleNumbers”, “MyLinks”). Choose the columns with --map field=Header (or in the wizard).'
-          : '工作表“SalesOrders”中没有订单编号列。该表第 1 行是标题，下面有 43 行数据，列为：OrderDate、Region、Rep、Item、Units、Unit Cost、Total。工作表“SalesOrders”存放明细记录：它的标题行能对应本次导入的 5 个字段，多于其他工作表（“Instructions”、“SampleNumbers”、“MyLinks”）。请用 --map 字段=列名（或在导入向导中）指定。',
+          ? 'The sheet "SalesOrders" has no column for Order no. It has 43 rows of data under a header in row 1, with the columns OrderDate, Region, Rep, Item, Units, Unit Cost, Total. Sheet “SalesOrders” holds the records: its header names 5 fields of this import, more than the other sheets (“Instructions”, “SampleNumbers”, “MyLinks”).'
+          : '工作表“SalesOrders”中没有订单编号列。该表第 1 行是标题，下面有 43 行数据，列为：OrderDate、Region、Rep、Item、Units、Unit Cost、Total。工作表“SalesOrders”存放明细记录：它的标题行能对应本次导入的 5 个字段，多于其他工作表（“Instructions”、“SampleNumbers”、“MyLinks”）。',
       );
     }
   });

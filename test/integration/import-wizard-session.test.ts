@@ -50,7 +50,7 @@ describe('missing required columns: a structured refusal each door words (issue 
       expect(d.headers).toEqual(HEADERS);
       expect([d.sheet, d.headerRow]).toEqual(['订单', 1]);
       expect(r.error.message).not.toContain('--map');
-      expect(r.error.message).toContain(lang === 'en' ? 'Order no., Order date' : '订单编号, 下单日期');
+      expect(r.error.message).toContain(lang === 'en' ? 'Order no, Order date' : '订单编号、下单日期');
     }
     expect(count(w, 'orders')).toBe(0);
   });

@@ -78,7 +78,6 @@ describe('one writer at a time (issue 17)', () => {
     await expect(startWeb(dir)).rejects.toThrow(/workspace\/in-use/);
 
     // Killed (kill -9), browser mode leaves its mark behind; the next command sees it is gone and takes over.
-    // (The owner is the node process tsx starts, whose PID the lock holds.)
     process.kill(owner.pid, 'SIGKILL');
     await web.stop();
     web = undefined;

@@ -20,7 +20,7 @@ async function folderWithBackup() {
   return { dir, backup };
 }
 
-/** tsx runs the script in a child node and passes its SIGKILL on as exit status 128 + 9. */
+/** Killed at its kill point: the signal, or 128 + 9 where a wrapper passes it on as an exit status. */
 const killed = (r: ChildResult) => r.signal === 'SIGKILL' || r.status === 137;
 
 function company(dir: string): string {

@@ -87,7 +87,9 @@ function fileFields(): { op: OpName; field: string; kind: 'in' | 'out' }[] {
     let s: z.ZodType = spec.input;
     while (s instanceof z.ZodDefault || s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
     if (!(s instanceof z.ZodObject)) continue;
-    for (const [field, v] of Object.entries(s.shape)) {
+    for (const [field, shape] of Object.entries(s.shape)) {
+      let v = shape as z.ZodType;
+      while (v instanceof z.ZodDefault || v instanceof z.ZodOptional) v = v.unwrap() as z.ZodType;
       if (v === fileIn) found.push({ op, field, kind: 'in' });
       if (v === fileOut) found.push({ op, field, kind: 'out' });
     }

@@ -1,21 +1,11 @@
 import { Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { COLUMN_ROLES, QUESTION_TYPES, type ColumnRole, type QuestionType } from '../../../src-main/contract/survey';
+import { COLUMN_ROLES, QUESTION_TYPES, type ColumnRole, type ImportedQuestion, type QuestionType } from '../../../src-main/contract/survey';
 import { CodeTableEditor } from './CodeTableEditor';
 
 type Role = ColumnRole;
-export interface DetectedColumn {
-  code: string;
-  column: string;
-  header: string;
-  text: string;
-  type: QuestionType;
-  role: Role;
-  choices: string[];
-  wordMap: Record<string, number>;
-  codes: Record<string, string | null> | null;
-  suggestedCodes: Record<string, string | null> | null;
-}
+/** A column as the survey import read it: the contract's imported question. */
+type DetectedColumn = ImportedQuestion;
 export interface Correction {
   column: string;
   role?: Role;
