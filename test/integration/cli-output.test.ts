@@ -50,7 +50,7 @@ describe('command-line output', () => {
     expect(r.stdout.trim()).toBe(`Exported ${people} rows to ${review}.`);
 
     const json = await cli(['--data-dir', dir, '--json', 'export', 'review', review, '--quarter', '2026Q3']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ rows: people, file: review });
+    expect(JSON.parse(json.stdout)).toMatchObject({ rows: people, path: review });
   });
 
   it('the review usage lists review incidents', async () => {

@@ -40,10 +40,18 @@ afterAll(async () => {
 });
 
 async function problems(lang: string) {
+  // The page hands the file over as an upload (issue 17 item 12), then names it by its id.
+  const up = await fetch(`http://127.0.0.1:${server.port}/api/upload?name=orders.xlsx`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-workbench-token': server.token },
+    body: Buffer.from(base64, 'base64'),
+  });
+  const uploaded = (await up.json()) as { ok: boolean; value: { upload: string } };
+  expect(uploaded.ok).toBe(true);
   const res = await fetch(`http://127.0.0.1:${server.port}/api/invoke/import/problems`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-workbench-token': server.token, 'x-workbench-lang': lang },
-    body: JSON.stringify({ input: { kind: 'orders', file: { name: 'orders.xlsx', base64 } } }),
+    body: JSON.stringify({ input: { kind: 'orders', file: { upload: uploaded.value.upload } } }),
   });
   const body = (await res.json()) as { ok: boolean; value: { name: string; base64: string; rows: number } };
   expect(body.ok).toBe(true);
