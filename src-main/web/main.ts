@@ -89,15 +89,17 @@ async function main(): Promise<number> {
       return 1;
     }
   }
+  // Listening for the stop signals before the address is printed: a caller that stops us as soon as it
+  // reads the address must find the handlers in place. `on`, not `once`: a second Ctrl+C must not kill
+  // us before the database is closed.
+  const stopped = new Promise<void>((resolve) => {
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
+  });
   process.stdout.write(`Workbench: ${server.url}\n`);
   process.stderr.write(`${t(cliLang, 'cli.web.serving', { dataDir: ws.dataDir, mode: fresh ? 'out/renderer' : 'vite' })}\n`);
   if (ws.damage) process.stderr.write(`${t(cliLang, 'cli.error')}${errorPayload(ws.damagedError(), cliLang).message}\n`);
-  await new Promise<void>((resolve) => {
-    // `on`, not `once`: a second Ctrl+C (tsx forwards one too) must not kill us before the database is closed.
-    const stop = () => resolve();
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await stopped;
   await server.close();
   await vite?.close();
   ws.close();
