@@ -179,7 +179,7 @@ describe('the import wizard (issue #3 item 8)', () => {
     // Every column is offered; the manager picks the two.
     const pick = async (field: string, option: string) => {
       await page.getByTestId(`map-${field}`).click();
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).last().click();
     };
     await pick('orderNo', 'A · Beleg');
     await expect.poll(() => missing.innerText()).not.toContain('Order no.');

@@ -64,7 +64,7 @@ export function FileStep({ kind, fileName, busy, onKind, onFile }: Props) {
         </Form.Item>
       </Form>
       {fileName && <Typography.Text data-testid="import-current-file">{t('importExport.ui.currentFile', { name: fileName })}</Typography.Text>}
-      <Spin spinning={Boolean(busy)} tip={t('importExport.ui.reading')}>
+      <Spin spinning={Boolean(busy)} description={t('importExport.ui.reading')}>
         <Upload.Dragger
           accept={SPREADSHEET_EXTENSIONS.join(',')}
           multiple={false}

@@ -100,7 +100,16 @@ function inferType(header: string, values: string[], layout: Layout, openEnded: 
     if (NPS_HINT.test(header) && min >= 0 && max <= 10) return { type: 'nps', ...none };
     if (CES_HINT.test(header) && min >= 1 && max <= 7) return { type: 'ces7', ...none };
     if (min >= 0 && max <= 10 && max > 7) return { type: 'nps', ...none };
-    if (min >= 1 && max <= 5) return { type: 'likert5', ...none };
+    if (min >= 1 && max <= 5) {
+      // A satisfaction word among the numbers ("very dissatisfied" beside 1–5) is read as its score: that
+      // reading is shown in the mapping like any other word's, never applied unseen (issue #10).
+      const wordMap: Record<string, number> = {};
+      for (const v of values) {
+        const score = isInt(v) ? undefined : satisfactionScore(v);
+        if (score !== undefined) wordMap[normaliseWord(v)] = score;
+      }
+      return { type: 'likert5', choices: [], wordMap };
+    }
     if (min >= 1 && max <= 7) return { type: 'ces7', ...none };
   }
   const words = values.map((v) => satisfactionScore(v));
