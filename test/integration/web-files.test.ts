@@ -88,10 +88,14 @@ function fileFields(): { op: OpName; field: string; kind: 'in' | 'out' }[] {
     while (s instanceof z.ZodDefault || s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
     if (!(s instanceof z.ZodObject)) continue;
     for (const [field, shape] of Object.entries(s.shape)) {
-      let v = shape as z.ZodType;
-      while (v instanceof z.ZodDefault || v instanceof z.ZodOptional) v = v.unwrap() as z.ZodType;
-      if (v === fileIn) found.push({ op, field, kind: 'in' });
-      if (v === fileOut) found.push({ op, field, kind: 'out' });
+      // The field itself or any optional/default wrapper of it (`fileIn.optional()` where a session can stand in).
+      let kind: 'in' | 'out' | null = null;
+      for (let v = shape as z.ZodType; ; v = v.unwrap() as z.ZodType) {
+        if (v === fileIn) kind = 'in';
+        if (v === fileOut) kind = 'out';
+        if (kind || !(v instanceof z.ZodDefault || v instanceof z.ZodOptional)) break;
+      }
+      if (kind) found.push({ op, field, kind });
     }
   }
   return found;
