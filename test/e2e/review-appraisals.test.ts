@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { readDatabase, workbenchInBrowser } from '../support/browser';
+import { invokeInPage, readDatabase, workbenchInBrowser } from '../support/browser';
 import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
 import { tmpDir } from '../support/workspace';
 
@@ -21,15 +21,7 @@ const wb = workbenchInBrowser(dataDir, async (ws) => {
 });
 const openPage = (hash: string): Promise<Page> => wb.open(hash, { downloads: true });
 
-/** Calls an operation from inside the page, as the screens do (same origin, the run's token). */
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([n, i, token]) => (await fetch(`/api/invoke/${n}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Workbench-Token': token }, body: JSON.stringify({ input: i }) })).json(),
-    [name, input, wb.web.token] as const,
-  );
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
+const api = <T>(page: Page, name: string, input: unknown) => invokeInPage<T>(page, wb.web.token, name, input);
 
 const peerCount = () => db((d) => (d.prepare('SELECT COUNT(*) AS n FROM review_peer_ratings').get() as { n: number }).n);
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { readDatabase, workbenchInBrowser } from '../support/browser';
+import { invokeInPage, readDatabase, workbenchInBrowser } from '../support/browser';
 import { cli } from '../support/cli';
 import { tmpDir } from '../support/workspace';
 
@@ -17,15 +17,7 @@ const wb = workbenchInBrowser(dataDir, () => {
 });
 const openPage = (hash: string): Promise<Page> => wb.open(hash);
 
-/** Calls an operation from inside the page, as the screens do (same origin, the run's token). */
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([n, i, token]) => (await fetch(`/api/invoke/${n}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Workbench-Token': token }, body: JSON.stringify({ input: i }) })).json(),
-    [name, input, wb.web.token] as const,
-  );
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
+const api = <T>(page: Page, name: string, input: unknown) => invokeInPage<T>(page, wb.web.token, name, input);
 
 describe('satisfaction surveys in a browser (P4.7, issue #5)', () => {
   it('shows the demo survey’s NPS and its 95% interval exactly as an independent SQL calculation gives them', async () => {

@@ -89,6 +89,16 @@ export async function openWorkbenchPage(browser: Browser, web: RunningWeb, hash 
 }
 
 /** Reads the database of a data folder a running workbench holds, read-only, for checking what the UI wrote. */
+/** Calls an operation from inside the page, as the screens do (same origin, the run's token). */
+export async function invokeInPage<T>(page: Page, token: string, name: string, input: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ([n, i, tk]) => (await fetch(`/api/invoke/${n}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Workbench-Token': tk }, body: JSON.stringify({ input: i }) })).json(),
+    [name, input, token] as const,
+  );
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value as T;
+}
+
 export function readDatabase(dataDir: string) {
   return <T>(f: (d: Database.Database) => T): T => {
     const d = new Database(path.join(dataDir, 'workbench.db'), { readonly: true });
