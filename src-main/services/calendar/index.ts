@@ -1,0 +1,2 @@
+export * from './china-calendar';
+export * from './lunar';
