@@ -26,12 +26,14 @@ export type Renderers<K extends OpName> = { [P in K]: (value: Output<P>, lang: L
 
 export interface CliCommand<K extends OpName = OpName> {
   name: string;
+  /** Other names the command answers to (`review`, the name cli.md gives the appraisal's commands). */
+  aliases?: string[];
   /** i18n key of the one-line description. */
   summary: string;
   usage: string;
   options: OptionSpec;
   /** Turns the parsed arguments into one contract operation; the contract's schema then checks the input. */
-  build(values: Values, positionals: string[]): Call<K>;
+  build(values: Values, positionals: string[], invokedAs: string): Call<K>;
   /** Human-readable output (without --json), by the operation that was called. */
   render: Renderers<K>;
   /** A done operation whose answer still means "refused" (an import with invalid rows): the message; exit status 1. */

@@ -67,7 +67,7 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
       io.out.write(`${helpText(lang)}\n`);
       return name || argv.includes('--help') || argv.includes('-h') ? 0 : 2;
     }
-    const cmd = COMMANDS.find((c) => c.name === name);
+    const cmd = COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
     if (!cmd) throw new UsageError('cli.usage.unknown-command', { command: name });
     let parsed;
     try {
@@ -78,7 +78,7 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
     const values = parsed.values as Record<string, string | boolean | undefined>;
     lang = parseLang(values.lang) ?? lang;
     const positionals = parsed.positionals.slice(parsed.positionals.indexOf(name) + 1);
-    const { op, input } = cmd.build(values, positionals);
+    const { op, input } = cmd.build(values, positionals, name);
     dataDir = resolveDataDir(values['data-dir'] as string | undefined);
     // A command that writes owns the data folder while it runs (issue 17, items 5 and 6): a second one
     // waits for it, and an open window or browser mode makes it refuse instead of writing under them.

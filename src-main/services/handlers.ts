@@ -4,7 +4,7 @@ import { exportHandlers } from './export';
 import type { HandlersOf } from './handler-types';
 import { importHandlers } from './import';
 import { recordHandlers } from './records';
-import { reviewHandlers } from './review';
+import { appraisalHandlers } from './appraisal';
 import { surveyHandlers } from './survey';
 import { systemHandlers } from './system';
 import { targetHandlers } from './targets';
@@ -18,7 +18,7 @@ export const handlers: HandlersOf<Contract> = {
   ...recordHandlers,
   ...importHandlers,
   ...exportHandlers,
-  ...reviewHandlers,
+  ...appraisalHandlers,
   ...surveyHandlers,
   ...targetHandlers,
 };

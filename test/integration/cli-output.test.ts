@@ -5,7 +5,7 @@ import { runCli } from '../../src-main/cli/run';
 import { BREAKDOWN_METHODS } from '../../src-main/contract/targets';
 import { Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { seedReviewCompany } from '../support/review-fixture';
+import { seedAppraisalCompany } from '../support/appraisal-fixture';
 import { seedSurvey } from '../support/survey-seed';
 import { tmpDir } from '../support/workspace';
 
@@ -18,12 +18,12 @@ async function cli(args: string[]) {
   return { status, stdout, stderr };
 }
 
-/** The hand-computed company with its 2026Q3 review computed, and a survey of three answers. */
+/** The hand-computed company with its 2026Q3 appraisal computed, and a survey of three answers. */
 async function folder(): Promise<{ dir: string; surveyId: number }> {
   const dir = tmpDir('wb-cli-output-');
   const ws = new Workspace(dir);
-  seedReviewCompany(ws.db);
-  const r = await dispatch(ws, 'review/compute', { quarter: '2026Q3' }, { lang: 'en', actor: 'tester' });
+  seedAppraisalCompany(ws.db);
+  const r = await dispatch(ws, 'appraisal/compute', { quarter: '2026Q3' }, { lang: 'en', actor: 'tester' });
   if (!r.ok) throw new Error(r.error.message);
   const { surveyId } = seedSurvey(ws.db, { name: 'Wave' }, [{ code: 'nps', text: 'Recommend?', type: 'nps' }], [{ answers: { nps: 10 } }, { answers: { nps: 6 } }, { answers: { nps: 8 } }]);
   ws.close();
@@ -31,7 +31,7 @@ async function folder(): Promise<{ dir: string; surveyId: number }> {
 }
 
 describe('command-line output', () => {
-  it('export survey and export review say how many rows they wrote, with and without --json', async () => {
+  it('export survey and export appraisal say how many rows they wrote, with and without --json', async () => {
     const { dir, surveyId } = await folder();
     const ws = new Workspace(dir);
     const people = (ws.db.prepare("SELECT count(*) AS n FROM review_entries e JOIN reviews r ON r.id = e.review_id WHERE r.quarter = '2026Q3'").get() as { n: number }).n;
@@ -44,16 +44,16 @@ describe('command-line output', () => {
     expect(s.stdout.trim()).toBe(`Exported 3 rows to ${survey}.`);
     expect(fs.existsSync(survey)).toBe(true);
 
-    const review = path.join(dir, 'review.xlsx');
-    const r = await cli(['--data-dir', dir, '--lang', 'en', 'export', 'review', review, '--quarter', '2026Q3']);
+    const appraisal = path.join(dir, 'appraisal.xlsx');
+    const r = await cli(['--data-dir', dir, '--lang', 'en', 'export', 'review', appraisal, '--quarter', '2026Q3']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout.trim()).toBe(`Exported ${people} rows to ${review}.`);
+    expect(r.stdout.trim()).toBe(`Exported ${people} rows to ${appraisal}.`);
 
-    const json = await cli(['--data-dir', dir, '--json', 'export', 'review', review, '--quarter', '2026Q3']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ rows: people, path: review });
+    const json = await cli(['--data-dir', dir, '--json', 'export', 'review', appraisal, '--quarter', '2026Q3']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ rows: people, path: appraisal });
   });
 
-  it('the review usage lists review incidents', async () => {
+  it('the appraisal usage lists appraisal incidents', async () => {
     const r = await cli(['--data-dir', tmpDir(), '--lang', 'en', 'review', 'frobnicate']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('review incidents [--quarter Q]');

@@ -6,11 +6,11 @@ import dayjs from 'dayjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoOps, type DemoResult } from '../../src-main/contract/demo';
 import { isWorkbenchError, WorkbenchError } from '../../src-main/contract/errors';
-import { schemeDefinition } from '../../src-main/contract/review-scheme';
+import { schemeDefinition } from '../../src-main/contract/appraisal-scheme';
 import { Workspace } from '../../src-main/db/workspace';
 import { makeContext, type ServiceContext } from '../../src-main/services/context';
 import { createDemo } from '../../src-main/services/demo';
-import { validateScheme } from '../../src-main/services/review/scheme-rules';
+import { validateScheme } from '../../src-main/services/appraisal/scheme-rules';
 
 const TODAY = '2026-11-27';
 const open: Workspace[] = [];
@@ -204,7 +204,7 @@ describe('demo company, small (one shared run)', () => {
     expect(Math.max(...completion)).toBeLessThan(160);
   });
 
-  it('surveys the review quarter: 10 questions, answers in range, better people rated higher', () => {
+  it('surveys the appraisal quarter: 10 questions, answers in range, better people rated higher', () => {
     expect(rows(ws, 'SELECT start_date AS s, end_date AS e, status FROM surveys')).toEqual([{ s: '2026-07-01', e: '2026-09-30', status: 'closed' }]);
     const types = rows<{ type: string }>(ws, 'SELECT type FROM survey_questions ORDER BY position').map((r) => r.type);
     expect(types).toHaveLength(10);

@@ -36,7 +36,7 @@ function seedV1(db: Database.Database) {
   db.prepare("INSERT INTO improvement_actions (id, survey_id, owner_id, finding, action, status) VALUES (1, 1, 1, '交付慢', '每周同步进度', 'in_progress')").run();
 }
 
-function seedReview(db: Database.Database) {
+function seedAppraisal(db: Database.Database) {
   db.prepare("INSERT INTO review_schemes (id, quarter, version, definition, created_at) VALUES (1, '2025Q1', 1, '{}', 'x')").run();
   db.prepare("INSERT INTO reviews (id, quarter, scheme_id, status) VALUES (1, '2025Q1', 1, 'rated')").run();
   db.prepare("INSERT INTO review_kpi_values (review_id, staff_id, kpi_key, value, score) VALUES (1, 1, 'completion', 0.95, 38)").run();
@@ -88,10 +88,10 @@ describe('migrations (architecture: the data)', () => {
     expect(() => db.prepare("INSERT INTO improvement_actions (finding, action, kind) VALUES ('x', 'y', 'other')").run()).toThrow(/CHECK/);
   });
 
-  it('P6 migration 5 (review KPI detail): values and ratings of a version-4 review stay, target and actual start empty', () => {
+  it('P6 migration 5 (appraisal KPI detail): values and ratings of a version-4 appraisal stay, target and actual start empty', () => {
     const db = databaseAt(4);
     seedV1(db);
-    seedReview(db);
+    seedAppraisal(db);
     expect(upTo(db, 5)).toEqual({ from: 4, to: 5 });
     expect(db.prepare('SELECT kpi_key AS k, value, score, target, actual FROM review_kpi_values').all()).toEqual([{ k: 'completion', value: 0.95, score: 38, target: null, actual: null }]);
     expect(db.prepare('SELECT score, rated_by AS by FROM review_ratings').all()).toEqual([{ score: 4, by: '经理' }]);
@@ -112,10 +112,10 @@ describe('migrations (architecture: the data)', () => {
     expect(columns(db, 'survey_response_scores')).toEqual(['response_id', 'survey_id', 'salesperson_id', 'day', 'nps', 'sat_n', 'sat_sum', 'sat_top']);
   });
 
-  it('P6.1 migration 8 (peer ratings): a version-7 review keeps its ratings; a peer rating of oneself is refused', () => {
+  it('P6.1 migration 8 (peer ratings): a version-7 appraisal keeps its ratings; a peer rating of oneself is refused', () => {
     const db = databaseAt(7);
     seedV1(db);
-    seedReview(db);
+    seedAppraisal(db);
     expect(upTo(db, 8)).toEqual({ from: 7, to: 8 });
     expect(db.prepare('SELECT staff_id AS s, kpi_key AS k, score FROM review_ratings').all()).toEqual([{ s: 1, k: 'teamwork', score: 4 }]);
     expect(db.prepare('SELECT count(*) FROM review_peer_ratings').pluck().get()).toBe(0);

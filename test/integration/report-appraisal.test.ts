@@ -2,17 +2,17 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HAND_RATINGS, seedReviewCompany } from '../support/review-fixture';
+import { HAND_RATINGS, seedAppraisalCompany } from '../support/appraisal-fixture';
 import { tmpWorkspace } from '../support/workspace';
 
 async function ready(lang: 'en' | 'zh-CN' = 'en') {
   const w = tmpWorkspace(lang);
-  seedReviewCompany(w.ws.db);
+  seedAppraisalCompany(w.ws.db);
   w.ws.db.prepare("INSERT INTO settings (key, value) VALUES ('companyName', '华信智能设备有限公司')").run();
-  await w.call('review/record-incident', { person: 'S2', date: '2026-08-15', kind: 'major-loss', description: '擅自降价导致重大损失', evidence: '合同与审批记录', lossAmount: 120000 });
-  await w.call('review/compute', { quarter: '2026Q3' });
-  await w.call('review/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
-  await w.call('review/feedback', { quarter: '2026Q3', person: 'S1', feedback: 'Strong quarter; keep up the return visits.' });
+  await w.call('appraisal/record-incident', { person: 'S2', date: '2026-08-15', kind: 'major-loss', description: '擅自降价导致重大损失', evidence: '合同与审批记录', lossAmount: 120000 });
+  await w.call('appraisal/compute', { quarter: '2026Q3' });
+  await w.call('appraisal/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
+  await w.call('appraisal/feedback', { quarter: '2026Q3', person: 'S1', feedback: 'Strong quarter; keep up the return visits.' });
   return w;
 }
 
@@ -88,10 +88,10 @@ describe('P6.4 the printed appraisal report', () => {
   it('P6.1 teamwork: the line shows the peer part when it counted, and the page stays one A4 page', async () => {
     const { call, dir } = await ready();
     // S1: manager 3, peers 4 and 5 → mean 4.5 (2); 0.7 × 3 + 0.3 × 4.5 = 3.45
-    await call('review/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S2', kpi: 'teamwork', level: 4 });
-    await call('review/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S3', kpi: 'teamwork', level: 5, comment: '经常帮同事准备方案' });
+    await call('appraisal/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S2', kpi: 'teamwork', level: 4 });
+    await call('appraisal/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S3', kpi: 'teamwork', level: 5, comment: '经常帮同事准备方案' });
     // S2: a single peer is below the minimum of two: not shown, not counted
-    await call('review/peer-rate', { quarter: '2026Q3', person: 'S2', rater: 'S3', kpi: 'teamwork', level: 5 });
+    await call('appraisal/peer-rate', { quarter: '2026Q3', person: 'S2', rater: 'S3', kpi: 'teamwork', level: 5 });
     const s1 = await call('report/appraisal-html', { quarter: '2026Q3', person: 'S1' });
     expect(s1.html).toContain('3 · Meets expectations · peers 4.5 (2) → 3.45');
     const s2 = await call('report/appraisal-html', { quarter: '2026Q3', person: 'S2' });
@@ -102,18 +102,18 @@ describe('P6.4 the printed appraisal report', () => {
     expect(pdfText(out).replace(/\s+/g, ' ')).toContain('peers 4.5 (2) → 3.45');
   }, 60_000);
 
-  it('hands the bytes back when no path is given (browser mode), and exports the review to .xlsx', async () => {
+  it('hands the bytes back when no path is given (browser mode), and exports the appraisal to .xlsx', async () => {
     const { call, dir } = await ready();
     const r = await call('report/appraisal', { quarter: '2026Q3', format: 'html' });
     expect(r.path).toBeNull();
     expect(Buffer.from(r.base64!, 'base64').toString('utf8')).toContain('<!DOCTYPE html>');
-    const out = path.join(dir, 'review.xlsx');
-    await call('review/export', { quarter: '2026Q3', out: { path: out } });
+    const out = path.join(dir, 'appraisal.xlsx');
+    await call('appraisal/export', { quarter: '2026Q3', out: { path: out } });
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Sales results', 'Customer satisfaction', 'Attitude and ability', 'Teamwork']);
-    const show = await call('review/show', { quarter: '2026Q3' });
+    const show = await call('appraisal/show', { quarter: '2026Q3' });
     const summary = wb.getWorksheet('Summary')!;
     const header = (summary.getRow(1).values as unknown[]).slice(1);
     const rows = show.people.map((_p, i) => {

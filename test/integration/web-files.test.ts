@@ -120,7 +120,7 @@ describe('no raw paths through HTTP (issue 17 item 11)', () => {
     'targets/export': { year: 2026 },
     'survey/import': { file: someUpload },
     'survey/export': { surveyId: 1 },
-    'review/export': { quarter: '2026Q3' },
+    'appraisal/export': { quarter: '2026Q3' },
     'report/appraisal': { quarter: '2026Q3', format: 'html' },
   };
 

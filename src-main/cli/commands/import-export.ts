@@ -127,7 +127,7 @@ export const importExportCommands = [
       if (kind === 'review') {
         const quarter = textOption(values, 'quarter');
         if (quarter === undefined) throw new UsageError('importExport.cli.usage-quarter');
-        return call('review/export', { quarter, out: { path: out } });
+        return call('appraisal/export', { quarter, out: { path: out } });
       }
       const input: Input<'export/run'> = { kind, out: { path: out } };
       const year = intOption(values, 'year');
@@ -140,7 +140,7 @@ export const importExportCommands = [
     render: {
       'export/run': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows) }),
       'survey/export': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows) }),
-      'review/export': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows) }),
+      'appraisal/export': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows) }),
     },
   }),
 ];

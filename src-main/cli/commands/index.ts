@@ -1,9 +1,9 @@
 import type { AnyCommand } from '../command';
 import { importExportCommands } from './import-export';
 import { surveyCommands } from './survey';
-import { reviewCommands } from './review';
+import { appraisalCommands } from './appraisal';
 import { systemCommands } from './system';
 import { targetCommands } from './targets';
 
 /** Every command of the command line; each domain adds its list here. */
-export const COMMANDS: AnyCommand[] = [...systemCommands, ...importExportCommands, ...surveyCommands, ...reviewCommands, ...targetCommands];
+export const COMMANDS: AnyCommand[] = [...systemCommands, ...importExportCommands, ...surveyCommands, ...appraisalCommands, ...targetCommands];

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
 import { stamp, type DemoCalendar } from './calendar';
-import { DIMENSIONS, type SchemeDefinition } from '../../contract/review-scheme';
-import { defaultScheme } from '../review/default-scheme';
+import { DIMENSIONS, type SchemeDefinition } from '../../contract/appraisal-scheme';
+import { defaultScheme } from '../appraisal/default-scheme';
 import type { Org } from './organisation';
 import { TARGET_GROWTH_PCT } from './targets';
 
@@ -15,7 +15,7 @@ const COMPLETION_WEIGHT = 40;
  * (revenue, profit) 10%, customer satisfaction 20% from the data, attitude and ability 20% and teamwork
  * 10% rated by the manager. Within a dimension the default's proportions are kept.
  */
-export function demoReviewScheme(): SchemeDefinition {
+export function demoAppraisalScheme(): SchemeDefinition {
   const scheme = defaultScheme();
   const completion = scheme.kpis.find((k) => k.source === 'completion');
   for (const dimension of DIMENSIONS) {
@@ -28,12 +28,12 @@ export function demoReviewScheme(): SchemeDefinition {
   return scheme;
 }
 
-/** The review of the last completed quarter, left in draft for the manager to compute, rate and approve (P6.4). */
-export function createReview(db: Database, cal: DemoCalendar): void {
-  const created = dayjs(`${cal.reviewYear}-${String(cal.reviewQ * 3).padStart(2, '0')}-01`).endOf('month').add(1, 'day').format('YYYY-MM-DD');
+/** The appraisal of the last completed quarter, left in draft for the manager to compute, rate and approve (P6.4). */
+export function createAppraisal(db: Database, cal: DemoCalendar): void {
+  const created = dayjs(`${cal.appraisalYear}-${String(cal.appraisalQ * 3).padStart(2, '0')}-01`).endOf('month').add(1, 'day').format('YYYY-MM-DD');
   db.prepare('INSERT INTO review_schemes (id, quarter, version, definition, created_at) VALUES (1, ?, 1, ?, ?)').run(
     cal.reviewQuarter,
-    JSON.stringify(demoReviewScheme()),
+    JSON.stringify(demoAppraisalScheme()),
     stamp(created),
   );
   db.prepare("INSERT INTO reviews (id, quarter, scheme_id, status) VALUES (1, ?, 1, 'draft')").run(cal.reviewQuarter);

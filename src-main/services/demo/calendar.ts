@@ -27,9 +27,9 @@ export interface DemoCalendar {
   targetYear: number;
   /** The last completed quarter before today, whose appraisal the demo leaves in progress. */
   reviewQuarter: string;
-  reviewYear: number;
+  appraisalYear: number;
   /** 1–4 */
-  reviewQ: number;
+  appraisalQ: number;
   /** ISO dates from the first day of the window up to yesterday. */
   days: string[];
   /** The same dates as YYYYMMDD, for order numbers. */
@@ -80,14 +80,14 @@ export function demoCalendar(today: string): DemoCalendar {
     dayWeight[i] = w;
   }
   const q = quarterOf(t.month() + 1);
-  const reviewYear = q === 1 ? t.year() - 1 : t.year();
-  const reviewQ = q === 1 ? 4 : q - 1;
+  const appraisalYear = q === 1 ? t.year() - 1 : t.year();
+  const appraisalQ = q === 1 ? 4 : q - 1;
   return {
     today: t.format('YYYY-MM-DD'),
     targetYear: t.year(),
-    reviewQuarter: `${reviewYear}Q${reviewQ}`,
-    reviewYear,
-    reviewQ,
+    reviewQuarter: `${appraisalYear}Q${appraisalQ}`,
+    appraisalYear,
+    appraisalQ,
     days,
     compact,
     dayMonth,

@@ -7,7 +7,7 @@ import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import type { HandlersOf } from '../handler-types';
 import { putSetting } from '../system/settings';
-import { createMarketNotes, createReview } from './appraisal';
+import { createMarketNotes, createAppraisal } from './appraisal';
 import { deferIndexes, DemoProgress } from './bulk-insert';
 import { demoCalendar, stamp } from './calendar';
 import { insertProducts } from './catalogue';
@@ -19,7 +19,7 @@ import { createSurvey } from './survey';
 import { createTargets } from './targets';
 import { createTickets } from './tickets';
 import { createVisits } from './visits';
-import { computeReview } from '../review/compute';
+import { computeAppraisal } from '../appraisal/compute';
 import { rebuildSurveyCache } from '../survey/score-cache';
 
 export type DemoInput = ParsedInputOf<(typeof demoOps)['demo/create']>;
@@ -117,7 +117,7 @@ function build(ctx: ServiceContext, input: DemoInput, cal: ReturnType<typeof dem
 
   progress.phase('progress.targets');
   createTargets(db, cal, org, ledger, progress);
-  createReview(db, cal);
+  createAppraisal(db, cal);
   createMarketNotes(db, cal, org);
   putSetting(db, 'companyName', input.companyName ?? DEFAULT_COMPANY_NAME);
   putSetting(db, 'onboarded', '1');
@@ -130,7 +130,7 @@ function build(ctx: ServiceContext, input: DemoInput, cal: ReturnType<typeof dem
   // The survey screens and the appraisal read per-response scores from this cache (P4.7).
   rebuildSurveyCache(db);
   // The appraisal in progress shows its data-driven KPIs at once; the manager's ratings are still to come (P6.4).
-  computeReview(ctx, cal.reviewQuarter);
+  computeAppraisal(ctx, cal.reviewQuarter);
   // …as of the demo's own today, so that the same seed and date give the same database.
   db.prepare('UPDATE reviews SET computed_at = ? WHERE quarter = ?').run(stamp(cal.today), cal.reviewQuarter);
 

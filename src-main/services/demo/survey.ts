@@ -23,7 +23,7 @@ export interface SurveyCounts {
 }
 
 /**
- * The satisfaction survey of the review quarter (P4.7): customers who bought in the quarter answer a
+ * The satisfaction survey of the appraisal quarter (P4.7): customers who bought in the quarter answer a
  * questionnaire about the order's salesperson, products and service. A latent satisfaction per response
  * (higher for people customers rate well, lower after a complaint) drives every scored answer.
  * The small survey asks each customer once; the large one several contacts per customer.
@@ -40,8 +40,8 @@ export function createSurvey(
   progress: DemoProgress,
 ): SurveyCounts {
   const rng = makeRng(seed, 'survey');
-  const firstMonth = (cal.reviewQ - 1) * 3 + 1;
-  const qStart = cal.months.findIndex((m) => m.year === cal.reviewYear && m.month === firstMonth);
+  const firstMonth = (cal.appraisalQ - 1) * 3 + 1;
+  const qStart = cal.months.findIndex((m) => m.year === cal.appraisalYear && m.month === firstMonth);
   const fromDay = cal.months[qStart].firstDay;
   const toDay = cal.months[qStart + 2].lastDay;
   const [first, last] = orderRange(ledger, fromDay, toDay);
@@ -50,7 +50,7 @@ export function createSurvey(
     `INSERT INTO surveys (id, name, purpose, method, start_date, end_date, status, audience, previous_wave_id, created_at)
      VALUES (1, ?, ?, 'questionnaire', ?, ?, 'closed', ?, NULL, ?)`,
   ).run(
-    `${cal.reviewYear}年第${cal.reviewQ}季度客户满意度调查`,
+    `${cal.appraisalYear}年第${cal.appraisalQ}季度客户满意度调查`,
     '了解客户对产品、交付、售后与销售服务的满意度，找出问题并提出改进措施。',
     cal.days[fromDay],
     cal.days[toDay],

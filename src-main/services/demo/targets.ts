@@ -125,11 +125,11 @@ function planYear(ins: BulkInsert, db: Database, cal: DemoCalendar, org: Org, le
 }
 
 /**
- * Targets for the current year and, when the review quarter lies in last year (today in Q1), for last
+ * Targets for the current year and, when the appraisal quarter lies in last year (today in Q1), for last
  * year too, so that the appraisal in progress has targets to measure against. Returns the cells written.
  */
 export function createTargets(db: Database, cal: DemoCalendar, org: Org, ledger: SalesLedger, progress: DemoProgress): number {
   const ins = new BulkInsert(db, 'target_cells', ['year', 'scope', 'scope_id', 'period', 'metric', 'amount', 'locked', 'updated_at'], progress);
-  for (const year of new Set([cal.reviewYear, cal.targetYear])) planYear(ins, db, cal, org, ledger, year);
+  for (const year of new Set([cal.appraisalYear, cal.targetYear])) planYear(ins, db, cal, org, ledger, year);
   return ins.end();
 }

@@ -1,13 +1,13 @@
-import type { ReviewPerson, ReviewShow } from '../../contract/review';
-import type { KpiDefinition, SchemeDefinition } from '../../contract/review-scheme';
+import type { AppraisalPerson, AppraisalShow } from '../../contract/appraisal';
+import type { KpiDefinition, SchemeDefinition } from '../../contract/appraisal-scheme';
 import { t, type Lang } from '../../i18n/messages';
-import { kpiTarget } from '../review/curves';
+import { kpiTarget } from '../appraisal/curves';
 
-/** What one printed appraisal needs beyond the review itself. */
+/** What one printed appraisal needs beyond the appraisal itself. */
 export interface ReportContext {
   lang: Lang;
   company: string;
-  review: ReviewShow;
+  appraisal: AppraisalShow;
   definition: SchemeDefinition;
   /** ISO date printed in the footer */
   printedOn: string;
@@ -31,7 +31,7 @@ function formatters(lang: Lang) {
 /** A KPI's value as people read it: 112.5%, ¥1,234, "4 · Exceeds expectations". */
 function valueText(kpi: KpiDefinition, value: number | null, lang: Lang): string {
   const f = formatters(lang);
-  if (value === null) return kpi.source === 'rated' ? t(lang, 'review.report.notRated') : t(lang, 'review.report.noData');
+  if (value === null) return kpi.source === 'rated' ? t(lang, 'appraisal.report.notRated') : t(lang, 'appraisal.report.noData');
   if (kpi.source === 'rated') {
     const level = kpi.rubric?.find((r) => r.level === value);
     return level ? `${value} · ${level.label[lang]}` : String(value);
@@ -41,7 +41,7 @@ function valueText(kpi: KpiDefinition, value: number | null, lang: Lang): string
   return f.num(value);
 }
 
-function kpiRows(ctx: ReportContext, p: ReviewPerson): string {
+function kpiRows(ctx: ReportContext, p: AppraisalPerson): string {
   const { lang } = ctx;
   const f = formatters(lang);
   return ctx.definition.kpis
@@ -54,32 +54,32 @@ function kpiRows(ctx: ReportContext, p: ReviewPerson): string {
         actual = `${f.money(cell.actual ?? null)} (${cell.value === null ? '—' : `${f.num(cell.value)}%`})`;
       } else if (cell.peers?.counted && cell.rating != null) {
         // P6.1 teamwork: the manager's level, then the peers' part that counted in the score
-        actual = `${valueText(k, cell.rating, lang)} · ${t(lang, 'review.report.peers', { mean: f.num(cell.peers.mean), count: cell.peers.count })} → ${f.num(cell.value)}`;
+        actual = `${valueText(k, cell.rating, lang)} · ${t(lang, 'appraisal.report.peers', { mean: f.num(cell.peers.mean), count: cell.peers.count })} → ${f.num(cell.value)}`;
       } else if (k.source !== 'rated') {
         const x = kpiTarget(k);
         if (x !== null) target = PERCENT_SOURCES.has(k.source) ? `${f.num(x)}%` : MONEY_SOURCES.has(k.source) ? f.money(x) : f.num(x);
       }
-      return `<tr><td>${esc(t(lang, `review.dimension.${k.dimension}`))}</td><td>${esc(k.label[lang])}</td><td class="n">${esc(f.num(k.weight))}%</td><td class="n">${esc(target)}</td><td class="n">${esc(actual)}</td><td class="n">${esc(f.num(cell.score))}</td></tr>`;
+      return `<tr><td>${esc(t(lang, `appraisal.dimension.${k.dimension}`))}</td><td>${esc(k.label[lang])}</td><td class="n">${esc(f.num(k.weight))}%</td><td class="n">${esc(target)}</td><td class="n">${esc(actual)}</td><td class="n">${esc(f.num(cell.score))}</td></tr>`;
     })
     .join('');
 }
 
-function outcomeRows(ctx: ReportContext, p: ReviewPerson): string {
+function outcomeRows(ctx: ReportContext, p: AppraisalPerson): string {
   const { lang } = ctx;
   const f = formatters(lang);
-  if (p.outcomes.length === 0) return `<tr><td colspan="5" class="none">${esc(t(lang, 'review.report.noOutcomes'))}</td></tr>`;
+  if (p.outcomes.length === 0) return `<tr><td colspan="5" class="none">${esc(t(lang, 'appraisal.report.noOutcomes'))}</td></tr>`;
   return p.outcomes
     .map(
       (o) =>
-        `<tr><td class="nw">${esc(t(lang, `review.outcome.${o.type}`))}</td><td class="n">${o.amount === null ? '—' : esc(f.money(o.amount))}</td><td>${esc(o.reason)}</td><td>${esc(o.clause)}</td><td>${esc(t(lang, `review.outcomeStatus.${o.status}`))}</td></tr>`,
+        `<tr><td class="nw">${esc(t(lang, `appraisal.outcome.${o.type}`))}</td><td class="n">${o.amount === null ? '—' : esc(f.money(o.amount))}</td><td>${esc(o.reason)}</td><td>${esc(o.clause)}</td><td>${esc(t(lang, `appraisal.outcomeStatus.${o.status}`))}</td></tr>`,
     )
     .join('');
 }
 
-function page(ctx: ReportContext, p: ReviewPerson): string {
-  const { lang, review } = ctx;
+function page(ctx: ReportContext, p: AppraisalPerson): string {
+  const { lang, appraisal } = ctx;
   const f = formatters(lang);
-  const L = (k: string, params?: Record<string, unknown>) => esc(t(lang, `review.report.${k}`, params));
+  const L = (k: string, params?: Record<string, unknown>) => esc(t(lang, `appraisal.report.${k}`, params));
   const colon = lang === 'zh-CN' ? '：' : ': ';
   const adjusted = p.adjustment
     ? `<div class="adjusted">${L('adjusted', { original: f.num(p.originalTotal), by: p.adjustment.by, at: p.adjustment.at.slice(0, 10), reason: p.adjustment.reason })}</div>`
@@ -87,7 +87,7 @@ function page(ctx: ReportContext, p: ReviewPerson): string {
   const self = p.selfAssessment ? `<h2>${L('selfAssessment')}</h2><div class="box">${esc(p.selfAssessment)}</div>` : '';
   const sign = (who: string) => `<div class="sign"><div>${L(who)}</div><div class="line"></div><div>${L('date')}</div><div class="line short"></div></div>`;
   return `<section class="page">
-<header><div class="company">${esc(ctx.company)}</div><h1>${L('title', { quarter: quarterLabel(review.quarter, lang) })}</h1></header>
+<header><div class="company">${esc(ctx.company)}</div><h1>${L('title', { quarter: quarterLabel(appraisal.quarter, lang) })}</h1></header>
 <table class="who"><tr><th>${L('name')}</th><td>${esc(p.name)}</td><th>${L('employeeNo')}</th><td>${esc(p.employeeNo)}</td></tr>
 <tr><th>${L('team')}</th><td>${esc(p.team ?? '—')}</td><th>${L('jobTitle')}</th><td>${esc(p.title ?? '—')}</td></tr></table>
 <h2>${L('kpis')}</h2>
@@ -98,12 +98,12 @@ function page(ctx: ReportContext, p: ReviewPerson): string {
 <table class="grid"><thead><tr><th>${L('outcomeType')}</th><th class="n">${L('amount')}</th><th>${L('reason')}</th><th>${L('clause')}</th><th>${L('decision')}</th></tr></thead><tbody>${outcomeRows(ctx, p)}</tbody></table>
 <h2>${L('feedback')}</h2><div class="box">${p.feedback ? esc(p.feedback) : '&nbsp;'}</div>${self}
 <div class="signatures">${sign('signEmployee')}${sign('signManager')}${sign('signHr')}</div>
-<footer>${L('footer', { company: ctx.company, quarter: review.quarter, status: t(lang, `review.status.${review.status}`), date: ctx.printedOn })}</footer>
+<footer>${L('footer', { company: ctx.company, quarter: appraisal.quarter, status: t(lang, `appraisal.status.${appraisal.status}`), date: ctx.printedOn })}</footer>
 </section>`;
 }
 
 export function quarterLabel(quarter: string, lang: Lang): string {
-  return t(lang, 'review.quarterLabel', { year: quarter.slice(0, 4), q: quarter.slice(5) });
+  return t(lang, 'appraisal.quarterLabel', { year: quarter.slice(0, 4), q: quarter.slice(5) });
 }
 
 const STYLE = `@page { size: A4 portrait; margin: 14mm 15mm 14mm 15mm; }
@@ -141,8 +141,8 @@ footer { position: absolute; bottom: 0; left: 0; right: 0; font-size: 7.5pt; col
  * manager's feedback, and signature lines for the employee, the manager and HR.
  */
 export function appraisalHtml(ctx: ReportContext): string {
-  const title = `${ctx.company} · ${quarterLabel(ctx.review.quarter, ctx.lang)}`;
-  const pages = ctx.review.people.map((p) => page(ctx, p)).join('\n');
+  const title = `${ctx.company} · ${quarterLabel(ctx.appraisal.quarter, ctx.lang)}`;
+  const pages = ctx.appraisal.people.map((p) => page(ctx, p)).join('\n');
   return `<!DOCTYPE html>
 <html lang="${ctx.lang}"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${STYLE}</style></head>
 <body>

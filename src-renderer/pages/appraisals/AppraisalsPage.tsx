@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Select, Skeleton, Space, Statistic, Tabs } fr
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { ReviewPerson } from '../../../src-main/contract/review';
+import type { AppraisalPerson } from '../../../src-main/contract/appraisal';
 import { useOp, useOpMutation } from '../../backend/useOp';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
@@ -17,7 +17,7 @@ import { IncidentsPanel } from './IncidentsPanel';
 import { PersonDrawer } from './PersonDrawer';
 import { lastCompletedQuarter, quarterOptions } from './quarters';
 import { ReportPreview } from './ReportPreview';
-import { ReviewGrid } from './ReviewGrid';
+import { AppraisalGrid } from './AppraisalGrid';
 import { SchemePanel } from './SchemePanel';
 import { WorkflowBar } from './WorkflowBar';
 import './appraisals.css';
@@ -30,24 +30,24 @@ export function AppraisalsPage() {
   const { message } = App.useApp();
   const runJob = useRunJob();
   const [params, setParams] = useSearchParams();
-  const reviews = useOp('review/list', {});
+  const reviews = useOp('appraisal/list', {});
   const quarter = params.get('quarter') ?? reviews.data?.[0]?.quarter ?? lastCompletedQuarter();
   const tab = params.get('tab') ?? 'grid';
-  const show = useOp('review/show', { quarter }, { retry: false });
-  const scheme = useOp('review/scheme', { quarter });
-  const compute = useOpMutation('review/compute');
+  const show = useOp('appraisal/show', { quarter }, { retry: false });
+  const scheme = useOp('appraisal/scheme', { quarter });
+  const compute = useOpMutation('appraisal/compute');
   const [openNo, setOpenNo] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ person?: string } | null>(null);
   const options = useMemo(() => quarterOptions((reviews.data ?? []).map((r) => r.quarter)), [reviews.data]);
   const status = show.data?.status ?? null;
   const scoresOpen = status === 'draft' || status === 'rated';
   const notesOpen = status !== 'locked' && status !== null;
-  const open: ReviewPerson | null = show.data?.people.find((p) => p.employeeNo === openNo) ?? null;
+  const open: AppraisalPerson | null = show.data?.people.find((p) => p.employeeNo === openNo) ?? null;
   const set = (next: Record<string, string>) => setParams({ quarter, tab, ...next }, { replace: true });
 
   const exportXlsx = async () => {
     try {
-      const r = await runJob('review/export', { quarter });
+      const r = await runJob('appraisal/export', { quarter });
       saveDownload(r);
     } catch (e) {
       message.error(errorMessage(e));
@@ -55,17 +55,17 @@ export function AppraisalsPage() {
   };
 
   let body;
-  // the demo (or a colleague) may have opened the review without computing it yet
+  // the demo (or a colleague) may have opened the appraisal without computing it yet
   const notFound = (show.isError && show.error.code === 'review/not-found') || (show.data !== undefined && show.data.computedAt === null);
   if (show.isPending || scheme.isPending) body = <Skeleton active paragraph={{ rows: 12 }} />;
   else if (notFound && !scheme.isError)
     body = (
       <EmptyState
-        title={t('review.ui.noReview', { quarter })}
-        description={t('review.ui.noReviewText')}
+        title={t('appraisal.ui.noAppraisal', { quarter })}
+        description={t('appraisal.ui.noAppraisalText')}
         action={
           <Button type="primary" loading={compute.isPending} onClick={() => compute.mutateAsync({ quarter }).catch((e: Error) => message.error(e.message))}>
-            {t('review.ui.compute')}
+            {t('appraisal.ui.compute')}
           </Button>
         }
       />
@@ -78,10 +78,10 @@ export function AppraisalsPage() {
         activeKey={tab}
         onChange={(k) => set({ tab: k })}
         items={[
-          { key: 'grid', label: t('review.ui.tabs.grid'), children: <ReviewGrid show={s} def={scheme.data!.definition} editable={scoresOpen} onOpen={(p) => setOpenNo(p.employeeNo)} /> },
-          { key: 'calibration', label: t('review.ui.tabs.calibration'), children: <CalibrationPanel quarter={quarter} /> },
-          { key: 'scheme', label: t('review.ui.tabs.scheme'), children: <SchemePanel quarter={quarter} editable={scoresOpen} /> },
-          { key: 'incidents', label: t('review.ui.tabs.incidents'), children: <IncidentsPanel show={s} open={notesOpen} /> },
+          { key: 'grid', label: t('appraisal.ui.tabs.grid'), children: <AppraisalGrid show={s} def={scheme.data!.definition} editable={scoresOpen} onOpen={(p) => setOpenNo(p.employeeNo)} /> },
+          { key: 'calibration', label: t('appraisal.ui.tabs.calibration'), children: <CalibrationPanel quarter={quarter} /> },
+          { key: 'scheme', label: t('appraisal.ui.tabs.scheme'), children: <SchemePanel quarter={quarter} editable={scoresOpen} /> },
+          { key: 'incidents', label: t('appraisal.ui.tabs.incidents'), children: <IncidentsPanel show={s} open={notesOpen} /> },
         ]}
       />
     );
@@ -92,32 +92,32 @@ export function AppraisalsPage() {
       <PageHeader
         icon={<AuditOutlined />}
         title={t('nav.appraisals')}
-        subtitle={t('review.ui.subtitle')}
+        subtitle={t('appraisal.ui.subtitle')}
         extra={
           <Space wrap>
-            <Select style={{ width: 130 }} value={quarter} onChange={(q) => setParams({ quarter: q, tab }, { replace: true })} options={options.map((q) => ({ value: q, label: q }))} aria-label={t('review.ui.quarter')} />
+            <Select style={{ width: 130 }} value={quarter} onChange={(q) => setParams({ quarter: q, tab }, { replace: true })} options={options.map((q) => ({ value: q, label: q }))} aria-label={t('appraisal.ui.quarter')} />
             <Button icon={<PrinterOutlined />} disabled={!show.data || notFound} onClick={() => setPreview({})}>
-              {t('review.ui.printAll')}
+              {t('appraisal.ui.printAll')}
             </Button>
             <Button icon={<FileExcelOutlined />} disabled={!show.data || notFound} onClick={() => void exportXlsx()}>
-              {t('review.ui.export')}
+              {t('appraisal.ui.export')}
             </Button>
           </Space>
         }
       />
       <Card variant="outlined" className="wb-card-fill wb-card-grid">
         <WorkflowBar quarter={quarter} status={status} />
-        {status === 'locked' && <Alert style={{ margin: '8px 0' }} type="info" showIcon icon={<LockOutlined />} title={t('review.ui.lockedBanner', { quarter })} />}
+        {status === 'locked' && <Alert style={{ margin: '8px 0' }} type="info" showIcon icon={<LockOutlined />} title={t('appraisal.ui.lockedBanner', { quarter })} />}
         {show.data && !notFound && show.data.summary.missingRatings > 0 && status !== 'locked' && (
-          <Alert style={{ margin: '8px 0' }} type="warning" showIcon title={t('review.ui.provisional', { count: show.data.summary.missingRatings })} />
+          <Alert style={{ margin: '8px 0' }} type="warning" showIcon title={t('appraisal.ui.provisional', { count: show.data.summary.missingRatings })} />
         )}
         {show.data && !notFound && (
           <Space size="large" style={{ margin: '8px 0' }} wrap>
-            <Statistic title={t('review.ui.people')} value={show.data.summary.people} />
-            <Statistic title={t('review.ui.missing')} value={show.data.summary.missingRatings} />
-            <Statistic title={t('review.ui.bonusCost')} value={formatMoney(show.data.summary.bonusCost, lang)} />
-            <Statistic title={t('review.ui.proposed')} value={show.data.summary.proposedOutcomes} />
-            <Statistic title={t('review.ui.gradeMix')} value={Object.entries(show.data.summary.grades).map(([g, n]) => `${g} ${n}`).join(' · ')} />
+            <Statistic title={t('appraisal.ui.people')} value={show.data.summary.people} />
+            <Statistic title={t('appraisal.ui.missing')} value={show.data.summary.missingRatings} />
+            <Statistic title={t('appraisal.ui.bonusCost')} value={formatMoney(show.data.summary.bonusCost, lang)} />
+            <Statistic title={t('appraisal.ui.proposed')} value={show.data.summary.proposedOutcomes} />
+            <Statistic title={t('appraisal.ui.gradeMix')} value={Object.entries(show.data.summary.grades).map(([g, n]) => `${g} ${n}`).join(' · ')} />
           </Space>
         )}
         {body}

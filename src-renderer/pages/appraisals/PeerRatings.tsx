@@ -2,28 +2,28 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Divider, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PeerRating, ReviewKpiCell, ReviewPerson, ReviewShow } from '../../../src-main/contract/review';
-import { peerWeightOf, type KpiDefinition } from '../../../src-main/contract/review-scheme';
+import type { PeerRating, AppraisalKpiCell, AppraisalPerson, AppraisalShow } from '../../../src-main/contract/appraisal';
+import { peerWeightOf, type KpiDefinition } from '../../../src-main/contract/appraisal-scheme';
 import { useOp, useOpMutation } from '../../backend/useOp';
 import { useLang } from '../../i18n/LanguageProvider';
 import { errorMessage } from '../../backend/ApiError';
 
 interface Props {
-  show: ReviewShow;
-  person: ReviewPerson;
+  show: AppraisalShow;
+  person: AppraisalPerson;
   /** Scores may change (draft or rated). */
   open: boolean;
 }
 
 /** How the effective rating came about: "manager 4 · peers 3.5 (3) · 30 % → 3.85" (P6.1 teamwork). */
-export function peerExplanation(t: (key: string, args?: Record<string, string | number>) => string, lang: string, cell: ReviewKpiCell | undefined): string | null {
+export function peerExplanation(t: (key: string, args?: Record<string, string | number>) => string, lang: string, cell: AppraisalKpiCell | undefined): string | null {
   const p = cell?.peers;
   if (!cell || !p) return null;
   const f = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   const n = (x: number | null | undefined) => (x == null ? '—' : f.format(x));
-  if (cell.rating == null) return t('review.ui.peerNoManager', { count: p.count });
+  if (cell.rating == null) return t('appraisal.ui.peerNoManager', { count: p.count });
   const args = { manager: n(cell.rating), mean: n(p.mean), count: p.count, min: p.min, weight: n(p.weight), value: n(cell.value) };
-  return t(p.counted ? 'review.ui.peerCounted' : 'review.ui.peerNotCounted', args);
+  return t(p.counted ? 'appraisal.ui.peerCounted' : 'appraisal.ui.peerNotCounted', args);
 }
 
 /** One peer-rated KPI of the person: the colleagues' ratings, an add form, the blend explained. */
@@ -32,8 +32,8 @@ function PeerKpi({ show, person, open, kpi, ratings }: Props & { kpi: KpiDefinit
   const lang = useLang();
   const { message } = App.useApp();
   const staff = useOp('staff/list', { includeInactive: false });
-  const rate = useOpMutation('review/peer-rate');
-  const remove = useOpMutation('review/delete-peer-rating');
+  const rate = useOpMutation('appraisal/peer-rate');
+  const remove = useOpMutation('appraisal/delete-peer-rating');
   const [rater, setRater] = useState<string | null>(null);
   const [level, setLevel] = useState<number | null>(null);
   const [comment, setComment] = useState('');
@@ -52,7 +52,7 @@ function PeerKpi({ show, person, open, kpi, ratings }: Props & { kpi: KpiDefinit
   const explanation = peerExplanation((key, args) => t(key, args ?? {}), lang, person.kpis[kpi.key]);
   const add = async () => {
     if (!rater || level == null) return;
-    const ok = await run(rate.mutateAsync({ quarter: show.quarter, person: person.employeeNo, rater, kpi: kpi.key, level, comment: comment.trim() || null }), t('review.ui.peerSaved'));
+    const ok = await run(rate.mutateAsync({ quarter: show.quarter, person: person.employeeNo, rater, kpi: kpi.key, level, comment: comment.trim() || null }), t('appraisal.ui.peerSaved'));
     if (ok) {
       setRater(null);
       setLevel(null);
@@ -71,17 +71,17 @@ function PeerKpi({ show, person, open, kpi, ratings }: Props & { kpi: KpiDefinit
         size="small"
         pagination={false}
         rowKey="id"
-        locale={{ emptyText: t('review.ui.peerNone') }}
+        locale={{ emptyText: t('appraisal.ui.peerNone') }}
         dataSource={ratings}
         columns={[
-          { title: t('review.ui.peerRater'), dataIndex: 'raterName', render: (v: string, r) => `${v} · ${r.raterNo}` },
-          { title: t('review.ui.peerLevel'), dataIndex: 'level', render: (v: number) => `${v} · ${labelOf(v)}` },
-          { title: t('review.ui.peerComment'), dataIndex: 'comment', render: (v: string | null) => v ?? '' },
+          { title: t('appraisal.ui.peerRater'), dataIndex: 'raterName', render: (v: string, r) => `${v} · ${r.raterNo}` },
+          { title: t('appraisal.ui.peerLevel'), dataIndex: 'level', render: (v: number) => `${v} · ${labelOf(v)}` },
+          { title: t('appraisal.ui.peerComment'), dataIndex: 'comment', render: (v: string | null) => v ?? '' },
           {
             title: '',
             key: 'act',
             render: (_: unknown, r) => (
-              <Button size="small" icon={<DeleteOutlined />} disabled={!open} aria-label={t('review.ui.peerDelete')} onClick={() => void run(remove.mutateAsync({ id: r.id }), t('review.ui.peerDeleted'))} />
+              <Button size="small" icon={<DeleteOutlined />} disabled={!open} aria-label={t('appraisal.ui.peerDelete')} onClick={() => void run(remove.mutateAsync({ id: r.id }), t('appraisal.ui.peerDeleted'))} />
             ),
           },
         ]}
@@ -94,8 +94,8 @@ function PeerKpi({ show, person, open, kpi, ratings }: Props & { kpi: KpiDefinit
           value={rater}
           onChange={setRater}
           disabled={!open}
-          placeholder={t('review.ui.peerRater')}
-          aria-label={t('review.ui.peerRater')}
+          placeholder={t('appraisal.ui.peerRater')}
+          aria-label={t('appraisal.ui.peerRater')}
           options={colleagues.map((s) => ({ value: s.employeeNo, label: `${s.name} · ${s.employeeNo}` }))}
         />
         <Select
@@ -103,13 +103,13 @@ function PeerKpi({ show, person, open, kpi, ratings }: Props & { kpi: KpiDefinit
           value={level}
           onChange={setLevel}
           disabled={!open}
-          placeholder={t('review.ui.peerLevel')}
-          aria-label={t('review.ui.peerLevel')}
+          placeholder={t('appraisal.ui.peerLevel')}
+          aria-label={t('appraisal.ui.peerLevel')}
           options={(kpi.rubric ?? []).map((r) => ({ value: r.level, label: `${r.level} · ${r.label[lang]}` }))}
         />
-        <Input style={{ width: 200 }} value={comment} onChange={(e) => setComment(e.target.value)} disabled={!open} placeholder={t('review.ui.peerComment')} maxLength={2000} />
+        <Input style={{ width: 200 }} value={comment} onChange={(e) => setComment(e.target.value)} disabled={!open} placeholder={t('appraisal.ui.peerComment')} maxLength={2000} />
         <Button disabled={!open || !rater || level == null} loading={rate.isPending} onClick={() => void add()}>
-          {t('review.ui.peerAdd')}
+          {t('appraisal.ui.peerAdd')}
         </Button>
       </Space>
     </div>
@@ -119,14 +119,14 @@ function PeerKpi({ show, person, open, kpi, ratings }: Props & { kpi: KpiDefinit
 /** The person's peer ratings (P6.1 teamwork, rated by the manager, optionally with peers), for every rated KPI with a peer weight. */
 export function PeerRatings({ show, person, open }: Props) {
   const { t } = useTranslation();
-  const scheme = useOp('review/scheme', { quarter: show.quarter });
-  const list = useOp('review/peer-ratings', { quarter: show.quarter, person: person.employeeNo });
+  const scheme = useOp('appraisal/scheme', { quarter: show.quarter });
+  const list = useOp('appraisal/peer-ratings', { quarter: show.quarter, person: person.employeeNo });
   const kpis = (scheme.data?.definition.kpis ?? []).filter((k) => peerWeightOf(k) > 0);
   if (kpis.length === 0) return null;
   return (
     <>
-      <Divider titlePlacement="start">{t('review.ui.peerRatings')}</Divider>
-      {!open && <Alert style={{ marginBottom: 8 }} type="info" showIcon title={t(show.status === 'locked' ? 'review.ui.peerClosedLocked' : 'review.ui.peerClosed')} />}
+      <Divider titlePlacement="start">{t('appraisal.ui.peerRatings')}</Divider>
+      {!open && <Alert style={{ marginBottom: 8 }} type="info" showIcon title={t(show.status === 'locked' ? 'appraisal.ui.peerClosedLocked' : 'appraisal.ui.peerClosed')} />}
       {kpis.map((k) => (
         <PeerKpi key={k.key} show={show} person={person} open={open} kpi={k} ratings={(list.data ?? []).filter((r) => r.kpi === k.key)} />
       ))}

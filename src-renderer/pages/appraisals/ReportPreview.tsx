@@ -40,7 +40,7 @@ export function ReportPreview({ quarter, person, onClose }: Props) {
     try {
       if (isDesktop()) {
         const r = await invoke('report/print', { quarter, ...(person ? { person } : {}), mode: 'pdf' });
-        if (r.file) message.success(t('review.ui.savedTo', { file: r.file }));
+        if (r.file) message.success(t('appraisal.ui.savedTo', { file: r.file }));
         return;
       }
       const r = await runJob('report/appraisal', { quarter, ...(person ? { person } : {}), format: 'pdf' });
@@ -55,15 +55,15 @@ export function ReportPreview({ quarter, person, onClose }: Props) {
       open
       width={980}
       onCancel={onClose}
-      title={t('review.ui.preview', { count: report.data?.people ?? 0 })}
+      title={t('appraisal.ui.preview', { count: report.data?.people ?? 0 })}
       footer={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button icon={<FilePdfOutlined />} disabled={!report.data} onClick={() => void pdf()}>
-            {t('review.ui.savePdf')}
+            {t('appraisal.ui.savePdf')}
           </Button>
           <Button type="primary" icon={<PrinterOutlined />} disabled={!report.data} onClick={() => void print()}>
-            {t('review.ui.print')}
+            {t('appraisal.ui.print')}
           </Button>
         </Space>
       }
@@ -71,7 +71,7 @@ export function ReportPreview({ quarter, person, onClose }: Props) {
       {report.isPending && <Skeleton active paragraph={{ rows: 14 }} />}
       {report.isError && <ErrorState error={report.error} onRetry={() => void report.refetch()} compact />}
       {report.data && (
-        <iframe ref={frame} title={t('review.ui.previewFrame')} srcDoc={report.data.html} sandbox="allow-same-origin allow-modals" style={{ width: '100%', height: '70vh', border: '1px solid #e4e8ef', borderRadius: 6 }} />
+        <iframe ref={frame} title={t('appraisal.ui.previewFrame')} srcDoc={report.data.html} sandbox="allow-same-origin allow-modals" style={{ width: '100%', height: '70vh', border: '1px solid #e4e8ef', borderRadius: 6 }} />
       )}
     </Modal>
   );

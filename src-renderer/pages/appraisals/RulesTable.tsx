@@ -1,6 +1,6 @@
 import { InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RuleDefinition, SchemeDefinition } from '../../../src-main/contract/review-scheme';
+import type { RuleDefinition, SchemeDefinition } from '../../../src-main/contract/appraisal-scheme';
 import { useLang } from '../../i18n/LanguageProvider';
 import { conditionText, OPS } from './ruleText';
 
@@ -29,13 +29,13 @@ export function RulesTable({ def, editable, onChange }: Props) {
       <Space wrap size={4}>
         {CURVE_FIELDS.map((f) => (
           <span key={f} className="wb-curve-field">
-            <Typography.Text type="secondary">{t(`review.ui.curve.${f}`)}</Typography.Text>{' '}
+            <Typography.Text type="secondary">{t(`appraisal.ui.curve.${f}`)}</Typography.Text>{' '}
             <InputNumber
               size="small"
               style={{ width: 88 }}
               value={a[f]}
               disabled={!editable}
-              aria-label={t(`review.ui.curve.${f}`)}
+              aria-label={t(`appraisal.ui.curve.${f}`)}
               onChange={(v) => patch(r.key, (x) => (x.amount?.kind === 'curve' && (x.amount[f] = v ?? 0), x))}
             />
           </span>
@@ -48,7 +48,7 @@ export function RulesTable({ def, editable, onChange }: Props) {
   const conditionCell = (r: RuleDefinition) =>
     r.when.map((c, i) => (
       <div key={i}>
-        {i > 0 && <Typography.Text type="secondary">{t('review.ui.rule.or')} </Typography.Text>}
+        {i > 0 && <Typography.Text type="secondary">{t('appraisal.ui.rule.or')} </Typography.Text>}
         {c.kind === 'kpi' && editable ? (
           <span className="wb-curve-field">
             {`${def.kpis.find((k) => k.key === c.kpi)?.label[lang] ?? c.kpi} ${OPS[c.op]} `}
@@ -56,10 +56,10 @@ export function RulesTable({ def, editable, onChange }: Props) {
               size="small"
               style={{ width: 80 }}
               value={c.value}
-              aria-label={t('review.ui.threshold')}
+              aria-label={t('appraisal.ui.threshold')}
               onChange={(v) => patch(r.key, (x) => (x.when[i].kind === 'kpi' && ((x.when[i] as { value: number }).value = v ?? 0), x))}
             />
-            {c.consecutive > 1 && `${lang === 'zh-CN' ? '，' : ', '}${t('review.ui.rule.running', { n: c.consecutive })}`}
+            {c.consecutive > 1 && `${lang === 'zh-CN' ? '，' : ', '}${t('appraisal.ui.rule.running', { n: c.consecutive })}`}
           </span>
         ) : (
           conditionText(c, def, lang, t)
@@ -74,13 +74,13 @@ export function RulesTable({ def, editable, onChange }: Props) {
       pagination={false}
       dataSource={def.rules}
       columns={[
-        { title: t('review.report.clause'), dataIndex: 'clause', width: 70, render: (v: string) => <Tag color={v === 'P6.2' ? 'green' : 'volcano'}>{v}</Tag> },
-        { title: t('review.report.outcomeType'), dataIndex: 'outcome', width: 130, render: (v: string) => t(`review.outcome.${v}`) },
-        { title: t('review.ui.rule.label'), key: 'label', render: (_: unknown, r) => r.label[lang] },
-        { title: t('review.ui.rule.when'), key: 'when', render: (_: unknown, r) => conditionCell(r) },
-        { title: t('review.report.amount'), key: 'amount', render: (_: unknown, r) => amountCell(r) },
+        { title: t('appraisal.report.clause'), dataIndex: 'clause', width: 70, render: (v: string) => <Tag color={v === 'P6.2' ? 'green' : 'volcano'}>{v}</Tag> },
+        { title: t('appraisal.report.outcomeType'), dataIndex: 'outcome', width: 130, render: (v: string) => t(`appraisal.outcome.${v}`) },
+        { title: t('appraisal.ui.rule.label'), key: 'label', render: (_: unknown, r) => r.label[lang] },
+        { title: t('appraisal.ui.rule.when'), key: 'when', render: (_: unknown, r) => conditionCell(r) },
+        { title: t('appraisal.report.amount'), key: 'amount', render: (_: unknown, r) => amountCell(r) },
         {
-          title: t('review.ui.rule.enabled'),
+          title: t('appraisal.ui.rule.enabled'),
           dataIndex: 'enabled',
           width: 80,
           render: (v: boolean, r) => <Switch size="small" checked={v} disabled={!editable} onChange={(on) => patch(r.key, (x) => ((x.enabled = on), x))} />,

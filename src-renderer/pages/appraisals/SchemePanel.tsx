@@ -2,8 +2,8 @@ import { ExperimentOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Divider, Input, InputNumber, Popover, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReviewSchemeInfo, WhatIfResult } from '../../../src-main/contract/review';
-import { peerMinOf, peerWeightOf, type KpiDefinition, type SchemeDefinition } from '../../../src-main/contract/review-scheme';
+import type { AppraisalSchemeInfo, WhatIfResult } from '../../../src-main/contract/appraisal';
+import { peerMinOf, peerWeightOf, type KpiDefinition, type SchemeDefinition } from '../../../src-main/contract/appraisal-scheme';
 import { invoke } from '../../backend/transport';
 import { useOp, useOpMutation } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
@@ -18,22 +18,22 @@ const PERCENT = new Set(['completion', 'salesGrowth', 'profitMargin', 'csat', 'c
 /**
  * The quarter's KPI scheme (P6.1) and rule table (P6.2, P6.3) on an editable copy: weights, grade
  * thresholds, rule thresholds and the bonus curve. What-if shows the effect before anything is saved;
- * saving makes a new version and recomputes the review.
+ * saving makes a new version and recomputes the appraisal.
  */
 export function SchemePanel({ quarter, editable }: { quarter: string; editable: boolean }) {
-  const scheme = useOp('review/scheme', { quarter });
+  const scheme = useOp('appraisal/scheme', { quarter });
   if (scheme.isError) return <ErrorState error={scheme.error} onRetry={() => void scheme.refetch()} compact />;
   if (scheme.isPending) return <Skeleton active />;
   // a saved version starts a fresh copy
   return <SchemeEditor key={`${quarter}:${scheme.data.version}`} info={scheme.data} editable={editable} />;
 }
 
-function SchemeEditor({ info, editable }: { info: ReviewSchemeInfo; editable: boolean }) {
+function SchemeEditor({ info, editable }: { info: AppraisalSchemeInfo; editable: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { message } = App.useApp();
   const { quarter } = info;
-  const save = useOpMutation('review/save-scheme');
+  const save = useOpMutation('appraisal/save-scheme');
   const [copy, setCopy] = useState<SchemeDefinition>(() => structuredClone(info.definition));
   const [whatIf, setWhatIf] = useState<WhatIfResult | null>(null);
   const [reason, setReason] = useState('');
@@ -46,7 +46,7 @@ function SchemeEditor({ info, editable }: { info: ReviewSchemeInfo; editable: bo
   const runWhatIf = async () => {
     setBusy(true);
     try {
-      setWhatIf(await invoke('review/what-if', { quarter, definition: copy }));
+      setWhatIf(await invoke('appraisal/what-if', { quarter, definition: copy }));
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -56,7 +56,7 @@ function SchemeEditor({ info, editable }: { info: ReviewSchemeInfo; editable: bo
   const apply = async () => {
     try {
       const saved = await save.mutateAsync({ quarter, definition: copy, reason: reason || undefined });
-      message.success(t('review.ui.schemeSaved', { version: saved.version }));
+      message.success(t('appraisal.ui.schemeSaved', { version: saved.version }));
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -68,19 +68,19 @@ function SchemeEditor({ info, editable }: { info: ReviewSchemeInfo; editable: bo
       rowKey="level"
       dataSource={k.rubric}
       columns={[
-        { title: t('review.ui.level'), dataIndex: 'level', width: 60 },
-        { title: t('review.report.score'), dataIndex: 'score', width: 60 },
-        { title: t('review.ui.levelLabel'), key: 'label', render: (_: unknown, r) => r.label[lang] },
-        { title: t('review.ui.levelText'), key: 'd', render: (_: unknown, r) => r.description[lang] },
+        { title: t('appraisal.ui.level'), dataIndex: 'level', width: 60 },
+        { title: t('appraisal.report.score'), dataIndex: 'score', width: 60 },
+        { title: t('appraisal.ui.levelLabel'), key: 'label', render: (_: unknown, r) => r.label[lang] },
+        { title: t('appraisal.ui.levelText'), key: 'd', render: (_: unknown, r) => r.description[lang] },
       ]}
     />
   );
 
   return (
-    <div className="wb-review-scheme wb-review-scroll">
+    <div className="wb-appraisal-scheme wb-appraisal-scroll">
       <Space wrap style={{ marginBottom: 8 }}>
-        <Typography.Text>{info.version ? t('review.ui.schemeVersion', { version: info.version }) : info.copiedFrom ? t('review.ui.schemeCopied', { quarter: info.copiedFrom }) : t('review.ui.schemeDefault')}</Typography.Text>
-        <Tag color={Math.abs(total - 100) < 1e-6 ? 'green' : 'red'}>{t('review.ui.weightsTotal', { total: Math.round(total * 100) / 100 })}</Tag>
+        <Typography.Text>{info.version ? t('appraisal.ui.schemeVersion', { version: info.version }) : info.copiedFrom ? t('appraisal.ui.schemeCopied', { quarter: info.copiedFrom }) : t('appraisal.ui.schemeDefault')}</Typography.Text>
+        <Tag color={Math.abs(total - 100) < 1e-6 ? 'green' : 'red'}>{t('appraisal.ui.weightsTotal', { total: Math.round(total * 100) / 100 })}</Tag>
       </Space>
       <Table
         size="small"
@@ -88,17 +88,17 @@ function SchemeEditor({ info, editable }: { info: ReviewSchemeInfo; editable: bo
         pagination={false}
         dataSource={copy.kpis}
         columns={[
-          { title: t('review.report.dimension'), dataIndex: 'dimension', width: 120, render: (v: string) => t(`review.dimension.${v}`) },
-          { title: t('review.report.kpi'), key: 'label', render: (_: unknown, k) => k.label[lang] },
-          { title: t('review.ui.source'), dataIndex: 'source', width: 130, render: (v: string) => t(`review.ui.sources.${v}`) },
+          { title: t('appraisal.report.dimension'), dataIndex: 'dimension', width: 120, render: (v: string) => t(`appraisal.dimension.${v}`) },
+          { title: t('appraisal.report.kpi'), key: 'label', render: (_: unknown, k) => k.label[lang] },
+          { title: t('appraisal.ui.source'), dataIndex: 'source', width: 130, render: (v: string) => t(`appraisal.ui.sources.${v}`) },
           {
-            title: t('review.report.weight'),
+            title: t('appraisal.report.weight'),
             dataIndex: 'weight',
             width: 110,
-            render: (v: number, k) => <InputNumber size="small" min={0} max={100} value={v} suffix="%" disabled={!editable} aria-label={`${k.label[lang]} ${t('review.report.weight')}`} onChange={(w) => setKpi(k.key, w ?? 0)} />,
+            render: (v: number, k) => <InputNumber size="small" min={0} max={100} value={v} suffix="%" disabled={!editable} aria-label={`${k.label[lang]} ${t('appraisal.report.weight')}`} onChange={(w) => setKpi(k.key, w ?? 0)} />,
           },
           {
-            title: t('review.ui.peersColumn'),
+            title: t('appraisal.ui.peersColumn'),
             key: 'peers',
             width: 230,
             render: (_: unknown, k) =>
@@ -112,10 +112,10 @@ function SchemeEditor({ info, editable }: { info: ReviewSchemeInfo; editable: bo
                     suffix="%"
                     value={peerWeightOf(k)}
                     disabled={!editable}
-                    aria-label={`${k.label[lang]} ${t('review.ui.peerWeight')}`}
+                    aria-label={`${k.label[lang]} ${t('appraisal.ui.peerWeight')}`}
                     onChange={(w) => setPeers(k.key, { peerWeight: w ?? 0 })}
                   />
-                  <Typography.Text type="secondary">{t('review.ui.peerMinLabel')}</Typography.Text>
+                  <Typography.Text type="secondary">{t('appraisal.ui.peerMinLabel')}</Typography.Text>
                   <InputNumber
                     size="small"
                     style={{ width: 56 }}
@@ -123,20 +123,20 @@ function SchemeEditor({ info, editable }: { info: ReviewSchemeInfo; editable: bo
                     max={50}
                     value={peerMinOf(k)}
                     disabled={!editable || peerWeightOf(k) === 0}
-                    aria-label={`${k.label[lang]} ${t('review.ui.peerMinLabel')}`}
+                    aria-label={`${k.label[lang]} ${t('appraisal.ui.peerMinLabel')}`}
                     onChange={(m) => setPeers(k.key, { peerMin: m ?? 1 })}
                   />
                 </Space>
               ),
           },
           {
-            title: t('review.ui.curveOrRubric'),
+            title: t('appraisal.ui.curveOrRubric'),
             key: 'curve',
             width: 260,
             render: (_: unknown, k) =>
               k.source === 'rated' ? (
                 <Popover content={<div style={{ width: 560 }}>{rubric(k)}</div>} title={k.label[lang]}>
-                  <Button size="small">{t('review.ui.showRubric')}</Button>
+                  <Button size="small">{t('appraisal.ui.showRubric')}</Button>
                 </Popover>
               ) : (
                 k.curve && <CurveChart curve={k.curve} unit={PERCENT.has(k.source) ? '%' : ''} label={k.label[lang]} />
@@ -144,7 +144,7 @@ function SchemeEditor({ info, editable }: { info: ReviewSchemeInfo; editable: bo
           },
         ]}
       />
-      <Divider titlePlacement="start">{t('review.ui.grades')}</Divider>
+      <Divider titlePlacement="start">{t('appraisal.ui.grades')}</Divider>
       <Space wrap>
         {copy.grades.map((g, i) => (
           <span key={g.grade}>
@@ -152,20 +152,20 @@ function SchemeEditor({ info, editable }: { info: ReviewSchemeInfo; editable: bo
             <InputNumber size="small" style={{ width: 72 }} value={g.min} disabled={!editable} aria-label={`${g.grade} ≥`} onChange={(v) => setCopy({ ...copy, grades: copy.grades.map((x, j) => (j === i ? { ...x, min: v ?? 0 } : x)) })} />
           </span>
         ))}
-        {copy.distribution && <Typography.Text type="secondary">{t('review.ui.target', { groups: copy.distribution.groups.map((g) => `${g.grades.join('+')} ${g.pct}%`).join(' / ') })}</Typography.Text>}
+        {copy.distribution && <Typography.Text type="secondary">{t('appraisal.ui.target', { groups: copy.distribution.groups.map((g) => `${g.grades.join('+')} ${g.pct}%`).join(' / ') })}</Typography.Text>}
       </Space>
-      <Divider titlePlacement="start">{t('review.ui.rules')}</Divider>
+      <Divider titlePlacement="start">{t('appraisal.ui.rules')}</Divider>
       <RulesTable def={copy} editable={editable} onChange={(rules) => setCopy({ ...copy, rules })} />
-      {!editable && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('review.ui.schemeReadOnly')} />}
+      {!editable && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('appraisal.ui.schemeReadOnly')} />}
       <Space wrap style={{ marginTop: 12 }}>
         <Button icon={<ExperimentOutlined />} loading={busy} onClick={() => void runWhatIf()}>
-          {t('review.ui.whatIf')}
+          {t('appraisal.ui.whatIf')}
         </Button>
-        <Input style={{ width: 280 }} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('review.ui.changeReason')} disabled={!editable} />
+        <Input style={{ width: 280 }} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('appraisal.ui.changeReason')} disabled={!editable} />
         <Button type="primary" icon={<SaveOutlined />} disabled={!editable} loading={save.isPending} onClick={() => void apply()}>
-          {t('review.ui.saveScheme')}
+          {t('appraisal.ui.saveScheme')}
         </Button>
-        <Button onClick={() => setCopy(structuredClone(info.definition))}>{t('review.ui.resetCopy')}</Button>
+        <Button onClick={() => setCopy(structuredClone(info.definition))}>{t('appraisal.ui.resetCopy')}</Button>
       </Space>
       {whatIf && <WhatIfView result={whatIf} />}
     </div>

@@ -6,7 +6,7 @@ import { EChart } from '../../components/EChart';
 /** A person's appraisal history across quarters (P5.6): total score per quarter, grade in the label. */
 export function TrendChart({ person }: { person: string }) {
   const { t } = useTranslation();
-  const history = useOp('review/history', { person });
+  const history = useOp('appraisal/history', { person });
   const option = useMemo(() => {
     const points = history.data ?? [];
     return {
@@ -17,12 +17,12 @@ export function TrendChart({ person }: { person: string }) {
       series: [
         {
           type: 'line',
-          name: t('review.report.total'),
+          name: t('appraisal.report.total'),
           data: points.map((p) => p.total),
           label: { show: true, formatter: (x: { dataIndex: number }) => points[x.dataIndex]?.grade ?? '' },
         },
       ],
     };
   }, [history.data, t]);
-  return <EChart option={option} height={180} ariaLabel={t('review.ui.trend')} />;
+  return <EChart option={option} height={180} ariaLabel={t('appraisal.ui.trend')} />;
 }

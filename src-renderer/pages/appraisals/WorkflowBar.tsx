@@ -2,21 +2,21 @@ import { CalculatorOutlined, CheckCircleOutlined, LockOutlined, RollbackOutlined
 import { App, Button, Input, Space, Steps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReviewStatus } from '../../../src-main/contract/review';
+import type { AppraisalStatus } from '../../../src-main/contract/appraisal';
 import { useOpMutation } from '../../backend/useOp';
 import { errorMessage } from '../../backend/ApiError';
 
-const STEPS: ReviewStatus[] = ['draft', 'rated', 'submitted', 'approved', 'locked'];
+const STEPS: AppraisalStatus[] = ['draft', 'rated', 'submitted', 'approved', 'locked'];
 
-/** P6.4 workflow: draft → rated → submitted → approved → locked, each step one button; a locked review changes no more. */
-export function WorkflowBar({ quarter, status }: { quarter: string; status: ReviewStatus | null }) {
+/** P6.4 workflow: draft → rated → submitted → approved → locked, each step one button; a locked appraisal changes no more. */
+export function WorkflowBar({ quarter, status }: { quarter: string; status: AppraisalStatus | null }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const compute = useOpMutation('review/compute');
-  const submit = useOpMutation('review/submit');
-  const approve = useOpMutation('review/approve');
-  const lock = useOpMutation('review/lock');
-  const reopen = useOpMutation('review/reopen');
+  const compute = useOpMutation('appraisal/compute');
+  const submit = useOpMutation('appraisal/submit');
+  const approve = useOpMutation('appraisal/approve');
+  const lock = useOpMutation('appraisal/lock');
+  const reopen = useOpMutation('appraisal/reopen');
   const [reason, setReason] = useState('');
 
   const run = async (p: Promise<unknown>, done: string) => {
@@ -30,20 +30,20 @@ export function WorkflowBar({ quarter, status }: { quarter: string; status: Revi
   const scoring = status === null || status === 'draft' || status === 'rated';
   const confirmLock = () =>
     modal.confirm({
-      title: t('review.ui.lockTitle', { quarter }),
-      content: t('review.ui.lockText'),
-      okText: t('review.ui.lock'),
+      title: t('appraisal.ui.lockTitle', { quarter }),
+      content: t('appraisal.ui.lockText'),
+      okText: t('appraisal.ui.lock'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
-      onOk: () => run(lock.mutateAsync({ quarter }), t('review.ui.locked')),
+      onOk: () => run(lock.mutateAsync({ quarter }), t('appraisal.ui.locked')),
     });
   const confirmReopen = () =>
     modal.confirm({
-      title: t('review.ui.reopenTitle'),
-      content: <Input.TextArea rows={2} onChange={(e) => setReason(e.target.value)} placeholder={t('review.ui.reopenReason')} />,
-      okText: t('review.ui.reopen'),
+      title: t('appraisal.ui.reopenTitle'),
+      content: <Input.TextArea rows={2} onChange={(e) => setReason(e.target.value)} placeholder={t('appraisal.ui.reopenReason')} />,
+      okText: t('appraisal.ui.reopen'),
       cancelText: t('common.cancel'),
-      onOk: () => run(reopen.mutateAsync({ quarter, reason: reason || '—' }), t('review.ui.reopened')),
+      onOk: () => run(reopen.mutateAsync({ quarter, reason: reason || '—' }), t('appraisal.ui.reopened')),
     });
 
   return (
@@ -52,23 +52,23 @@ export function WorkflowBar({ quarter, status }: { quarter: string; status: Revi
         size="small"
         style={{ minWidth: 520 }}
         current={status ? STEPS.indexOf(status) : -1}
-        items={STEPS.map((s) => ({ title: t(`review.status.${s}`) }))}
+        items={STEPS.map((s) => ({ title: t(`appraisal.status.${s}`) }))}
       />
       <Space wrap>
-        <Button icon={<CalculatorOutlined />} disabled={!scoring} loading={compute.isPending} onClick={() => void run(compute.mutateAsync({ quarter }), t('review.ui.computed'))}>
-          {status ? t('review.ui.recompute') : t('review.ui.compute')}
+        <Button icon={<CalculatorOutlined />} disabled={!scoring} loading={compute.isPending} onClick={() => void run(compute.mutateAsync({ quarter }), t('appraisal.ui.computed'))}>
+          {status ? t('appraisal.ui.recompute') : t('appraisal.ui.compute')}
         </Button>
-        <Button icon={<SendOutlined />} disabled={status !== 'rated'} onClick={() => void run(submit.mutateAsync({ quarter }), t('review.ui.submitted'))}>
-          {t('review.ui.submit')}
+        <Button icon={<SendOutlined />} disabled={status !== 'rated'} onClick={() => void run(submit.mutateAsync({ quarter }), t('appraisal.ui.submitted'))}>
+          {t('appraisal.ui.submit')}
         </Button>
-        <Button icon={<CheckCircleOutlined />} disabled={status !== 'submitted' && status !== 'rated'} onClick={() => void run(approve.mutateAsync({ quarter }), t('review.ui.approved'))}>
-          {t('review.ui.approve')}
+        <Button icon={<CheckCircleOutlined />} disabled={status !== 'submitted' && status !== 'rated'} onClick={() => void run(approve.mutateAsync({ quarter }), t('appraisal.ui.approved'))}>
+          {t('appraisal.ui.approve')}
         </Button>
         <Button icon={<LockOutlined />} danger disabled={status !== 'approved'} onClick={confirmLock}>
-          {t('review.ui.lock')}
+          {t('appraisal.ui.lock')}
         </Button>
         <Button icon={<RollbackOutlined />} disabled={status !== 'submitted' && status !== 'approved'} onClick={confirmReopen}>
-          {t('review.ui.reopen')}
+          {t('appraisal.ui.reopen')}
         </Button>
       </Space>
     </Space>

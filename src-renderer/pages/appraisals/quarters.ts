@@ -9,9 +9,9 @@ export function shiftQuarter(quarter: string, n: number): string {
   return `${Math.floor(idx / 4)}Q${(idx % 4) + 1}`;
 }
 
-/** The quarters offered: those with a review, plus the last eight up to the current one. */
-export function quarterOptions(withReviews: string[], today = new Date()): string[] {
+/** The quarters offered: those with a appraisal, plus the last eight up to the current one. */
+export function quarterOptions(withAppraisals: string[], today = new Date()): string[] {
   const current = shiftQuarter(lastCompletedQuarter(today), 1);
   const recent = Array.from({ length: 8 }, (_, i) => shiftQuarter(current, -i));
-  return [...new Set([...withReviews, ...recent])].sort().reverse();
+  return [...new Set([...withAppraisals, ...recent])].sort().reverse();
 }

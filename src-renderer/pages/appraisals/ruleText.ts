@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { RuleCondition, SchemeDefinition } from '../../../src-main/contract/review-scheme';
+import type { RuleCondition, SchemeDefinition } from '../../../src-main/contract/appraisal-scheme';
 import type { Lang } from '../../i18n/lang';
 
 export const OPS = { gte: '≥', gt: '>', lte: '≤', lt: '<' } as const;
@@ -10,13 +10,13 @@ export function conditionText(c: RuleCondition, def: SchemeDefinition, lang: Lan
     case 'kpi': {
       const label = def.kpis.find((k) => k.key === c.kpi)?.label[lang] ?? c.kpi;
       const base = `${label} ${OPS[c.op]} ${c.value}`;
-      return c.consecutive > 1 ? t('review.ui.rule.consecutive', { base, n: c.consecutive }) : base;
+      return c.consecutive > 1 ? t('appraisal.ui.rule.consecutive', { base, n: c.consecutive }) : base;
     }
     case 'grade':
-      return t('review.ui.rule.grade', { grades: c.grades.join(', ') });
+      return t('appraisal.ui.rule.grade', { grades: c.grades.join(', ') });
     case 'challenge':
-      return t('review.ui.rule.challenge');
+      return t('appraisal.ui.rule.challenge');
     case 'incident':
-      return t('review.ui.rule.incident', { kinds: c.kinds.map((k) => t(`review.ui.incidentKind.${k}`)).join(lang === 'zh-CN' ? '或' : ' or ') });
+      return t('appraisal.ui.rule.incident', { kinds: c.kinds.map((k) => t(`appraisal.ui.incidentKind.${k}`)).join(lang === 'zh-CN' ? '或' : ' or ') });
   }
 }

@@ -1,24 +1,24 @@
-import { QUARTER_RE, type SchemeDefinition } from '../../../contract/review-scheme';
+import { QUARTER_RE, type SchemeDefinition } from '../../../contract/appraisal-scheme';
 import { audit } from '../../audit';
 import { nowIso } from '../../context';
-import { rescore } from '../../review/compute';
-import { findReview, SCORING_OPEN, type ReviewRow } from '../../review/review-store';
-import { ratingTarget } from '../../review/ratings';
-import { schemeById } from '../../review/scheme';
+import { rescore } from '../../appraisal/compute';
+import { findAppraisal, SCORING_OPEN, type AppraisalRow } from '../../appraisal/appraisal-store';
+import { ratingTarget } from '../../appraisal/ratings';
+import { schemeById } from '../../appraisal/scheme';
 import type { CommitResult, ImportKind, ImportRecord, RowProblem } from './types';
 
 /**
  * The manager's ratings of the rated KPIs (P6.1 attitude, ability, teamwork) from Excel, one row per
  * person and KPI: quarter, employee number (or a unique name), KPI (key or label in either language),
- * level of the rubric, note. Rows are checked against the quarter's review and its rubric; a locked
- * review refuses the whole import (P6.4).
+ * level of the rubric, note. Rows are checked against the quarter's appraisal and its rubric; a locked
+ * appraisal refuses the whole import (P6.4).
  */
-const L = (k: string) => `review.import.fields.${k}`;
+const L = (k: string) => `appraisal.import.fields.${k}`;
 
 interface QuarterState {
-  review: ReviewRow | undefined;
+  appraisal: AppraisalRow | undefined;
   def: SchemeDefinition | null;
-  inReview: Set<number>;
+  inAppraisal: Set<number>;
 }
 
 interface RatingsState {
@@ -43,9 +43,9 @@ export function normalizeQuarter(raw: string): string | null {
 function quarterState(state: RatingsState, db: import('better-sqlite3').Database, quarter: string): QuarterState {
   let q = state.quarters.get(quarter);
   if (!q) {
-    const review = findReview(db, quarter);
-    const inReview = new Set(review ? (db.prepare('SELECT staff_id AS s FROM review_entries WHERE review_id = ?').all(review.id) as { s: number }[]).map((r) => r.s) : []);
-    q = { review, def: review ? schemeById(db, review.schemeId).definition : null, inReview };
+    const appraisal = findAppraisal(db, quarter);
+    const inAppraisal = new Set(appraisal ? (db.prepare('SELECT staff_id AS s FROM review_entries WHERE review_id = ?').all(appraisal.id) as { s: number }[]).map((r) => r.s) : []);
+    q = { appraisal, def: appraisal ? schemeById(db, appraisal.schemeId).definition : null, inAppraisal };
     state.quarters.set(quarter, q);
   }
   return q;
@@ -55,7 +55,7 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_\-·（）()]/g,
 
 export const ratingsKind: ImportKind<RatingsState> = {
   kind: 'ratings',
-  label: 'review.import.kind',
+  label: 'appraisal.import.kind',
   fields: [
     { key: 'quarter', label: L('quarter'), type: 'text', required: true, maxLength: 20, example: '2026Q3', synonyms: ['季度', '考核季度', '考核期', '考核周期', 'Quarter', 'Period', 'Review Quarter'] },
     { key: 'employeeNo', label: L('employeeNo'), type: 'text', maxLength: 32, example: 'S0001', synonyms: ['工号', '员工编号', '员工号', '编号', 'Employee No', 'Employee Number', 'Employee ID', 'Staff No'] },
@@ -77,28 +77,28 @@ export const ratingsKind: ImportKind<RatingsState> = {
   check(r, state, ctx) {
     const problems: RowProblem[] = [];
     const quarter = normalizeQuarter(String(r.quarter ?? ''));
-    if (!quarter) return [{ field: 'quarter', code: 'review.import.bad-quarter', params: { value: r.quarter } }];
+    if (!quarter) return [{ field: 'quarter', code: 'appraisal.import.bad-quarter', params: { value: r.quarter } }];
     r.quarter = quarter;
     const q = quarterState(state, ctx.db, quarter);
-    if (!q.review || !q.def) return [{ field: 'quarter', code: 'review.import.no-review', params: { quarter } }];
-    if (q.review.status === 'locked') return [{ field: 'quarter', code: 'review.import.locked', params: { quarter } }];
-    if (!SCORING_OPEN.includes(q.review.status)) return [{ field: 'quarter', code: 'review.import.not-editable', params: { quarter } }];
+    if (!q.appraisal || !q.def) return [{ field: 'quarter', code: 'appraisal.import.no-review', params: { quarter } }];
+    if (q.appraisal.status === 'locked') return [{ field: 'quarter', code: 'appraisal.import.locked', params: { quarter } }];
+    if (!SCORING_OPEN.includes(q.appraisal.status)) return [{ field: 'quarter', code: 'appraisal.import.not-editable', params: { quarter } }];
     const person = r.employeeNo ? state.byNo.get(String(r.employeeNo).toLowerCase()) : undefined;
     const named = !person && r.name ? (state.byName.get(String(r.name).trim()) ?? []) : [];
     if (!person && named.length > 1) problems.push({ field: 'name', code: 'ambiguous-person', params: { name: r.name } });
     const who = person ?? (named.length === 1 ? named[0] : undefined);
     if (!who && named.length <= 1) problems.push({ field: r.employeeNo ? 'employeeNo' : 'name', code: 'unknown-person', params: { name: r.employeeNo ?? r.name } });
-    else if (who && !q.inReview.has(who.id)) problems.push({ field: 'employeeNo', code: 'review.import.not-in-review', params: { person: who.no, quarter } });
+    else if (who && !q.inAppraisal.has(who.id)) problems.push({ field: 'employeeNo', code: 'appraisal.import.not-in-review', params: { person: who.no, quarter } });
     if (who) r.employeeNo = who.no;
     const wanted = norm(String(r.kpi ?? ''));
     const kpi = q.def.kpis.find((k) => norm(k.key) === wanted || norm(k.label['zh-CN']) === wanted || norm(k.label.en) === wanted);
     const rated = q.def.kpis.filter((k) => k.source === 'rated');
     if (!kpi || kpi.source !== 'rated') {
-      problems.push({ field: 'kpi', code: 'review.import.unknown-kpi', params: { kpi: r.kpi, kpis: rated.map((k) => k.label[ctx.lang]).join('、') } });
+      problems.push({ field: 'kpi', code: 'appraisal.import.unknown-kpi', params: { kpi: r.kpi, kpis: rated.map((k) => k.label[ctx.lang]).join('、') } });
     } else {
       r.kpi = kpi.key;
       const levels = (kpi.rubric ?? []).map((x) => x.level);
-      if (!levels.includes(Number(r.score))) problems.push({ field: 'score', code: 'review.import.outside-rubric', params: { score: r.score, kpi: kpi.label[ctx.lang], levels: levels.join(', ') } });
+      if (!levels.includes(Number(r.score))) problems.push({ field: 'score', code: 'appraisal.import.outside-rubric', params: { score: r.score, kpi: kpi.label[ctx.lang], levels: levels.join(', ') } });
     }
     return problems;
   },
@@ -110,12 +110,12 @@ export const ratingsKind: ImportKind<RatingsState> = {
     const at = nowIso();
     let done = 0;
     for (const quarter of quarters) {
-      const { review } = ratingTarget(ctx.db, quarter); // refuses a locked or submitted review outright
+      const { appraisal } = ratingTarget(ctx.db, quarter); // refuses a locked or submitted appraisal outright
       const get = ctx.db.prepare('SELECT rowid AS rowid, score, note, rated_by, rated_at FROM review_ratings WHERE review_id = ? AND staff_id = ? AND kpi_key = ?');
       const touched = new Set<number>();
       for (const r of records.filter((x) => x.quarter === quarter)) {
         const staffId = state.byNo.get(String(r.employeeNo).toLowerCase())!.id;
-        const old = get.get(review.id, staffId, r.kpi) as { rowid: number; score: number; note: string | null; rated_by: string; rated_at: string } | undefined;
+        const old = get.get(appraisal.id, staffId, r.kpi) as { rowid: number; score: number; note: string | null; rated_by: string; rated_at: string } | undefined;
         const note = (r.note as string | null | undefined) ?? old?.note ?? null;
         const score = Number(r.score);
         if (old && old.score === score && old.note === note) result.unchanged++;
@@ -126,7 +126,7 @@ export const ratingsKind: ImportKind<RatingsState> = {
         } else {
           const { lastInsertRowid } = ctx.db
             .prepare('INSERT INTO review_ratings (review_id, staff_id, kpi_key, score, note, rated_by, rated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-            .run(review.id, staffId, r.kpi, score, note, ctx.actor, at);
+            .run(appraisal.id, staffId, r.kpi, score, note, ctx.actor, at);
           ctx.changes.inserted('review_ratings', Number(lastInsertRowid));
           result.inserted++;
         }
@@ -136,7 +136,7 @@ export const ratingsKind: ImportKind<RatingsState> = {
         }
         ctx.progress(++done, records.length);
       }
-      if (touched.size) rescore(ctx, review, [...touched]);
+      if (touched.size) rescore(ctx, appraisal, [...touched]);
     }
     return result;
   },

@@ -1,0 +1,152 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { WorkbenchError } from '../../contract/errors';
+import type { SchemeDefinition } from '../../contract/appraisal-scheme';
+import type { Lang } from '../../i18n/messages';
+import { audit } from '../audit';
+import { nowIso, type ServiceContext } from '../context';
+import { buildBasis } from './basis';
+import { quarterPopulation } from './data-sources';
+import { evaluatePerson, type Evaluation } from './evaluate';
+import { assertChangeable, findAppraisal, requireAppraisal, SCORING_OPEN, type AppraisalRow } from './appraisal-store';
+import { ensureSchemeRow, schemeById } from './scheme';
+import { validateScheme } from './scheme-rules';
+
+/**
+ * Computes (or recomputes) the quarter's appraisal (P6.1–P6.3): creates the appraisal on first use with
+ * the quarter's scheme, scores every appraised salesperson and proposes outcomes. Ratings, feedback,
+ * adjustments and the manager's decisions on unchanged outcomes are kept.
+ */
+export function computeAppraisal(ctx: ServiceContext, quarter: string): AppraisalRow {
+  const { db } = ctx;
+  return db.transaction(() => {
+    let appraisal = findAppraisal(db, quarter);
+    assertChangeable(appraisal, SCORING_OPEN);
+    if (!appraisal) {
+      const schemeId = ensureSchemeRow(db, quarter);
+      db.prepare("INSERT INTO reviews (quarter, scheme_id, status) VALUES (?, ?, 'draft')").run(quarter, schemeId);
+      appraisal = requireAppraisal(db, quarter);
+      audit(db, { actor: ctx.actor, entity: 'review', entityId: quarter, field: 'status', newValue: 'draft', reason: 'created' });
+    }
+    const population = quarterPopulation(db, quarter);
+    if (population.length === 0) throw new WorkbenchError('review/no-people', { quarter });
+    const gone = (db.prepare('SELECT staff_id AS s FROM review_entries WHERE review_id = ?').all(appraisal.id) as { s: number }[])
+      .map((r) => r.s)
+      .filter((s) => !population.includes(s));
+    for (const s of gone) removeEntry(db, appraisal.id, s);
+    rescore(ctx, appraisal, population);
+    db.prepare('UPDATE reviews SET computed_at = ? WHERE id = ?').run(nowIso(), appraisal.id);
+    audit(db, { actor: ctx.actor, entity: 'review', entityId: quarter, field: 'computed', newValue: { people: population.length } });
+    return requireAppraisal(db, quarter);
+  })();
+}
+
+function removeEntry(db: Database, appraisalId: number, staffId: number): void {
+  db.prepare('DELETE FROM review_kpi_values WHERE review_id = ? AND staff_id = ?').run(appraisalId, staffId);
+  db.prepare('DELETE FROM review_outcomes WHERE review_id = ? AND staff_id = ?').run(appraisalId, staffId);
+  db.prepare('DELETE FROM review_entries WHERE review_id = ? AND staff_id = ?').run(appraisalId, staffId);
+}
+
+interface Writer {
+  entry: Statement;
+  oldEntry: Statement;
+  delValues: Statement;
+  value: Statement;
+  oldOutcomes: Statement;
+  delOutcome: Statement;
+  outcome: Statement;
+  auditRow: Statement;
+}
+
+function writer(db: Database, kpiCount: number): Writer {
+  // one statement writes a person's KPI rows: fewer round trips for 1,000 people × 9 KPIs
+  const tuples = Array.from({ length: kpiCount }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
+  return {
+    entry: db.prepare(
+      `INSERT INTO review_entries (review_id, staff_id, total, grade) VALUES (?, ?, ?, ?)
+       ON CONFLICT (review_id, staff_id) DO UPDATE SET total = excluded.total, grade = excluded.grade`,
+    ),
+    oldEntry: db.prepare('SELECT total, grade FROM review_entries WHERE review_id = ? AND staff_id = ?'),
+    delValues: db.prepare('DELETE FROM review_kpi_values WHERE review_id = ? AND staff_id = ?'),
+    value: db.prepare(`INSERT INTO review_kpi_values (review_id, staff_id, kpi_key, value, score, target, actual) VALUES ${tuples}`),
+    oldOutcomes: db.prepare('SELECT id, type, amount, rule_key AS ruleKey, status FROM review_outcomes WHERE review_id = ? AND staff_id = ? AND rule_key IS NOT NULL'),
+    delOutcome: db.prepare('DELETE FROM review_outcomes WHERE id = ?'),
+    outcome: db.prepare("INSERT INTO review_outcomes (review_id, staff_id, type, amount, reason, clause, rule_key, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'proposed')"),
+    auditRow: db.prepare('INSERT INTO audit_log (at, actor, entity, entity_id, field, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+  };
+}
+
+/** Scores the given people of a appraisal with its current scheme and sets draft/rated from the ratings' completeness. */
+export function rescore(ctx: Pick<ServiceContext, 'db' | 'actor' | 'lang'>, appraisal: AppraisalRow, staffIds: number[]): void {
+  const { db } = ctx;
+  const { definition } = schemeById(db, appraisal.schemeId);
+  validateScheme(definition);
+  const basis = buildBasis(db, appraisal.quarter, appraisal.id, [definition], staffIds);
+  const w = writer(db, definition.kpis.length);
+  const at = nowIso();
+  const everyone = staffIds.length === (db.prepare('SELECT COUNT(*) AS n FROM review_entries WHERE review_id = ?').get(appraisal.id) as { n: number }).n;
+  if (everyone) db.prepare('DELETE FROM review_kpi_values WHERE review_id = ?').run(appraisal.id);
+  for (const id of staffIds) {
+    const p = basis.people.get(id)!;
+    const ev = evaluatePerson(definition, p);
+    const old = w.oldEntry.get(appraisal.id, id) as { total: number | null; grade: string | null } | undefined;
+    w.entry.run(appraisal.id, id, ev.originalTotal, ev.grade);
+    if (old && (old.total !== ev.originalTotal || old.grade !== ev.grade)) {
+      w.auditRow.run(at, ctx.actor, 'review_entry', `${appraisal.quarter}:${id}`, 'total', JSON.stringify(old), JSON.stringify({ total: ev.originalTotal, grade: ev.grade }), 'recomputed');
+    }
+    if (!everyone) w.delValues.run(appraisal.id, id);
+    w.value.run(
+      definition.kpis.flatMap((k) => {
+        const completion = k.source === 'completion';
+        return [appraisal.id, id, k.key, ev.values[k.key] ?? null, ev.scores[k.key], completion ? (p.facts?.target ?? null) : null, completion ? (p.facts?.sales ?? 0) : null];
+      }),
+    );
+    mergeOutcomes(w, ctx.actor, ctx.lang, appraisal, id, definition, ev, at);
+  }
+  refreshStatus(db, appraisal);
+}
+
+/** New proposals replace old ones; a decision on an outcome that is proposed again (same rule, type and amount) is kept. */
+function mergeOutcomes(w: Writer, actor: string, lang: Lang, appraisal: AppraisalRow, staffId: number, def: SchemeDefinition, ev: Evaluation, at: string): void {
+  const old = w.oldOutcomes.all(appraisal.id, staffId) as { id: number; type: string; amount: number | null; ruleKey: string; status: string }[];
+  for (const o of ev.outcomes) {
+    const fen = o.amount === null ? null : Math.round(o.amount * 100);
+    const same = old.findIndex((x) => x.ruleKey === o.ruleKey && x.type === o.type && x.amount === fen);
+    if (same >= 0) {
+      old.splice(same, 1);
+      continue;
+    }
+    const label = def.rules.find((r) => r.key === o.ruleKey)!.label[lang];
+    w.outcome.run(appraisal.id, staffId, o.type, fen, label, o.clause, o.ruleKey);
+  }
+  for (const x of old) {
+    w.delOutcome.run(x.id);
+    if (x.status !== 'proposed') {
+      w.auditRow.run(at, actor, 'review_outcome', String(x.id), 'status', x.status, null, `withdrawn on recompute (${appraisal.quarter})`);
+    }
+  }
+}
+
+/** draft ↔ rated follows whether every rated KPI of every person has a rating. */
+export function refreshStatus(db: Database, appraisal: AppraisalRow): void {
+  if (!SCORING_OPEN.includes(appraisal.status)) return;
+  const missing = missingRatings(db, appraisal);
+  const next = missing === 0 ? 'rated' : 'draft';
+  if (next !== appraisal.status) db.prepare('UPDATE reviews SET status = ? WHERE id = ?').run(next, appraisal.id);
+}
+
+/** How many (person, rated KPI) pairs still lack a rating. */
+export function missingRatings(db: Database, appraisal: AppraisalRow): number {
+  const { definition } = schemeById(db, appraisal.schemeId);
+  const rated = definition.kpis.filter((k) => k.source === 'rated').map((k) => k.key);
+  if (rated.length === 0) return 0;
+  const people = (db.prepare('SELECT COUNT(*) AS n FROM review_entries WHERE review_id = ?').get(appraisal.id) as { n: number }).n;
+  const have = (
+    db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM review_ratings r JOIN review_entries e ON e.review_id = r.review_id AND e.staff_id = r.staff_id
+         WHERE r.review_id = ? AND r.kpi_key IN (${rated.map(() => '?').join(',')})`,
+      )
+      .get(appraisal.id, ...rated) as { n: number }
+  ).n;
+  return people * rated.length - have;
+}
