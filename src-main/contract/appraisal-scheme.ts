@@ -8,8 +8,8 @@ import { z } from 'zod';
 export const QUARTER_RE = /^\d{4}Q[1-4]$/;
 export const quarter = z.string().trim().regex(QUARTER_RE, { message: 'quarter' });
 
-export const DIMENSIONS = ['sales', 'satisfaction', 'attitude', 'teamwork'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export const KPI_DIMENSIONS = ['sales', 'satisfaction', 'attitude', 'teamwork'] as const;
+export type KpiDimension = (typeof KPI_DIMENSIONS)[number];
 
 /** Where a data-driven KPI's value comes from (P6.1); 'rated' KPIs are scored by the manager. */
 export const DATA_SOURCES = ['completion', 'sales', 'salesGrowth', 'profit', 'profitMargin', 'csat', 'nps', 'complaintHandling', 'complaints'] as const;
@@ -31,7 +31,7 @@ export const kpiDefinition = z
   .object({
     key,
     label: localized,
-    dimension: z.enum(DIMENSIONS),
+    dimension: z.enum(KPI_DIMENSIONS),
     /** Percent of the total; all weights of a scheme add up to 100. */
     weight: finite.min(0).max(100),
     source: z.enum([...DATA_SOURCES, 'rated']),

@@ -3,7 +3,7 @@ import { isoDate } from './common';
 import { op } from './define';
 import { fileOut, type FileOut } from './files';
 import { employeeNo } from './team';
-import { quarter, schemeDefinition, type Dimension, type KpiSource, type OutcomeType, type SchemeDefinition } from './appraisal-scheme';
+import { quarter, schemeDefinition, type KpiDimension, type KpiSource, type OutcomeType, type SchemeDefinition } from './appraisal-scheme';
 
 export * from './appraisal-scheme';
 
@@ -15,7 +15,7 @@ export interface AppraisalKpiColumn {
   label: string;
   weight: number;
   source: KpiSource;
-  dimension: Dimension;
+  dimension: KpiDimension;
 }
 
 export interface AppraisalKpiCell {

@@ -66,7 +66,7 @@ export interface PersonSurveyResult {
   /** Net Promoter Score −100…100 (promoters 9–10 minus detractors 0–6, in %); null without NPS answers. */
   nps: number | null;
   /** 95% interval of the NPS (normal approximation, see stats.ts npsFromCounts). */
-  npsCi95: [number, number] | null;
+  ci95: [number, number] | null;
   promoters: number;
   passives: number;
   /** Customers who answered 0–6: each one is a call-back candidate. */
@@ -76,7 +76,7 @@ export interface PersonSurveyResult {
   /** CSAT in percent 0–100: share of 4–5 answers over all 5-point satisfaction items; null without any. */
   csat: number | null;
   /** Mean of all 5-point satisfaction answers (1–5); null without any. */
-  meanSatisfaction: number | null;
+  mean: number | null;
   /** Fewer than 30 responses: too few to judge (show, but do not rank on it). */
   tooSmall: boolean;
 }

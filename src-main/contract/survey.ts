@@ -10,8 +10,8 @@ export * from './survey-results';
 
 export const QUESTION_TYPES = ['likert5', 'nps', 'ces7', 'choice', 'multi', 'text', 'salesperson', 'meta'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
-export const DIMENSIONS = ['salesperson', 'team', 'region', 'product', 'period', 'segment', 'channel'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export const BREAKDOWN_DIMENSIONS = ['salesperson', 'team', 'region', 'product', 'period', 'segment', 'channel'] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
 export interface SurveyAudience {
   teamIds: number[];
@@ -102,7 +102,7 @@ export interface SurveyAnalysis {
 
 export interface Crosstab {
   question: { id: number; text: string; type: QuestionType };
-  dimension: Dimension;
+  dimension: BreakdownDimension;
   rows: { key: string; label: string; counts: number[]; n: number; tooSmall: boolean }[];
   columns: string[];
   test: ChiSquare;
@@ -218,8 +218,8 @@ export const surveyOps = {
   ),
   'survey/delete-response': op<{ deleted: number }>()(z.object({ responseId: id }).strict(), { mutates: true }),
   'survey/analyze': op<SurveyAnalysis>()(surveyRef),
-  'survey/breakdown': op<GroupStats[]>()(z.object({ surveyId: id, dimension: z.enum(DIMENSIONS) }).strict()),
-  'survey/crosstab': op<Crosstab>()(z.object({ surveyId: id, questionId: id, dimension: z.enum(DIMENSIONS) }).strict()),
+  'survey/breakdown': op<GroupStats[]>()(z.object({ surveyId: id, dimension: z.enum(BREAKDOWN_DIMENSIONS) }).strict()),
+  'survey/crosstab': op<Crosstab>()(z.object({ surveyId: id, questionId: id, dimension: z.enum(BREAKDOWN_DIMENSIONS) }).strict()),
   'survey/trend': op<WaveTrendPoint[]>()(surveyRef),
   'survey/compare': op<{ earlier: WaveTrendPoint; later: WaveTrendPoint; change: WaveComparison }>()(z.object({ earlierId: id, laterId: id }).strict()),
   'survey/drivers': op<{ outcome: { questionId: number; text: string } | null; drivers: Driver[] }>()(z.object({ surveyId: id, outcomeQuestionId: id.optional() }).strict()),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DIMENSIONS, type Dimension } from '../../src-main/contract/survey';
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from '../../src-main/contract/survey';
 import { seedPeople, seedSurvey, type SeedResponse } from '../support/survey-seed';
 import { tmpWorkspace } from '../support/workspace';
 
@@ -39,7 +39,7 @@ const response = fc.record({
 });
 
 /** The straightforward version: one pass over the responses, a dimension value per response. */
-function byHand(rs: Generated[], dimension: Dimension) {
+function byHand(rs: Generated[], dimension: BreakdownDimension) {
   const person = new Map(PEOPLE.map((p) => [p.no, p]));
   const customer = new Map(CUSTOMERS.map((c) => [c.code, c]));
   const products = ['Router', 'Switch'];
@@ -90,7 +90,7 @@ describe('survey breakdown and crosstab by every dimension (P4.7, issue #5 item 
           const order = r.product === null ? null : Number(ws.db.prepare("INSERT INTO orders (order_no, date, product_id, amount) VALUES (?, '2026-07-01', ?, 100)").run(`O${i}`, productIds[r.product]).lastInsertRowid);
           ws.db.prepare('UPDATE survey_responses SET order_id = ?, channel = ? WHERE id = ?').run(order, r.channel, responseIds[i]);
         });
-        for (const dimension of DIMENSIONS) {
+        for (const dimension of BREAKDOWN_DIMENSIONS) {
           const want = byHand(rs as Generated[], dimension);
           const got = await call('survey/breakdown', { surveyId, dimension });
           expect(got.map((g) => g.label).sort()).toEqual([...want.keys()].sort());

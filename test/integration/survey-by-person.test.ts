@@ -45,13 +45,13 @@ describe('survey results per salesperson and quarter for the appraisal (P6.1, P4
     expect(a).toMatchObject({ name: 'Ann', responses: 3, npsN: 3, promoters: 1, passives: 1, detractors: 1, satisfactionN: 5, tooSmall: true });
     expect(a.nps).toBeCloseTo(0, 10);
     // variance of +1/0/−1 scores = 2/3; SE = 100·√(2/3 / 3) = 47.14; 1.96·SE = 92.40
-    expect(a.npsCi95![0]).toBeCloseTo(-92.4, 1);
-    expect(a.npsCi95![1]).toBeCloseTo(92.4, 1);
+    expect(a.ci95![0]).toBeCloseTo(-92.4, 1);
+    expect(a.ci95![1]).toBeCloseTo(92.4, 1);
     // likert answers 5, 4, 3, 2, 4: three of five are 4–5 → 60 %; mean 18/5
     expect(a.csat).toBeCloseTo(60, 10);
-    expect(a.meanSatisfaction).toBeCloseTo(3.6, 10);
+    expect(a.mean).toBeCloseTo(3.6, 10);
     const b = rows[1];
-    expect(b).toMatchObject({ responses: 1, nps: 100, detractors: 0, csat: null, meanSatisfaction: null, satisfactionN: 0 });
+    expect(b).toMatchObject({ responses: 1, nps: 100, detractors: 0, csat: null, mean: null, satisfactionN: 0 });
     ws.close();
   });
 
@@ -91,7 +91,7 @@ describe('survey results per salesperson and quarter for the appraisal (P6.1, P4
           else expect(row!.nps).toBeNull();
           if (likert.length) {
             expect(row!.csat).toBeCloseTo((100 * likert.filter((v) => v >= 4).length) / likert.length, 9);
-            expect(row!.meanSatisfaction).toBeCloseTo(likert.reduce((x, y) => x + y, 0) / likert.length, 9);
+            expect(row!.mean).toBeCloseTo(likert.reduce((x, y) => x + y, 0) / likert.length, 9);
           } else expect(row!.csat).toBeNull();
         }
         ws.close();

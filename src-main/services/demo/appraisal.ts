@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
 import { stamp, type DemoCalendar } from './calendar';
-import { DIMENSIONS, type SchemeDefinition } from '../../contract/appraisal-scheme';
+import { KPI_DIMENSIONS, type SchemeDefinition } from '../../contract/appraisal-scheme';
 import { defaultScheme } from '../appraisal/default-scheme';
 import type { Org } from './organisation';
 import { TARGET_GROWTH_PCT } from './targets';
@@ -18,7 +18,7 @@ const COMPLETION_WEIGHT = 40;
 export function demoAppraisalScheme(): SchemeDefinition {
   const scheme = defaultScheme();
   const completion = scheme.kpis.find((k) => k.source === 'completion');
-  for (const dimension of DIMENSIONS) {
+  for (const dimension of KPI_DIMENSIONS) {
     const kpis = scheme.kpis.filter((k) => k.dimension === dimension && k !== completion);
     const share = DIMENSION_WEIGHT[dimension] - (dimension === 'sales' && completion ? COMPLETION_WEIGHT : 0);
     const before = kpis.reduce((s, k) => s + k.weight, 0);

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { WorkbenchError } from '../../contract/errors';
-import type { Crosstab, Dimension, GroupStats } from '../../contract/survey';
+import type { Crosstab, BreakdownDimension, GroupStats } from '../../contract/survey';
 import { getPlan, listQuestions } from './plans';
 import { DEFAULT_LIKERT_LABELS } from '../../contract/survey';
 import { maskIndexes, SCALE } from './question-options';
@@ -22,7 +22,7 @@ const JOIN = {
 };
 
 /** key, label and joins of each dimension; responses without the property fall into one '—' group. */
-const DIM: Record<Dimension, { key: string; label: string; joins: (keyof typeof JOIN)[] }> = {
+const DIM: Record<BreakdownDimension, { key: string; label: string; joins: (keyof typeof JOIN)[] }> = {
   salesperson: { key: 'x.salesperson_id', label: "sp.name || ' (' || sp.employee_no || ')'", joins: ['sp'] },
   team: { key: 't.id', label: 't.name', joins: ['sp', 't'] },
   region: { key: 'coalesce(t.region, c.province)', label: 'coalesce(t.region, c.province)', joins: ['r', 'sp', 't', 'c'] },
@@ -31,7 +31,7 @@ const DIM: Record<Dimension, { key: string; label: string; joins: (keyof typeof 
   segment: { key: 'c.segment', label: 'c.segment', joins: ['r', 'c'] },
   channel: { key: 'r.channel', label: 'r.channel', joins: ['r'] },
 };
-const joinsOf = (d: Dimension) => DIM[d].joins.map((j) => JOIN[j]).join('\n  ');
+const joinsOf = (d: BreakdownDimension) => DIM[d].joins.map((j) => JOIN[j]).join('\n  ');
 
 const keyOf = (k: unknown) => (k === null || k === undefined ? '' : String(k));
 
@@ -40,7 +40,7 @@ const keyOf = (k: unknown) => (k === null || k === undefined ? '' : String(k));
  * small. One pass over the survey's responses and their cached scores (score-cache.ts) instead of
  * joining every 5-point answer.
  */
-export function breakdown(db: Database, surveyId: number, dimension: Dimension): GroupStats[] {
+export function breakdown(db: Database, surveyId: number, dimension: BreakdownDimension): GroupStats[] {
   getPlan(db, surveyId);
   const d = DIM[dimension];
   const groups = db
@@ -72,7 +72,7 @@ export function breakdown(db: Database, surveyId: number, dimension: Dimension):
 }
 
 /** A question's answers (rows: dimension groups; columns: answer categories) with Pearson's chi-square test. */
-export function crosstab(db: Database, surveyId: number, questionId: number, dimension: Dimension, lang: 'zh-CN' | 'en' = 'en'): Crosstab {
+export function crosstab(db: Database, surveyId: number, questionId: number, dimension: BreakdownDimension, lang: 'zh-CN' | 'en' = 'en'): Crosstab {
   getPlan(db, surveyId);
   const q = listQuestions(db, surveyId, false).find((x) => x.id === questionId);
   if (!q) throw new WorkbenchError('survey/question-not-found', { id: questionId });

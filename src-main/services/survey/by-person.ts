@@ -76,13 +76,13 @@ export function surveyResultsByPerson(db: Database, query: PersonSurveyQuery): P
       responses: r.responses,
       npsN: r.n,
       nps: nps.score,
-      npsCi95: nps.ci95,
+      ci95: nps.ci95,
       promoters: r.pro,
       passives: r.pas,
       detractors: r.det,
       satisfactionN: r.satN,
       csat: r.satN ? (100 * r.top) / r.satN : null,
-      meanSatisfaction: r.satN ? r.sum / r.satN : null,
+      mean: r.satN ? r.sum / r.satN : null,
       tooSmall: r.responses < MIN_GROUP,
     });
   }

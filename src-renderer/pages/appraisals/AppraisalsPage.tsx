@@ -14,7 +14,7 @@ import { useLang } from '../../i18n/LanguageProvider';
 import { CalibrationPanel } from './CalibrationPanel';
 import { saveDownload } from '../../backend/download';
 import { IncidentsPanel } from './IncidentsPanel';
-import { PersonDrawer } from './PersonDrawer';
+import { AppraisalPersonDrawer } from './AppraisalPersonDrawer';
 import { lastCompletedQuarter, quarterOptions } from './quarters';
 import { ReportPreview } from './ReportPreview';
 import { AppraisalGrid } from './AppraisalGrid';
@@ -122,7 +122,7 @@ export function AppraisalsPage() {
         )}
         {body}
       </Card>
-      {open && show.data && <PersonDrawer key={open.employeeNo} show={show.data} person={open} scoresOpen={scoresOpen} notesOpen={notesOpen} onClose={() => setOpenNo(null)} onPrint={(p) => setPreview({ person: p })} />}
+      {open && show.data && <AppraisalPersonDrawer key={open.employeeNo} show={show.data} person={open} scoresOpen={scoresOpen} notesOpen={notesOpen} onClose={() => setOpenNo(null)} onPrint={(p) => setPreview({ person: p })} />}
       {preview && <ReportPreview quarter={quarter} person={preview.person} onClose={() => setPreview(null)} />}
     </div>
   );

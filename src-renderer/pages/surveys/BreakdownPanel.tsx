@@ -1,7 +1,7 @@
 import { Card, Segmented, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DIMENSIONS, type Dimension, type GroupStats } from '../../../src-main/contract/survey';
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type GroupStats } from '../../../src-main/contract/survey';
 import { useOp } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
 import { formatNumber } from '../../i18n/format';
@@ -12,13 +12,13 @@ import { fmtCi, fmtMean, fmtNps, fmtPct } from './surveyFormat';
 export function BreakdownPanel({ surveyId }: { surveyId: number }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [dimension, setDimension] = useState<Dimension>('team');
+  const [dimension, setDimension] = useState<BreakdownDimension>('team');
   const data = useOp('survey/breakdown', { surveyId, dimension });
   return (
     <Card
       size="small"
       title={t('survey.ui.breakdown.title')}
-      extra={<Segmented<Dimension> size="small" value={dimension} onChange={setDimension} options={DIMENSIONS.map((d) => ({ value: d, label: t(`survey.ui.dimension.${d}`) }))} data-testid="breakdown-dimension" />}
+      extra={<Segmented<BreakdownDimension> size="small" value={dimension} onChange={setDimension} options={BREAKDOWN_DIMENSIONS.map((d) => ({ value: d, label: t(`survey.ui.dimension.${d}`) }))} data-testid="breakdown-dimension" />}
     >
       {data.isError ? (
         <ErrorState compact error={data.error} onRetry={() => void data.refetch()} />

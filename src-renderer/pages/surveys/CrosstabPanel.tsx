@@ -1,7 +1,7 @@
 import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DIMENSIONS, type Dimension, type SurveyDetail } from '../../../src-main/contract/survey';
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type SurveyDetail } from '../../../src-main/contract/survey';
 import { useOp } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
 import { formatNumber } from '../../i18n/format';
@@ -16,7 +16,7 @@ export function CrosstabPanel({ survey }: { survey: SurveyDetail }) {
   const lang = useLang();
   const questions = survey.questionList.filter((q) => CATEGORICAL_TYPES.has(q.type));
   const [questionId, setQuestionId] = useState<number | undefined>(questions.find((q) => q.type === 'likert5')?.id ?? questions[0]?.id);
-  const [dimension, setDimension] = useState<Dimension>('team');
+  const [dimension, setDimension] = useState<BreakdownDimension>('team');
   const data = useOp('survey/crosstab', { surveyId: survey.id, questionId: questionId ?? 0, dimension }, { enabled: questionId !== undefined });
   const x = data.data;
   const test = x?.test;
@@ -28,7 +28,7 @@ export function CrosstabPanel({ survey }: { survey: SurveyDetail }) {
         <Space wrap>
           <Select size="small" style={{ width: 260 }} value={questionId} onChange={setQuestionId} options={questions.map((q) => ({ value: q.id, label: `${q.code} ${q.text}` }))} data-testid="crosstab-question" />
           <Typography.Text type="secondary">×</Typography.Text>
-          <Select<Dimension> size="small" style={{ width: 130 }} value={dimension} onChange={setDimension} options={DIMENSIONS.map((d) => ({ value: d, label: t(`survey.ui.dimension.${d}`) }))} />
+          <Select<BreakdownDimension> size="small" style={{ width: 130 }} value={dimension} onChange={setDimension} options={BREAKDOWN_DIMENSIONS.map((d) => ({ value: d, label: t(`survey.ui.dimension.${d}`) }))} />
         </Space>
       }
     >

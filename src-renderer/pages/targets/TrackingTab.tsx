@@ -8,7 +8,7 @@ import { EChart, type ChartClick } from '../../components/EChart';
 import { ErrorState } from '../../components/ErrorState';
 import { formatMoney, formatPercent } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
-import { PersonDrawer } from './PersonDrawer';
+import { TargetPersonDrawer } from './TargetPersonDrawer';
 import { TargetVsActualChart } from './TargetVsActualChart';
 
 /**
@@ -156,7 +156,7 @@ export function TrackingTab({ year }: { year: number }) {
           </Card>
         </Col>
       </Row>
-      <PersonDrawer year={year} person={person} onClose={() => setPerson(null)} />
+      <TargetPersonDrawer year={year} person={person} onClose={() => setPerson(null)} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { useLang } from '../../i18n/LanguageProvider';
 import { TargetVsActualChart, type MonthFigures } from './TargetVsActualChart';
 
 /** One salesperson's year against plan (P2.6 click-through): months, completion and gap, with a way to the roster. */
-export function PersonDrawer({ year, person, onClose }: { year: number; person: TrackingRow | null; onClose: () => void }) {
+export function TargetPersonDrawer({ year, person, onClose }: { year: number; person: TrackingRow | null; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const navigate = useNavigate();

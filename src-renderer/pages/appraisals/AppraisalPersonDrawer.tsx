@@ -23,7 +23,7 @@ const PERCENT = new Set(['salesGrowth', 'profitMargin', 'csat', 'complaintHandli
 const STATUS_COLOR = { proposed: 'gold', confirmed: 'green', rejected: 'default' } as const;
 
 /** One person's appraisal: KPIs, proposed outcomes to confirm or reject (P6.2, P6.3), calibration, feedback (P5.6), history. */
-export function PersonDrawer({ show, person, scoresOpen, notesOpen, onClose, onPrint }: Props) {
+export function AppraisalPersonDrawer({ show, person, scoresOpen, notesOpen, onClose, onPrint }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const { message } = App.useApp();
