@@ -93,7 +93,7 @@ async function rosterFirstRows(dataDir: string): Promise<number> {
 
 async function main() {
   // Browser mode serves out/renderer only when it is newer than the sources; time the built app, as users get it.
-  if (!isBuildFresh(path.join(ROOT, 'out/renderer'), [path.join(ROOT, 'src-renderer'), path.join(ROOT, 'src-main/contract')])) {
+  if (!isBuildFresh(path.join(ROOT, 'out/renderer'), [path.join(ROOT, 'src-renderer'), path.join(ROOT, 'src-shared'), path.join(ROOT, 'src-main/contract')])) {
     spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
   if (buildIsStale(ROOT, NODE_BUILD_OUTPUTS, NODE_BUILD_INPUTS)) spawnSync('npm', ['run', '-s', 'build:node'], { cwd: ROOT, stdio: 'inherit' });

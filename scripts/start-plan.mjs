@@ -76,10 +76,10 @@ export function nativeBindingIsCurrent(root, platform, arch, wanted) {
 /** The files `electron .` needs from `electron-vite build`. */
 export const BUILD_OUTPUTS = ['out/main/index.js', 'out/main/job-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 /** What the build is made from. */
-export const BUILD_INPUTS = ['src-main', 'src-renderer', 'electron.vite.config.ts', 'package.json', 'package-lock.json'];
+export const BUILD_INPUTS = ['src-main', 'src-renderer', 'src-shared', 'electron.vite.config.ts', 'package.json', 'package-lock.json'];
 /** The command line and browser mode on plain Node (`vite build -c vite.node.config.ts`), and their sources. */
 export const NODE_BUILD_OUTPUTS = ['out/node/cli.js', 'out/node/web.js', 'out/node/job-worker.js'];
-export const NODE_BUILD_INPUTS = ['src-main', 'vite.node.config.ts', 'package.json', 'package-lock.json'];
+export const NODE_BUILD_INPUTS = ['src-main', 'src-shared', 'vite.node.config.ts', 'package.json', 'package-lock.json'];
 
 function newestMtime(p) {
   let st;

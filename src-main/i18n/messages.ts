@@ -1,6 +1,6 @@
 import i18next, { type i18n } from 'i18next';
-import en from '../../src-renderer/locales/en.json';
-import zhCN from '../../src-renderer/locales/zh-CN.json';
+import en from '../../src-shared/locales/en.json';
+import zhCN from '../../src-shared/locales/zh-CN.json';
 
 export type Lang = (typeof LANGS)[number];
 export const LANGS = ['zh-CN', 'en'] as const;

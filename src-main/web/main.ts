@@ -58,7 +58,7 @@ async function main(): Promise<number> {
   const lang = (): Lang => parseLang(args.lang) ?? savedLang() ?? osLang();
 
   const outDir = path.join(ROOT, 'out/renderer');
-  const fresh = !args.dev && isBuildFresh(outDir, [path.join(ROOT, 'src-renderer'), path.join(ROOT, 'src-main/contract')]);
+  const fresh = !args.dev && isBuildFresh(outDir, [path.join(ROOT, 'src-renderer'), path.join(ROOT, 'src-shared'), path.join(ROOT, 'src-main/contract')]);
   const options: WebServerOptions = { ws, port: args.port ? Number(args.port) : DEFAULT_PORT, lang };
   let vite: { close(): Promise<void>; middlewares: NonNullable<WebServerOptions['middleware']> } | undefined;
   if (fresh) options.staticDir = outDir;

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json';
-import zhCN from '../locales/zh-CN.json';
+import en from '../../src-shared/locales/en.json';
+import zhCN from '../../src-shared/locales/zh-CN.json';
 import { pickLang, systemLocale } from './lang';
 
 /** The renderer's i18next instance; the language follows the OS until Settings chooses one. */

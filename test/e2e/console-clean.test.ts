@@ -37,7 +37,7 @@ describe('every screen, served from the build: no console error or warning', () 
   const wb = workbenchInBrowser(tmpDir('wb-e2e-console-built-'), demo);
   it.each(SCREENS)('%s', async (hash) => {
     // `npm test` builds before the e2e tests; a stale build would be served from the sources instead.
-    expect(isBuildFresh(path.join(ROOT, 'out/renderer'), [path.join(ROOT, 'src-renderer'), path.join(ROOT, 'src-main/contract')]), 'out/renderer is out of date: npm run build').toBe(true);
+    expect(isBuildFresh(path.join(ROOT, 'out/renderer'), [path.join(ROOT, 'src-renderer'), path.join(ROOT, 'src-shared'), path.join(ROOT, 'src-main/contract')]), 'out/renderer is out of date: npm run build').toBe(true);
     expect(await consoleOf(wb.open, hash)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../../src-renderer/locales/en.json';
-import zh from '../../src-renderer/locales/zh-CN.json';
+import en from '../../src-shared/locales/en.json';
+import zh from '../../src-shared/locales/zh-CN.json';
 
 const flat = (o: object, p = ''): string[] =>
   Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? flat(v, `${p}${k}.`) : [`${p}${k}`]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gridLocaleKeys, gridLocaleText } from '../../src-renderer/components/gridLocaleText';
-import en from '../../src-renderer/locales/en.json';
-import zhCN from '../../src-renderer/locales/zh-CN.json';
+import en from '../../src-shared/locales/en.json';
+import zhCN from '../../src-shared/locales/zh-CN.json';
 
 /** Every leaf key; plural suffixes are folded so that zh (one form) and en (two forms) compare equal. */
 function keys(obj: unknown, prefix = ''): string[] {
