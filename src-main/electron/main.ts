@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import type { WorkbenchEvent, WorkbenchEvents } from '../contract/events';
@@ -12,6 +11,7 @@ import { osLang, t, type Lang } from '../i18n/messages';
 import { dispatch, errorPayload } from '../runtime/dispatch';
 import { logInternalError } from '../runtime/error-log';
 import { createJobRunner, type JobRunner } from '../runtime/jobs';
+import { defaultActor } from '../services/context';
 import { sweepUploads } from '../services/files/uploads';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import { createInvoker, registerIpc } from './ipc';
@@ -37,14 +37,6 @@ let jobs: JobRunner | undefined;
 let win: BrowserWindow | undefined;
 let lang: Lang = 'en';
 let menuActions: MenuActions | undefined;
-
-function currentUser(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USERNAME ?? process.env.USER ?? 'unknown';
-  }
-}
 
 /** The saved language setting, else the one of this computer. */
 async function resolveLang(workspace: Workspace): Promise<Lang> {
@@ -116,7 +108,7 @@ async function start(): Promise<void> {
   sweepUploads(workspace.dataDir);
   lang = await resolveLang(workspace);
 
-  const actor = currentUser();
+  const actor = defaultActor();
   const runner = createJobRunner({
     dataDir: workspace.dataDir,
     nativeBinding,

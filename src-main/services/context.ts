@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { Database } from 'better-sqlite3';
 import type { Workspace } from '../db/workspace';
 import type { Lang } from '../i18n/messages';
@@ -32,8 +33,19 @@ export function makeContext(ws: Workspace, opts: Partial<Omit<ServiceContext, 'w
   };
 }
 
+/**
+ * Who did it, for the audit log: the one answer for every door. WORKBENCH_USER names the user
+ * explicitly (tests, a shared account); otherwise the computer's user name.
+ */
 export function defaultActor(): string {
-  return process.env.WORKBENCH_USER || process.env.USER || process.env.USERNAME || 'manager';
+  if (process.env.WORKBENCH_USER) return process.env.WORKBENCH_USER;
+  try {
+    const name = os.userInfo().username;
+    if (name) return name;
+  } catch {
+    // no user entry for this uid (some containers): fall back to the environment
+  }
+  return process.env.USER || process.env.USERNAME || 'manager';
 }
 
 export function nowIso(): string {

@@ -3,9 +3,8 @@ import { App } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { droppedFile, isSpreadsheetName, SPREADSHEET_EXTENSIONS } from '../pages/import/dropped-file';
+import { droppedFile, isSpreadsheetName, pickFile, SPREADSHEET_EXTENSIONS } from '../components/dropped-file';
 import { errorMessage } from '../backend/ApiError';
-import { pickFile } from '../pages/import/FileStep';
 
 const IMPORT_PATH = '/import-export';
 const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');

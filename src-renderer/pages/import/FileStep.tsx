@@ -3,23 +3,10 @@ import { Button, Form, Select, Space, Spin, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../backend/ApiError';
 import { saveDownload } from '../../backend/download';
-import { invoke, uploadFile } from '../../backend/transport';
+import { invoke } from '../../backend/transport';
 import { useOp } from '../../backend/useOp';
 import { App } from 'antd';
-import { SPREADSHEET_EXTENSIONS } from './dropped-file';
-
-/** A file the user picked or dropped, already handed to the workbench: `upload` is the operations' `{ upload }` file input. */
-export interface PickedFile {
-  name: string;
-  upload: string;
-  size: number;
-}
-
-/** Hands a picked or dropped file to the workbench (transport.uploadFile) and describes it for the wizard. */
-export async function pickFile(file: File): Promise<PickedFile> {
-  const info = await uploadFile(file);
-  return { name: file.name, upload: info.upload, size: info.bytes };
-}
+import { pickFile, SPREADSHEET_EXTENSIONS, type PickedFile } from '../../components/dropped-file';
 
 interface Props {
   kind: string;

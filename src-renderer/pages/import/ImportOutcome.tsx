@@ -4,7 +4,7 @@ import type { ImportResult } from '../../../src-main/contract/import';
 import { errorMessage } from '../../backend/ApiError';
 import { saveDownload } from '../../backend/download';
 import { useRunJob } from '../../components/JobRunner';
-import type { PickedFile } from './FileStep';
+import type { PickedFile } from '../../components/dropped-file';
 import type { Choices } from './MappingStep';
 import { formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';

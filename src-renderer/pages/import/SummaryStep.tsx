@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../src-main/contract/import';
 import { formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
-import type { PickedFile } from './FileStep';
+import type { PickedFile } from '../../components/dropped-file';
 
 interface Props {
   preview: ImportPreview;

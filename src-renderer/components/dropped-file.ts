@@ -1,4 +1,17 @@
-import type { PickedFile } from './FileStep';
+import { uploadFile } from '../backend/transport';
+
+/** A file the user picked or dropped, already handed to the workbench: `upload` is the operations' `{ upload }` file input. */
+export interface PickedFile {
+  name: string;
+  upload: string;
+  size: number;
+}
+
+/** Hands a picked or dropped file to the workbench (transport.uploadFile) and describes it for the wizard. */
+export async function pickFile(file: File): Promise<PickedFile> {
+  const info = await uploadFile(file);
+  return { name: file.name, upload: info.upload, size: info.bytes };
+}
 
 /**
  * A file dropped anywhere on the window (WindowFileDrop) waiting for the import wizard to take it
