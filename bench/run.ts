@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { NODE_BUILD_INPUTS, NODE_BUILD_OUTPUTS, buildIsStale } from '../scripts/start-plan.mjs';
-import { isBuildFresh } from '../src-main/web/static-files';
+import { isBuildFresh } from '../src-main/runtime/static-files';
 
 /**
  * `npm run bench`: the workbench's speed on this machine, printed beside each goal the issues name.

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolveStatic } from '../web/static-files';
+import { resolveStatic } from '../runtime/static-files';
 
 // No import of 'electron' here: main.ts registers the scheme; what it serves is checked by vitest.
 

@@ -11,7 +11,7 @@ import { logInternalError } from '../runtime/error-log';
 import { osLang, parseLang, t, type Lang } from '../i18n/messages';
 import { readSettings } from '../services/system/settings';
 import { startWebServer, type WebServerOptions } from './server';
-import { isBuildFresh } from './static-files';
+import { isBuildFresh } from '../runtime/static-files';
 import { withoutHmrSocket } from './vite-no-socket';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

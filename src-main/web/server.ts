@@ -14,7 +14,7 @@ import { dispatch, toErrorPayload } from '../runtime/dispatch';
 import { createJobRunner } from '../runtime/jobs';
 import { defaultActor } from '../services/context';
 import { receiveUpload, sweepUploads } from '../services/files/uploads';
-import { resolveStatic } from './static-files';
+import { resolveStatic } from '../runtime/static-files';
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";

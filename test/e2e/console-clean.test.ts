@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { isBuildFresh } from '../../src-main/web/static-files';
+import { isBuildFresh } from '../../src-main/runtime/static-files';
 import { workbenchInBrowser, type OpenOptions } from '../support/browser';
 import { tmpDir } from '../support/workspace';
 
