@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { WorkbenchError } from '../../contract/errors';
 import type { AppraisalListItem, AppraisalStatus } from '../../contract/appraisal';
+import { staffByEmployeeNo } from '../../db/access/staff';
 
 export interface AppraisalRow {
   id: number;
@@ -36,9 +37,9 @@ export const SCORING_OPEN: readonly AppraisalStatus[] = ['draft', 'rated'];
 export const NOTES_OPEN: readonly AppraisalStatus[] = ['draft', 'rated', 'submitted', 'approved'];
 
 export function personId(db: Database, employeeNo: string): { id: number; name: string } {
-  const p = db.prepare('SELECT id, name FROM staff WHERE lower(employee_no) = lower(?)').get(employeeNo) as { id: number; name: string } | undefined;
+  const p = staffByEmployeeNo(db, employeeNo);
   if (!p) throw new WorkbenchError('review/person-not-found', { person: employeeNo });
-  return p;
+  return { id: p.id, name: p.name };
 }
 
 export function requireEntry(db: Database, appraisal: AppraisalRow, employeeNo: string): { id: number; name: string } {

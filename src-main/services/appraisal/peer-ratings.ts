@@ -8,6 +8,7 @@ import { nowIso, type ServiceContext } from '../context';
 import { rescore } from './compute';
 import { checkRating, ratingTarget } from './ratings';
 import { assertChangeable, personId, requireEntry, requireAppraisal, SCORING_OPEN } from './appraisal-store';
+import { staffByEmployeeNo } from '../../db/access/staff';
 
 export type PeerRateInput = ParsedInput<'appraisal/peer-rate'>;
 
@@ -22,9 +23,7 @@ export function checkPeerRating(def: SchemeDefinition, kpiKey: string, level: nu
 
 /** The rater: an active member of staff other than the person rated. */
 function requireRater(db: Database, raterNo: string, ratedId: number): { id: number; employeeNo: string; name: string } {
-  const r = db.prepare('SELECT id, employee_no AS employeeNo, name, status FROM staff WHERE lower(employee_no) = lower(?)').get(raterNo) as
-    | { id: number; employeeNo: string; name: string; status: string }
-    | undefined;
+  const r = staffByEmployeeNo(db, raterNo);
   if (!r) throw new WorkbenchError('review/rater-not-found', { rater: raterNo });
   if (r.id === ratedId) throw new WorkbenchError('review/peer-self-rating', { rater: r.employeeNo });
   if (r.status !== 'active') throw new WorkbenchError('review/rater-inactive', { rater: r.employeeNo, name: r.name });

@@ -7,6 +7,7 @@ import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { npsQuestion } from './analysis';
 import { getPlan, listQuestions } from './plans';
+import { requireStaff } from '../../db/access/staff';
 
 /** Improvement actions and detractor call-backs (P4.7 "提出改进措施"; issue #5 item 12). */
 const SELECT = `
@@ -33,7 +34,7 @@ export function saveAction(ctx: ServiceContext, input: ActionInput): Improvement
   const { db } = ctx;
   return db.transaction(() => {
     if (input.surveyId != null) getPlan(db, input.surveyId);
-    if (input.ownerId != null && !db.prepare('SELECT 1 FROM staff WHERE id = ?').get(input.ownerId)) throw new WorkbenchError('staff/not-found', { id: input.ownerId });
+    if (input.ownerId != null) requireStaff(db, input.ownerId);
     if (input.questionId != null) {
       const q = db.prepare('SELECT survey_id AS surveyId FROM survey_questions WHERE id = ?').get(input.questionId) as { surveyId: number } | undefined;
       if (!q || (input.surveyId != null && q.surveyId !== input.surveyId)) throw new WorkbenchError('survey/question-not-found', { id: input.questionId });

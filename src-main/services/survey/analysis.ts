@@ -4,6 +4,7 @@ import type { GroupStats, QuestionStats, SurveyAnalysis, SurveyQuestion } from '
 import { getPlan, listQuestions } from './plans';
 import { maskIndexes, SCALE } from './question-options';
 import { MIN_GROUP, npsFromCounts, npsFromDistribution, scaleFromDistribution, type NpsSummary } from './stats';
+import { allStaff } from '../../db/access/staff';
 
 /**
  * The analysis of one survey (P4.7 "结果分析"; issue #5 item 6; the JSON of `survey analyze` in cli.md).
@@ -69,7 +70,7 @@ export function npsBySalesperson(db: Database, surveyId: number): (GroupStats & 
        GROUP BY salesperson_id`,
     )
     .all(surveyId) as { sid: number; n: number; pro: number; pas: number; det: number }[];
-  const people = new Map((db.prepare('SELECT id, employee_no AS no, name FROM staff').raw().all() as [number, string, string][]).map(([id, no, name]) => [id, { no, name }]));
+  const people = new Map(allStaff(db).map(({ id, employeeNo: no, name }) => [id, { no, name }]));
   return rows
     .filter((r) => people.has(r.sid))
     .map((r) => {

@@ -3,6 +3,7 @@ import { WorkbenchError } from '../../contract/errors';
 import { ensureSurveyCache } from './score-cache';
 import { MIN_GROUP, npsFromCounts } from './stats';
 import type { PersonSurveyResult } from '../../contract/survey';
+import { allStaff } from '../../db/access/staff';
 
 export interface PersonSurveyQuery {
   /** First day, YYYY-MM-DD, inclusive. */
@@ -61,7 +62,7 @@ export function surveyResultsByPerson(db: Database, query: PersonSurveyQuery): P
   }
   const rows = [...bySid.values()];
   const people = new Map(
-    (db.prepare('SELECT id, employee_no AS employeeNo, name, team_id AS teamId FROM staff').all() as { id: number; employeeNo: string; name: string; teamId: number | null }[]).map((p) => [p.id, p]),
+    allStaff(db).map((p) => [p.id, p]),
   );
   const out: PersonSurveyResult[] = [];
   for (const r of rows) {

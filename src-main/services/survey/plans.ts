@@ -6,6 +6,7 @@ import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { parseOptions } from './question-options';
 import { ensureSurveyCache } from './score-cache';
+import { requireStaff } from '../../db/access/staff';
 
 type PlanInput = z.output<typeof planInput>;
 
@@ -78,7 +79,7 @@ function checkPlan(db: Database, p: PlanInput): void {
     }
   }
   for (const t of p.audience.teamIds) if (!db.prepare('SELECT 1 FROM teams WHERE id = ?').get(t)) throw new WorkbenchError('team/not-found', { id: t });
-  for (const s of p.audience.staffIds) if (!db.prepare('SELECT 1 FROM staff WHERE id = ?').get(s)) throw new WorkbenchError('staff/not-found', { id: s });
+  for (const s of p.audience.staffIds) requireStaff(db, s);
 }
 
 /** Creates or updates a survey plan: purpose, period, method, audience, status (P4.7 "制定调查计划"). */

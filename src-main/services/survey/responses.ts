@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { getPlan, listQuestions } from './plans';
 import { MULTI_SEPARATOR, multiMask, SCALE } from './question-options';
 import { cacheAddResponses, cacheRemoveResponse, ensureSurveyCache } from './score-cache';
+import { requireStaff, staffByEmployeeNo, staffByName } from '../../db/access/staff';
 
 export type AnswerValue = number | string | string[] | null;
 export interface StoredAnswer {
@@ -71,9 +72,9 @@ export function toStored(q: SurveyQuestion, value: AnswerValue): StoredAnswer | 
 /** The salesperson named in an answer (employee number first, then the exact name when unique). */
 export function findSalesperson(db: Database, nameOrNo: string): number | null {
   const v = nameOrNo.trim();
-  const byNo = db.prepare('SELECT id FROM staff WHERE lower(employee_no) = lower(?)').get(v) as { id: number } | undefined;
+  const byNo = staffByEmployeeNo(db, v);
   if (byNo) return byNo.id;
-  const byName = db.prepare('SELECT id FROM staff WHERE name = ?').all(v) as { id: number }[];
+  const byName = staffByName(db, v);
   return byName.length === 1 ? byName[0].id : null;
 }
 
@@ -91,7 +92,7 @@ export function enterResponse(ctx: ServiceContext, input: ResponseInput): Entere
     if (plan.status === 'closed') throw new WorkbenchError('survey/closed', { name: plan.name });
     const questions = new Map(listQuestions(db, input.surveyId, false).map((q) => [q.id, q]));
     let salespersonId = input.salespersonId ?? null;
-    if (salespersonId !== null && !db.prepare('SELECT 1 FROM staff WHERE id = ?').get(salespersonId)) throw new WorkbenchError('staff/not-found', { id: salespersonId });
+    if (salespersonId !== null) requireStaff(db, salespersonId);
     let owner: number | null = null;
     if (input.customerId != null) {
       const c = db.prepare('SELECT owner_id AS owner FROM customers WHERE id = ?').get(input.customerId) as { owner: number | null } | undefined;

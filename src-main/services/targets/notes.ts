@@ -3,6 +3,7 @@ import { WorkbenchError } from '../../contract/errors';
 import type { MarketNote } from '../../contract/targets';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
+import { requireStaff } from '../../db/access/staff';
 
 /**
  * Market, competitor and strategy notes (P1.5, P2.3, P2.4) attached to a target year, a team, a
@@ -22,7 +23,7 @@ export function saveNote(ctx: ServiceContext, input: NoteInput): MarketNote {
   return db.transaction(() => {
     if (input.teamId != null && input.staffId != null) throw new WorkbenchError('targets/team-and-person');
     if (input.teamId != null && !db.prepare('SELECT 1 FROM teams WHERE id = ?').get(input.teamId)) throw new WorkbenchError('team/not-found', { id: input.teamId });
-    if (input.staffId != null && !db.prepare('SELECT 1 FROM staff WHERE id = ?').get(input.staffId)) throw new WorkbenchError('staff/not-found', { id: input.staffId });
+    if (input.staffId != null) requireStaff(db, input.staffId);
     const values = [input.year, input.teamId ?? null, input.staffId ?? null, input.period ?? null, input.kind, input.title, input.body ?? null];
     let id = input.id;
     if (id !== undefined) {

@@ -3,6 +3,7 @@ import { WorkbenchError } from '../../contract/errors';
 import type { Team } from '../../contract/team';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
+import { requireStaff } from '../../db/access/staff';
 
 const SELECT_TEAM = `
 SELECT t.id, t.name, t.region, t.manager_id AS managerId, m.name AS managerName, t.active,
@@ -28,9 +29,7 @@ function checkName(db: Database, name: string, selfId: number | null): void {
 }
 
 function checkManagerExists(db: Database, managerId: number | null | undefined): void {
-  if (managerId != null && !db.prepare('SELECT 1 FROM staff WHERE id = ?').get(managerId)) {
-    throw new WorkbenchError('staff/not-found', { id: managerId });
-  }
+  if (managerId != null) requireStaff(db, managerId);
 }
 
 /** Adds a team (region, optional manager). */

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { RowProblem } from './types';
+import { allStaff } from '../../../db/access/staff';
 
 /**
  * Finding people, customers and products named in a sheet. A salesperson is matched by employee
@@ -31,7 +32,7 @@ const nameKey = (s: string): string => {
 };
 
 export function loadStaff(db: Database): StaffLookup {
-  const rows = db.prepare('SELECT id, employee_no AS employeeNo, name FROM staff').all() as PersonRef[];
+  const rows = allStaff(db);
   const lookup: StaffLookup = { byNo: new Map(), byName: new Map() };
   for (const p of rows) addPerson(lookup, p);
   return lookup;

@@ -6,6 +6,7 @@ import { findAppraisal, SCORING_OPEN, type AppraisalRow } from '../../appraisal/
 import { ratingTarget } from '../../appraisal/ratings';
 import { schemeById } from '../../appraisal/scheme';
 import type { CommitResult, ImportKind, ImportRecord, RowProblem } from './types';
+import { allStaff } from '../../../db/access/staff';
 
 /**
  * The manager's ratings of the rated KPIs (P6.1 attitude, ability, teamwork) from Excel, one row per
@@ -68,9 +69,9 @@ export const ratingsKind: ImportKind<RatingsState> = {
   prepare(ctx) {
     const byNo = new Map<string, { id: number; no: string }>();
     const byName = new Map<string, { id: number; no: string }[]>();
-    for (const p of ctx.db.prepare('SELECT id, employee_no AS no, name FROM staff').all() as { id: number; no: string; name: string }[]) {
-      byNo.set(p.no.toLowerCase(), { id: p.id, no: p.no });
-      byName.set(p.name.trim(), [...(byName.get(p.name.trim()) ?? []), { id: p.id, no: p.no }]);
+    for (const { id, employeeNo: no, name } of allStaff(ctx.db)) {
+      byNo.set(no.toLowerCase(), { id, no });
+      byName.set(name.trim(), [...(byName.get(name.trim()) ?? []), { id, no }]);
     }
     return { byNo, byName, quarters: new Map() };
   },

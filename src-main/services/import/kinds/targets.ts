@@ -8,6 +8,7 @@ import { loadPlan, rollUp, type Plan } from '../../targets/plan';
 import { planHeader, savePlan } from '../../targets/store';
 import { isProblem, loadStaff, nameKey, resolvePerson, type StaffLookup } from './lookups';
 import type { CommitResult, ImportKind, ImportRecord, RowProblem } from './types';
+import { allStaff } from '../../../db/access/staff';
 
 /**
  * Sales targets (P2.1, P2.2) in the two layouts managers keep them in:
@@ -90,7 +91,7 @@ export const targetsKind: ImportKind<State> = {
   requireOneOf: [['month', 'amount'], ['months']],
   prepare(ctx) {
     const teams = new Map((ctx.db.prepare('SELECT id, name FROM teams').all() as { id: number; name: string }[]).map((t) => [nameKey(t.name), t.id]));
-    const staff = ctx.db.prepare('SELECT id, employee_no AS employeeNo, team_id AS teamId FROM staff').all() as { id: number; employeeNo: string; teamId: number | null }[];
+    const staff = allStaff(ctx.db);
     const headerYears = [...new Set((ctx.headers?.get('months') ?? []).map((h) => /^(\d{4})\s*[-/.年]/.exec(h.normalize('NFKC').trim())?.[1]).filter((y): y is string => !!y))].map(Number);
     return {
       headerYears,

@@ -19,6 +19,7 @@ import { isNoAnswer, multiSeparator, planColumns, type ColumnPlan, type Roster }
 import { readSurveySheet, type SurveySheet } from './layouts';
 import { contentOf, respondents } from './respondents';
 import { normaliseWord } from './satisfaction-words';
+import { allStaff } from '../../../db/access/staff';
 
 /**
  * `import survey`: reads a platform export, shows how each column was understood (dry run), and writes
@@ -59,7 +60,7 @@ function applyCorrections(sheet: SurveySheet, plans: ColumnPlan[], fixes: Import
 
 /** The roster's employee numbers and names, to tell the salesperson column by its values (issue #10 item 2). */
 function roster(ctx: ServiceContext): Roster {
-  const known = new Set((ctx.db.prepare('SELECT employee_no AS no, name FROM staff').all() as { no: string | null; name: string }[]).flatMap((s) => [s.no?.toLowerCase(), s.name]).filter((x): x is string => !!x));
+  const known = new Set(allStaff(ctx.db).flatMap((s) => [s.employeeNo.toLowerCase(), s.name]).filter((x): x is string => !!x));
   return { has: (v) => known.has(v) || known.has(v.toLowerCase()) };
 }
 
