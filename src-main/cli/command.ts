@@ -22,9 +22,9 @@ export type Call<K extends OpName = OpName> = { [P in K]: { op: P; input: Input<
 export const call = <P extends OpName>(op: P, input: Input<P>): Call<P> => ({ op, input }) as Call<P>;
 
 /** The human output of each operation a command calls, each typed by the contract's output of that operation. */
-export type Renderers<K extends OpName> = { [P in K]: (value: Output<P>, lang: Lang) => string };
+type Renderers<K extends OpName> = { [P in K]: (value: Output<P>, lang: Lang) => string };
 
-export interface CliCommand<K extends OpName = OpName> {
+interface CliCommand<K extends OpName = OpName> {
   name: string;
   /** Other names the command answers to (`review`, the name cli.md gives the appraisal's commands). */
   aliases?: string[];

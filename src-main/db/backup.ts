@@ -147,7 +147,7 @@ export function copyFileDurably(from: string, to: string, onProgress?: (written:
   }
 }
 
-export function syncFile(file: string): void {
+function syncFile(file: string): void {
   const fd = fs.openSync(file, 'r+');
   try {
     fs.fsyncSync(fd);

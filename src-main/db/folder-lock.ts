@@ -6,9 +6,9 @@ import { WorkbenchError } from '../contract/errors';
 export const LOCK_FILE = 'workbench.lock';
 
 /** Who writes to the data folder: the desktop window, browser mode, or one command of the CLI. */
-export type LockOwnerKind = 'app' | 'web' | 'cli';
+type LockOwnerKind = 'app' | 'web' | 'cli';
 
-export interface LockOwner {
+interface LockOwner {
   pid: number;
   host: string;
   kind: LockOwnerKind;

@@ -11,13 +11,13 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 export type { Damage };
 
 export const DB_FILE = 'workbench.db';
-export const APP_FOLDER = 'Sales Workbench';
+const APP_FOLDER = 'Sales Workbench';
 
 /**
  * The per-user data folder, the same one the desktop app uses (Electron's userData + /data):
  * %APPDATA%\Sales Workbench\data, ~/Library/Application Support/Sales Workbench/data, ~/.config/Sales Workbench/data.
  */
-export function defaultDataDir(): string {
+function defaultDataDir(): string {
   const home = os.homedir();
   const appData =
     process.platform === 'win32'
@@ -32,7 +32,7 @@ export function resolveDataDir(explicit?: string): string {
   return path.resolve(explicit ?? process.env.WORKBENCH_DATA_DIR ?? defaultDataDir());
 }
 
-export interface WorkspaceOptions {
+interface WorkspaceOptions {
   /** Path of a better-sqlite3 build for this runtime (Electron uses its own ABI build). */
   nativeBinding?: string;
   /** Apply pending migrations (the default); workers open an already-migrated file with false. */
@@ -149,7 +149,7 @@ export class Workspace {
 }
 
 /** Opens a database file; refuses one newer than `maxVersion` before anything is written to it. */
-export function openDatabase(file: string, nativeBinding?: string, readonly = false, maxVersion?: number, busyTimeoutMs = 5000): DB {
+function openDatabase(file: string, nativeBinding?: string, readonly = false, maxVersion?: number, busyTimeoutMs = 5000): DB {
   let db: DB;
   try {
     db = new Database(file, { nativeBinding, readonly, fileMustExist: readonly });

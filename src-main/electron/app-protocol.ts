@@ -10,7 +10,7 @@ import { resolveStatic } from '../runtime/static-files';
  * this scheme serves the built renderer's folder and nothing else.
  */
 export const APP_SCHEME = 'workbench';
-export const APP_HOST = 'app';
+const APP_HOST = 'app';
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /** For protocol.registerSchemesAsPrivileged: a standard, secure origin (like https), nothing more. */

@@ -10,7 +10,7 @@ import { dispatch, errorPayload } from '../runtime/dispatch';
 import type { JobRunner } from '../runtime/jobs';
 import { receiveUpload } from '../services/files/uploads';
 
-export interface InvokerDeps {
+interface InvokerDeps {
   ws: Workspace;
   lang(): Lang;
   actor: string;
@@ -57,10 +57,10 @@ const uploadEnvelope = z
   .object({ name: z.string().trim().min(1).max(255), bytes: z.instanceof(Uint8Array) })
   .strict();
 
-export const INVOKE_CHANNEL = 'workbench:invoke';
-export const UPLOAD_CHANNEL = 'workbench:upload';
+const INVOKE_CHANNEL = 'workbench:invoke';
+const UPLOAD_CHANNEL = 'workbench:upload';
 
-export interface IpcDoor {
+interface IpcDoor {
   invoke: Invoke;
   isTrustedUrl(url: string | undefined): boolean;
   lang(): Lang;

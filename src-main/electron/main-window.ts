@@ -2,7 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, screen } from 'electron';
 import { loadWindowState, MIN_SIZE, restoreBounds, saveWindowState, STATE_FILE } from './window-state';
 
-export interface MainWindowOptions {
+interface MainWindowOptions {
   title: string;
   /** out/preload/index.cjs */
   preload: string;

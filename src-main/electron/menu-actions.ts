@@ -8,7 +8,7 @@ import { t, type Lang } from '../i18n/messages';
 import type { Invoke } from './ipc';
 import type { MenuActions } from './menu';
 
-export interface MenuActionDeps {
+interface MenuActionDeps {
   dataDir: string;
   lang(): Lang;
   window(): BrowserWindow | undefined;
@@ -18,7 +18,7 @@ export interface MenuActionDeps {
 }
 
 /** Same folder (Windows and macOS compare paths case-insensitively). */
-export function sameFolder(a: string, b: string, caseInsensitive: boolean): boolean {
+function sameFolder(a: string, b: string, caseInsensitive: boolean): boolean {
   const norm = (p: string) => {
     const r = path.resolve(p).replace(/[\\/]+$/, '');
     return caseInsensitive ? r.toLowerCase() : r;

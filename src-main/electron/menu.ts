@@ -11,7 +11,7 @@ export interface MenuActions {
   about(): void;
 }
 
-export interface MenuContext {
+interface MenuContext {
   lang: Lang;
   platform: NodeJS.Platform;
   /** Developer tools are offered only when running from the project, never in the installed app. */

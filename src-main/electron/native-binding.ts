@@ -6,7 +6,7 @@ import path from 'node:path';
 export const NATIVE_DIR = '.electron-native';
 export const NATIVE_FILE = 'better_sqlite3.node';
 
-export interface NativeBindingContext {
+interface NativeBindingContext {
   isPackaged: boolean;
   /** process.resourcesPath of the packaged app. */
   resourcesPath: string;

@@ -11,13 +11,13 @@ export interface Rect {
   height: number;
 }
 
-export interface WindowState {
+interface WindowState {
   bounds: Rect;
   maximized: boolean;
 }
 
 /** Where and how large the window opens; x/y absent means "let Electron centre it". */
-export interface InitialBounds {
+interface InitialBounds {
   x?: number;
   y?: number;
   width: number;

@@ -38,7 +38,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
 const DELIMITERS = [',', ';', '\t', '|'];
 
 /** The delimiter whose count per line is most consistent (and non-zero) over the first lines. */
-export function detectDelimiter(text: string): string {
+function detectDelimiter(text: string): string {
   const lines: string[] = [];
   let inQuote = false;
   let start = 0;

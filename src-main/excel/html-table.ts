@@ -13,7 +13,7 @@ export function isMarkupTable(text: string): boolean {
 }
 
 /** The charset the markup declares in its first bytes, as an iconv-lite name, or null. */
-export function declaredCharset(bytes: Uint8Array): string | null {
+function declaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
   const m = /<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
   if (!m) return null;

@@ -32,9 +32,9 @@ export { openWorkbook } from './read-workbook';
 export { detectTable } from './table-detect';
 
 /** More rows than this in one sheet is refused (split the file): keeps an import's memory bounded. */
-export const MAX_ROWS = 300_000;
+const MAX_ROWS = 300_000;
 
-export interface ReadTableOptions extends DetectOptions {
+interface ReadTableOptions extends DetectOptions {
   sheet?: string;
   maxRows?: number;
   /** Rows read so far, and the rows the sheet declares (0 when unknown: CSV, or a sheet without a dimension). */
@@ -46,7 +46,7 @@ export interface ReadTableOptions extends DetectOptions {
  * the most fields of the import, among those the one with records (more than a tally's few rows), or
  * the first with a table when no sheet names any field. `sheets` gives what was seen in each sheet.
  */
-export interface SheetChoice {
+interface SheetChoice {
   reason: 'asked' | 'only' | 'fields' | 'records' | 'alike' | 'first';
   /** The sheets the reason compares the chosen one with. */
   others: string[];

@@ -7,7 +7,7 @@ import { isBlank, type CellValue } from './cell';
  * under the data (COUNTIF counts of a column's options, SUM/AVERAGE/COUNT of a column), which also have
  * another shape than the records. Returns the index of each such row in `rows` and why.
  */
-export type SummaryReason = 'total' | 'summary';
+type SummaryReason = 'total' | 'summary';
 
 interface Row {
   row: number;

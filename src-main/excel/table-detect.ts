@@ -70,7 +70,7 @@ function sequenceHeaders(cells: CellValue[]): number {
   return 0;
 }
 
-export function isTotalLabel(v: CellValue): boolean {
+function isTotalLabel(v: CellValue): boolean {
   return typeof v === 'string' && TOTAL.test(v.replace(/[\s\u00a0\u3000:：]+/g, '').trim());
 }
 

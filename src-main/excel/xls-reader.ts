@@ -14,7 +14,7 @@ import type { WorkbookReader } from './xlsx-reader';
 let sheetjs: typeof XLSXTypes | undefined;
 const loadSheetJs = (): typeof XLSXTypes => (sheetjs ??= createRequire(import.meta.url)('@e965/xlsx') as typeof XLSXTypes);
 
-export function isEncryptedOle(bytes: Uint8Array): boolean {
+function isEncryptedOle(bytes: Uint8Array): boolean {
   // An encrypted OOXML package is an OLE file holding the streams "EncryptionInfo" and "EncryptedPackage".
   const needle = Buffer.from('EncryptedPackage', 'utf16le');
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle) >= 0;

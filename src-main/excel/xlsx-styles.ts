@@ -5,7 +5,7 @@ const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30
 const BUILTIN_PERCENT = new Set([9, 10]);
 
 /** True when a custom number format code displays a date or time (d, m, y, h, s outside quotes and brackets). */
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   const bare = code
     .split(';')[0]
     .replace(/"[^"]*"/g, '')

@@ -5,7 +5,7 @@ import type { ProgressEvent } from '../contract/define';
 import { WorkbenchError } from '../contract/errors';
 import type { Lang } from '../i18n/messages';
 
-export interface JobRunnerOptions {
+interface JobRunnerOptions {
   dataDir: string;
   nativeBinding?: string;
   lang: () => Lang;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { nowIso } from './context';
 
-export interface AuditChange {
+interface AuditChange {
   actor: string;
   entity: string;
   entityId: string | number;

@@ -7,7 +7,7 @@ import { markUnauthorized } from './authState';
 import { noteDamaged } from './recoveryState';
 import { browserToken } from './browserToken';
 
-export interface InvokeOptions {
+interface InvokeOptions {
   /** Identifies a long job so that its progress events can be followed and it can be cancelled. */
   jobId?: string;
 }

@@ -3,7 +3,7 @@ import { contract, type Input, type OpName, type Output } from '../../src-main/c
 import type { ApiError } from './ApiError';
 import { invoke } from './transport';
 
-export const opKey = <K extends OpName>(name: K, input?: Input<K>) => (input === undefined ? [name] : [name, input]);
+const opKey = <K extends OpName>(name: K, input?: Input<K>) => (input === undefined ? [name] : [name, input]);
 
 type QueryOpts<K extends OpName> = Omit<UseQueryOptions<Output<K>, ApiError>, 'queryKey' | 'queryFn'>;
 

@@ -10,7 +10,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
-export interface Area {
+interface Area {
   /** Menu key and i18n key under `nav.` */
   key: string;
   path: string;

@@ -4,7 +4,7 @@ import { peopleQuarterFacts, quarterFacts, SOURCE_GROUPS, sourceValue, type Fact
 import type { PersonBasis } from './evaluate';
 import { quarterInfo, shiftQuarter } from './quarter';
 
-export interface QuarterBasis {
+interface QuarterBasis {
   people: Map<number, PersonBasis & { facts: PersonFacts | undefined }>;
 }
 

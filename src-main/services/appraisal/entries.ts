@@ -76,7 +76,7 @@ export function decideOutcome(ctx: ServiceContext, quarter: string, id: number, 
   })();
 }
 
-export function outcomeById(ctx: ServiceContext, id: number): AppraisalOutcome {
+function outcomeById(ctx: ServiceContext, id: number): AppraisalOutcome {
   const r = ctx.db
     .prepare('SELECT id, type, amount, reason, clause, rule_key AS ruleKey, status, decided_by AS decidedBy, decided_at AS decidedAt FROM review_outcomes WHERE id = ?')
     .get(id) as AppraisalOutcome;

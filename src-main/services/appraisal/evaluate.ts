@@ -15,7 +15,7 @@ export interface PersonBasis {
   incidentKinds: Set<string>;
 }
 
-export interface ProposedOutcome {
+interface ProposedOutcome {
   type: OutcomeType;
   /** yuan */
   amount: number | null;
@@ -80,7 +80,7 @@ function holds(c: RuleCondition, p: PersonBasis, grade: string | null): boolean 
 }
 
 /** The P6.2/P6.3 rules for one person: proposals only, never decisions. */
-export function proposeOutcomes(def: SchemeDefinition, p: PersonBasis, grade: string | null): ProposedOutcome[] {
+function proposeOutcomes(def: SchemeDefinition, p: PersonBasis, grade: string | null): ProposedOutcome[] {
   const fired = def.rules.filter((r) => r.enabled && r.when.some((c) => holds(c, p, grade)));
   const superseded = new Set(fired.flatMap((r) => r.supersedes));
   const out: ProposedOutcome[] = [];

@@ -10,10 +10,10 @@ import { checkRating, ratingTarget } from './ratings';
 import { assertChangeable, personId, requireEntry, requireAppraisal, SCORING_OPEN } from './appraisal-store';
 import { staffByEmployeeNo } from '../../db/access/staff';
 
-export type PeerRateInput = ParsedInput<'appraisal/peer-rate'>;
+type PeerRateInput = ParsedInput<'appraisal/peer-rate'>;
 
 /** A peer rating must name a rated KPI that takes peers (peer weight > 0) and one of its rubric's levels (P6.1). */
-export function checkPeerRating(def: SchemeDefinition, kpiKey: string, level: number): void {
+function checkPeerRating(def: SchemeDefinition, kpiKey: string, level: number): void {
   checkRating(def, kpiKey, level);
   if (peerWeightOf(def.kpis.find((k) => k.key === kpiKey)!) <= 0) {
     const open = def.kpis.filter((k) => peerWeightOf(k) > 0).map((k) => k.key);

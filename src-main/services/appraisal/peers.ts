@@ -7,7 +7,7 @@ export interface PeerAggregate {
   sum: number;
 }
 
-export interface EffectiveRating {
+interface EffectiveRating {
   /** The rating that counts (a rubric level, possibly between two levels); null while the manager has not rated. */
   value: number | null;
   manager: number | null;

@@ -1,5 +1,5 @@
 /** Quarters are 'YYYYQn' (architecture: dates ISO text, quarters 'YYYYQn'). */
-export interface QuarterInfo {
+interface QuarterInfo {
   quarter: string;
   year: number;
   q: number;

@@ -8,7 +8,7 @@ import { rescore } from './compute';
 import { assertChangeable, requireEntry, requireAppraisal, SCORING_OPEN, type AppraisalRow } from './appraisal-store';
 import { schemeById } from './scheme';
 
-export type RatingInput = ParsedInput<'appraisal/rate-many'>['ratings'][number];
+type RatingInput = ParsedInput<'appraisal/rate-many'>['ratings'][number];
 
 /** A rating must name a rated KPI of the scheme and one of its rubric's levels (P6.1). */
 export function checkRating(def: SchemeDefinition, kpiKey: string, score: number): void {

@@ -17,7 +17,7 @@ interface SchemeRow {
 }
 
 /** Reads a stored definition; a definition this version cannot read is reported, never guessed at. */
-export function parseDefinition(text: string, quarter: string): SchemeDefinition {
+function parseDefinition(text: string, quarter: string): SchemeDefinition {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -130,7 +130,7 @@ function addPeerParts(db: Database, def: SchemeDefinition, cells: Map<number, Re
   }
 }
 
-export function schemeColumns(def: SchemeDefinition, version: number, lang: Lang): AppraisalShow['scheme'] {
+function schemeColumns(def: SchemeDefinition, version: number, lang: Lang): AppraisalShow['scheme'] {
   return {
     version,
     kpis: def.kpis.map((k) => ({ key: k.key, label: k.label[lang], weight: k.weight, source: k.source, dimension: k.dimension })),

@@ -15,7 +15,7 @@ const COMPLETION_WEIGHT = 40;
  * (revenue, profit) 10%, customer satisfaction 20% from the data, attitude and ability 20% and teamwork
  * 10% rated by the manager. Within a dimension the default's proportions are kept.
  */
-export function demoAppraisalScheme(): SchemeDefinition {
+function demoAppraisalScheme(): SchemeDefinition {
   const scheme = defaultScheme();
   const completion = scheme.kpis.find((k) => k.source === 'completion');
   for (const dimension of KPI_DIMENSIONS) {

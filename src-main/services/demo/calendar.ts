@@ -10,7 +10,7 @@ const NEW_YEAR: Record<number, string> = {
   2032: '02-11', 2033: '01-31', 2034: '02-19', 2035: '02-08', 2036: '01-28', 2037: '02-15', 2038: '02-04',
 };
 
-export interface DemoMonth {
+interface DemoMonth {
   year: number;
   /** 1–12 */
   month: number;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /** One product of the demo catalogue (prices in yuan here; stored in fen). */
-export interface DemoProduct {
+interface DemoProduct {
   code: string;
   name: string;
   category: string;

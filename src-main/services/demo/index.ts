@@ -22,9 +22,9 @@ import { createVisits } from './visits';
 import { computeAppraisal } from '../appraisal/compute';
 import { rebuildSurveyCache } from '../survey/score-cache';
 
-export type DemoInput = ParsedInputOf<(typeof demoOps)['demo/create']>;
+type DemoInput = ParsedInputOf<(typeof demoOps)['demo/create']>;
 
-export const DEFAULT_COMPANY_NAME = '华信智能设备有限公司';
+const DEFAULT_COMPANY_NAME = '华信智能设备有限公司';
 
 /** Tables whose rows mean "this database already holds a company". */
 const DATA_TABLES = ['staff', 'customers', 'products', 'orders', 'teams', 'surveys', 'tickets', 'target_plans', 'target_cells', 'review_schemes', 'reviews', 'market_notes', 'interactions'];

@@ -21,7 +21,7 @@ if (SURNAMES.length !== SURNAME_PINYIN.length || GIVEN.length !== GIVEN_PINYIN.l
   throw new Error('demo names: pinyin tables out of step');
 }
 
-export interface PersonName {
+interface PersonName {
   name: string;
   /** e.g. "zhang.wei", for e-mail addresses */
   pinyin: string;

@@ -35,7 +35,7 @@ export interface SalesLedger {
  * leaver's business once they inherit the customers, ramped up for new hires; zero while they do not
  * sell (before joining, after leaving, without customers).
  */
-export function sellingCapacity(org: Org, book: CustomerBook): Float64Array {
+function sellingCapacity(org: Org, book: CustomerBook): Float64Array {
   const cap = new Float64Array(org.people.length * 24);
   const inherited = new Float64Array(org.people.length);
   for (const p of org.people) if (p.heir >= 0) inherited[p.heir] += 0.7 * p.base;

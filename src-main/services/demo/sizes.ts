@@ -1,5 +1,5 @@
 /** A regional sales team of the demo: its name, the area it covers and its relative headcount. */
-export interface TeamPlan {
+interface TeamPlan {
   name: string;
   /** The large region (华东, 华北…) the team belongs to. */
   area: string;

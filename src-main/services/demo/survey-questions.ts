@@ -1,7 +1,7 @@
 import type { QuestionType } from '../../contract/survey';
 
 /** One question of the demo's satisfaction questionnaire. */
-export interface DemoQuestion {
+interface DemoQuestion {
   text: string;
   type: QuestionType;
   /** likert5: how far this item sits above or below the average item. */

@@ -17,7 +17,7 @@ const CHANNEL_CUM = cumulative([6, 3, 1]);
 const SEGMENT_MOOD = [0, 0.05, -0.05, -0.15, 0.1];
 const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
 
-export interface SurveyCounts {
+interface SurveyCounts {
   responses: number;
   answers: number;
 }

@@ -7,7 +7,7 @@ import type { ExportOptions, ImportField, ImportRecord } from '../import/kinds/t
  * What `export <kind>` can write: every import kind that can list its records (so the file imports
  * back unchanged), plus export-only kinds (the appraisal `review`) registered with one line below.
  */
-export interface ExportKind {
+interface ExportKind {
   kind: string;
   /** i18n key of the kind's name (the sheet's name). */
   label: string;
@@ -22,7 +22,7 @@ const fromImports: Record<string, ExportKind> = Object.fromEntries(
     .map((k) => [k.kind, { kind: k.kind, label: k.label, fields: k.fields, exportRecords: k.exportRecords!.bind(k) }]),
 );
 
-export const EXPORT_KINDS: Record<string, ExportKind> = {
+const EXPORT_KINDS: Record<string, ExportKind> = {
   ...fromImports,
 };
 

@@ -7,7 +7,7 @@ import { safeFileName } from './write';
 
 const MB = 1024 * 1024;
 /** An upload lives this long: the import wizard reads the same file for its preview, the run and the problem file. */
-export const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 
 export function uploadsDir(dataDir: string): string {
   return path.join(dataDir, 'uploads');

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
  * its counts (inserted, updated, unchanged, created) and its refusals are those of the real run (issue
  * 10 item 3: a dry run says what the real run would do).
  */
-export interface Committed {
+interface Committed {
   importId: number;
   result: CommitResult;
   backup: string;

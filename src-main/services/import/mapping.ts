@@ -13,7 +13,7 @@ import type { ImportField, ImportKind } from './kinds/types';
  * the header scale values), then a mapping remembered for sheets with the same headers, then the
  * user's own choices (`--map field=Header`, or the wizard's drop-downs), which win.
  */
-export interface ColumnUnit {
+interface ColumnUnit {
   scale: number;
   percent: boolean;
 }
@@ -43,7 +43,7 @@ export function normalizeHeader(h: string): string {
 }
 
 /** Every header text that names a field: its synonyms and its label in both languages. */
-export function fieldNames(field: ImportField): string[] {
+function fieldNames(field: ImportField): string[] {
   return [...field.synonyms, t('zh-CN', field.label), t('en', field.label)];
 }
 
@@ -127,7 +127,7 @@ export function headerSignature(kind: string, columns: TableColumn[]): string {
 }
 
 /** Finds a column by its header text (exact, then normalised), group + header, or column letter. */
-export function findColumn(columns: TableColumn[], wanted: string): number {
+function findColumn(columns: TableColumn[], wanted: string): number {
   let i = columns.findIndex((c) => c.header === wanted || label(c) === wanted);
   if (i < 0) i = columns.findIndex((c) => normalizeHeader(c.header) === normalizeHeader(wanted) || normalizeHeader(label(c)) === normalizeHeader(wanted));
   if (i < 0 && columnIndex(wanted) >= 0) i = columns.findIndex((c) => c.index === columnIndex(wanted));

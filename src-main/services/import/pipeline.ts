@@ -18,7 +18,7 @@ import { detectDayFirst, parseCell, type ColumnContext } from './values';
  * type and check every row, so that the problems are known, with row, column, value and a message in
  * the user's language, before anything is written.
  */
-export interface AnalyseInput {
+interface AnalyseInput {
   kind: string;
   /** The file to read, unless `source` gives its table already read. */
   file?: FileIn;
@@ -112,7 +112,7 @@ export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
  * Everything after the reading, on a table already read: mapping, parsing and checking. A refusal
  * for missing columns tries the other kinds on the same table (`hint`) before naming one.
  */
-export function analyseTable(ctx: ServiceContext, kind: ImportKind<unknown>, src: Pick<Analysis, 'fileName' | 'bytes' | 'read'>, input: Omit<AnalyseInput, 'file' | 'kind'>, hint = true): Analysis {
+function analyseTable(ctx: ServiceContext, kind: ImportKind<unknown>, src: Pick<Analysis, 'fileName' | 'bytes' | 'read'>, input: Omit<AnalyseInput, 'file' | 'kind'>, hint = true): Analysis {
   const { fileName, bytes, read } = src;
   const table = read.table;
   const signature = headerSignature(kind.kind, table.columns);

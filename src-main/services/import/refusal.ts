@@ -22,14 +22,14 @@ export function missingFields(kind: ImportKind<unknown>, mapping: Mapping): stri
 }
 
 /** What a trial of another kind on the table found: its valid and invalid rows. */
-export type TrialRun = (kind: ImportKind<unknown>) => { valid: number; invalid: number };
+type TrialRun = (kind: ImportKind<unknown>) => { valid: number; invalid: number };
 
 // Values of a form or a record, not names of columns: e-mail addresses, phone numbers, numbers, dates.
 const VALUE_LIKE = [/@/, /^[+(]?\d[\d\s()./-]{4,}$/, /^\d{4}-\d{2}(-\d{2})?([T ].*)?$/, /^[-+]?[\d.,]+%?$/];
 const MAX_LISTED = 30;
 
 /** The column names, as a list a person reads: value-like or missing names are counted, not shown. */
-export function describeColumns(lang: Lang, table: Table): string {
+function describeColumns(lang: Lang, table: Table): string {
   const names: string[] = [];
   let unnamed = 0;
   for (const c of table.columns) {

@@ -16,11 +16,11 @@ export interface ColumnContext {
   dayFirst: boolean | null;
 }
 
-export type Parsed = { ok: true; value: unknown } | { ok: false; code: string; params?: Record<string, unknown> };
+type Parsed = { ok: true; value: unknown } | { ok: false; code: string; params?: Record<string, unknown> };
 
 const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 
-export function cleanText(v: string): string {
+function cleanText(v: string): string {
   return v.replace(/^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g, '').replace(/[\u00a0\u3000]/g, ' ');
 }
 
@@ -136,7 +136,7 @@ export function readMonth(v: CellValue): number | undefined {
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'y', '是', '有', '对', '√', '✓', 'x', '启用', '有效']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'n', '否', '无', '不', '×', '✗', '停用', '无效']);
 
-export const normKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\u00a0\u3000_\-·.]+/g, '');
+const normKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\u00a0\u3000_\-·.]+/g, '');
 
 function textOf(v: CellValue): string {
   // The apostrophe our CSV export puts before =, +, - or @ (so that no spreadsheet runs it) comes off again.

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Page, PageRequest } from '../../contract/common';
 
-export type FieldKind = 'text' | 'number' | 'money' | 'date';
+type FieldKind = 'text' | 'number' | 'money' | 'date';
 
-export interface FieldDef {
+interface FieldDef {
   sql: string;
   kind: FieldKind;
 }
@@ -24,7 +24,7 @@ export interface PagedSource {
  * The field a grid names, if the source has it. The names come from the caller: an object lookup would
  * also find `constructor`, `toString` or `__proto__` on the prototype (issue 17 item 13).
  */
-export function fieldDef(src: PagedSource, name: string): FieldDef | undefined {
+function fieldDef(src: PagedSource, name: string): FieldDef | undefined {
   return Object.hasOwn(src.fields, name) ? src.fields[name] : undefined;
 }
 

@@ -4,7 +4,7 @@ import { t, type Lang } from '../../i18n/messages';
 import { kpiTarget } from '../appraisal/curves';
 
 /** What one printed appraisal needs beyond the appraisal itself. */
-export interface ReportContext {
+interface ReportContext {
   lang: Lang;
   company: string;
   appraisal: AppraisalShow;
@@ -102,7 +102,7 @@ function page(ctx: ReportContext, p: AppraisalPerson): string {
 </section>`;
 }
 
-export function quarterLabel(quarter: string, lang: Lang): string {
+function quarterLabel(quarter: string, lang: Lang): string {
   return t(lang, 'appraisal.quarterLabel', { year: quarter.slice(0, 4), q: quarter.slice(5) });
 }
 

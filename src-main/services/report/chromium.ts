@@ -18,7 +18,7 @@ const CANDIDATES = [
 ];
 
 /** The browser that prints PDFs from the CLI: $WORKBENCH_CHROMIUM, else the usual install paths. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   const wanted = env.WORKBENCH_CHROMIUM?.trim();
   if (wanted) {
     if (fs.existsSync(wanted)) return wanted;

@@ -27,7 +27,7 @@ function getAction(db: Database, id: number): ImprovementAction {
   return row;
 }
 
-export type ActionInput = ParsedInput<'survey/save-action'>;
+type ActionInput = ParsedInput<'survey/save-action'>;
 
 /** Creates or updates an action: owner, due date, status, and the finding (question) that prompted it; audited. */
 export function saveAction(ctx: ServiceContext, input: ActionInput): ImprovementAction {

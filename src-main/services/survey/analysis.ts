@@ -26,7 +26,7 @@ function valueCounts(db: Database, questionId: number): Map<number, number> {
 }
 
 /** Per question: answers, mean, distribution, CSAT, top-2-box (and the NPS of an NPS question). */
-export function questionStats(db: Database, q: SurveyQuestion): QuestionStats {
+function questionStats(db: Database, q: SurveyQuestion): QuestionStats {
   const base = { id: q.id, code: q.code, text: q.text, type: q.type, mean: null, csat: null, top2: null, sd: null };
   const scale = SCALE[q.type];
   if (scale) {
@@ -61,7 +61,7 @@ export function questionStats(db: Database, q: SurveyQuestion): QuestionStats {
  * NPS per salesperson of the response (every salesperson with at least one answer to the survey's NPS
  * question, which is the one the score cache holds), from the covering index of the score cache.
  */
-export function npsBySalesperson(db: Database, surveyId: number): (GroupStats & { employeeNo: string; name: string })[] {
+function npsBySalesperson(db: Database, surveyId: number): (GroupStats & { employeeNo: string; name: string })[] {
   const rows = db
     .prepare(
       `SELECT salesperson_id AS sid, count(*) AS n, total(nps >= 9) AS pro, total(nps >= 7 AND nps < 9) AS pas, total(nps < 7) AS det

@@ -5,7 +5,7 @@ import { MIN_GROUP, npsFromCounts } from './stats';
 import type { PersonSurveyResult } from '../../contract/survey';
 import { allStaff } from '../../db/access/staff';
 
-export interface PersonSurveyQuery {
+interface PersonSurveyQuery {
   /** First day, YYYY-MM-DD, inclusive. */
   from: string;
   /** Last day, YYYY-MM-DD, inclusive. */

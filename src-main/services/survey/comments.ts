@@ -3,7 +3,7 @@ import type { CommentRow } from '../../contract/survey';
 import { npsQuestion } from './analysis';
 import { getPlan, listQuestions } from './plans';
 
-export interface CommentQuery {
+interface CommentQuery {
   surveyId: number;
   search: string;
   questionId?: number;

@@ -11,7 +11,7 @@ import { requireStaff } from '../../db/access/staff';
 type PlanInput = z.output<typeof planInput>;
 
 /** The audience is stored as JSON; a plain text (older data, the demo) is kept as the note. */
-export function parseAudience(raw: string | null): SurveyAudience {
+function parseAudience(raw: string | null): SurveyAudience {
   const empty: SurveyAudience = { teamIds: [], staffIds: [], segments: [], note: null };
   if (!raw) return empty;
   try {

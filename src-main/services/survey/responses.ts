@@ -78,7 +78,7 @@ export function findSalesperson(db: Database, nameOrNo: string): number | null {
   return byName.length === 1 ? byName[0].id : null;
 }
 
-export type ResponseInput = ParsedInput<'survey/enter-response'>;
+type ResponseInput = ParsedInput<'survey/enter-response'>;
 
 /**
  * Saves one interview (P4.7 "电话访谈"): every answer is checked against its question, the salesperson

@@ -87,7 +87,7 @@ export function chiSquare(table: number[][]): ChiSquare {
   return { chi2: df > 0 ? chi2 : 0, df, p, lowExpectedShare: cells ? low / cells : 0, n, tooSmall: n < MIN_GROUP };
 }
 
-export interface ScaleSummary {
+interface ScaleSummary {
   n: number;
   mean: number | null;
   /** Share (0–1) of answers in the top two boxes of the scale (4–5 of 5, 6–7 of 7, 9–10 of 0–10). */

@@ -10,7 +10,7 @@ import { APP_VERSION } from '../../app-version';
 const count = (ctx: ServiceContext, table: string): number => (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /** What the shell needs to know at start: where the data lives, whether this is a first run, how much is there. */
-export function systemInfo(ctx: ServiceContext): SystemInfo {
+function systemInfo(ctx: ServiceContext): SystemInfo {
   const counts = {
     teams: count(ctx, 'teams'),
     staff: count(ctx, 'staff'),

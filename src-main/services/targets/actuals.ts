@@ -18,7 +18,7 @@ const blank = (): MonthlyActuals => ({ sales: zeros(), profit: zeros() });
 
 const monthStart = (year: number, m: number) => (m === 13 ? `${year + 1}-01-01` : `${year}-${String(m).padStart(2, '0')}-01`);
 
-export interface YearActuals {
+interface YearActuals {
   /** Per salesperson id. */
   byPerson: Map<number, MonthlyActuals>;
   /** Every order of the company, including those without a salesperson. */
@@ -83,12 +83,7 @@ function readYearActuals(db: Database, year: number, months: readonly number[]):
   return { byPerson, company };
 }
 
-/** Sales and profit per salesperson (id) and month of a year. Orders without a salesperson are left out (yearActuals counts them in the company's total). */
-export function actualsByPersonMonth(db: Database, year: number): Map<number, MonthlyActuals> {
-  return yearActuals(db, year).byPerson;
-}
-
-export interface PersonTargetActual {
+interface PersonTargetActual {
   staffId: number;
   employeeNo: string;
   name: string;

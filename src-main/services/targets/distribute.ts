@@ -21,7 +21,7 @@ export interface Spread {
   weight(n: PlanNode, i: number): number;
 }
 
-export type Label = (n: PlanNode, i: number) => string;
+type Label = (n: PlanNode, i: number) => string;
 
 export function hold(h: Held, n: PlanNode, i: number, value: number): void {
   let m = h.get(n);
@@ -34,7 +34,7 @@ export function hold(h: Held, n: PlanNode, i: number, value: number): void {
  * `min`), the even weight of its free part (months worked that no lock holds) and the method's weight of
  * its free part (Σ leafWeight over those months). Computed once per spread, bottom-up.
  */
-export interface CellStats {
+interface CellStats {
   fixed: Float64Array;
   min: Float64Array;
   even: Float64Array;
@@ -158,7 +158,7 @@ export function lockedCells(plan: Plan): Held {
 }
 
 /** Proportional spreading: each free part keeps its share of what is not held (used when a cell is typed in). */
-export function currentSpread(plan: Plan, before: Held, after: Held): Spread {
+function currentSpread(plan: Plan, before: Held, after: Held): Spread {
   const was = cellStats(plan, before);
   return { held: after, stats: cellStats(plan, after), weight: (n, i) => Math.max(0, n.row[i] - was.get(n)!.min[i]) };
 }

@@ -8,7 +8,7 @@ import { emptyRow, mIdx, PERIOD_INDEX, PERIODS, rollUpRow } from './periods';
  * (year, Q1–Q4, M1–M12) in whole yuan and a lock flag per period. The salespeople's months are the
  * ground truth; every other amount is a sum of them, so the plan reconciles by construction (P2.2).
  */
-export type Scope = 'company' | 'team' | 'person';
+type Scope = 'company' | 'team' | 'person';
 export type { SpreadMetric };
 
 export interface PlanNode {
@@ -36,7 +36,7 @@ export interface Plan {
 }
 
 /** A node's cells as read from the database (null: no cell), with their row ids for fast updates. */
-export interface StoredRow {
+interface StoredRow {
   row: (number | null)[];
   locked: boolean[];
   ids: (number | null)[];
@@ -53,7 +53,7 @@ function monthBounds(year: number): { starts: string[]; ends: string[] } {
 }
 
 /** Months (1 each) in which someone hired on hireDate and leaving on leftDate works at least one day. */
-export function availability(year: number, hireDate: string | null, leftDate: string | null, bounds = monthBounds(year)): number[] {
+function availability(year: number, hireDate: string | null, leftDate: string | null, bounds = monthBounds(year)): number[] {
   return Array.from({ length: 12 }, (_, i) => ((!hireDate || hireDate <= bounds.ends[i]) && (!leftDate || leftDate >= bounds.starts[i]) ? 1 : 0));
 }
 

@@ -112,7 +112,7 @@ function smallLargestRemainder(total: number, weights: readonly number[]): numbe
 }
 
 /** One part of a split: either fully determined by locks (`fixed`), or `min` (its locked part) plus a weighted share. */
-export interface SplitPart {
+interface SplitPart {
   fixed: number | null;
   min: number;
   weight: number;
@@ -121,7 +121,7 @@ export interface SplitPart {
 }
 
 /** What a refused split names in its message. */
-export interface SplitWhere {
+interface SplitWhere {
   label: string;
 }
 

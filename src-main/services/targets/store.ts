@@ -12,7 +12,7 @@ import { allNodes, nodeKey, type Plan } from './plan';
 
 export type PlanStatus = 'draft' | 'submitted' | 'approved';
 
-export interface PlanHeader {
+interface PlanHeader {
   year: number;
   status: PlanStatus;
   method: string | null;
@@ -52,7 +52,7 @@ export function ensurePlanRow(db: Database, year: number): void {
 
 const lockedList = (locked: boolean[]) => PERIODS.filter((_, i) => locked[i]);
 
-export interface SaveSummary {
+interface SaveSummary {
   /** Nodes (company, teams, people) whose amounts or locks changed. */
   rowsChanged: number;
   cellsWritten: number;
@@ -60,7 +60,7 @@ export interface SaveSummary {
 
 /** Writes every changed cell of the plan and audits each changed node; call inside a transaction. */
 /** Told of every cell written (an import logs them so that the whole import can be undone). */
-export interface CellWriteLog {
+interface CellWriteLog {
   inserted(table: string, rowId: number): void;
   updated(table: string, rowId: number, oldRow: Record<string, unknown>): void;
 }

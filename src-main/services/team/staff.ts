@@ -32,7 +32,7 @@ export function listStaff(db: Database, includeInactive = true): StaffMember[] {
   return (db.prepare(`${SELECT_STAFF} ${where} ORDER BY s.status, s.employee_no`).all() as StaffMember[]).map(toMember);
 }
 
-export function getStaff(db: Database, id: number): StaffMember {
+function getStaff(db: Database, id: number): StaffMember {
   const row = db.prepare(`${SELECT_STAFF} WHERE s.id = ?`).get(id) as StaffMember | undefined;
   if (!row) throw new WorkbenchError('staff/not-found', { id });
   return toMember(row);
@@ -51,7 +51,7 @@ function checkTeam(db: Database, teamId: number | null | undefined): void {
 }
 
 /** A manager must exist, be active, and not be the person or anyone the person manages (directly or not). */
-export function checkManager(db: Database, selfId: number | null, selfName: string, managerId: number | null | undefined): void {
+function checkManager(db: Database, selfId: number | null, selfName: string, managerId: number | null | undefined): void {
   if (managerId == null) return;
   if (selfId !== null && managerId === selfId) throw new WorkbenchError('staff/self-manager');
   const manager = db.prepare('SELECT id, name, status FROM staff WHERE id = ?').get(managerId) as

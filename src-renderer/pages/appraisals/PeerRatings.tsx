@@ -16,7 +16,7 @@ interface Props {
 }
 
 /** How the effective rating came about: "manager 4 · peers 3.5 (3) · 30 % → 3.85" (P6.1 teamwork). */
-export function peerExplanation(t: (key: string, args?: Record<string, string | number>) => string, lang: string, cell: AppraisalKpiCell | undefined): string | null {
+function peerExplanation(t: (key: string, args?: Record<string, string | number>) => string, lang: string, cell: AppraisalKpiCell | undefined): string | null {
   const p = cell?.peers;
   if (!cell || !p) return null;
   const f = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });

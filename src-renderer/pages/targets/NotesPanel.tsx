@@ -11,7 +11,7 @@ import { NoteModal, type NoteTarget } from './NoteModal';
 
 const KIND_COLOR: Record<MarketNote['kind'], string> = { market: 'blue', competitor: 'volcano', strategy: 'green', assumption: 'gold' };
 
-export function noteWhere(n: Pick<MarketNote, 'teamName' | 'staffName' | 'period'>, year: number, company: string): string {
+function noteWhere(n: Pick<MarketNote, 'teamName' | 'staffName' | 'period'>, year: number, company: string): string {
   return [n.staffName ?? n.teamName ?? company, n.period ? `${year} ${n.period}` : String(year)].join(' · ');
 }
 

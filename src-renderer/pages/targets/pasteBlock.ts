@@ -9,7 +9,7 @@ export function parseClipboardBlock(text: string): string[][] {
   return lines.map((line) => line.split('\t').map((c) => c.trim().replace(/^"(.*)"$/, '$1')));
 }
 
-export interface PasteTarget<R> {
+interface PasteTarget<R> {
   row: R;
   period: string;
   text: string;

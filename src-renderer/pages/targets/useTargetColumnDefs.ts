@@ -6,7 +6,7 @@ import { useLang } from '../../i18n/LanguageProvider';
 import { AmountCell, NameCell, type AmountCellParams, type NameCellParams } from './TargetCells';
 import { PERIODS, type Period, type TargetGridRow } from './targetRows';
 
-export interface TargetColumnHandlers extends Omit<NameCellParams, never> {
+interface TargetColumnHandlers extends Omit<NameCellParams, never> {
   canEdit: boolean;
   /** A typed amount (text as typed): the page sends it to `targets/set`. */
   onEdit: (row: TargetGridRow, period: Period, text: string) => void;

@@ -8,7 +8,7 @@ import { allStaff } from '../../../db/access/staff';
  * number in brackets). Shared by every kind that names salespeople (orders, customers, staff managers,
  * targets, ratings).
  */
-export interface PersonRef {
+interface PersonRef {
   id: number;
   employeeNo: string;
   name: string;

@@ -25,7 +25,7 @@ const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep'
 const ZH_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
 /** The month (1..12) a wide sheet's column header names, as text, or null. */
-export function monthOfHeader(header: string): string | null {
+function monthOfHeader(header: string): string | null {
   const h = header.normalize('NFKC').trim().replace(/\s+/g, ' ');
   const ok = (m: number) => (m >= 1 && m <= 12 ? String(m) : null);
   // Months numbered 1…12 as the headers (numbers in the header row, issue 10 item 6).
@@ -48,7 +48,7 @@ export function monthOfHeader(header: string): string | null {
  * such as "Apr-18" or "April 2018" (which also give the year: a fiscal year that runs into the next
  * calendar year keeps its months apart). null when it names no month.
  */
-export function parseMonthCell(text: string): { month: number; year: number | null } | null {
+function parseMonthCell(text: string): { month: number; year: number | null } | null {
   const h = text.normalize('NFKC').trim();
   if (/^\d{1,2}$/.test(h)) return Number(h) >= 1 && Number(h) <= 12 ? { month: Number(h), year: null } : null;
   const header = monthOfHeader(h);

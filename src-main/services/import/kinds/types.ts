@@ -9,7 +9,7 @@ import type { Lang } from '../../../i18n/messages';
  * the database (who is "张伟"?), and commits valid records by natural key, logging each change so that
  * the whole import can be undone. Register a kind with one line in ./index.ts.
  */
-export type FieldType =
+type FieldType =
   | 'text'
   /** whole number */
   | 'int'

@@ -6,7 +6,7 @@ import type { ChangeLog } from './types';
  * gives (non-null) are written: a blank cell never erases what the database holds, so importing the
  * same file twice, or an exported file, changes nothing.
  */
-export type UpsertAction = 'inserted' | 'updated' | 'unchanged';
+type UpsertAction = 'inserted' | 'updated' | 'unchanged';
 
 export class Upserter {
   private readonly cache = new Map<string, Statement>();

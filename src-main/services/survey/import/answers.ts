@@ -11,7 +11,7 @@ import { normaliseWord } from './satisfaction-words';
  * changed only by a table the manager sees: the satisfaction words (word → 1–5), the sub-headers of a
  * one-column-per-option question (1/0 → that option) and a confirmed code table (code → option).
  */
-export interface ReadAnswer {
+interface ReadAnswer {
   value: AnswerValue;
   /** The answer as the file shows it: the cell's text, or the ticked options of an option-per-column question. */
   shown: string | null;

@@ -63,7 +63,7 @@ const SCALE_HINT = /(重要|认同|同意|满意|可能|important|importance|agr
 const SCALES = new Set<QuestionType>(['likert5', 'nps', 'ces7']);
 
 /** '1、手机部数' → '手机部数'; Qualtrics/SurveyMonkey texts are kept. */
-export function questionText(header: string): string {
+function questionText(header: string): string {
   return header.replace(/^\s*\d+\s*[、.．]\s*/, '').replace(/^第\d+题\s*/, '').trim() || header.trim();
 }
 

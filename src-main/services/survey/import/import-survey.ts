@@ -31,7 +31,7 @@ type ImportSurveyInput = ParsedInput<'survey/import'>;
 export type { ImportSurveyResult };
 
 /** A submission time as YYYY-MM-DD from a date cell or the platforms' texts (2017/11/24 12:39:58 PM GMT+4, 6/6/2025 6:00:00AM). */
-export function submittedDate(v: CellValue): string | null {
+function submittedDate(v: CellValue): string | null {
   if (isDate(v)) return v.iso.slice(0, 10);
   const s = displayValue(v).trim();
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(s);

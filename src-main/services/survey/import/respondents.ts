@@ -9,7 +9,7 @@ import type { StoredAnswer } from '../responses';
  * identical to an earlier one is a duplicate; a response already in the survey is recognised by its
  * number and its answers, so that importing the same file twice inserts nothing.
  */
-export interface Respondents {
+interface Respondents {
   /** The row this one repeats cell for cell, if any. */
   sameAs(cells: CellValue[]): number | undefined;
   /** The earlier row with the same number (and other answers), if any. */
