@@ -36,6 +36,13 @@ describe('review and report commands (cli.md)', () => {
     expect(a.kpis.completion).toEqual(expect.objectContaining({ value: 115, score: 115 }));
     for (const o of a.outcomes) expect(Object.keys(o)).toEqual(expect.arrayContaining(['type', 'amount', 'reason']));
     expect(a.outcomes.map((o: { type: string }) => o.type)).toContain('bonus');
+    // `appraisal` is the command's own name, `review` the one cli.md gives it: the same answer either way
+    const same = cli(['--data-dir', dir, '--json', 'appraisal', 'show', '--quarter', '2026Q3']);
+    expect(same.status, same.stderr).toBe(0);
+    expect(JSON.parse(same.stdout)).toEqual(doc);
+    // a usage error repeats the name that was typed
+    expect(cli(['--data-dir', dir, 'appraisal', 'show']).stderr).toContain('appraisal show needs --quarter');
+    expect(cli(['--data-dir', dir, 'review', 'show']).stderr).toContain('review show needs --quarter');
   });
 
   it('rate → approve → lock, then every change exits 1 with review/locked (and --json still one document)', async () => {
