@@ -142,5 +142,7 @@ export const salesReportOps = {
     z.object({ period: reportPeriod, team, lang, format: z.enum(REPORT_FORMATS), out: fileOut }).strict(),
     { long: true, mutates: true },
   ),
+  /** Desktop only: the system print dialog, or Electron's printToPDF with a save dialog (src-main/electron/print-report.ts). */
+  'sales-report/print': op<{ printed: boolean; file: string | null }>()(z.object({ id, mode: z.enum(['print', 'pdf']) }).strict(), { doors: ['ipc'] }),
   'home/show': op<HomePage>()(z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }).optional(), teamId: id.optional() }).strict().default({})),
 };

@@ -111,12 +111,13 @@ function sectionBody(r: SalesReport, s: SalesReportSection, lang: Lang): string 
   }
 }
 
+const FONTS = `"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif`;
 const STYLE = (company: string, title: string, pageWord: string) => `@page { size: A4 portrait; margin: 18mm 14mm 16mm 14mm;
-  @top-left { content: ${cssString(company)}; font-size: 8pt; color: #555; }
-  @top-right { content: ${cssString(title)}; font-size: 8pt; color: #555; }
-  @bottom-center { content: ${cssString(pageWord)} counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+  @top-left { content: ${cssString(company)}; font-family: ${FONTS}; font-size: 8pt; color: #555; }
+  @top-right { content: ${cssString(title)}; font-family: ${FONTS}; font-size: 8pt; color: #555; }
+  @bottom-center { content: ${cssString(pageWord)} counter(page) " / " counter(pages); font-family: ${FONTS}; font-size: 8pt; color: #555; } }
 * { box-sizing: border-box; }
-body { margin: 0; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif; font-size: 9pt; color: #111; line-height: 1.35; }
+body { margin: 0; font-family: ${FONTS}; font-size: 9pt; color: #111; line-height: 1.35; }
 header { border-bottom: 2px solid #1f5fd6; padding-bottom: 2mm; margin-bottom: 3mm; }
 .company { font-size: 10pt; color: #444; }
 h1 { font-size: 15pt; margin: 1mm 0 0; }
@@ -126,6 +127,7 @@ h3 { font-size: 9.5pt; margin: 3mm 0 1mm; }
 table { width: 100%; border-collapse: collapse; }
 .grid th, .grid td { border: 0.3mm solid #c9d1de; padding: 0.8mm 1.5mm; }
 .grid th { background: #eef2f8; text-align: left; font-weight: 600; }
+.grid th.n { text-align: right; }
 .grid tr { break-inside: avoid; }
 .kv { width: 60%; } .kv th { text-align: left; font-weight: normal; color: #555; padding: 0.8mm 1.5mm; border-bottom: 0.2mm solid #e3e7ee; } .kv td { padding: 0.8mm 1.5mm; border-bottom: 0.2mm solid #e3e7ee; font-weight: 600; }
 .n { text-align: right; white-space: nowrap; }

@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../contract';
+import { WorkbenchError } from '../../contract/errors';
 import { SALES_REPORT_SECTIONS, type salesReportOps, type SalesReport } from '../../contract/sales-report';
 import type { FileOut, FileOutTarget } from '../../contract/files';
 import type { ServiceContext } from '../context';
@@ -57,5 +58,9 @@ export const salesReportHandlers = {
   'sales-report/html': (ctx, input) => ({ html: reportHtml(ctx, input.id) }),
   'sales-report/file': (ctx, input) => reportFile(ctx, input.id, input.format, input.out),
   'sales-report/make': (ctx, input) => make(ctx, input),
+  // the desktop's main process answers this itself (src-main/electron/print-report.ts); elsewhere the window prints
+  'sales-report/print': () => {
+    throw new WorkbenchError('report/desktop-only');
+  },
   'home/show': (ctx, input) => homePage(ctx.db, input),
 } satisfies HandlersOf<typeof salesReportOps>;
