@@ -71,6 +71,9 @@ CREATE TABLE sales_strategies (
   UNIQUE (year, product_line)
 ) STRICT;
 
+-- the survey results of a period (report, home page) read the score cache by day
+CREATE INDEX survey_response_scores_day ON survey_response_scores(day, salesperson_id, survey_id, nps, sat_n, sat_sum);
+
 CREATE TABLE sales_reports (
   id INTEGER PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('monthly', 'weekly')),

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ReportPersonRow, ReportProductRow, SalesReportData } from '../../contract/sales-report';
+import { ensureSurveyCache } from '../survey/score-cache';
 import type { ReportPeriod } from './periods';
 
 /**
@@ -23,13 +24,26 @@ function scopeOf(teamId: number | null): Scope {
   return { teamId, staff: (col) => (teamId === null ? '' : ` AND ${col} IN (SELECT id FROM staff WHERE team_id = ${Number(teamId)})`) };
 }
 
-type Sums = Map<number | null, { fen: number; orders: number }>;
+/**
+ * One scan of a range's orders grouped by (salesperson, product): the people's, the products' and the
+ * total sales all come from it, rather than one scan of the range each (≈ 30,000 order lines a month
+ * on the large demo).
+ */
+interface RangeSales {
+  byPerson: Map<number | null, number>;
+  byProduct: Map<number | null, number>;
+  total: number;
+}
 
-function salesBy(db: Database, col: 'salesperson_id' | 'product_id', s: Scope, from: string, to: string): Sums {
-  const rows = db
-    .prepare(`SELECT ${col} AS k, sum(amount) AS fen, count(DISTINCT order_no) AS orders FROM orders WHERE date BETWEEN ? AND ?${s.staff('salesperson_id')} GROUP BY ${col}`)
-    .all(from, to) as { k: number | null; fen: number; orders: number }[];
-  return new Map(rows.map((r) => [r.k, { fen: r.fen, orders: r.orders }]));
+function rangeSales(db: Database, s: Scope, from: string, to: string): RangeSales {
+  const rows = db.prepare(`SELECT salesperson_id AS sp, product_id AS pr, sum(amount) AS fen FROM orders WHERE date BETWEEN ? AND ?${s.staff('salesperson_id')} GROUP BY sp, pr`).raw().all(from, to) as [number | null, number | null, number][];
+  const out: RangeSales = { byPerson: new Map(), byProduct: new Map(), total: 0 };
+  for (const [sp, pr, fen] of rows) {
+    out.byPerson.set(sp, (out.byPerson.get(sp) ?? 0) + fen);
+    out.byProduct.set(pr, (out.byProduct.get(pr) ?? 0) + fen);
+    out.total += fen;
+  }
+  return out;
 }
 
 /** Targets in fen by scope id for the period: each month's cell × the share of it that falls in the period. */
@@ -42,47 +56,45 @@ function targets(db: Database, p: ReportPeriod, scope: 'company' | 'team' | 'per
   return out;
 }
 
-function peopleRows(db: Database, p: ReportPeriod, s: Scope): ReportPersonRow[] {
-  const now = salesBy(db, 'salesperson_id', s, p.from, p.to);
-  const ly = salesBy(db, 'salesperson_id', s, p.lastYear.from, p.lastYear.to);
+function peopleRows(db: Database, p: ReportPeriod, s: Scope, now: RangeSales, ly: RangeSales): ReportPersonRow[] {
+  const orders = new Map(
+    db.prepare(`SELECT salesperson_id, count(DISTINCT order_no) FROM orders WHERE date BETWEEN ? AND ?${s.staff('salesperson_id')} GROUP BY salesperson_id`).raw().all(p.from, p.to) as [number | null, number][],
+  );
   const tg = targets(db, p, 'person');
   const staff = db
     .prepare(`SELECT s.id, s.employee_no AS no, s.name, t.name AS team FROM staff s LEFT JOIN teams t ON t.id = s.team_id WHERE 1 = 1${s.staff('s.id')}`)
     .all() as { id: number; no: string; name: string; team: string | null }[];
   const rows: ReportPersonRow[] = [];
   for (const x of staff) {
-    const fen = now.get(x.id)?.fen ?? 0;
+    const fen = now.byPerson.get(x.id) ?? 0;
     const tFen = tg.get(x.id);
     if (!fen && !tFen) continue;
     const target = tFen === undefined ? null : Math.round(tFen) / 100;
     const actual = yuan(fen);
-    const lastYear = yuan(ly.get(x.id)?.fen ?? 0);
-    rows.push({ staffId: x.id, employeeNo: x.no, name: x.name, team: x.team, target, actual, completion: ratio(actual, target), lastYear, yoy: growth(actual, lastYear), orders: now.get(x.id)?.orders ?? 0 });
+    const lastYear = yuan(ly.byPerson.get(x.id) ?? 0);
+    rows.push({ staffId: x.id, employeeNo: x.no, name: x.name, team: x.team, target, actual, completion: ratio(actual, target), lastYear, yoy: growth(actual, lastYear), orders: orders.get(x.id) ?? 0 });
   }
   return rows.sort((a, b) => b.actual - a.actual || a.employeeNo.localeCompare(b.employeeNo));
 }
 
-function productRows(db: Database, p: ReportPeriod, s: Scope, total: number): ReportProductRow[] {
-  const now = salesBy(db, 'product_id', s, p.from, p.to);
-  const prev = salesBy(db, 'product_id', s, p.previous.from, p.previous.to);
-  const ly = salesBy(db, 'product_id', s, p.lastYear.from, p.lastYear.to);
+function productRows(db: Database, total: number, now: RangeSales, prev: RangeSales, ly: RangeSales): ReportProductRow[] {
   const names = new Map((db.prepare('SELECT id, name, category FROM products').all() as { id: number; name: string; category: string | null }[]).map((r) => [r.id, r]));
-  const keys = new Set([...now.keys(), ...prev.keys(), ...ly.keys()]);
+  const keys = new Set([...now.byProduct.keys(), ...prev.byProduct.keys(), ...ly.byProduct.keys()]);
   return [...keys]
     .map((k) => {
-      const actual = yuan(now.get(k)?.fen ?? 0);
-      const previous = yuan(prev.get(k)?.fen ?? 0);
-      const lastYear = yuan(ly.get(k)?.fen ?? 0);
+      const actual = yuan(now.byProduct.get(k) ?? 0);
+      const previous = yuan(prev.byProduct.get(k) ?? 0);
+      const lastYear = yuan(ly.byProduct.get(k) ?? 0);
       const info = k === null ? undefined : names.get(k);
       return { product: info?.name ?? '—', category: info?.category ?? null, actual, lastYear, yoy: growth(actual, lastYear), previous, mom: growth(actual, previous), share: total > 0 ? actual / total : 0, target: null };
     })
     .sort((a, b) => b.actual - a.actual || a.product.localeCompare(b.product));
 }
 
-function totals(db: Database, s: Scope, from: string, to: string) {
+function counts(db: Database, s: Scope, from: string, to: string) {
   return db
-    .prepare(`SELECT coalesce(sum(amount), 0) AS fen, count(DISTINCT order_no) AS orders, count(DISTINCT customer_id) AS customers FROM orders WHERE date BETWEEN ? AND ?${s.staff('salesperson_id')}`)
-    .get(from, to) as { fen: number; orders: number; customers: number };
+    .prepare(`SELECT count(DISTINCT order_no) AS orders, count(DISTINCT customer_id) AS customers FROM orders WHERE date BETWEEN ? AND ?${s.staff('salesperson_id')}`)
+    .get(from, to) as { orders: number; customers: number };
 }
 
 function pipeline(db: Database, p: ReportPeriod, s: Scope): SalesReportData['pipeline'] {
@@ -145,46 +157,42 @@ function tickets(db: Database, p: ReportPeriod, s: Scope, orders: number): Sales
   };
 }
 
+/**
+ * Survey results of the responses submitted in the period, from the survey score cache (migration 006,
+ * kept in step by ensureSurveyCache): mean of the 5-point answers, and NPS from each survey's NPS
+ * question, as the survey analysis counts them (services/survey/score-cache.ts).
+ */
 function survey(db: Database, p: ReportPeriod, s: Scope): SalesReportData['survey'] {
-  const within = `substr(r.submitted_at, 1, 10) BETWEEN ? AND ?${s.staff('r.salesperson_id')}`;
+  ensureSurveyCache(db);
   const rows = db
     .prepare(
-      `SELECT v.name AS survey, count(DISTINCT r.id) AS responses,
-              avg(CASE WHEN q.type = 'likert5' AND a.value_num BETWEEN 1 AND 5 THEN a.value_num END) AS sat
-       FROM survey_responses r JOIN surveys v ON v.id = r.survey_id
-       LEFT JOIN survey_answers a ON a.response_id = r.id LEFT JOIN survey_questions q ON q.id = a.question_id
-       WHERE ${within} GROUP BY v.id ORDER BY responses DESC, v.name`,
+      `SELECT v.name AS survey, count(*) AS responses, sum(c.sat_sum) AS total, sum(c.sat_n) AS n,
+              count(c.nps) AS npsN, count(CASE WHEN c.nps >= 9 THEN 1 END) AS pro, count(CASE WHEN c.nps <= 6 THEN 1 END) AS det
+       FROM survey_response_scores c JOIN surveys v ON v.id = c.survey_id
+       WHERE c.day BETWEEN ? AND ?${s.staff('c.salesperson_id')} GROUP BY v.id ORDER BY responses DESC, v.name`,
     )
-    .all(p.from, p.to) as { survey: string; responses: number; sat: number | null }[];
-  const all = db
-    .prepare(
-      `SELECT avg(CASE WHEN q.type = 'likert5' AND a.value_num BETWEEN 1 AND 5 THEN a.value_num END) AS sat,
-              count(*) FILTER (WHERE q.type = 'nps' AND a.value_num BETWEEN 0 AND 10) AS n,
-              count(*) FILTER (WHERE q.type = 'nps' AND a.value_num >= 9 AND a.value_num <= 10) AS pro,
-              count(*) FILTER (WHERE q.type = 'nps' AND a.value_num BETWEEN 0 AND 6) AS det
-       FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id JOIN survey_questions q ON q.id = a.question_id WHERE ${within}`,
-    )
-    .get(p.from, p.to) as { sat: number | null; n: number; pro: number; det: number };
-  const responses = rows.reduce((x, r) => x + r.responses, 0);
+    .all(p.from, p.to) as { survey: string; responses: number; total: number; n: number; npsN: number; pro: number; det: number }[];
+  const sum = (k: 'responses' | 'total' | 'n' | 'npsN' | 'pro' | 'det') => rows.reduce((x, r) => x + r[k], 0);
   return {
-    hasData: responses > 0,
-    responses,
-    satisfaction: all.sat,
-    nps: all.n > 0 ? ((all.pro - all.det) / all.n) * 100 : null,
-    bySurvey: rows.map((r) => ({ survey: r.survey, responses: r.responses, satisfaction: r.sat })),
+    hasData: rows.length > 0,
+    responses: sum('responses'),
+    satisfaction: sum('n') > 0 ? sum('total') / sum('n') : null,
+    nps: sum('npsN') > 0 ? ((sum('pro') - sum('det')) / sum('npsN')) * 100 : null,
+    bySurvey: rows.map((r) => ({ survey: r.survey, responses: r.responses, satisfaction: r.n > 0 ? r.total / r.n : null })),
   };
 }
 
 /** Every figure of the report for the company (teamId null) or one team. */
 export function computeReport(db: Database, p: ReportPeriod, team: { id: number; name: string } | null): SalesReportData {
   const s = scopeOf(team?.id ?? null);
-  const now = totals(db, s, p.from, p.to);
-  const prev = totals(db, s, p.previous.from, p.previous.to);
-  const ly = totals(db, s, p.lastYear.from, p.lastYear.to);
+  const now = rangeSales(db, s, p.from, p.to);
+  const prev = rangeSales(db, s, p.previous.from, p.previous.to);
+  const ly = rangeSales(db, s, p.lastYear.from, p.lastYear.to);
+  const c = counts(db, s, p.from, p.to);
   const tFen = targets(db, p, team ? 'team' : 'company').get(team?.id ?? 0);
   const target = tFen === undefined ? null : Math.round(tFen) / 100;
-  const actual = yuan(now.fen);
-  const people = peopleRows(db, p, s);
+  const actual = yuan(now.total);
+  const people = peopleRows(db, p, s, now, ly);
   const ranked = people.filter((x) => x.completion !== null).sort((a, b) => b.completion! - a.completion! || b.actual - a.actual);
   const top = ranked.slice(0, 5);
   const bottom = ranked.slice(Math.max(top.length, ranked.length - 5)).reverse();
@@ -200,21 +208,21 @@ export function computeReport(db: Database, p: ReportPeriod, team: { id: number;
       target,
       actual,
       completion: ratio(actual, target),
-      lastYear: yuan(ly.fen),
-      yoy: growth(actual, yuan(ly.fen)),
-      previous: yuan(prev.fen),
-      mom: growth(actual, yuan(prev.fen)),
-      orders: now.orders,
-      customers: now.customers,
+      lastYear: yuan(ly.total),
+      yoy: growth(actual, yuan(ly.total)),
+      previous: yuan(prev.total),
+      mom: growth(actual, yuan(prev.total)),
+      orders: c.orders,
+      customers: c.customers,
       people: people.length,
     },
     people,
-    products: productRows(db, p, s, actual),
+    products: productRows(db, actual, now, prev, ly),
     top,
     bottom,
     pipeline: pipeline(db, p, s),
     activities: activities(db, p, s),
-    tickets: tickets(db, p, s, now.orders),
+    tickets: tickets(db, p, s, c.orders),
     survey: survey(db, p, s),
   };
 }
