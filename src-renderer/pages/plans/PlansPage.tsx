@@ -1,5 +1,5 @@
 import { ScheduleOutlined } from '@ant-design/icons';
-import { Input, Tabs } from 'antd';
+import { Input, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
@@ -26,7 +26,12 @@ export function PlansPage() {
         icon={<ScheduleOutlined />}
         title={t('plans.ui.title')}
         subtitle={t('plans.ui.subtitle')}
-        extra={<Input addonBefore={t('plans.ui.period')} value={period} onChange={(e) => set({ period: e.target.value.trim() })} style={{ width: 220 }} placeholder="2026-06 / 2026Q2" />}
+        extra={
+          <Space>
+            <Typography.Text type="secondary">{t('plans.ui.period')}</Typography.Text>
+            <Input value={period} onChange={(e) => set({ period: e.target.value.trim() })} style={{ width: 160 }} placeholder="2026-06 / 2026Q2" data-testid="plans-period" />
+          </Space>
+        }
       />
       <Tabs
         activeKey={tab}

@@ -67,7 +67,7 @@ export function StrategyTab({ year }: { year: number }) {
                 {fields.map((f) => (
                   <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
                     <Form.Item name={[f.name, 'maxDiscountPct']} rules={[{ required: true, message: t('validation.required') }]}>
-                      <InputNumber min={0} max={100} suffix="%" addonBefore="≤" />
+                      <InputNumber min={0} max={100} suffix="%" prefix="≤" />
                     </Form.Item>
                     <Form.Item name={[f.name, 'approver']} rules={[{ required: true, message: t('validation.required') }]}>
                       <Select style={{ width: 180 }} options={APPROVERS.map((a) => ({ value: a, label: t(`plans.approver.${a}`) }))} />
