@@ -17,6 +17,9 @@ const surveys = () => import('./pages/surveys/SurveysPage').then((m) => ({ Compo
 const survey = () => import('./pages/surveys/SurveyDetailPage').then((m) => ({ Component: m.SurveyDetailPage }));
 const surveyImport = () => import('./pages/surveys/SurveyImportPage').then((m) => ({ Component: m.SurveyImportPage }));
 const appraisals = () => import('./pages/appraisals/AppraisalsPage').then((m) => ({ Component: m.AppraisalsPage }));
+const home = () => import('./pages/home/HomePage').then((m) => ({ Component: m.HomePage }));
+const plans = () => import('./pages/plans/PlansPage').then((m) => ({ Component: m.PlansPage }));
+const reports = () => import('./pages/reports/SalesReportsPage').then((m) => ({ Component: m.SalesReportsPage }));
 const welcome = () => import('./pages/welcome/WelcomePage').then((m) => ({ Component: m.WelcomePage }));
 
 /** Hash routes: `#/team`, `#/settings`… (the application menu sends the same routes). */
@@ -33,6 +36,9 @@ export function makeRouter() {
           element: <AppShell />,
           errorElement: <RouteError />,
           children: [
+            { path: 'home', lazy: home },
+            { path: 'plans', lazy: plans },
+            { path: 'reports', lazy: reports },
             { path: 'dashboard', lazy: dashboard },
             { path: 'team', lazy: team },
             { path: 'targets', lazy: targets },

@@ -4,12 +4,14 @@ import { importOps } from './import';
 import type { InputOf, OutputOf, ParsedInputOf } from './define';
 import { recordOps } from './records';
 import { appraisalOps } from './appraisal';
+import { salesReportOps } from './sales-report';
+import { planOps } from './plans';
 import { surveyOps } from './survey';
 import { systemOps } from './system';
 import { targetOps } from './targets';
 import { teamOps } from './team';
 
-const domains = [systemOps, demoOps, teamOps, recordOps, importOps, exportOps, appraisalOps, surveyOps, targetOps] as const;
+const domains = [systemOps, demoOps, teamOps, recordOps, importOps, exportOps, appraisalOps, surveyOps, targetOps, salesReportOps, planOps] as const;
 
 /** True when no operation name is declared by two domains; otherwise names the duplicates. */
 export type Disjoint<T extends readonly object[], Seen extends PropertyKey = never> = T extends readonly [infer H, ...infer R extends readonly object[]]

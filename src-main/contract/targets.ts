@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optionalText } from './common';
+import { id, isoDate, optionalText } from './common';
 import { op } from './define';
 import { fileOut, type FileOut } from './files';
 
@@ -13,10 +13,10 @@ export const spreadMetric = z.enum(SPREAD_METRICS).default('sales');
 export const CELL_METRICS = [...SPREAD_METRICS, 'stretch', 'challenge', 'proposal'] as const;
 export type TierMetric = Exclude<(typeof CELL_METRICS)[number], SpreadMetric>;
 /** How a breakdown shares the company's target out (P2.2); the renderer and the command line list these. */
-export const BREAKDOWN_METHODS = ['even', 'history', 'weights', 'bottom-up'] as const;
+export const BREAKDOWN_METHODS = ['even', 'history', 'weights', 'bottom-up', 'working-days'] as const;
 export type BreakdownMethod = (typeof BREAKDOWN_METHODS)[number];
 /** How each person's year is spread over months: the methods that have a monthly pattern. */
-export const SEASONALITIES = ['even', 'history', 'weights'] as const satisfies readonly BreakdownMethod[];
+export const SEASONALITIES = ['even', 'history', 'weights', 'working-days'] as const satisfies readonly BreakdownMethod[];
 export type Seasonality = (typeof SEASONALITIES)[number];
 export const period = z.string().regex(/^(Y|Q[1-4]|M([1-9]|1[0-2]))$/, { message: 'period' });
 const scope = z.enum(['company', 'team', 'person']);
@@ -136,8 +136,25 @@ export interface TrackingRow {
   ytd: CompletionFigures;
   year: CompletionFigures;
 }
+/** Month-to-date pace (P2.6): how far into the month's working days, and how far into its target. */
+export interface MonthPace {
+  /** The day counted to (included). */
+  asOf: string;
+  workingDays: number;
+  elapsedWorkingDays: number;
+  /** elapsed ÷ working days of the month (0..1). */
+  timeShare: number;
+  target: number;
+  actual: number;
+  /** actual ÷ the month's target, null when the target is 0. */
+  targetShare: number | null;
+  /** False when the State Council's schedule of the year is not published yet: weekends only. */
+  officialCalendar: boolean;
+}
 export interface TargetsTracking {
   year: number;
+  /** The company's pace in the as-of month (null for a month not begun). */
+  pace: MonthPace | null;
   /** The last month counted (1..12): the month of the latest order of the year, or the one asked for. */
   asOfMonth: number;
   quarter: number;
@@ -179,7 +196,7 @@ export const targetOps = {
     { mutates: true },
   ),
   'targets/undo': op<TargetChange & { undone: string | null }>()(z.object({ year, metric: spreadMetric, reason }).strict(), { mutates: true }),
-  'targets/breakdown': op<TargetChange & { method: BreakdownMethod; seasonality: Seasonality }>()(
+  'targets/breakdown': op<TargetChange & { method: BreakdownMethod; seasonality: Seasonality; workingDays?: { months: number[]; officialCalendar: boolean } }>()(
     z
       .object({
         year,
@@ -209,7 +226,9 @@ export const targetOps = {
   'targets/cell-history': op<TargetCellHistoryEntry[]>()(
     z.object({ year, scope, id: z.number().int().min(0), period, metric: z.enum(CELL_METRICS).default('sales') }).strict(),
   ),
-  'targets/tracking': op<TargetsTracking>()(z.object({ year, asOfMonth: z.number().int().min(1).max(12).optional() }).strict()),
+  'targets/tracking': op<TargetsTracking>()(
+    z.object({ year, asOfMonth: z.number().int().min(1).max(12).optional(), /** The day the pace counts to; by default today, or the month's end for a past month. */ asOfDate: isoDate.optional() }).strict(),
+  ),
   /** The plan as a wide sheet (people × months), to edit in Excel and import back. */
   'targets/export': op<FileOut>()(z.object({ year, out: fileOut }).strict()),
   'targets/notes': op<MarketNote[]>()(z.object({ year }).strict()),

@@ -8,6 +8,8 @@ import { writeFileOut } from '../services/files/write';
 import type { Invoke } from './ipc';
 
 const PRINT_OP = 'report/print';
+/** The sales report (P2.6, P5.6) prints the same way, from its kept HTML. */
+const SALES_PRINT_OP = 'sales-report/print';
 
 /**
  * The desktop's printing of appraisal reports (P6.4): the same HTML as the CLI's, loaded into a hidden
@@ -16,6 +18,7 @@ const PRINT_OP = 'report/print';
  */
 export function withReportPrinting(invoke: Invoke, parent: () => BrowserWindow | undefined, appLang: () => Lang): Invoke {
   return async (name, input, jobId, callerLang) => {
+    if (name === SALES_PRINT_OP) return printSalesReport(invoke, input, callerLang ?? appLang(), parent());
     if (name !== PRINT_OP) return invoke(name, input, jobId, callerLang);
     const parsed = contract[PRINT_OP].input.safeParse(input ?? {});
     if (!parsed.success) return invoke(name, input, jobId, callerLang); // dispatch words the validation error
@@ -29,6 +32,19 @@ export function withReportPrinting(invoke: Invoke, parent: () => BrowserWindow |
       return { ok: false, error: { code: 'report/print-failed', message: t(callerLang ?? appLang(), 'errors.report/print-failed', { reason }), details: { reason } } } satisfies Result<unknown>;
     }
   };
+}
+
+async function printSalesReport(invoke: Invoke, input: unknown, lang: Lang, owner: BrowserWindow | undefined): Promise<Result<unknown>> {
+  const parsed = contract[SALES_PRINT_OP].input.safeParse(input ?? {});
+  if (!parsed.success) return invoke(SALES_PRINT_OP, input, undefined, lang);
+  const report = await invoke('sales-report/html', { id: parsed.data.id }, undefined, lang);
+  if (!report.ok) return report;
+  try {
+    return { ok: true, value: await printHtml((report.value as { html: string }).html, parsed.data.mode, `sales-report-${parsed.data.id}`, owner) };
+  } catch (e) {
+    const reason = (e as Error).message;
+    return { ok: false, error: { code: 'report/print-failed', message: t(lang, 'errors.report/print-failed', { reason }), details: { reason } } };
+  }
 }
 
 async function printHtml(html: string, mode: 'print' | 'pdf', base: string, owner: BrowserWindow | undefined): Promise<{ printed: boolean; file: string | null }> {

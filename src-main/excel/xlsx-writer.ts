@@ -10,7 +10,7 @@ import { zipFiles } from './zip-writer';
 /** 'general': as the cell is, numbers without a format (a problem file's copy of the user's cells). */
 export type ColumnFormat = 'text' | 'int' | 'number' | 'money' | 'date' | 'percent' | 'bool' | 'general';
 
-interface WriteColumn {
+export interface WriteColumn {
   header: string;
   format: ColumnFormat;
   width?: number;
@@ -83,7 +83,7 @@ const visualWidth = (s: string) => {
   return w;
 };
 
-const safeSheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1';
+export const safeSheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1';
 
 const FORMAT_STYLE: Record<ColumnFormat, number> = { text: S.text, int: S.int, number: S.number, money: S.money, date: S.date, percent: S.percent, bool: 0, general: 0 };
 

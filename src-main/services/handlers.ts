@@ -5,6 +5,8 @@ import type { HandlersOf } from './handler-types';
 import { importHandlers } from './import';
 import { recordHandlers } from './records';
 import { appraisalHandlers } from './appraisal';
+import { salesReportHandlers } from './sales-report';
+import { planHandlers } from './plans';
 import { surveyHandlers } from './survey';
 import { systemHandlers } from './system';
 import { targetHandlers } from './targets';
@@ -21,4 +23,6 @@ export const handlers: HandlersOf<Contract> = {
   ...appraisalHandlers,
   ...surveyHandlers,
   ...targetHandlers,
+  ...salesReportHandlers,
+  ...planHandlers,
 };

@@ -1,6 +1,9 @@
 import {
   AimOutlined,
   AuditOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  ScheduleOutlined,
   DashboardOutlined,
   ShopOutlined,
   SettingOutlined,
@@ -21,9 +24,12 @@ interface Area {
 
 /** Every area of the policy, in the order of the sidebar. */
 export const AREAS: Area[] = [
+  { key: 'home', path: '/home', icon: <HomeOutlined /> },
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined /> },
   { key: 'team', path: '/team', icon: <TeamOutlined /> },
   { key: 'targets', path: '/targets', icon: <AimOutlined /> },
+  { key: 'plans', path: '/plans', icon: <ScheduleOutlined /> },
+  { key: 'reports', path: '/reports', icon: <FileTextOutlined /> },
   { key: 'records', path: '/customers', icon: <ShopOutlined />, also: ['/orders'] },
   { key: 'surveys', path: '/surveys', icon: <SmileOutlined /> },
   { key: 'appraisals', path: '/appraisals', icon: <AuditOutlined /> },

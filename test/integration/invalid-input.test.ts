@@ -32,7 +32,7 @@ describe('invalid input through dispatch', () => {
 
   it('lists the allowed choices of an enum', async () => {
     const r = await env.attempt('targets/breakdown', { year: 2026, method: 'random' }, 'en');
-    expect(!r.ok && r.error.message).toBe('Method must be one of: even, history, weights, bottom-up.');
+    expect(!r.ok && r.error.message).toBe('Method must be one of: even, history, weights, bottom-up, working-days.');
   });
 });
 

@@ -126,9 +126,21 @@ describe('migrations (architecture: the data)', () => {
     expect(() => peer.run(1, 99)).toThrow(/FOREIGN KEY/);
   });
 
+  it('P2.4–P2.6 migration 12 (plans, market, strategy, sales reports): a version-8 plan and activity keep their rows, with zero budgets', () => {
+    const db = databaseAt(8);
+    seedV1(db);
+    db.prepare("INSERT INTO sales_plans (id, year, period, staff_id, channels) VALUES (1, 2025, 'M6', 1, 'direct')").run();
+    db.prepare("INSERT INTO plan_activities (plan_id, owner_id, date, kind, title, status) VALUES (1, 1, '2025-06-03', 'visit', 'v', 'done')").run();
+    expect(upTo(db, 12)).toEqual({ from: 8, to: 12 });
+    expect(db.prepare('SELECT channels, budget, expected_sales AS e FROM sales_plans').all()).toEqual([{ channels: 'direct', budget: 0, e: 0 }]);
+    expect(db.prepare('SELECT title, status, budget, spent, credited_sales AS c, source FROM plan_activities').all()).toEqual([{ title: 'v', status: 'done', budget: 0, spent: 0, c: 0, source: null }]);
+    expect(() => db.prepare("INSERT INTO sales_reports (kind, period, lang, data, created_at, created_by) VALUES ('daily', '2025-06', 'en', '{}', 'x', 'x')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO sales_strategies (year, product_line, updated_at) VALUES (2025, 'A', 'x'), (2025, 'A', 'x')").run()).toThrow(/UNIQUE/);
+  });
+
   it('every migration after the first has an upgrade test from the version before it', () => {
-    // Tested above (4, 5, 6, 8) and in database.test.ts (7); a new migration fails here until it has one.
-    const tested = [4, 5, 6, 7, 8];
+    // Tested above (4, 5, 6, 8, 12) and in database.test.ts (7); a new migration fails here until it has one.
+    const tested = [4, 5, 6, 7, 8, 12];
     expect(MIGRATIONS.slice(1).map((m) => m.version)).toEqual(tested);
   });
 });

@@ -156,3 +156,34 @@ describe('targets breakdown (P2.2)', () => {
     expect(cells.get(`person:${org.people[1].id}:M7`)!.amount).toBe(10_000);
   });
 });
+
+describe('working-day breakdown and pace (P2.6 item 9)', () => {
+  it('P2.6 working-days: each month in proportion to its official working days (2026), even per person', async () => {
+    const { call, ws, org } = await company([2]);
+    await call('targets/set', { year: Y, amount: 2_480_000 });
+    const r = await call('targets/breakdown', { year: Y, method: 'working-days' });
+    expect(r.seasonality).toBe('working-days');
+    // 2026 (国办发明电〔2025〕7号), derived by month in test/unit/working-days.test.ts: 248 working days
+    const days = [21, 16, 22, 21, 19, 21, 23, 21, 22, 18, 21, 23];
+    expect(r.workingDays).toEqual({ months: days, officialCalendar: true });
+    const cells = readCells(ws.db, Y);
+    const total = days.reduce((a, b) => a + b, 0);
+    for (let m = 1; m <= 12; m++) {
+      const exact = (2_480_000 * days[m - 1]) / total;
+      expect(Math.abs(cells.get(`company:0:M${m}`)!.amount - exact), `M${m}`).toBeLessThanOrEqual(2);
+    }
+    expect(cells.get(`person:${org.people[0].id}:Y`)!.amount).toBe(1_240_000);
+    expect(reconcileProblems(ws.db, Y)).toEqual([]);
+  });
+
+  it('P2.6 tracking gives the month-to-date pace on working days', async () => {
+    const { call, ws, org } = await company([1]);
+    await call('targets/set', { year: Y, amount: 1_200_000 });
+    await call('targets/breakdown', { year: Y, method: 'even' });
+    addOrder(ws.db, org.people[0].id, '2026-02-05', 48_000);
+    const t = await call('targets/tracking', { year: Y, asOfDate: '2026-02-14' });
+    expect(t.asOfMonth).toBe(2);
+    // 11 of February 2026's 16 working days (Spring Festival off, Saturday 14 worked); 48,000 of 100,000
+    expect(t.pace).toMatchObject({ asOf: '2026-02-14', workingDays: 16, elapsedWorkingDays: 11, target: 100_000, actual: 48_000, targetShare: 0.48, officialCalendar: true });
+  });
+});

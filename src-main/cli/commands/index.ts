@@ -4,6 +4,7 @@ import { surveyCommands } from './survey';
 import { appraisalCommands } from './appraisal';
 import { systemCommands } from './system';
 import { targetCommands } from './targets';
+import { planCommands, withSalesReport } from './plans';
 
 /** Every command of the command line; each domain adds its list here. */
-export const COMMANDS: AnyCommand[] = [...systemCommands, ...importExportCommands, ...surveyCommands, ...appraisalCommands, ...targetCommands];
+export const COMMANDS: AnyCommand[] = withSalesReport([...systemCommands, ...importExportCommands, ...surveyCommands, ...appraisalCommands, ...targetCommands, ...planCommands]);

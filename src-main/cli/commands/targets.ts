@@ -2,6 +2,7 @@ import type { Input } from '../../contract';
 import { CELL_METRICS, SPREAD_METRICS, targetOps, type TargetChange, type TargetsShow, type TargetsTracking } from '../../contract/targets';
 import { t, type Lang } from '../../i18n/messages';
 import { call, choiceOption, command, intOption, textOption, UsageError, type Values } from '../command';
+import { paceLines, workingDaysLines } from './plans-text';
 
 /** `targets set | lock | unlock | breakdown | show | track | submit | approve | reopen | tiers | undo` (cli.md). */
 
@@ -135,7 +136,7 @@ function renderTracking(r: TargetsTracking, lang: Lang): string {
     `${padEnd(name, 24)} ${padStart(pct(x.month.completion), 8)} ${padStart(pct(x.quarter.completion), 8)} ${padStart(pct(x.ytd.completion), 8)} ${padStart(money(lang, x.ytd.gap), 16)}`;
   const head = ['col-name', 'col-month', 'col-quarter', 'col-ytd', 'col-gap'].map((k, i) => (i === 0 ? padEnd(t(lang, `targets.cli.${k}`), 24) : padStart(t(lang, `targets.cli.${k}`), i === 4 ? 16 : 8))).join(' ');
   const rows = [line(t(lang, 'targets.scope.company'), r.company), ...r.teams.map((x) => line(`  ${x.name}`, x)), ...r.people.map((x) => line(`    ${x.employeeNo} ${x.name}`, x))];
-  return [t(lang, 'targets.cli.track-header', { year: r.year, month: r.asOfMonth }), head, ...rows].join('\n');
+  return [t(lang, 'targets.cli.track-header', { year: r.year, month: r.asOfMonth }), ...paceLines(r.pace, lang), head, ...rows].join('\n');
 }
 
 const changed = (c: TargetChange, lang: Lang) => t(lang, 'targets.cli.changed', { year: c.year, rows: c.rowsChanged, cells: c.cellsWritten, annual: money(lang, c.companyAnnual) });
@@ -171,7 +172,7 @@ export const targetCommands = [
       'targets/lock': changed,
       'targets/tiers': changed,
       'targets/breakdown': (c, lang) =>
-        t(lang, 'targets.cli.broken-down', { year: c.year, rows: c.rowsChanged, cells: c.cellsWritten, annual: money(lang, c.companyAnnual), method: c.method, seasonality: c.seasonality }),
+        [t(lang, 'targets.cli.broken-down', { year: c.year, rows: c.rowsChanged, cells: c.cellsWritten, annual: money(lang, c.companyAnnual), method: c.method, seasonality: c.seasonality }), ...workingDaysLines(c.year, c.workingDays, lang)].join('\n'),
       'targets/undo': (c, lang) => (c.undone ? t(lang, 'targets.cli.undone', { action: c.undone, rows: c.rowsChanged }) : t(lang, 'targets.cli.nothing-to-undo')),
       'targets/show': renderShow,
       'targets/tracking': renderTracking,

@@ -4,8 +4,11 @@
  * `chinese-days` package, whose data follows the State Council's yearly notice; nothing here is hand-typed.
  * Users of it: the care calendar (P4.3), service-level clocks (P4.6), working-day targets and pace (P2.6).
  */
-import { getDayDetail, getHolidaysInRange } from 'chinese-days';
+// chinese-days is CommonJS: plain Node's ESM loader (tsx: the bench, the dev job worker) sees only its default export.
+import chineseDays from 'chinese-days';
 import dayjs from 'dayjs';
+
+const { getDayDetail, getHolidaysInRange } = chineseDays;
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'adjusted-workday';
 

@@ -1,2 +1,3 @@
 export * from './china-calendar';
 export * from './lunar';
+export * from './working-pace';

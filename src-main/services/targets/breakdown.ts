@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { WorkbenchError } from '../../contract/errors';
 import type { ParsedInput, Output } from '../../contract';
 import type { ServiceContext } from '../context';
+import { hasOfficialSchedule, workingDaysByMonth } from '../calendar';
 import { yearActuals } from './actuals';
 import { cellLabel } from './cells';
 import { assertLocksHeld, cellStats, distributeCell, lockedCells, type Held, type Spread } from './distribute';
@@ -15,7 +16,8 @@ import { checkEditable, savePlan } from './store';
  * - even: each salesperson the same per month worked, each month the same;
  * - history: each person in proportion to last year's actual, each month by last year's company seasonality;
  * - weights: the manager's twelve monthly factors and/or weights per salesperson;
- * - bottom-up: in proportion to the people's own proposals (or, with `adopt`, exactly the proposals).
+ * - bottom-up: in proportion to the people's own proposals (or, with `adopt`, exactly the proposals);
+ * - working-days: each salesperson the same, each month by its official working days (P2.6, 调休 included).
  * A salesperson's weight for a month is person weight × month weight, and nothing for a month the
  * person does not work; a team's weight is the sum of its people's.
  */
@@ -64,11 +66,13 @@ function weightsFor(db: Database, plan: Plan, input: BreakdownInput) {
   if (input.weights && !input.weights.some((w) => w > 0)) throw new WorkbenchError('targets/weights-zero');
 
   const seasonality: Output<'targets/breakdown'>['seasonality'] =
-    input.seasonality ?? (input.method === 'history' ? 'history' : input.method === 'weights' && input.weights ? 'weights' : input.method === 'bottom-up' && lastTotalOf(db, plan, input) > 0 ? 'history' : 'even');
+    input.seasonality ?? (input.method === 'working-days' ? 'working-days' : input.method === 'history' ? 'history' : input.method === 'weights' && input.weights ? 'weights' : input.method === 'bottom-up' && lastTotalOf(db, plan, input) > 0 ? 'history' : 'even');
   if (seasonality === 'weights' && !input.weights) throw new WorkbenchError('targets/weights-missing');
   const seasonal = seasonality === 'history' ? pick((last ?? yearActuals(db, plan.year - 1)).company) : null;
-  const monthWeight = seasonality === 'weights' ? input.weights! : seasonal ?? new Array<number>(12).fill(1);
-  return { personWeight, monthWeight, seasonality, lastTotal, proposed };
+  // P2.6 working days: each month weighs as many of China's official working days (调休 included) as it has.
+  const workingDays = seasonality === 'working-days' ? { months: workingDaysByMonth(plan.year), officialCalendar: hasOfficialSchedule(plan.year) } : undefined;
+  const monthWeight = seasonality === 'weights' ? input.weights! : workingDays ? workingDays.months : seasonal ?? new Array<number>(12).fill(1);
+  return { personWeight, monthWeight, seasonality, lastTotal, proposed, workingDays };
 }
 
 function lastTotalOf(db: Database, plan: Plan, input: BreakdownInput): number {
@@ -102,6 +106,6 @@ export function breakdown(ctx: ServiceContext, input: BreakdownInput): Output<'t
       w.seasonality === 'weights' ? JSON.stringify(input.weights) : null,
       input.year,
     );
-    return { year: plan.year, rowsChanged: saved.rowsChanged, cellsWritten: saved.cellsWritten, companyAnnual: plan.company.row[0], method: input.method, seasonality: w.seasonality };
+    return { year: plan.year, rowsChanged: saved.rowsChanged, cellsWritten: saved.cellsWritten, companyAnnual: plan.company.row[0], method: input.method, seasonality: w.seasonality, ...(w.workingDays ? { workingDays: w.workingDays } : {}) };
   })();
 }

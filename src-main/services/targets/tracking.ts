@@ -1,12 +1,15 @@
 import type { Database } from 'better-sqlite3';
-import type { CompletionFigures, TargetsTracking, TrackingRow } from '../../contract/targets';
+import dayjs from 'dayjs';
+import type { CompletionFigures, MonthPace, TargetsTracking, TrackingRow } from '../../contract/targets';
+import { monthWorkingPace } from '../calendar';
 import { yearActuals } from './actuals';
 import { mIdx, quarterOf } from './periods';
 import { loadPlan, type PlanNode } from './plan';
 
 /**
  * Tracking (P2.6 item 10): actual sales against target by person, team and company for the month, the
- * quarter to date, the year to date (YTD actual ÷ YTD target) and the whole year, with the gap in yuan.
+ * quarter to date, the year to date (YTD actual ÷ YTD target) and the whole year, with the gap in yuan;
+ * and the month's pace on China's working days ("at 60 % of the month's working days, 48 % of its target").
  */
 
 /** The last month with orders in the year; a past year without orders counts as complete. */
@@ -22,8 +25,25 @@ const figures = (target: number, actualFen: number): CompletionFigures => {
   return { target, actual, completion: target > 0 ? actual / target : null, gap: Math.round((actual - target) * 100) / 100 };
 };
 
-export function tracking(db: Database, year: number, asOfMonth?: number): TargetsTracking {
-  const asOf = asOfMonth ?? defaultAsOf(db, year);
+/** The day the pace counts to: the one asked for, else today in the current month, else the month's end (or nothing for a month to come). */
+function paceDay(year: number, month: number, asOfDate?: string): string | null {
+  if (asOfDate) return asOfDate;
+  const today = dayjs().format('YYYY-MM-DD');
+  const first = dayjs(new Date(year, month - 1, 1));
+  if (today < first.format('YYYY-MM-DD')) return null;
+  return today;
+}
+
+function companyPace(year: number, month: number, target: number, actualFen: number, asOfDate?: string): MonthPace | null {
+  const day = paceDay(year, month, asOfDate);
+  if (!day) return null;
+  const p = monthWorkingPace(year, month, day);
+  const actual = Math.round(actualFen) / 100;
+  return { ...p, target, actual, targetShare: target > 0 ? actual / target : null };
+}
+
+export function tracking(db: Database, year: number, asOfMonth?: number, asOfDate?: string): TargetsTracking {
+  const asOf = asOfMonth ?? (asOfDate && Number(asOfDate.slice(0, 4)) === year ? Number(asOfDate.slice(5, 7)) : defaultAsOf(db, year));
   const q = quarterOf(asOf);
   const plan = loadPlan(db, year);
   const act = yearActuals(db, year);
@@ -68,5 +88,6 @@ export function tracking(db: Database, year: number, asOfMonth?: number): Target
       cumulativeActual: Math.round(ca) / 100,
     };
   });
-  return { year, asOfMonth: asOf, quarter: q, months, company: rowOf(plan.company, act.company.sales, null), teams, people };
+  const pace = companyPace(year, asOf, plan.company.row[mIdx(asOf)], act.company.sales[asOf - 1], asOfDate);
+  return { year, pace, asOfMonth: asOf, quarter: q, months, company: rowOf(plan.company, act.company.sales, null), teams, people };
 }
