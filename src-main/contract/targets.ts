@@ -160,7 +160,10 @@ export interface TrackingRow {
   employeeNo: string | null;
   team: string | null;
   month: CompletionFigures;
+  /** The quarter to date: its months up to asOfMonth (not the whole quarter). */
   quarter: CompletionFigures;
+  /** The whole quarter's target, yuan. */
+  quarterTarget: number;
   ytd: CompletionFigures;
   year: CompletionFigures;
 }
