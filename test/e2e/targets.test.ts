@@ -167,4 +167,31 @@ describe('the target grid (P2.2) in browser mode', () => {
     expect(audit.reason).toBe('Customer moved an order into June');
     await page.context().close();
   });
+
+  it('issue 12 items 1 and 7: the breakdown says its base year is incomplete and offers a choice; Settings holds the name the audit shows', async () => {
+    // 2027 by history rests on 2026, whose orders end in February here: March–December are missing.
+    const page = await wb.open(`#/targets?year=${Y + 1}`, { width: 1600 });
+    await page.getByTestId('breakdown-button').click();
+    const warning = page.getByTestId('history-base-incomplete');
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain(`${Y} is not complete yet`);
+    const ok = page.locator('.ant-modal-footer .ant-btn-primary');
+    expect(await ok.isDisabled()).toBe(true);
+    await page.getByTestId('base-last-12').click();
+    await page.locator('.ant-modal .ant-input-number input').first().fill('10');
+    await page.screenshot({ path: path.join(dataDir, 'breakdown-base.png') });
+    await ok.click();
+    // The last 12 complete months (March 2025 – February 2026) sold 800,000; + 10 %.
+    await expect.poll(() => db((d) => (d.prepare("SELECT amount / 100 AS v FROM target_cells WHERE year = ? AND scope = 'company' AND period = 'Y' AND metric = 'sales'").get(Y + 1) as { v: number } | undefined)?.v), { timeout: 20_000 }).toBe(880_000);
+
+    await page.goto(`${wb.web.url.split('/?')[0]}/#/settings`);
+    const nameInput = page.getByTestId('settings-display-name');
+    await nameInput.waitFor();
+    await nameInput.fill('Wang Li');
+    await page.getByTestId('settings-display-name-save').click();
+    await expect.poll(() => db((d) => (d.prepare("SELECT value FROM settings WHERE key = 'displayName'").get() as { value: string } | undefined)?.value), { timeout: 20_000 }).toBe('Wang Li');
+    await invokeInPage(page, wb.web.token, 'targets/set', { year: Y + 1, amount: 900_000 });
+    expect(db((d) => (d.prepare('SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1').get() as { actor: string }).actor)).toBe('Wang Li');
+    await page.context().close();
+  });
 });
