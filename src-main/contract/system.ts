@@ -34,6 +34,10 @@ export interface SystemInfo {
 export interface Settings {
   lang: 'zh-CN' | 'en' | null;
   companyName: string;
+  /** The user's name as the audit trail shows it ("by whom"); '' until given (the account name stands in). */
+  displayName: string;
+  /** This computer's account name: the display name's default. */
+  accountName: string;
 }
 
 export const systemOps = {
@@ -45,7 +49,7 @@ export const systemOps = {
   ),
   'settings/get': op<Settings>()(empty),
   'settings/set': op<Settings>()(
-    z.object({ lang: langSchema.optional(), companyName: z.string().trim().min(1).max(100).optional() }).strict(),
+    z.object({ lang: langSchema.optional(), companyName: z.string().trim().min(1).max(100).optional(), displayName: z.string().trim().min(1).max(50).optional() }).strict(),
     { mutates: true },
   ),
   'backup/create': op<BackupInfo>()(empty, { mutates: true }),

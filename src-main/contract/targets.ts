@@ -18,6 +18,13 @@ export type BreakdownMethod = (typeof BREAKDOWN_METHODS)[number];
 /** How each person's year is spread over months: the methods that have a monthly pattern. */
 export const SEASONALITIES = ['even', 'history', 'weights', 'working-days'] as const satisfies readonly BreakdownMethod[];
 export type Seasonality = (typeof SEASONALITIES)[number];
+/**
+ * What stands in for a base year that is not complete yet (P2.2): the last 12 complete months, or the
+ * year before's same month in place of each missing one. Never chosen silently: the service refuses
+ * `targets/base-incomplete` until one is given.
+ */
+export const HISTORY_BASES = ['last-12', 'fill'] as const;
+export type HistoryBaseChoice = (typeof HISTORY_BASES)[number];
 export const period = z.string().regex(/^(Y|Q[1-4]|M([1-9]|1[0-2]))$/, { message: 'period' });
 const scope = z.enum(['company', 'team', 'person']);
 /** A target typed by a person: a number or text such as "1,200,000" (checked by the service, which names the value it refuses). */
@@ -82,6 +89,27 @@ export interface TargetsShow {
   people: PersonTargetView[];
 }
 
+/** The actuals a history breakdown (or a growth %) rests on, and what is missing from them. */
+export interface HistoryBase {
+  /** The plan's year − 1. */
+  baseYear: number;
+  /** 'year' when the base year is complete; otherwise the choice that stands in for it (null: none chosen yet). */
+  kind: 'year' | HistoryBaseChoice | null;
+  /** Months (1..12) of the base year that have not ended yet, or that the data does not reach. */
+  missing: number[];
+  /** The latest order's date, or null when there are none. */
+  lastOrder: string | null;
+  today: string;
+  /** For each calendar month (index 0 = January), the month whose actuals stand for it, 'YYYY-MM'. */
+  sources: string[];
+  /** The last 12 complete months, 'YYYY-MM' to 'YYYY-MM', or null when there are none. */
+  last12: { from: string; to: string } | null;
+  /** The base's total sales (or profit) for the metric, yuan. */
+  total: number;
+  /** Salespeople hired inside the base months: their history is scaled up to twelve months (months = months worked). */
+  prorated: { employeeNo: string; name: string; hireDate: string; months: number }[];
+}
+
 export interface TargetChange {
   year: number;
   /** Rows (company, teams, people) whose amounts or locks changed. */
@@ -132,7 +160,10 @@ export interface TrackingRow {
   employeeNo: string | null;
   team: string | null;
   month: CompletionFigures;
+  /** The quarter to date: its months up to asOfMonth (not the whole quarter). */
   quarter: CompletionFigures;
+  /** The whole quarter's target, yuan. */
+  quarterTarget: number;
   ytd: CompletionFigures;
   year: CompletionFigures;
 }
@@ -196,7 +227,9 @@ export const targetOps = {
     { mutates: true },
   ),
   'targets/undo': op<TargetChange & { undone: string | null }>()(z.object({ year, metric: spreadMetric, reason }).strict(), { mutates: true }),
-  'targets/breakdown': op<TargetChange & { method: BreakdownMethod; seasonality: Seasonality; workingDays?: { months: number[]; officialCalendar: boolean } }>()(
+  /** What a history breakdown of the year would rest on: whether the base year is complete, and who is pro-rated. */
+  'targets/history-base': op<HistoryBase>()(z.object({ year, metric: spreadMetric, base: z.enum(HISTORY_BASES).optional() }).strict()),
+  'targets/breakdown': op<TargetChange & { method: BreakdownMethod; seasonality: Seasonality; base: HistoryBase | null; workingDays?: { months: number[]; officialCalendar: boolean } }>()(
     z
       .object({
         year,
@@ -212,6 +245,8 @@ export const targetOps = {
         seasonality: z.enum(SEASONALITIES).optional(),
         /** bottom-up: make the company's target the sum of the proposals (otherwise the proposals share out the current target). */
         adopt: z.boolean().optional(),
+        /** What stands in for an incomplete base year (see HISTORY_BASES). */
+        base: z.enum(HISTORY_BASES).optional(),
         reason,
       })
       .strict(),

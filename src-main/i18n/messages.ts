@@ -18,8 +18,27 @@ function messages(): i18n {
       interpolation: { escapeValue: false },
       showSupportNotice: false,
     } as Parameters<i18n['init']>[0]);
+    localeNumbers(instance);
   }
   return instance;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * `{{count, number}}` in the locale files gives the language's separators (20,259 rather than 20259).
+ * i18next's own number format turns a value that is not a number (an already formatted "1,491,642" or
+ * a list of names sharing a placeholder name) into NaN; this one leaves such a value as it is. The
+ * renderer's i18n.ts does the same.
+ */
+export function localeNumbers(i: i18n): void {
+  i.services.formatter?.add('number', (value: unknown, lng: string | undefined): string => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return value as string;
+    const key = lng ?? 'en';
+    let f = numberFormats.get(key);
+    if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(key)));
+    return f.format(value);
+  });
 }
 
 // One bound translator per language: getFixedT builds a new one on every call, which an import

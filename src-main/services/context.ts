@@ -20,13 +20,18 @@ export interface ServiceContext {
 }
 
 export function makeContext(ws: Workspace, opts: Partial<Omit<ServiceContext, 'ws' | 'db'>> = {}): ServiceContext {
+  let actor: string | undefined;
   return {
     ws,
     get db() {
       return ws.db;
     },
     lang: opts.lang ?? 'en',
-    actor: opts.actor ?? defaultActor(),
+    // Issue 12 item 7: "by whom" is the person's display name from Settings, read once per call; the
+    // door's account name only until one is given. Every door and the job worker build their context here.
+    get actor() {
+      return (actor ??= displayName(ws) ?? opts.actor ?? defaultActor());
+    },
     progress: opts.progress ?? (() => {}),
     checkCancelled: opts.checkCancelled ?? (() => {}),
     cancelJob: opts.cancelJob ?? (() => false),
@@ -46,6 +51,25 @@ export function defaultActor(): string {
     // no user entry for this uid (some containers): fall back to the environment
   }
   return process.env.USER || process.env.USERNAME || 'manager';
+}
+
+/** This computer's account name (the display name's default). */
+export function accountName(): string {
+  try {
+    return os.userInfo().username || defaultActor();
+  } catch {
+    return defaultActor();
+  }
+}
+
+/** The display name the user gave in Settings, or undefined (none yet, or a database that cannot be read). */
+function displayName(ws: Workspace): string | undefined {
+  try {
+    const row = ws.db.prepare("SELECT value FROM settings WHERE key = 'displayName'").get() as { value: string } | undefined;
+    return row?.value.trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function nowIso(): string {

@@ -18,4 +18,15 @@ void i18n.use(initReactI18next).init({
   showSupportNotice: false,
 } as Parameters<typeof i18n.init>[0]);
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+// `{{count, number}}` uses the language's separators; a value that is not a number (already formatted
+// text) stays as it is instead of i18next's NaN. The same as src-main/i18n/messages.ts.
+i18n.services.formatter?.add('number', (value: unknown, lng: string | undefined): string => {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return value as string;
+  const key = lng ?? 'en';
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(key)));
+  return f.format(value);
+});
+
 export default i18n;

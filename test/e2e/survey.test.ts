@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { invokeInPage, readDatabase, workbenchInBrowser } from '../support/browser';
@@ -77,6 +78,9 @@ describe('satisfaction surveys in a browser (P4.7, issue #5)', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await page.keyboard.type('Quick delivery this time');
     await page.keyboard.press('Control+Enter');
+    // nothing is saved before the summary is confirmed (issue 12 item 3); Enter confirms it
+    await page.getByTestId('entry-summary').waitFor();
+    await page.keyboard.press('Enter');
     // the next customer opens
     await expect.poll(async () => (await name.innerText()).trim(), { timeout: 15_000 }).not.toBe(customer);
 
@@ -94,6 +98,55 @@ describe('satisfaction surveys in a browser (P4.7, issue #5)', () => {
       { q: questions[1].id, num: 10, text: null },
       { q: questions[2].id, num: 2, text: 'Hotline' },
       { q: questions[3].id, num: null, text: 'Quick delivery this time' },
+    ]);
+    await page.context().close();
+  });
+
+  it('issue 12 item 3: typing 4, Enter, 1, 0, Enter, a comment saves 4, NPS 10 and the comment, after a summary', async () => {
+    const page = await openPage('#/surveys');
+    await page.getByTestId('survey-list').waitFor();
+    const plan = await api<{ id: number }>(page, 'survey/save-plan', { name: 'Phone check', method: 'phone', status: 'running' });
+    const questions = await api<{ id: number }[]>(page, 'survey/save-questions', {
+      surveyId: plan.id,
+      questions: [
+        { text: 'Overall satisfaction', type: 'likert5' },
+        { text: 'Would you recommend us (0–10)?', type: 'nps' },
+        { text: 'Anything else?', type: 'text' },
+      ],
+    });
+    await page.goto(`${wb.web.url.split('/?')[0]}/#/surveys/${plan.id}?tab=entry`);
+    const name = page.getByTestId('entry-customer-name');
+    await name.waitFor();
+    const customer = (await name.innerText()).trim();
+    // the cursor is already in the first question: no click, no Tab
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('answer-q01');
+    await page.keyboard.press('4');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('1');
+    await page.keyboard.press('0');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Wants a call about the invoice');
+    await page.keyboard.press('Control+Enter');
+    const summary = page.getByTestId('entry-summary');
+    await summary.waitFor();
+    expect(await page.getByTestId('summary-q01').innerText()).toBe('4');
+    expect(await page.getByTestId('summary-q02').innerText()).toBe('10');
+    expect(await page.getByTestId('summary-q03').innerText()).toBe('Wants a call about the invoice');
+    await page.screenshot({ path: path.join(dataDir, 'phone-entry-summary.png') });
+    await page.getByTestId('entry-summary-save').click();
+    await expect.poll(async () => (await name.innerText()).trim(), { timeout: 15_000 }).not.toBe(customer);
+    const rows = db((d) =>
+      d
+        .prepare(
+          `SELECT a.question_id AS q, a.value_num AS num, a.value_text AS text FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
+           JOIN customers c ON c.id = r.customer_id WHERE r.survey_id = ? AND c.name = ? ORDER BY a.question_id`,
+        )
+        .all(plan.id, customer),
+    );
+    expect(rows).toEqual([
+      { q: questions[0].id, num: 4, text: null },
+      { q: questions[1].id, num: 10, text: null },
+      { q: questions[2].id, num: null, text: 'Wants a call about the invoice' },
     ]);
     await page.context().close();
   });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { readDatabase, workbenchInBrowser } from '../support/browser';
+import { invokeInPage, readDatabase, workbenchInBrowser } from '../support/browser';
 import { addOrder, reconcileProblems, seedOrg } from '../support/targets-org';
 import { tmpDir } from '../support/workspace';
 
@@ -120,6 +120,78 @@ describe('the target grid (P2.2) in browser mode', () => {
     // The dashboard carries the compact target-vs-actual card.
     await page.goto(`${wb.web.url}#/dashboard`);
     await page.getByTestId('dashboard-targets').or(page.getByTestId('dashboard-empty')).first().waitFor({ timeout: 60_000 });
+    await page.context().close();
+  });
+
+  it('issue 12 items 2, 4, 5: quarter-to-date labels; a locked cell asks before overwriting; an approved plan asks for the reason in place', async () => {
+    const page = await openPage();
+    const api = <T>(name: string, input: unknown) => invokeInPage<T>(page, wb.web.token, name, input);
+    const [, , c] = people;
+    // Item 2: the behind-plan table says its quarter figures are to date (orders up to February: Q1, Jan–Feb).
+    await page.getByRole('tab', { name: 'Tracking' }).click();
+    const behind = page.locator('[data-testid="target-tracking"] .ant-card').filter({ hasText: 'Behind plan in Q1 to date' });
+    await behind.waitFor();
+    const heads = await behind.locator('th').allInnerTexts();
+    expect(heads).toEqual(expect.arrayContaining(['Target Q1 to date (Jan–Feb)', 'Actual Q1 to date', 'Gap Q1 to date', 'Target, whole Q1']));
+    await page.getByRole('tab', { name: 'Breakdown' }).click();
+
+    // Item 5: typing into a locked cell shows that it is locked and asks; Cancel keeps the amount.
+    await api('targets/lock', { year: Y, staffId: c.id, period: 'M4', locked: true });
+    const before = cell('person', c.id, 'M4')!.v;
+    await type(page, `person:${c.id}`, 'M4', '77777');
+    await page.getByTestId('pending-locked').waitFor();
+    await page.screenshot({ path: path.join(dataDir, 'targets-locked.png') });
+    await page.getByTestId('pending-cancel').click();
+    await page.waitForTimeout(500);
+    expect(cell('person', c.id, 'M4')).toEqual({ v: before, locked: 1 });
+    await type(page, `person:${c.id}`, 'M4', '77777');
+    await page.getByTestId('pending-ok').click();
+    await expect.poll(() => cell('person', c.id, 'M4')?.v, { timeout: 20_000 }).toBe(77_777);
+    expect(cell('person', c.id, 'M4')?.locked).toBe(1);
+
+    // Item 4: approved, no reason typed: the edit waits for its reason instead of being dropped.
+    await api('targets/workflow', { year: Y, action: 'submit' });
+    await api('targets/workflow', { year: Y, action: 'approve' });
+    await page.reload();
+    await page.getByTestId(`target-row-person:${c.id}`).waitFor({ timeout: 60_000 });
+    await type(page, `person:${c.id}`, 'M6', '12345');
+    const dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('pending-reason') });
+    await dialog.waitFor();
+    expect(await dialog.locator('.ant-modal-title').innerText()).toContain('12345');
+    expect(await page.getByTestId('pending-ok').isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(dataDir, 'targets-reason.png') });
+    await page.getByTestId('pending-reason').fill('Customer moved an order into June');
+    await page.getByTestId('pending-ok').click();
+    await expect.poll(() => cell('person', c.id, 'M6')?.v, { timeout: 20_000 }).toBe(12_345);
+    const audit = db((d) => d.prepare("SELECT reason FROM audit_log WHERE entity LIKE 'target%' AND reason IS NOT NULL ORDER BY id DESC LIMIT 1").get() as { reason: string });
+    expect(audit.reason).toBe('Customer moved an order into June');
+    await page.context().close();
+  });
+
+  it('issue 12 items 1 and 7: the breakdown says its base year is incomplete and offers a choice; Settings holds the name the audit shows', async () => {
+    // 2027 by history rests on 2026, whose orders end in February here: March–December are missing.
+    const page = await wb.open(`#/targets?year=${Y + 1}`, { width: 1600 });
+    await page.getByTestId('breakdown-button').click();
+    const warning = page.getByTestId('history-base-incomplete');
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain(`${Y} is not complete yet`);
+    const ok = page.locator('.ant-modal-footer .ant-btn-primary');
+    expect(await ok.isDisabled()).toBe(true);
+    await page.getByTestId('base-last-12').click();
+    await page.locator('.ant-modal .ant-input-number input').first().fill('10');
+    await page.screenshot({ path: path.join(dataDir, 'breakdown-base.png') });
+    await ok.click();
+    // The last 12 complete months (March 2025 – February 2026) sold 800,000; + 10 %.
+    await expect.poll(() => db((d) => (d.prepare("SELECT amount / 100 AS v FROM target_cells WHERE year = ? AND scope = 'company' AND period = 'Y' AND metric = 'sales'").get(Y + 1) as { v: number } | undefined)?.v), { timeout: 20_000 }).toBe(880_000);
+
+    await page.goto(`${wb.web.url.split('/?')[0]}/#/settings`);
+    const nameInput = page.getByTestId('settings-display-name');
+    await nameInput.waitFor();
+    await nameInput.fill('Wang Li');
+    await page.getByTestId('settings-display-name-save').click();
+    await expect.poll(() => db((d) => (d.prepare("SELECT value FROM settings WHERE key = 'displayName'").get() as { value: string } | undefined)?.value), { timeout: 20_000 }).toBe('Wang Li');
+    await invokeInPage(page, wb.web.token, 'targets/set', { year: Y + 1, amount: 900_000 });
+    expect(db((d) => (d.prepare('SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1').get() as { actor: string }).actor)).toBe('Wang Li');
     await page.context().close();
   });
 });

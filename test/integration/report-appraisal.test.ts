@@ -122,4 +122,33 @@ describe('P6.4 the printed appraisal report', () => {
     });
     expect(rows).toEqual(show.people.map((p) => [p.employeeNo, p.total, p.grade]));
   });
+
+  it('P6.4 the appraisal workbook has number formats, a frozen header and filters on every sheet, like the orders export', async () => {
+    const { call, dir } = await ready();
+    const out = path.join(dir, 'review.xlsx');
+    await call('appraisal/export', { quarter: '2026Q3', out: { path: out } });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.autoFilter, ws.name).toBeTruthy();
+      expect(ws.getRow(1).font?.bold).toBe(true);
+    }
+    const show = await call('appraisal/show', { quarter: '2026Q3' });
+    const sales = wb.getWorksheet('Sales results')!;
+    const header = (sales.getRow(1).values as unknown[]).slice(1) as string[];
+    // Completion is held as percent points (e.g. 121.39); the sheet holds the ratio, shown as %.
+    const completionLabel = show.scheme.kpis.find((x) => x.source === 'completion')!.label;
+    const col = header.findIndex((h) => h.startsWith(completionLabel) && / · value$/.test(h)) + 1;
+    expect(col).toBeGreaterThan(0);
+    const completionKey = Object.keys(show.people[0].kpis).find((k) => show.scheme.kpis.find((x) => x.key === k)?.source === 'completion')!;
+    const cell = sales.getRow(2).getCell(col);
+    expect(cell.numFmt).toBe('0.00%');
+    expect(cell.value as number).toBeCloseTo(show.people[0].kpis[completionKey].value! / 100, 10);
+    const summary = wb.getWorksheet('Summary')!;
+    const sHeader = (summary.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(summary.getRow(2).getCell(sHeader.indexOf('Total') + 1).numFmt).toBe('0.00');
+    expect(summary.getColumn(sHeader.findIndex((h) => /Bonus/.test(h)) + 1).numFmt).toBe('"¥"#,##0.00');
+  });
 });

@@ -32,6 +32,8 @@ describe('targets breakdown (P2.2)', () => {
     // Last year: A sold 300 in March, B 100 in July (sales 400; March 3/4, July 1/4 of the year).
     addOrder(ws.db, a.id, '2025-03-10', 300_000);
     addOrder(ws.db, b.id, '2025-07-02', 100_000);
+    // The data reaches past 2025, so August–December 2025 count as months without sales, not missing ones.
+    addOrder(ws.db, b.id, '2026-01-05', 1);
     const r = await call('targets/breakdown', { year: Y, method: 'history', growth: 25 });
     expect(r.companyAnnual).toBe(500_000);
     const cells = readCells(ws.db, Y);

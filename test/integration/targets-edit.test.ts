@@ -180,6 +180,8 @@ describe('editing targets (P2.2 grid rules, P2.6 workflow and audit)', () => {
     const pa = tr.people.find((p) => p.id === a.id)!;
     expect(pa.month).toMatchObject({ completion: 0.8, gap: -200 });
     expect(pa.quarter).toMatchObject({ target: 1000, actual: 800 });
+    // The quarter's figures are to date (April only); the whole quarter's target (April–June) is its own figure.
+    expect(pa.quarterTarget).toBe(3000);
     expect(pa.ytd).toMatchObject({ target: 4000, actual: 2800, completion: 0.7, gap: -1200 });
     expect(tr.company.ytd.completion).toBeCloseTo(5300 / 8000, 10);
     expect(tr.months[3].cumulativeActual).toBe(5300);

@@ -1,5 +1,5 @@
 import type { Input } from '../../contract';
-import { CELL_METRICS, SPREAD_METRICS, targetOps, type TargetChange, type TargetsShow, type TargetsTracking } from '../../contract/targets';
+import { CELL_METRICS, HISTORY_BASES, SPREAD_METRICS, targetOps, type HistoryBase, type TargetChange, type TargetsShow, type TargetsTracking } from '../../contract/targets';
 import { t, type Lang } from '../../i18n/messages';
 import { call, choiceOption, command, intOption, textOption, UsageError, type Values } from '../command';
 import { paceLines, workingDaysLines } from './plans-text';
@@ -87,6 +87,8 @@ function build(values: Values, pos: string[]) {
       const seasonality = choiceOption(values, 'seasonality', breakdownInput.seasonality.unwrap().options);
       if (seasonality !== undefined) input.seasonality = seasonality;
       if (values.adopt) input.adopt = true;
+      const base = choiceOption(values, 'base', HISTORY_BASES);
+      if (base !== undefined) input.base = base;
       return call('targets/breakdown', input);
     }
     case 'show':
@@ -139,6 +141,20 @@ function renderTracking(r: TargetsTracking, lang: Lang): string {
   return [t(lang, 'targets.cli.track-header', { year: r.year, month: r.asOfMonth }), ...paceLines(r.pace, lang), head, ...rows].join('\n');
 }
 
+/** What a history breakdown rested on (P2.2): the base months and anyone pro-rated, never left unsaid. */
+function baseLines(b: HistoryBase, lang: Lang): string[] {
+  const missing = b.missing.join(', ');
+  const lines = [
+    b.kind === 'last-12' && b.last12
+      ? t(lang, 'targets.cli.base-last-12', { year: b.baseYear, from: b.last12.from, to: b.last12.to, missing })
+      : b.kind === 'fill'
+        ? t(lang, 'targets.cli.base-fill', { year: b.baseYear, missing, sources: b.missing.map((m) => b.sources[m - 1]).join(', ') })
+        : t(lang, 'targets.cli.base-year', { year: b.baseYear }),
+  ];
+  if (b.prorated.length) lines.push(t(lang, 'targets.cli.prorated', { people: b.prorated.map((p) => t(lang, 'targets.cli.prorated-person', { ...p })).join(', ') }));
+  return lines;
+}
+
 const changed = (c: TargetChange, lang: Lang) => t(lang, 'targets.cli.changed', { year: c.year, rows: c.rowsChanged, cells: c.cellsWritten, annual: money(lang, c.companyAnnual) });
 
 export const targetCommands = [
@@ -161,6 +177,7 @@ export const targetCommands = [
       weights: { type: 'string' },
       growth: { type: 'string' },
       seasonality: { type: 'string' },
+      base: { type: 'string' },
       adopt: { type: 'boolean' },
       stretch: { type: 'string' },
       challenge: { type: 'string' },
@@ -172,7 +189,11 @@ export const targetCommands = [
       'targets/lock': changed,
       'targets/tiers': changed,
       'targets/breakdown': (c, lang) =>
-        [t(lang, 'targets.cli.broken-down', { year: c.year, rows: c.rowsChanged, cells: c.cellsWritten, annual: money(lang, c.companyAnnual), method: c.method, seasonality: c.seasonality }), ...workingDaysLines(c.year, c.workingDays, lang)].join('\n'),
+        [
+          t(lang, 'targets.cli.broken-down', { year: c.year, rows: c.rowsChanged, cells: c.cellsWritten, annual: money(lang, c.companyAnnual), method: c.method, seasonality: c.seasonality }),
+          ...(c.base ? baseLines(c.base, lang) : []),
+          ...workingDaysLines(c.year, c.workingDays, lang),
+        ].join('\n'),
       'targets/undo': (c, lang) => (c.undone ? t(lang, 'targets.cli.undone', { action: c.undone, rows: c.rowsChanged }) : t(lang, 'targets.cli.nothing-to-undo')),
       'targets/show': renderShow,
       'targets/tracking': renderTracking,

@@ -7,6 +7,13 @@ import { requireAppraisal } from './appraisal-store';
 import { schemeById } from './scheme';
 import { showAppraisal } from './show';
 
+const PERCENT_SOURCES = new Set(['completion', 'salesGrowth', 'profitMargin', 'csat', 'complaintHandling']);
+const MONEY_SOURCES = new Set(['sales', 'profit']);
+const PERCENT = '0.00%';
+const MONEY = '"¥"#,##0.00';
+const DECIMAL = '#,##0.00';
+const SCORE = '0.00';
+
 /**
  * The whole appraisal as a workbook (P6.4): a summary sheet (one row per person: team, total, grade,
  * outcomes) and one sheet per P6.1 dimension with each KPI's value and score.
@@ -21,10 +28,15 @@ export async function exportAppraisal(ctx: ServiceContext, quarter: string, out?
   const { Workbook } = (await import('exceljs')).default;
   const wb = new Workbook();
   wb.creator = 'Sales Workbench';
+  // Like the orders export: bold frozen header, a filter on every column, and cells that say what they hold.
   const bold = (ws: ExcelJS.Worksheet) => {
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 2 }];
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ws.columnCount } };
   };
+  // A percentage KPI's value is held as percent points (121.39); Excel's % format wants the ratio.
+  const kpiValue = (source: string, v: number | null | undefined) => (v == null ? null : PERCENT_SOURCES.has(source) ? v / 100 : v);
+  const kpiFormat = (source: string) => (PERCENT_SOURCES.has(source) ? PERCENT : MONEY_SOURCES.has(source) ? MONEY : DECIMAL);
 
   const summary = wb.addWorksheet(L('summary'));
   summary.columns = [
@@ -49,7 +61,8 @@ export async function exportAppraisal(ctx: ServiceContext, quarter: string, out?
     row.outcomes = p.outcomes.map((o) => `${t(lang, `appraisal.outcome.${o.type}`)}${o.amount === null ? '' : ` ¥${o.amount}`} (${o.clause}, ${t(lang, `appraisal.outcomeStatus.${o.status}`)})`).join('; ');
     summary.addRow(row);
   }
-  summary.getColumn('bonus').numFmt = '¥#,##0';
+  summary.getColumn('bonus').numFmt = MONEY;
+  for (const key of ['original', 'total', ...def.kpis.map((k) => `k_${k.key}`)]) summary.getColumn(key).numFmt = SCORE;
   bold(summary);
 
   for (const dim of ['sales', 'satisfaction', 'attitude', 'teamwork'] as const) {
@@ -69,11 +82,15 @@ export async function exportAppraisal(ctx: ServiceContext, quarter: string, out?
     for (const p of appraisal.people) {
       const row: Record<string, unknown> = { no: p.employeeNo, name: p.name, team: p.team };
       for (const k of kpis) {
-        row[`v_${k.key}`] = p.kpis[k.key]?.value ?? null;
+        row[`v_${k.key}`] = kpiValue(k.source, p.kpis[k.key]?.value);
         row[`s_${k.key}`] = p.kpis[k.key]?.score ?? null;
         if (k.source === 'rated') row[`n_${k.key}`] = p.kpis[k.key]?.note ?? null;
       }
       ws.addRow(row);
+    }
+    for (const k of kpis) {
+      ws.getColumn(`v_${k.key}`).numFmt = kpiFormat(k.source);
+      ws.getColumn(`s_${k.key}`).numFmt = SCORE;
     }
     bold(ws);
   }

@@ -47,6 +47,7 @@ export const systemHandlers = {
     ctx.db.transaction(() => {
       if (input.lang) putSetting(ctx.db, 'lang', input.lang);
       if (input.companyName) putSetting(ctx.db, 'companyName', input.companyName);
+      if (input.displayName) putSetting(ctx.db, 'displayName', input.displayName);
     })();
     return readSettings(ctx.db);
   },

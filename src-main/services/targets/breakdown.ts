@@ -3,10 +3,10 @@ import { WorkbenchError } from '../../contract/errors';
 import type { ParsedInput, Output } from '../../contract';
 import type { ServiceContext } from '../context';
 import { hasOfficialSchedule, workingDaysByMonth } from '../calendar';
-import { yearActuals } from './actuals';
 import { cellLabel } from './cells';
 import { assertLocksHeld, cellStats, distributeCell, lockedCells, type Held, type Spread } from './distribute';
 import { actionId } from './edit';
+import { historyBase } from './history-base';
 import { loadPlan, rollUp, type Plan, type PlanNode } from './plan';
 import { checkEditable, savePlan } from './store';
 
@@ -14,7 +14,8 @@ import { checkEditable, savePlan } from './store';
  * The breakdown (P2.2): the company's annual target spread to teams, salespeople, quarters and months
  * by one method, keeping every locked cell and spreading only the remainder.
  * - even: each salesperson the same per month worked, each month the same;
- * - history: each person in proportion to last year's actual, each month by last year's company seasonality;
+ * - history: each person in proportion to last year's actual, each month by last year's company seasonality
+ *   (an incomplete last year only with a chosen stand-in, a person hired during it pro-rated: history-base.ts);
  * - weights: the manager's twelve monthly factors and/or weights per salesperson;
  * - bottom-up: in proportion to the people's own proposals (or, with `adopt`, exactly the proposals);
  * - working-days: each salesperson the same, each month by its official working days (P2.6, 调休 included).
@@ -40,12 +41,13 @@ function proposals(db: Database, year: number): Map<number, number> {
 function weightsFor(db: Database, plan: Plan, input: BreakdownInput) {
   const pick = (a: { sales: number[]; profit: number[] }) => (input.metric === 'profit' ? a.profit : a.sales);
   const needHistory = input.method === 'history' || input.seasonality === 'history' || input.growth !== undefined;
-  const last = needHistory ? yearActuals(db, plan.year - 1) : null;
+  // P2.2: a base year that is not over yet is refused until the manager chooses what stands in for it.
+  const last = needHistory ? historyBase(db, plan, input.metric, input.base, true) : null;
   const lastTotal = last ? pick(last.company).reduce((a, b) => a + b, 0) : 0;
   if (needHistory && lastTotal <= 0) throw new WorkbenchError('targets/no-history', { year: plan.year - 1 });
 
   let personWeight: (p: PlanNode) => number = () => 1;
-  if (input.method === 'history') personWeight = (p) => pick(last!.byPerson.get(p.id) ?? { sales: [], profit: [] }).reduce((a, b) => a + b, 0);
+  if (input.method === 'history') personWeight = (p) => pick(last!.byPerson.get(p.id) ?? { sales: [], profit: [] }).reduce((a, b) => a + b, 0) * (last!.scale.get(p.id) ?? 1);
   if (input.method === 'weights' && input.personWeights) {
     const given = new Map(Object.entries(input.personWeights).map(([k, v]) => [k.toLowerCase(), v]));
     // A set, not a search of the plan per key: weights for all 1,000 people were a million comparisons.
@@ -65,20 +67,29 @@ function weightsFor(db: Database, plan: Plan, input: BreakdownInput) {
   if (input.method === 'weights' && !input.weights && !input.personWeights) throw new WorkbenchError('targets/weights-missing');
   if (input.weights && !input.weights.some((w) => w > 0)) throw new WorkbenchError('targets/weights-zero');
 
+  // Bottom-up follows last year's seasonality by default, so an incomplete base is refused there too.
+  const bottomUpBase = input.method === 'bottom-up' && !input.seasonality ? historyBase(db, plan, input.metric, input.base, false) : null;
+  if (bottomUpBase && bottomUpBase.info.kind === null && bottomUpBase.info.total > 0) historyBase(db, plan, input.metric, input.base, true);
   const seasonality: Output<'targets/breakdown'>['seasonality'] =
-    input.seasonality ?? (input.method === 'working-days' ? 'working-days' : input.method === 'history' ? 'history' : input.method === 'weights' && input.weights ? 'weights' : input.method === 'bottom-up' && lastTotalOf(db, plan, input) > 0 ? 'history' : 'even');
+    input.seasonality ??
+    (input.method === 'working-days'
+      ? 'working-days'
+      : input.method === 'history'
+        ? 'history'
+        : input.method === 'weights' && input.weights
+          ? 'weights'
+          : bottomUpBase && bottomUpBase.info.total > 0
+            ? 'history'
+            : 'even');
   if (seasonality === 'weights' && !input.weights) throw new WorkbenchError('targets/weights-missing');
-  const seasonal = seasonality === 'history' ? pick((last ?? yearActuals(db, plan.year - 1)).company) : null;
+  const base = last ?? (seasonality === 'history' ? bottomUpBase : null);
+  const seasonal = seasonality === 'history' && base ? pick(base.company) : null;
   // P2.6 working days: each month weighs as many of China's official working days (调休 included) as it has.
   const workingDays = seasonality === 'working-days' ? { months: workingDaysByMonth(plan.year), officialCalendar: hasOfficialSchedule(plan.year) } : undefined;
   const monthWeight = seasonality === 'weights' ? input.weights! : workingDays ? workingDays.months : seasonal ?? new Array<number>(12).fill(1);
-  return { personWeight, monthWeight, seasonality, lastTotal, proposed, workingDays };
+  return { personWeight, monthWeight, seasonality, lastTotal, proposed, base: base?.info ?? null, workingDays };
 }
 
-function lastTotalOf(db: Database, plan: Plan, input: BreakdownInput): number {
-  const c = yearActuals(db, plan.year - 1).company;
-  return (input.metric === 'profit' ? c.profit : c.sales).reduce((a, b) => a + b, 0);
-}
 
 /** `targets breakdown`: re-spreads the whole year by a method; locked cells are kept. */
 export function breakdown(ctx: ServiceContext, input: BreakdownInput): Output<'targets/breakdown'> {
@@ -106,6 +117,6 @@ export function breakdown(ctx: ServiceContext, input: BreakdownInput): Output<'t
       w.seasonality === 'weights' ? JSON.stringify(input.weights) : null,
       input.year,
     );
-    return { year: plan.year, rowsChanged: saved.rowsChanged, cellsWritten: saved.cellsWritten, companyAnnual: plan.company.row[0], method: input.method, seasonality: w.seasonality, ...(w.workingDays ? { workingDays: w.workingDays } : {}) };
+    return { year: plan.year, rowsChanged: saved.rowsChanged, cellsWritten: saved.cellsWritten, companyAnnual: plan.company.row[0], method: input.method, seasonality: w.seasonality, base: w.base, ...(w.workingDays ? { workingDays: w.workingDays } : {}) };
   })();
 }

@@ -3,6 +3,8 @@ import type { HandlersOf } from '../handler-types';
 import { breakdown } from './breakdown';
 import { cellHistory } from './cell-history';
 import { exportTargets } from './export';
+import { historyBase } from './history-base';
+import { loadPlan } from './plan';
 import { lockTarget, pasteTargets, setTarget, undoLast } from './edit';
 import { deleteNote, listNotes, saveNote } from './notes';
 import { showTargets } from './show';
@@ -15,6 +17,7 @@ export const targetHandlers = {
   'targets/lock': (ctx, input) => lockTarget(ctx, input),
   'targets/paste': (ctx, input) => pasteTargets(ctx, input),
   'targets/undo': (ctx, input) => undoLast(ctx, input),
+  'targets/history-base': (ctx, input) => historyBase(ctx.db, loadPlan(ctx.db, input.year, input.metric), input.metric, input.base, false).info,
   'targets/breakdown': (ctx, input) => breakdown(ctx, input),
   'targets/workflow': (ctx, input) => moveWorkflow(ctx, input),
   'targets/tiers': (ctx, input) => setTiers(ctx, input),

@@ -61,6 +61,7 @@ export function tracking(db: Database, year: number, asOfMonth?: number, asOfDat
       team,
       month: figures(n.row[mIdx(asOf)], actual[asOf - 1]),
       quarter: figures(tsum(qtd), asum(qtd)),
+      quarterTarget: tsum(range(3 * q - 2, 3 * q)),
       ytd: figures(tsum(ytd), asum(ytd)),
       year: figures(n.row[0], asum(ytd)),
     };

@@ -1,4 +1,4 @@
-import { ControlOutlined, GlobalOutlined } from '@ant-design/icons';
+import { ControlOutlined, GlobalOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Segmented, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,8 +16,22 @@ export function GeneralCard({ settings }: { settings: Settings }) {
   const { message } = App.useApp();
   const save = useOpMutation('settings/set');
   const [form] = Form.useForm<{ companyName: string }>();
+  const [who] = Form.useForm<{ displayName: string }>();
 
   useEffect(() => form.setFieldsValue({ companyName: settings.companyName }), [settings.companyName, form]);
+  useEffect(() => who.setFieldsValue({ displayName: settings.displayName || settings.accountName }), [settings.displayName, settings.accountName, who]);
+
+  // Issue 12 item 7: the name every "by whom" of the audit shows.
+  const saveWho = async () => {
+    const v = await who.validateFields().catch(() => null);
+    if (!v) return;
+    try {
+      await save.mutateAsync({ displayName: v.displayName });
+      message.success(t('settings.general.saved'));
+    } catch (e) {
+      who.setFields([{ name: 'displayName', errors: [errorMessage(e)] }]);
+    }
+  };
 
   const saveName = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -62,6 +76,32 @@ export function GeneralCard({ settings }: { settings: Settings }) {
             </Typography.Text>
           </div>
         </div>
+        <Form form={who} layout="vertical" onFinish={() => void saveWho()}>
+          <Form.Item
+            label={
+              <Typography.Text strong>
+                <UserOutlined /> {t('settings.general.displayName')}
+              </Typography.Text>
+            }
+            extra={t('settings.general.displayNameHint', { account: settings.accountName })}
+          >
+            <Space.Compact style={{ width: '100%', maxWidth: 480 }}>
+              <Form.Item
+                name="displayName"
+                noStyle
+                rules={[
+                  { required: true, whitespace: true, message: t('common.required') },
+                  { max: 50, message: t('common.tooLong', { max: 50 }) },
+                ]}
+              >
+                <Input data-testid="settings-display-name" />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="settings-display-name-save">
+                {t('common.save')}
+              </Button>
+            </Space.Compact>
+          </Form.Item>
+        </Form>
         <Form form={form} layout="vertical" onFinish={() => void saveName()}>
           <Form.Item label={<Typography.Text strong>{t('fields.companyName')}</Typography.Text>} extra={t('settings.general.companyHint')}>
             <Space.Compact style={{ width: '100%', maxWidth: 480 }}>

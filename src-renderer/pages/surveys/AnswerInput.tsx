@@ -1,5 +1,5 @@
 import { Checkbox, Input, Radio, Select } from 'antd';
-import { forwardRef, useRef, type KeyboardEvent } from 'react';
+import { forwardRef, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyQuestion } from '../../../src-main/contract/survey';
 import { useLang } from '../../i18n/LanguageProvider';
@@ -10,48 +10,72 @@ interface Props {
   question: SurveyQuestion;
   value: Answer;
   onChange: (v: Answer) => void;
-  /** Move focus to the next question (Enter, or a number key on a one-keystroke question). */
-  onNext: () => void;
+  /**
+   * Move focus to the next question: `auto` when a complete answer moved on by itself (a scale's digit,
+   * a choice), so that an Enter typed right after it confirms that answer instead of skipping the next.
+   */
+  onNext: (auto?: boolean) => void;
+  /** True once, for the first key in this question after an automatic move into it. */
+  takeConfirm: () => boolean;
   salespeople: { value: string; label: string }[];
 }
 
 const RANGE: Record<string, [number, number]> = { likert5: [1, 5], nps: [0, 10], ces7: [1, 7] };
+/** How long a "1" on the 0–10 scale waits for a "0" (10) before it counts as 1 and moves on. */
+export const TEN_WAIT_MS = 1000;
 
 /**
- * One answer of a phone interview, made for the keyboard: a focused scale takes a number key (NPS 10 is
- * "1" then "0"), a choice takes its option number, Enter (or the answer itself) moves on, Tab as usual.
+ * One answer of a phone interview, made for the keyboard, with one rule for moving on (issue 12 item 3):
+ * a complete answer moves on by itself (a scale's digit, a choice's number), Enter confirms (after an
+ * automatic move it is taken as confirming that answer, not as skipping the next question; otherwise it
+ * moves on), and on the 0–10 scale "1" waits briefly for a "0" (10) before it counts as 1. Tab as usual.
  */
-export const AnswerInput = forwardRef<HTMLDivElement, Props>(function AnswerInput({ question: q, value, onChange, onNext, salespeople }, ref) {
+export const AnswerInput = forwardRef<HTMLDivElement, Props>(function AnswerInput({ question: q, value, onChange, onNext, takeConfirm, salespeople }, ref) {
   const { t } = useTranslation();
   const lang = useLang();
-  const lastKey = useRef<{ key: string; at: number } | null>(null);
+  // A "1" on the 0–10 scale waiting for its second key.
+  const one = useRef<ReturnType<typeof setTimeout> | null>(null);
   const range = RANGE[q.type];
+  const stopWaiting = () => {
+    if (one.current) clearTimeout(one.current);
+    const was = one.current !== null;
+    one.current = null;
+    return was;
+  };
+  useEffect(() => () => void stopWaiting(), []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const confirming = takeConfirm();
     const target = e.target as HTMLElement;
     const typing = target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text') || target.closest('.ant-select');
     if (e.key === 'Enter' && !(target.tagName === 'TEXTAREA' && e.shiftKey) && !target.closest('.ant-select-open')) {
       e.preventDefault();
-      onNext();
+      stopWaiting();
+      // Enter right after an answer moved on by itself confirms that answer: it stays here.
+      if (!confirming) onNext();
       return;
     }
     if (typing || !/^\d$/.test(e.key)) return;
     e.preventDefault();
     const digit = Number(e.key);
-    const now = Date.now();
-    const prev = lastKey.current;
-    lastKey.current = { key: e.key, at: now };
     if (range) {
-      if (q.type === 'nps' && digit === 0 && prev?.key === '1' && now - prev.at < 900 && value === 1) {
+      const waited = stopWaiting();
+      if (q.type === 'nps' && waited && digit === 0 && value === 1) {
         onChange(10);
-        onNext();
+        onNext(true);
         return;
       }
       if (digit < range[0] || digit > range[1]) return;
       onChange(digit);
-      // NPS 1 may still become 10: wait for a second key before moving on
-      if (!(q.type === 'nps' && digit === 1)) onNext();
+      if (q.type === 'nps' && digit === 1) {
+        one.current = setTimeout(() => {
+          one.current = null;
+          onNext(true);
+        }, TEN_WAIT_MS);
+        return;
+      }
+      onNext(true);
       return;
     }
     const choices = q.options.choices ?? [];
@@ -59,7 +83,7 @@ export const AnswerInput = forwardRef<HTMLDivElement, Props>(function AnswerInpu
     const option = choices[digit - 1];
     if (q.type === 'choice') {
       onChange(option);
-      onNext();
+      onNext(true);
     } else if (q.type === 'multi') {
       const list = Array.isArray(value) ? value : [];
       onChange(list.includes(option) ? list.filter((x) => x !== option) : [...list, option]);

@@ -1,6 +1,6 @@
 import { CheckCircleTwoTone, PhoneOutlined, StepForwardOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Input, Skeleton, Space, Tag, Typography } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Descriptions, Empty, Input, Modal, Skeleton, Space, Tag, Typography, type ButtonProps } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyDetail } from '../../../src-main/contract/survey';
 import { errorMessage } from '../../backend/ApiError';
@@ -27,6 +27,9 @@ export function PhoneEntry({ survey }: { survey: SurveyDetail }) {
   const [search, setSearch] = useState('');
   const [doneHere, setDoneHere] = useState(0);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
+  // The question an automatic move went to: its first Enter confirms the answer before it (AnswerInput).
+  const confirmAt = useRef<number | null>(null);
+  const [summary, setSummary] = useState(false);
   const questions = survey.questionList;
 
   const people = useMemo(() => audience.data ?? [], [audience.data]);
@@ -45,6 +48,12 @@ export function PhoneEntry({ survey }: { survey: SurveyDetail }) {
     if (el.tabIndex === 0) el.focus();
     else el.querySelector<HTMLElement>('textarea, input')?.focus();
   };
+  // Issue 12 item 3: the cursor is in the first question when the tab opens, and again for each customer
+  // (the questions are drawn anew when the audience arrives and the first customer is chosen).
+  useEffect(() => {
+    const timer = setTimeout(() => focus(0), 0);
+    return () => clearTimeout(timer);
+  }, [customerId]);
   const pick = (id: number | null) => {
     setCustomerId(id);
     setAnswers({});
@@ -56,12 +65,18 @@ export function PhoneEntry({ survey }: { survey: SurveyDetail }) {
     pick(next?.customerId ?? null);
   };
 
-  const save = async () => {
-    const given = questions.map((q) => ({ questionId: q.id, value: answers[q.id] ?? null })).filter((a) => a.value !== null && !(Array.isArray(a.value) && a.value.length === 0));
-    if (!given.length) {
+  const givenAnswers = () => questions.map((q) => ({ questionId: q.id, value: answers[q.id] ?? null })).filter((a) => a.value !== null && !(Array.isArray(a.value) && a.value.length === 0));
+  // Nothing is saved before the interviewer has seen every answer once (issue 12 item 3).
+  const review = () => {
+    if (!givenAnswers().length) {
       message.warning(t('survey.ui.entry.nothing'));
       return;
     }
+    setSummary(true);
+  };
+  const save = async () => {
+    const given = givenAnswers();
+    setSummary(false);
     try {
       await enter.mutateAsync({ surveyId: survey.id, customerId: current?.customerId ?? null, channel: 'phone', answers: given.map((a) => ({ ...a, value: a.value as number | string | string[] })) });
       setDoneHere((n) => n + 1);
@@ -76,7 +91,7 @@ export function PhoneEntry({ survey }: { survey: SurveyDetail }) {
   if (!questions.length) return <Alert type="info" showIcon title={t('survey.ui.entry.noQuestions')} />;
 
   return (
-    <div className="wb-entry" onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && (e.preventDefault(), void save())}>
+    <div className="wb-entry" onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !summary && (e.preventDefault(), review())}>
       <div className="wb-entry-list">
         <Input.Search allowClear placeholder={t('survey.ui.entry.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
         <Typography.Text type="secondary" className="wb-entry-count">
@@ -136,7 +151,16 @@ export function PhoneEntry({ survey }: { survey: SurveyDetail }) {
             question={q}
             value={answers[q.id] ?? null}
             onChange={(v) => setAnswers((a) => ({ ...a, [q.id]: v }))}
-            onNext={() => (i + 1 < questions.length ? focus(i + 1) : void save())}
+            onNext={(auto) => {
+              confirmAt.current = auto ? i + 1 : null;
+              if (i + 1 < questions.length) focus(i + 1);
+              else if (!auto) review();
+            }}
+            takeConfirm={() => {
+              const yes = confirmAt.current === i;
+              confirmAt.current = null;
+              return yes;
+            }}
             salespeople={salespeople}
           />
         ))}
@@ -144,11 +168,33 @@ export function PhoneEntry({ survey }: { survey: SurveyDetail }) {
           <Button icon={<StepForwardOutlined />} onClick={() => nextCustomer(customerId)} disabled={!current}>
             {t('survey.ui.entry.skip')}
           </Button>
-          <Button type="primary" onClick={() => void save()} loading={enter.isPending} data-testid="entry-save">
+          <Button type="primary" onClick={review} loading={enter.isPending} data-testid="entry-save">
             {t('survey.ui.entry.save')}
           </Button>
         </div>
       </div>
+      <Modal
+        open={summary}
+        title={t('survey.ui.entry.summaryTitle', { name: current?.name ?? t('survey.ui.entry.anonymous') })}
+        okText={t('survey.ui.entry.summarySave')}
+        cancelText={t('survey.ui.entry.summaryBack')}
+        onOk={() => void save()}
+        onCancel={() => setSummary(false)}
+        okButtonProps={{ autoFocus: true, 'data-testid': 'entry-summary-save' } as ButtonProps}
+        destroyOnHidden
+      >
+        <Descriptions column={1} size="small" bordered data-testid="entry-summary">
+          {questions.map((q) => {
+            const v = answers[q.id];
+            const shown = v == null || (Array.isArray(v) && v.length === 0) ? t('survey.ui.entry.unanswered') : Array.isArray(v) ? v.join(', ') : String(v);
+            return (
+              <Descriptions.Item key={q.id} label={`${q.position}. ${q.text}`}>
+                <span data-testid={`summary-${q.code}`}>{shown}</span>
+              </Descriptions.Item>
+            );
+          })}
+        </Descriptions>
+      </Modal>
     </div>
   );
 }

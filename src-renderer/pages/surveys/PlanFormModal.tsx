@@ -82,7 +82,7 @@ export function PlanFormModal({ plan, surveys, onClose, onSaved }: Props) {
   return (
     <Modal
       open={!!plan}
-      width={680}
+      width={780}
       title={editing ? t('survey.ui.plan.editTitle', { name: editing.name }) : t('survey.ui.plan.newTitle')}
       okText={t('common.save')}
       okButtonProps={{ 'data-testid': 'plan-ok' }}

@@ -42,9 +42,21 @@ function SatisfactionBars({ a, survey }: { a: SurveyAnalysis; survey: SurveyDeta
 /** One question's answers as bars (NPS coloured by class). */
 function DistributionChart({ q }: { q: QuestionStats }) {
   const { t } = useTranslation();
+  const keys = Object.keys(q.distribution);
+  // Many named options (a 15-option multiple choice) do not fit under a third of the page: bars lie down,
+  // one option a line, so no label overlaps another (issue 12 item 6).
+  const lying = keys.length > 6 && (q.type === 'choice' || q.type === 'multi');
   const option = useMemo(() => {
-    const keys = Object.keys(q.distribution);
     const scale = q.type === 'likert5' ? SCALE_COLORS[5] : q.type === 'ces7' ? SCALE_COLORS[7] : null;
+    if (lying) {
+      return {
+        tooltip: { trigger: 'axis' },
+        grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+        yAxis: { type: 'category', inverse: true, data: keys, axisLabel: { interval: 0, width: 140, overflow: 'truncate' } },
+        xAxis: { type: 'value', minInterval: 1 },
+        series: [{ type: 'bar', name: t('survey.ui.questions.answersCol'), barMaxWidth: 18, label: { show: true, position: 'right' }, data: keys.map((k) => ({ value: q.distribution[k], itemStyle: { color: BLUE } })) }],
+      };
+    }
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
@@ -60,8 +72,8 @@ function DistributionChart({ q }: { q: QuestionStats }) {
         },
       ],
     };
-  }, [q, t]);
-  return <EChart option={option} height={240} ariaLabel={t('survey.ui.charts.distribution', { question: q.text })} />;
+  }, [q, t, keys, lying]);
+  return <EChart option={option} height={lying ? Math.max(240, 24 + keys.length * 24) : 240} ariaLabel={t('survey.ui.charts.distribution', { question: q.text })} />;
 }
 
 /** Per question (issue #5 item 6): answers, mean, CSAT / top-2-box, spread; the chosen one as bars. */

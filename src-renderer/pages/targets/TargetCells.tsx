@@ -68,7 +68,9 @@ export function AmountCell(p: ICellRendererParams<TargetGridRow> & AmountCellPar
           <button type="button" className="wb-target-note-marker" aria-label={t('targets.notes.marker')} onClick={() => p.onNotes(row, p.period)} />
         </Tooltip>
       )}
-      <span className="wb-target-amount-value">{formatNumber(row.values[p.period], lang)}</span>
+      <span className="wb-target-amount-value" title={locked ? t('targets.pending.lockedHint') : undefined}>
+        {formatNumber(row.values[p.period], lang)}
+      </span>
       <button
         type="button"
         className={locked ? 'wb-target-lock wb-target-lock-on' : 'wb-target-lock'}

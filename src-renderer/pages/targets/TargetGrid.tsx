@@ -7,6 +7,7 @@ import { errorMessage } from '../../backend/ApiError';
 import { useOpMutation } from '../../backend/useOp';
 import { DataGrid } from '../../components/DataGrid';
 import { parseClipboardBlock, placeBlock } from './pasteBlock';
+import { PendingEditModal, type PendingEdit } from './PendingEditModal';
 import { buildRows, PERIODS, type Period, type TargetGridRow } from './targetRows';
 import { useTargetColumnDefs } from './useTargetColumnDefs';
 
@@ -21,7 +22,10 @@ interface Props {
   show: TargetsShow;
   notes: MarketNote[];
   canEdit: boolean;
+  /** The plan is approved: an edit without a reason is held and the reason asked for in place. */
+  approved: boolean;
   reason: string;
+  onReason: (reason: string) => void;
   filter: string;
   onFocus: (cell: FocusedTargetCell | null) => void;
   onNotes: (row: TargetGridRow, period: string) => void;
@@ -35,7 +39,7 @@ const refOf = (row: TargetGridRow) => (row.scope === 'team' ? { teamId: row.id }
  * the grid shows what it answers, so totals that do not reconcile cannot appear. Pasting a block copied
  * from Excel sends all its cells in one call; Ctrl+Z undoes the last change.
  */
-export function TargetGrid({ year, metric, show, notes, canEdit, reason, filter, onFocus, onNotes }: Props) {
+export function TargetGrid({ year, metric, show, notes, canEdit, approved, reason, onReason, filter, onFocus, onNotes }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const api = useRef<GridApi<TargetGridRow> | null>(null);
@@ -46,21 +50,39 @@ export function TargetGrid({ year, metric, show, notes, canEdit, reason, filter,
   const paste = useOpMutation('targets/paste');
   const undo = useOpMutation('targets/undo');
   const why = reason.trim() || undefined;
+  const [pending, setHeld] = useState<PendingEdit | null>(null);
+  // Opened after the key that committed the edit is done: an Enter whose keypress reached the dialog's
+  // first button would "click" it and close the dialog at once.
+  const setPending = useCallback((p: PendingEdit) => void setTimeout(() => setHeld(p), 0), []);
+  const needReason = approved && !why;
+  const cellName = useCallback((row: TargetGridRow, period: string) => `${row.scope === 'company' ? t('targets.scope.company') : row.name} · ${period}`, [t]);
 
   const fail = useCallback((e: unknown) => void message.error(errorMessage(e)), [message]);
+  // Issue 12 items 4–5: an edit that needs a reason, or that overwrites a locked cell, waits for the answer instead of being lost.
   const onEdit = useCallback(
     (row: TargetGridRow, period: Period, text: string) => {
-      setCell.mutate({ year, metric, ...refOf(row), period, amount: text, reason: why }, { onError: fail });
+      const run = (r: string | undefined) => setCell.mutate({ year, metric, ...refOf(row), period, amount: text, reason: r }, { onError: fail });
+      const locked = row.locked.has(period);
+      if (!locked && !needReason) run(why);
+      else setPending({ cell: cellName(row, period), value: text, locked, needReason, run: (r) => run(r ?? why) });
     },
-    [setCell, year, metric, why, fail],
+    [setCell, year, metric, why, fail, needReason, cellName, setPending],
   );
   const onEditTier = useCallback(
-    (row: TargetGridRow, tier: 'proposal' | 'stretch' | 'challenge', text: string) => setCell.mutate({ year, staffId: row.id, metric: tier, amount: text, reason: why }, { onError: fail }),
-    [setCell, year, why, fail],
+    (row: TargetGridRow, tier: 'proposal' | 'stretch' | 'challenge', text: string) => {
+      const run = (r: string | undefined) => setCell.mutate({ year, staffId: row.id, metric: tier, amount: text, reason: r }, { onError: fail });
+      if (needReason && tier !== 'proposal') setPending({ cell: cellName(row, t(`targets.grid.${tier}`)), value: text, locked: false, needReason, run });
+      else run(why);
+    },
+    [setCell, year, why, fail, needReason, cellName, t, setPending],
   );
   const onLock = useCallback(
-    (row: TargetGridRow, period: Period, locked: boolean) => lock.mutate({ year, metric, ...refOf(row), period, locked, reason: why }, { onError: fail }),
-    [lock, year, metric, why, fail],
+    (row: TargetGridRow, period: Period, locked: boolean) => {
+      const run = (r: string | undefined) => lock.mutate({ year, metric, ...refOf(row), period, locked, reason: r }, { onError: fail });
+      if (needReason) setPending({ cell: cellName(row, period), value: null, locked: false, needReason, run });
+      else run(why);
+    },
+    [lock, year, metric, why, fail, needReason, cellName, setPending],
   );
   const onToggle = useCallback(
     (key: string) =>
@@ -87,7 +109,9 @@ export function TargetGrid({ year, metric, show, notes, canEdit, reason, filter,
     grid.forEachNodeAfterFilterAndSort((n) => n.data && visible.push(n.data));
     const cells = placeBlock(block, visible, focused.rowIndex, shown, shown.indexOf(col)).map((c) => ({ scope: c.row.scope, id: c.row.id, period: c.period, amount: c.text }));
     if (cells.length === 0) return;
-    paste.mutate({ year, metric, cells, reason: why }, { onError: fail, onSuccess: () => void message.success(t('targets.grid.pasted', { count: cells.length })) });
+    const run = (r: string | undefined) => paste.mutate({ year, metric, cells, reason: r }, { onError: fail, onSuccess: () => void message.success(t('targets.grid.pasted', { count: cells.length })) });
+    if (needReason) setPending({ cell: t('targets.grid.pasted', { count: cells.length }), value: null, locked: false, needReason, run });
+    else run(why);
   };
 
   const handleKey = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -122,6 +146,7 @@ export function TargetGrid({ year, metric, show, notes, canEdit, reason, filter,
         defaultColDef={{ suppressHeaderMenuButton: true, minWidth: 70 }}
         enableCellTextSelection={false}
       />
+      <PendingEditModal pending={pending} onClose={() => setHeld(null)} onReason={onReason} />
     </div>
   );
 }

@@ -34,9 +34,9 @@ export function TargetPersonDrawer({ year, person, onClose }: { year: number; pe
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label={t('targets.tracking.team')}>{person.team}</Descriptions.Item>
             <Descriptions.Item label={t('targets.grid.year')}>{formatMoney(p.annual, lang)}</Descriptions.Item>
-            <Descriptions.Item label={t('targets.tracking.quarterToDate', { quarter: tracking.data?.quarter })}>{formatPercent(person.quarter.completion, lang)}</Descriptions.Item>
-            <Descriptions.Item label={t('targets.tracking.yearToDate')}>{formatPercent(person.ytd.completion, lang)}</Descriptions.Item>
-            <Descriptions.Item label={t('targets.tracking.gap')}>{formatMoney(person.ytd.gap, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('targets.tracking.qtdCompletion', { quarter: tracking.data?.quarter })}>{formatPercent(person.quarter.completion, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('targets.tracking.ytdCompletion')}>{formatPercent(person.ytd.completion, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('targets.tracking.ytdGap')}>{formatMoney(person.ytd.gap, lang)}</Descriptions.Item>
             <Descriptions.Item label={t('targets.grid.stretch')}>{p.stretch == null ? '—' : formatMoney(p.stretch, lang)}</Descriptions.Item>
           </Descriptions>
           <TargetVsActualChart months={months} asOfMonth={asOf} height={300} />

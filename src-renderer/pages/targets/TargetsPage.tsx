@@ -80,7 +80,19 @@ export function TargetsPage() {
           onHistory={() => setHistoryOf(focused)}
           onNote={() => focused && noteAt(focused.row, focused.period ?? '')}
         />
-        <TargetGrid year={year} metric={metric} show={show.data} notes={notes.data} canEdit={canEdit} reason={reason} filter={filter} onFocus={setFocused} onNotes={noteAt} />
+        <TargetGrid
+          year={year}
+          metric={metric}
+          show={show.data}
+          notes={notes.data}
+          canEdit={status !== 'submitted'}
+          approved={status === 'approved'}
+          reason={reason}
+          onReason={setReason}
+          filter={filter}
+          onFocus={setFocused}
+          onNotes={noteAt}
+        />
       </div>
     );
 

@@ -6,7 +6,7 @@ import type { TrackingRow } from '../../../src-main/contract/targets';
 import { useOp } from '../../backend/useOp';
 import { EChart, type ChartClick } from '../../components/EChart';
 import { ErrorState } from '../../components/ErrorState';
-import { formatMoney, formatPercent } from '../../i18n/format';
+import { formatMoney, formatPercent, monthLabel } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 import { TargetPersonDrawer } from './TargetPersonDrawer';
 import { TargetVsActualChart } from './TargetVsActualChart';
@@ -68,6 +68,8 @@ export function TrackingTab({ year }: { year: number }) {
   if (!data || data.company.year.target === 0) return <Empty description={t('targets.tracking.noTargets', { year })} />;
   const behind = data.people.filter((p) => p.quarter.gap < 0).sort((a, b) => a.quarter.gap - b.quarter.gap);
   const c = data.company;
+  const first = 3 * data.quarter - 2;
+  const qtdRange = first === data.asOfMonth ? monthLabel(first, lang) : `${monthLabel(first, lang)}–${monthLabel(data.asOfMonth, lang)}`;
 
   return (
     <div className="wb-target-tracking" data-testid="target-tracking">
@@ -136,7 +138,7 @@ export function TrackingTab({ year }: { year: number }) {
           </Card>
         </Col>
         <Col xs={24}>
-          <Card size="small" title={t('targets.tracking.behindTitle', { quarter: data.quarter, count: behind.length })}>
+          <Card size="small" title={t('targets.tracking.behindTitle', { quarter: data.quarter, month: data.asOfMonth, count: behind.length })}>
             <Table<TrackingRow>
               size="small"
               rowKey="id"
@@ -146,10 +148,12 @@ export function TrackingTab({ year }: { year: number }) {
               columns={[
                 { title: t('targets.grid.name'), render: (_, r) => `${r.name} · ${r.employeeNo}` },
                 { title: t('targets.tracking.team'), dataIndex: 'team' },
-                { title: t('targets.tracking.quarterTarget'), align: 'right', render: (_, r) => formatMoney(r.quarter.target, lang) },
-                { title: t('targets.tracking.actual'), align: 'right', render: (_, r) => formatMoney(r.quarter.actual, lang) },
-                { title: t('targets.tracking.completion'), align: 'right', render: (_, r) => <Tag color={(r.quarter.completion ?? 0) >= 0.9 ? 'gold' : 'red'}>{formatPercent(r.quarter.completion, lang)}</Tag> },
-                { title: t('targets.tracking.gap'), align: 'right', render: (_, r) => <span className="wb-negative">{formatMoney(r.quarter.gap, lang)}</span> },
+                // P2.6: the quarter's figures are to date (its months up to asOfMonth); the whole quarter's target is its own column.
+                { title: t('targets.tracking.quarterTarget', { quarter: data.quarter, range: qtdRange }), align: 'right', render: (_, r) => formatMoney(r.quarter.target, lang) },
+                { title: t('targets.tracking.qtdActual', { quarter: data.quarter }), align: 'right', render: (_, r) => formatMoney(r.quarter.actual, lang) },
+                { title: t('targets.tracking.qtdCompletion', { quarter: data.quarter }), align: 'right', render: (_, r) => <Tag color={(r.quarter.completion ?? 0) >= 0.9 ? 'gold' : 'red'}>{formatPercent(r.quarter.completion, lang)}</Tag> },
+                { title: t('targets.tracking.qtdGap', { quarter: data.quarter }), align: 'right', render: (_, r) => <span className="wb-negative">{formatMoney(r.quarter.gap, lang)}</span> },
+                { title: t('targets.tracking.quarterTargetFull', { quarter: data.quarter }), align: 'right', render: (_, r) => formatMoney(r.quarterTarget, lang) },
                 { title: t('targets.tracking.ytdCompletion'), align: 'right', render: (_, r) => formatPercent(r.ytd.completion, lang) },
               ]}
             />

@@ -1,9 +1,10 @@
 import { CloudUploadOutlined, FileAddOutlined, RocketOutlined } from '@ant-design/icons';
-import { App, Card, Typography } from 'antd';
+import { App, Card, Input, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../backend/ApiError';
+import { useOp, useOpMutation } from '../../backend/useOp';
 import { useRunJob } from '../../components/JobRunner';
 import { StartEmptyModal } from './StartEmptyModal';
 
@@ -32,6 +33,18 @@ export function WelcomePage() {
   const runJob = useRunJob();
   const { message } = App.useApp();
   const [emptyOpen, setEmptyOpen] = useState(false);
+  // Issue 12 item 7: asked on the first start, the computer's account name as the default.
+  const settings = useOp('settings/get', undefined);
+  const saveSettings = useOpMutation('settings/set');
+  const [name, setName] = useState<string | null>(null);
+  const shownName = name ?? (settings.data ? settings.data.displayName || settings.data.accountName : '');
+  const keepName = async () => {
+    const given = shownName.trim();
+    if (given && given !== settings.data?.displayName) await saveSettings.mutateAsync({ displayName: given.slice(0, 50) });
+  };
+  const then = (action: () => void) => () => {
+    keepName().then(action, (e: unknown) => message.error(errorMessage(e)));
+  };
 
   const explore = async () => {
     try {
@@ -51,13 +64,18 @@ export function WelcomePage() {
           {t('welcome.lead')}
         </Typography.Paragraph>
       </div>
+      <div className="wb-welcome-name">
+        <Typography.Text strong>{t('welcome.yourName')}</Typography.Text>
+        <Input value={shownName} onChange={(e) => setName(e.target.value)} maxLength={50} style={{ maxWidth: 320 }} data-testid="welcome-name" />
+        <Typography.Text type="secondary">{t('welcome.yourNameHint')}</Typography.Text>
+      </div>
       <div className="wb-choices">
         <Choice
           icon={<RocketOutlined />}
           title={t('welcome.demo.title')}
           text={t('welcome.demo.text')}
           testId="welcome-demo"
-          onClick={() => void explore()}
+          onClick={then(() => void explore())}
         />
         <Choice
           icon={<CloudUploadOutlined />}
@@ -65,14 +83,14 @@ export function WelcomePage() {
           text={t('welcome.import.text')}
           testId="welcome-import"
           // Salespeople first: orders and customers name them (issue 10 item 14).
-          onClick={() => navigate('/import-export?kind=staff&first=1')}
+          onClick={then(() => navigate('/import-export?kind=staff&first=1'))}
         />
         <Choice
           icon={<FileAddOutlined />}
           title={t('welcome.empty.title')}
           text={t('welcome.empty.text')}
           testId="welcome-empty"
-          onClick={() => setEmptyOpen(true)}
+          onClick={then(() => setEmptyOpen(true))}
         />
       </div>
       <Typography.Paragraph type="secondary" className="wb-welcome-foot">
