@@ -3,7 +3,7 @@ import { App, Button, Input, Space, Steps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewStatus } from '../../../src-main/contract/review';
-import { useOpMutation } from '../../backend/useOp';
+import { opKey, useOpMutation } from '../../backend/useOp';
 import { errorMessage } from '../../backend/ApiError';
 
 const STEPS: ReviewStatus[] = ['draft', 'rated', 'submitted', 'approved', 'locked'];
@@ -12,7 +12,7 @@ const STEPS: ReviewStatus[] = ['draft', 'rated', 'submitted', 'approved', 'locke
 export function WorkflowBar({ quarter, status }: { quarter: string; status: ReviewStatus | null }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const compute = useOpMutation('review/compute');
+  const compute = useOpMutation('review/compute', { answers: ({ quarter: q }) => opKey('review/show', { quarter: q }) });
   const submit = useOpMutation('review/submit');
   const approve = useOpMutation('review/approve');
   const lock = useOpMutation('review/lock');
