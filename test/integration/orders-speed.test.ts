@@ -111,6 +111,25 @@ describe('orders quick search (issue 12 item 10)', () => {
     db().prepare('DELETE FROM orders WHERE id = ?').run(id);
     expect((await pageIds('闽-0')).ids).toEqual([]);
   });
+
+  it('P2.6 the count of orders (distinct numbers) follows a second line, a renumbering and deletes', async () => {
+    const distinct = () => db().prepare('SELECT count(DISTINCT order_no) FROM orders').pluck().get() as number;
+    const shown = async () => (await w.call('system/info', {})).counts.orders;
+    const before = distinct();
+    expect(await shown()).toBe(before);
+    const ins = db().prepare("INSERT INTO orders (order_no, line, date, amount) VALUES (?, ?, '2026-06-01', 100)");
+    const a = Number(ins.run('CNT-1', 1).lastInsertRowid);
+    const b = Number(ins.run('CNT-1', 2).lastInsertRowid);
+    expect(await shown()).toBe(before + 1);
+    db().prepare("UPDATE orders SET order_no = 'CNT-2', line = 1 WHERE id = ?").run(b);
+    expect(await shown()).toBe(before + 2);
+    db().prepare("UPDATE orders SET order_no = 'CNT-1', line = 2 WHERE id = ?").run(b);
+    expect(await shown()).toBe(before + 1);
+    db().prepare('DELETE FROM orders WHERE id = ?').run(a);
+    expect(await shown()).toBe(before + 1);
+    db().prepare('DELETE FROM orders WHERE id = ?').run(b);
+    expect([await shown(), distinct()]).toEqual([before, before]);
+  });
 });
 
 describe('dashboard from monthly totals (issue 12 item 11)', () => {
@@ -186,6 +205,7 @@ describe('migration 9 (issue 12 items 10–11)', () => {
         { month: '2025-04', sp: 0, lines: 1, sales: 700, profit: 70 },
       ]);
       expect(file.prepare('SELECT ch FROM order_no_rare_chars ORDER BY ch').pluck().all()).toEqual(['沪', '甲'].sort());
+      expect(file.prepare('SELECT orders FROM order_count').pluck().get()).toBe(2);
     } finally {
       file.close();
     }

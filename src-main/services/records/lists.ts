@@ -4,7 +4,7 @@ import type { CustomerRow, OrderRow } from '../../contract/records';
 import { orderSearchClause } from './order-search';
 import { queryPage, type PagedSource } from './paging';
 
-const ORDERS: PagedSource = {
+export const ORDERS: PagedSource = {
   from: `FROM orders o
     LEFT JOIN customers c ON c.id = o.customer_id
     LEFT JOIN staff s ON s.id = o.salesperson_id
