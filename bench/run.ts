@@ -133,7 +133,12 @@ async function main() {
   const suites = fs.readdirSync(path.join(ROOT, 'bench/suites')).filter((f) => f.endsWith('.ts')).sort();
   for (const file of suites) {
     const suite = (await import(path.join(ROOT, 'bench/suites', file))).default as BenchSuite;
-    rows.push(...(await suite({ root: ROOT, tmp, cli: timeCli, largeDemoDir })));
+    // One failing suite is reported in its row; the others still run and print.
+    try {
+      rows.push(...(await suite({ root: ROOT, tmp, cli: timeCli, largeDemoDir })));
+    } catch (e) {
+      rows.push({ what: `suite ${file}`, value: 'FAILED', goal: String(e instanceof Error ? e.message : e).split('\n')[0].slice(0, 120) });
+    }
   }
 
   const width = Math.max(...rows.map((r) => r.what.length));

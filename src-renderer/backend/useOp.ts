@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { hashKey, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { contract, type Input, type OpName, type Output } from '../../src-main/contract';
 import type { ApiError } from './ApiError';
+import { cancelOwnChange, expectOwnChange } from './ownChanges';
 import { invoke } from './transport';
 
-const opKey = <K extends OpName>(name: K, input?: Input<K>) => (input === undefined ? [name] : [name, input]);
+export const opKey = <K extends OpName>(name: K, input?: Input<K>) => (input === undefined ? [name] : [name, input]);
 
 type QueryOpts<K extends OpName> = Omit<UseQueryOptions<Output<K>, ApiError>, 'queryKey' | 'queryFn'>;
 
@@ -16,13 +17,29 @@ export function useOp<K extends OpName>(name: K, input: Input<K>, options: Query
   });
 }
 
+export interface MutationOpts<K extends OpName> {
+  /** The query whose data this operation answers (review/compute answers review/show): set, not fetched again. */
+  answers?: (input: Input<K>) => readonly unknown[];
+}
+
 /** Calls a changing operation; on success every query is refreshed (the contract says which ops mutate). */
-export function useOpMutation<K extends OpName>(name: K) {
+export function useOpMutation<K extends OpName>(name: K, options: MutationOpts<K> = {}) {
   const queryClient = useQueryClient();
+  const mutates = contract[name].mutates;
   return useMutation<Output<K>, ApiError, Input<K>>({
-    mutationFn: (input) => invoke(name, input),
-    onSuccess: async () => {
-      if (contract[name].mutates) await queryClient.invalidateQueries();
+    mutationFn: (input) => {
+      if (mutates) expectOwnChange(name);
+      return invoke(name, input);
+    },
+    onError: () => {
+      if (mutates) cancelOwnChange(name);
+    },
+    onSuccess: async (value, input) => {
+      if (!mutates) return;
+      const answered = options.answers?.(input);
+      if (answered) queryClient.setQueryData(answered, value);
+      const skip = answered && hashKey(answered);
+      await queryClient.invalidateQueries({ predicate: (q) => q.queryHash !== skip });
     },
   });
 }

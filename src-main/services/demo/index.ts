@@ -21,6 +21,7 @@ import { createTickets } from './tickets';
 import { createVisits } from './visits';
 import { computeAppraisal } from '../appraisal/compute';
 import { rebuildSurveyCache } from '../survey/score-cache';
+import { suspendOrderTriggers } from '../../db/order-derived';
 
 type DemoInput = ParsedInputOf<(typeof demoOps)['demo/create']>;
 
@@ -98,6 +99,7 @@ function build(ctx: ServiceContext, input: DemoInput, cal: ReturnType<typeof dem
   insertOrg(db, org, seed);
   const products = insertProducts(db, stamp(org.people[0].hireDate));
   const deferred = deferIndexes(db, BULK_TABLES);
+  const resumeOrderTriggers = suspendOrderTriggers(db);
 
   progress.phase('progress.customers');
   const book = createCustomers(db, cal, org, size.customers, seed, progress);
@@ -127,6 +129,7 @@ function build(ctx: ServiceContext, input: DemoInput, cal: ReturnType<typeof dem
     db.exec(index.sql);
     progress.advance(estimate.indexes / deferred.length);
   }
+  resumeOrderTriggers();
   // The survey screens and the appraisal read per-response scores from this cache (P4.7).
   rebuildSurveyCache(db);
   // The appraisal in progress shows its data-driven KPIs at once; the manager's ratings are still to come (P6.4).

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Page, PageRequest } from '../../contract/common';
 import type { CustomerRow, OrderRow } from '../../contract/records';
+import { orderSearchClause } from './order-search';
 import { queryPage, type PagedSource } from './paging';
 
-const ORDERS: PagedSource = {
+export const ORDERS: PagedSource = {
   from: `FROM orders o
     LEFT JOIN customers c ON c.id = o.customer_id
     LEFT JOIN staff s ON s.id = o.salesperson_id
@@ -26,6 +27,8 @@ const ORDERS: PagedSource = {
     channel: { sql: 'o.channel', kind: 'text' },
   },
   search: ['orderNo', 'customerName', 'salespersonName', 'productName'],
+  searchClause: orderSearchClause,
+  countFrom: { from: 'FROM orders o', alias: 'o' },
   defaultOrder: 'o.date DESC, o.id DESC',
   select: `o.id, o.order_no AS orderNo, o.line, o.date, c.name AS customerName, s.name AS salespersonName,
     s.employee_no AS salespersonNo, t.name AS teamName, p.name AS productName, p.category, o.quantity,

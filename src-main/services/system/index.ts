@@ -16,8 +16,8 @@ function systemInfo(ctx: ServiceContext): SystemInfo {
     staff: count(ctx, 'staff'),
     customers: count(ctx, 'customers'),
     products: count(ctx, 'products'),
-    // An order has lines (P2.6): orders are counted by their number.
-    orders: (ctx.db.prepare('SELECT count(DISTINCT order_no) AS n FROM orders').get() as { n: number }).n,
+    // An order has lines (P2.6): orders are counted by their number, kept by triggers (migration 009).
+    orders: (ctx.db.prepare('SELECT orders AS n FROM order_count').get() as { n: number }).n,
     surveys: count(ctx, 'surveys'),
   };
   const hasData = Object.values(counts).some((n) => n > 0);

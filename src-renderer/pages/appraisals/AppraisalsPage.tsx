@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { AppraisalPerson } from '../../../src-main/contract/appraisal';
-import { useOp, useOpMutation } from '../../backend/useOp';
+import { opKey, useOp, useOpMutation } from '../../backend/useOp';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { useRunJob } from '../../components/JobRunner';
@@ -35,7 +35,7 @@ export function AppraisalsPage() {
   const tab = params.get('tab') ?? 'grid';
   const show = useOp('appraisal/show', { quarter }, { retry: false });
   const scheme = useOp('appraisal/scheme', { quarter });
-  const compute = useOpMutation('appraisal/compute');
+  const compute = useOpMutation('appraisal/compute', { answers: ({ quarter: q }) => opKey('appraisal/show', { quarter: q }) });
   const [openNo, setOpenNo] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ person?: string } | null>(null);
   const options = useMemo(() => quarterOptions((reviews.data ?? []).map((r) => r.quarter)), [reviews.data]);

@@ -3,7 +3,7 @@ import { App, Button, Input, Space, Steps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppraisalStatus } from '../../../src-main/contract/appraisal';
-import { useOpMutation } from '../../backend/useOp';
+import { opKey, useOpMutation } from '../../backend/useOp';
 import { errorMessage } from '../../backend/ApiError';
 
 const STEPS: AppraisalStatus[] = ['draft', 'rated', 'submitted', 'approved', 'locked'];
@@ -12,7 +12,7 @@ const STEPS: AppraisalStatus[] = ['draft', 'rated', 'submitted', 'approved', 'lo
 export function WorkflowBar({ quarter, status }: { quarter: string; status: AppraisalStatus | null }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const compute = useOpMutation('appraisal/compute');
+  const compute = useOpMutation('appraisal/compute', { answers: ({ quarter: q }) => opKey('appraisal/show', { quarter: q }) });
   const submit = useOpMutation('appraisal/submit');
   const approve = useOpMutation('appraisal/approve');
   const lock = useOpMutation('appraisal/lock');
