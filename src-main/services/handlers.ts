@@ -1,4 +1,6 @@
 import type { Contract } from '../contract';
+import { careHandlers } from './care';
+import { customerHandlers } from './customers';
 import { demoHandlers } from './demo';
 import { exportHandlers } from './export';
 import type { HandlersOf } from './handler-types';
@@ -21,4 +23,6 @@ export const handlers: HandlersOf<Contract> = {
   ...reviewHandlers,
   ...surveyHandlers,
   ...targetHandlers,
+  ...customerHandlers,
+  ...careHandlers,
 };
