@@ -1,4 +1,5 @@
 import type { AnyCommand } from '../command';
+import { customerCommands } from './customers';
 import { importExportCommands } from './import-export';
 import { surveyCommands } from './survey';
 import { reviewCommands } from './review';
@@ -6,4 +7,4 @@ import { systemCommands } from './system';
 import { targetCommands } from './targets';
 
 /** Every command of the command line; each domain adds its list here. */
-export const COMMANDS: AnyCommand[] = [...systemCommands, ...importExportCommands, ...surveyCommands, ...reviewCommands, ...targetCommands];
+export const COMMANDS: AnyCommand[] = [...systemCommands, ...importExportCommands, ...surveyCommands, ...reviewCommands, ...targetCommands, ...customerCommands];
