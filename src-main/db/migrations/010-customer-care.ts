@@ -66,7 +66,8 @@ ALTER TABLE interactions ADD COLUMN outcome TEXT;
 ALTER TABLE interactions ADD COLUMN next_step TEXT;
 ALTER TABLE interactions ADD COLUMN channel TEXT CHECK (channel IN ('phone', 'sms', 'email', 'wechat'));
 ALTER TABLE interactions ADD COLUMN import_id INTEGER REFERENCES imports(id);
-CREATE INDEX interactions_kind_date ON interactions(kind, date);
+-- Covers "last done visit per customer" (the overdue list) and "greetings in a window" (care coverage).
+CREATE INDEX interactions_kind_customer ON interactions(kind, status, customer_id, date);
 
 -- P4.3: greeting templates per occasion and language; the company's own dates
 CREATE TABLE care_templates (

@@ -4,8 +4,11 @@
  * `chinese-days` package, whose data follows the State Council's yearly notice; nothing here is hand-typed.
  * Users of it: the care calendar (P4.3), service-level clocks (P4.6), working-day targets and pace (P2.6).
  */
-import { getDayDetail, getHolidaysInRange } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import dayjs from 'dayjs';
+
+// The default export: Node's ESM loader sees no named exports in the package's minified CommonJS main.
+const { getDayDetail, getHolidaysInRange } = chineseDays;
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'adjusted-workday';
 

@@ -3,8 +3,11 @@
  * A lunar date is converted from the first day of its month plus the days after it: the package parses a lunar
  * date as if it were a Gregorian one, so "二月廿九" would roll over into March when given whole.
  */
-import { getLunarDate, getSolarDateFromLunar, getSolarTerms, getYearLeapMonth, monthDays } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import dayjs from 'dayjs';
+
+// The default export: Node's ESM loader sees no named exports in the package's minified CommonJS main.
+const { getLunarDate, getSolarDateFromLunar, getSolarTerms, getYearLeapMonth, monthDays } = chineseDays;
 
 export interface LunarDate {
   year: number;

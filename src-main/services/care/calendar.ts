@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { CareCalendar, CareEvent } from '../../contract/care';
 import { t, type Lang } from '../../i18n/messages';
 import { adjustedWorkdays, hasOfficialSchedule, lunarBirthdayInYear, publicHolidays, solarTerms, traditionalFestivals } from '../calendar';
+import { cmp } from '../customers/rules';
 
 /** A public holiday's stable occasion key from the calendar's English name (the festivals have their own keys). */
 export function holidayKey(en: string): string {
@@ -96,6 +97,13 @@ export function careCalendar(db: Database, year: number, scope: CalendarScope, l
        FROM customers c LEFT JOIN staff s ON s.id = c.owner_id WHERE (c.first_order_date IS NOT NULL OR EXISTS (SELECT 1 FROM contracts x WHERE x.customer_id = c.id)) AND ${SCOPE_SQL}`,
     )
     .all(params) as { id: number; name: string; first: string | null; signed: string | null; ownerNo: string | null }[];
+  const names = new Map<string, string>();
+  const anniversaryName = (key: string, years: number) => {
+    const k = `${key}|${years}`;
+    let n = names.get(k);
+    if (n === undefined) names.set(k, (n = t(lang, `customers.care.${key}`, { years })));
+    return n;
+  };
   for (const a of anniversaries) {
     for (const [key, date] of [['anniversary', a.first], ['contract-anniversary', a.signed]] as const) {
       if (!date) continue;
@@ -103,11 +111,11 @@ export function careCalendar(db: Database, year: number, scope: CalendarScope, l
       if (y >= year) continue;
       const at = solarInYear(year, m, d);
       events.push({
-        date: at.date, kind: 'anniversary', occasionKey: key, occasion: t(lang, `customers.care.${key}`, { years: year - y }),
+        date: at.date, kind: 'anniversary', occasionKey: key, occasion: anniversaryName(key, year - y),
         customerId: a.id, customer: a.name, ownerNo: a.ownerNo,
       });
     }
   }
-  events.sort((x, y) => x.date.localeCompare(y.date) || x.kind.localeCompare(y.kind));
+  events.sort((x, y) => cmp(x.date, y.date) || cmp(x.kind, y.kind));
   return { year, officialSchedule: hasOfficialSchedule(year), events };
 }

@@ -7,7 +7,7 @@ import type { Lang } from '../../i18n/messages';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { staffIdByNo } from '../customers/edit';
-import { addDays, today } from '../customers/rules';
+import { cmp, addDays, today } from '../customers/rules';
 import { getSetting } from '../system/settings';
 import { careCalendar } from './calendar';
 import { fillTemplate, templateLookup } from './templates';
@@ -86,7 +86,7 @@ export function careList(db: Database, input: ParsedInput<'care/list'>, lang: La
       for (const r of people.values()) push(e, r, { id: r.contactId, name: r.contact, title: r.title, mobile: r.mobile, email: r.email, wechat: r.wechat }, body);
     }
   }
-  items.sort((a, b) => a.date.localeCompare(b.date) || (a.grade ?? 'D').localeCompare(b.grade ?? 'D') || (a.customer ?? '').localeCompare(b.customer ?? ''));
+  items.sort((a, b) => cmp(a.date, b.date) || cmp(a.grade ?? 'D', b.grade ?? 'D') || cmp(a.customer ?? '', b.customer ?? ''));
   return { from, to, items };
 }
 
@@ -148,6 +148,6 @@ export function careCoverage(db: Database, input: ParsedInput<'care/coverage'>):
   const uncovered = rows.filter((r) => !r.covered).map(({ covered: _covered, ...r }) => r);
   return {
     year: input.year, occasion: input.occasion, window: { from: window.from, to: window.to }, aCustomers: rows.length, covered: rows.length - uncovered.length, uncovered,
-    byPerson: [...byPerson.values()].sort((a, b) => b.uncovered - a.uncovered || (a.employeeNo ?? '').localeCompare(b.employeeNo ?? '')),
+    byPerson: [...byPerson.values()].sort((a, b) => b.uncovered - a.uncovered || cmp(a.employeeNo ?? '', b.employeeNo ?? '')),
   };
 }

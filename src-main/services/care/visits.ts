@@ -7,7 +7,7 @@ import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { cadenceFor } from '../customers/detail';
 import { staffIdByNo } from '../customers/edit';
-import { addDays, daysBetween, readRules, today } from '../customers/rules';
+import { cmp, addDays, dayNumber, readRules, today } from '../customers/rules';
 
 const VISIT_SELECT = `SELECT i.id, i.customer_id AS customerId, c.name AS customerName, i.date, i.visit_type AS type, i.status,
   i.contact_id AS contactId, k.name AS contactName, s.employee_no AS staffNo, s.name AS staffName,
@@ -74,9 +74,9 @@ interface CadenceRow {
 function cadenceRows(db: Database, asOf: string, person: string | null | undefined, team: number | null | undefined): CadenceRow[] {
   return db
     .prepare(
-      `SELECT c.id, c.code, c.name, c.grade, c.grade_override, c.cadence_days, c.created_at, s.employee_no AS ownerNo, s.name AS ownerName, t.name AS team,
-        (SELECT max(i.date) FROM interactions i WHERE i.customer_id = c.id AND i.kind IN ('visit', 'call') AND i.status = 'done' AND i.date <= @asOf) AS lastVisit
+      `SELECT c.id, c.code, c.name, c.grade, c.grade_override, c.cadence_days, c.created_at, s.employee_no AS ownerNo, s.name AS ownerName, t.name AS team, v.last AS lastVisit
        FROM customers c LEFT JOIN staff s ON s.id = c.owner_id LEFT JOIN teams t ON t.id = s.team_id
+       LEFT JOIN (SELECT customer_id, max(date) AS last FROM interactions WHERE kind IN ('visit', 'call') AND status = 'done' AND date <= @asOf GROUP BY customer_id) v ON v.customer_id = c.id
        WHERE c.stage = 'customer' AND (@person IS NULL OR s.employee_no = @person) AND (@team IS NULL OR s.team_id = @team)`,
     )
     .all({ asOf, person: person ?? null, team: team ?? null }) as CadenceRow[];
@@ -90,17 +90,19 @@ export function dueVisits(db: Database, input: ParsedInput<'visits/due'>): { asO
   const asOf = input.asOf ?? today();
   const rules = readRules(db);
   const items: DueItem[] = [];
+  const asOfDay = dayNumber(asOf);
   for (const r of cadenceRows(db, asOf, input.person, input.team)) {
     const cadenceDays = cadenceFor(r, rules.cadenceDays);
-    const dueDate = addDays(r.lastVisit ?? r.created_at.slice(0, 10), cadenceDays);
-    const daysOverdue = daysBetween(dueDate, asOf);
+    const from = r.lastVisit ?? r.created_at.slice(0, 10);
+    const daysOverdue = asOfDay - (dayNumber(from) + cadenceDays);
     if (daysOverdue <= 0 && (!input.includeDueSoon || -daysOverdue > rules.dueSoonDays)) continue;
+    const dueDate = addDays(from, cadenceDays);
     items.push({
       customerId: r.id, customer: r.name, code: r.code, grade: r.grade_override ?? r.grade, salesperson: r.ownerNo, salespersonName: r.ownerName, team: r.team,
       cadenceDays, lastVisit: r.lastVisit, dueDate, daysOverdue, status: daysOverdue > 0 ? 'overdue' : 'due',
     });
   }
-  items.sort((a, b) => (a.grade ?? 'D').localeCompare(b.grade ?? 'D') || b.daysOverdue - a.daysOverdue || a.customerId - b.customerId);
+  items.sort((a, b) => cmp(a.grade ?? 'D', b.grade ?? 'D') || b.daysOverdue - a.daysOverdue || a.customerId - b.customerId);
   return { asOf, items };
 }
 
@@ -131,6 +133,6 @@ export function cadenceCompliance(db: Database, input: ParsedInput<'visits/compl
     }
   }
   const rows = [...people.values()].map((r) => ({ ...r, share: r.aCustomers ? r.onTime / r.aCustomers : null }));
-  rows.sort((a, b) => (a.share ?? 2) - (b.share ?? 2) || a.employeeNo.localeCompare(b.employeeNo));
+  rows.sort((a, b) => (a.share ?? 2) - (b.share ?? 2) || cmp(a.employeeNo, b.employeeNo));
   return { asOf, rows, company: all ? onTime / all : null };
 }

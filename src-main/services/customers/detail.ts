@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ContactRecord, CustomerDetail, TimelineItem } from '../../contract/customers';
 import { WorkbenchError } from '../../contract/errors';
-import { addDays, gradeOf, readRules, today } from './rules';
+import { cmp, addDays, gradeOf, readRules, today } from './rules';
 import { SUMMARY_SELECT, toSummary, type SummaryRow } from './summary';
 
 const CONTACT_SELECT = `SELECT id, customer_id AS customerId, name, title, department, phone, mobile, email, wechat,
@@ -84,5 +84,5 @@ function timeline(db: Database, id: number): TimelineItem[] {
   for (const t of tickets) items.push({ date: t.date, kind: 'ticket', title: `${t.no} ${t.category ?? ''}`.trim(), detail: [t.status, t.description].filter(Boolean).join(' · ') });
   const stages = db.prepare('SELECT date, from_stage AS f, to_stage AS t, reason FROM customer_stage_log WHERE customer_id = ?').all(id) as { date: string; f: string | null; t: string; reason: string | null }[];
   for (const s of stages) items.push({ date: s.date, kind: 'stage', title: `${s.f ?? '—'} → ${s.t}`, detail: s.reason });
-  return items.sort((a, b) => b.date.localeCompare(a.date));
+  return items.sort((a, b) => cmp(b.date, a.date));
 }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ParsedInput } from '../../contract';
 import type { CompletenessReport } from '../../contract/customers';
-import { readRules, today } from './rules';
+import { cmp, readRules, today } from './rules';
 import { SUMMARY_SELECT, toSummary, type SummaryRow } from './summary';
 
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000 : 0);
@@ -40,13 +40,13 @@ export function completenessReport(db: Database, input: ParsedInput<'customers/c
     }
     if (s.missing.length) worklist.push({ customerId: s.id, code: s.code, name: s.name, grade: s.grade, ownerNo: s.ownerNo, ownerName: s.ownerName, missing: s.missing });
   }
-  worklist.sort((a, b) => (a.grade ?? 'D').localeCompare(b.grade ?? 'D') || b.missing.length - a.missing.length || a.customerId - b.customerId);
+  worklist.sort((a, b) => cmp(a.grade ?? 'D', b.grade ?? 'D') || b.missing.length - a.missing.length || a.customerId - b.customerId);
   return {
     company: mean(all),
     teams: [...byTeam].map(([id, scores]) => ({ id, name: id ? (teams.get(id) ?? '') : '', score: mean(scores), customers: scores.length })),
     people: [...byPerson]
       .map(([employeeNo, p]) => ({ employeeNo, name: p.name, team: p.team, score: mean(p.scores), customers: p.scores.length, incomplete: p.incomplete }))
-      .sort((a, b) => a.score - b.score || a.employeeNo.localeCompare(b.employeeNo)),
+      .sort((a, b) => a.score - b.score || cmp(a.employeeNo, b.employeeNo)),
     worklist,
   };
 }

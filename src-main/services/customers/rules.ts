@@ -68,6 +68,11 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Days since 1970-01-01 of an ISO date, without building a Date from text (the overdue list does this 20,000 times). */
+export function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
@@ -86,3 +91,6 @@ export function lifecycleOf(stage: string, lastOrder: string | null, asOf: strin
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);
+
+/** Plain code-point order: ISO dates, grades and codes sort right, and 50,000 events sort in milliseconds (localeCompare does not). */
+export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
