@@ -17,6 +17,10 @@ const surveys = () => import('./pages/surveys/SurveysPage').then((m) => ({ Compo
 const survey = () => import('./pages/surveys/SurveyDetailPage').then((m) => ({ Component: m.SurveyDetailPage }));
 const surveyImport = () => import('./pages/surveys/SurveyImportPage').then((m) => ({ Component: m.SurveyImportPage }));
 const appraisals = () => import('./pages/appraisals/AppraisalsPage').then((m) => ({ Component: m.AppraisalsPage }));
+const relations = () => import('./pages/relations/RelationsPage').then((m) => ({ Component: m.RelationsPage }));
+const customerPage = () => import('./pages/relations/CustomerDetailPage').then((m) => ({ Component: m.CustomerDetailPage }));
+const visits = () => import('./pages/relations/VisitsPage').then((m) => ({ Component: m.VisitsPage }));
+const care = () => import('./pages/relations/CarePage').then((m) => ({ Component: m.CarePage }));
 const welcome = () => import('./pages/welcome/WelcomePage').then((m) => ({ Component: m.WelcomePage }));
 
 /** Hash routes: `#/team`, `#/settings`… (the application menu sends the same routes). */
@@ -42,6 +46,10 @@ export function makeRouter() {
             { path: 'surveys/import', lazy: surveyImport },
             { path: 'surveys/:id', lazy: survey },
             { path: 'appraisals', lazy: appraisals },
+            { path: 'relations', lazy: relations },
+            { path: 'relations/:id', lazy: customerPage },
+            { path: 'visits', lazy: visits },
+            { path: 'care', lazy: care },
             { path: 'import-export', lazy: importExport },
             { path: 'settings', lazy: settings },
           ],

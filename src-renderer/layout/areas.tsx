@@ -1,6 +1,7 @@
 import {
   AimOutlined,
   AuditOutlined,
+  ContactsOutlined,
   DashboardOutlined,
   ShopOutlined,
   SettingOutlined,
@@ -25,6 +26,7 @@ export const AREAS: Area[] = [
   { key: 'team', path: '/team', icon: <TeamOutlined /> },
   { key: 'targets', path: '/targets', icon: <AimOutlined /> },
   { key: 'records', path: '/customers', icon: <ShopOutlined />, also: ['/orders'] },
+  { key: 'relations', path: '/relations', icon: <ContactsOutlined />, also: ['/visits', '/care'] },
   { key: 'surveys', path: '/surveys', icon: <SmileOutlined /> },
   { key: 'appraisals', path: '/appraisals', icon: <AuditOutlined /> },
   { key: 'importExport', path: '/import-export', icon: <SwapOutlined /> },
