@@ -1,6 +1,6 @@
-import type { tmpWorkspace } from './workspace';
+import type { Workspace } from '../../src-main/db/workspace';
 
-type Env = ReturnType<typeof tmpWorkspace>;
+type Env = { ws: Workspace };
 
 /** Two teams, three salespeople and a few customers with orders, written directly (the services under test read them). */
 export function seedCustomers(env: Env) {
