@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/runtime/dispatch';
 import { readDatabase, workbenchInBrowser } from '../support/browser';
@@ -42,5 +43,22 @@ describe('customer relations in browser mode (P4.2, P4.3)', () => {
       { date: today, channel: 'wechat', occasion: 'birthday' },
     ]);
     await expect.poll(() => page.getByTestId('mark-sent-1-birthday').count()).toBe(0);
+  });
+});
+
+describe('the relations screens, served from the build: no console error or warning', () => {
+  it.each(['#/relations', '#/relations/1', '#/visits', '#/care'])('%s', async (hash) => {
+    const logged: string[] = [];
+    const listen = (page: Page) => {
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') logged.push(`${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => logged.push(`page error: ${e.message}`));
+    };
+    const page = await wb.open(hash, { beforeLoad: listen, width: 1600 });
+    await page.waitForFunction(() => document.querySelector('.wb-page') && !document.querySelector('.ant-spin-spinning'), null, { timeout: 60_000 });
+    await page.waitForTimeout(1500);
+    await page.context().close();
+    expect(logged).toEqual([]);
   });
 });
