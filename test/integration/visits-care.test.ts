@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hasOfficialSchedule } from '../../src-main/services/calendar';
+import { quarterFacts, sourceValue } from '../../src-main/services/review/data-sources';
 import { count, seedCustomers } from '../support/customer-fixture';
 import { tmpWorkspace } from '../support/workspace';
 
@@ -58,6 +59,16 @@ describe('visit cadence, due and overdue (P1.4, P4.2)', () => {
       ['2026-06-01', 'planned'], ['2026-06-29', 'done'], ['2026-07-15', 'planned'],
     ]);
     expect(planned.status).toBe('planned');
+  });
+
+  it('P4.2 P6.1 cadence compliance is a data KPI source of the appraisal (visitCadence), as of the quarter’s end', async () => {
+    const value = () => sourceValue('visitCadence', quarterFacts(env.ws.db, '2026Q2', new Set(['visits']), '2026-12-31').get(1));
+    // S1's only A customer, C1, was last visited 2026-05-20: due 2026-06-19, overdue on 2026-06-30.
+    expect(value()).toBe(0);
+    await env.call('visits/log', { customerId: 1, date: '2026-06-25', today: AS_OF });
+    expect(value()).toBe(100);
+    // S2 has no A customer: no value rather than 100%.
+    expect(sourceValue('visitCadence', quarterFacts(env.ws.db, '2026Q2', new Set(['visits']), '2026-12-31').get(2))).toBeNull();
   });
 
   it('a future-dated visit marked done, a contact of another customer, a next step before the visit: refused, nothing written', async () => {
