@@ -8,7 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { PageHeader } from '../../components/PageHeader';
 import { useLang } from '../../i18n/LanguageProvider';
-import { changeRatio, formatChange, formatDate, formatMoney, formatPercent } from '../../i18n/format';
+import { changeRatio, formatChange, formatDate, formatMoney, formatNumber, formatPercent } from '../../i18n/format';
 import { RelationsTabs } from './RelationsTabs';
 import { VisitFormModal } from './VisitFormModal';
 
@@ -24,7 +24,8 @@ export function CustomerDetailPage() {
   if (q.isLoading) return <FullPageSpin />;
   if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const c = q.data;
-  const reasonText = (r: { key: string; params: Record<string, string | number> }) => t(`customers.grade-reason.${r.key}`, r.params);
+  const reasonText = (r: { key: string; params: Record<string, string | number> }) =>
+    t(`customers.grade-reason.${r.key}`, Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, lang, k.startsWith('margin') ? 1 : 0) : v])));
   return (
     <div className="wb-page" data-testid="customer-page">
       <PageHeader
