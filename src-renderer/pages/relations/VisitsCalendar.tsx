@@ -64,7 +64,7 @@ export function VisitsCalendar({ person }: { person?: string }) {
             dataSource={Array.from({ length: 7 }, (_, i) => from.add(i, 'day').format('YYYY-MM-DD'))}
             renderItem={(day) => (
               <List.Item>
-                <Typography.Text strong style={{ width: 110, display: 'inline-block' }}>
+                <Typography.Text strong style={{ minWidth: 130, display: 'inline-block', whiteSpace: 'nowrap' }}>
                   {formatDate(day, lang)}
                 </Typography.Text>
                 <Space wrap>
