@@ -20,6 +20,10 @@ const appraisals = () => import('./pages/appraisals/AppraisalsPage').then((m) =>
 const home = () => import('./pages/home/HomePage').then((m) => ({ Component: m.HomePage }));
 const plans = () => import('./pages/plans/PlansPage').then((m) => ({ Component: m.PlansPage }));
 const reports = () => import('./pages/reports/SalesReportsPage').then((m) => ({ Component: m.SalesReportsPage }));
+const relations = () => import('./pages/relations/RelationsPage').then((m) => ({ Component: m.RelationsPage }));
+const customerPage = () => import('./pages/relations/CustomerDetailPage').then((m) => ({ Component: m.CustomerDetailPage }));
+const visits = () => import('./pages/relations/VisitsPage').then((m) => ({ Component: m.VisitsPage }));
+const care = () => import('./pages/relations/CarePage').then((m) => ({ Component: m.CarePage }));
 const welcome = () => import('./pages/welcome/WelcomePage').then((m) => ({ Component: m.WelcomePage }));
 
 /** Hash routes: `#/team`, `#/settings`… (the application menu sends the same routes). */
@@ -48,6 +52,10 @@ export function makeRouter() {
             { path: 'surveys/import', lazy: surveyImport },
             { path: 'surveys/:id', lazy: survey },
             { path: 'appraisals', lazy: appraisals },
+            { path: 'relations', lazy: relations },
+            { path: 'relations/:id', lazy: customerPage },
+            { path: 'visits', lazy: visits },
+            { path: 'care', lazy: care },
             { path: 'import-export', lazy: importExport },
             { path: 'settings', lazy: settings },
           ],

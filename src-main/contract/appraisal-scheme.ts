@@ -12,7 +12,7 @@ export const KPI_DIMENSIONS = ['sales', 'satisfaction', 'attitude', 'teamwork'] 
 export type KpiDimension = (typeof KPI_DIMENSIONS)[number];
 
 /** Where a data-driven KPI's value comes from (P6.1); 'rated' KPIs are scored by the manager. */
-export const DATA_SOURCES = ['completion', 'sales', 'salesGrowth', 'profit', 'profitMargin', 'csat', 'nps', 'complaintHandling', 'complaints'] as const;
+export const DATA_SOURCES = ['completion', 'sales', 'salesGrowth', 'profit', 'profitMargin', 'csat', 'nps', 'complaintHandling', 'complaints', 'visitCadence'] as const;
 export type DataSource = (typeof DATA_SOURCES)[number];
 export type KpiSource = DataSource | 'rated';
 

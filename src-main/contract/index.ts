@@ -1,3 +1,5 @@
+import { careOps } from './care';
+import { customerOps } from './customers';
 import { demoOps } from './demo';
 import { exportOps } from './export';
 import { importOps } from './import';
@@ -11,7 +13,7 @@ import { systemOps } from './system';
 import { targetOps } from './targets';
 import { teamOps } from './team';
 
-const domains = [systemOps, demoOps, teamOps, recordOps, importOps, exportOps, appraisalOps, surveyOps, targetOps, salesReportOps, planOps] as const;
+const domains = [systemOps, demoOps, teamOps, recordOps, importOps, exportOps, appraisalOps, surveyOps, targetOps, salesReportOps, planOps, customerOps, careOps] as const;
 
 /** True when no operation name is declared by two domains; otherwise names the duplicates. */
 export type Disjoint<T extends readonly object[], Seen extends PropertyKey = never> = T extends readonly [infer H, ...infer R extends readonly object[]]

@@ -1,4 +1,6 @@
 import type { Contract } from '../contract';
+import { careHandlers } from './care';
+import { customerHandlers } from './customers';
 import { demoHandlers } from './demo';
 import { exportHandlers } from './export';
 import type { HandlersOf } from './handler-types';
@@ -25,4 +27,6 @@ export const handlers: HandlersOf<Contract> = {
   ...targetHandlers,
   ...salesReportHandlers,
   ...planHandlers,
+  ...customerHandlers,
+  ...careHandlers,
 };

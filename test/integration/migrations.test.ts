@@ -138,9 +138,24 @@ describe('migrations (architecture: the data)', () => {
     expect(() => db.prepare("INSERT INTO sales_strategies (year, product_line, updated_at) VALUES (2025, 'A', 'x'), (2025, 'A', 'x')").run()).toThrow(/UNIQUE/);
   });
 
+  it('P3.1 P4.1 migration 10 (customers, contacts, visits, care): a version-8 customer and its interactions stay; the new columns start empty', () => {
+    const db = databaseAt(8);
+    seedV1(db);
+    db.prepare("INSERT INTO customers (id, name, created_at) VALUES (7, '甲公司', 'x')").run();
+    db.prepare("INSERT INTO interactions (customer_id, date, kind) VALUES (7, '2026-01-05', 'visit')").run();
+    expect(upTo(db, 10)).toEqual({ from: 8, to: 10 });
+    expect(db.prepare('SELECT name, stage, grade, grade_override, cadence_days FROM customers WHERE id = 7').get()).toEqual({ name: '甲公司', stage: 'customer', grade: null, grade_override: null, cadence_days: null });
+    // An existing interaction counts as done: it happened before statuses existed.
+    expect(db.prepare('SELECT status, visit_type FROM interactions WHERE customer_id = 7').get()).toEqual({ status: 'done', visit_type: null });
+    const contact = db.prepare('INSERT INTO contacts (customer_id, name, birth_calendar, birth_month, birth_day, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    contact.run(7, '王经理', 'lunar', 8, 30, 'x');
+    expect(() => contact.run(99, '无主', null, null, null, 'x')).toThrow(/FOREIGN KEY/);
+    expect(() => contact.run(7, '错历', 'moon', null, null, 'x')).toThrow(/CHECK/);
+  });
+
   it('every migration after the first has an upgrade test from the version before it', () => {
-    // Tested above (4, 5, 6, 8, 12), in database.test.ts (7) and orders-speed.test.ts (9); a new migration fails here until it has one.
-    const tested = [4, 5, 6, 7, 8, 9, 12];
+    // Tested above (4, 5, 6, 8, 10, 12), in database.test.ts (7) and orders-speed.test.ts (9); a new migration fails here until it has one.
+    const tested = [4, 5, 6, 7, 8, 9, 10, 12];
     expect(MIGRATIONS.slice(1).map((m) => m.version)).toEqual(tested);
   });
 });

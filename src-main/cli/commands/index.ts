@@ -1,4 +1,5 @@
 import type { AnyCommand } from '../command';
+import { customerCommands } from './customers';
 import { importExportCommands } from './import-export';
 import { surveyCommands } from './survey';
 import { appraisalCommands } from './appraisal';
@@ -7,4 +8,4 @@ import { targetCommands } from './targets';
 import { planCommands, withSalesReport } from './plans';
 
 /** Every command of the command line; each domain adds its list here. */
-export const COMMANDS: AnyCommand[] = withSalesReport([...systemCommands, ...importExportCommands, ...surveyCommands, ...appraisalCommands, ...targetCommands, ...planCommands]);
+export const COMMANDS: AnyCommand[] = withSalesReport([...systemCommands, ...importExportCommands, ...surveyCommands, ...appraisalCommands, ...targetCommands, ...planCommands, ...customerCommands]);

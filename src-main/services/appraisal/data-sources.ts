@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { DataSource } from '../../contract/appraisal-scheme';
+import { cadenceCompliance } from '../care/visits';
 import { surveyResultsByPerson } from '../survey/by-person';
 import { targetAndActualByPerson, yearActuals } from '../targets/actuals';
 import { quarterInfo } from './quarter';
@@ -23,9 +24,12 @@ export interface PersonFacts {
   complaintsDue: number;
   complaintsOnTime: number;
   complaints: number;
+  /** P4.2: A customers owned at the quarter's end and, of them, those not overdue for a visit */
+  aCustomers: number;
+  aOnTime: number;
 }
 
-export type FactGroup = 'targets' | 'orders' | 'lastYear' | 'survey' | 'tickets';
+export type FactGroup = 'targets' | 'orders' | 'lastYear' | 'survey' | 'tickets' | 'visits';
 
 /** Which fact groups a KPI source needs, so that a quarter computes only what its scheme uses. */
 export const SOURCE_GROUPS: Record<DataSource, FactGroup[]> = {
@@ -38,10 +42,11 @@ export const SOURCE_GROUPS: Record<DataSource, FactGroup[]> = {
   nps: ['survey'],
   complaintHandling: ['tickets'],
   complaints: ['tickets'],
+  visitCadence: ['visits'],
 };
 
 const blank = (): PersonFacts => ({
-  target: null, challenge: null, sales: 0, profit: 0, lastYearSales: 0, csat: null, nps: null, surveyN: 0, complaintsDue: 0, complaintsOnTime: 0, complaints: 0,
+  target: null, challenge: null, sales: 0, profit: 0, lastYearSales: 0, csat: null, nps: null, surveyN: 0, complaintsDue: 0, complaintsOnTime: 0, complaints: 0, aCustomers: 0, aOnTime: 0,
 });
 
 /** The people appraised in a quarter: employed at its end and with a sales target or orders in it. */
@@ -99,6 +104,11 @@ export function quarterFacts(db: Database, quarter: string, groups: Set<FactGrou
       .all({ start, end, asOf }) as { id: number; complaints: number; due: number; onTime: number }[];
     for (const r of rows) Object.assign(of(r.id), { complaints: r.complaints, complaintsDue: r.due, complaintsOnTime: r.onTime });
   }
+  if (groups.has('visits')) {
+    // P4.2 cadence compliance (initiative, P6.1) as the visits service computes it, on the quarter's last day
+    const ids = new Map((db.prepare('SELECT employee_no AS no, id FROM staff').all() as { no: string; id: number }[]).map((s) => [s.no, s.id]));
+    for (const r of cadenceCompliance(db, { asOf: end < asOf ? end : asOf }).rows) Object.assign(of(ids.get(r.employeeNo)!), { aCustomers: r.aCustomers, aOnTime: r.onTime });
+  }
   return facts;
 }
 
@@ -154,5 +164,7 @@ export function sourceValue(source: DataSource, f: PersonFacts | undefined): num
       return pct(x.complaintsOnTime, x.complaintsDue);
     case 'complaints':
       return x.complaints;
+    case 'visitCadence':
+      return pct(x.aOnTime, x.aCustomers);
   }
 }

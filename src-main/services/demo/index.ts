@@ -11,6 +11,7 @@ import { createMarketNotes, createAppraisal } from './appraisal';
 import { deferIndexes, DemoProgress } from './bulk-insert';
 import { demoCalendar, stamp } from './calendar';
 import { insertProducts } from './catalogue';
+import { createCustomerCare } from './customer-care';
 import { createCustomers, settleStages } from './customers';
 import { createOrders } from './orders';
 import { buildOrg, insertOrg } from './organisation';
@@ -132,6 +133,7 @@ function build(ctx: ServiceContext, input: DemoInput, cal: ReturnType<typeof dem
   resumeOrderTriggers();
   // The survey screens and the appraisal read per-response scores from this cache (P4.7).
   rebuildSurveyCache(db);
+  createCustomerCare(db, cal, seed, ctx.actor, progress);
   // The appraisal in progress shows its data-driven KPIs at once; the manager's ratings are still to come (P6.4).
   computeAppraisal(ctx, cal.reviewQuarter);
   // …as of the demo's own today, so that the same seed and date give the same database.

@@ -6,6 +6,7 @@ import { ratingsKind } from './ratings';
 import { staffKind } from './staff';
 import { targetsKind } from './targets';
 import type { ImportKind } from './types';
+import { visitsKind } from './visits';
 
 /**
  * Every import kind, by name. To add one (targets, ratings…): write kinds/<kind>.ts implementing
@@ -18,6 +19,7 @@ export const IMPORT_KINDS: Record<string, ImportKind<never>> = {
   orders: ordersKind as ImportKind<never>,
   targets: targetsKind as ImportKind<never>,
   ratings: ratingsKind as ImportKind<never>,
+  visits: visitsKind as ImportKind<never>,
 };
 
 export function getKind(kind: string): ImportKind<unknown> {
