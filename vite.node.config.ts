@@ -28,6 +28,6 @@ export default defineConfig({
     // Pure-JavaScript libraries read at every start are bundled: resolving zod's and i18next's many module
     // files took longer than the whole start-up may. Native and large, lazily loaded ones (better-sqlite3,
     // exceljs, SheetJS, playwright-core) and Vite itself stay in node_modules.
-    noExternal: ['zod', 'dayjs', 'jstat', 'fflate', 'iconv-lite', 'chardet', 'i18next'],
+    noExternal: ['zod', 'dayjs', 'jstat', 'fflate', 'iconv-lite', 'chardet', 'i18next', 'chinese-days'],
   },
 });

@@ -2,14 +2,17 @@ import { demoOps } from './demo';
 import { exportOps } from './export';
 import { importOps } from './import';
 import type { InputOf, OutputOf, ParsedInputOf } from './define';
+import { pipelineOps } from './pipeline';
 import { recordOps } from './records';
 import { reviewOps } from './review';
+import { salesContractOps } from './sales-contracts';
 import { surveyOps } from './survey';
 import { systemOps } from './system';
 import { targetOps } from './targets';
 import { teamOps } from './team';
+import { ticketOps } from './tickets';
 
-const domains = [systemOps, demoOps, teamOps, recordOps, importOps, exportOps, reviewOps, surveyOps, targetOps] as const;
+const domains = [systemOps, demoOps, teamOps, recordOps, importOps, exportOps, reviewOps, surveyOps, targetOps, pipelineOps, salesContractOps, ticketOps] as const;
 
 /** True when no operation name is declared by two domains; otherwise names the duplicates. */
 export type Disjoint<T extends readonly object[], Seen extends PropertyKey = never> = T extends readonly [infer H, ...infer R extends readonly object[]]

@@ -3,12 +3,15 @@ import { demoHandlers } from './demo';
 import { exportHandlers } from './export';
 import type { HandlersOf } from './handler-types';
 import { importHandlers } from './import';
+import { pipelineHandlers } from './pipeline';
 import { recordHandlers } from './records';
 import { reviewHandlers } from './review';
+import { salesContractHandlers } from './contracts';
 import { surveyHandlers } from './survey';
 import { systemHandlers } from './system';
 import { targetHandlers } from './targets';
 import { teamHandlers } from './team';
+import { ticketHandlers } from './tickets';
 
 /** Every operation's service function, checked against the contract (a missing one fails to compile). */
 export const handlers: HandlersOf<Contract> = {
@@ -21,4 +24,7 @@ export const handlers: HandlersOf<Contract> = {
   ...reviewHandlers,
   ...surveyHandlers,
   ...targetHandlers,
+  ...pipelineHandlers,
+  ...salesContractHandlers,
+  ...ticketHandlers,
 };
