@@ -17,6 +17,9 @@ const surveys = () => import('./pages/surveys/SurveysPage').then((m) => ({ Compo
 const survey = () => import('./pages/surveys/SurveyDetailPage').then((m) => ({ Component: m.SurveyDetailPage }));
 const surveyImport = () => import('./pages/surveys/SurveyImportPage').then((m) => ({ Component: m.SurveyImportPage }));
 const appraisals = () => import('./pages/appraisals/AppraisalsPage').then((m) => ({ Component: m.AppraisalsPage }));
+const pipeline = () => import('./pages/pipeline/PipelinePage').then((m) => ({ Component: m.PipelinePage }));
+const contracts = () => import('./pages/contracts/ContractsPage').then((m) => ({ Component: m.ContractsPage }));
+const service = () => import('./pages/service/ServicePage').then((m) => ({ Component: m.ServicePage }));
 const welcome = () => import('./pages/welcome/WelcomePage').then((m) => ({ Component: m.WelcomePage }));
 
 /** Hash routes: `#/team`, `#/settings`… (the application menu sends the same routes). */
@@ -42,6 +45,9 @@ export function makeRouter() {
             { path: 'surveys/import', lazy: surveyImport },
             { path: 'surveys/:id', lazy: survey },
             { path: 'appraisals', lazy: appraisals },
+            { path: 'pipeline', lazy: pipeline },
+            { path: 'contracts', lazy: contracts },
+            { path: 'service', lazy: service },
             { path: 'import-export', lazy: importExport },
             { path: 'settings', lazy: settings },
           ],

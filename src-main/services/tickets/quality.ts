@@ -12,6 +12,7 @@ interface Measured {
   product: string;
   salesperson: string;
   staffId: number | null;
+  productId: number | null;
   month: string;
 }
 
@@ -20,11 +21,11 @@ function measure(db: Database, from: string, to: string, asOf: string, where = '
   const rows = db
     .prepare(
       `SELECT t.id, t.opened_date, t.opened_at, t.first_response_at, t.resolved_date, t.resolved_at, t.target_hours, t.status, t.complaint, t.reopened,
-         t.department, t.staff_id, COALESCE(p.name, '—') AS product, COALESCE(s.employee_no || ' ' || s.name, '—') AS salesperson
+         t.department, t.staff_id, t.product_id, COALESCE(p.name, '—') AS product, COALESCE(s.employee_no || ' ' || s.name, '—') AS salesperson
        FROM tickets t LEFT JOIN products p ON p.id = t.product_id LEFT JOIN staff s ON s.id = t.staff_id
        WHERE t.opened_date BETWEEN :from AND :to ${where}`,
     )
-    .all({ from, to, ...params }) as (ClockRow & { complaint: number; reopened: number; department: string; staff_id: number | null; product: string; salesperson: string })[];
+    .all({ from, to, ...params }) as (ClockRow & { complaint: number; reopened: number; department: string; staff_id: number | null; product_id: number | null; product: string; salesperson: string })[];
   const s = ticketSettings(db);
   const wd = ticketWorkDay(s);
   const pauses = pausesOf(db, rows.map((r) => r.id));
@@ -36,6 +37,7 @@ function measure(db: Database, from: string, to: string, asOf: string, where = '
     product: r.product,
     salesperson: r.salesperson,
     staffId: r.staff_id,
+    productId: r.product_id,
     month: r.opened_date.slice(0, 7),
   }));
 }
@@ -81,21 +83,41 @@ function groupBy(list: Measured[], key: (m: Measured) => string): Map<string, Me
   return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Orders (distinct order numbers) in the period, in total and by a grouping column. */
-function orderCounts(db: Database, from: string, to: string, by: string): Map<string, number> {
-  const rows = db.prepare(`SELECT ${by} AS k, COUNT(DISTINCT o.order_no) AS n FROM orders o LEFT JOIN products p ON p.id = o.product_id LEFT JOIN staff s ON s.id = o.salesperson_id WHERE o.date BETWEEN ? AND ? GROUP BY 1`).all(from, to) as { k: string; n: number }[];
-  return new Map(rows.map((r) => [r.k, r.n]));
+interface OrderCounts {
+  total: number;
+  byPerson: Map<number | null, number>;
+  byProduct: Map<number | null, number>;
+  byMonth: Map<string, number>;
+}
+
+/**
+ * Orders in the period, each counted once (by its first line), in total and by salesperson, product and
+ * month: grouped inside SQLite in the order of two covering partial indexes (migration 011), so that no
+ * order row crosses into JavaScript and nothing is sorted.
+ */
+function orderCounts(db: Database, from: string, to: string): OrderCounts {
+  const out: OrderCounts = { total: 0, byPerson: new Map(), byProduct: new Map(), byMonth: new Map() };
+  const byPerson = db.prepare('SELECT salesperson_id, count(*) FROM orders INDEXED BY orders_first_person WHERE date BETWEEN ? AND ? AND line = 1 GROUP BY 1').raw().all(from, to) as [number | null, number][];
+  for (const [person, n] of byPerson) out.byPerson.set(person, n);
+  const byProductMonth = db
+    .prepare('SELECT product_id, substr(date, 1, 7), count(*) FROM orders INDEXED BY orders_first_product WHERE date BETWEEN ? AND ? AND line = 1 GROUP BY 1, 2')
+    .raw()
+    .all(from, to) as [number | null, string, number][];
+  for (const [product, month, n] of byProductMonth) {
+    out.total += n;
+    out.byProduct.set(product, (out.byProduct.get(product) ?? 0) + n);
+    out.byMonth.set(month, (out.byMonth.get(month) ?? 0) + n);
+  }
+  return out;
 }
 
 /** P4.6: service quality for the tickets opened in a period, overall and by department, product, salesperson and month. */
 export function serviceQuality(db: Database, input: { from: string; to: string; asOf: string }): ServiceQuality {
   const list = measure(db, input.from, input.to, input.asOf);
-  const orders = (db.prepare('SELECT COUNT(DISTINCT order_no) FROM orders WHERE date BETWEEN ? AND ?').pluck().get(input.from, input.to) as number) ?? 0;
+  const counts = orderCounts(db, input.from, input.to);
+  const orders = counts.total;
   const { key: _key, ...total } = summarise('', list, orders);
   void _key;
-  const byProductOrders = orderCounts(db, input.from, input.to, "COALESCE(p.name, '—')");
-  const byPersonOrders = orderCounts(db, input.from, input.to, "COALESCE(s.employee_no || ' ' || s.name, '—')");
-  const byMonthOrders = orderCounts(db, input.from, input.to, 'substr(o.date, 1, 7)');
   return {
     from: input.from,
     to: input.to,
@@ -103,9 +125,9 @@ export function serviceQuality(db: Database, input: { from: string; to: string; 
     ...total,
     // a department has no orders of its own: its complaints are counted per 100 of the company's orders
     byDepartment: [...groupBy(list, (m) => m.department)].map(([k, g]) => ({ ...summarise(k, g, orders), department: k })),
-    byProduct: [...groupBy(list, (m) => m.product)].map(([k, g]) => summarise(k, g, byProductOrders.get(k) ?? null)),
-    bySalesperson: [...groupBy(list, (m) => m.salesperson)].map(([k, g]) => summarise(k, g, byPersonOrders.get(k) ?? null)),
-    byMonth: [...groupBy(list, (m) => m.month)].map(([k, g]) => summarise(k, g, byMonthOrders.get(k) ?? null)),
+    byProduct: [...groupBy(list, (m) => m.product)].map(([k, g]) => summarise(k, g, counts.byProduct.get(g[0].productId) ?? null)),
+    bySalesperson: [...groupBy(list, (m) => m.salesperson)].map(([k, g]) => summarise(k, g, counts.byPerson.get(g[0].staffId) ?? null)),
+    byMonth: [...groupBy(list, (m) => m.month)].map(([k, g]) => summarise(k, g, counts.byMonth.get(k) ?? null)),
     missingSchedule: yearsWithoutSchedule(input.from, input.to),
   };
 }
