@@ -1,4 +1,4 @@
-import { Button, Checkbox, Descriptions, Drawer, Input, message, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHECKLIST_ITEMS } from '../../../src-main/contract/sales-contracts';
@@ -11,6 +11,7 @@ import { STATUS_COLOR } from './ContractsPage';
 /** P3.3: one contract: its checklist, the rule that applies and who still has to approve, and its next step. */
 export function ContractDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const { t } = useTranslation();
+  const { message, modal } = App.useApp();
   const lang = useLang();
   const c = useOp('contracts/get', { contract: id });
   const staff = useOp('staff/list', { includeInactive: false });
@@ -30,13 +31,13 @@ export function ContractDrawer({ id, onClose }: { id: number; onClose: () => voi
   };
   const withReason = (title: string, then: (reason: string) => void) => {
     let reason = '';
-    Modal.confirm({ title, content: <Input onChange={(e) => (reason = e.target.value)} data-testid="reason-input" />, onOk: () => then(reason) });
+    modal.confirm({ title, content: <Input onChange={(e) => (reason = e.target.value)} data-testid="reason-input" />, onOk: () => then(reason) });
   };
   const d = c.data;
   return (
-    <Drawer open width={640} title={d ? `${d.contractNo} · ${d.customerName}` : ''} onClose={onClose} data-testid="contract-drawer">
+    <Drawer open size={640} title={d ? `${d.contractNo} · ${d.customerName}` : ''} onClose={onClose} data-testid="contract-drawer">
       {d && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label={t('contracts.col.status')}>
               <Tag color={STATUS_COLOR[d.status]} data-testid="contract-status">{t(`contracts.status.${d.status}`)}</Tag>

@@ -19,12 +19,12 @@ export function CoverageTable({ teamId }: { teamId?: number }) {
   const rows = cov.data ? [cov.data.company, ...cov.data.teams, ...cov.data.people] : [];
   const money = (v: number) => formatMoney(v, lang);
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space>
         <Select value={year} onChange={setYear} options={[-1, 0, 1].map((d) => ({ value: dayjs().year() + d, label: String(dayjs().year() + d) }))} />
         <Select value={quarter} onChange={setQuarter} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Q${q}` }))} />
       </Space>
-      {cov.data && <Alert type="info" showIcon message={t('pipeline.coverageNote', { threshold: cov.data.threshold, from: cov.data.from, to: cov.data.to })} />}
+      {cov.data && <Alert type="info" showIcon title={t('pipeline.coverageNote', { threshold: cov.data.threshold, from: cov.data.from, to: cov.data.to })} />}
       <Table<CoverageRow>
         size="small"
         loading={cov.isLoading}

@@ -1,4 +1,4 @@
-import { Form, Input, message, Modal, Tag, Typography } from 'antd';
+import { App, Form, Input, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES, type Opportunity, type Stage } from '../../../src-main/contract/pipeline';
@@ -17,6 +17,7 @@ type Filter = { teamId?: number; staffId?: number };
  */
 export function OpportunityBoard({ filter }: { filter: Filter }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const lang = useLang();
   const board = useOp('opportunities/board', filter);
   const move = useOpMutation('opportunities/move');

@@ -23,7 +23,7 @@ export function QualityFigures({ from, to }: { from: string; to: string }) {
         <KpiCard testId="kpi-complaints" icon={<WarningOutlined />} tone="orange" title={t('tickets.kpi.complaints')} value={d.complaintsPer100Orders === null ? '—' : String(d.complaintsPer100Orders)} footer={t('tickets.kpi.complaintCount', { count: d.complaints })} />
         <KpiCard testId="kpi-reopen" icon={<ReloadOutlined />} tone="red" title={t('tickets.kpi.reopen')} value={pct(d.reopenRatePct)} />
       </div>
-      {d.missingSchedule.length > 0 && <Alert type="warning" showIcon message={t('tickets.cli.no-schedule', { years: d.missingSchedule.join(', ') })} />}
+      {d.missingSchedule.length > 0 && <Alert type="warning" showIcon title={t('tickets.cli.no-schedule', { years: d.missingSchedule.join(', ') })} />}
       <Card variant="outlined" style={{ marginTop: 16 }} title={t('tickets.byDepartment')}>
         <Table<QualityGroup>
           size="small"

@@ -1,5 +1,5 @@
 import { CustomerServiceOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, message, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,7 @@ const ACTIONS: Record<TicketStatus, { to: TicketStatus; key: string }[]> = {
 /** P4.4–P4.6: after-sales tickets with their service clocks highlighted, and the service-quality figures. */
 export function ServicePage() {
   const { t } = useTranslation();
+  const { message, modal } = App.useApp();
   const [status, setStatus] = useState<TicketStatus | undefined>();
   const [from] = useState(dayjs().subtract(1, 'year').add(1, 'day').format('YYYY-MM-DD'));
   const list = useOp('tickets/list', { from, ...(status ? { status } : {}) });
@@ -39,7 +40,7 @@ export function ServicePage() {
     };
     if (key !== 'reopen') return send();
     let reason = '';
-    Modal.confirm({ title: t('tickets.reopenTitle', { ticket: r.ticketNo }), content: <Input onChange={(e) => (reason = e.target.value)} data-testid="reason-input" />, onOk: () => send(reason) });
+    modal.confirm({ title: t('tickets.reopenTitle', { ticket: r.ticketNo }), content: <Input onChange={(e) => (reason = e.target.value)} data-testid="reason-input" />, onOk: () => send(reason) });
   };
   return (
     <div className="wb-page">
@@ -56,7 +57,7 @@ export function ServicePage() {
             options={(['new', 'in_progress', 'waiting', 'resolved', 'closed'] as const).map((s) => ({ value: s, label: t(`tickets.status.${s}`) }))}
           />
         </Space>
-        <Alert type="info" showIcon message={t('tickets.clockNote')} style={{ marginBottom: 12 }} />
+        <Alert type="info" showIcon title={t('tickets.clockNote')} style={{ marginBottom: 12 }} />
         <Table<Ticket>
           size="small"
           rowKey="id"
