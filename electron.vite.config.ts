@@ -9,6 +9,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // chinese-days ships a minified CommonJS main whose named exports Node's ESM loader cannot see: bundle its ES build
+      externalizeDeps: { exclude: ['chinese-days'] },
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),

@@ -24,6 +24,9 @@ const relations = () => import('./pages/relations/RelationsPage').then((m) => ({
 const customerPage = () => import('./pages/relations/CustomerDetailPage').then((m) => ({ Component: m.CustomerDetailPage }));
 const visits = () => import('./pages/relations/VisitsPage').then((m) => ({ Component: m.VisitsPage }));
 const care = () => import('./pages/relations/CarePage').then((m) => ({ Component: m.CarePage }));
+const pipeline = () => import('./pages/pipeline/PipelinePage').then((m) => ({ Component: m.PipelinePage }));
+const contracts = () => import('./pages/contracts/ContractsPage').then((m) => ({ Component: m.ContractsPage }));
+const service = () => import('./pages/service/ServicePage').then((m) => ({ Component: m.ServicePage }));
 const welcome = () => import('./pages/welcome/WelcomePage').then((m) => ({ Component: m.WelcomePage }));
 
 /** Hash routes: `#/team`, `#/settings`… (the application menu sends the same routes). */
@@ -56,6 +59,9 @@ export function makeRouter() {
             { path: 'relations/:id', lazy: customerPage },
             { path: 'visits', lazy: visits },
             { path: 'care', lazy: care },
+            { path: 'pipeline', lazy: pipeline },
+            { path: 'contracts', lazy: contracts },
+            { path: 'service', lazy: service },
             { path: 'import-export', lazy: importExport },
             { path: 'settings', lazy: settings },
           ],

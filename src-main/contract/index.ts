@@ -4,16 +4,19 @@ import { demoOps } from './demo';
 import { exportOps } from './export';
 import { importOps } from './import';
 import type { InputOf, OutputOf, ParsedInputOf } from './define';
+import { pipelineOps } from './pipeline';
 import { recordOps } from './records';
 import { appraisalOps } from './appraisal';
 import { salesReportOps } from './sales-report';
 import { planOps } from './plans';
+import { salesContractOps } from './sales-contracts';
 import { surveyOps } from './survey';
 import { systemOps } from './system';
 import { targetOps } from './targets';
 import { teamOps } from './team';
+import { ticketOps } from './tickets';
 
-const domains = [systemOps, demoOps, teamOps, recordOps, importOps, exportOps, appraisalOps, surveyOps, targetOps, salesReportOps, planOps, customerOps, careOps] as const;
+const domains = [systemOps, demoOps, teamOps, recordOps, importOps, exportOps, appraisalOps, surveyOps, targetOps, salesReportOps, planOps, customerOps, careOps, pipelineOps, salesContractOps, ticketOps] as const;
 
 /** True when no operation name is declared by two domains; otherwise names the duplicates. */
 export type Disjoint<T extends readonly object[], Seen extends PropertyKey = never> = T extends readonly [infer H, ...infer R extends readonly object[]]

@@ -5,14 +5,17 @@ import { demoHandlers } from './demo';
 import { exportHandlers } from './export';
 import type { HandlersOf } from './handler-types';
 import { importHandlers } from './import';
+import { pipelineHandlers } from './pipeline';
 import { recordHandlers } from './records';
 import { appraisalHandlers } from './appraisal';
 import { salesReportHandlers } from './sales-report';
 import { planHandlers } from './plans';
+import { salesContractHandlers } from './contracts';
 import { surveyHandlers } from './survey';
 import { systemHandlers } from './system';
 import { targetHandlers } from './targets';
 import { teamHandlers } from './team';
+import { ticketHandlers } from './tickets';
 
 /** Every operation's service function, checked against the contract (a missing one fails to compile). */
 export const handlers: HandlersOf<Contract> = {
@@ -29,4 +32,7 @@ export const handlers: HandlersOf<Contract> = {
   ...planHandlers,
   ...customerHandlers,
   ...careHandlers,
+  ...pipelineHandlers,
+  ...salesContractHandlers,
+  ...ticketHandlers,
 };

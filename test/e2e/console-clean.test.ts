@@ -9,7 +9,7 @@ import { tmpDir } from '../support/workspace';
 // Issue 11 item 12: no console error or warning on any screen, served from the build (as users get it)
 // and from the sources (Vite, as developers run it: antd's deprecation warnings only show there).
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SCREENS = ['#/welcome', '#/home', '#/plans', '#/plans?tab=suggestions', '#/plans?tab=market', '#/plans?tab=strategy', '#/reports', '#/dashboard', '#/team', '#/targets', '#/customers', '#/orders', '#/surveys', '#/surveys/import', '#/surveys/1', '#/appraisals', '#/import-export', '#/settings'];
+const SCREENS = ['#/welcome', '#/home', '#/plans', '#/plans?tab=suggestions', '#/plans?tab=market', '#/plans?tab=strategy', '#/reports', '#/dashboard', '#/team', '#/targets', '#/customers', '#/orders', '#/surveys', '#/surveys/import', '#/surveys/1', '#/appraisals', '#/import-export', '#/settings', '#/pipeline', '#/contracts', '#/service'];
 
 const demo = async (ws: Parameters<Parameters<typeof workbenchInBrowser>[1]>[0]) => {
   const r = await dispatch(ws, 'demo/create', { size: 'small' }, { lang: 'en', actor: 'tester' });

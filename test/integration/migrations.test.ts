@@ -153,9 +153,31 @@ describe('migrations (architecture: the data)', () => {
     expect(() => contact.run(7, '错历', 'moon', null, null, 'x')).toThrow(/CHECK/);
   });
 
+  it('P3.1–P3.3, P4.4–P4.6 migration 11 (sales process): version-8 opportunities, contracts and tickets keep their ids and map to the new stages and statuses', () => {
+    const db = databaseAt(8);
+    seedV1(db);
+    db.prepare("INSERT INTO customers (id, name, created_at) VALUES (1, '客户甲', 'x')").run();
+    db.prepare("INSERT INTO orders (id, order_no, date, customer_id, salesperson_id, amount) VALUES (1, 'O1', '2025-01-02', 1, 1, 100)").run();
+    const opp = db.prepare('INSERT INTO opportunities (id, customer_id, staff_id, title, stage, amount) VALUES (?, 1, 1, ?, ?, 100)');
+    for (const [id, stage] of [[1, 'lead'], [2, 'qualified'], [3, 'presentation'], [4, 'negotiation'], [5, 'won'], [6, 'lost']] as const) opp.run(id, `商机${id}`, stage);
+    db.prepare("INSERT INTO contracts (id, contract_no, customer_id, staff_id, opportunity_id, amount, status) VALUES (1, 'C1', 1, 1, 5, 100, 'review'), (2, 'C2', 1, 1, NULL, 100, 'rejected')").run();
+    db.prepare("INSERT INTO tickets (id, ticket_no, customer_id, order_id, staff_id, department, complaint, opened_date, target_hours, status) VALUES (1, 'T1', 1, 1, 1, '物流部', 1, '2025-01-03', 24, 'open')").run();
+    db.prepare('UPDATE survey_responses SET ticket_id = 1 WHERE id = 1').run();
+    expect(upTo(db, 11)).toEqual({ from: 8, to: 11 });
+    expect(db.prepare('SELECT id, stage FROM opportunities ORDER BY id').all()).toEqual([
+      { id: 1, stage: 'needs' }, { id: 2, stage: 'proposal' }, { id: 3, stage: 'demo' }, { id: 4, stage: 'negotiation' }, { id: 5, stage: 'won' }, { id: 6, stage: 'lost' },
+    ]);
+    expect(db.prepare('SELECT id, status, opportunity_id AS opp FROM contracts ORDER BY id').all()).toEqual([{ id: 1, status: 'in_review', opp: 5 }, { id: 2, status: 'draft', opp: null }]);
+    expect(db.prepare('SELECT id, status, severity, complaint, target_hours AS t FROM tickets').all()).toEqual([{ id: 1, status: 'new', severity: 'medium', complaint: 1, t: 24 }]);
+    expect(db.prepare('SELECT ticket_id FROM survey_responses WHERE id = 1').pluck().get()).toBe(1);
+    expect(() => db.prepare("UPDATE tickets SET status = 'open'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO contract_instalments (contract_id, seq, due_date, amount) VALUES (1, 1, '2025-02-01', 0)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO opportunity_stage_history (opportunity_id, to_stage, at, actor) VALUES (99, 'needs', 'x', 'y')").run()).toThrow(/FOREIGN KEY/);
+  });
+
   it('every migration after the first has an upgrade test from the version before it', () => {
-    // Tested above (4, 5, 6, 8, 10, 12), in database.test.ts (7) and orders-speed.test.ts (9); a new migration fails here until it has one.
-    const tested = [4, 5, 6, 7, 8, 9, 10, 12];
+    // Tested above (4, 5, 6, 8, 10, 11, 12), in database.test.ts (7) and orders-speed.test.ts (9); a new migration fails here until it has one.
+    const tested = [4, 5, 6, 7, 8, 9, 10, 11, 12];
     expect(MIGRATIONS.slice(1).map((m) => m.version)).toEqual(tested);
   });
 });

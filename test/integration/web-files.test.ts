@@ -122,6 +122,7 @@ describe('no raw paths through HTTP (issue 17 item 11)', () => {
     'survey/export': { surveyId: 1 },
     'appraisal/export': { quarter: '2026Q3' },
     'report/appraisal': { quarter: '2026Q3', format: 'html' },
+    'contracts/attach': { contract: 'HT-1', file: someUpload },
   };
 
   it('finds every file field of the contract, and each has a case here', () => {

@@ -43,11 +43,11 @@ export function seedAppraisalCompany(db: Database): void {
   sale(3, '2026-07-01', 100_000, 35_000); // C: 100% exactly, 35% margin; no sales last year
   sale(4, '2026-05-01', 50_000, 10_000);
 
-  // B's complaints in Q3: one resolved within its 48 hours, one in four days (late)
+  // B's complaints in Q3: one resolved within its 48 working hours (18 h), one after 63 working hours (late)
   db.prepare("INSERT INTO customers (id, name, created_at) VALUES (1, '客户甲', ?)").run(at);
   const ticket = db.prepare("INSERT INTO tickets (ticket_no, customer_id, staff_id, department, complaint, opened_date, target_hours, resolved_date, status) VALUES (?, 1, ?, '售后服务部', ?, ?, 48, ?, 'closed')");
   ticket.run('T1', 2, 1, '2026-07-01', '2026-07-02');
-  ticket.run('T2', 2, 1, '2026-07-10', '2026-07-14');
+  ticket.run('T2', 2, 1, '2026-07-10', '2026-07-20'); // 7 working days × 9 h: past its 48 working hours (P4.6)
   ticket.run('T3', 1, 0, '2026-07-10', '2026-07-20'); // not a complaint: does not count for A
 
   // B's survey answers in Q3: 5, 4, 2, 3 on the satisfaction item → CSAT 50%

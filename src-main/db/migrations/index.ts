@@ -7,6 +7,7 @@ import { migration007 } from './007-order-lines';
 import { migration008 } from './008-peer-ratings';
 import { migration009 } from './009-order-search-totals';
 import { migration010 } from './010-customer-care';
+import { migration011 } from './011-sales-process';
 import { migration012 } from './012-plans-reports';
 
 /**
@@ -18,5 +19,5 @@ import { migration012 } from './012-plans-reports';
  * (at version 8) look newer than the workbench, or run migrations again. The next migration takes
  * the highest number plus one; the runner (../migrate.ts) refuses a list that does not grow.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration012];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

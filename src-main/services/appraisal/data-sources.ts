@@ -3,6 +3,7 @@ import type { DataSource } from '../../contract/appraisal-scheme';
 import { cadenceCompliance } from '../care/visits';
 import { surveyResultsByPerson } from '../survey/by-person';
 import { targetAndActualByPerson, yearActuals } from '../targets/actuals';
+import { complaintHandlingByPerson } from '../tickets/quality';
 import { quarterInfo } from './quarter';
 
 /**
@@ -93,16 +94,10 @@ export function quarterFacts(db: Database, quarter: string, groups: Set<FactGrou
     for (const r of surveyResultsByPerson(db, { from: start, to: end })) Object.assign(of(r.staffId), { csat: r.csat, nps: r.nps, surveyN: r.responses });
   }
   if (groups.has('tickets')) {
-    const rows = db
-      .prepare(
-        `SELECT staff_id AS id, COUNT(*) AS complaints,
-           SUM(CASE WHEN resolved_date IS NOT NULL THEN 1
-                    WHEN julianday(opened_date) + COALESCE(target_hours, 0) / 24.0 < julianday(:asOf) THEN 1 ELSE 0 END) AS due,
-           SUM(resolved_date IS NOT NULL AND (julianday(resolved_date) - julianday(opened_date)) * 24 <= COALESCE(target_hours, 1e9)) AS onTime
-         FROM tickets WHERE complaint = 1 AND staff_id IS NOT NULL AND opened_date BETWEEN :start AND :end GROUP BY staff_id`,
-      )
-      .all({ start, end, asOf }) as { id: number; complaints: number; due: number; onTime: number }[];
-    for (const r of rows) Object.assign(of(r.id), { complaints: r.complaints, complaintsDue: r.due, complaintsOnTime: r.onTime });
+    // P4.6, P6.1: the service-quality figures' own reading of each complaint's clock (one definition)
+    for (const [id, r] of complaintHandlingByPerson(db, { from: start, to: end, asOf })) {
+      Object.assign(of(id), { complaints: r.complaints, complaintsDue: r.due, complaintsOnTime: r.onTime });
+    }
   }
   if (groups.has('visits')) {
     // P4.2 cadence compliance (initiative, P6.1) as the visits service computes it, on the quarter's last day

@@ -16,6 +16,7 @@ import { createCustomers, settleStages } from './customers';
 import { createOrders } from './orders';
 import { buildOrg, insertOrg } from './organisation';
 import { SIZES, type DemoSize } from './sizes';
+import { createSalesProcess } from './sales-process';
 import { createSurvey } from './survey';
 import { createTargets } from './targets';
 import { createTickets } from './tickets';
@@ -111,6 +112,7 @@ function build(ctx: ServiceContext, input: DemoInput, cal: ReturnType<typeof dem
 
   progress.phase('progress.tickets');
   const tickets = createTickets(db, cal, org, ledger, size.tickets, seed, progress);
+  createSalesProcess(db, cal, org, book.n, products, size.averageOrderYuan, seed);
 
   progress.phase('progress.surveys');
   const survey = createSurvey(db, cal, org, book, ledger, tickets.complaintDay, { responses: size.responses, long: size.longSurvey }, seed, progress);

@@ -78,7 +78,7 @@ export function createTickets(db: Database, cal: DemoCalendar, org: Org, ledger:
     p[o + 9] = cal.days[t.open];
     p[o + 10] = kind.targetHours;
     p[o + 11] = done ? cal.days[resolved] : null;
-    p[o + 12] = done ? (rng() < 0.7 ? 'closed' : 'resolved') : rng() < 0.5 ? 'open' : 'in_progress';
+    p[o + 12] = done ? (rng() < 0.7 ? 'closed' : 'resolved') : rng() < 0.5 ? 'new' : 'in_progress';
   });
   return { count: ins.end(), complaintDay };
 }

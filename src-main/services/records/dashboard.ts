@@ -65,7 +65,7 @@ export function dashboardSummary(db: Database): DashboardSummary {
     ytdProfit: ytdProfit / 100,
     activeStaff: one("SELECT count(*) AS n FROM staff WHERE status = 'active'"),
     customers: one('SELECT count(*) AS n FROM customers'),
-    openTickets: one("SELECT count(*) AS n FROM tickets WHERE status IN ('open', 'in_progress')"),
+    openTickets: one("SELECT count(*) AS n FROM tickets WHERE status IN ('new', 'in_progress', 'waiting')"),
     topPeople,
     teams,
   };

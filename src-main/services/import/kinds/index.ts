@@ -5,6 +5,7 @@ import { productsKind } from './products';
 import { ratingsKind } from './ratings';
 import { staffKind } from './staff';
 import { targetsKind } from './targets';
+import { ticketsKind } from './tickets';
 import type { ImportKind } from './types';
 import { visitsKind } from './visits';
 
@@ -20,6 +21,7 @@ export const IMPORT_KINDS: Record<string, ImportKind<never>> = {
   targets: targetsKind as ImportKind<never>,
   ratings: ratingsKind as ImportKind<never>,
   visits: visitsKind as ImportKind<never>,
+  tickets: ticketsKind as ImportKind<never>,
 };
 
 export function getKind(kind: string): ImportKind<unknown> {

@@ -1,0 +1,86 @@
+import { FileProtectOutlined } from '@ant-design/icons';
+import { Card, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractRow, Receivable } from '../../../src-main/contract/sales-contracts';
+import { useOp } from '../../backend/useOp';
+import { PageHeader } from '../../components/PageHeader';
+import { formatMoney } from '../../i18n/format';
+import { useLang } from '../../i18n/LanguageProvider';
+import { ContractDrawer } from './ContractDrawer';
+
+export const STATUS_COLOR: Record<string, string> = {
+  draft: 'default', in_review: 'gold', approved: 'blue', signed: 'cyan', in_force: 'green', completed: 'purple', terminated: 'red',
+};
+
+/** P3.3: contracts with their review, the approval rule that applies, receivables and the renewal list. */
+export function ContractsPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const list = useOp('contracts/list', {});
+  const receivables = useOp('contracts/receivables', { withinDays: 30 });
+  const renewals = useOp('contracts/renewals', { withinDays: 90 });
+  const [open, setOpen] = useState<number | null>(null);
+  const money = (v: number) => formatMoney(v, lang);
+  const contractColumns = [
+    { title: t('contracts.col.no'), dataIndex: 'contractNo' },
+    { title: t('contracts.col.customer'), dataIndex: 'customerName' },
+    { title: t('contracts.col.owner'), dataIndex: 'ownerName' },
+    { title: t('contracts.col.amount'), align: 'right' as const, render: (_: unknown, r: ContractRow) => money(r.amount) },
+    { title: t('contracts.col.discount'), align: 'right' as const, render: (_: unknown, r: ContractRow) => (r.discountPct === null ? '—' : `${r.discountPct}%`) },
+    { title: t('contracts.col.status'), render: (_: unknown, r: ContractRow) => <Tag color={STATUS_COLOR[r.status]}>{t(`contracts.status.${r.status}`)}</Tag> },
+    { title: t('contracts.col.rule'), render: (_: unknown, r: ContractRow) => t(`contracts.level.${r.rule.level}`) },
+    { title: t('contracts.col.end'), dataIndex: 'endDate' },
+  ];
+  return (
+    <div className="wb-page">
+      <PageHeader icon={<FileProtectOutlined />} title={t('nav.contracts')} subtitle={t('contracts.subtitle')} />
+      <Card variant="outlined">
+        <Tabs
+          items={[
+            {
+              key: 'all',
+              label: t('contracts.tabs.all'),
+              children: (
+                <Table<ContractRow>
+                  size="small"
+                  rowKey="id"
+                  loading={list.isLoading}
+                  dataSource={list.data ?? []}
+                  columns={contractColumns}
+                  pagination={{ pageSize: 20 }}
+                  onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' }, 'data-testid': `contract-${r.contractNo}` }) as React.HTMLAttributes<HTMLElement>}
+                />
+              ),
+            },
+            {
+              key: 'receivables',
+              label: t('contracts.tabs.receivables'),
+              children: (
+                <Table<Receivable>
+                  size="small"
+                  rowKey={(r) => `${r.contractNo}-${r.seq}`}
+                  dataSource={receivables.data ?? []}
+                  columns={[
+                    { title: t('contracts.col.no'), dataIndex: 'contractNo' },
+                    { title: t('contracts.col.customer'), dataIndex: 'customerName' },
+                    { title: t('contracts.col.seq'), dataIndex: 'seq' },
+                    { title: t('contracts.col.due'), dataIndex: 'dueDate' },
+                    { title: t('contracts.col.amount'), align: 'right', render: (_, r) => money(r.amount) },
+                    { title: t('contracts.col.state'), render: (_, r) => <Tag color={r.state === 'overdue' ? 'red' : 'gold'}>{t(`contracts.receivable.${r.state}`, { days: r.overdueDays })}</Tag> },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'renewals',
+              label: t('contracts.tabs.renewals'),
+              children: <Table<ContractRow> size="small" rowKey="id" dataSource={renewals.data ?? []} columns={contractColumns} />,
+            },
+          ]}
+        />
+      </Card>
+      {open !== null && <ContractDrawer id={open} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { FunnelPlotOutlined } from '@ant-design/icons';
+import { Card, Select, Space, Tabs } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOp } from '../../backend/useOp';
+import { PageHeader } from '../../components/PageHeader';
+import { CoverageTable } from './CoverageTable';
+import { OpportunityBoard } from './OpportunityBoard';
+import { OpportunityGrid } from './OpportunityGrid';
+import './pipeline.css';
+
+/** P3.1, P3.2, P2.6: the opportunities by stage (board and grid) and the pipeline against the target gap. */
+export function PipelinePage() {
+  const { t } = useTranslation();
+  const teams = useOp('teams/list', {});
+  const staff = useOp('staff/list', { includeInactive: false });
+  const [teamId, setTeamId] = useState<number | undefined>();
+  const [staffId, setStaffId] = useState<number | undefined>();
+  const filter = { ...(teamId ? { teamId } : {}), ...(staffId ? { staffId } : {}) };
+  const people = (staff.data ?? []).filter((s) => !teamId || s.teamId === teamId);
+  const filters = (
+    <Space>
+      <Select
+        allowClear
+        style={{ width: 160 }}
+        placeholder={t('pipeline.filter.team')}
+        value={teamId}
+        onChange={(v) => (setTeamId(v), setStaffId(undefined))}
+        options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+        data-testid="pipeline-team"
+      />
+      <Select
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        style={{ width: 180 }}
+        placeholder={t('pipeline.filter.person')}
+        value={staffId}
+        onChange={setStaffId}
+        options={people.map((s) => ({ value: s.id, label: `${s.employeeNo} ${s.name}` }))}
+      />
+    </Space>
+  );
+  return (
+    <div className="wb-page">
+      <PageHeader icon={<FunnelPlotOutlined />} title={t('nav.pipeline')} subtitle={t('pipeline.subtitle')} extra={filters} />
+      <Card variant="outlined">
+        <Tabs
+          items={[
+            { key: 'board', label: t('pipeline.tabs.board'), children: <OpportunityBoard filter={filter} /> },
+            { key: 'grid', label: t('pipeline.tabs.grid'), children: <OpportunityGrid filter={filter} /> },
+            { key: 'coverage', label: t('pipeline.tabs.coverage'), children: <CoverageTable teamId={teamId} /> },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
