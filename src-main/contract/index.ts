@@ -3,13 +3,15 @@ import { exportOps } from './export';
 import { importOps } from './import';
 import type { InputOf, OutputOf, ParsedInputOf } from './define';
 import { recordOps } from './records';
+import { recruitOps } from './recruit';
 import { reviewOps } from './review';
 import { surveyOps } from './survey';
 import { systemOps } from './system';
 import { targetOps } from './targets';
 import { teamOps } from './team';
+import { trainingOps } from './training';
 
-const domains = [systemOps, demoOps, teamOps, recordOps, importOps, exportOps, reviewOps, surveyOps, targetOps] as const;
+const domains = [systemOps, demoOps, teamOps, recordOps, importOps, exportOps, reviewOps, surveyOps, targetOps, recruitOps, trainingOps] as const;
 
 /** True when no operation name is declared by two domains; otherwise names the duplicates. */
 export type Disjoint<T extends readonly object[], Seen extends PropertyKey = never> = T extends readonly [infer H, ...infer R extends readonly object[]]

@@ -5,6 +5,7 @@ import { migration005 } from './005-review';
 import { migration006 } from './006-survey-score-cache';
 import { migration007 } from './007-order-lines';
 import { migration008 } from './008-peer-ratings';
+import { migration013 } from './013-recruitment-training';
 
 /**
  * Every migration, in order. Append only: a shipped migration is never edited.
@@ -15,5 +16,5 @@ import { migration008 } from './008-peer-ratings';
  * (at version 8) look newer than the workbench, or run migrations again. The next migration takes
  * the highest number plus one; the runner (../migrate.ts) refuses a list that does not grow.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration004, migration005, migration006, migration007, migration008, migration013];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
