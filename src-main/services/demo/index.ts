@@ -17,6 +17,7 @@ import { buildOrg, insertOrg } from './organisation';
 import { SIZES, type DemoSize } from './sizes';
 import { createSurvey } from './survey';
 import { createTargets } from './targets';
+import { createTeamBuilding } from './team-building';
 import { createTickets } from './tickets';
 import { createVisits } from './visits';
 import { computeReview } from '../review/compute';
@@ -119,6 +120,7 @@ function build(ctx: ServiceContext, input: DemoInput, cal: ReturnType<typeof dem
   createTargets(db, cal, org, ledger, progress);
   createReview(db, cal);
   createMarketNotes(db, cal, org);
+  createTeamBuilding(db, cal, org, seed);
   putSetting(db, 'companyName', input.companyName ?? DEFAULT_COMPANY_NAME);
   putSetting(db, 'onboarded', '1');
 
