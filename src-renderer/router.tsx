@@ -17,6 +17,8 @@ const surveys = () => import('./pages/surveys/SurveysPage').then((m) => ({ Compo
 const survey = () => import('./pages/surveys/SurveyDetailPage').then((m) => ({ Component: m.SurveyDetailPage }));
 const surveyImport = () => import('./pages/surveys/SurveyImportPage').then((m) => ({ Component: m.SurveyImportPage }));
 const appraisals = () => import('./pages/appraisals/AppraisalsPage').then((m) => ({ Component: m.AppraisalsPage }));
+const recruitment = () => import('./pages/recruitment/RecruitmentPage').then((m) => ({ Component: m.RecruitmentPage }));
+const training = () => import('./pages/training/TrainingPage').then((m) => ({ Component: m.TrainingPage }));
 const welcome = () => import('./pages/welcome/WelcomePage').then((m) => ({ Component: m.WelcomePage }));
 
 /** Hash routes: `#/team`, `#/settings`… (the application menu sends the same routes). */
@@ -42,6 +44,8 @@ export function makeRouter() {
             { path: 'surveys/import', lazy: surveyImport },
             { path: 'surveys/:id', lazy: survey },
             { path: 'appraisals', lazy: appraisals },
+            { path: 'recruitment', lazy: recruitment },
+            { path: 'training', lazy: training },
             { path: 'import-export', lazy: importExport },
             { path: 'settings', lazy: settings },
           ],

@@ -2,11 +2,13 @@ import {
   AimOutlined,
   AuditOutlined,
   DashboardOutlined,
+  ReadOutlined,
   ShopOutlined,
   SettingOutlined,
   SmileOutlined,
   SwapOutlined,
   TeamOutlined,
+  UserAddOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -27,6 +29,8 @@ export const AREAS: Area[] = [
   { key: 'records', path: '/customers', icon: <ShopOutlined />, also: ['/orders'] },
   { key: 'surveys', path: '/surveys', icon: <SmileOutlined /> },
   { key: 'appraisals', path: '/appraisals', icon: <AuditOutlined /> },
+  { key: 'recruitment', path: '/recruitment', icon: <UserAddOutlined /> },
+  { key: 'training', path: '/training', icon: <ReadOutlined /> },
   { key: 'importExport', path: '/import-export', icon: <SwapOutlined /> },
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ];
