@@ -1,4 +1,5 @@
 import { WorkbenchError } from '../../../contract/errors';
+import { candidatesKind } from './candidates';
 import { customersKind } from './customers';
 import { ordersKind } from './orders';
 import { productsKind } from './products';
@@ -18,6 +19,7 @@ export const IMPORT_KINDS: Record<string, ImportKind<never>> = {
   orders: ordersKind as ImportKind<never>,
   targets: targetsKind as ImportKind<never>,
   ratings: ratingsKind as ImportKind<never>,
+  candidates: candidatesKind as ImportKind<never>,
 };
 
 export function getKind(kind: string): ImportKind<unknown> {
