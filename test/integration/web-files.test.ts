@@ -122,6 +122,9 @@ describe('no raw paths through HTTP (issue 17 item 11)', () => {
     'survey/export': { surveyId: 1 },
     'review/export': { quarter: '2026Q3' },
     'report/appraisal': { quarter: '2026Q3', format: 'html' },
+    'recruit/attach-resume': { candidateId: 1 },
+    'report/interview-scorecard': { candidateId: 1 },
+    'report/sign-in-sheet': { sessionId: 1 },
   };
 
   it('finds every file field of the contract, and each has a case here', () => {
