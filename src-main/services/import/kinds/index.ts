@@ -6,6 +6,7 @@ import { productsKind } from './products';
 import { ratingsKind } from './ratings';
 import { staffKind } from './staff';
 import { targetsKind } from './targets';
+import { trainingAttendanceKind } from './training-attendance';
 import type { ImportKind } from './types';
 
 /**
@@ -20,6 +21,7 @@ export const IMPORT_KINDS: Record<string, ImportKind<never>> = {
   targets: targetsKind as ImportKind<never>,
   ratings: ratingsKind as ImportKind<never>,
   candidates: candidatesKind as ImportKind<never>,
+  'training-attendance': trainingAttendanceKind as ImportKind<never>,
 };
 
 export function getKind(kind: string): ImportKind<unknown> {
