@@ -103,6 +103,18 @@ export interface Effect {
   byKpi: { kpi: string; trained: EffectSide; untrained: EffectSide; tooSmall: boolean }[];
 }
 
+export interface ProbationReview {
+  employeeNo: string;
+  name: string;
+  team: string | null;
+  hireDate: string | null;
+  probationEnd: string | null;
+  /** The months worked: orders, sales (yuan) and customers served, from the start to the end of probation. */
+  data: { from: string | null; to: string | null; orders: number; sales: number; customers: number };
+  items: { key: string; label: string; levels: { level: number; label: string; description: string }[] }[];
+  review: { date: string; ratings: Record<string, number>; decision: 'confirm' | 'extend' | 'end'; extendedTo: string | null; note: string | null; decidedBy: string } | null;
+}
+
 const attendanceRow = z
   .object({
     person: employeeNo,
@@ -160,6 +172,17 @@ export const trainingOps = {
   'training/suggestions': op<{ quarter: string | null; items: Suggestion[] }>()(z.object({ quarter: quarter.optional() }).strict().default({})),
   'training/effect': op<Effect>()(z.object({ courseId: id, kpi: z.string().trim().max(32).optional() }).strict()),
   'training/effect-table': op<Effect[]>()(z.object({}).strict().default({})),
+  /** Probation: people whose probation ends within `days` (or has ended) without a review yet. */
+  'training/probation-due': op<ProbationReview[]>()(z.object({ days: z.number().int().min(0).max(365).default(30) }).strict().default({ days: 30 })),
+  'training/probation': op<ProbationReview>()(z.object({ person: employeeNo }).strict()),
+  /** The review at the end of probation, on the appraisal's rubric; extend needs the new end, end and extend a note. */
+  'training/probation-review': op<ProbationReview>()(
+    z
+      .object({ person: employeeNo, ratings: z.record(z.string().max(32), z.number().int()), decision: z.enum(['confirm', 'extend', 'end']), extendTo: isoDate.optional(), note: optionalText(2000) })
+      .strict(),
+    { mutates: true },
+  ),
+  'report/probation-review': op<FileOut>()(z.object({ person: employeeNo, out: fileOut }).strict()),
   /** P5.5: the session's sign-in sheet (签到表), one A4 page of names to sign. */
   'report/sign-in-sheet': op<FileOut>()(z.object({ sessionId: id, out: fileOut }).strict()),
 };

@@ -125,6 +125,7 @@ describe('no raw paths through HTTP (issue 17 item 11)', () => {
     'recruit/attach-resume': { candidateId: 1 },
     'report/interview-scorecard': { candidateId: 1 },
     'report/sign-in-sheet': { sessionId: 1 },
+    'report/probation-review': { person: 'S1' },
   };
 
   it('finds every file field of the contract, and each has a case here', () => {

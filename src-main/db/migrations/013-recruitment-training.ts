@@ -70,6 +70,18 @@ CREATE TABLE interview_scores (
 
 -- Hire: the end of probation of the staff record a hire created
 ALTER TABLE staff ADD COLUMN probation_end TEXT;
+-- The probation review at its end: levels on the appraisal's rubric, the data of the months worked, the decision
+CREATE TABLE probation_reviews (
+  staff_id INTEGER PRIMARY KEY REFERENCES staff(id),
+  review_date TEXT NOT NULL,
+  ratings TEXT NOT NULL,
+  data TEXT NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('confirm', 'extend', 'end')),
+  extended_to TEXT,
+  note TEXT,
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL
+) STRICT;
 
 -- P5.4: topics beyond migration 1's list (the policy itself), the pass mark, and hours per stage and year
 ALTER TABLE training_plans ADD COLUMN topic_key TEXT CHECK (topic_key IN ('product', 'sales-skill', 'crm', 'policy', 'other'));

@@ -7,6 +7,8 @@ import { getSetting } from '../system/settings';
 import { enrol, participants, recordAttendance } from './attendance';
 import { getSession, listCourses, listSessions, requirements, saveCourse, saveSession, setRequirement } from './courses';
 import { courseEffect, effectTable } from './effect';
+import { probationDue, probationOf, saveProbationReview } from './probation';
+import { probationReviewHtml } from '../report/probation-review-html';
 import { kpiTopicList, setKpiTopics, suggestions } from './loop';
 import { trainingRecords } from './records';
 
@@ -26,6 +28,14 @@ export const trainingHandlers = {
   'training/suggestions': (ctx, input) => suggestions(ctx.db, ctx.lang, input.quarter),
   'training/effect': (ctx, input) => courseEffect(ctx.db, input.courseId, input.kpi),
   'training/effect-table': (ctx) => effectTable(ctx.db),
+  'training/probation-due': (ctx, input) => probationDue(ctx.db, ctx.lang, input.days),
+  'training/probation': (ctx, input) => probationOf(ctx.db, ctx.lang, input.person),
+  'training/probation-review': (ctx, input) => saveProbationReview(ctx, input),
+  'report/probation-review': (ctx, input) => {
+    const r = probationOf(ctx.db, ctx.lang, input.person);
+    const company = getSetting(ctx.db, 'companyName') || t(ctx.lang, 'review.report.companyFallback');
+    return writeFileOut(input.out, `probation-${r.employeeNo}.html`, Buffer.from(probationReviewHtml(ctx.lang, company, r), 'utf8'), ['.html', '.htm']);
+  },
   'report/sign-in-sheet': (ctx, input) => {
     const s = getSession(ctx.db, input.sessionId);
     const company = getSetting(ctx.db, 'companyName') || t(ctx.lang, 'review.report.companyFallback');
