@@ -27,6 +27,8 @@ const care = () => import('./pages/relations/CarePage').then((m) => ({ Component
 const pipeline = () => import('./pages/pipeline/PipelinePage').then((m) => ({ Component: m.PipelinePage }));
 const contracts = () => import('./pages/contracts/ContractsPage').then((m) => ({ Component: m.ContractsPage }));
 const service = () => import('./pages/service/ServicePage').then((m) => ({ Component: m.ServicePage }));
+const recruitment = () => import('./pages/recruitment/RecruitmentPage').then((m) => ({ Component: m.RecruitmentPage }));
+const training = () => import('./pages/training/TrainingPage').then((m) => ({ Component: m.TrainingPage }));
 const welcome = () => import('./pages/welcome/WelcomePage').then((m) => ({ Component: m.WelcomePage }));
 
 /** Hash routes: `#/team`, `#/settings`… (the application menu sends the same routes). */
@@ -62,6 +64,8 @@ export function makeRouter() {
             { path: 'pipeline', lazy: pipeline },
             { path: 'contracts', lazy: contracts },
             { path: 'service', lazy: service },
+            { path: 'recruitment', lazy: recruitment },
+            { path: 'training', lazy: training },
             { path: 'import-export', lazy: importExport },
             { path: 'settings', lazy: settings },
           ],

@@ -10,13 +10,15 @@ import { appraisalOps } from './appraisal';
 import { salesReportOps } from './sales-report';
 import { planOps } from './plans';
 import { salesContractOps } from './sales-contracts';
+import { recruitOps } from './recruit';
 import { surveyOps } from './survey';
 import { systemOps } from './system';
 import { targetOps } from './targets';
 import { teamOps } from './team';
 import { ticketOps } from './tickets';
+import { trainingOps } from './training';
 
-const domains = [systemOps, demoOps, teamOps, recordOps, importOps, exportOps, appraisalOps, surveyOps, targetOps, salesReportOps, planOps, customerOps, careOps, pipelineOps, salesContractOps, ticketOps] as const;
+const domains = [systemOps, demoOps, teamOps, recordOps, importOps, exportOps, appraisalOps, surveyOps, targetOps, salesReportOps, planOps, customerOps, careOps, pipelineOps, salesContractOps, ticketOps, recruitOps, trainingOps] as const;
 
 /** True when no operation name is declared by two domains; otherwise names the duplicates. */
 export type Disjoint<T extends readonly object[], Seen extends PropertyKey = never> = T extends readonly [infer H, ...infer R extends readonly object[]]

@@ -11,11 +11,13 @@ import { appraisalHandlers } from './appraisal';
 import { salesReportHandlers } from './sales-report';
 import { planHandlers } from './plans';
 import { salesContractHandlers } from './contracts';
+import { recruitHandlers } from './recruit';
 import { surveyHandlers } from './survey';
 import { systemHandlers } from './system';
 import { targetHandlers } from './targets';
 import { teamHandlers } from './team';
 import { ticketHandlers } from './tickets';
+import { trainingHandlers } from './training';
 
 /** Every operation's service function, checked against the contract (a missing one fails to compile). */
 export const handlers: HandlersOf<Contract> = {
@@ -35,4 +37,6 @@ export const handlers: HandlersOf<Contract> = {
   ...pipelineHandlers,
   ...salesContractHandlers,
   ...ticketHandlers,
+  ...recruitHandlers,
+  ...trainingHandlers,
 };

@@ -9,11 +9,13 @@ import {
   FileProtectOutlined,
   FunnelPlotOutlined,
   DashboardOutlined,
+  ReadOutlined,
   ShopOutlined,
   SettingOutlined,
   SmileOutlined,
   SwapOutlined,
   TeamOutlined,
+  UserAddOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -41,6 +43,8 @@ export const AREAS: Area[] = [
   { key: 'service', path: '/service', icon: <CustomerServiceOutlined /> },
   { key: 'surveys', path: '/surveys', icon: <SmileOutlined /> },
   { key: 'appraisals', path: '/appraisals', icon: <AuditOutlined /> },
+  { key: 'recruitment', path: '/recruitment', icon: <UserAddOutlined /> },
+  { key: 'training', path: '/training', icon: <ReadOutlined /> },
   { key: 'importExport', path: '/import-export', icon: <SwapOutlined /> },
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ];

@@ -175,9 +175,30 @@ describe('migrations (architecture: the data)', () => {
     expect(() => db.prepare("INSERT INTO opportunity_stage_history (opportunity_id, to_stage, at, actor) VALUES (99, 'needs', 'x', 'y')").run()).toThrow(/FOREIGN KEY/);
   });
 
+  it('P5.1–P5.5 migration 13 (recruitment and training): rows of the first schema stay; new columns start empty', () => {
+    const db = databaseAt(8);
+    seedV1(db);
+    db.prepare("INSERT INTO recruitment_plans (id, title, headcount, criteria, channels) VALUES (1, '销售代表', 2, NULL, NULL)").run();
+    db.prepare("INSERT INTO candidates (id, plan_id, name, phone, source, status) VALUES (1, 1, '甲', '13800000001', 'boss', 'interview')").run();
+    db.prepare("INSERT INTO interviews (id, candidate_id, date, interviewer_id, skill_score) VALUES (1, 1, '2025-03-10', 1, 4)").run();
+    db.prepare("INSERT INTO training_plans (id, title, stage, topic) VALUES (1, '产品培训', 'onboarding', 'product')").run();
+    db.prepare("INSERT INTO training_sessions (id, plan_id, date, hours) VALUES (1, 1, '2025-03-01', 4)").run();
+    db.prepare('INSERT INTO training_attendance (session_id, staff_id, attended, test_score) VALUES (1, 1, 1, 88)').run();
+    expect(upTo(db, 13)).toEqual({ from: 8, to: 13 });
+    expect(db.prepare('SELECT title, headcount, approval, budget FROM recruitment_plans').all()).toEqual([{ title: '销售代表', headcount: 2, approval: 'draft', budget: 0 }]);
+    expect(db.prepare('SELECT name, status, screen_decision AS d, staff_id AS s FROM candidates').all()).toEqual([{ name: '甲', status: 'interview', d: null, s: null }]);
+    expect(db.prepare('SELECT skill_score AS k, round FROM interviews').all()).toEqual([{ k: 4, round: null }]);
+    expect(db.prepare('SELECT test_score AS t, mastery FROM training_attendance').all()).toEqual([{ t: 88, mastery: null }]);
+    expect(db.prepare('SELECT online, cost FROM training_sessions').all()).toEqual([{ online: 0, cost: 0 }]);
+    expect(columns(db, 'staff')).toContain('probation_end');
+    // the KPI → topic mapping starts with the default scheme's KPIs
+    expect(db.prepare("SELECT topic FROM training_kpi_topics WHERE kpi_key = 'csat'").pluck().all()).toEqual(['crm']);
+    expect(() => db.prepare("UPDATE candidates SET screen_decision = 'maybe'").run()).toThrow(/CHECK/);
+  });
+
   it('every migration after the first has an upgrade test from the version before it', () => {
-    // Tested above (4, 5, 6, 8, 10, 11, 12), in database.test.ts (7) and orders-speed.test.ts (9); a new migration fails here until it has one.
-    const tested = [4, 5, 6, 7, 8, 9, 10, 11, 12];
+    // Tested above (4, 5, 6, 8, 10, 11, 12, 13), in database.test.ts (7) and orders-speed.test.ts (9); a new migration fails here until it has one.
+    const tested = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
     expect(MIGRATIONS.slice(1).map((m) => m.version)).toEqual(tested);
   });
 });

@@ -123,6 +123,10 @@ describe('no raw paths through HTTP (issue 17 item 11)', () => {
     'appraisal/export': { quarter: '2026Q3' },
     'report/appraisal': { quarter: '2026Q3', format: 'html' },
     'contracts/attach': { contract: 'HT-1', file: someUpload },
+    'recruit/attach-resume': { candidateId: 1 },
+    'report/interview-scorecard': { candidateId: 1 },
+    'report/sign-in-sheet': { sessionId: 1 },
+    'report/probation-review': { person: 'S1' },
   };
 
   it('finds every file field of the contract, and each has a case here', () => {

@@ -9,6 +9,7 @@ import { migration009 } from './009-order-search-totals';
 import { migration010 } from './010-customer-care';
 import { migration011 } from './011-sales-process';
 import { migration012 } from './012-plans-reports';
+import { migration013 } from './013-recruitment-training';
 
 /**
  * Every migration, in order. Append only: a shipped migration is never edited.
@@ -19,5 +20,5 @@ import { migration012 } from './012-plans-reports';
  * (at version 8) look newer than the workbench, or run migrations again. The next migration takes
  * the highest number plus one; the runner (../migrate.ts) refuses a list that does not grow.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -19,6 +19,7 @@ import { SIZES, type DemoSize } from './sizes';
 import { createSalesProcess } from './sales-process';
 import { createSurvey } from './survey';
 import { createTargets } from './targets';
+import { createTeamBuilding } from './team-building';
 import { createTickets } from './tickets';
 import { createVisits } from './visits';
 import { computeAppraisal } from '../appraisal/compute';
@@ -124,6 +125,7 @@ function build(ctx: ServiceContext, input: DemoInput, cal: ReturnType<typeof dem
   createTargets(db, cal, org, ledger, progress);
   createAppraisal(db, cal);
   createMarketNotes(db, cal, org);
+  createTeamBuilding(db, cal, org, seed);
   putSetting(db, 'companyName', input.companyName ?? DEFAULT_COMPANY_NAME);
   putSetting(db, 'onboarded', '1');
 

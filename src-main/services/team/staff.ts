@@ -32,7 +32,7 @@ export function listStaff(db: Database, includeInactive = true): StaffMember[] {
   return (db.prepare(`${SELECT_STAFF} ${where} ORDER BY s.status, s.employee_no`).all() as StaffMember[]).map(toMember);
 }
 
-function getStaff(db: Database, id: number): StaffMember {
+export function getStaff(db: Database, id: number): StaffMember {
   const row = db.prepare(`${SELECT_STAFF} WHERE s.id = ?`).get(id) as StaffMember | undefined;
   if (!row) throw new WorkbenchError('staff/not-found', { id });
   return toMember(row);

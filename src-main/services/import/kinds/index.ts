@@ -1,4 +1,5 @@
 import { WorkbenchError } from '../../../contract/errors';
+import { candidatesKind } from './candidates';
 import { customersKind } from './customers';
 import { ordersKind } from './orders';
 import { productsKind } from './products';
@@ -6,6 +7,7 @@ import { ratingsKind } from './ratings';
 import { staffKind } from './staff';
 import { targetsKind } from './targets';
 import { ticketsKind } from './tickets';
+import { trainingAttendanceKind } from './training-attendance';
 import type { ImportKind } from './types';
 import { visitsKind } from './visits';
 
@@ -22,6 +24,8 @@ export const IMPORT_KINDS: Record<string, ImportKind<never>> = {
   ratings: ratingsKind as ImportKind<never>,
   visits: visitsKind as ImportKind<never>,
   tickets: ticketsKind as ImportKind<never>,
+  candidates: candidatesKind as ImportKind<never>,
+  'training-attendance': trainingAttendanceKind as ImportKind<never>,
 };
 
 export function getKind(kind: string): ImportKind<unknown> {
