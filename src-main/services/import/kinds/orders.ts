@@ -71,10 +71,17 @@ export const ordersKind: ImportKind<State> = {
     const result: CommitResult = { inserted: 0, updated: 0, unchanged: 0, created: {} };
     const find = db.prepare('SELECT id, order_no, line, date, customer_id, salesperson_id, product_id, quantity, unit_price, amount, profit, channel FROM orders WHERE order_no = ? AND line = ?');
     const at = nowIso();
+    // A sheet names the same customers and products over and over: each text is resolved once here.
+    const seen = { customers: new Map<string, number>(), products: new Map<string, number>() };
     const named = (table: 'customers' | 'products', l: NamedLookup, name: unknown): number | null => {
       if (!name) return null;
+      const known = seen[table].get(name as string);
+      if (known !== undefined) return known;
       const found = resolveNamed(l, String(name));
-      if (typeof found === 'number') return found;
+      if (typeof found === 'number') {
+        seen[table].set(name as string, found);
+        return found;
+      }
       // Named by the order and not yet known: created, and counted.
       const id = up.insert(table, table === 'customers' ? { name, stage: 'customer', created_at: at } : { name, created_at: at });
       addNamed(l, id, String(name), null);
