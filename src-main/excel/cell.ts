@@ -40,6 +40,8 @@ export interface Sheet {
   merges: MergedRange[];
   /** Number of columns of the widest row. */
   width: number;
+  /** By 0-based column: the number format code of the column's first formatted number or date (.xlsx only). */
+  formats?: (string | undefined)[];
 }
 
 export const isDate = (v: CellValue): v is DateValue => typeof v === 'object' && v !== null && v.kind === 'date';

@@ -15,6 +15,8 @@ export interface TableColumn {
   header: string;
   /** The merged group cell above, in a two-row header. */
   group: string | null;
+  /** The number format of the column's numbers or dates in the source (.xlsx), e.g. '#,##0.00 "元"'. */
+  numFmt?: string;
 }
 
 export interface TableRow {
@@ -210,7 +212,8 @@ export function detectTable(sheet: Sheet, opts: DetectOptions = {}): Table | nul
     }
     if (groupText === header) groupText = '';
     if (!header && !hasData(c)) continue;
-    columns.push({ index: c, letter: columnLetter(c), header: header || columnLetter(c), group: groupText || null });
+    const numFmt = sheet.formats?.[c];
+    columns.push({ index: c, letter: columnLetter(c), header: header || columnLetter(c), group: groupText || null, ...(numFmt ? { numFmt } : {}) });
   }
   if (columns.length === 0) return null;
 

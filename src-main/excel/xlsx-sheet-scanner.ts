@@ -75,6 +75,9 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
   let mergeXml = '';
   let expected = 0;
   const maxRows = opts.maxRows ?? Infinity;
+  // Each column's number format, from its first styled number: one array slot a column, not a cell.
+  const formats: (string | null | undefined)[] = [];
+  let col = -1;
 
   const cellValue = (seg: string, type: string, style: number, vStart: number, vEnd: number, te: number, ce: number): CellValue => {
     if (type === 'inlineStr') return itemText(seg, te, ce);
@@ -97,6 +100,7 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
         if (raw === '') return null;
         const n = Number(raw);
         if (Number.isNaN(n)) return decodeXml(raw);
+        if (style && formats[col] === undefined) formats[col] = ctx.styles.codes?.[style] ?? null;
         return ctx.styles.kinds[style] === 'date' && n >= 0 && n < 2958466 ? serialToDate(n, ctx.date1904) : n;
       }
     }
@@ -145,7 +149,7 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
       if (re < 0) throw damaged(rowNum);
       const cells: CellValue[] = [];
       let aggregates: number[] | undefined;
-      let col = -1;
+      col = -1;
       let any = false;
       let p = te + 1;
       for (;;) {
@@ -263,7 +267,7 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
     }
     return !stopped;
   });
-  return { name, rows, merges: stopped ? [] : readMerges(mergeXml), width };
+  return { name, rows, merges: stopped ? [] : readMerges(mergeXml), width, formats: Array.from(formats, (f) => f ?? undefined) };
 }
 
 function readMerges(xml: string): MergedRange[] {
