@@ -70,11 +70,13 @@ export function makeWriterFiles(cacheDir: string, exceljsFile: string): WriterFi
   return out;
 }
 
-/** pandas.read_excel's seconds on a file (the issue's baseline), or null without pandas. */
-export function pandasReadSeconds(file: string): number | null {
+/** pandas.read_excel's wall-clock and CPU seconds on a file, or null without pandas. */
+export function pandasRead(file: string): { seconds: number; cpuSeconds: number } | null {
   const py = pandasPython();
   if (!py) return null;
-  const r = spawnSync(py, ['-c', 'import sys, time, pandas as pd\nt = time.perf_counter()\ndf = pd.read_excel(sys.argv[1])\nprint(time.perf_counter() - t, len(df))', file], { encoding: 'utf8' });
+  const code = 'import sys, time, pandas as pd\nt = time.perf_counter()\nc = time.process_time()\ndf = pd.read_excel(sys.argv[1])\nprint(time.perf_counter() - t, time.process_time() - c, len(df))';
+  const r = spawnSync(py, ['-c', code, file], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`pandas.read_excel failed: ${r.stderr}`);
-  return Number(r.stdout.trim().split(/\s+/)[0]);
+  const [seconds, cpuSeconds] = r.stdout.trim().split(/\s+/).map(Number);
+  return { seconds, cpuSeconds };
 }

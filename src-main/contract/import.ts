@@ -57,6 +57,24 @@ export interface ImportCounts {
   unchanged: number;
 }
 
+/**
+ * A field the sheet leaves empty (no column, or blank cells) that is stored with its default: said in
+ * every answer, since the stored value is not what the file gave.
+ */
+export interface ImportDefault {
+  field: string;
+  label: string;
+  /** The default as the user's language shows it. */
+  value: string;
+  /** No column feeds the field (else: `blank` of its cells are empty). */
+  noColumn: boolean;
+  /** Valid rows without a value for the field. */
+  blank: number;
+  /** After a write (or a dry run): the records written with the default; null when not known yet. */
+  stored: number | null;
+  message: string;
+}
+
 export interface ImportResult {
   kind: string;
   file: string;
@@ -76,6 +94,8 @@ export interface ImportResult {
   errors: ImportProblem[];
   errorsTotal: number;
   skippedRows: { row: number; reason: 'total' | 'blank' | 'header' | 'summary' | 'duplicate' }[];
+  /** Fields stored with their default because the sheet gives no value (see ImportDefault). */
+  defaults: ImportDefault[];
   committed: boolean;
   /**
    * Nothing is (or, in a dry run, would be) written because rows are invalid and skipInvalid is off;

@@ -25,6 +25,12 @@ export interface SheetRow {
   r: number;
   /** Cells by 0-based column index; missing cells are null. */
   cells: CellValue[];
+  /**
+   * Columns (0-based) whose cell holds a formula aggregating a range of rows (=SUM(F2:F90),
+   * =SUBTOTAL(9,F2:F10), =COUNTIF(C2:C90,"华东")…): evidence of a summary row (issue 10 item 5).
+   * Only .xlsx files keep formulas; absent when the row has none.
+   */
+  aggregates?: number[];
 }
 
 export interface Sheet {
@@ -34,12 +40,20 @@ export interface Sheet {
   merges: MergedRange[];
   /** Number of columns of the widest row. */
   width: number;
+  /** By 0-based column: the number format code of the column's first formatted number or date (.xlsx only). */
+  formats?: (string | undefined)[];
 }
 
 export const isDate = (v: CellValue): v is DateValue => typeof v === 'object' && v !== null && v.kind === 'date';
 
+const NOT_SPACE = /[^\s\u00a0\u3000]/;
 export function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === 'string' && v.replace(/[\s\u00a0\u3000]+/g, '') === '');
+  if (v === null) return true;
+  if (typeof v !== 'string') return false;
+  // Most texts start with a visible character: decided without a regular expression or a new string.
+  const c = v.charCodeAt(0);
+  if ((c > 32 && c < 0x80) || (c > 0x3000 && c < 0xfeff)) return false;
+  return !NOT_SPACE.test(v);
 }
 
 const DAY_MS = 86_400_000;

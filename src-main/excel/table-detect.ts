@@ -15,6 +15,8 @@ export interface TableColumn {
   header: string;
   /** The merged group cell above, in a two-row header. */
   group: string | null;
+  /** The number format of the column's numbers or dates in the source (.xlsx), e.g. '#,##0.00 "元"'. */
+  numFmt?: string;
 }
 
 export interface TableRow {
@@ -22,6 +24,8 @@ export interface TableRow {
   row: number;
   /** Values aligned with Table.columns. */
   cells: CellValue[];
+  /** Columns (indexes into Table.columns) holding a formula over a range of rows (SheetRow.aggregates). */
+  aggregates?: number[];
 }
 
 export interface SkippedRow {
@@ -70,8 +74,10 @@ function sequenceHeaders(cells: CellValue[]): number {
   return 0;
 }
 
+// The first characters a total label can start with, after spaces: a cell starting otherwise is no total.
+const TOTAL_START = /^[\s\u00a0\u3000:：]*[合总小共累總gstGST]/;
 function isTotalLabel(v: CellValue): boolean {
-  return typeof v === 'string' && TOTAL.test(v.replace(/[\s\u00a0\u3000:：]+/g, '').trim());
+  return typeof v === 'string' && TOTAL_START.test(v) && TOTAL.test(v.replace(/[\s\u00a0\u3000:：]+/g, '').trim());
 }
 
 /** The value a merged cell shows at (row, col): its top-left cell's value. */
@@ -206,7 +212,8 @@ export function detectTable(sheet: Sheet, opts: DetectOptions = {}): Table | nul
     }
     if (groupText === header) groupText = '';
     if (!header && !hasData(c)) continue;
-    columns.push({ index: c, letter: columnLetter(c), header: header || columnLetter(c), group: groupText || null });
+    const numFmt = sheet.formats?.[c];
+    columns.push({ index: c, letter: columnLetter(c), header: header || columnLetter(c), group: groupText || null, ...(numFmt ? { numFmt } : {}) });
   }
   if (columns.length === 0) return null;
 
@@ -219,21 +226,33 @@ export function detectTable(sheet: Sheet, opts: DetectOptions = {}): Table | nul
     const src = sheet.rows[i];
     // Most tables start in column A with no gaps: the row's own array is used as it is (no copy per row).
     const cells = identity ? padded(src.cells, columns.length) : columns.map((c) => src.cells[c.index] ?? null);
-    if (cells.every(isBlank)) continue;
+    // One pass over the cells, without arrays or strings made per row (100,000 rows pay for each).
+    let filledCells = 0;
+    let total = false;
+    let same = 0;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
+      if (isBlank(c)) continue;
+      if (++filledCells <= 3 && isTotalLabel(c)) total = true;
+      if (typeof c === 'string' && c.length >= headerKeys[k].length && c.trim().toLowerCase() === headerKeys[k]) same++;
+    }
+    if (!filledCells) continue;
     // Blank rows inside the table are reported as skipped; those after its end are not rows at all.
     for (let r = prev + 1; r < src.r && skipped.length < 10_000; r++) skipped.push({ row: r, reason: 'blank' });
     prev = src.r;
-    const firstTexts = cells.filter((c) => !isBlank(c)).slice(0, 3);
-    if (firstTexts.some(isTotalLabel)) {
+    if (total) {
       skipped.push({ row: src.r, reason: 'total' });
       continue;
     }
-    const same = cells.filter((c, k) => typeof c === 'string' && c.trim().toLowerCase() === headerKeys[k]).length;
     if (same >= Math.max(2, columns.length * 0.6)) {
       skipped.push({ row: src.r, reason: 'header' });
       continue;
     }
-    rows.push({ row: src.r, cells });
+    if (!src.aggregates) rows.push({ row: src.r, cells });
+    else {
+      const aggregates = identity ? src.aggregates : src.aggregates.map((a) => columns.findIndex((c) => c.index === a)).filter((k) => k >= 0);
+      rows.push({ row: src.r, cells, aggregates });
+    }
   }
   const summaries = summaryRows(rows, columns.length);
   if (!summaries.size) return { sheet: sheet.name, headerRow, groupRow, columns, rows, skipped };

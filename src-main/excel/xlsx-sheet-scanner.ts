@@ -1,6 +1,7 @@
 import { WorkbenchError } from '../contract/errors';
 import { serialToDate, type CellValue, type MergedRange, type Sheet, type SheetRow } from './cell';
 import { MAX_CELLS, MAX_MERGES, MAX_ROW_CHARS } from './limits';
+import { aggregatesRows } from './xlsx-formulas';
 import type { CellStyles } from './xlsx-styles';
 import { decodeXml, itemText } from './xml-text';
 import type { ZipArchive, ZipEntry } from './zip-archive';
@@ -65,11 +66,18 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
   let cClose = '</c>';
   let vOpen = '<v';
   let vClose = '</v>';
+  let fOpen = '<f';
+  let fClose = '</f>';
+  // Shared formulas: the master cell holds the text, the others only its `si` (xlsx-formulas.ts).
+  const sharedAggregates = new Map<string, boolean>();
   let lastRow = 0;
   let stopped = false;
   let mergeXml = '';
   let expected = 0;
   const maxRows = opts.maxRows ?? Infinity;
+  // Each column's number format, from its first styled number: one array slot a column, not a cell.
+  const formats: (string | null | undefined)[] = [];
+  let col = -1;
 
   const cellValue = (seg: string, type: string, style: number, vStart: number, vEnd: number, te: number, ce: number): CellValue => {
     if (type === 'inlineStr') return itemText(seg, te, ce);
@@ -92,9 +100,23 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
         if (raw === '') return null;
         const n = Number(raw);
         if (Number.isNaN(n)) return decodeXml(raw);
+        if (style && formats[col] === undefined) formats[col] = ctx.styles.codes?.[style] ?? null;
         return ctx.styles.kinds[style] === 'date' && n >= 0 && n < 2958466 ? serialToDate(n, ctx.date1904) : n;
       }
     }
+  };
+
+  /** Whether the `<f>` element at `q` (inside a cell ending at `ce`) aggregates a range of rows. */
+  const formulaAggregates = (seg: string, q: number, ce: number, row: number): boolean => {
+    const fte = seg.indexOf('>', q);
+    if (fte < 0 || fte > ce) return false;
+    const tag = seg.slice(q + fOpen.length, fte);
+    const si = tagAttr(tag, 't') === 'shared' ? tagAttr(tag, 'si') : undefined;
+    if (seg.charCodeAt(fte - 1) === 47) return si !== undefined && sharedAggregates.get(si) === true;
+    const fe = seg.indexOf(fClose, fte);
+    const found = fe > fte && fe < ce && aggregatesRows(seg.slice(fte + 1, fe), row);
+    if (si !== undefined) sharedAggregates.set(si, found);
+    return found;
   };
 
   const damaged = (row = lastRow + 1) => new WorkbenchError('import/damaged-sheet', { file: ctx.file, sheet: name, row });
@@ -126,7 +148,8 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
       const re = seg.indexOf(rowClose, te);
       if (re < 0) throw damaged(rowNum);
       const cells: CellValue[] = [];
-      let col = -1;
+      let aggregates: number[] | undefined;
+      col = -1;
       let any = false;
       let p = te + 1;
       for (;;) {
@@ -157,6 +180,10 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
         let ve = -1;
         if (type !== 'inlineStr') {
           for (let q = seg.indexOf('<', cte + 1); q >= 0 && q < ce; q = seg.indexOf('<', q + 1)) {
+            if (seg.startsWith(fOpen, q) && isDelim(seg.charCodeAt(q + fOpen.length))) {
+              if (formulaAggregates(seg, q, ce, rowNum)) (aggregates ??= []).push(col);
+              continue;
+            }
             if (!seg.startsWith(vOpen, q) || !isDelim(seg.charCodeAt(q + vOpen.length))) continue;
             const vte = seg.indexOf('>', q);
             if (seg.charCodeAt(vte - 1) !== 47) {
@@ -178,7 +205,7 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
       if (!any) continue;
       for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
       if (cells.length > width) width = cells.length;
-      rows.push({ r: rowNum, cells });
+      rows.push(aggregates ? { r: rowNum, cells, aggregates } : { r: rowNum, cells });
       if (rows.length > maxRows) throw new WorkbenchError('import/too-many-rows', { sheet: name, max: maxRows.toLocaleString('en') });
       slots += cells.length;
       if (slots > MAX_CELLS) throw new WorkbenchError('import/too-many-cells', { sheet: name, max: MAX_CELLS.toLocaleString('en') });
@@ -215,6 +242,8 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
       cClose = `</${prefix}c>`;
       vOpen = `<${prefix}v`;
       vClose = `</${prefix}v>`;
+      fOpen = `<${prefix}f`;
+      fClose = `</${prefix}f>`;
     }
     const last = piece.lastIndexOf(rowClose);
     if (last < 0 && !final) {
@@ -238,7 +267,7 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
     }
     return !stopped;
   });
-  return { name, rows, merges: stopped ? [] : readMerges(mergeXml), width };
+  return { name, rows, merges: stopped ? [] : readMerges(mergeXml), width, formats: Array.from(formats, (f) => f ?? undefined) };
 }
 
 function readMerges(xml: string): MergedRange[] {

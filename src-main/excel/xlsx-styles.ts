@@ -20,7 +20,12 @@ function isDateFormat(code: string): boolean {
 export interface CellStyles {
   /** For each cellXfs index: 'date', 'percent' or undefined. */
   kinds: ('date' | 'percent' | undefined)[];
+  /** For each cellXfs index: its number format code, when not General (a problem file keeps it, issue 10 item 12). */
+  codes?: (string | undefined)[];
 }
+
+// The built-in formats whose codes are the same in every locale (ECMA-376 18.8.30); dates keep ours.
+const BUILTIN_CODE: Record<number, string> = { 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)', 48: '##0.0E+0' };
 
 /** Reads styles.xml: which style indexes show numbers as dates (so a serial becomes a date) or percentages. */
 export function readStyles(xml: string | undefined): CellStyles {
@@ -34,7 +39,13 @@ export function readStyles(xml: string | undefined): CellStyles {
   const start = xml.search(/<(?:\w+:)?cellXfs[\s>]/);
   const end = xml.search(/<\/(?:\w+:)?cellXfs>/);
   const section = start >= 0 && end > start ? xml.slice(start, end) : '';
-  const kinds = tags(section, 'xf').map((t) => {
+  const xfs = tags(section, 'xf');
+  const codes = xfs.map((t) => {
+    const id = Number(attr(t, 'numFmtId') ?? 0);
+    const code = custom.get(id) ?? BUILTIN_CODE[id];
+    return code && !/^general$/i.test(code) ? code : undefined;
+  });
+  const kinds = xfs.map((t) => {
     const id = Number(attr(t, 'numFmtId') ?? 0);
     const code = custom.get(id);
     if (code !== undefined) return isDateFormat(code) ? 'date' : /%/.test(code.replace(/"[^"]*"/g, '')) ? 'percent' : undefined;
@@ -42,5 +53,5 @@ export function readStyles(xml: string | undefined): CellStyles {
     if (BUILTIN_PERCENT.has(id)) return 'percent';
     return undefined;
   });
-  return { kinds: kinds as CellStyles['kinds'] };
+  return { kinds: kinds as CellStyles['kinds'], codes };
 }

@@ -18,6 +18,8 @@ export interface WriteColumn {
   list?: readonly string[];
   /** Shown in red (the problem column of a problem file). */
   alert?: boolean;
+  /** A number format code of the source file (a problem file keeps the user's formats): numbers and dates get it. */
+  numFmt?: string;
 }
 
 export type WriteValue = string | number | boolean | null | undefined;
@@ -87,7 +89,22 @@ export const safeSheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ')
 
 const FORMAT_STYLE: Record<ColumnFormat, number> = { text: S.text, int: S.int, number: S.number, money: S.money, date: S.date, percent: S.percent, bool: 0, general: 0 };
 
+/** The fixed style sheet plus one number format and cell style for each source format code (`numFmt`). */
+function stylesXml(codes: string[]): string {
+  if (!codes.length) return STYLES;
+  const attr = (c: string) => c.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return STYLES.replace(/<numFmts count="3">(.*?)<\/numFmts>/, (_m, fmts: string) => `<numFmts count="${3 + codes.length}">${fmts}${codes.map((c, k) => `<numFmt numFmtId="${BASE_FMT + k}" formatCode="${attr(c)}"/>`).join('')}</numFmts>`)
+    .replace('<cellXfs count="13">', `<cellXfs count="${BASE_STYLE + codes.length}">`)
+    .replace('</cellXfs>', `${codes.map((_c, k) => `<xf numFmtId="${BASE_FMT + k}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('')}</cellXfs>`);
+}
+const BASE_FMT = 167;
+const BASE_STYLE = 13;
+
 export function writeXlsx(sheets: WriteSheet[]): Uint8Array {
+  // The source formats the columns ask for, each one style appended after the fixed ones.
+  const codes: string[] = [];
+  const codeStyle = new Map<string, number>();
+  for (const sh of sheets) for (const c of sh.columns) if (c.numFmt && !codeStyle.has(c.numFmt)) codeStyle.set(c.numFmt, BASE_STYLE + codes.push(c.numFmt) - 1);
   const sst: string[] = [];
   const sstIndex = new Map<string, number>();
   let sstCount = 0;
@@ -134,7 +151,7 @@ export function writeXlsx(sheets: WriteSheet[]): Uint8Array {
       parts.push('</row>');
     }
     const letters = cols.map((_c, i) => columnLetter(i));
-    const styles = cols.map((c) => (c.alert ? S.alert : FORMAT_STYLE[c.format]));
+    const styles = cols.map((c) => (c.alert ? S.alert : c.numFmt ? codeStyle.get(c.numFmt)! : FORMAT_STYLE[c.format]));
     for (let r = 0; r < sheet.rows.length; r++) {
       const row = sheet.rows[r];
       const rn = r + first;
@@ -151,7 +168,7 @@ export function writeXlsx(sheets: WriteSheet[]): Uint8Array {
         } else if (typeof v === 'boolean') {
           out += `<c r="${ref}" t="b"${mark ? ` s="${S.mark}"` : ''}><v>${v ? 1 : 0}</v></c>`;
         } else if (fmt === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v as string)) {
-          out += `<c r="${ref}" s="${mark ? S.markDate : S.date}"><v>${isoToSerial(v as string)}</v></c>`;
+          out += `<c r="${ref}" s="${mark ? S.markDate : cols[i].numFmt ? styles[i] : S.date}"><v>${isoToSerial(v as string)}</v></c>`;
         } else {
           const s = String(v);
           // Text that a spreadsheet would take for a formula stays text (quote prefix), never evaluated.
@@ -218,7 +235,7 @@ export function writeXlsx(sheets: WriteSheet[]): Uint8Array {
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${all.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${all.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId${all.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
       ),
     },
-    { name: 'xl/styles.xml', data: enc(STYLES) },
+    { name: 'xl/styles.xml', data: enc(stylesXml(codes)) },
   );
   const sstParts = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sstCount}" uniqueCount="${sst.length}">`];
   for (const s of sst) sstParts.push(/^\s|\s$/.test(s) ? `<si><t xml:space="preserve">${esc(s)}</t></si>` : `<si><t>${esc(s)}</t></si>`);

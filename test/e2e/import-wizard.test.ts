@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { readDatabase, workbenchInBrowser } from '../support/browser';
+import { invokeInPage, readDatabase, workbenchInBrowser } from '../support/browser';
 import { tmpDir } from '../support/workspace';
 
 // Issue 3, item 8: the desktop import wizard, used as a manager uses it (P2.6 orders): pick or drop a
@@ -49,6 +49,15 @@ const wb = workbenchInBrowser(dataDir, async (ws) => {
   sheet.addRow(['HM-002', new Date(Date.UTC(2025, 4, 7)), '南方电子', people[1], 320]);
   sheet.getColumn(2).numFmt = 'yyyy-mm-dd';
   await hand.xlsx.writeFile(path.join(files, 'belege.xlsx'));
+  // A tally sheet first, the records second (issue 10 item 4): the wizard says why it reads the second.
+  const two = new ExcelJS.Workbook();
+  const tally = two.addWorksheet('汇总');
+  tally.addRow(['区域', '合计']);
+  tally.addRow(['华东', 1820.5]);
+  const rows = two.addWorksheet('明细');
+  rows.addRow(['单号', '日期', '客户', '业务员', '金额']);
+  for (let i = 1; i <= 6; i++) rows.addRow([`TS-00${i}`, `2025-04-0${i}`, '华东贸易有限公司', people[i % 2], 100 * i]);
+  await two.xlsx.writeFile(path.join(files, '两个工作表.xlsx'));
 });
 const openPage = (hash: string): Promise<Page> => wb.open(hash);
 const ordersLike = (prefix: string) => db((d) => d.prepare('SELECT order_no AS no, date, amount, channel FROM orders WHERE order_no LIKE ? ORDER BY order_no').all(`${prefix}%`) as { no: string; date: string; amount: number; channel: string | null }[]);
@@ -148,6 +157,33 @@ describe('the import wizard (issue #3 item 8)', () => {
     await page.locator('.ag-row[row-index] .ag-cell').filter({ hasText: /^林二$/ }).waitFor();
     expect(await page.getByTestId('import-next').isDisabled()).toBe(false);
     await page.context().close();
+  });
+
+  it('says why it read the sheet it read, in the window’s language, and which fields take their default (issue 10 item 4)', async () => {
+    const reasonOf = async (page: Page) => {
+      await page.locator('.ant-upload input[type=file]').setInputFiles(path.join(files, '两个工作表.xlsx'));
+      const reason = page.getByTestId('mapping-sheet-reason');
+      await reason.waitFor({ timeout: 60_000 });
+      return reason.innerText();
+    };
+    const page = await openPage('#/import-export');
+    expect(await reasonOf(page)).toBe('Sheet “明细” holds the records: its header names 5 fields of this import, more than the other sheets (“汇总”).');
+    await page.getByTestId('import-next').click();
+    await page.getByTestId('import-summary').waitFor();
+    expect(await page.getByTestId('summary-sheet').innerText()).toContain('holds the records');
+    // No quantity column: each order is stored with quantity 1, and the summary says so before the import.
+    expect(await page.getByTestId('import-defaults').innerText()).toContain('the file has no such column. Those rows get “1”.');
+    await page.context().close();
+
+    const zh = await openPage('#/import-export');
+    await invokeInPage(zh, wb.web.token, 'settings/set', { lang: 'zh-CN' });
+    await zh.reload();
+    try {
+      expect(await reasonOf(zh)).toBe('工作表“明细”存放明细记录：它的标题行能对应本次导入的 5 个字段，多于其他工作表（“汇总”）。');
+    } finally {
+      await invokeInPage(zh, wb.web.token, 'settings/set', { lang: 'en' });
+      await zh.context().close();
+    }
   });
 
   it('the first run’s “import my Excel sheets” starts with the salespeople (issue 10 item 14)', async () => {

@@ -39,6 +39,8 @@ function renderImport(r: ImportResult, lang: Lang): string {
   if (skipped.size) lines.push(`${t(lang, 'importExport.cli.skipped')} ${[...skipped].map(([reason, rows]) => `${t(lang, `importExport.ui.skipReason.${reason}`)} (${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ' …' : ''})`).join('; ')}`);
   const created = Object.entries(r.created).filter(([, n]) => n > 0);
   if (created.length) lines.push(`${t(lang, 'importExport.cli.created')} ${created.map(([k, n]) => `${k} ${fmt(lang, n)}`).join(', ')}`);
+  // A value the file did not give is stored only with a word about it (rule: never silently).
+  for (const d of r.defaults) lines.push(d.message);
   for (const e of r.errors.slice(0, 20)) lines.push(`  ${t(lang, 'importExport.cli.problem', { row: e.row, column: e.column || '—', value: e.value, message: e.message })}`);
   if (r.errorsTotal > 20) lines.push(`  ${t(lang, 'importExport.cli.moreProblems', { n: fmt(lang, r.errorsTotal - 20) })}`);
   if (r.problemsFile) lines.push(t(lang, 'importExport.cli.problemsFile', { file: r.problemsFile }));

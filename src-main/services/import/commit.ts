@@ -66,10 +66,16 @@ export function commitImport(ctx: ServiceContext, a: Analysis, rehearse = false)
     if (rehearse) throw new Rehearsed(result);
     return { importId, result, backup: backup.name };
   });
+  // A large import's new rows and index pages stay in memory until the commit (64 MB of cache instead of
+  // 16 MB: SQLite otherwise spills and re-reads pages mid-transaction); the cache is given back after.
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  if (a.valid.length > 20_000) db.pragma('cache_size = -65536');
   try {
     return write();
   } catch (e) {
     if (e instanceof Rehearsed) return { importId: 0, result: e.result, backup: '' };
     throw e;
+  } finally {
+    if (a.valid.length > 20_000) db.pragma(`cache_size = ${cache}`);
   }
 }

@@ -64,6 +64,8 @@ export interface Analysis {
   duplicates: { row: number; of: number }[];
   /** Required fields without a column (only with allowMissing; the rows are then not checked). */
   missing: string[];
+  /** Fields with a default that valid rows leave empty: how many rows, and whether a column feeds it at all. */
+  defaulted: { field: string; noColumn: boolean; blank: number }[];
 }
 
 /**
@@ -165,7 +167,10 @@ function analyseTable(ctx: ServiceContext, kind: ImportKind<unknown>, src: Pick<
   };
 
   const summary = { kind, fileName, bytes, read, table, mapping, mappingOut: describeMapping(kind, mapping, table.columns), signature, options, state, prepare };
-  if (missing.length) return { ...summary, valid: [], problems, duplicates: [], missing };
+  if (missing.length) return { ...summary, valid: [], problems, duplicates: [], missing, defaulted: [] };
+  // Fields stored with their default when the sheet leaves them empty (counted per valid row below).
+  const withDefault = kind.fields.filter((f) => f.default !== undefined && !f.repeat);
+  const blanks = new Map(withDefault.map((f) => [f.key, 0]));
 
   const checked: { row: number; record: ImportRecord; cells: CellValue[] }[] = [];
   const total = table.rows.length;
@@ -205,12 +210,18 @@ function analyseTable(ctx: ServiceContext, kind: ImportKind<unknown>, src: Pick<
       }
       record[f.key] = r.ok ? r.value : null;
     }
+    // Before `check`, which may fill a field itself (an order's quantity 1): the sheet's own emptiness counts.
+    let empty: string[] | null = null;
+    if (!bad) for (const f of withDefault) if (record[f.key] === null) (empty ??= []).push(f.key);
     if (!bad) {
       const found = kind.check(record, state, prepare);
       for (const p of found) add(tr.row, p, tr.cells);
       if (found.length) bad = true;
     }
-    if (!bad) checked.push({ row: tr.row, record, cells: tr.cells });
+    if (!bad) {
+      if (empty) for (const k of empty) blanks.set(k, blanks.get(k)! + 1);
+      checked.push({ row: tr.row, record, cells: tr.cells });
+    }
   });
 
   if (kind.checkAll) {
@@ -243,5 +254,6 @@ function analyseTable(ctx: ServiceContext, kind: ImportKind<unknown>, src: Pick<
     else add(c.row, { code: 'duplicate-key', params: { key: kind.keyText ? kind.keyText(c.record) : key, first: first.row } }, c.cells);
   }
   ctx.progress(total, total, 'progress.importCheck');
-  return { ...summary, valid, problems, duplicates, missing };
+  const defaulted = withDefault.filter((f) => blanks.get(f.key)! > 0).map((f) => ({ field: f.key, noColumn: !mapping.has(f.key), blank: blanks.get(f.key)! }));
+  return { ...summary, valid, problems, duplicates, missing, defaulted };
 }

@@ -4,6 +4,7 @@ import { displayValue } from '../../excel/cell';
 import { t, type Lang } from '../../i18n/messages';
 import type { ServiceContext } from '../context';
 import { commitImport } from './commit';
+import { describeDefaults } from './defaults';
 import { outputRecord } from './field-format';
 import { writeFileOut } from '../files/write';
 import { rememberedMapping } from './mapping';
@@ -47,6 +48,7 @@ function sheetSummary(a: Analysis, lang: Lang) {
     errors: problems.slice(0, MAX_ERRORS),
     errorsTotal: problems.length,
     skippedRows: skippedRows(a),
+    defaults: describeDefaults(a, lang),
   };
 }
 
@@ -77,7 +79,12 @@ export function runImport(ctx: ServiceContext, input: ImportInput): ImportResult
   if (!input.dryRun) a.table.rows.length = 0;
   // A dry run writes and rolls back: its counts are the real run's (issue 10 item 3).
   const done = commitImport(ctx, a, input.dryRun);
-  const counted = { ...base, rows: { ...base.rows, inserted: done.result.inserted, updated: done.result.updated, unchanged: done.result.unchanged }, created: done.result.created };
+  const counted = {
+    ...base,
+    rows: { ...base.rows, inserted: done.result.inserted, updated: done.result.updated, unchanged: done.result.unchanged },
+    created: done.result.created,
+    defaults: describeDefaults(a, ctx.lang, done.result.defaulted ?? {}),
+  };
   if (records) return { ...counted, records };
   return { ...counted, committed: true, importId: done.importId, backup: done.backup };
 }

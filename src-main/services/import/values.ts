@@ -20,7 +20,12 @@ type Parsed = { ok: true; value: unknown } | { ok: false; code: string; params?:
 
 const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 
+const EDGE_OR_WIDE = /^[\s\u00a0\u3000\u200b\ufeff]|[\s\u00a0\u3000\u200b\ufeff]$|[\u00a0\u3000]/;
+const VISIBLE = /[^\s\u00a0\u3000\u200b\ufeff]/;
+
 function cleanText(v: string): string {
+  // Most cells need nothing: one test instead of two replaces (two new strings a cell on 100,000 rows).
+  if (!EDGE_OR_WIDE.test(v)) return v;
   return v.replace(/^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g, '').replace(/[\u00a0\u3000]/g, ' ');
 }
 
@@ -149,9 +154,11 @@ function textOf(v: CellValue): string {
 
 const bad = (code: string, params: Record<string, unknown> = {}): Parsed => ({ ok: false, code, params });
 
+const BLANK: Parsed = Object.freeze({ ok: true, value: null }) as Parsed;
+
 /** Parses one cell for a field; blank gives null (the pipeline checks `required`). */
 export function parseCell(field: ImportField, v: CellValue, col: ColumnContext): Parsed {
-  if (v === null || (typeof v === 'string' && v.replace(SPACES, '') === '')) return { ok: true, value: null };
+  if (v === null || (typeof v === 'string' && !VISIBLE.test(v))) return BLANK;
   switch (field.type) {
     case 'text': {
       const s = textOf(v);

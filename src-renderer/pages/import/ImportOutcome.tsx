@@ -5,6 +5,7 @@ import { errorMessage } from '../../backend/ApiError';
 import { saveDownload } from '../../backend/download';
 import { useRunJob } from '../../components/JobRunner';
 import type { PickedFile } from '../../components/dropped-file';
+import { DefaultsNote } from './DefaultsNote';
 import type { Choices } from './MappingStep';
 import { formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
@@ -47,6 +48,7 @@ export function ImportOutcome({ result, onProblems }: { result: ImportResult; on
         { key: 'skipped', label: t('importExport.ui.skipped'), children: n(r.skipped) },
         { key: 'created', label: t('importExport.ui.created'), children: created || '—', span: 2 },
       ]} />
+      <DefaultsNote defaults={result.defaults} />
       {result.errors.length > 0 && (
         <Table
           size="small"

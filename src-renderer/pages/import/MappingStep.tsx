@@ -53,6 +53,12 @@ export function MappingStep({ preview, choices, kind, kinds, busy, onKind, onCha
         {preview.groupRow && <Tag>{t('importExport.ui.groupRow', { row: preview.groupRow })}</Tag>}
         {preview.rememberedMapping && <Tag color="blue">{t('importExport.ui.remembered')}</Tag>}
       </Form>
+      {/* Why this sheet was read (issue 10 item 4), in the window's language: the service words it. */}
+      {preview.sheets.length > 1 && preview.sheetReason && (
+        <Typography.Text type="secondary" data-testid="mapping-sheet-reason">
+          {preview.sheetReason}
+        </Typography.Text>
+      )}
       {missing.size > 0 && (
         <Alert
           type="error"

@@ -5,6 +5,7 @@ import type { ImportPreview } from '../../../src-main/contract/import';
 import { formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 import type { PickedFile } from '../../components/dropped-file';
+import { DefaultsNote } from './DefaultsNote';
 
 interface Props {
   preview: ImportPreview;
@@ -43,7 +44,7 @@ export function SummaryStep({ preview, file, kindLabel, onImport, onBack, onProb
         items={[
           { key: 'kind', label: t('importExport.ui.kind'), children: kindLabel },
           { key: 'file', label: t('importExport.ui.file'), children: `${file.name} (${mb(file.size)})` },
-          { key: 'sheet', label: t('importExport.ui.sheet'), children: preview.sheet },
+          { key: 'sheet', label: t('importExport.ui.sheet'), children: <span data-testid="summary-sheet">{preview.sheet}{preview.sheets.length > 1 && preview.sheetReason ? <Typography.Text type="secondary"> — {preview.sheetReason}</Typography.Text> : null}</span> },
           {
             key: 'header',
             label: t('importExport.ui.headerRow'),
@@ -64,6 +65,7 @@ export function SummaryStep({ preview, file, kindLabel, onImport, onBack, onProb
           { key: 'invalid', label: t('importExport.ui.invalid'), children: <Typography.Text type={invalid ? 'danger' : undefined}>{n(invalid)}</Typography.Text> },
         ]}
       />
+      <DefaultsNote defaults={preview.defaults} />
       {invalid > 0 && (
         <Alert
           type="warning"

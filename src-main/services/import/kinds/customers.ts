@@ -17,7 +17,7 @@ export const customersKind: ImportKind<State> = {
   fields: [
     { key: 'code', label: L('code'), type: 'text', maxLength: 40, shape: 'code', example: 'C10001', synonyms: ['客户编号', '客户代码', '客户编码', '客户ID', '客户号', '门店编号', '门店编码', '门店代码', '店铺编号', '店铺ID', '网点编号', '网点代码', '会员编号', '会员卡号', 'Customer ID', 'Customer Code', 'Customer No', 'Account No', 'Account ID', 'Store ID', 'Store Code', 'Store No', 'ID'] },
     { key: 'name', label: L('name'), type: 'text', required: true, maxLength: 100, shape: 'name', example: '上海华联商贸有限公司', synonyms: ['客户名称', '客户', '客户名', '客户全称', '公司名称', '单位名称', '企业名称', '门店名称', '门店', '门店名', '店铺', '店铺名称', '店名', '网点', '网点名称', '姓名', '客户姓名', '会员姓名', 'Customer', 'Customer Name', 'CustomerName', 'Company', 'Company Name', 'Account', 'Account Name', 'Store', 'Store Name', 'Shop', 'Shop Name', 'Name'] },
-    { key: 'stage', label: L('stage'), type: 'enum', shape: 'group', values: ['lead', 'prospect', 'customer', 'lost'], valueSynonyms: { lead: ['线索', 'Lead'], prospect: ['潜在客户', '意向客户', '商机', 'Prospect'], customer: ['客户', '成交客户', '正式客户', '老客户', 'Customer', 'Client'], lost: ['流失', '已流失', '流失客户', 'Lost', 'Churned'] }, example: 'customer', synonyms: ['阶段', '客户阶段', '客户状态', 'Stage', 'Lifecycle Stage'] },
+    { key: 'stage', label: L('stage'), type: 'enum', shape: 'group', values: ['lead', 'prospect', 'customer', 'lost'], valueSynonyms: { lead: ['线索', 'Lead'], prospect: ['潜在客户', '意向客户', '商机', 'Prospect'], customer: ['客户', '成交客户', '正式客户', '老客户', 'Customer', 'Client'], lost: ['流失', '已流失', '流失客户', 'Lost', 'Churned'] }, example: 'customer', synonyms: ['阶段', '客户阶段', '客户状态', 'Stage', 'Lifecycle Stage'], default: { value: 'customer', newOnly: true } },
     { key: 'segment', label: L('segment'), type: 'text', maxLength: 50, shape: 'group', example: '重点客户', synonyms: ['客户类型', '客户分类', '客户等级', '客户级别', '等级', '级别', '客户组', '客户群', '客户分组', '分组', '门店等级', '门店类型', '细分', 'Segment', 'Customer Segment', 'Customer Group', 'Tier', 'Grade', 'Level'] },
     { key: 'industry', label: L('industry'), type: 'text', maxLength: 50, shape: 'group', example: '零售', synonyms: ['行业', '所属行业', 'Industry'] },
     { key: 'province', label: L('province'), type: 'text', maxLength: 50, shape: 'group', example: '上海', synonyms: ['省份', '省', '客户省份', '所在省份', '省/直辖市', 'Province', 'State', 'Region/State'] },
@@ -47,7 +47,8 @@ export const customersKind: ImportKind<State> = {
   commit(records, s, ctx): CommitResult {
     const up = new Upserter(ctx.db, ctx.changes);
     const get = ctx.db.prepare('SELECT * FROM customers WHERE id = ?');
-    const result: CommitResult = { inserted: 0, updated: 0, unchanged: 0, created: {} };
+    const defaulted = { stage: 0 };
+    const result: CommitResult = { inserted: 0, updated: 0, unchanged: 0, created: {}, defaulted };
     const at = nowIso();
     records.forEach((r, i) => {
       const found = r.code ? s.customers.byCode.get(String(r.code).toLowerCase()) : resolveNamed(s.customers, String(r.name));
@@ -58,7 +59,10 @@ export const customersKind: ImportKind<State> = {
         owner_id: owner ?? null, contact_name: r.contactName, phone: r.phone, email: r.email, address: r.address, birthday: r.birthday, visit_interval_days: r.visitIntervalDays,
       };
       const { id, action } = up.upsert('customers', existing, values, { created_at: at });
-      if (action === 'inserted') addNamed(s.customers, id, String(r.name), (r.code as string | null) ?? null);
+      if (action === 'inserted') {
+        addNamed(s.customers, id, String(r.name), (r.code as string | null) ?? null);
+        if (!r.stage) defaulted.stage++;
+      }
       result[action]++;
       ctx.progress(i + 1, records.length);
     });

@@ -79,8 +79,20 @@ export function loadNamed(db: Database, table: 'customers' | 'products'): NamedL
 }
 
 /** id of a customer/product named by code or name; undefined when unknown; 'ambiguous' when several share the name. */
+const codes = new Map<string, string>();
+/** A code as compared (memoised like nameKey: resolved once when an order is checked and again when written). */
+const codeKey = (s: string): string => {
+  let k = codes.get(s);
+  if (k === undefined) {
+    k = s.trim().toLowerCase();
+    if (codes.size > 200_000) codes.clear();
+    codes.set(s, k);
+  }
+  return k;
+};
+
 export function resolveNamed(l: NamedLookup, text: string): number | 'ambiguous' | undefined {
-  const code = l.byCode.get(text.trim().toLowerCase());
+  const code = l.byCode.get(codeKey(text));
   if (code !== undefined) return code;
   const ids = l.byName.get(nameKey(text)) ?? [];
   return ids.length === 1 ? ids[0] : ids.length > 1 ? 'ambiguous' : undefined;

@@ -34,7 +34,7 @@ export const ordersKind: ImportKind<State> = {
     { key: 'customer', label: L('customer'), type: 'text', maxLength: 100, example: '上海华联商贸有限公司', synonyms: ['客户', '客户名称', '客户名', '购买方', '客户全称', '门店', '门店名称', '店铺', '店铺名称', '网点', '网点名称', 'Customer', 'Customer Name', 'CustomerName', 'Client', 'Account', 'Store', 'Store Name'] },
     { key: 'salesperson', label: L('salesperson'), type: 'text', maxLength: 50, example: 'S0101', synonyms: ['销售员', '业务员', '销售代表', '销售代表ID', '销售人员', '经办人', '负责人', '工号', '员工编号', 'Sales Rep', 'Salesperson', 'Sales Person', 'Rep', 'Seller', 'Sales Rep ID', 'Salesperson ID', 'Rep ID', 'Seller ID', 'Employee No', 'Employee ID'] },
     { key: 'product', label: L('product'), type: 'text', maxLength: 200, example: '智能门锁 X1', synonyms: ['产品', '产品名称', '商品', '商品名称', '品名', '货品', '产品编号', 'Product', 'Product Name', 'Item', 'Item Name'] },
-    { key: 'quantity', label: L('quantity'), type: 'number', example: 2, synonyms: ['数量', '销售数量', '件数', '订购数量', 'Quantity', 'Qty', 'Units'] },
+    { key: 'quantity', label: L('quantity'), type: 'number', example: 2, synonyms: ['数量', '销售数量', '件数', '订购数量', 'Quantity', 'Qty', 'Units'], default: { value: 1, newOnly: false } },
     { key: 'unitPrice', label: L('unitPrice'), type: 'money', example: 1299, synonyms: ['单价', '售价', '成交价', '销售单价', '价格', 'Unit Price', 'Price', 'Sale Price'] },
     { key: 'amount', label: L('amount'), type: 'money', example: 2598, synonyms: ['金额', '销售额', '销售金额', '订单金额', '成交金额', '总金额', '合计金额', '含税金额', 'Amount', 'Sales', 'Sales Amount', 'Total', 'Revenue', 'Order Amount'] },
     { key: 'profit', label: L('profit'), type: 'money', example: 998, synonyms: ['利润', '毛利', '毛利润', '毛利额', 'Profit', 'Margin', 'Gross Profit'] },
@@ -71,10 +71,17 @@ export const ordersKind: ImportKind<State> = {
     const result: CommitResult = { inserted: 0, updated: 0, unchanged: 0, created: {} };
     const find = db.prepare('SELECT id, order_no, line, date, customer_id, salesperson_id, product_id, quantity, unit_price, amount, profit, channel FROM orders WHERE order_no = ? AND line = ?');
     const at = nowIso();
+    // A sheet names the same customers and products over and over: each text is resolved once here.
+    const seen = { customers: new Map<string, number>(), products: new Map<string, number>() };
     const named = (table: 'customers' | 'products', l: NamedLookup, name: unknown): number | null => {
       if (!name) return null;
+      const known = seen[table].get(name as string);
+      if (known !== undefined) return known;
       const found = resolveNamed(l, String(name));
-      if (typeof found === 'number') return found;
+      if (typeof found === 'number') {
+        seen[table].set(name as string, found);
+        return found;
+      }
       // Named by the order and not yet known: created, and counted.
       const id = up.insert(table, table === 'customers' ? { name, stage: 'customer', created_at: at } : { name, created_at: at });
       addNamed(l, id, String(name), null);

@@ -58,6 +58,12 @@ export interface ImportField {
    * sub-key a header names (e.g. '3' for "3月"), or null. The parsed value is then Record<subKey, value>.
    */
   repeat?: (header: string) => string | null;
+  /**
+   * What is stored when the sheet gives nothing for the field (no column, or a blank cell), in the
+   * parsed record's form; `newOnly`: only a new record gets it (an existing one keeps its value). The
+   * answer says so for every such field (rule: never store a value the user did not give silently).
+   */
+  default?: { value: string | number | boolean; newOnly: boolean };
 }
 
 /** One row's values by field key, after parsing (see FieldType for each type's form). */
@@ -109,6 +115,8 @@ export interface CommitResult {
   unchanged: number;
   /** Things created on the way, counted: { customers: 3, products: 1, teams: 2 }. */
   created: Record<string, number>;
+  /** Records written with a field's `default` (field key → count), when the kind counts them. */
+  defaulted?: Record<string, number>;
 }
 
 export interface ExportOptions {

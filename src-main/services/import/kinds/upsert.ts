@@ -34,11 +34,14 @@ export class Upserter {
     return s;
   }
 
-  /** Inserts a row of `values` (and `extra`, e.g. created_at, written on insert only); returns its id. */
+  /**
+   * Inserts a row of `values` (and `extra`, e.g. created_at, written on insert only; an `extra` column
+   * that `values` holds as null is its default for a new row); returns its id.
+   */
   insert(table: string, values: Record<string, unknown>, extra?: Record<string, unknown>): number {
     const cols = Object.keys(values);
     const args: unknown[] = [];
-    for (const c of cols) args.push(values[c] ?? null);
+    for (const c of cols) args.push(values[c] ?? extra?.[c] ?? null);
     if (extra) {
       for (const c of Object.keys(extra)) {
         if (c in values) continue;
