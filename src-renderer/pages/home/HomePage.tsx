@@ -76,12 +76,12 @@ export function HomePage() {
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
-          <Tile testId="home-visits" icon={<CalendarOutlined />} title={t('plans.home.visits')} to="/customers?filter=visit-overdue">
+          <Tile testId="home-visits" icon={<CalendarOutlined />} title={t('plans.home.visits')} to="/visits">
             {h.overdueVisits.hasData ? <Typography.Title level={3}>{h.overdueVisits.count}</Typography.Title> : noData('visits')}
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
-          <Tile testId="home-tickets" icon={<AlertOutlined />} title={t('plans.home.tickets')} to="/tickets?filter=near-breach">
+          <Tile testId="home-tickets" icon={<AlertOutlined />} title={t('plans.home.tickets')} to="/service">
             {h.ticketsNearBreach.hasData ? (
               <Typography.Title level={3}>
                 {h.ticketsNearBreach.count} <Tag color="red">{t('plans.home.breached', { count: h.ticketsNearBreach.breached })}</Tag>
@@ -92,7 +92,7 @@ export function HomePage() {
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
-          <Tile testId="home-contracts" icon={<FileDoneOutlined />} title={t('plans.home.contracts')} to="/contracts?status=review">
+          <Tile testId="home-contracts" icon={<FileDoneOutlined />} title={t('plans.home.contracts')} to="/contracts">
             {h.contractsAwaiting.hasData ? <Typography.Title level={3}>{h.contractsAwaiting.count} · {money(h.contractsAwaiting.amount)}</Typography.Title> : noData('contracts')}
           </Tile>
         </Col>
