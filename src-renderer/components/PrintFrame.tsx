@@ -22,7 +22,7 @@ export function PrintFrame({ title, html, onClose }: Props) {
       onCancel={onClose}
       footer={
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => frame.current?.contentWindow?.print()} data-testid="print-frame-print">
-          {t('review.ui.print')}
+          {t('appraisal.ui.print')}
         </Button>
       }
     >

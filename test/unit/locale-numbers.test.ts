@@ -47,9 +47,9 @@ describe('numbers in messages (locale separators)', () => {
 
   it('the window writes 3,848 in both languages', async () => {
     await i18n.changeLanguage('zh-CN');
-    expect(i18n.t('review.ui.provisional', { count: 3848 })).toMatch(/^还有 3,848 项评分未完成/);
+    expect(i18n.t('appraisal.ui.provisional', { count: 3848 })).toMatch(/^还有 3,848 项评分未完成/);
     await i18n.changeLanguage('en');
-    expect(i18n.t('review.ui.provisional', { count: 3848 })).toContain('3,848');
+    expect(i18n.t('appraisal.ui.provisional', { count: 3848 })).toContain('3,848');
     expect(i18n.t('importExport.ui.undone', { id: 7, deleted: 20259, restored: 1 })).toContain('20,259');
   });
 });

@@ -93,7 +93,7 @@ export function careCalendar(db: Database, year: number, scope: CalendarScope, l
   const anniversaries = db
     .prepare(
       `SELECT c.id, c.name, c.first_order_date AS first, s.employee_no AS ownerNo,
-         (SELECT min(signed_date) FROM contracts x WHERE x.customer_id = c.id AND x.status = 'signed') AS signed
+         (SELECT min(signed_date) FROM contracts x WHERE x.customer_id = c.id AND x.status IN ('signed', 'in_force', 'completed')) AS signed
        FROM customers c LEFT JOIN staff s ON s.id = c.owner_id WHERE (c.first_order_date IS NOT NULL OR EXISTS (SELECT 1 FROM contracts x WHERE x.customer_id = c.id)) AND ${SCOPE_SQL}`,
     )
     .all(params) as { id: number; name: string; first: string | null; signed: string | null; ownerNo: string | null }[];

@@ -128,14 +128,14 @@ export function homePage(db: Database, input: { asOf?: string; teamId?: number }
     `SELECT count(*) AS timed,
             count(*) FILTER (WHERE (julianday(?) - julianday(opened_date)) * 24 >= 0.8 * target_hours AND (julianday(?) - julianday(opened_date)) * 24 < target_hours) AS near,
             count(*) FILTER (WHERE (julianday(?) - julianday(opened_date)) * 24 >= target_hours) AS breached
-     FROM tickets WHERE status IN ('open', 'in_progress') AND target_hours IS NOT NULL AND opened_date <= ?`,
+     FROM tickets WHERE status IN ('new', 'in_progress', 'waiting') AND target_hours IS NOT NULL AND opened_date <= ?`,
     asOf,
     asOf,
     asOf,
     asOf,
   );
   const anyTickets = one<{ n: number }>('SELECT count(*) AS n FROM tickets').n > 0;
-  const contracts = one<{ n: number; fen: number; all: number }>("SELECT count(*) FILTER (WHERE status = 'review') AS n, coalesce(sum(amount) FILTER (WHERE status = 'review'), 0) AS fen, count(*) AS 'all' FROM contracts");
+  const contracts = one<{ n: number; fen: number; all: number }>("SELECT count(*) FILTER (WHERE status = 'in_review') AS n, coalesce(sum(amount) FILTER (WHERE status = 'in_review'), 0) AS fen, count(*) AS 'all' FROM contracts");
   const from6 = dayjs(monthFrom).subtract(5, 'month').format('YYYY-MM-DD');
   ensureSurveyCache(db);
   const survey = db

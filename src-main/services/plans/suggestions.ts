@@ -66,7 +66,7 @@ function candidates(db: Database, range: { from: string; to: string }, asOf: str
     .prepare(
       `SELECT coalesce(t.staff_id, c.owner_id) AS sid, c.id AS cid, c.name, t.id, t.ticket_no AS no, t.opened_date AS opened,
               (SELECT coalesce(sum(o.amount), 0) FROM orders o WHERE o.customer_id = c.id AND o.date > date(?, '-1 year') AND o.date <= ?) AS revenue
-       FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.status IN ('open', 'in_progress') AND coalesce(t.staff_id, c.owner_id) IN (${ids})`,
+       FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.status IN ('new', 'in_progress', 'waiting') AND coalesce(t.staff_id, c.owner_id) IN (${ids})`,
     )
     .all(asOf, asOf) as { sid: number; cid: number; name: string; id: number; no: string; opened: string; revenue: number }[];
   for (const r of tickets) add({ staffId: r.sid, key: `ticket-open:${r.id}`, kind: 'ticket-open', customerId: r.cid, customer: r.name, value: yuan(r.revenue), detail: { ticket: r.no, opened: r.opened } });

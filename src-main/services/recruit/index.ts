@@ -34,7 +34,7 @@ export const recruitHandlers = {
   'recruit/prediction': (ctx, input) => prediction(ctx.db, ctx.lang, input.years),
   'report/interview-scorecard': (ctx, input) => {
     const c = getCandidate(ctx.db, input.candidateId);
-    const company = getSetting(ctx.db, 'companyName') || t(ctx.lang, 'review.report.companyFallback');
+    const company = getSetting(ctx.db, 'companyName') || t(ctx.lang, 'appraisal.report.companyFallback');
     const html = interviewScorecardHtml(ctx.lang, company, c, scorecardItems(ctx.db, ctx.lang, c.id), input.round);
     return writeFileOut(input.out, `scorecard-${c.id}-${dayjs().format('YYYYMMDD')}.html`, Buffer.from(html, 'utf8'), ['.html', '.htm']);
   },

@@ -104,7 +104,7 @@ function pipeline(db: Database, p: ReportPeriod, s: Scope): SalesReportData['pip
   const any = (db.prepare(`SELECT count(*) AS n FROM opportunities WHERE ${w}`).get() as { n: number }).n > 0;
   const exp = sum("stage NOT IN ('won', 'lost')");
   const won = sum("stage = 'won'");
-  const order = ['lead', 'qualified', 'presentation', 'negotiation'];
+  const order = ['needs', 'proposal', 'demo', 'negotiation', 'contract'];
   return {
     hasData: any,
     stages: stages.sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage)).map((r) => ({ stage: r.stage, count: r.count, amount: yuan(r.fen) })),
@@ -137,7 +137,7 @@ function activities(db: Database, p: ReportPeriod, s: Scope): SalesReportData['a
 function tickets(db: Database, p: ReportPeriod, s: Scope, orders: number): SalesReportData['tickets'] {
   const st = s.staff('staff_id');
   const o = db
-    .prepare(`SELECT count(*) AS opened, coalesce(sum(complaint), 0) AS complaints, count(*) FILTER (WHERE status IN ('open', 'in_progress')) AS stillOpen FROM tickets WHERE opened_date BETWEEN ? AND ?${st}`)
+    .prepare(`SELECT count(*) AS opened, coalesce(sum(complaint), 0) AS complaints, count(*) FILTER (WHERE status IN ('new', 'in_progress', 'waiting')) AS stillOpen FROM tickets WHERE opened_date BETWEEN ? AND ?${st}`)
     .get(p.from, p.to) as { opened: number; complaints: number; stillOpen: number };
   const r = db
     .prepare(

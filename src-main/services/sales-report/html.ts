@@ -73,7 +73,7 @@ function sectionBody(r: SalesReport, s: SalesReportSection, lang: Lang): string 
     case 'pipeline':
       if (!d.pipeline.hasData) return none('pipeline');
       return (
-        table([L('col.stage'), L('col.count'), L('col.amount')], d.pipeline.stages.map((x) => [t(lang, `plans.stage.${x.stage}`), f.num(x.count), f.money(x.amount)]), [1, 2]) +
+        table([L('col.stage'), L('col.count'), L('col.amount')], d.pipeline.stages.map((x) => [t(lang, `pipeline.stage.${x.stage}`), f.num(x.count), f.money(x.amount)]), [1, 2]) +
         `<p>${esc(L('expectedInPeriod', { count: d.pipeline.expectedInPeriod.count, amount: f.money(d.pipeline.expectedInPeriod.amount) }))}<br>${esc(L('wonInPeriod', { count: d.pipeline.wonInPeriod.count, amount: f.money(d.pipeline.wonInPeriod.amount) }))}</p>`
       );
     case 'activities': {

@@ -17,7 +17,7 @@ type Format = 'html' | 'pdf' | 'xlsx';
 const EXT: Record<Format, string[]> = { html: ['.html', '.htm'], pdf: ['.pdf'], xlsx: ['.xlsx'] };
 
 function companyName(ctx: ServiceContext, r: SalesReport): string {
-  return getSetting(ctx.db, 'companyName') || t(r.lang, 'review.report.companyFallback');
+  return getSetting(ctx.db, 'companyName') || t(r.lang, 'appraisal.report.companyFallback');
 }
 
 export function reportHtml(ctx: ServiceContext, id: number): string {

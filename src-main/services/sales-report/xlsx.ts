@@ -43,7 +43,7 @@ function section(r: SalesReport, s: SalesReportSection, lang: Lang): Sheet {
       return {
         columns: [c('stage', 'text'), c('count', 'int'), c('amount', 'money')],
         rows: [
-          ...d.pipeline.stages.map((x) => [t(lang, `plans.stage.${x.stage}`), x.count, x.amount]),
+          ...d.pipeline.stages.map((x) => [t(lang, `pipeline.stage.${x.stage}`), x.count, x.amount]),
           [L('col.expectedInPeriod'), d.pipeline.expectedInPeriod.count, d.pipeline.expectedInPeriod.amount],
           [L('col.wonInPeriod'), d.pipeline.wonInPeriod.count, d.pipeline.wonInPeriod.amount],
         ],

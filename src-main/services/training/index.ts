@@ -33,12 +33,12 @@ export const trainingHandlers = {
   'training/probation-review': (ctx, input) => saveProbationReview(ctx, input),
   'report/probation-review': (ctx, input) => {
     const r = probationOf(ctx.db, ctx.lang, input.person);
-    const company = getSetting(ctx.db, 'companyName') || t(ctx.lang, 'review.report.companyFallback');
+    const company = getSetting(ctx.db, 'companyName') || t(ctx.lang, 'appraisal.report.companyFallback');
     return writeFileOut(input.out, `probation-${r.employeeNo}.html`, Buffer.from(probationReviewHtml(ctx.lang, company, r), 'utf8'), ['.html', '.htm']);
   },
   'report/sign-in-sheet': (ctx, input) => {
     const s = getSession(ctx.db, input.sessionId);
-    const company = getSetting(ctx.db, 'companyName') || t(ctx.lang, 'review.report.companyFallback');
+    const company = getSetting(ctx.db, 'companyName') || t(ctx.lang, 'appraisal.report.companyFallback');
     const html = signInSheetHtml(ctx.lang, company, s, participants(ctx.db, s.id));
     return writeFileOut(input.out, `sign-in-${s.date}-${s.id}.html`, Buffer.from(html, 'utf8'), ['.html', '.htm']);
   },

@@ -119,7 +119,7 @@ export function HomePage() {
         </Col>
         <Col xs={24} md={12}>
           <Tile testId="home-appraisal" icon={<AuditOutlined />} title={t('plans.home.appraisal')} to={h.appraisal?.status ? `/appraisals?quarter=${h.appraisal.quarter}` : '/appraisals'}>
-            {h.appraisal?.status ? `${h.appraisal.quarter}: ${t(`review.status.${h.appraisal.status}`)}` : noData('appraisal')}
+            {h.appraisal?.status ? `${h.appraisal.quarter}: ${t(`appraisal.status.${h.appraisal.status}`)}` : noData('appraisal')}
           </Tile>
         </Col>
       </Row>
