@@ -80,7 +80,7 @@ describe('database (architecture: the data)', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() => db.prepare('DELETE FROM orders WHERE id = 9').run()).toThrow(/FOREIGN KEY/);
     const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'orders' AND sql IS NOT NULL ORDER BY name").pluck().all();
-    expect(indexes).toEqual(['orders_customer', 'orders_date', 'orders_product', 'orders_salesperson_date']); // orders_product: migration 9
+    expect(indexes).toEqual(['orders_customer', 'orders_date', 'orders_salesperson_date']);
     // One order number, several lines; the same line twice is refused.
     db.prepare("INSERT INTO orders (order_no, line, date, amount) VALUES ('A-1', 2, '2025-01-02', 300)").run();
     expect(() => db.prepare("INSERT INTO orders (order_no, line, date, amount) VALUES ('A-1', 2, '2025-01-02', 1)").run()).toThrow(/UNIQUE/);

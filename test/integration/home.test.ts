@@ -39,9 +39,12 @@ describe('home page (P2.6)', () => {
     expect(early.company.month.actual).toBeCloseTo(sum('SELECT sum(amount) FROM orders WHERE date >= ? AND date <= ?', `${month}-01`, `${month}-10`), 2);
   });
 
-  it('the tiles of tables still empty say so; tickets and the survey show what the demo holds', async () => {
+  it('contracts awaiting approval, tickets and the survey show what the demo holds', async () => {
     const h = await w.call('home/show', {});
-    expect(h.contractsAwaiting).toEqual({ hasData: false, count: 0, amount: 0 });
+    // P3.3: the contracts in review, counted and summed independently (amounts are fen).
+    const awaiting = w.ws.db.prepare("SELECT count(*) AS n, coalesce(sum(amount), 0) AS fen FROM contracts WHERE status = 'in_review'").get() as { n: number; fen: number };
+    expect(awaiting.n).toBeGreaterThan(0);
+    expect(h.contractsAwaiting).toEqual({ hasData: true, count: awaiting.n, amount: awaiting.fen / 100 });
     expect(h.ticketsNearBreach.hasData).toBe((w.ws.db.prepare('SELECT count(*) FROM tickets').pluck().get() as number) > 0);
     const months = w.ws.db.prepare('SELECT DISTINCT substr(submitted_at, 1, 7) FROM survey_responses WHERE submitted_at >= ? AND substr(submitted_at, 1, 10) <= ? ORDER BY 1').pluck().all('2026-03-01', h.asOf);
     expect(h.surveyTrend.map((m) => m.month)).toEqual(months);

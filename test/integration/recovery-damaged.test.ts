@@ -118,11 +118,11 @@ describe('a damaged database (issue 17, item 2)', () => {
     const ws = new Workspace(dir, { check: 'header' });
     open.push(ws);
     expect(ws.damage).toBeUndefined();
-    const r = await dispatch(ws, 'dashboard/summary', {}, { lang: 'en' });
+    const r = await dispatch(ws, 'orders/page', { sort: [{ field: 'amount', dir: 'desc' }] }, { lang: 'en' });
     expect(r).toMatchObject({ ok: false, error: { code: 'db/damaged', details: { backup: goodBackup, reason: 'malformed' } } });
     expect(ws.damage?.reason).toBe('malformed');
     expect(fs.readFileSync(path.join(dir, DB_FILE)).equals(damaged)).toBe(true);
-    expect(fs.readFileSync(logFile(dir), 'utf8')).toMatch(/dashboard\/summary\nSqliteError: /);
+    expect(fs.readFileSync(logFile(dir), 'utf8')).toMatch(/orders\/page\nSqliteError: /);
     // The header check alone finds the other kinds.
     for (const [kind, reason] of KINDS.filter(([k]) => k !== 'middle')) {
       const other = new Workspace(damagedFolder(kind), { check: 'header' });

@@ -73,7 +73,7 @@ describe('targets import and export (P2.2 item 9)', () => {
     expect(r.rows.invalid).toBe(4);
     const byRow = new Map(r.errors.map((e) => [e.row, e]));
     expect(byRow.get(2)!.code).toBe('targets.import.problem.total-mismatch');
-    expect(byRow.get(2)!.message).toContain('99999');
+    expect(byRow.get(2)!.message).toContain('99,999');
     expect(byRow.get(5)!.message).toMatch(/X999/);
     expect([...byRow.keys()].sort()).toEqual([2, 3, 4, 5]);
     expect(readCells(w.ws.db, 2026).size).toBe(0);

@@ -31,7 +31,7 @@ export function seedCustomers(env: Env) {
   order.run('O5', '2026-06-01', 4, 3, 1_000_000, 100_000);
   // C5: the same company as C1 under another spelling.
   order.run('O6', '2026-02-01', 5, 2, 3_000_000, 600_000);
-  db.prepare("INSERT INTO tickets (ticket_no, customer_id, department, opened_date, status) VALUES ('T1', 5, '售后', '2026-02-10', 'open')").run();
+  db.prepare("INSERT INTO tickets (ticket_no, customer_id, department, opened_date, status) VALUES ('T1', 5, '售后', '2026-02-10', 'new')").run();
   db.prepare("INSERT INTO surveys (id, name, method, created_at) VALUES (1, '满意度', 'questionnaire', 'x')").run();
   db.prepare("INSERT INTO survey_responses (survey_id, customer_id, submitted_at) VALUES (1, 5, '2026-03-01')").run();
   db.prepare("INSERT INTO interactions (customer_id, staff_id, date, kind) VALUES (5, 2, '2026-02-05', 'visit')").run();
