@@ -130,7 +130,13 @@ async function main() {
   rows.push({ what: 'roster grid: first rows in Chromium (warm, median)', value: `${warm} ms`, goal: '—' });
 
   // Each domain's measures live in bench/suites/<domain>.ts (default export: (ctx) => rows).
-  const suites = fs.readdirSync(path.join(ROOT, 'bench/suites')).filter((f) => f.endsWith('.ts')).sort();
+  // --only a,b runs those suites alone (file names without .ts), for a quick check of one area.
+  const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const only = onlyArg ? new Set(onlyArg.split(',')) : null;
+  const suites = fs
+    .readdirSync(path.join(ROOT, 'bench/suites'))
+    .filter((f) => f.endsWith('.ts') && (!only || only.has(f.replace(/\.ts$/, ''))))
+    .sort();
   for (const file of suites) {
     const suite = (await import(path.join(ROOT, 'bench/suites', file))).default as BenchSuite;
     // One failing suite is reported in its row; the others still run and print.

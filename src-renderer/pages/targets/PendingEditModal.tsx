@@ -46,7 +46,7 @@ export function PendingEditModal({ pending, onClose, onReason }: { pending: Pend
       cancelButtonProps={{ 'data-testid': 'pending-cancel' } as ButtonProps}
       destroyOnHidden
       // The held value is dropped only by an explicit Cancel: a stray click or key does not lose it.
-      maskClosable={false}
+      mask={{ closable: false }}
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         {pending?.locked && <Alert type="warning" showIcon title={t('targets.pending.locked')} data-testid="pending-locked" />}
