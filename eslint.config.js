@@ -8,7 +8,10 @@ import tseslint from 'typescript-eslint';
 // block, so each block below lists every restriction of its files; test/unit/import-boundaries.test.ts
 // lints a leak of each kind and expects it to fail.
 const ELECTRON = { name: 'electron', message: 'Only the thin Electron adapter in src-main/electron imports electron.' };
-const AG_GRID = { name: 'ag-grid-react', message: 'Use components/DataGrid: it is the only importer of ag-grid-react.' };
+const AG_GRID = {
+  name: 'ag-grid-react',
+  message: 'Use components/DataGrid: it is the only importer of ag-grid-react.',
+};
 const NO_DOORS = {
   regex: '^(\\.\\./)+(electron|cli|web|runtime)(/|$)',
   message: 'Services (and db, excel, i18n) never import a door or the runtime: the doors call them through dispatch.',
@@ -30,7 +33,10 @@ export default tseslint.config(
     files: ['src-main/contract/**'],
     rules: {
       'no-restricted-imports': restrict([
-        { regex: '^\\.\\./', message: 'The contract imports nothing from services, db or the doors: declare the type in the contract.' },
+        {
+          regex: '^\\.\\./',
+          message: 'The contract imports nothing from services, db or the doors: declare the type in the contract.',
+        },
       ]),
     },
   },
@@ -41,20 +47,35 @@ export default tseslint.config(
   {
     files: ['src-main/runtime/**'],
     rules: {
-      'no-restricted-imports': restrict([{ regex: '^(\\.\\./)+(electron|cli|web)(/|$)', message: 'The runtime serves every door and imports none.' }]),
+      'no-restricted-imports': restrict([
+        { regex: '^(\\.\\./)+(electron|cli|web)(/|$)', message: 'The runtime serves every door and imports none.' },
+      ]),
     },
   },
   {
     files: ['src-main/cli/**'],
-    rules: { 'no-restricted-imports': restrict([{ regex: '^(\\.\\./)+(electron|web)(/|$)', message: 'A door does not import another door.' }]) },
+    rules: {
+      'no-restricted-imports': restrict([
+        { regex: '^(\\.\\./)+(electron|web)(/|$)', message: 'A door does not import another door.' },
+      ]),
+    },
   },
   {
     files: ['src-main/web/**'],
-    rules: { 'no-restricted-imports': restrict([{ regex: '^(\\.\\./)+(electron|cli)(/|$)', message: 'A door does not import another door.' }]) },
+    rules: {
+      'no-restricted-imports': restrict([
+        { regex: '^(\\.\\./)+(electron|cli)(/|$)', message: 'A door does not import another door.' },
+      ]),
+    },
   },
   {
     files: ['src-main/electron/**'],
-    rules: { 'no-restricted-imports': restrict([{ regex: '^(\\.\\./)+(cli|web)(/|$)', message: 'A door does not import another door.' }], []) },
+    rules: {
+      'no-restricted-imports': restrict(
+        [{ regex: '^(\\.\\./)+(cli|web)(/|$)', message: 'A door does not import another door.' }],
+        [],
+      ),
+    },
   },
   {
     files: ['test/unit/electron-*.test.ts'],
@@ -75,7 +96,13 @@ export default tseslint.config(
     files: ['src-renderer/components/**/*.{ts,tsx}', 'src-renderer/layout/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restrict(
-        [...RENDERER_PATTERNS(), { regex: '(^|/)pages(/|$)', message: 'Shared components never import from a page folder: move what they need into components/.' }],
+        [
+          ...RENDERER_PATTERNS(),
+          {
+            regex: '(^|/)pages(/|$)',
+            message: 'Shared components never import from a page folder: move what they need into components/.',
+          },
+        ],
         [{ name: 'electron', message: 'The renderer talks to main only through window.workbench.' }, AG_GRID],
       ),
     },
@@ -83,7 +110,9 @@ export default tseslint.config(
   {
     files: ['src-renderer/components/DataGrid.tsx'],
     rules: {
-      'no-restricted-imports': restrict(RENDERER_PATTERNS(), [{ name: 'electron', message: 'The renderer talks to main only through window.workbench.' }]),
+      'no-restricted-imports': restrict(RENDERER_PATTERNS(), [
+        { name: 'electron', message: 'The renderer talks to main only through window.workbench.' },
+      ]),
     },
   },
 );
@@ -91,7 +120,10 @@ export default tseslint.config(
 /** The renderer imports the contract, src-shared and its own files: never services, doors, Node or the tests. */
 function RENDERER_PATTERNS() {
   return [
-    { regex: 'src-main/(?!contract(/|$))', message: 'The renderer imports only src-main/contract (types and the contract map), never services or doors.' },
+    {
+      regex: 'src-main/(?!contract(/|$))',
+      message: 'The renderer imports only src-main/contract (types and the contract map), never services or doors.',
+    },
     { regex: '^node:', message: 'The renderer runs in the page: no Node modules.' },
     { regex: '^(\\.\\./)+(test|bench|scripts)/', message: 'The renderer does not import tests, bench or scripts.' },
   ];

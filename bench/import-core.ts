@@ -32,4 +32,12 @@ const done = commitImport(ctx, analysis);
 const t2 = performance.now();
 const cpuMs = Math.round(cpu() - c0);
 ws.close();
-console.log(JSON.stringify({ parseValidateMs: Math.round(t1 - t0), commitMs: Math.round(t2 - t1), cpuMs, inserted: done.result.inserted, peakMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(
+  JSON.stringify({
+    parseValidateMs: Math.round(t1 - t0),
+    commitMs: Math.round(t2 - t1),
+    cpuMs,
+    inserted: done.result.inserted,
+    peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

@@ -32,7 +32,17 @@ const first = await preview({ kind: 'orders', file: { name: path.basename(file),
 const p = first.value;
 const remaps: number[] = [];
 for (const customer of ['客户ID', '客户名称', '客户编号', '客户名称', '客户ID']) {
-  remaps.push((await preview({ kind: 'orders', session: p.session, sheet: p.sheet, headerRow: p.headerRow, mapping: { ...p.mapping, customer } })).ms);
+  remaps.push(
+    (
+      await preview({
+        kind: 'orders',
+        session: p.session,
+        sheet: p.sheet,
+        headerRow: p.headerRow,
+        mapping: { ...p.mapping, customer },
+      })
+    ).ms,
+  );
 }
 const again = await preview({ kind: 'orders', file: { name: path.basename(file), base64 } });
 

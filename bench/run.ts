@@ -35,7 +35,11 @@ const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
 
 function timeCli(args: string[]): { seconds: number; stdout: string; peakMb: number } {
   const start = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'en_US.UTF-8' },
+  });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed: ${r.stderr}`);
   const kb = Number(r.stderr.trim().split('\n').pop());
@@ -54,7 +58,10 @@ function bestOf(run: () => { status: number | null }, n = 5): number {
 }
 
 async function rosterFirstRows(dataDir: string): Promise<number> {
-  const web = spawn(process.execPath, [WEB, '--port', '0', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const web = spawn(process.execPath, [WEB, '--port', '0', '--data-dir', dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let buf = '';
@@ -67,7 +74,14 @@ async function rosterFirstRows(dataDir: string): Promise<number> {
     });
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
       const times: number[] = [];
@@ -93,26 +107,49 @@ async function rosterFirstRows(dataDir: string): Promise<number> {
 
 async function main() {
   // Browser mode serves out/renderer only when it is newer than the sources; time the built app, as users get it.
-  if (!isBuildFresh(path.join(ROOT, 'out/renderer'), [path.join(ROOT, 'src-renderer'), path.join(ROOT, 'src-shared'), path.join(ROOT, 'src-main/contract')])) {
+  if (
+    !isBuildFresh(path.join(ROOT, 'out/renderer'), [
+      path.join(ROOT, 'src-renderer'),
+      path.join(ROOT, 'src-shared'),
+      path.join(ROOT, 'src-main/contract'),
+    ])
+  ) {
     spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
-  if (buildIsStale(ROOT, NODE_BUILD_OUTPUTS, NODE_BUILD_INPUTS)) spawnSync('npm', ['run', '-s', 'build:node'], { cwd: ROOT, stdio: 'inherit' });
+  if (buildIsStale(ROOT, NODE_BUILD_OUTPUTS, NODE_BUILD_INPUTS))
+    spawnSync('npm', ['run', '-s', 'build:node'], { cwd: ROOT, stdio: 'inherit' });
 
   // Start-up: a bare Node process is the floor; the built CLI is what `npm run cli` runs; tsx was the old way.
   const bare = bestOf(() => spawnSync(process.execPath, ['-e', '0']));
   rows.push({ what: 'baseline: `node -e 0` (a bare Node start), best of 5', value: `${bare.toFixed(2)} s`, goal: '—' });
   const help = bestOf(() => spawnSync(process.execPath, [CLI, '--help']));
-  rows.push({ what: 'CLI --help, built (node out/node/cli.js), best of 5', value: `${help.toFixed(2)} s`, goal: '< 0.3 s' });
+  rows.push({
+    what: 'CLI --help, built (node out/node/cli.js), best of 5',
+    value: `${help.toFixed(2)} s`,
+    goal: '< 0.3 s',
+  });
   const helpTsx = bestOf(() => spawnSync(TSX, ['src-main/cli/main.ts', '--help'], { cwd: ROOT }), 2);
-  rows.push({ what: 'CLI --help through tsx (before the build), best of 2', value: `${helpTsx.toFixed(2)} s`, goal: 'comparison' });
+  rows.push({
+    what: 'CLI --help through tsx (before the build), best of 2',
+    value: `${helpTsx.toFixed(2)} s`,
+    goal: 'comparison',
+  });
 
   const init = timeCli(['--data-dir', tmp('wb-bench-init-'), 'init']);
-  rows.push({ what: 'CLI init on a new folder (incl. Node start-up)', value: `${init.seconds.toFixed(2)} s`, goal: '—' });
+  rows.push({
+    what: 'CLI init on a new folder (incl. Node start-up)',
+    value: `${init.seconds.toFixed(2)} s`,
+    goal: '—',
+  });
 
   const smallDir = tmp('wb-bench-small-');
   const small = timeCli(['--data-dir', smallDir, '--json', 'demo', '--size', 'small']);
   const s = JSON.parse(small.stdout);
-  rows.push({ what: `small demo (${s.staff} people, ${s.orders.toLocaleString('en')} orders)`, value: `${small.seconds.toFixed(2)} s`, goal: '—' });
+  rows.push({
+    what: `small demo (${s.staff} people, ${s.orders.toLocaleString('en')} orders)`,
+    value: `${small.seconds.toFixed(2)} s`,
+    goal: '—',
+  });
 
   let largeDemoDir: string | undefined;
   if (!process.argv.includes('--skip-large')) {
@@ -143,12 +180,20 @@ async function main() {
     try {
       rows.push(...(await suite({ root: ROOT, tmp, cli: timeCli, largeDemoDir })));
     } catch (e) {
-      rows.push({ what: `suite ${file}`, value: 'FAILED', goal: String(e instanceof Error ? e.message : e).split('\n')[0].slice(0, 120) });
+      rows.push({
+        what: `suite ${file}`,
+        value: 'FAILED',
+        goal: String(e instanceof Error ? e.message : e)
+          .split('\n')[0]
+          .slice(0, 120),
+      });
     }
   }
 
   const width = Math.max(...rows.map((r) => r.what.length));
-  console.log(`\nSales Workbench bench — ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}\n`);
+  console.log(
+    `\nSales Workbench bench — ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}\n`,
+  );
   console.log(`${'measure'.padEnd(width)}  ${'this machine'.padEnd(26)}  goal`);
   for (const r of rows) console.log(`${r.what.padEnd(width)}  ${r.value.padEnd(26)}  ${r.goal}`);
 }

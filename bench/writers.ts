@@ -60,7 +60,19 @@ export function makeWriterFiles(cacheDir: string, exceljsFile: string): WriterFi
     if (!fs.existsSync(loFile)) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-lo-'));
       // A private profile: a LibreOffice already open on the desktop would otherwise take the job.
-      const r = spawnSync(lo, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', dir, exceljsFile], { encoding: 'utf8', timeout: 600_000 });
+      const r = spawnSync(
+        lo,
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'xlsx:Calc MS Excel 2007 XML',
+          '--outdir',
+          dir,
+          exceljsFile,
+        ],
+        { encoding: 'utf8', timeout: 600_000 },
+      );
       const made = path.join(dir, path.basename(exceljsFile));
       if (r.status !== 0 || !fs.existsSync(made)) throw new Error(`soffice --convert-to xlsx failed: ${r.stderr}`);
       fs.copyFileSync(made, loFile);
@@ -74,7 +86,8 @@ export function makeWriterFiles(cacheDir: string, exceljsFile: string): WriterFi
 export function pandasRead(file: string): { seconds: number; cpuSeconds: number } | null {
   const py = pandasPython();
   if (!py) return null;
-  const code = 'import sys, time, pandas as pd\nt = time.perf_counter()\nc = time.process_time()\ndf = pd.read_excel(sys.argv[1])\nprint(time.perf_counter() - t, time.process_time() - c, len(df))';
+  const code =
+    'import sys, time, pandas as pd\nt = time.perf_counter()\nc = time.process_time()\ndf = pd.read_excel(sys.argv[1])\nprint(time.perf_counter() - t, time.process_time() - c, len(df))';
   const r = spawnSync(py, ['-c', code, file], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`pandas.read_excel failed: ${r.stderr}`);
   const [seconds, cpuSeconds] = r.stdout.trim().split(/\s+/).map(Number);

@@ -10,7 +10,15 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lastReason, NATIVE_FILE, NATIVE_STAMP, nativeBindingFile, nativeBindingIsCurrent, parseNativeArgs, versions } from './start-plan.mjs';
+import {
+  lastReason,
+  NATIVE_FILE,
+  NATIVE_STAMP,
+  nativeBindingFile,
+  nativeBindingIsCurrent,
+  parseNativeArgs,
+  versions,
+} from './start-plan.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkgSource = path.join(root, 'node_modules/better-sqlite3');
@@ -45,10 +53,22 @@ function run(label, command, args, cwd, log) {
   for (const key of Object.keys(env)) {
     if (/^npm_config_(build_from_source|runtime|target|arch|platform|disturl|dist_url)$/i.test(key)) delete env[key];
   }
-  const r = spawnSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20 * 60_000 });
+  const r = spawnSync(command, args, {
+    cwd,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 20 * 60_000,
+  });
   const output = `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
-  fs.appendFileSync(log, `\n$ ${label}: ${[command, ...args].join(' ')}\n${output}\n(exit ${r.status ?? r.error?.code})\n`);
-  return { ok: r.status === 0, reason: r.error?.code === 'ETIMEDOUT' ? 'timed out' : lastReason(output) || `exit ${r.status}` };
+  fs.appendFileSync(
+    log,
+    `\n$ ${label}: ${[command, ...args].join(' ')}\n${output}\n(exit ${r.status ?? r.error?.code})\n`,
+  );
+  return {
+    ok: r.status === 0,
+    reason: r.error?.code === 'ETIMEDOUT' ? 'timed out' : lastReason(output) || `exit ${r.status}`,
+  };
 }
 
 function obtain(platform, arch, v, log) {
@@ -62,7 +82,18 @@ function obtain(platform, arch, v, log) {
 
     const prebuild = resolveTool('prebuild-install/bin.js');
     if (prebuild) {
-      const args = [prebuild, '--runtime', 'electron', '--target', v.electron, '--arch', arch, '--platform', platform, '--verbose'];
+      const args = [
+        prebuild,
+        '--runtime',
+        'electron',
+        '--target',
+        v.electron,
+        '--arch',
+        arch,
+        '--platform',
+        platform,
+        '--verbose',
+      ];
       const r = run('prebuilt', process.execPath, args, pkg, log);
       if (r.ok && fs.existsSync(built)) return { file: built, source: 'prebuilt', tmp };
       reasons.push(`prebuilt download failed: ${r.reason}`);
@@ -71,7 +102,15 @@ function obtain(platform, arch, v, log) {
     if (platform === process.platform) {
       const gyp = resolveTool('node-gyp/bin/node-gyp.js', process.env.npm_config_node_gyp);
       if (gyp) {
-        const args = [gyp, 'rebuild', '--release', '--runtime=electron', `--target=${v.electron}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers'];
+        const args = [
+          gyp,
+          'rebuild',
+          '--release',
+          '--runtime=electron',
+          `--target=${v.electron}`,
+          `--arch=${arch}`,
+          '--dist-url=https://electronjs.org/headers',
+        ];
         const r = run('compile', process.execPath, args, pkg, log);
         if (r.ok && fs.existsSync(built)) return { file: built, source: 'compiled', tmp };
         reasons.push(`compiling from source failed: ${r.reason}`);
@@ -88,7 +127,9 @@ function main() {
   try {
     opts = parseNativeArgs(process.argv.slice(2));
   } catch (e) {
-    process.stderr.write(`electron-native: ${e.message}. Usage: npm run native:electron -- [--platform win32|darwin|linux] [--arch x64|arm64|ia32|universal] [--force]\n`);
+    process.stderr.write(
+      `electron-native: ${e.message}. Usage: npm run native:electron -- [--platform win32|darwin|linux] [--arch x64|arm64|ia32|universal] [--force]\n`,
+    );
     return 2;
   }
   const v = versions(root);
@@ -96,12 +137,17 @@ function main() {
     const dest = nativeBindingFile(root, opts.platform, arch);
     const target = `${opts.platform}-${arch}`;
     if (!opts.force && nativeBindingIsCurrent(root, opts.platform, arch, v)) {
-      process.stdout.write(`better-sqlite3 ${v.betterSqlite3} for Electron ${v.electron} (${target}) is up to date: ${path.relative(root, dest)}\n`);
+      process.stdout.write(
+        `better-sqlite3 ${v.betterSqlite3} for Electron ${v.electron} (${target}) is up to date: ${path.relative(root, dest)}\n`,
+      );
       continue;
     }
     fs.mkdirSync(path.dirname(dest), { recursive: true });
     const log = path.join(path.dirname(dest), 'build.log');
-    fs.writeFileSync(log, `better-sqlite3 ${v.betterSqlite3} for Electron ${v.electron} (${target}), ${new Date().toISOString()}\n`);
+    fs.writeFileSync(
+      log,
+      `better-sqlite3 ${v.betterSqlite3} for Electron ${v.electron} (${target}), ${new Date().toISOString()}\n`,
+    );
     process.stdout.write(`Getting better-sqlite3 ${v.betterSqlite3} for Electron ${v.electron} (${target})…\n`);
     const r = obtain(opts.platform, arch, v, log);
     try {
@@ -112,12 +158,21 @@ function main() {
         return 1;
       }
       if (!looksLikeBinaryFor(r.file, opts.platform)) {
-        process.stderr.write(`electron-native: the ${r.source} file is not a ${opts.platform} native module. Details: ${path.relative(root, log)}\n`);
+        process.stderr.write(
+          `electron-native: the ${r.source} file is not a ${opts.platform} native module. Details: ${path.relative(root, log)}\n`,
+        );
         return 1;
       }
       fs.copyFileSync(r.file, `${dest}.tmp`);
       fs.renameSync(`${dest}.tmp`, dest);
-      const stamp = { electron: v.electron, betterSqlite3: v.betterSqlite3, platform: opts.platform, arch, source: r.source, createdAt: new Date().toISOString() };
+      const stamp = {
+        electron: v.electron,
+        betterSqlite3: v.betterSqlite3,
+        platform: opts.platform,
+        arch,
+        source: r.source,
+        createdAt: new Date().toISOString(),
+      };
       fs.writeFileSync(path.join(path.dirname(dest), NATIVE_STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
       process.stdout.write(`Stored ${path.relative(root, dest)} (${r.source}).\n`);
     } finally {

@@ -18,10 +18,16 @@ if (!ENTRIES[name]) {
   process.exit(2);
 }
 if (buildIsStale(root, NODE_BUILD_OUTPUTS, NODE_BUILD_INPUTS)) {
-  say('Building the command line and browser mode (npm run build:node)…', '正在构建命令行与浏览器模式（npm run build:node）…');
+  say(
+    'Building the command line and browser mode (npm run build:node)…',
+    '正在构建命令行与浏览器模式（npm run build:node）…',
+  );
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');
   // The build's own report goes to stderr too.
-  const r = spawnSync(process.execPath, [vite, 'build', '-c', 'vite.node.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 2, 2] });
+  const r = spawnSync(process.execPath, [vite, 'build', '-c', 'vite.node.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: ['ignore', 2, 2],
+  });
   if (r.status !== 0) {
     say(
       `The build failed (exit ${r.status ?? r.signal}); fix the error above, or run: npm run build:node`,

@@ -13,7 +13,12 @@ export interface Versions {
 }
 export declare function versions(root: string): Versions;
 export declare function electronBinary(root: string, env?: NodeJS.ProcessEnv, platform?: string): string | undefined;
-export declare function electronArch(platform: string, arch: string, env?: NodeJS.ProcessEnv, rosetta?: boolean): string;
+export declare function electronArch(
+  platform: string,
+  arch: string,
+  env?: NodeJS.ProcessEnv,
+  rosetta?: boolean,
+): string;
 export declare function nativeBindingFile(root: string, platform: string, arch: string): string;
 export declare function nativeBindingIsCurrent(root: string, platform: string, arch: string, wanted: Versions): boolean;
 export declare function buildIsStale(root: string, outputs?: string[], inputs?: string[]): boolean;
@@ -28,5 +33,9 @@ export interface NativeArgs {
   verbose: boolean;
 }
 export declare function parseNativeArgs(argv: string[], host?: { platform: string; arch: string }): NativeArgs;
-export declare function browserCommand(platform: string, url: string, env?: NodeJS.ProcessEnv): [string, string[]] | undefined;
+export declare function browserCommand(
+  platform: string,
+  url: string,
+  env?: NodeJS.ProcessEnv,
+): [string, string[]] | undefined;
 export declare function workbenchUrl(text: string): string | undefined;

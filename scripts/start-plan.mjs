@@ -53,7 +53,14 @@ export function electronBinary(root, env = process.env, platform = process.platf
  */
 export function electronArch(platform, arch, env = process.env, rosetta = false) {
   const chosen = env.ELECTRON_INSTALL_ARCH || env.npm_config_arch || arch;
-  if (platform === 'darwin' && chosen === 'x64' && env.npm_config_arch === undefined && !env.ELECTRON_INSTALL_ARCH && rosetta) return 'arm64';
+  if (
+    platform === 'darwin' &&
+    chosen === 'x64' &&
+    env.npm_config_arch === undefined &&
+    !env.ELECTRON_INSTALL_ARCH &&
+    rosetta
+  )
+    return 'arm64';
   return chosen;
 }
 
@@ -74,9 +81,21 @@ export function nativeBindingIsCurrent(root, platform, arch, wanted) {
 }
 
 /** The files `electron .` needs from `electron-vite build`. */
-export const BUILD_OUTPUTS = ['out/main/index.js', 'out/main/job-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+export const BUILD_OUTPUTS = [
+  'out/main/index.js',
+  'out/main/job-worker.js',
+  'out/preload/index.cjs',
+  'out/renderer/index.html',
+];
 /** What the build is made from. */
-export const BUILD_INPUTS = ['src-main', 'src-renderer', 'src-shared', 'electron.vite.config.ts', 'package.json', 'package-lock.json'];
+export const BUILD_INPUTS = [
+  'src-main',
+  'src-renderer',
+  'src-shared',
+  'electron.vite.config.ts',
+  'package.json',
+  'package-lock.json',
+];
 /** The command line and browser mode on plain Node (`vite build -c vite.node.config.ts`), and their sources. */
 export const NODE_BUILD_OUTPUTS = ['out/node/cli.js', 'out/node/web.js', 'out/node/job-worker.js'];
 export const NODE_BUILD_INPUTS = ['src-main', 'src-shared', 'vite.node.config.ts', 'package.json', 'package-lock.json'];
@@ -133,10 +152,16 @@ export function fallbackLine(lang, what, reason) {
 export function lastReason(text) {
   const lines = String(text ?? '')
     .split(/\r?\n/)
-    .map((l) => l.trim().replace(/^(prebuild-install (warn|info|ERR!)( install)?|gyp (ERR!|WARN)( stack)?|npm (ERR!|error))\s*/, ''))
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^(prebuild-install (warn|info|ERR!)( install)?|gyp (ERR!|WARN)( stack)?|npm (ERR!|error))\s*/, ''),
+    )
     .filter((l) => l && !/^at\s/.test(l) && !/^\^+$/.test(l) && !/^node:/.test(l) && !/^Node\.js v\d/.test(l));
   const pick =
-    lines.find((l) => /\bE(NOTFOUND|CONNREFUSED|CONNRESET|TIMEDOUT|AI_AGAIN|NETUNREACH|HOSTUNREACH|ACCES|PERM)\b/.test(l)) ??
+    lines.find((l) =>
+      /\bE(NOTFOUND|CONNREFUSED|CONNRESET|TIMEDOUT|AI_AGAIN|NETUNREACH|HOSTUNREACH|ACCES|PERM)\b/.test(l),
+    ) ??
     (lines.some((l) => /network connectivity|fetch failed/i.test(l)) ? 'no network connection' : undefined) ??
     lines.find((l) => /error|failed|not found|404/i.test(l)) ??
     lines.at(-1) ??
@@ -162,7 +187,8 @@ export function parseNativeArgs(argv, host = { platform: process.platform, arch:
     else throw new Error(`unknown option ${a}`);
   }
   if (!['win32', 'darwin', 'linux'].includes(out.platform)) throw new Error(`unsupported platform ${out.platform}`);
-  if (out.arch === 'universal' && out.platform !== 'darwin') throw new Error('--arch universal is for --platform darwin only');
+  if (out.arch === 'universal' && out.platform !== 'darwin')
+    throw new Error('--arch universal is for --platform darwin only');
   if (!['x64', 'arm64', 'ia32', 'universal'].includes(out.arch)) throw new Error(`unsupported arch ${out.arch}`);
   return { ...out, archs: out.arch === 'universal' ? ['x64', 'arm64'] : [out.arch] };
 }

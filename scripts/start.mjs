@@ -49,7 +49,10 @@ function ensureElectron() {
   // A status line only on a terminal, erased afterwards: a failure is then reported in exactly one line.
   const status = process.stderr.isTTY;
   const v = versions(root).electron;
-  if (status) process.stderr.write(lang === 'zh-CN' ? `正在下载 Electron ${v}（仅首次启动）…` : `Downloading Electron ${v} (first start only)…`);
+  if (status)
+    process.stderr.write(
+      lang === 'zh-CN' ? `正在下载 Electron ${v}（仅首次启动）…` : `Downloading Electron ${v} (first start only)…`,
+    );
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/electron/install.js')], {
     cwd: root,
     encoding: 'utf8',
@@ -82,17 +85,25 @@ function ensureNative() {
   // The binary must match the Electron that runs, which install.js may have chosen for another arch.
   const arch = electronArch(process.platform, process.arch, process.env, underRosetta());
   if (nativeBindingIsCurrent(root, process.platform, arch, versions(root))) return {};
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts/electron-native.mjs'), '--platform', process.platform, '--arch', arch], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts/electron-native.mjs'), '--platform', process.platform, '--arch', arch],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   if (r.status === 0) {
     process.stderr.write(r.stdout ?? '');
     return {};
   }
   // electron-native's own one-line message, without its "could not get … (platform-arch): " lead-in
-  const line = String(r.stderr ?? '').trim().split(/\r?\n/).at(-1) ?? '';
+  const line =
+    String(r.stderr ?? '')
+      .trim()
+      .split(/\r?\n/)
+      .at(-1) ?? '';
   return { reason: line.replace(/^electron-native: .*?\(\S+\): /, '') || lastReason(r.stderr) || `exit ${r.status}` };
 }
 

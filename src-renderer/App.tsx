@@ -16,7 +16,15 @@ export function App() {
   const damaged = useSyncExternalStore(subscribeDamaged, damagedState);
   return (
     <QueryClientProvider client={queryClient}>
-      <LanguageProvider>{unauthorized ? <UnauthorizedPage /> : damaged ? <RecoveryPage damaged={damaged} /> : <RouterProvider router={router} />}</LanguageProvider>
+      <LanguageProvider>
+        {unauthorized ? (
+          <UnauthorizedPage />
+        ) : damaged ? (
+          <RecoveryPage damaged={damaged} />
+        ) : (
+          <RouterProvider router={router} />
+        )}
+      </LanguageProvider>
     </QueryClientProvider>
   );
 }

@@ -21,7 +21,8 @@ const home = () => import('./pages/home/HomePage').then((m) => ({ Component: m.H
 const plans = () => import('./pages/plans/PlansPage').then((m) => ({ Component: m.PlansPage }));
 const reports = () => import('./pages/reports/SalesReportsPage').then((m) => ({ Component: m.SalesReportsPage }));
 const relations = () => import('./pages/relations/RelationsPage').then((m) => ({ Component: m.RelationsPage }));
-const customerPage = () => import('./pages/relations/CustomerDetailPage').then((m) => ({ Component: m.CustomerDetailPage }));
+const customerPage = () =>
+  import('./pages/relations/CustomerDetailPage').then((m) => ({ Component: m.CustomerDetailPage }));
 const visits = () => import('./pages/relations/VisitsPage').then((m) => ({ Component: m.VisitsPage }));
 const care = () => import('./pages/relations/CarePage').then((m) => ({ Component: m.CarePage }));
 const pipeline = () => import('./pages/pipeline/PipelinePage').then((m) => ({ Component: m.PipelinePage }));

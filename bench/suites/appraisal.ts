@@ -11,10 +11,15 @@ import { dispatch } from '../../src-main/runtime/dispatch';
  * it returns), and printing every appraisal report to one PDF with Chromium (measured and reported).
  */
 export default async function appraisalSuite(ctx: BenchContext): Promise<BenchRow[]> {
-  if (!ctx.largeDemoDir) return [{ what: 'appraisal: compute a quarter for 1,000 people', value: 'skipped (--skip-large)', goal: '< 500 ms' }];
+  if (!ctx.largeDemoDir)
+    return [
+      { what: 'appraisal: compute a quarter for 1,000 people', value: 'skipped (--skip-large)', goal: '< 500 ms' },
+    ];
   const ws = new Workspace(ctx.largeDemoDir);
   try {
-    const quarter = (ws.db.prepare('SELECT quarter FROM reviews ORDER BY quarter DESC LIMIT 1').pluck().get() as string | undefined) ?? '2026Q3';
+    const quarter =
+      (ws.db.prepare('SELECT quarter FROM reviews ORDER BY quarter DESC LIMIT 1').pluck().get() as
+        string | undefined) ?? '2026Q3';
     const call = async (name: string, input: unknown) => {
       const r = await dispatch(ws, name, input, { lang: 'zh-CN', actor: 'bench' });
       if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
@@ -36,8 +41,16 @@ export default async function appraisalSuite(ctx: BenchContext): Promise<BenchRo
     const pages = /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? '?';
     const mb = (fs.statSync(out).size / 1024 / 1024).toFixed(1);
     return [
-      { what: `appraisal: compute ${quarter} for ${people.toLocaleString('en')} people (median of 3, first ${times[0].toFixed(0)} ms)`, value: `${median.toFixed(0)} ms`, goal: '< 500 ms' },
-      { what: `appraisal: print all ${pdf.people.toLocaleString('en')} reports to one PDF (${pages} pages, ${mb} MB)`, value: `${seconds.toFixed(1)} s`, goal: 'measured' },
+      {
+        what: `appraisal: compute ${quarter} for ${people.toLocaleString('en')} people (median of 3, first ${times[0].toFixed(0)} ms)`,
+        value: `${median.toFixed(0)} ms`,
+        goal: '< 500 ms',
+      },
+      {
+        what: `appraisal: print all ${pdf.people.toLocaleString('en')} reports to one PDF (${pages} pages, ${mb} MB)`,
+        value: `${seconds.toFixed(1)} s`,
+        goal: 'measured',
+      },
     ];
   } finally {
     ws.close();

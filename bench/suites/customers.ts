@@ -15,7 +15,10 @@ export default async function customersBench(ctx: BenchContext): Promise<BenchRo
     const asOf = db.prepare('SELECT max(date) FROM orders').pluck().get() as string;
     const year = Number(asOf.slice(0, 4));
     // The customer with the most orders: the heaviest page there is.
-    const busiest = db.prepare('SELECT customer_id FROM orders GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number;
+    const busiest = db
+      .prepare('SELECT customer_id FROM orders GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1')
+      .pluck()
+      .get() as number;
     const contacts = db.prepare('SELECT count(*) FROM contacts').pluck().get() as number;
     const call = async (name: string, input: unknown) => {
       const r = await dispatch(ws, name, input, { lang: 'zh-CN', actor: 'bench' });
@@ -39,9 +42,21 @@ export default async function customersBench(ctx: BenchContext): Promise<BenchRo
     const compliance = await median(() => call('visits/compliance', { asOf }));
     const list = await median(() => call('customers/list', { asOf, limit: 50_000 }));
     return [
-      { what: 'visits due: the whole company’s due and overdue list (20,000 customers)', value: ms(due), goal: '< 300 ms' },
-      { what: 'customer page: the customer with the most orders (timeline, yearly sales, grade reasons)', value: ms(page), goal: '< 200 ms' },
-      { what: `care calendar of ${year} for all ${contacts.toLocaleString('en')} contacts (lunar birthdays, anniversaries)`, value: ms(calendar), goal: '< 500 ms' },
+      {
+        what: 'visits due: the whole company’s due and overdue list (20,000 customers)',
+        value: ms(due),
+        goal: '< 300 ms',
+      },
+      {
+        what: 'customer page: the customer with the most orders (timeline, yearly sales, grade reasons)',
+        value: ms(page),
+        goal: '< 200 ms',
+      },
+      {
+        what: `care calendar of ${year} for all ${contacts.toLocaleString('en')} contacts (lunar birthdays, anniversaries)`,
+        value: ms(calendar),
+        goal: '< 500 ms',
+      },
       { what: 'cadence compliance per person (1,000 people)', value: ms(compliance), goal: '—' },
       { what: 'customers list with grade, lifecycle and completeness (all customers)', value: ms(list), goal: '—' },
     ];

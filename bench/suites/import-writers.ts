@@ -19,7 +19,10 @@ export default async function importWritersBench(ctx: BenchContext): Promise<Ben
   const cache = path.join(ctx.root, 'bench/.cache');
   const excel = path.join(cache, 'orders-100k.xlsx');
   if (!fs.existsSync(excel)) await makeWorkbook(excel);
-  const files = [{ writer: 'Excel-style (exceljs)', file: excel as string | null, skipped: undefined as string | undefined }, ...makeWriterFiles(cache, excel)];
+  const files = [
+    { writer: 'Excel-style (exceljs)', file: excel as string | null, skipped: undefined as string | undefined },
+    ...makeWriterFiles(cache, excel),
+  ];
   const rows: BenchRow[] = [];
   for (const f of files) {
     if (!f.file) {
@@ -27,9 +30,19 @@ export default async function importWritersBench(ctx: BenchContext): Promise<Ben
       continue;
     }
     const mb = (fs.statSync(f.file).size / 1024 / 1024).toFixed(1);
-    const core = spawnSync(path.join(ctx.root, 'node_modules/.bin/tsx'), [path.join(ctx.root, 'bench/import-core.ts'), f.file], { cwd: ctx.root, encoding: 'utf8' });
+    const core = spawnSync(
+      path.join(ctx.root, 'node_modules/.bin/tsx'),
+      [path.join(ctx.root, 'bench/import-core.ts'), f.file],
+      { cwd: ctx.root, encoding: 'utf8' },
+    );
     if (core.status !== 0) throw new Error(`bench import-core failed on ${f.file}: ${core.stderr}`);
-    const c = JSON.parse(core.stdout.trim().split('\n').pop()!) as { parseValidateMs: number; commitMs: number; cpuMs: number; inserted: number; peakMb: number };
+    const c = JSON.parse(core.stdout.trim().split('\n').pop()!) as {
+      parseValidateMs: number;
+      commitMs: number;
+      cpuMs: number;
+      inserted: number;
+      peakMb: number;
+    };
     const dir = ctx.tmp('wb-bench-writers-');
     ctx.cli(['--data-dir', dir, 'demo', '--size', 'small']);
     const cli = ctx.cli(['--data-dir', dir, '--json', 'import', 'orders', f.file]);
@@ -41,8 +54,16 @@ export default async function importWritersBench(ctx: BenchContext): Promise<Ben
     const pandas = pandasRun?.seconds ?? null;
     const engine = (c.parseValidateMs + c.commitMs) / 1000;
     const ratio = (s: number) => (pandas ? ` = ${(s / pandas).toFixed(3)} × pandas` : '');
-    rows.push({ what: `${f.writer}, ${mb} MB: pandas.read_excel (baseline, same run)`, value: pandas ? `${pandas.toFixed(2)} s` : 'skipped (no pandas)', goal: 'baseline' });
-    rows.push({ what: `  workbench reader alone, in process (${read.toLocaleString('en')} rows)`, value: `${readerSeconds.toFixed(2)} s${ratio(readerSeconds)}`, goal: 'part of the engine' });
+    rows.push({
+      what: `${f.writer}, ${mb} MB: pandas.read_excel (baseline, same run)`,
+      value: pandas ? `${pandas.toFixed(2)} s` : 'skipped (no pandas)',
+      goal: 'baseline',
+    });
+    rows.push({
+      what: `  workbench reader alone, in process (${read.toLocaleString('en')} rows)`,
+      value: `${readerSeconds.toFixed(2)} s${ratio(readerSeconds)}`,
+      goal: 'part of the engine',
+    });
     rows.push({
       what: `  import engine: parse + validate ${(c.parseValidateMs / 1000).toFixed(2)} s, backup + commit ${(c.commitMs / 1000).toFixed(2)} s (${c.inserted.toLocaleString('en')} rows)`,
       value: `${engine.toFixed(2)} s${ratio(engine)}, peak ${c.peakMb} MB`,

@@ -13,7 +13,13 @@ export default async function salesProcessBench(ctx: BenchContext): Promise<Benc
   const ws = new Workspace(ctx.largeDemoDir);
   try {
     const db = ws.db;
-    const team = (db.prepare('SELECT s.team_id AS id FROM opportunities o JOIN staff s ON s.id = o.staff_id GROUP BY s.team_id ORDER BY count(*) DESC LIMIT 1').get() as { id: number }).id;
+    const team = (
+      db
+        .prepare(
+          'SELECT s.team_id AS id FROM opportunities o JOIN staff s ON s.id = o.staff_id GROUP BY s.team_id ORDER BY count(*) DESC LIMIT 1',
+        )
+        .get() as { id: number }
+    ).id;
     const today = (db.prepare('SELECT max(opened_date) AS d FROM tickets').get() as { d: string }).d;
     const year = Number(today.slice(0, 4));
     const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
@@ -34,15 +40,30 @@ export default async function salesProcessBench(ctx: BenchContext): Promise<Benc
       return times.sort((a, b) => a - b)[2];
     };
     const ms = (v: number) => `${Math.round(v)} ms`;
-    const cards = ((await run('opportunities/board', { teamId: team })) as { count: number }[]).reduce((t, c) => t + c.count, 0);
-    const tickets = (db.prepare('SELECT count(*) AS n FROM tickets WHERE opened_date BETWEEN ? AND ?').get(from, today) as { n: number }).n;
+    const cards = ((await run('opportunities/board', { teamId: team })) as { count: number }[]).reduce(
+      (t, c) => t + c.count,
+      0,
+    );
+    const tickets = (
+      db.prepare('SELECT count(*) AS n FROM tickets WHERE opened_date BETWEEN ? AND ?').get(from, today) as {
+        n: number;
+      }
+    ).n;
     const board = await median(() => run('opportunities/board', { teamId: team }));
     const coverage = await median(() => run('pipeline/coverage', { year, quarter }));
     const quality = await median(() => run('tickets/sla', { from, to: today }));
     return [
       { what: `opportunity board of one team (${cards} cards)`, value: ms(board), goal: '< 300 ms' },
-      { what: `pipeline coverage of the company, ${year}Q${quarter} (1,000 people, targets and orders)`, value: ms(coverage), goal: '< 500 ms' },
-      { what: `service quality for a year (${tickets.toLocaleString('en')} tickets in working hours, by department/product/person/month)`, value: ms(quality), goal: '< 500 ms' },
+      {
+        what: `pipeline coverage of the company, ${year}Q${quarter} (1,000 people, targets and orders)`,
+        value: ms(coverage),
+        goal: '< 500 ms',
+      },
+      {
+        what: `service quality for a year (${tickets.toLocaleString('en')} tickets in working hours, by department/product/person/month)`,
+        value: ms(quality),
+        goal: '< 500 ms',
+      },
     ];
   } finally {
     ws.close();

@@ -32,17 +32,51 @@ export default async function salesReportBench(ctx: BenchContext): Promise<Bench
     const generate = await timed('sales-report/generate', { period });
     const pdfOut = path.join(dir, 'report.pdf');
     const make = await timed('sales-report/make', { period, format: 'pdf', out: { path: pdfOut } });
-    const xlsx = await timed('sales-report/make', { period, format: 'xlsx', out: { path: path.join(dir, 'report.xlsx') } });
+    const xlsx = await timed('sales-report/make', {
+      period,
+      format: 'xlsx',
+      out: { path: path.join(dir, 'report.xlsx') },
+    });
     ws.close();
-    const cli = ctx.cli(['--data-dir', dir, '--json', 'report', 'sales', '--period', period, '--out', path.join(dir, 'cli.pdf')]);
+    const cli = ctx.cli([
+      '--data-dir',
+      dir,
+      '--json',
+      'report',
+      'sales',
+      '--period',
+      period,
+      '--out',
+      path.join(dir, 'cli.pdf'),
+    ]);
     ws = new Workspace(dir);
     return [
-      { what: `home page (home/show), first opening over 1,000,000 orders`, value: `${Math.round(homeCold)} ms`, goal: '< 1 s' },
+      {
+        what: `home page (home/show), first opening over 1,000,000 orders`,
+        value: `${Math.round(homeCold)} ms`,
+        goal: '< 1 s',
+      },
       { what: 'home page again', value: `${Math.round(homeWarm)} ms`, goal: '< 1 s' },
-      { what: `monthly company report ${period}: figures computed and kept`, value: `${Math.round(generate)} ms`, goal: '—' },
-      { what: `monthly company report ${period}: generated and printed to PDF (Chromium)`, value: `${(make / 1000).toFixed(2)} s`, goal: '< 10 s' },
-      { what: `monthly company report ${period}: generated and written as .xlsx`, value: `${Math.round(xlsx)} ms`, goal: '—' },
-      { what: 'report sales --out FILE.pdf, CLI process incl. Node start-up', value: `${cli.seconds.toFixed(2)} s`, goal: '< 10 s' },
+      {
+        what: `monthly company report ${period}: figures computed and kept`,
+        value: `${Math.round(generate)} ms`,
+        goal: '—',
+      },
+      {
+        what: `monthly company report ${period}: generated and printed to PDF (Chromium)`,
+        value: `${(make / 1000).toFixed(2)} s`,
+        goal: '< 10 s',
+      },
+      {
+        what: `monthly company report ${period}: generated and written as .xlsx`,
+        value: `${Math.round(xlsx)} ms`,
+        goal: '—',
+      },
+      {
+        what: 'report sales --out FILE.pdf, CLI process incl. Node start-up',
+        value: `${cli.seconds.toFixed(2)} s`,
+        goal: '< 10 s',
+      },
     ];
   } finally {
     ws.close();

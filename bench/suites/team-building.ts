@@ -9,7 +9,8 @@ import { dispatch } from '../../src-main/runtime/dispatch';
  */
 export default async function teamBuildingSuite(ctx: BenchContext): Promise<BenchRow[]> {
   const goal = '< 500 ms';
-  if (!ctx.largeDemoDir) return [{ what: 'recruitment funnel and training-effect table', value: 'skipped (--skip-large)', goal }];
+  if (!ctx.largeDemoDir)
+    return [{ what: 'recruitment funnel and training-effect table', value: 'skipped (--skip-large)', goal }];
   const ws = new Workspace(ctx.largeDemoDir);
   try {
     const time = async (name: string, input: unknown) => {
@@ -25,8 +26,16 @@ export default async function teamBuildingSuite(ctx: BenchContext): Promise<Benc
     const courses = ws.db.prepare('SELECT count(*) FROM training_plans').pluck().get() as number;
     const attendance = ws.db.prepare('SELECT count(*) FROM training_attendance').pluck().get() as number;
     return [
-      { what: 'recruitment: funnel of every plan by channel (median of 3)', value: `${(await time('recruit/funnel', {})).toFixed(0)} ms`, goal },
-      { what: `training: effect table of ${courses} courses, ${attendance.toLocaleString('en')} attendances (median of 3)`, value: `${(await time('training/effect-table', {})).toFixed(0)} ms`, goal },
+      {
+        what: 'recruitment: funnel of every plan by channel (median of 3)',
+        value: `${(await time('recruit/funnel', {})).toFixed(0)} ms`,
+        goal,
+      },
+      {
+        what: `training: effect table of ${courses} courses, ${attendance.toLocaleString('en')} attendances (median of 3)`,
+        value: `${(await time('training/effect-table', {})).toFixed(0)} ms`,
+        goal,
+      },
     ];
   } finally {
     ws.close();

@@ -32,13 +32,20 @@ function dashboardFromLines(db: Database): number {
   const latest = (db.prepare('SELECT max(date) AS d FROM orders').get() as { d: string }).d;
   const year = dayjs(latest).year();
   const ytdEnd = dayjs(latest).format('MM-DD');
-  db.prepare(`SELECT substr(date, 1, 7) AS m, sum(amount), sum(coalesce(profit, 0)) FROM orders WHERE date >= ? AND date <= ? GROUP BY m`).all(`${year - 1}-01-01`, `${year}-12-31`);
-  const sum = (from: string, to: string, col = 'amount') => db.prepare(`SELECT coalesce(sum(${col}), 0) AS v FROM orders WHERE date BETWEEN ? AND ?`).get(from, to);
+  db.prepare(
+    `SELECT substr(date, 1, 7) AS m, sum(amount), sum(coalesce(profit, 0)) FROM orders WHERE date >= ? AND date <= ? GROUP BY m`,
+  ).all(`${year - 1}-01-01`, `${year}-12-31`);
+  const sum = (from: string, to: string, col = 'amount') =>
+    db.prepare(`SELECT coalesce(sum(${col}), 0) AS v FROM orders WHERE date BETWEEN ? AND ?`).get(from, to);
   sum(`${year}-01-01`, latest);
   sum(`${year - 1}-01-01`, `${year - 1}-${ytdEnd}`);
   sum(`${year}-01-01`, latest, 'coalesce(profit, 0)');
-  db.prepare(`SELECT s.id, sum(o.amount) AS sales FROM orders o JOIN staff s ON s.id = o.salesperson_id WHERE o.date BETWEEN ? AND ? GROUP BY s.id ORDER BY sales DESC LIMIT 10`).all(`${year}-01-01`, latest);
-  db.prepare(`SELECT t.id, sum(o.amount) FROM orders o JOIN staff s ON s.id = o.salesperson_id LEFT JOIN teams t ON t.id = s.team_id WHERE o.date BETWEEN ? AND ? GROUP BY t.id`).all(`${year}-01-01`, latest);
+  db.prepare(
+    `SELECT s.id, sum(o.amount) AS sales FROM orders o JOIN staff s ON s.id = o.salesperson_id WHERE o.date BETWEEN ? AND ? GROUP BY s.id ORDER BY sales DESC LIMIT 10`,
+  ).all(`${year}-01-01`, latest);
+  db.prepare(
+    `SELECT t.id, sum(o.amount) FROM orders o JOIN staff s ON s.id = o.salesperson_id LEFT JOIN teams t ON t.id = s.team_id WHERE o.date BETWEEN ? AND ? GROUP BY t.id`,
+  ).all(`${year}-01-01`, latest);
   return year;
 }
 
@@ -49,11 +56,27 @@ async function databaseSide(dir: string): Promise<{ rows: BenchRow[]; quarter: s
     const rows: BenchRow[] = [];
     // The dashboard first, on a freshly opened database, as the window's first opening meets it.
     const first = time(() => dashboardSummary(db)).ms;
-    rows.push({ what: 'dashboard: summary from monthly totals, first call after opening', value: ms(first), goal: '< 1000 ms' });
-    rows.push({ what: '  baseline: the same figures summed over the lines (old queries)', value: ms(time(() => dashboardFromLines(db)).ms), goal: 'baseline' });
+    rows.push({
+      what: 'dashboard: summary from monthly totals, first call after opening',
+      value: ms(first),
+      goal: '< 1000 ms',
+    });
+    rows.push({
+      what: '  baseline: the same figures summed over the lines (old queries)',
+      value: ms(time(() => dashboardFromLines(db)).ms),
+      goal: 'baseline',
+    });
 
-    const name = (len: number) => db.prepare('SELECT s.name FROM staff s WHERE length(s.name) = ? AND EXISTS (SELECT 1 FROM orders WHERE salesperson_id = s.id) ORDER BY s.id LIMIT 1').pluck().get(len) as string;
-    const orderNo = (db.prepare('SELECT order_no FROM orders ORDER BY id DESC LIMIT 1').pluck().get() as string).slice(-8);
+    const name = (len: number) =>
+      db
+        .prepare(
+          'SELECT s.name FROM staff s WHERE length(s.name) = ? AND EXISTS (SELECT 1 FROM orders WHERE salesperson_id = s.id) ORDER BY s.id LIMIT 1',
+        )
+        .pluck()
+        .get(len) as string;
+    const orderNo = (db.prepare('SELECT order_no FROM orders ORDER BY id DESC LIMIT 1').pluck().get() as string).slice(
+      -8,
+    );
     const req = (search: string) => ({ offset: 0, limit: 100, sort: [], filters: {}, search });
     const old = { ...ORDERS, searchClause: undefined, countFrom: undefined };
     for (const [label, q] of [
@@ -63,11 +86,21 @@ async function databaseSide(dir: string): Promise<{ rows: BenchRow[]; quarter: s
     ] as const) {
       let total = 0;
       const now = median(() => (total = ordersPage(db, req(q)).total));
-      rows.push({ what: `orders search: ${label} (${q}, ${total.toLocaleString('en')} lines), median of 3`, value: ms(now), goal: '< 300 ms' });
-      rows.push({ what: '  baseline: LIKE over the four joined columns (old query), once', value: ms(time(() => queryPage(db, old, req(q))).ms), goal: 'baseline' });
+      rows.push({
+        what: `orders search: ${label} (${q}, ${total.toLocaleString('en')} lines), median of 3`,
+        value: ms(now),
+        goal: '< 300 ms',
+      });
+      rows.push({
+        what: '  baseline: LIKE over the four joined columns (old query), once',
+        value: ms(time(() => queryPage(db, old, req(q))).ms),
+        goal: 'baseline',
+      });
     }
 
-    const quarter = (db.prepare('SELECT quarter FROM reviews ORDER BY quarter DESC LIMIT 1').pluck().get() as string | undefined) ?? '2026Q3';
+    const quarter =
+      (db.prepare('SELECT quarter FROM reviews ORDER BY quarter DESC LIMIT 1').pluck().get() as string | undefined) ??
+      '2026Q3';
     const computes: number[] = [];
     for (let i = 0; i < 4; i++) {
       const start = performance.now();
@@ -90,7 +123,11 @@ async function inChromium(dir: string, quarter: string): Promise<BenchRow[]> {
     let page = await openWorkbenchPage(browser, web, '#/dashboard');
     let start = Date.now();
     await page.waitForSelector('[data-testid="dashboard"]', { timeout: 120_000 });
-    rows.push({ what: 'dashboard: first opening in Chromium (address → figures shown)', value: ms(Date.now() - start), goal: '< 1000 ms' });
+    rows.push({
+      what: 'dashboard: first opening in Chromium (address → figures shown)',
+      value: ms(Date.now() - start),
+      goal: '< 1000 ms',
+    });
     await page.context().close();
 
     page = await openWorkbenchPage(browser, web, `#/appraisals?quarter=${quarter}`);
@@ -121,9 +158,20 @@ async function inChromium(dir: string, quarter: string): Promise<BenchRow[]> {
 }
 
 export default async function windowSpeedSuite(ctx: BenchContext): Promise<BenchRow[]> {
-  if (!ctx.largeDemoDir) return [{ what: 'orders search, dashboard, appraisal recompute (large demo)', value: 'skipped (--skip-large)', goal: '—' }];
+  if (!ctx.largeDemoDir)
+    return [
+      {
+        what: 'orders search, dashboard, appraisal recompute (large demo)',
+        value: 'skipped (--skip-large)',
+        goal: '—',
+      },
+    ];
   const { rows, quarter, computeMs } = await databaseSide(ctx.largeDemoDir);
   rows.push(...(await inChromium(ctx.largeDemoDir, quarter)));
-  rows.push({ what: '  baseline: review/compute through dispatch alone (the service), median of 3', value: ms(computeMs), goal: 'baseline' });
+  rows.push({
+    what: '  baseline: review/compute through dispatch alone (the service), median of 3',
+    value: ms(computeMs),
+    goal: 'baseline',
+  });
   return rows;
 }

@@ -72,19 +72,22 @@ export function choiceOption<T extends string>(values: Values, name: string, cho
 
 /** The value of `--name` when it is one of the contract's choices; otherwise wrong usage listing them. */
 export function oneOf<T extends string>(name: string, value: string, choices: readonly T[]): T {
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError('cli.usage.bad-choice', { option: `--${name}`, value, choices: choices.join(', ') });
+  if (!(choices as readonly string[]).includes(value))
+    throw new UsageError('cli.usage.bad-choice', { option: `--${name}`, value, choices: choices.join(', ') });
   return value as T;
 }
 
 export function intOption(values: Values, name: string): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !/^-?\d+$/.test(raw.trim())) throw new UsageError('cli.usage.not-an-integer', { option: `--${name}`, value: raw });
+  if (typeof raw !== 'string' || !/^-?\d+$/.test(raw.trim()))
+    throw new UsageError('cli.usage.not-an-integer', { option: `--${name}`, value: raw });
   return Number(raw);
 }
 
 export function noPositionals(cmd: string, positionals: string[]): void {
-  if (positionals.length) throw new UsageError('cli.usage.unexpected-argument', { command: cmd, value: positionals[0] });
+  if (positionals.length)
+    throw new UsageError('cli.usage.unexpected-argument', { command: cmd, value: positionals[0] });
 }
 
 /** The human output of an answer: `value` is what dispatch returned for `op`, so it is the contract's Output<op>. */

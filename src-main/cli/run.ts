@@ -50,18 +50,21 @@ function helpText(lang: Lang): string {
 /** Runs one command line; returns the exit status (0 done, 1 refused input, 2 wrong usage). */
 export async function runCli(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const langArg = langAt < 0 ? undefined : argv[langAt].startsWith('--lang=') ? argv[langAt].slice(7) : argv[langAt + 1];
+  const langArg =
+    langAt < 0 ? undefined : argv[langAt].startsWith('--lang=') ? argv[langAt].slice(7) : argv[langAt + 1];
   let lang: Lang = parseLang(langArg) ?? osLang();
   const json = argv.includes('--json');
   let dataDir: string | undefined;
   const fail = (status: number, message: string, code: string, details?: Record<string, unknown>) => {
     io.err.write(`${message}\n`);
     // --json keeps the refusal's structured details (a missing column's field keys and the sheet's headers).
-    if (json) io.out.write(`${JSON.stringify({ ok: false, error: { code, message, ...(details ? { details } : {}) } })}\n`);
+    if (json)
+      io.out.write(`${JSON.stringify({ ok: false, error: { code, message, ...(details ? { details } : {}) } })}\n`);
     return status;
   };
   try {
-    if (langArg !== undefined && !parseLang(langArg)) throw new UsageError('cli.usage.bad-choice', { option: '--lang', value: langArg, choices: 'zh-CN, en' });
+    if (langArg !== undefined && !parseLang(langArg))
+      throw new UsageError('cli.usage.bad-choice', { option: '--lang', value: langArg, choices: 'zh-CN, en' });
     const name = findCommand(argv);
     if (!name || argv.includes('--help') || argv.includes('-h')) {
       io.out.write(`${helpText(lang)}\n`);
@@ -89,7 +92,9 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
       } catch (e) {
         throw new WorkbenchError('db/data-dir-unwritable', { dir: dataDir, reason: (e as Error).message });
       }
-      lock = await lockFolder(dataDir, 'cli', { onWait: (owner) => io.err.write(`${t(lang, 'cli.waitingForLock', { pid: owner.pid })}\n`) });
+      lock = await lockFolder(dataDir, 'cli', {
+        onWait: (owner) => io.err.write(`${t(lang, 'cli.waitingForLock', { pid: owner.pid })}\n`),
+      });
       removeLeftovers(dataDir, path.join(dataDir, `${DB_FILE}${RESTORE_TEMP_SUFFIX}`));
     }
     let ws: Workspace;
@@ -104,10 +109,19 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
       const showProgress = Boolean(io.err.isTTY);
       const result = await dispatch(ws, op, input, {
         lang,
-        progress: showProgress ? (done, total, phase) => io.err.write(`\r${t(lang, phase)} ${done.toLocaleString(lang)}/${total.toLocaleString(lang)}   `) : undefined,
+        progress: showProgress
+          ? (done, total, phase) =>
+              io.err.write(`\r${t(lang, phase)} ${done.toLocaleString(lang)}/${total.toLocaleString(lang)}   `)
+          : undefined,
       });
       if (showProgress) io.err.write('\r\x1b[K');
-      if (!result.ok) return fail(1, `${t(lang, 'cli.error')}${result.error.message} (${result.error.code})${cliHint(result.error, lang)}`, result.error.code, result.error.details);
+      if (!result.ok)
+        return fail(
+          1,
+          `${t(lang, 'cli.error')}${result.error.message} (${result.error.code})${cliHint(result.error, lang)}`,
+          result.error.code,
+          result.error.details,
+        );
       io.out.write(json ? `${JSON.stringify(result.value)}\n` : `${renderAnswer(cmd, op, result.value, lang)}\n`);
       const refusal = refusalOf(cmd, op, result.value, lang);
       if (refusal) io.err.write(`${t(lang, 'cli.error')}${refusal}\n`);
@@ -117,7 +131,8 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
       lock?.release();
     }
   } catch (e) {
-    if (e instanceof UsageError) return fail(2, `${t(lang, e.key, e.params)}\n${t(lang, 'cli.help.more')}`, 'cli/usage');
+    if (e instanceof UsageError)
+      return fail(2, `${t(lang, e.key, e.params)}\n${t(lang, 'cli.help.more')}`, 'cli/usage');
     if (isWorkbenchError(e)) {
       const p = errorPayload(e as WorkbenchError, lang);
       return fail(1, `${t(lang, 'cli.error')}${p.message} (${p.code})`, p.code);

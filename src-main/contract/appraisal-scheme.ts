@@ -12,19 +12,48 @@ export const KPI_DIMENSIONS = ['sales', 'satisfaction', 'attitude', 'teamwork'] 
 export type KpiDimension = (typeof KPI_DIMENSIONS)[number];
 
 /** Where a data-driven KPI's value comes from (P6.1); 'rated' KPIs are scored by the manager. */
-export const DATA_SOURCES = ['completion', 'sales', 'salesGrowth', 'profit', 'profitMargin', 'csat', 'nps', 'complaintHandling', 'complaints', 'visitCadence'] as const;
+export const DATA_SOURCES = [
+  'completion',
+  'sales',
+  'salesGrowth',
+  'profit',
+  'profitMargin',
+  'csat',
+  'nps',
+  'complaintHandling',
+  'complaints',
+  'visitCadence',
+] as const;
 export type DataSource = (typeof DATA_SOURCES)[number];
 export type KpiSource = DataSource | 'rated';
 
-export const OUTCOME_TYPES = ['bonus', 'promotion', 'honour', 'deduction', 'warning', 'demotion', 'dismissal-proposal'] as const;
+export const OUTCOME_TYPES = [
+  'bonus',
+  'promotion',
+  'honour',
+  'deduction',
+  'warning',
+  'demotion',
+  'dismissal-proposal',
+] as const;
 export type OutcomeType = (typeof OUTCOME_TYPES)[number];
 
-const key = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, { message: 'kpi-key' });
-const localized = z.object({ 'zh-CN': z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) }).strict();
+const key = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, { message: 'kpi-key' });
+const localized = z
+  .object({ 'zh-CN': z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) })
+  .strict();
 const finite = z.number().finite();
 
 const rubricLevel = z
-  .object({ level: z.number().int().min(0).max(10), score: finite.min(0).max(200), label: localized, description: localized })
+  .object({
+    level: z.number().int().min(0).max(10),
+    score: finite.min(0).max(200),
+    label: localized,
+    description: localized,
+  })
   .strict();
 
 export const kpiDefinition = z
@@ -36,7 +65,11 @@ export const kpiDefinition = z
     weight: finite.min(0).max(100),
     source: z.enum([...DATA_SOURCES, 'rated']),
     /** Data KPIs: value → score, piecewise linear through [value, score] points; flat (capped) beyond the ends. */
-    curve: z.array(z.tuple([finite, finite.min(0).max(200)])).min(2).max(12).optional(),
+    curve: z
+      .array(z.tuple([finite, finite.min(0).max(200)]))
+      .min(2)
+      .max(12)
+      .optional(),
     /** Score when there is no data (e.g. no complaints at all); null leaves the KPI out and re-weights the rest. */
     whenMissing: finite.min(0).max(200).nullable().default(null),
     /** Rated KPIs: one description per level (P6.1 attitude, ability, teamwork). */
@@ -57,7 +90,8 @@ export type KpiDefinition = z.output<typeof kpiDefinition>;
 
 export const DEFAULT_PEER_MIN = 2;
 /** A KPI's peer weight in percent: 0 unless it is a rated KPI with a peer weight. */
-export const peerWeightOf = (k: Pick<KpiDefinition, 'source' | 'peerWeight'>): number => (k.source === 'rated' ? (k.peerWeight ?? 0) : 0);
+export const peerWeightOf = (k: Pick<KpiDefinition, 'source' | 'peerWeight'>): number =>
+  k.source === 'rated' ? (k.peerWeight ?? 0) : 0;
 export const peerMinOf = (k: Pick<KpiDefinition, 'peerMin'>): number => k.peerMin ?? DEFAULT_PEER_MIN;
 
 const condition = z.discriminatedUnion('kind', [
@@ -117,11 +151,19 @@ export const schemeDefinition = z
   .object({
     kpis: z.array(kpiDefinition).min(1).max(30),
     /** Best grade first; a total at or above `min` earns the grade. */
-    grades: z.array(z.object({ grade: z.string().trim().min(1).max(4), min: finite }).strict()).min(2).max(8),
+    grades: z
+      .array(z.object({ grade: z.string().trim().min(1).max(4), min: finite }).strict())
+      .min(2)
+      .max(8),
     /** Optional target distribution of grades (e.g. 20/70/10) with the tolerance before a team is flagged. */
     distribution: z
       .object({
-        groups: z.array(z.object({ grades: z.array(z.string().trim().min(1).max(4)).min(1), pct: finite.min(0).max(100) }).strict()).min(2).max(8),
+        groups: z
+          .array(
+            z.object({ grades: z.array(z.string().trim().min(1).max(4)).min(1), pct: finite.min(0).max(100) }).strict(),
+          )
+          .min(2)
+          .max(8),
         tolerance: finite.min(0).max(100).default(10),
       })
       .strict()

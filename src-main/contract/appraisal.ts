@@ -3,7 +3,14 @@ import { isoDate } from './common';
 import { op } from './define';
 import { fileOut, type FileOut } from './files';
 import { employeeNo } from './team';
-import { quarter, schemeDefinition, type KpiDimension, type KpiSource, type OutcomeType, type SchemeDefinition } from './appraisal-scheme';
+import {
+  quarter,
+  schemeDefinition,
+  type KpiDimension,
+  type KpiSource,
+  type OutcomeType,
+  type SchemeDefinition,
+} from './appraisal-scheme';
 
 export * from './appraisal-scheme';
 
@@ -89,7 +96,14 @@ export interface AppraisalShow {
   computedAt: string | null;
   scheme: { version: number; kpis: AppraisalKpiColumn[]; grades: { grade: string; min: number }[] };
   people: AppraisalPerson[];
-  summary: { people: number; missingRatings: number; bonusCost: number; deductions: number; grades: Record<string, number>; proposedOutcomes: number };
+  summary: {
+    people: number;
+    missingRatings: number;
+    bonusCost: number;
+    deductions: number;
+    grades: Record<string, number>;
+    proposedOutcomes: number;
+  };
 }
 
 export interface AppraisalListItem {
@@ -112,7 +126,17 @@ export interface AppraisalSchemeInfo {
 export interface WhatIfResult {
   current: WhatIfSide;
   proposed: WhatIfSide;
-  changes: { employeeNo: string; name: string; team: string | null; fromGrade: string | null; toGrade: string | null; fromTotal: number | null; toTotal: number | null; fromBonus: number; toBonus: number }[];
+  changes: {
+    employeeNo: string;
+    name: string;
+    team: string | null;
+    fromGrade: string | null;
+    toGrade: string | null;
+    fromTotal: number | null;
+    toTotal: number | null;
+    fromBonus: number;
+    toBonus: number;
+  }[];
 }
 export interface WhatIfSide {
   bonusCost: number;
@@ -165,25 +189,51 @@ const q = z.object({ quarter }).strict();
 const person = employeeNo;
 const reason = z.string().trim().max(500).optional();
 const note = z.string().trim().max(2000);
-const rating = z.object({ person, kpi: z.string().trim().min(1).max(32), score: z.number().finite(), note: note.nullish() }).strict();
+const rating = z
+  .object({ person, kpi: z.string().trim().min(1).max(32), score: z.number().finite(), note: note.nullish() })
+  .strict();
 const out = fileOut;
 
 export const appraisalOps = {
   'appraisal/list': op<AppraisalListItem[]>()(z.object({}).strict().default({})),
   'appraisal/scheme': op<AppraisalSchemeInfo>()(q),
-  'appraisal/save-scheme': op<AppraisalSchemeInfo>()(z.object({ quarter, definition: schemeDefinition, reason }).strict(), { mutates: true }),
+  'appraisal/save-scheme': op<AppraisalSchemeInfo>()(
+    z.object({ quarter, definition: schemeDefinition, reason }).strict(),
+    { mutates: true },
+  ),
   'appraisal/compute': op<AppraisalShow>()(q, { mutates: true }),
   'appraisal/show': op<AppraisalShow>()(z.object({ quarter, person: person.optional() }).strict()),
   'appraisal/rate': op<AppraisalPerson>()(z.object({ quarter, ...rating.shape }).strict(), { mutates: true }),
-  'appraisal/rate-many': op<{ rated: number }>()(z.object({ quarter, ratings: z.array(rating).min(1).max(50_000) }).strict(), { mutates: true }),
+  'appraisal/rate-many': op<{ rated: number }>()(
+    z.object({ quarter, ratings: z.array(rating).min(1).max(50_000) }).strict(),
+    { mutates: true },
+  ),
   'appraisal/peer-rate': op<AppraisalPerson>()(
-    z.object({ quarter, person, rater: employeeNo, kpi: z.string().trim().min(1).max(32), level: z.number().finite(), comment: note.nullish() }).strict(),
+    z
+      .object({
+        quarter,
+        person,
+        rater: employeeNo,
+        kpi: z.string().trim().min(1).max(32),
+        level: z.number().finite(),
+        comment: note.nullish(),
+      })
+      .strict(),
     { mutates: true },
   ),
   'appraisal/peer-ratings': op<PeerRating[]>()(z.object({ quarter, person: person.optional() }).strict()),
-  'appraisal/delete-peer-rating': op<AppraisalPerson>()(z.object({ id: z.number().int().positive() }).strict(), { mutates: true }),
+  'appraisal/delete-peer-rating': op<AppraisalPerson>()(z.object({ id: z.number().int().positive() }).strict(), {
+    mutates: true,
+  }),
   'appraisal/adjust': op<AppraisalPerson>()(
-    z.object({ quarter, person, total: z.number().finite().min(0).max(200).nullable(), reason: z.string().trim().min(1).max(500) }).strict(),
+    z
+      .object({
+        quarter,
+        person,
+        total: z.number().finite().min(0).max(200).nullable(),
+        reason: z.string().trim().min(1).max(500),
+      })
+      .strict(),
     { mutates: true },
   ),
   'appraisal/feedback': op<AppraisalPerson>()(
@@ -191,13 +241,23 @@ export const appraisalOps = {
     { mutates: true },
   ),
   'appraisal/decide-outcome': op<AppraisalOutcome>()(
-    z.object({ quarter, id: z.number().int().positive(), decision: z.enum(['confirmed', 'rejected', 'proposed']), reason }).strict(),
+    z
+      .object({
+        quarter,
+        id: z.number().int().positive(),
+        decision: z.enum(['confirmed', 'rejected', 'proposed']),
+        reason,
+      })
+      .strict(),
     { mutates: true },
   ),
   'appraisal/submit': op<AppraisalListItem>()(z.object({ quarter, reason }).strict(), { mutates: true }),
   'appraisal/approve': op<AppraisalListItem>()(z.object({ quarter, reason }).strict(), { mutates: true }),
   'appraisal/lock': op<AppraisalListItem>()(z.object({ quarter, reason }).strict(), { mutates: true }),
-  'appraisal/reopen': op<AppraisalListItem>()(z.object({ quarter, reason: z.string().trim().min(1).max(500) }).strict(), { mutates: true }),
+  'appraisal/reopen': op<AppraisalListItem>()(
+    z.object({ quarter, reason: z.string().trim().min(1).max(500) }).strict(),
+    { mutates: true },
+  ),
   'appraisal/what-if': op<WhatIfResult>()(z.object({ quarter, definition: schemeDefinition }).strict()),
   'appraisal/calibration': op<CalibrationResult>()(q),
   'appraisal/history': op<AppraisalHistoryPoint[]>()(z.object({ person }).strict()),
@@ -216,7 +276,9 @@ export const appraisalOps = {
     { mutates: true },
   ),
   'appraisal/export': op<FileOut & { rows: number }>()(z.object({ quarter, out }).strict(), { long: true }),
-  'report/appraisal-html': op<{ html: string; people: number }>()(z.object({ quarter, person: person.optional() }).strict()),
+  'report/appraisal-html': op<{ html: string; people: number }>()(
+    z.object({ quarter, person: person.optional() }).strict(),
+  ),
   'report/appraisal': op<FileOut & { people: number; format: 'html' | 'pdf' }>()(
     z.object({ quarter, person: person.optional(), format: z.enum(['html', 'pdf']), out }).strict(),
     { long: true },

@@ -93,7 +93,13 @@ export interface CareCoverage {
   window: { from: string; to: string };
   aCustomers: number;
   covered: number;
-  uncovered: { customerId: number; code: string | null; customer: string; salesperson: string | null; salespersonName: string | null }[];
+  uncovered: {
+    customerId: number;
+    code: string | null;
+    customer: string;
+    salesperson: string | null;
+    salespersonName: string | null;
+  }[];
   byPerson: { employeeNo: string | null; name: string | null; aCustomers: number; uncovered: number }[];
 }
 
@@ -126,12 +132,18 @@ export const visitFields = z
 
 export const careOps = {
   'visits/log': op<VisitRecord>()(visitFields, { mutates: true }),
-  'visits/list': op<VisitRecord[]>()(z.object({ customerId: id.optional(), from: isoDate, to: isoDate, ...personFilter }).strict()),
+  'visits/list': op<VisitRecord[]>()(
+    z.object({ customerId: id.optional(), from: isoDate, to: isoDate, ...personFilter }).strict(),
+  ),
   'visits/due': op<{ asOf: string; items: DueItem[] }>()(
     z.object({ asOf: isoDate.optional(), ...personFilter, includeDueSoon: z.boolean().default(true) }).strict(),
   ),
-  'visits/compliance': op<{ asOf: string; rows: ComplianceRow[]; company: number | null }>()(z.object({ asOf: isoDate.optional(), ...personFilter }).strict()),
-  'care/calendar': op<CareCalendar>()(z.object({ year, ...personFilter, solarTerms: z.boolean().default(false), customerId: id.optional() }).strict()),
+  'visits/compliance': op<{ asOf: string; rows: ComplianceRow[]; company: number | null }>()(
+    z.object({ asOf: isoDate.optional(), ...personFilter }).strict(),
+  ),
+  'care/calendar': op<CareCalendar>()(
+    z.object({ year, ...personFilter, solarTerms: z.boolean().default(false), customerId: id.optional() }).strict(),
+  ),
   'care/list': op<{ from: string; to: string; items: CareListItem[] }>()(
     z.object({ date: isoDate.optional(), days: z.number().int().min(1).max(31).default(1), ...personFilter }).strict(),
   ),
@@ -150,12 +162,28 @@ export const careOps = {
     { mutates: true },
   ),
   'care/export': op<FileOut & { rows: number }>()(
-    z.object({ date: isoDate.optional(), days: z.number().int().min(1).max(31).default(1), ...personFilter, format: z.enum(['xlsx', 'csv']).default('xlsx'), out: fileOut }).strict(),
+    z
+      .object({
+        date: isoDate.optional(),
+        days: z.number().int().min(1).max(31).default(1),
+        ...personFilter,
+        format: z.enum(['xlsx', 'csv']).default('xlsx'),
+        out: fileOut,
+      })
+      .strict(),
   ),
-  'care/coverage': op<CareCoverage>()(z.object({ year, occasion: z.string().trim().min(1).max(60).default('chunjie'), ...personFilter }).strict()),
+  'care/coverage': op<CareCoverage>()(
+    z.object({ year, occasion: z.string().trim().min(1).max(60).default('chunjie'), ...personFilter }).strict(),
+  ),
   'care/templates': op<CareTemplate[]>()(empty),
   'care/set-template': op<CareTemplate>()(
-    z.object({ occasion: z.string().trim().min(1).max(60), lang: z.enum(['zh-CN', 'en']), body: z.string().trim().min(1).max(1000) }).strict(),
+    z
+      .object({
+        occasion: z.string().trim().min(1).max(60),
+        lang: z.enum(['zh-CN', 'en']),
+        body: z.string().trim().min(1).max(1000),
+      })
+      .strict(),
     { mutates: true },
   ),
 };

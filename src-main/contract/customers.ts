@@ -114,14 +114,36 @@ export interface CustomerDetail extends CustomerSummary {
 export interface CompletenessReport {
   company: number;
   teams: { id: number | null; name: string; score: number; customers: number }[];
-  people: { employeeNo: string; name: string; team: string | null; score: number; customers: number; incomplete: number }[];
-  worklist: { customerId: number; code: string | null; name: string; grade: Grade | null; ownerNo: string | null; ownerName: string | null; missing: string[] }[];
+  people: {
+    employeeNo: string;
+    name: string;
+    team: string | null;
+    score: number;
+    customers: number;
+    incomplete: number;
+  }[];
+  worklist: {
+    customerId: number;
+    code: string | null;
+    name: string;
+    grade: Grade | null;
+    ownerNo: string | null;
+    ownerName: string | null;
+    missing: string[];
+  }[];
 }
 
 export interface DuplicateGroup {
   reason: 'name' | 'phone';
   key: string;
-  customers: { id: number; code: string | null; name: string; ownerName: string | null; orders: number; phone: string | null }[];
+  customers: {
+    id: number;
+    code: string | null;
+    name: string;
+    ownerName: string | null;
+    orders: number;
+    phone: string | null;
+  }[];
 }
 
 export interface MergeResult {
@@ -196,19 +218,35 @@ const reason = z.string().trim().min(1).max(500);
 
 export const customerOps = {
   'customers/rules': op<CustomerRules>()(empty),
-  'customers/set-rules': op<CustomerRules>()(z.object({ rules: customerRules, reason: optionalText(500) }).strict(), { mutates: true }),
+  'customers/set-rules': op<CustomerRules>()(z.object({ rules: customerRules, reason: optionalText(500) }).strict(), {
+    mutates: true,
+  }),
   /** Recomputes every customer's grade and first/last order from the orders (P4.1). */
-  'customers/regrade': op<{ asOf: string; customers: number; byGrade: Record<Grade, number> }>()(z.object({ asOf: isoDate.optional() }).strict(), { mutates: true }),
+  'customers/regrade': op<{ asOf: string; customers: number; byGrade: Record<Grade, number> }>()(
+    z.object({ asOf: isoDate.optional() }).strict(),
+    { mutates: true },
+  ),
   'customers/list': op<{ rows: CustomerSummary[]; total: number }>()(
     filter.extend({ limit: z.number().int().min(1).max(50_000).default(5000), asOf: isoDate.optional() }).strict(),
   ),
   'customers/get': op<CustomerDetail>()(z.object({ id, asOf: isoDate.optional() }).strict()),
-  'customers/save': op<CustomerDetail>()(z.object({ id: id.optional(), fields: customerFields, reason: optionalText(500) }).strict(), { mutates: true }),
-  'customers/set-grade': op<CustomerDetail>()(z.object({ id, grade: grade.nullable(), reason }).strict(), { mutates: true }),
-  'customers/set-stage': op<CustomerDetail>()(z.object({ id, stage: z.enum(STAGES), date: isoDate, reason: optionalText(500) }).strict(), { mutates: true }),
+  'customers/save': op<CustomerDetail>()(
+    z.object({ id: id.optional(), fields: customerFields, reason: optionalText(500) }).strict(),
+    { mutates: true },
+  ),
+  'customers/set-grade': op<CustomerDetail>()(z.object({ id, grade: grade.nullable(), reason }).strict(), {
+    mutates: true,
+  }),
+  'customers/set-stage': op<CustomerDetail>()(
+    z.object({ id, stage: z.enum(STAGES), date: isoDate, reason: optionalText(500) }).strict(),
+    { mutates: true },
+  ),
   'customers/completeness': op<CompletenessReport>()(filter.pick({ person: true, team: true }).strict()),
   'customers/duplicates': op<DuplicateGroup[]>()(empty),
-  'customers/merge': op<MergeResult>()(z.object({ keep: z.string().trim().min(1).max(32), merge: z.string().trim().min(1).max(32), reason }).strict(), { mutates: true }),
+  'customers/merge': op<MergeResult>()(
+    z.object({ keep: z.string().trim().min(1).max(32), merge: z.string().trim().min(1).max(32), reason }).strict(),
+    { mutates: true },
+  ),
   'customers/hand-over': op<HandOverResult>()(
     z
       .object({

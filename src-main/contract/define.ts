@@ -19,7 +19,10 @@ export interface OperationSpec<S extends z.ZodType = z.ZodType, O = unknown> {
 }
 
 export function op<O>() {
-  return <S extends z.ZodType>(input: S, options: { long?: boolean; mutates?: boolean; doors?: readonly Door[] } = {}): OperationSpec<S, O> => ({
+  return <S extends z.ZodType>(
+    input: S,
+    options: { long?: boolean; mutates?: boolean; doors?: readonly Door[] } = {},
+  ): OperationSpec<S, O> => ({
     input,
     long: options.long ?? false,
     mutates: options.mutates ?? false,

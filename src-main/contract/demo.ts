@@ -24,7 +24,12 @@ export const demoOps = {
     z
       .object({
         size: z.enum(['small', 'large']).default('small'),
-        seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1)
+          .default(42),
         /** The demo's "today" (defaults to the real date): orders run up to the month before it. */
         today: isoDate.optional(),
         companyName: z.string().trim().min(1).max(100).optional(),

@@ -16,5 +16,8 @@ export class WorkbenchError extends Error {
 }
 
 export function isWorkbenchError(e: unknown): e is WorkbenchError {
-  return e instanceof WorkbenchError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'WorkbenchError');
+  return (
+    e instanceof WorkbenchError ||
+    (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'WorkbenchError')
+  );
 }

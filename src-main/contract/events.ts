@@ -15,7 +15,11 @@ export interface WorkbenchEvents {
 export type WorkbenchEvent = keyof WorkbenchEvents;
 
 /** The events the window may subscribe to; nothing else is let through the preload. */
-export const WORKBENCH_EVENTS = ['job/progress', 'menu/navigate', 'data/changed'] as const satisfies readonly WorkbenchEvent[];
+export const WORKBENCH_EVENTS = [
+  'job/progress',
+  'menu/navigate',
+  'data/changed',
+] as const satisfies readonly WorkbenchEvent[];
 
 // An event added to WorkbenchEvents but not to the list fails to compile here.
 const listed: [Exclude<WorkbenchEvent, (typeof WORKBENCH_EVENTS)[number]>] extends [never] ? true : never = true;

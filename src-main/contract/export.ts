@@ -18,7 +18,10 @@ export const exportOps = {
         out: fileOut,
         format,
         year: z.number().int().min(1900).max(2200).optional(),
-        quarter: z.string().regex(/^\d{4}Q[1-4]$/).optional(),
+        quarter: z
+          .string()
+          .regex(/^\d{4}Q[1-4]$/)
+          .optional(),
         survey: z.number().int().positive().optional(),
       })
       .strict(),
@@ -29,9 +32,15 @@ export const exportOps = {
     z
       .object({
         source: z.enum(['customers', 'orders']),
-        request: pageRequest.omit({ offset: true, limit: true }).strict().default({ sort: [], filters: {}, search: '' }),
+        request: pageRequest
+          .omit({ offset: true, limit: true })
+          .strict()
+          .default({ sort: [], filters: {}, search: '' }),
         /** The grid's visible columns in their order, with the headers it shows. */
-        columns: z.array(z.object({ field: z.string().max(40), header: z.string().max(200) }).strict()).max(60).optional(),
+        columns: z
+          .array(z.object({ field: z.string().max(40), header: z.string().max(200) }).strict())
+          .max(60)
+          .optional(),
         format,
         out: fileOut,
       })
@@ -43,7 +52,17 @@ export const exportOps = {
     z
       .object({
         name: z.string().trim().min(1).max(100),
-        columns: z.array(z.object({ header: z.string().max(200), format: z.enum(['text', 'int', 'number', 'money', 'date', 'percent', 'bool']).default('text') }).strict()).min(1).max(200),
+        columns: z
+          .array(
+            z
+              .object({
+                header: z.string().max(200),
+                format: z.enum(['text', 'int', 'number', 'money', 'date', 'percent', 'bool']).default('text'),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(200),
         rows: z.array(z.array(cellValue).max(200)).max(200_000),
         format,
         out: fileOut,

@@ -12,7 +12,9 @@ export const importInput = z
     sheet: z.string().max(100).optional(),
     headerRow: z.number().int().min(1).max(1_048_576).optional(),
     /** field → header text or column letter (null: leave the field unmapped). */
-    mapping: z.record(z.string().max(40), z.union([z.string().max(300), z.array(z.string().max(300)).max(200), z.null()])).optional(),
+    mapping: z
+      .record(z.string().max(40), z.union([z.string().max(300), z.array(z.string().max(300)).max(200), z.null()]))
+      .optional(),
     year: z.number().int().min(1900).max(2200).optional(),
     skipInvalid: z.boolean().default(false),
     dryRun: z.boolean().default(false),
@@ -126,7 +128,10 @@ export interface ImportKindInfo {
   requireOneOf: string[][];
 }
 
-export interface ImportPreview extends Omit<ImportResult, 'committed' | 'refused' | 'importId' | 'backup' | 'problemsFile' | 'records' | 'created'> {
+export interface ImportPreview extends Omit<
+  ImportResult,
+  'committed' | 'refused' | 'importId' | 'backup' | 'problemsFile' | 'records' | 'created'
+> {
   columns: { index: number; letter: string; header: string; group: string | null; field: string | null }[];
   fields: ImportFieldInfo[];
   /** The first rows as displayed text, with their problems by column index. */
@@ -175,8 +180,19 @@ export const importOps = {
    */
   'import/preview': op<ImportPreview>()(previewInput),
   'import/run': op<ImportResult>()(importInput, { long: true, mutates: true }),
-  'import/problems': op<FileOut & { rows: number }>()(importInput.omit({ skipInvalid: true, dryRun: true, problemsOut: true }).extend({ out: fileOut }), { long: true }),
+  'import/problems': op<FileOut & { rows: number }>()(
+    importInput.omit({ skipInvalid: true, dryRun: true, problemsOut: true }).extend({ out: fileOut }),
+    { long: true },
+  ),
   'import/template': op<FileOut>()(z.object({ kind: kindName, out: fileOut }).strict()),
-  'import/history': op<ImportHistoryEntry[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict().default({ limit: 200 })),
-  'import/undo': op<{ undone: number; deleted: number; restored: number; backup: string }>()(z.object({ id }).strict(), { long: true, mutates: true }),
+  'import/history': op<ImportHistoryEntry[]>()(
+    z
+      .object({ limit: z.number().int().min(1).max(1000).default(200) })
+      .strict()
+      .default({ limit: 200 }),
+  ),
+  'import/undo': op<{ undone: number; deleted: number; restored: number; backup: string }>()(
+    z.object({ id }).strict(),
+    { long: true, mutates: true },
+  ),
 };

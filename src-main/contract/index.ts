@@ -18,10 +18,32 @@ import { teamOps } from './team';
 import { ticketOps } from './tickets';
 import { trainingOps } from './training';
 
-const domains = [systemOps, demoOps, teamOps, recordOps, importOps, exportOps, appraisalOps, surveyOps, targetOps, salesReportOps, planOps, customerOps, careOps, pipelineOps, salesContractOps, ticketOps, recruitOps, trainingOps] as const;
+const domains = [
+  systemOps,
+  demoOps,
+  teamOps,
+  recordOps,
+  importOps,
+  exportOps,
+  appraisalOps,
+  surveyOps,
+  targetOps,
+  salesReportOps,
+  planOps,
+  customerOps,
+  careOps,
+  pipelineOps,
+  salesContractOps,
+  ticketOps,
+  recruitOps,
+  trainingOps,
+] as const;
 
 /** True when no operation name is declared by two domains; otherwise names the duplicates. */
-export type Disjoint<T extends readonly object[], Seen extends PropertyKey = never> = T extends readonly [infer H, ...infer R extends readonly object[]]
+export type Disjoint<T extends readonly object[], Seen extends PropertyKey = never> = T extends readonly [
+  infer H,
+  ...infer R extends readonly object[],
+]
   ? [keyof H & Seen] extends [never]
     ? Disjoint<R, Seen | keyof H>
     : { duplicateOperations: keyof H & Seen }
@@ -37,7 +59,8 @@ export function joinDomains<T extends Record<string, unknown>>(maps: readonly T[
   const all: Record<string, unknown> = {};
   for (const map of maps) {
     for (const name of Object.keys(map)) {
-      if (Object.hasOwn(all, name)) throw new Error(`The operation '${name}' is declared by two domains of the contract`);
+      if (Object.hasOwn(all, name))
+        throw new Error(`The operation '${name}' is declared by two domains of the contract`);
       all[name] = map[name];
     }
   }
@@ -47,7 +70,9 @@ export function joinDomains<T extends Record<string, unknown>>(maps: readonly T[
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** Every operation of the workbench, by name. Each domain adds its map to `domains`. */
-export const contract = joinDomains<Record<string, unknown>>(domains) as unknown as UnionToIntersection<(typeof domains)[number]>;
+export const contract = joinDomains<Record<string, unknown>>(domains) as unknown as UnionToIntersection<
+  (typeof domains)[number]
+>;
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;

@@ -128,15 +128,21 @@ export const pipelineOps = {
       .object({
         probabilities: z.partialRecord(stage, z.number().min(0).max(100)).optional(),
         coverageThreshold: z.number().positive().max(100).optional(),
-        demoTemplates: z.record(z.string().trim().min(1).max(50), z.array(z.string().trim().min(1).max(200)).max(50)).optional(),
+        demoTemplates: z
+          .record(z.string().trim().min(1).max(50), z.array(z.string().trim().min(1).max(200)).max(50))
+          .optional(),
       })
       .strict(),
     { mutates: true },
   ),
   'opportunities/list': op<Opportunity[]>()(opportunityFilter.extend({ stage: stage.optional() }).strict().default({})),
   'opportunities/board': op<BoardColumn[]>()(opportunityFilter.default({})),
-  'opportunities/create': op<Opportunity>()(opportunityFields.extend({ stage: stage.default('needs') }).strict(), { mutates: true }),
-  'opportunities/update': op<Opportunity>()(z.object({ id, patch: opportunityFields.partial().strict() }).strict(), { mutates: true }),
+  'opportunities/create': op<Opportunity>()(opportunityFields.extend({ stage: stage.default('needs') }).strict(), {
+    mutates: true,
+  }),
+  'opportunities/update': op<Opportunity>()(z.object({ id, patch: opportunityFields.partial().strict() }).strict(), {
+    mutates: true,
+  }),
   'opportunities/move': op<Opportunity>()(
     z
       .object({
@@ -159,7 +165,10 @@ export const pipelineOps = {
         id,
         demoDate: isoDate,
         productLine: optionalText(50),
-        checklist: z.array(z.object({ item: z.string().trim().min(1).max(200), done: z.boolean().default(false) }).strict()).max(50).optional(),
+        checklist: z
+          .array(z.object({ item: z.string().trim().min(1).max(200), done: z.boolean().default(false) }).strict())
+          .max(50)
+          .optional(),
         attendees: z.array(z.string().trim().min(1).max(50)).max(30).default([]),
         outcome: optionalText(1000),
       })
@@ -168,7 +177,12 @@ export const pipelineOps = {
   ),
   'pipeline/coverage': op<PipelineCoverage>()(
     z
-      .object({ year: z.number().int().min(2000).max(2100), quarter: z.number().int().min(1).max(4).optional(), month: z.number().int().min(1).max(12).optional(), teamId: id.optional() })
+      .object({
+        year: z.number().int().min(2000).max(2100),
+        quarter: z.number().int().min(1).max(4).optional(),
+        month: z.number().int().min(1).max(12).optional(),
+        teamId: id.optional(),
+      })
       .strict(),
   ),
 };

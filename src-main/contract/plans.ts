@@ -13,7 +13,10 @@ export const PLAN_CHANNELS = ['direct', 'distributors', 'online', 'exhibitions']
 export const ACTIVITY_KINDS = ['visit', 'promotion', 'trade-show', 'online', 'follow-up'] as const;
 export const ACTIVITY_STATUSES = ['planned', 'done', 'cancelled'] as const;
 /** 'YYYY-MM' or 'YYYYQn'. */
-export const planPeriod = z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$|^\d{4}Q[1-4]$/, { message: 'planPeriod' });
+export const planPeriod = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$|^\d{4}Q[1-4]$/, { message: 'planPeriod' });
 const money = z.number().finite().min(0).max(1e12);
 
 export interface SalesPlan {
@@ -30,7 +33,14 @@ export interface SalesPlan {
   budget: number;
   expectedSales: number;
   /** Plan against done (P2.6): activities, budget used and sales credited, and the orders actually taken. */
-  progress: { activities: number; done: number; cancelled: number; spent: number; creditedSales: number; actualSales: number };
+  progress: {
+    activities: number;
+    done: number;
+    cancelled: number;
+    spent: number;
+    creditedSales: number;
+    actualSales: number;
+  };
 }
 export interface PlanActivity {
   id: number;
@@ -49,7 +59,13 @@ export interface PlanActivity {
   creditedSales: number;
   source: string | null;
 }
-export const SUGGESTION_KINDS = ['orders-fell', 'visit-overdue', 'opportunity-closing', 'ticket-open', 'dormant'] as const;
+export const SUGGESTION_KINDS = [
+  'orders-fell',
+  'visit-overdue',
+  'opportunity-closing',
+  'ticket-open',
+  'dormant',
+] as const;
 export interface Suggestion {
   /** Stable key (kind:customer id), kept on the activity it becomes. */
   key: string;
@@ -141,20 +157,40 @@ const activityBody = {
 const bands = z
   .array(z.object({ maxDiscountPct: z.number().min(0).max(100), approver: z.enum(APPROVERS) }).strict())
   .max(10)
-  .refine((b) => b.every((x, i) => i === 0 || x.maxDiscountPct > b[i - 1].maxDiscountPct), { message: 'bandsAscending' });
+  .refine((b) => b.every((x, i) => i === 0 || x.maxDiscountPct > b[i - 1].maxDiscountPct), {
+    message: 'bandsAscending',
+  });
 
 export const planOps = {
   'plans/list': op<SalesPlan[]>()(z.object({ period: planPeriod.optional() }).strict().default({})),
   'plans/save': op<SalesPlan>()(z.object({ id: id.optional(), ...planBody }).strict(), { mutates: true }),
   'plans/delete': op<{ deleted: number }>()(z.object({ id }).strict(), { mutates: true }),
   'plans/activities': op<PlanActivity[]>()(z.object({ planId: id }).strict()),
-  'plans/activity-save': op<PlanActivity>()(z.object({ id: id.optional(), ...activityBody }).strict(), { mutates: true }),
+  'plans/activity-save': op<PlanActivity>()(z.object({ id: id.optional(), ...activityBody }).strict(), {
+    mutates: true,
+  }),
   /** Gap-driven suggestions (P2.6): for each person behind target, the gap and a ranked to-do list. */
   'plans/suggestions': op<{ period: string; asOf: string; people: PersonSuggestions[] }>()(
-    z.object({ period: planPeriod, person: z.string().trim().min(1).max(32).optional(), limit: z.number().int().min(1).max(50).default(10) }).strict(),
+    z
+      .object({
+        period: planPeriod,
+        person: z.string().trim().min(1).max(32).optional(),
+        limit: z.number().int().min(1).max(50).default(10),
+      })
+      .strict(),
   ),
   /** One click: a suggestion becomes a planned activity under the person's plan of the period (made if missing). */
-  'plans/take-suggestion': op<PlanActivity>()(z.object({ period: planPeriod, person: z.string().trim().min(1).max(32), key: z.string().trim().min(3).max(60), date: isoDate.optional() }).strict(), { mutates: true }),
+  'plans/take-suggestion': op<PlanActivity>()(
+    z
+      .object({
+        period: planPeriod,
+        person: z.string().trim().min(1).max(32),
+        key: z.string().trim().min(3).max(60),
+        date: isoDate.optional(),
+      })
+      .strict(),
+    { mutates: true },
+  ),
   'market/competitors': op<Competitor[]>()(z.object({}).strict().default({})),
   'market/competitor-save': op<Competitor>()(
     z
@@ -181,12 +217,21 @@ export const planOps = {
         region: optionalText(50),
         productLine: optionalText(100),
         note: z.string().trim().min(1).max(5000),
-        link: z.string().trim().url({ message: 'url' }).max(1000).nullish().or(z.literal('').transform(() => null)),
+        link: z
+          .string()
+          .trim()
+          .url({ message: 'url' })
+          .max(1000)
+          .nullish()
+          .or(z.literal('').transform(() => null)),
         competitorId: id.nullish(),
         year: year.nullish(),
         teamId: id.nullish(),
         staffId: id.nullish(),
-        period: z.string().regex(/^(Y|Q[1-4]|M([1-9]|1[0-2]))$/, { message: 'period' }).nullish(),
+        period: z
+          .string()
+          .regex(/^(Y|Q[1-4]|M([1-9]|1[0-2]))$/, { message: 'period' })
+          .nullish(),
       })
       .strict(),
     { mutates: true },
@@ -194,12 +239,26 @@ export const planOps = {
   'strategy/list': op<Strategy[]>()(z.object({ year }).strict()),
   'strategy/save': op<Strategy>()(
     z
-      .object({ year, productLine: z.string().trim().min(1).max(100), positioning: optionalText(2000), listPrice: money.nullish(), discountBands: bands.default([]), promotionMethods: optionalText(2000) })
+      .object({
+        year,
+        productLine: z.string().trim().min(1).max(100),
+        positioning: optionalText(2000),
+        listPrice: money.nullish(),
+        discountBands: bands.default([]),
+        promotionMethods: optionalText(2000),
+      })
       .strict(),
     { mutates: true },
   ),
   /** Who may approve a discount (P2.4, P3.3): the one check contract approval uses. */
-  'strategy/discount-check': op<{ allowed: boolean; approver: DiscountBand['approver'] | null; band: DiscountBand | null; strategy: boolean }>()(
-    z.object({ year, productLine: z.string().trim().min(1).max(100), discountPct: z.number().min(0).max(100) }).strict(),
+  'strategy/discount-check': op<{
+    allowed: boolean;
+    approver: DiscountBand['approver'] | null;
+    band: DiscountBand | null;
+    strategy: boolean;
+  }>()(
+    z
+      .object({ year, productLine: z.string().trim().min(1).max(100), discountPct: z.number().min(0).max(100) })
+      .strict(),
   ),
 };

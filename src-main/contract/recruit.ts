@@ -12,7 +12,15 @@ export const EDUCATION = ['highschool', 'college', 'bachelor', 'master', 'doctor
 export type Education = (typeof EDUCATION)[number];
 export const ROUNDS = ['phone', 'first', 'second', 'final'] as const;
 export type Round = (typeof ROUNDS)[number];
-export const CRITERIA = ['education', 'minYears', 'experienceKinds', 'industries', 'skills', 'languages', 'locations'] as const;
+export const CRITERIA = [
+  'education',
+  'minYears',
+  'experienceKinds',
+  'industries',
+  'skills',
+  'languages',
+  'locations',
+] as const;
 export type CriterionKey = (typeof CRITERIA)[number];
 export const FUNNEL_STAGES = ['applied', 'screened', 'interviewed', 'offered', 'hired'] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
@@ -48,7 +56,15 @@ export const profile = z
   .strict();
 export type Profile = z.output<typeof profile>;
 
-const interviewItem = z.object({ key: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, { message: 'kpi-key' }), label: z.string().trim().min(1).max(60) }).strict();
+const interviewItem = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, { message: 'kpi-key' }),
+    label: z.string().trim().min(1).max(60),
+  })
+  .strict();
 
 const planFields = z.object({
   title: z.string().trim().min(1).max(100),
@@ -65,8 +81,20 @@ const planFields = z.object({
   interviewItems: z.array(interviewItem).max(10).default([]),
 });
 
-const phone = z.string().trim().max(30).refine((s) => s === '' || /^[+()\d\s-]{5,30}$/.test(s), { message: 'phone' }).transform((s) => (s === '' ? null : s)).nullish();
-const email = z.string().trim().max(120).refine((s) => s === '' || z.email().safeParse(s).success, { message: 'email' }).transform((s) => (s === '' ? null : s)).nullish();
+const phone = z
+  .string()
+  .trim()
+  .max(30)
+  .refine((s) => s === '' || /^[+()\d\s-]{5,30}$/.test(s), { message: 'phone' })
+  .transform((s) => (s === '' ? null : s))
+  .nullish();
+const email = z
+  .string()
+  .trim()
+  .max(120)
+  .refine((s) => s === '' || z.email().safeParse(s).success, { message: 'email' })
+  .transform((s) => (s === '' ? null : s))
+  .nullish();
 
 export const candidateFields = z.object({
   planId: id,
@@ -186,14 +214,26 @@ export interface Prediction {
   hires: number;
   items: { key: string; label: string; n: number; r: number | null }[];
   overall: { n: number; r: number | null };
-  people: { employeeNo: string; name: string; quarter: string; total: number; scores: Record<string, number | null>; overall: number | null }[];
+  people: {
+    employeeNo: string;
+    name: string;
+    quarter: string;
+    total: number;
+    scores: Record<string, number | null>;
+    overall: number | null;
+  }[];
 }
 
 const planRef = z.object({ id }).strict();
 const candidateRef = z.object({ candidateId: id }).strict();
 
 export const recruitOps = {
-  'recruit/plans': op<RecruitPlan[]>()(z.object({ status: z.enum(['open', 'closed']).optional() }).strict().default({})),
+  'recruit/plans': op<RecruitPlan[]>()(
+    z
+      .object({ status: z.enum(['open', 'closed']).optional() })
+      .strict()
+      .default({}),
+  ),
   'recruit/plan-save': op<RecruitPlan>()(planFields.extend({ id: id.optional() }).strict(), { mutates: true }),
   'recruit/plan-submit': op<RecruitPlan>()(planRef, { mutates: true }),
   /** P5.1: the requesting manager's own superior approves or rejects. */
@@ -211,7 +251,14 @@ export const recruitOps = {
   'recruit/attach-resume': op<Candidate>()(z.object({ candidateId: id, file: fileIn }).strict(), { mutates: true }),
   'recruit/screening': op<ScreeningResult>()(candidateRef),
   'recruit/screen': op<Candidate>()(
-    z.object({ candidateId: id, decision: z.enum(['pass', 'hold', 'reject']), reason: optionalText(500), date: optionalDate }).strict(),
+    z
+      .object({
+        candidateId: id,
+        decision: z.enum(['pass', 'hold', 'reject']),
+        reason: optionalText(500),
+        date: optionalDate,
+      })
+      .strict(),
     { mutates: true },
   ),
   'recruit/scorecard-items': op<ScorecardItem[]>()(candidateRef),
@@ -251,7 +298,14 @@ export const recruitOps = {
     { mutates: true },
   ),
   'recruit/funnel': op<Funnel>()(z.object({ planId: id.optional() }).strict().default({})),
-  'recruit/prediction': op<Prediction>()(z.object({ years: z.number().int().min(1).max(10).default(2) }).strict().default({ years: 2 })),
+  'recruit/prediction': op<Prediction>()(
+    z
+      .object({ years: z.number().int().min(1).max(10).default(2) })
+      .strict()
+      .default({ years: 2 }),
+  ),
   /** P5.3: the blank scorecard for interviewers who score on paper (A4, the rubric's levels spelled out). */
-  'report/interview-scorecard': op<FileOut>()(z.object({ candidateId: id, round: z.enum(ROUNDS).optional(), out: fileOut }).strict()),
+  'report/interview-scorecard': op<FileOut>()(
+    z.object({ candidateId: id, round: z.enum(ROUNDS).optional(), out: fileOut }).strict(),
+  ),
 };

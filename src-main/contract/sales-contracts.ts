@@ -5,7 +5,15 @@ import { op } from './define';
 import { fileIn } from './files';
 
 /** P3.3: a contract's life; completed and terminated end it. */
-export const CONTRACT_STATUSES = ['draft', 'in_review', 'approved', 'signed', 'in_force', 'completed', 'terminated'] as const;
+export const CONTRACT_STATUSES = [
+  'draft',
+  'in_review',
+  'approved',
+  'signed',
+  'in_force',
+  'completed',
+  'terminated',
+] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 /** P3.3: what the review checks before approval. */
@@ -101,7 +109,10 @@ export const contractFields = z.object({
   deliveryTerms: optionalText(500),
   startDate: optionalDate,
   endDate: optionalDate,
-  instalments: z.array(z.object({ dueDate: isoDate, amount: yuan }).strict()).min(1).max(60),
+  instalments: z
+    .array(z.object({ dueDate: isoDate, amount: yuan }).strict())
+    .min(1)
+    .max(60),
 });
 
 export const salesContractOps = {
@@ -118,24 +129,61 @@ export const salesContractOps = {
       .strict(),
     { mutates: true },
   ),
-  'contracts/list': op<ContractRow[]>()(z.object({ status: z.enum(CONTRACT_STATUSES).optional(), ownerId: id.optional() }).strict().default({})),
+  'contracts/list': op<ContractRow[]>()(
+    z
+      .object({ status: z.enum(CONTRACT_STATUSES).optional(), ownerId: id.optional() })
+      .strict()
+      .default({}),
+  ),
   'contracts/get': op<ContractDetail>()(z.object({ contract: contractRef }).strict()),
   'contracts/create': op<ContractDetail>()(contractFields.strict(), { mutates: true }),
   'contracts/checklist': op<ContractDetail>()(
-    z.object({ contract: contractRef, items: z.partialRecord(z.enum(CHECKLIST_ITEMS), z.boolean()), note: optionalText(500) }).strict(),
-    { mutates: true },
-  ),
-  'contracts/submit': op<ContractDetail>()(z.object({ contract: contractRef }).strict(), { mutates: true }),
-  'contracts/approve': op<ContractDetail>()(z.object({ contract: contractRef, as: employeeNo.optional() }).strict(), { mutates: true }),
-  'contracts/reject': op<ContractDetail>()(z.object({ contract: contractRef, reason: z.string().trim().min(1).max(500) }).strict(), { mutates: true }),
-  'contracts/set-status': op<ContractDetail>()(
     z
-      .object({ contract: contractRef, status: z.enum(['signed', 'in_force', 'completed', 'terminated']), date: isoDate.optional(), reason: optionalText(500) })
+      .object({
+        contract: contractRef,
+        items: z.partialRecord(z.enum(CHECKLIST_ITEMS), z.boolean()),
+        note: optionalText(500),
+      })
       .strict(),
     { mutates: true },
   ),
-  'contracts/pay': op<ContractDetail>()(z.object({ contract: contractRef, seq: z.number().int().min(1), paidDate: isoDate }).strict(), { mutates: true }),
-  'contracts/attach': op<ContractDetail>()(z.object({ contract: contractRef, file: fileIn, name: optionalText(200) }).strict(), { mutates: true }),
-  'contracts/receivables': op<Receivable[]>()(z.object({ asOf: isoDate.optional(), withinDays: z.number().int().min(0).max(365).default(30) }).strict().default({ withinDays: 30 })),
-  'contracts/renewals': op<ContractRow[]>()(z.object({ asOf: isoDate.optional(), withinDays: z.number().int().min(1).max(365).default(90) }).strict().default({ withinDays: 90 })),
+  'contracts/submit': op<ContractDetail>()(z.object({ contract: contractRef }).strict(), { mutates: true }),
+  'contracts/approve': op<ContractDetail>()(z.object({ contract: contractRef, as: employeeNo.optional() }).strict(), {
+    mutates: true,
+  }),
+  'contracts/reject': op<ContractDetail>()(
+    z.object({ contract: contractRef, reason: z.string().trim().min(1).max(500) }).strict(),
+    { mutates: true },
+  ),
+  'contracts/set-status': op<ContractDetail>()(
+    z
+      .object({
+        contract: contractRef,
+        status: z.enum(['signed', 'in_force', 'completed', 'terminated']),
+        date: isoDate.optional(),
+        reason: optionalText(500),
+      })
+      .strict(),
+    { mutates: true },
+  ),
+  'contracts/pay': op<ContractDetail>()(
+    z.object({ contract: contractRef, seq: z.number().int().min(1), paidDate: isoDate }).strict(),
+    { mutates: true },
+  ),
+  'contracts/attach': op<ContractDetail>()(
+    z.object({ contract: contractRef, file: fileIn, name: optionalText(200) }).strict(),
+    { mutates: true },
+  ),
+  'contracts/receivables': op<Receivable[]>()(
+    z
+      .object({ asOf: isoDate.optional(), withinDays: z.number().int().min(0).max(365).default(30) })
+      .strict()
+      .default({ withinDays: 30 }),
+  ),
+  'contracts/renewals': op<ContractRow[]>()(
+    z
+      .object({ asOf: isoDate.optional(), withinDays: z.number().int().min(1).max(365).default(90) })
+      .strict()
+      .default({ withinDays: 90 }),
+  ),
 };

@@ -6,12 +6,24 @@ import { fileOut, type FileOut } from './files';
 /** The weekly and monthly sales report (P2.6, P5.6) and the manager's home page. Money in yuan. */
 
 /** Sections of the report, in print order; each is one sheet of the .xlsx and may carry the manager's comment. */
-export const SALES_REPORT_SECTIONS = ['summary', 'people', 'products', 'performers', 'pipeline', 'activities', 'tickets', 'survey'] as const;
+export const SALES_REPORT_SECTIONS = [
+  'summary',
+  'people',
+  'products',
+  'performers',
+  'pipeline',
+  'activities',
+  'tickets',
+  'survey',
+] as const;
 export type SalesReportSection = (typeof SALES_REPORT_SECTIONS)[number];
 export const REPORT_FORMATS = ['html', 'pdf', 'xlsx'] as const;
 
 /** 'YYYY-MM' (a month) or 'YYYY-Www' (an ISO week). */
-export const reportPeriod = z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2]|W(0[1-9]|[1-4]\d|5[0-3]))$/, { message: 'reportPeriod' });
+export const reportPeriod = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-(0[1-9]|1[0-2]|W(0[1-9]|[1-4]\d|5[0-3]))$/, { message: 'reportPeriod' });
 
 export interface Figures {
   target: number | null;
@@ -61,7 +73,12 @@ export interface SalesReportData {
   /** Top and bottom performers by completion (people with a target), five each. */
   top: ReportPersonRow[];
   bottom: ReportPersonRow[];
-  pipeline: { hasData: boolean; stages: { stage: string; count: number; amount: number }[]; expectedInPeriod: { count: number; amount: number }; wonInPeriod: { count: number; amount: number } };
+  pipeline: {
+    hasData: boolean;
+    stages: { stage: string; count: number; amount: number }[];
+    expectedInPeriod: { count: number; amount: number };
+    wonInPeriod: { count: number; amount: number };
+  };
   activities: {
     hasData: boolean;
     interactions: { kind: string; count: number }[];
@@ -72,8 +89,22 @@ export interface SalesReportData {
     spent: number;
     creditedSales: number;
   };
-  tickets: { hasData: boolean; opened: number; complaints: number; resolved: number; stillOpen: number; withinTarget: number | null; complaintsPer100Orders: number | null };
-  survey: { hasData: boolean; responses: number; satisfaction: number | null; nps: number | null; bySurvey: { survey: string; responses: number; satisfaction: number | null }[] };
+  tickets: {
+    hasData: boolean;
+    opened: number;
+    complaints: number;
+    resolved: number;
+    stillOpen: number;
+    withinTarget: number | null;
+    complaintsPer100Orders: number | null;
+  };
+  survey: {
+    hasData: boolean;
+    responses: number;
+    satisfaction: number | null;
+    nps: number | null;
+    bySurvey: { survey: string; responses: number; satisfaction: number | null }[];
+  };
 }
 export interface SalesReportListItem {
   id: number;
@@ -129,20 +160,42 @@ export interface HomePage {
 
 export const salesReportOps = {
   /** Generates a report from today's data and keeps it with its figures frozen (P2.6, P5.6). */
-  'sales-report/generate': op<SalesReport>()(z.object({ period: reportPeriod, team, lang }).strict(), { mutates: true }),
+  'sales-report/generate': op<SalesReport>()(z.object({ period: reportPeriod, team, lang }).strict(), {
+    mutates: true,
+  }),
   'sales-report/list': op<SalesReportListItem[]>()(z.object({ period: reportPeriod.optional() }).strict().default({})),
   'sales-report/show': op<SalesReport>()(z.object({ id }).strict()),
-  'sales-report/comment': op<SalesReport>()(z.object({ id, section: z.enum(SALES_REPORT_SECTIONS), body: z.string().trim().max(5000) }).strict(), { mutates: true }),
+  'sales-report/comment': op<SalesReport>()(
+    z.object({ id, section: z.enum(SALES_REPORT_SECTIONS), body: z.string().trim().max(5000) }).strict(),
+    { mutates: true },
+  ),
   'sales-report/delete': op<{ deleted: number }>()(z.object({ id }).strict(), { mutates: true }),
   'sales-report/html': op<{ html: string }>()(z.object({ id }).strict()),
   /** A kept report as a file (A4 HTML, PDF printed by Chromium, or .xlsx with one sheet per section). */
-  'sales-report/file': op<FileOut & { format: (typeof REPORT_FORMATS)[number] }>()(z.object({ id, format: z.enum(REPORT_FORMATS), out: fileOut }).strict(), { long: true }),
+  'sales-report/file': op<FileOut & { format: (typeof REPORT_FORMATS)[number] }>()(
+    z.object({ id, format: z.enum(REPORT_FORMATS), out: fileOut }).strict(),
+    { long: true },
+  ),
   /** `report sales`: generate and write in one step. */
   'sales-report/make': op<FileOut & { id: number; format: (typeof REPORT_FORMATS)[number] }>()(
     z.object({ period: reportPeriod, team, lang, format: z.enum(REPORT_FORMATS), out: fileOut }).strict(),
     { long: true, mutates: true },
   ),
   /** Desktop only: the system print dialog, or Electron's printToPDF with a save dialog (src-main/electron/print-report.ts). */
-  'sales-report/print': op<{ printed: boolean; file: string | null }>()(z.object({ id, mode: z.enum(['print', 'pdf']) }).strict(), { doors: ['ipc'] }),
-  'home/show': op<HomePage>()(z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }).optional(), teamId: id.optional() }).strict().default({})),
+  'sales-report/print': op<{ printed: boolean; file: string | null }>()(
+    z.object({ id, mode: z.enum(['print', 'pdf']) }).strict(),
+    { doors: ['ipc'] },
+  ),
+  'home/show': op<HomePage>()(
+    z
+      .object({
+        asOf: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
+          .optional(),
+        teamId: id.optional(),
+      })
+      .strict()
+      .default({}),
+  ),
 };

@@ -9,7 +9,8 @@ import type { QuestionType } from './survey';
 export const COLUMN_ROLES = ['question', 'id', 'submitted', 'customer', 'salesperson', 'meta', 'ignore'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 /** The export layouts a survey import recognises. */
-export type SurveyLayout = 'wjx-text' | 'wjx-coded' | 'ms-forms' | 'google-forms' | 'surveymonkey' | 'qualtrics' | 'generic';
+export type SurveyLayout =
+  'wjx-text' | 'wjx-coded' | 'ms-forms' | 'google-forms' | 'surveymonkey' | 'qualtrics' | 'generic';
 /** Default 5-point labels, low → high; the manager may edit them per survey (issue #5 item 2). */
 export const DEFAULT_LIKERT_LABELS: { 'zh-CN': string[]; en: string[] } = {
   'zh-CN': ['非常不满意', '不满意', '一般', '满意', '非常满意'],
@@ -117,5 +118,13 @@ export interface ImportSurveyResult {
    * With a dry run: every response to be written. `answers` shows each answer as the file has it (issue #10
    * item 13); `mapped` gives, for the answers stored differently (a word's score, a code's option), what is stored.
    */
-  records?: { row: number; key: string; customer: string | null; salesperson: string | null; submittedAt: string | null; answers: Record<string, string | null>; mapped: Record<string, string> }[];
+  records?: {
+    row: number;
+    key: string;
+    customer: string | null;
+    salesperson: string | null;
+    submittedAt: string | null;
+    answers: Record<string, string | null>;
+    mapped: Record<string, string>;
+  }[];
 }

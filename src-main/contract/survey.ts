@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { id, optionalDate, optionalText } from './common';
 import { op } from './define';
 import { fileIn, fileOut, type FileOut } from './files';
-import { COLUMN_ROLES, type ChiSquare, type ImportSurveyResult, type NpsSummary, type PersonSurveyResult, type WaveComparison } from './survey-results';
+import {
+  COLUMN_ROLES,
+  type ChiSquare,
+  type ImportSurveyResult,
+  type NpsSummary,
+  type PersonSurveyResult,
+  type WaveComparison,
+} from './survey-results';
 
 export * from './survey-results';
 
@@ -10,7 +17,15 @@ export * from './survey-results';
 
 export const QUESTION_TYPES = ['likert5', 'nps', 'ces7', 'choice', 'multi', 'text', 'salesperson', 'meta'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
-export const BREAKDOWN_DIMENSIONS = ['salesperson', 'team', 'region', 'product', 'period', 'segment', 'channel'] as const;
+export const BREAKDOWN_DIMENSIONS = [
+  'salesperson',
+  'team',
+  'region',
+  'product',
+  'period',
+  'segment',
+  'channel',
+] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
 export interface SurveyAudience {
@@ -160,18 +175,32 @@ const labels5 = z.array(z.string().trim().min(1).max(40)).length(5);
 export const questionInput = z
   .object({
     id: id.optional(),
-    code: z.string().trim().min(1).max(20).regex(/^[\p{L}\p{N}_.-]+$/u).optional(),
+    code: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20)
+      .regex(/^[\p{L}\p{N}_.-]+$/u)
+      .optional(),
     text: z.string().trim().min(1).max(500),
     type: z.enum(QUESTION_TYPES),
     options: z
-      .object({ labels: z.object({ 'zh-CN': labels5, en: labels5 }).strict().optional(), choices: z.array(z.string().trim().min(1).max(200)).min(2).max(50).optional() })
+      .object({
+        labels: z.object({ 'zh-CN': labels5, en: labels5 }).strict().optional(),
+        choices: z.array(z.string().trim().min(1).max(200)).min(2).max(50).optional(),
+      })
       .strict()
       .default({}),
   })
   .strict();
 
 export const audienceInput = z
-  .object({ teamIds: z.array(id).default([]), staffIds: z.array(id).default([]), segments: z.array(z.string().trim().min(1).max(40)).default([]), note: optionalText(500) })
+  .object({
+    teamIds: z.array(id).default([]),
+    staffIds: z.array(id).default([]),
+    segments: z.array(z.string().trim().min(1).max(40)).default([]),
+    note: optionalText(500),
+  })
   .strict();
 
 export const planInput = z
@@ -201,8 +230,22 @@ export const surveyOps = {
   'survey/get': op<SurveyDetail>()(surveyRef),
   'survey/save-plan': op<SurveyPlan>()(planInput, { mutates: true }),
   'survey/delete': op<{ deleted: number }>()(surveyRef, { mutates: true }),
-  'survey/save-questions': op<SurveyQuestion[]>()(z.object({ surveyId: id, questions: z.array(questionInput).min(1).max(200) }).strict(), { mutates: true }),
-  'survey/audience': op<{ customerId: number; code: string | null; name: string; contact: string | null; phone: string | null; ownerId: number | null; ownerName: string | null; answered: boolean }[]>()(surveyRef),
+  'survey/save-questions': op<SurveyQuestion[]>()(
+    z.object({ surveyId: id, questions: z.array(questionInput).min(1).max(200) }).strict(),
+    { mutates: true },
+  ),
+  'survey/audience': op<
+    {
+      customerId: number;
+      code: string | null;
+      name: string;
+      contact: string | null;
+      phone: string | null;
+      ownerId: number | null;
+      ownerName: string | null;
+      answered: boolean;
+    }[]
+  >()(surveyRef),
   'survey/enter-response': op<EnteredResponse>()(
     z
       .object({
@@ -219,10 +262,16 @@ export const surveyOps = {
   'survey/delete-response': op<{ deleted: number }>()(z.object({ responseId: id }).strict(), { mutates: true }),
   'survey/analyze': op<SurveyAnalysis>()(surveyRef),
   'survey/breakdown': op<GroupStats[]>()(z.object({ surveyId: id, dimension: z.enum(BREAKDOWN_DIMENSIONS) }).strict()),
-  'survey/crosstab': op<Crosstab>()(z.object({ surveyId: id, questionId: id, dimension: z.enum(BREAKDOWN_DIMENSIONS) }).strict()),
+  'survey/crosstab': op<Crosstab>()(
+    z.object({ surveyId: id, questionId: id, dimension: z.enum(BREAKDOWN_DIMENSIONS) }).strict(),
+  ),
   'survey/trend': op<WaveTrendPoint[]>()(surveyRef),
-  'survey/compare': op<{ earlier: WaveTrendPoint; later: WaveTrendPoint; change: WaveComparison }>()(z.object({ earlierId: id, laterId: id }).strict()),
-  'survey/drivers': op<{ outcome: { questionId: number; text: string } | null; drivers: Driver[] }>()(z.object({ surveyId: id, outcomeQuestionId: id.optional() }).strict()),
+  'survey/compare': op<{ earlier: WaveTrendPoint; later: WaveTrendPoint; change: WaveComparison }>()(
+    z.object({ earlierId: id, laterId: id }).strict(),
+  ),
+  'survey/drivers': op<{ outcome: { questionId: number; text: string } | null; drivers: Driver[] }>()(
+    z.object({ surveyId: id, outcomeQuestionId: id.optional() }).strict(),
+  ),
   'survey/comments': op<{ rows: CommentRow[]; total: number }>()(
     z
       .object({
@@ -237,7 +286,11 @@ export const surveyOps = {
       })
       .strict(),
   ),
-  'survey/by-person': op<PersonSurveyResult[]>()(z.object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, { message: 'quarter' }), surveyIds: z.array(id).optional() }).strict()),
+  'survey/by-person': op<PersonSurveyResult[]>()(
+    z
+      .object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, { message: 'quarter' }), surveyIds: z.array(id).optional() })
+      .strict(),
+  ),
   'survey/actions': op<ImprovementAction[]>()(z.object({ surveyId: id.optional() }).strict().default({})),
   'survey/save-action': op<ImprovementAction>()(
     z

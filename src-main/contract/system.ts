@@ -43,20 +43,22 @@ export interface Settings {
 export const systemOps = {
   'system/info': op<SystemInfo>()(empty),
   'system/init': op<{ database: string; schemaVersion: number; migratedFrom: number }>()(empty, { mutates: true }),
-  'system/start-empty': op<SystemInfo>()(
-    z.object({ companyName: z.string().trim().min(1).max(100) }).strict(),
-    { mutates: true },
-  ),
+  'system/start-empty': op<SystemInfo>()(z.object({ companyName: z.string().trim().min(1).max(100) }).strict(), {
+    mutates: true,
+  }),
   'settings/get': op<Settings>()(empty),
   'settings/set': op<Settings>()(
-    z.object({ lang: langSchema.optional(), companyName: z.string().trim().min(1).max(100).optional(), displayName: z.string().trim().min(1).max(50).optional() }).strict(),
+    z
+      .object({
+        lang: langSchema.optional(),
+        companyName: z.string().trim().min(1).max(100).optional(),
+        displayName: z.string().trim().min(1).max(50).optional(),
+      })
+      .strict(),
     { mutates: true },
   ),
   'backup/create': op<BackupInfo>()(empty, { mutates: true }),
   'backup/list': op<BackupInfo[]>()(empty),
-  'backup/restore': op<RestoreResult>()(
-    z.object({ name: z.string().min(1).max(200) }).strict(),
-    { mutates: true },
-  ),
+  'backup/restore': op<RestoreResult>()(z.object({ name: z.string().min(1).max(200) }).strict(), { mutates: true }),
   'jobs/cancel': op<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
 };

@@ -16,7 +16,12 @@ export type TierMetric = Exclude<(typeof CELL_METRICS)[number], SpreadMetric>;
 export const BREAKDOWN_METHODS = ['even', 'history', 'weights', 'bottom-up', 'working-days'] as const;
 export type BreakdownMethod = (typeof BREAKDOWN_METHODS)[number];
 /** How each person's year is spread over months: the methods that have a monthly pattern. */
-export const SEASONALITIES = ['even', 'history', 'weights', 'working-days'] as const satisfies readonly BreakdownMethod[];
+export const SEASONALITIES = [
+  'even',
+  'history',
+  'weights',
+  'working-days',
+] as const satisfies readonly BreakdownMethod[];
 export type Seasonality = (typeof SEASONALITIES)[number];
 /**
  * What stands in for a base year that is not complete yet (P2.2): the last 12 complete months, or the
@@ -210,7 +215,10 @@ export const targetOps = {
       .strict(),
     { mutates: true },
   ),
-  'targets/lock': op<TargetChange>()(z.object({ ...cellRef, metric: spreadMetric, locked: z.boolean(), reason }).strict(), { mutates: true }),
+  'targets/lock': op<TargetChange>()(
+    z.object({ ...cellRef, metric: spreadMetric, locked: z.boolean(), reason }).strict(),
+    { mutates: true },
+  ),
   /** Several typed cells at once (a block pasted from Excel), applied in order in one transaction. */
   'targets/paste': op<TargetChange>()(
     z
@@ -226,10 +234,22 @@ export const targetOps = {
       .strict(),
     { mutates: true },
   ),
-  'targets/undo': op<TargetChange & { undone: string | null }>()(z.object({ year, metric: spreadMetric, reason }).strict(), { mutates: true }),
+  'targets/undo': op<TargetChange & { undone: string | null }>()(
+    z.object({ year, metric: spreadMetric, reason }).strict(),
+    { mutates: true },
+  ),
   /** What a history breakdown of the year would rest on: whether the base year is complete, and who is pro-rated. */
-  'targets/history-base': op<HistoryBase>()(z.object({ year, metric: spreadMetric, base: z.enum(HISTORY_BASES).optional() }).strict()),
-  'targets/breakdown': op<TargetChange & { method: BreakdownMethod; seasonality: Seasonality; base: HistoryBase | null; workingDays?: { months: number[]; officialCalendar: boolean } }>()(
+  'targets/history-base': op<HistoryBase>()(
+    z.object({ year, metric: spreadMetric, base: z.enum(HISTORY_BASES).optional() }).strict(),
+  ),
+  'targets/breakdown': op<
+    TargetChange & {
+      method: BreakdownMethod;
+      seasonality: Seasonality;
+      base: HistoryBase | null;
+      workingDays?: { months: number[]; officialCalendar: boolean };
+    }
+  >()(
     z
       .object({
         year,
@@ -252,17 +272,31 @@ export const targetOps = {
       .strict(),
     { mutates: true },
   ),
-  'targets/workflow': op<{ year: number; status: TargetsShow['status'] }>()(z.object({ year, action: z.enum(['submit', 'approve', 'reopen']), reason }).strict(), { mutates: true }),
+  'targets/workflow': op<{ year: number; status: TargetsShow['status'] }>()(
+    z.object({ year, action: z.enum(['submit', 'approve', 'reopen']), reason }).strict(),
+    { mutates: true },
+  ),
   /** Stretch and challenge levels for everyone: the person's target plus these percentages. */
   'targets/tiers': op<TargetChange>()(
-    z.object({ year, stretchPct: z.number().min(0).max(1000), challengePct: z.number().min(0).max(1000), reason }).strict(),
+    z
+      .object({ year, stretchPct: z.number().min(0).max(1000), challengePct: z.number().min(0).max(1000), reason })
+      .strict(),
     { mutates: true },
   ),
   'targets/cell-history': op<TargetCellHistoryEntry[]>()(
-    z.object({ year, scope, id: z.number().int().min(0), period, metric: z.enum(CELL_METRICS).default('sales') }).strict(),
+    z
+      .object({ year, scope, id: z.number().int().min(0), period, metric: z.enum(CELL_METRICS).default('sales') })
+      .strict(),
   ),
   'targets/tracking': op<TargetsTracking>()(
-    z.object({ year, asOfMonth: z.number().int().min(1).max(12).optional(), /** The day the pace counts to; by default today, or the month's end for a past month. */ asOfDate: isoDate.optional() }).strict(),
+    z
+      .object({
+        year,
+        asOfMonth: z.number().int().min(1).max(12).optional(),
+        /** The day the pace counts to; by default today, or the month's end for a past month. */ asOfDate:
+          isoDate.optional(),
+      })
+      .strict(),
   ),
   /** The plan as a wide sheet (people × months), to edit in Excel and import back. */
   'targets/export': op<FileOut>()(z.object({ year, out: fileOut }).strict()),

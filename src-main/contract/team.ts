@@ -81,7 +81,12 @@ export const teamOps = {
       .strict(),
     { mutates: true },
   ),
-  'staff/list': op<StaffMember[]>()(z.object({ includeInactive: z.boolean().default(true) }).strict().default({ includeInactive: true })),
+  'staff/list': op<StaffMember[]>()(
+    z
+      .object({ includeInactive: z.boolean().default(true) })
+      .strict()
+      .default({ includeInactive: true }),
+  ),
   'staff/create': op<StaffMember>()(staffFields.strict(), { mutates: true }),
   'staff/update': op<StaffMember>()(
     z.object({ id, patch: staffFields.partial().strict(), reason: optionalText(500) }).strict(),

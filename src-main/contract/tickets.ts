@@ -6,14 +6,24 @@ export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const TICKET_STATUSES = ['new', 'in_progress', 'waiting', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
-export const TICKET_CATEGORIES = ['quality', 'delivery', 'installation', 'training', 'invoice', 'complaint', 'other'] as const;
+export const TICKET_CATEGORIES = [
+  'quality',
+  'delivery',
+  'installation',
+  'training',
+  'invoice',
+  'complaint',
+  'other',
+] as const;
 
 /** A local time, `YYYY-MM-DDTHH:MM` (the clock of the office that handles the ticket). */
 export const localTime = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'local-time' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}:00Z`)) && new Date(`${s}:00Z`).toISOString().startsWith(s), { message: 'local-time' });
+  .refine((s) => !Number.isNaN(Date.parse(`${s}:00Z`)) && new Date(`${s}:00Z`).toISOString().startsWith(s), {
+    message: 'local-time',
+  });
 
 export interface TicketSettings {
   /** working hours to first response and to resolution, by severity (P4.6) */
@@ -164,9 +174,20 @@ export const ticketOps = {
     { mutates: true },
   ),
   'tickets/handover': op<TicketDetail>()(
-    z.object({ id, department: z.string().trim().min(1).max(50), assigneeId: id.nullish(), at: localTime.optional(), note: optionalText(500) }).strict(),
+    z
+      .object({
+        id,
+        department: z.string().trim().min(1).max(50),
+        assigneeId: id.nullish(),
+        at: localTime.optional(),
+        note: optionalText(500),
+      })
+      .strict(),
     { mutates: true },
   ),
-  'tickets/followup': op<TicketDetail>()(z.object({ id, result: z.string().trim().min(1).max(1000), at: localTime.optional() }).strict(), { mutates: true }),
+  'tickets/followup': op<TicketDetail>()(
+    z.object({ id, result: z.string().trim().min(1).max(1000), at: localTime.optional() }).strict(),
+    { mutates: true },
+  ),
   'tickets/sla': op<ServiceQuality>()(z.object({ from: isoDate, to: isoDate, asOf: localTime.optional() }).strict()),
 };

@@ -70,7 +70,14 @@ export interface TrainingRecord {
   /** Hours short of the stage's requirement this year (0 when met). */
   short: number;
   passed: number;
-  courses: { sessionId: number; course: string; date: string; hours: number; testScore: number | null; passed: boolean | null }[];
+  courses: {
+    sessionId: number;
+    course: string;
+    date: string;
+    hours: number;
+    testScore: number | null;
+    passed: boolean | null;
+  }[];
 }
 
 export interface Suggestion {
@@ -112,7 +119,14 @@ export interface ProbationReview {
   /** The months worked: orders, sales (yuan) and customers served, from the start to the end of probation. */
   data: { from: string | null; to: string | null; orders: number; sales: number; customers: number };
   items: { key: string; label: string; levels: { level: number; label: string; description: string }[] }[];
-  review: { date: string; ratings: Record<string, number>; decision: 'confirm' | 'extend' | 'end'; extendedTo: string | null; note: string | null; decidedBy: string } | null;
+  review: {
+    date: string;
+    ratings: Record<string, number>;
+    decision: 'confirm' | 'extend' | 'end';
+    extendedTo: string | null;
+    note: string | null;
+    decidedBy: string;
+  } | null;
 }
 
 const attendanceRow = z
@@ -128,17 +142,33 @@ const attendanceRow = z
 export const trainingOps = {
   'training/requirements': op<Requirement[]>()(z.object({ year: z.number().int().min(2000).max(2100) }).strict()),
   'training/set-requirement': op<Requirement>()(
-    z.object({ year: z.number().int().min(2000).max(2100), stage: z.enum(STAGES), hours: z.number().finite().min(0).max(1000), topics: z.array(z.enum(TOPICS)).max(5).default([]) }).strict(),
+    z
+      .object({
+        year: z.number().int().min(2000).max(2100),
+        stage: z.enum(STAGES),
+        hours: z.number().finite().min(0).max(1000),
+        topics: z.array(z.enum(TOPICS)).max(5).default([]),
+      })
+      .strict(),
     { mutates: true },
   ),
   'training/courses': op<Course[]>()(z.object({}).strict().default({})),
   'training/course-save': op<Course>()(
     z
-      .object({ id: id.optional(), title: z.string().trim().min(1).max(100), stage: z.enum(STAGES), topic: z.enum(TOPICS), passMark: z.number().finite().min(0).max(100).nullish(), description: optionalText(1000) })
+      .object({
+        id: id.optional(),
+        title: z.string().trim().min(1).max(100),
+        stage: z.enum(STAGES),
+        topic: z.enum(TOPICS),
+        passMark: z.number().finite().min(0).max(100).nullish(),
+        description: optionalText(1000),
+      })
       .strict(),
     { mutates: true },
   ),
-  'training/sessions': op<TrainingSession[]>()(z.object({ courseId: id.optional(), year: z.number().int().optional() }).strict().default({})),
+  'training/sessions': op<TrainingSession[]>()(
+    z.object({ courseId: id.optional(), year: z.number().int().optional() }).strict().default({}),
+  ),
   'training/session-save': op<TrainingSession>()(
     z
       .object({
@@ -161,24 +191,52 @@ export const trainingOps = {
     { mutates: true },
   ),
   /** P5.5: attendance, test scores, mastery and feedback, for a session that has taken place. */
-  'training/attendance': op<Participant[]>()(z.object({ sessionId: id, rows: z.array(attendanceRow).min(1).max(1000) }).strict(), { mutates: true }),
-  'training/records': op<TrainingRecord[]>()(z.object({ year: z.number().int().min(2000).max(2100), person: employeeNo.optional() }).strict()),
-  'training/kpi-topics': op<{ kpi: string; label: string | null; topics: Topic[] }[]>()(z.object({}).strict().default({})),
+  'training/attendance': op<Participant[]>()(
+    z.object({ sessionId: id, rows: z.array(attendanceRow).min(1).max(1000) }).strict(),
+    { mutates: true },
+  ),
+  'training/records': op<TrainingRecord[]>()(
+    z.object({ year: z.number().int().min(2000).max(2100), person: employeeNo.optional() }).strict(),
+  ),
+  'training/kpi-topics': op<{ kpi: string; label: string | null; topics: Topic[] }[]>()(
+    z.object({}).strict().default({}),
+  ),
   'training/set-kpi-topics': op<{ kpi: string; topics: Topic[] }>()(
-    z.object({ kpi: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, { message: 'kpi-key' }), topics: z.array(z.enum(TOPICS)).max(5) }).strict(),
+    z
+      .object({
+        kpi: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, { message: 'kpi-key' }),
+        topics: z.array(z.enum(TOPICS)).max(5),
+      })
+      .strict(),
     { mutates: true },
   ),
   /** Closing the loop: appraisal gaps (rated level ≤ 2, data KPI under its threshold) and the courses that address them. */
-  'training/suggestions': op<{ quarter: string | null; items: Suggestion[] }>()(z.object({ quarter: quarter.optional() }).strict().default({})),
+  'training/suggestions': op<{ quarter: string | null; items: Suggestion[] }>()(
+    z.object({ quarter: quarter.optional() }).strict().default({}),
+  ),
   'training/effect': op<Effect>()(z.object({ courseId: id, kpi: z.string().trim().max(32).optional() }).strict()),
   'training/effect-table': op<Effect[]>()(z.object({}).strict().default({})),
   /** Probation: people whose probation ends within `days` (or has ended) without a review yet. */
-  'training/probation-due': op<ProbationReview[]>()(z.object({ days: z.number().int().min(0).max(365).default(30) }).strict().default({ days: 30 })),
+  'training/probation-due': op<ProbationReview[]>()(
+    z
+      .object({ days: z.number().int().min(0).max(365).default(30) })
+      .strict()
+      .default({ days: 30 }),
+  ),
   'training/probation': op<ProbationReview>()(z.object({ person: employeeNo }).strict()),
   /** The review at the end of probation, on the appraisal's rubric; extend needs the new end, end and extend a note. */
   'training/probation-review': op<ProbationReview>()(
     z
-      .object({ person: employeeNo, ratings: z.record(z.string().max(32), z.number().int()), decision: z.enum(['confirm', 'extend', 'end']), extendTo: isoDate.optional(), note: optionalText(2000) })
+      .object({
+        person: employeeNo,
+        ratings: z.record(z.string().max(32), z.number().int()),
+        decision: z.enum(['confirm', 'extend', 'end']),
+        extendTo: isoDate.optional(),
+        note: optionalText(2000),
+      })
       .strict(),
     { mutates: true },
   ),

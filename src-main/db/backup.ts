@@ -79,19 +79,33 @@ export function findBackup(dataDir: string, name: string): BackupInfo {
  * Why a database file cannot be used (PRAGMA quick_check, a workbench settings table, a schema this
  * version reads), or undefined when it can. Opens the file read-only: it is never changed.
  */
-export function checkDatabaseFile(file: string, maxVersion: number, nativeBinding?: string): { reason: 'not-a-database' | 'malformed' | 'newer-version'; detail: string; version?: number } | undefined {
+export function checkDatabaseFile(
+  file: string,
+  maxVersion: number,
+  nativeBinding?: string,
+): { reason: 'not-a-database' | 'malformed' | 'newer-version'; detail: string; version?: number } | undefined {
   let db: DB | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
     const problems = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
-    if (problems.length !== 1 || problems[0].quick_check !== 'ok') return { reason: 'malformed', detail: problems.map((p) => p.quick_check).slice(0, 3).join('; ') };
+    if (problems.length !== 1 || problems[0].quick_check !== 'ok')
+      return {
+        reason: 'malformed',
+        detail: problems
+          .map((p) => p.quick_check)
+          .slice(0, 3)
+          .join('; '),
+      };
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > maxVersion) return { reason: 'newer-version', detail: `schema ${version}`, version };
     db.prepare('SELECT count(*) FROM settings').get();
     return undefined;
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
-    return { reason: code === 'SQLITE_NOTADB' ? 'not-a-database' : 'malformed', detail: `${code} ${(e as Error).message}`.trim() };
+    return {
+      reason: code === 'SQLITE_NOTADB' ? 'not-a-database' : 'malformed',
+      detail: `${code} ${(e as Error).message}`.trim(),
+    };
   } finally {
     db?.close();
   }
@@ -132,7 +146,7 @@ export function copyFileDurably(from: string, to: string, onProgress?: (written:
       const n = fs.readSync(src, buf, 0, buf.length, written);
       if (n === 0) break;
       // A partial chunk is written out before the progress check, so that a kill lands mid-file.
-      for (let off = 0; off < n; ) {
+      for (let off = 0; off < n;) {
         const step = Math.min(n - off, 4096);
         fs.writeSync(dst, buf, off, step, written + off);
         off += step;

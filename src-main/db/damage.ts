@@ -24,7 +24,12 @@ const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
  * interrupted copy leaves), a foreign or truncated header, and a file that fails the check are damage,
  * never a new database. Read-only: nothing is written to a damaged file, not even a last checkpoint.
  */
-export function inspectDatabaseFile(file: string, dataDir: string, level: CheckLevel, nativeBinding?: string): Damage | undefined {
+export function inspectDatabaseFile(
+  file: string,
+  dataDir: string,
+  level: CheckLevel,
+  nativeBinding?: string,
+): Damage | undefined {
   let size: number;
   try {
     size = fs.statSync(file).size;
@@ -32,7 +37,8 @@ export function inspectDatabaseFile(file: string, dataDir: string, level: CheckL
     return undefined;
   }
   const wal = fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0;
-  if (size === 0 && wal === 0) return listBackups(dataDir).length ? { reason: 'empty', detail: 'the database file is empty' } : undefined;
+  if (size === 0 && wal === 0)
+    return listBackups(dataDir).length ? { reason: 'empty', detail: 'the database file is empty' } : undefined;
   const header = headerDamage(file, size, wal);
   if (header) return header;
   let db: DB | undefined;
@@ -44,7 +50,13 @@ export function inspectDatabaseFile(file: string, dataDir: string, level: CheckL
     }
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     if (rows.length === 1 && rows[0].quick_check === 'ok') return undefined;
-    return { reason: 'malformed', detail: rows.map((r) => r.quick_check).slice(0, 3).join('; ') };
+    return {
+      reason: 'malformed',
+      detail: rows
+        .map((r) => r.quick_check)
+        .slice(0, 3)
+        .join('; '),
+    };
   } catch (e) {
     const damage = damageOf(e);
     if (damage) return damage;
@@ -71,13 +83,16 @@ function headerDamage(file: string, size: number, wal: number): Damage | undefin
   } finally {
     fs.closeSync(fd);
   }
-  if (size < 100 || !head.subarray(0, 16).equals(MAGIC)) return { reason: 'not-a-database', detail: 'no SQLite header' };
+  if (size < 100 || !head.subarray(0, 16).equals(MAGIC))
+    return { reason: 'not-a-database', detail: 'no SQLite header' };
   const raw = head.readUInt16BE(16);
   const pageSize = raw === 1 ? 65536 : raw;
-  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return { reason: 'not-a-database', detail: `page size ${raw}` };
+  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0)
+    return { reason: 'not-a-database', detail: `page size ${raw}` };
   const pages = head.readUInt32BE(28);
   // The page count is valid only when its "version-valid-for" matches the change counter (SQLite ≥ 3.7.0).
   const countValid = head.readUInt32BE(92) === head.readUInt32BE(24);
-  if (wal === 0 && countValid && pages > 0 && size < pages * pageSize) return { reason: 'malformed', detail: `truncated: ${size} bytes, the header counts ${pages} pages of ${pageSize}` };
+  if (wal === 0 && countValid && pages > 0 && size < pages * pageSize)
+    return { reason: 'malformed', detail: `truncated: ${size} bytes, the header counts ${pages} pages of ${pageSize}` };
   return undefined;
 }

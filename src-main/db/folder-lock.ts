@@ -31,7 +31,13 @@ export interface FolderLock {
  */
 export function tryLockFolder(dataDir: string, kind: LockOwnerKind): FolderLock | LockOwner {
   const file = path.join(dataDir, LOCK_FILE);
-  const me: LockOwner = { pid: process.pid, host: os.hostname(), kind, since: new Date().toISOString(), startTicks: startTicks(process.pid) };
+  const me: LockOwner = {
+    pid: process.pid,
+    host: os.hostname(),
+    kind,
+    since: new Date().toISOString(),
+    startTicks: startTicks(process.pid),
+  };
   for (let attempt = 0; attempt < 5; attempt++) {
     if (createExclusive(file, JSON.stringify(me))) return held(file, me);
     const owner = readOwner(file);
@@ -47,7 +53,8 @@ export function tryLockFolder(dataDir: string, kind: LockOwnerKind): FolderLock 
     }
     const moved = readOwner(stale);
     // What was moved is a new owner's mark (it took over between our read and our rename): put it back.
-    if (typeof moved === 'object' && owner !== 'unreadable' && (moved.pid !== owner.pid || moved.since !== owner.since)) createExclusive(file, JSON.stringify(moved));
+    if (typeof moved === 'object' && owner !== 'unreadable' && (moved.pid !== owner.pid || moved.since !== owner.since))
+      createExclusive(file, JSON.stringify(moved));
     fs.rmSync(stale, { force: true });
   }
   const owner = readOwner(file);
@@ -56,14 +63,27 @@ export function tryLockFolder(dataDir: string, kind: LockOwnerKind): FolderLock 
 }
 
 /** Waits for a CLI owner to finish (polling); refuses at once when a window or browser mode owns the folder. */
-export async function lockFolder(dataDir: string, kind: LockOwnerKind, opts: { waitMs?: number; onWait?: (owner: LockOwner) => void } = {}): Promise<FolderLock> {
+export async function lockFolder(
+  dataDir: string,
+  kind: LockOwnerKind,
+  opts: { waitMs?: number; onWait?: (owner: LockOwner) => void } = {},
+): Promise<FolderLock> {
   const deadline = Date.now() + (opts.waitMs ?? 10 * 60_000);
   let told = false;
   for (;;) {
     const r = tryLockFolder(dataDir, kind);
     if ('release' in r) return r;
-    if (r.kind !== 'cli') throw new WorkbenchError('workspace/in-use', { pid: r.pid, owner: r.kind, context: r.kind === 'web' ? 'web' : undefined });
-    if (Date.now() > deadline) throw new WorkbenchError('workspace/busy', { pid: r.pid, minutes: Math.round((opts.waitMs ?? 600_000) / 60_000) });
+    if (r.kind !== 'cli')
+      throw new WorkbenchError('workspace/in-use', {
+        pid: r.pid,
+        owner: r.kind,
+        context: r.kind === 'web' ? 'web' : undefined,
+      });
+    if (Date.now() > deadline)
+      throw new WorkbenchError('workspace/busy', {
+        pid: r.pid,
+        minutes: Math.round((opts.waitMs ?? 600_000) / 60_000),
+      });
     if (!told) opts.onWait?.(r);
     told = true;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -24,12 +24,17 @@ export function schemaVersion(db: Database): number {
  * foreign keys off, they are turned off before the transaction (the pragma does nothing inside one),
  * checked with foreign_key_check before it commits, and restored afterwards, also on failure.
  */
-export function migrate(db: Database, migrations: readonly Migration[], beforeMigrate?: (from: number, to: number) => void): { from: number; to: number } {
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[],
+  beforeMigrate?: (from: number, to: number) => void,
+): { from: number; to: number } {
   // Versions only grow, but need not be consecutive (2 and 3 were never given out: migrations/index.ts).
   // A list out of order would skip a migration on some databases and run one twice on others.
   migrations.forEach((m, i) => {
     const previous = i === 0 ? 0 : migrations[i - 1].version;
-    if (!Number.isInteger(m.version) || m.version <= previous) throw new Error(`migrations out of order: version ${m.version} (${m.name}) after ${previous}`);
+    if (!Number.isInteger(m.version) || m.version <= previous)
+      throw new Error(`migrations out of order: version ${m.version} (${m.name}) after ${previous}`);
   });
   const latest = migrations[migrations.length - 1].version;
   const from = schemaVersion(db);
@@ -50,7 +55,9 @@ export function migrate(db: Database, migrations: readonly Migration[], beforeMi
         const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
         if (broken.length) {
           const b = broken[0];
-          throw new Error(`migration to ${latest} leaves ${broken.length} broken references (first: ${b.table} row ${b.rowid} → ${b.parent})`);
+          throw new Error(
+            `migration to ${latest} leaves ${broken.length} broken references (first: ${b.table} row ${b.rowid} → ${b.parent})`,
+          );
         }
       }
     })();

@@ -24,7 +24,9 @@ INSERT INTO order_month_totals (month, salesperson_id, lines, sales, profit)
  * the triggers too.
  */
 export function suspendOrderTriggers(db: Database): () => void {
-  const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' ORDER BY name").all() as { name: string; sql: string }[];
+  const triggers = db
+    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' ORDER BY name")
+    .all() as { name: string; sql: string }[];
   for (const t of triggers) db.exec(`DROP TRIGGER "${t.name.replace(/"/g, '""')}"`);
   return () => {
     rebuildOrderDerived(db);

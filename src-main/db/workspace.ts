@@ -84,7 +84,8 @@ export class Workspace {
 
   /** db/damaged with the newest backup that passes the same check, so that every door can offer it. */
   damagedError(): WorkbenchError {
-    if (this.newestGood === undefined) this.newestGood = newestGoodBackup(this.dataDir, SCHEMA_VERSION, this.options.nativeBinding) ?? null;
+    if (this.newestGood === undefined)
+      this.newestGood = newestGoodBackup(this.dataDir, SCHEMA_VERSION, this.options.nativeBinding) ?? null;
     const backup = this.newestGood?.name;
     return new WorkbenchError('db/damaged', {
       file: this.dbPath,
@@ -104,7 +105,8 @@ export class Workspace {
     this.damage = undefined;
     this.newestGood = undefined;
     const level = this.options.check ?? 'full';
-    const checked = level === false ? undefined : inspectDatabaseFile(this.dbPath, this.dataDir, level, this.options.nativeBinding);
+    const checked =
+      level === false ? undefined : inspectDatabaseFile(this.dbPath, this.dataDir, level, this.options.nativeBinding);
     if (checked) {
       this.damage = checked;
       return;
@@ -149,7 +151,13 @@ export class Workspace {
 }
 
 /** Opens a database file; refuses one newer than `maxVersion` before anything is written to it. */
-function openDatabase(file: string, nativeBinding?: string, readonly = false, maxVersion?: number, busyTimeoutMs = 5000): DB {
+function openDatabase(
+  file: string,
+  nativeBinding?: string,
+  readonly = false,
+  maxVersion?: number,
+  busyTimeoutMs = 5000,
+): DB {
   let db: DB;
   try {
     db = new Database(file, { nativeBinding, readonly, fileMustExist: readonly });
@@ -162,7 +170,8 @@ function openDatabase(file: string, nativeBinding?: string, readonly = false, ma
   } catch (e) {
     if (e instanceof WorkbenchError) throw e;
     const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new WorkbenchError('db/not-a-database', { file, detail: (e as Error).message });
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+      throw new WorkbenchError('db/not-a-database', { file, detail: (e as Error).message });
     throw e;
   }
   db.pragma('foreign_keys = ON');

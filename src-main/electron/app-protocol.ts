@@ -28,5 +28,8 @@ export async function serveAppRequest(rendererDir: string, rawUrl: string, csp: 
   const hit = resolveStatic(path.resolve(rendererDir), url.pathname);
   if (!hit) return new Response(null, { status: 404 });
   const body = new Uint8Array(await fs.promises.readFile(hit.file));
-  return new Response(body, { status: 200, headers: { 'content-type': hit.type, 'content-security-policy': csp, 'x-content-type-options': 'nosniff' } });
+  return new Response(body, {
+    status: 200,
+    headers: { 'content-type': hit.type, 'content-security-policy': csp, 'x-content-type-options': 'nosniff' },
+  });
 }

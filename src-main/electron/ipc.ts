@@ -53,9 +53,7 @@ const envelope = z
   .strict();
 
 // A file the page read from its own picker or a drop; the bytes travel once, structured-cloned, never as base64.
-const uploadEnvelope = z
-  .object({ name: z.string().trim().min(1).max(255), bytes: z.instanceof(Uint8Array) })
-  .strict();
+const uploadEnvelope = z.object({ name: z.string().trim().min(1).max(255), bytes: z.instanceof(Uint8Array) }).strict();
 
 const INVOKE_CHANNEL = 'workbench:invoke';
 const UPLOAD_CHANNEL = 'workbench:upload';
@@ -96,7 +94,10 @@ export function registerIpc(door: IpcDoor): () => void {
     const parsed = uploadEnvelope.safeParse(raw);
     if (!parsed.success) return refuse('request/invalid-envelope');
     try {
-      return { ok: true, value: await receiveUpload(door.dataDir, parsed.data.name, [parsed.data.bytes], MAX_FILE_BYTES) };
+      return {
+        ok: true,
+        value: await receiveUpload(door.dataDir, parsed.data.name, [parsed.data.bytes], MAX_FILE_BYTES),
+      };
     } catch (e) {
       if (isWorkbenchError(e)) return { ok: false, error: errorPayload(e, door.lang()) };
       console.error('[workbench] upload failed:', e);

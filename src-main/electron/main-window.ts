@@ -33,7 +33,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     title: options.title,
     backgroundColor: '#f5f5f5',
     // Packaged builds take the icon from the executable; running from the project shows ours too.
-    ...(!app.isPackaged && process.platform !== 'darwin' ? { icon: path.join(app.getAppPath(), 'resources', 'icon.png') } : {}),
+    ...(!app.isPackaged && process.platform !== 'darwin'
+      ? { icon: path.join(app.getAppPath(), 'resources', 'icon.png') }
+      : {}),
     webPreferences: {
       preload: options.preload,
       contextIsolation: true,

@@ -56,7 +56,10 @@ function appName(): string {
 
 function setMenu(): void {
   if (!menuActions) return;
-  const template = buildMenuTemplate({ lang, platform: process.platform, isPackaged: app.isPackaged, appName: appName() }, menuActions);
+  const template = buildMenuTemplate(
+    { lang, platform: process.platform, isPackaged: app.isPackaged, appName: appName() },
+    menuActions,
+  );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   win?.setTitle(appName());
 }
@@ -102,7 +105,11 @@ async function start(): Promise<void> {
     removeLeftovers(dataDir, path.join(dataDir, `${DB_FILE}${RESTORE_TEMP_SUFFIX}`));
     workspace = new Workspace(dataDir, { nativeBinding });
   } catch (e) {
-    fail(isWorkbenchError(e) ? errorPayload(e, lang).message : t(lang, 'errors.internal-logged', logInternalError(dataDir, 'start', e)));
+    fail(
+      isWorkbenchError(e)
+        ? errorPayload(e, lang).message
+        : t(lang, 'errors.internal-logged', logInternalError(dataDir, 'start', e)),
+    );
   }
   ws = workspace;
   sweepUploads(workspace.dataDir);
@@ -134,7 +141,11 @@ async function start(): Promise<void> {
     },
   });
   registerIpc({
-    invoke: withReportPrinting(invoke, () => (win && !win.isDestroyed() ? win : undefined), () => lang),
+    invoke: withReportPrinting(
+      invoke,
+      () => (win && !win.isDestroyed() ? win : undefined),
+      () => lang,
+    ),
     isTrustedUrl: (url) => isAppUrl(url, origin),
     lang: () => lang,
     dataDir: workspace.dataDir,

@@ -37,7 +37,8 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
 
   const openDataFolder = async () => {
     const reason = await shell.openPath(deps.dataDir);
-    if (reason) await box({ type: 'error', message: d('openFolderFailed', { dir: deps.dataDir, reason }), buttons: [d('ok')] });
+    if (reason)
+      await box({ type: 'error', message: d('openFolderFailed', { dir: deps.dataDir, reason }), buttons: [d('ok')] });
   };
 
   return {

@@ -33,7 +33,11 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
     accelerator: 'CmdOrCtrl+,',
     click: () => actions.navigate('/settings'),
   };
-  const about: MenuItemConstructorOptions = { id: 'about', label: l('about', { name: ctx.appName }), click: () => actions.about() };
+  const about: MenuItemConstructorOptions = {
+    id: 'about',
+    label: l('about', { name: ctx.appName }),
+    click: () => actions.about(),
+  };
 
   const appMenu: MenuItemConstructorOptions = {
     label: ctx.appName,
@@ -113,7 +117,9 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
   const help: MenuItemConstructorOptions = {
     role: 'help',
     label: l('help'),
-    submenu: [mac ? { id: 'about-help', label: l('about', { name: ctx.appName }), click: () => actions.about() } : about],
+    submenu: [
+      mac ? { id: 'about-help', label: l('about', { name: ctx.appName }), click: () => actions.about() } : about,
+    ],
   };
 
   return mac ? [appMenu, file, edit, view, windowMenu, help] : [file, edit, view, help];

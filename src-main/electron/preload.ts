@@ -19,7 +19,10 @@ const bridge: WorkbenchBridge = {
       name,
       input,
       // The window's language travels with each call: its messages and the files a job writes follow it.
-      opts: { ...(opts?.jobId !== undefined ? { jobId: opts.jobId } : {}), ...(opts?.lang !== undefined ? { lang: opts.lang } : {}) },
+      opts: {
+        ...(opts?.jobId !== undefined ? { jobId: opts.jobId } : {}),
+        ...(opts?.lang !== undefined ? { lang: opts.lang } : {}),
+      },
     }) as Promise<Result<unknown>>,
   upload: (name, bytes) => ipcRenderer.invoke('workbench:upload', { name, bytes }) as Promise<Result<UploadInfo>>,
   on(event, callback) {

@@ -41,7 +41,13 @@ export function isAppUrl(raw: string | undefined | null, origin: AppOrigin): boo
     }
   }
   const index = new URL(origin.indexUrl);
-  return url.protocol === index.protocol && url.host === index.host && url.pathname === index.pathname && url.username === '' && url.port === '';
+  return (
+    url.protocol === index.protocol &&
+    url.host === index.host &&
+    url.pathname === index.pathname &&
+    url.username === '' &&
+    url.port === ''
+  );
 }
 
 /** Links the user may open in the system browser: http and https only (no file:, smb:, javascript:…). */

@@ -55,7 +55,11 @@ function clamp(value: number, lo: number, hi: number): number {
  * and moved fully inside it. A window whose display is gone (a laptop undocked from its monitor)
  * comes back centred on the primary display instead of opening off-screen.
  */
-export function restoreBounds(saved: WindowState | undefined, workAreas: readonly Rect[], primary: Rect): InitialBounds {
+export function restoreBounds(
+  saved: WindowState | undefined,
+  workAreas: readonly Rect[],
+  primary: Rect,
+): InitialBounds {
   const fit = (area: Rect, width: number, height: number) => ({
     width: Math.round(clamp(width, Math.min(MIN_SIZE.width, area.width), area.width)),
     height: Math.round(clamp(height, Math.min(MIN_SIZE.height, area.height), area.height)),

@@ -12,7 +12,8 @@ import type { ScanOptions } from './xlsx-sheet-scanner';
  * is part of an id); everything else stays text for the field parsers.
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   let text: string;
@@ -21,8 +22,14 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   } catch {
     // Not UTF-8: a Chinese Excel/WPS saves CSV in the ANSI code page (GBK, a subset of GB18030).
     const guess = chardet.detect(bytes.subarray(0, 65_536)) ?? 'GB18030';
-    const enc = /^(GB|Big5|EUC|Shift_JIS|windows-125|ISO-8859)/i.test(guess) && !/^(Big5|EUC-KR|Shift_JIS)/i.test(guess) ? guess : 'GB18030';
-    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), /^(GB|EUC-CN)/i.test(enc) ? 'gb18030' : enc);
+    const enc =
+      /^(GB|Big5|EUC|Shift_JIS|windows-125|ISO-8859)/i.test(guess) && !/^(Big5|EUC-KR|Shift_JIS)/i.test(guess)
+        ? guess
+        : 'GB18030';
+    text = iconv.decode(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      /^(GB|EUC-CN)/i.test(enc) ? 'gb18030' : enc,
+    );
   }
   // Control characters or replacement characters in quantity mean this was never text.
   let bad = 0;
@@ -59,10 +66,11 @@ function detectDelimiter(text: string): string {
     for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1);
     let modeCount = 0;
     let mode = 0;
-    for (const [c, f] of freq) if (f > modeCount || (f === modeCount && c > mode)) {
-      modeCount = f;
-      mode = c;
-    }
+    for (const [c, f] of freq)
+      if (f > modeCount || (f === modeCount && c > mode)) {
+        modeCount = f;
+        mode = c;
+      }
     const score = modeCount * 1000 + mode;
     if (modeCount > 0 && score > bestScore) {
       bestScore = score;
@@ -93,7 +101,8 @@ export function parseCsv(text: string, name: string, opts: ScanOptions = {}): Sh
   let r = 1;
   const maxRows = opts.maxRows ?? Infinity;
   let slots = 0;
-  const tooMany = () => new WorkbenchError('import/too-many-cells', { sheet: name, max: MAX_CELLS.toLocaleString('en') });
+  const tooMany = () =>
+    new WorkbenchError('import/too-many-cells', { sheet: name, max: MAX_CELLS.toLocaleString('en') });
   // `at`: how far into the text this row ends, which estimates the rows still to come for the progress bar.
   const endRow = (at: number) => {
     cells.push(toCell(field, quoted));
@@ -102,8 +111,10 @@ export function parseCsv(text: string, name: string, opts: ScanOptions = {}): Sh
       if (cells.length > width) width = cells.length;
       slots += cells.length;
       if (slots > MAX_CELLS) throw tooMany();
-      if (rows.length > maxRows) throw new WorkbenchError('import/too-many-rows', { sheet: name, max: maxRows.toLocaleString('en') });
-      if (opts.onRows && rows.length % 5000 === 0) opts.onRows(rows.length, Math.max(rows.length, Math.round((rows.length * text.length) / Math.max(at, 1))));
+      if (rows.length > maxRows)
+        throw new WorkbenchError('import/too-many-rows', { sheet: name, max: maxRows.toLocaleString('en') });
+      if (opts.onRows && rows.length % 5000 === 0)
+        opts.onRows(rows.length, Math.max(rows.length, Math.round((rows.length * text.length) / Math.max(at, 1))));
     }
     cells = [];
     field = '';
@@ -117,14 +128,12 @@ export function parseCsv(text: string, name: string, opts: ScanOptions = {}): Sh
         if (text[i + 1] === '"') {
           field += '"';
           i++;
-        }
-        else inQuote = false;
+        } else inQuote = false;
       } else field += ch;
     } else if (ch === '"' && field === '') {
       inQuote = true;
       quoted = true;
-    }
-    else if (ch === d) {
+    } else if (ch === d) {
       // A row wider than a sheet can be (16,384 columns) is refused before it fills memory with empty cells.
       if (cells.length >= 16_384) throw tooMany();
       cells.push(toCell(field, quoted));

@@ -9,13 +9,17 @@ import iconv from 'iconv-lite';
 export function isMarkupTable(text: string): boolean {
   const head = text.slice(0, 2048).replace(/^\uFEFF/, '');
   if (/^\s*<(!doctype html|html|table|head|body|meta|style)[\s>]/i.test(head)) return true;
-  return /^\s*<\?xml[^>]*>\s*(<\?mso-application[^>]*>\s*)?<(ss:)?Workbook[\s>]/i.test(head) || /urn:schemas-microsoft-com:office:spreadsheet/.test(head);
+  return (
+    /^\s*<\?xml[^>]*>\s*(<\?mso-application[^>]*>\s*)?<(ss:)?Workbook[\s>]/i.test(head) ||
+    /urn:schemas-microsoft-com:office:spreadsheet/.test(head)
+  );
 }
 
 /** The charset the markup declares in its first bytes, as an iconv-lite name, or null. */
 function declaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
-  const m = /<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  const m =
+    /<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
   if (!m) return null;
   const name = m[1].toLowerCase();
   // GB2312 and GBK pages routinely hold characters only GB18030 (their superset) names.

@@ -73,11 +73,17 @@ const PEEK = 60;
 // Fewer data rows than this in a peek is a tally, a chart's data or a list of settings, not the records.
 const RECORDS = 10;
 
-function chooseSheet(wb: ReturnType<typeof openWorkbook>, opts: ReadTableOptions): { index: number; choice: SheetChoice } {
+function chooseSheet(
+  wb: ReturnType<typeof openWorkbook>,
+  opts: ReadTableOptions,
+): { index: number; choice: SheetChoice } {
   const names = wb.sheetNames;
   const seen = names.map((name, i) => {
     const peek = detectTable(wb.readSheet(i, { peekRows: PEEK }), opts);
-    const fields = peek && opts.scoreHeaders ? opts.scoreHeaders(peek.columns.map((c) => (c.group ? `${c.group} ${c.header}` : c.header))) : 0;
+    const fields =
+      peek && opts.scoreHeaders
+        ? opts.scoreHeaders(peek.columns.map((c) => (c.group ? `${c.group} ${c.header}` : c.header)))
+        : 0;
     return { name, fields, rows: peek ? peek.rows.length : 0, table: peek !== null };
   });
   const rank = (s: (typeof seen)[number]) => [s.table ? 1 : 0, s.fields, Math.min(s.rows, RECORDS)];
@@ -98,7 +104,12 @@ function chooseSheet(wb: ReturnType<typeof openWorkbook>, opts: ReadTableOptions
   const rest = seen.filter((s) => s.name !== best.name);
   const sameFields = rest.filter((s) => s.table && s.fields === best.fields);
   const alike = sameFields.filter((s) => Math.min(s.rows, RECORDS) === Math.min(best.rows, RECORDS));
-  const choice = (reason: SheetChoice['reason'], others: typeof seen): SheetChoice => ({ reason, others: others.map((s) => s.name), fields: best.fields, sheets: seen });
+  const choice = (reason: SheetChoice['reason'], others: typeof seen): SheetChoice => ({
+    reason,
+    others: others.map((s) => s.name),
+    fields: best.fields,
+    sheets: seen,
+  });
   if (best.fields === 0) return { index, choice: choice('first', rest) };
   if (alike.length) return { index, choice: choice('alike', alike) };
   return { index, choice: sameFields.length ? choice('records', sameFields) : choice('fields', rest) };
@@ -123,6 +134,9 @@ export function readTable(bytes: Uint8Array, fileName: string, opts: ReadTableOp
   }
   const table = detectTable(wb.readSheet(index, full), opts);
   if (!table) throw new WorkbenchError('import/no-table', { sheet: names[index] });
-  if (choice.reason === 'asked' || choice.reason === 'only') choice.fields = opts.scoreHeaders ? opts.scoreHeaders(table.columns.map((c) => (c.group ? `${c.group} ${c.header}` : c.header))) : 0;
+  if (choice.reason === 'asked' || choice.reason === 'only')
+    choice.fields = opts.scoreHeaders
+      ? opts.scoreHeaders(table.columns.map((c) => (c.group ? `${c.group} ${c.header}` : c.header)))
+      : 0;
   return { format: wb.format, sheets: names, table, choice };
 }

@@ -9,7 +9,6 @@ import { ZipArchive } from './zip-archive';
 
 export type { WorkbookReader } from './xlsx-reader';
 
-
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 
 /**
@@ -21,7 +20,8 @@ const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] ==
 export function openWorkbook(bytes: Uint8Array, fileName: string): WorkbookReader {
   const file = path.basename(fileName);
   if (bytes.length === 0) throw new WorkbenchError('import/empty-file', { file });
-  if (bytes.length > MAX_FILE_BYTES) throw new WorkbenchError('import/file-too-large', { file, maxMb: mb(MAX_FILE_BYTES) });
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new WorkbenchError('import/file-too-large', { file, maxMb: mb(MAX_FILE_BYTES) });
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
     if (head.includes('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')) {
@@ -33,7 +33,12 @@ export function openWorkbook(bytes: Uint8Array, fileName: string): WorkbookReade
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return openXls(bytes, file);
   // A PK header cut before its end, a PDF, a picture…: binary signatures that are never a table.
-  if (startsWith(bytes, [0x50, 0x4b]) || startsWith(bytes, [0x25, 0x50, 0x44, 0x46]) || startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff])) {
+  if (
+    startsWith(bytes, [0x50, 0x4b]) ||
+    startsWith(bytes, [0x25, 0x50, 0x44, 0x46]) ||
+    startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWith(bytes, [0xff, 0xd8, 0xff])
+  ) {
     throw new WorkbenchError(startsWith(bytes, [0x50, 0x4b]) ? 'import/truncated' : 'import/not-a-workbook', { file });
   }
   const ext = path.extname(file).toLowerCase();

@@ -81,7 +81,8 @@ function tallies(cells: CellValue[], data: Row[], width: number, numeric: number
       const hits = data.filter((r) => typeof r.cells[c] === 'string' && (r.cells[c] as string).trim() === label);
       if (!hits.length) continue;
       aggregates.push(hits.length);
-      for (const n of numeric) aggregates.push(hits.reduce((s, r) => s + (typeof r.cells[n] === 'number' ? (r.cells[n] as number) : 0), 0));
+      for (const n of numeric)
+        aggregates.push(hits.reduce((s, r) => s + (typeof r.cells[n] === 'number' ? (r.cells[n] as number) : 0), 0));
     }
   }
   return numbers.some((x) => aggregates.some((a) => close(x, a)));
@@ -128,7 +129,12 @@ export function summaryRows(rows: Row[], width: number): Map<number, SummaryReas
     const typical = median(data.map((r) => filled(r.cells)));
     const numeric = numericColumns(data, width);
     const keys = keyColumns(data, width);
-    const odd = block.filter((r) => filled(r.cells) <= typical / 2 || keys.some((k) => isBlank(r.cells[k])) || tallies(r.cells, data, width, numeric)).length;
+    const odd = block.filter(
+      (r) =>
+        filled(r.cells) <= typical / 2 ||
+        keys.some((k) => isBlank(r.cells[k])) ||
+        tallies(r.cells, data, width, numeric),
+    ).length;
     const counted = block.some((r) => tallies(r.cells, data, width, numeric));
     if (counted && odd >= block.length * 0.6) {
       for (let k = i; k < rows.length; k++) out.set(k, 'summary');

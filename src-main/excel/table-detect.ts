@@ -56,7 +56,8 @@ const NUMERIC_TEXT = /^[\s¥￥$€%+\-.,0-9０-９]+$/;
 
 // A month header (2024-01-01 shown as "Jan-24") reads as the month it names; another date as the day.
 const dateHeader = (iso: string) => (/^\d{4}-\d{2}-01$/.test(iso) ? iso.slice(0, 7) : iso.replace('T', ' '));
-const headerText = (v: CellValue): string => (isDate(v) ? dateHeader(v.iso) : displayValue(v)).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+const headerText = (v: CellValue): string =>
+  (isDate(v) ? dateHeader(v.iso) : displayValue(v)).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 
 // A header names something: it holds a letter or a CJK character (a bullet or a dash does not).
 const isTextLike = (v: CellValue) => typeof v === 'string' && !NUMERIC_TEXT.test(v) && /\p{L}/u.test(v);
@@ -81,7 +82,12 @@ function isTotalLabel(v: CellValue): boolean {
 }
 
 /** The value a merged cell shows at (row, col): its top-left cell's value. */
-function mergedValue(sheet: Sheet, byRow: Map<number, SheetRow>, row: number, col: number): { value: CellValue; horizontal: boolean } {
+function mergedValue(
+  sheet: Sheet,
+  byRow: Map<number, SheetRow>,
+  row: number,
+  col: number,
+): { value: CellValue; horizontal: boolean } {
   const own = byRow.get(row)?.cells[col] ?? null;
   for (const m of sheet.merges) {
     if (row >= m.top && row <= m.bottom && col + 1 >= m.left && col + 1 <= m.right) {
@@ -128,7 +134,10 @@ function findHeader(sheet: Sheet, opts: DetectOptions): number {
  * ("订单" over "编号"). Taken only when the joined names name more of the import's fields than either
  * row alone. Returns the two rows and each column's upper text.
  */
-function unmergedSplit(rows: (SheetRow | undefined)[], opts: DetectOptions): { upper: SheetRow; lower: SheetRow; groups: string[] } | null {
+function unmergedSplit(
+  rows: (SheetRow | undefined)[],
+  opts: DetectOptions,
+): { upper: SheetRow; lower: SheetRow; groups: string[] } | null {
   if (!opts.scoreHeaders) return null;
   const score = opts.scoreHeaders;
   const texts = (r: SheetRow) => r.cells.map(headerText);
@@ -181,7 +190,12 @@ export function detectTable(sheet: Sheet, opts: DetectOptions = {}): Table | nul
   const aboveTexts = above ? above.cells.filter((c) => !isBlank(c)).length : 0;
   if (above && aboveTexts >= 2 && horizontalIn(above.r)) {
     groupRow = above.r;
-  } else if (below && (verticalOver(headerRow) || horizontalIn(headerRow)) && new Set(below.cells.filter((c) => !isBlank(c))).size >= 2 && below.cells.every((c) => isBlank(c) || isTextLike(c))) {
+  } else if (
+    below &&
+    (verticalOver(headerRow) || horizontalIn(headerRow)) &&
+    new Set(below.cells.filter((c) => !isBlank(c))).size >= 2 &&
+    below.cells.every((c) => isBlank(c) || isTextLike(c))
+  ) {
     // The row found is the group row; the field names are in the row below it.
     groupRow = headerRow;
     headerRow = below.r;
@@ -200,7 +214,8 @@ export function detectTable(sheet: Sheet, opts: DetectOptions = {}): Table | nul
 
   const width = Math.max(sheet.width, ...[headerRow, groupRow].map((r) => (r ? (byRow.get(r)?.cells.length ?? 0) : 0)));
   const columns: TableColumn[] = [];
-  const hasData = (col: number) => sheet.rows.slice(dataFrom, dataFrom + 50).some((r) => !isBlank(r.cells[col] ?? null));
+  const hasData = (col: number) =>
+    sheet.rows.slice(dataFrom, dataFrom + 50).some((r) => !isBlank(r.cells[col] ?? null));
   for (let c = 0; c < width; c++) {
     const field = mergedValue(sheet, byRow, headerRow, c);
     const group = groupRow && !groupTexts ? mergedValue(sheet, byRow, groupRow, c) : null;
@@ -213,7 +228,13 @@ export function detectTable(sheet: Sheet, opts: DetectOptions = {}): Table | nul
     if (groupText === header) groupText = '';
     if (!header && !hasData(c)) continue;
     const numFmt = sheet.formats?.[c];
-    columns.push({ index: c, letter: columnLetter(c), header: header || columnLetter(c), group: groupText || null, ...(numFmt ? { numFmt } : {}) });
+    columns.push({
+      index: c,
+      letter: columnLetter(c),
+      header: header || columnLetter(c),
+      group: groupText || null,
+      ...(numFmt ? { numFmt } : {}),
+    });
   }
   if (columns.length === 0) return null;
 
@@ -250,7 +271,9 @@ export function detectTable(sheet: Sheet, opts: DetectOptions = {}): Table | nul
     }
     if (!src.aggregates) rows.push({ row: src.r, cells });
     else {
-      const aggregates = identity ? src.aggregates : src.aggregates.map((a) => columns.findIndex((c) => c.index === a)).filter((k) => k >= 0);
+      const aggregates = identity
+        ? src.aggregates
+        : src.aggregates.map((a) => columns.findIndex((c) => c.index === a)).filter((k) => k >= 0);
       rows.push({ row: src.r, cells, aggregates });
     }
   }

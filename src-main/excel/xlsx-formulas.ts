@@ -4,7 +4,8 @@
  * the row holding it is a summary row. A formula over one row (=SUM(C5:E5), a line total) or without
  * such a function (=C5*D5) says nothing, nor does a running total over the rows down to its own. Only the formula's first function is looked at.
  */
-const AGGREGATE = /^\s*=?\s*(?:_xlfn\.)?(SUM|SUBTOTAL|AGGREGATE|AVERAGE|AVERAGEA|COUNT|COUNTA|COUNTIF|COUNTIFS|SUMIF|SUMIFS|AVERAGEIF|AVERAGEIFS|MAX|MIN)\s*\(/i;
+const AGGREGATE =
+  /^\s*=?\s*(?:_xlfn\.)?(SUM|SUBTOTAL|AGGREGATE|AVERAGE|AVERAGEA|COUNT|COUNTA|COUNTIF|COUNTIFS|SUMIF|SUMIFS|AVERAGEIF|AVERAGEIFS|MAX|MIN)\s*\(/i;
 const RANGE = /\$?[A-Za-z]{1,3}\$?(\d+)\s*:\s*\$?[A-Za-z]{1,3}\$?(\d+)/g;
 
 /**

@@ -54,7 +54,11 @@ export function openXlsx(bytes: Uint8Array, file: string): WorkbookReader {
     .map((t) => {
       const rid = attr(t, 'r:id') ?? /\s[\w]+:id="([^"]+)"/.exec(t)?.[1] ?? '';
       const rel = byId.get(rid);
-      return { name: decodeXml(attr(t, 'name') ?? ''), part: rel?.target, worksheet: !!rel && rel.type.endsWith('/worksheet') };
+      return {
+        name: decodeXml(attr(t, 'name') ?? ''),
+        part: rel?.target,
+        worksheet: !!rel && rel.type.endsWith('/worksheet'),
+      };
     })
     .filter((s) => s.worksheet && s.part && zip.find(s.part!));
   const date1904 = /date1904="(1|true)"/.test(wbXml);

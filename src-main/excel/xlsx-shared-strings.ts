@@ -16,7 +16,12 @@ export function readSharedStrings(zip: ZipArchive, entry: ZipEntry, file: string
   let prefix: string | undefined;
   let open = '<si';
   let close = '</si>';
-  const tooMany = () => new WorkbenchError('import/too-many-texts', { file, max: MAX_SHARED_STRINGS.toLocaleString('en'), maxMb: mb(MAX_SHARED_TEXT_CHARS) });
+  const tooMany = () =>
+    new WorkbenchError('import/too-many-texts', {
+      file,
+      max: MAX_SHARED_STRINGS.toLocaleString('en'),
+      maxMb: mb(MAX_SHARED_TEXT_CHARS),
+    });
   const damaged = () => new WorkbenchError('import/damaged-part', { file, part: entry.name });
 
   const add = (s: string) => {

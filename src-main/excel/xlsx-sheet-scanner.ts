@@ -56,7 +56,13 @@ function tagAttr(tag: string, name: string): string | undefined {
   return undefined;
 }
 
-export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: ScanContext, opts: ScanOptions = {}): Sheet {
+export function scanSheet(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  name: string,
+  ctx: ScanContext,
+  opts: ScanOptions = {},
+): Sheet {
   const rows: SheetRow[] = [];
   let width = 0;
   let prefix: string | undefined;
@@ -79,7 +85,15 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
   const formats: (string | null | undefined)[] = [];
   let col = -1;
 
-  const cellValue = (seg: string, type: string, style: number, vStart: number, vEnd: number, te: number, ce: number): CellValue => {
+  const cellValue = (
+    seg: string,
+    type: string,
+    style: number,
+    vStart: number,
+    vEnd: number,
+    te: number,
+    ce: number,
+  ): CellValue => {
     if (type === 'inlineStr') return itemText(seg, te, ce);
     if (vStart < 0) return null;
     const raw = seg.slice(vStart, vEnd);
@@ -94,7 +108,11 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
         return decodeXml(raw);
       case 'd': {
         const iso = raw.trim();
-        return { kind: 'date', iso: iso.length > 10 && !/T00:00:00/.test(iso) ? iso.slice(0, 19) : iso.slice(0, 10), serial: NaN };
+        return {
+          kind: 'date',
+          iso: iso.length > 10 && !/T00:00:00/.test(iso) ? iso.slice(0, 19) : iso.slice(0, 10),
+          serial: NaN,
+        };
       }
       default: {
         if (raw === '') return null;
@@ -119,7 +137,8 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
     return found;
   };
 
-  const damaged = (row = lastRow + 1) => new WorkbenchError('import/damaged-sheet', { file: ctx.file, sheet: name, row });
+  const damaged = (row = lastRow + 1) =>
+    new WorkbenchError('import/damaged-sheet', { file: ctx.file, sheet: name, row });
   const isDelim = (c: number) => c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
   let slots = 0;
 
@@ -206,9 +225,11 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
       for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
       if (cells.length > width) width = cells.length;
       rows.push(aggregates ? { r: rowNum, cells, aggregates } : { r: rowNum, cells });
-      if (rows.length > maxRows) throw new WorkbenchError('import/too-many-rows', { sheet: name, max: maxRows.toLocaleString('en') });
+      if (rows.length > maxRows)
+        throw new WorkbenchError('import/too-many-rows', { sheet: name, max: maxRows.toLocaleString('en') });
       slots += cells.length;
-      if (slots > MAX_CELLS) throw new WorkbenchError('import/too-many-cells', { sheet: name, max: MAX_CELLS.toLocaleString('en') });
+      if (slots > MAX_CELLS)
+        throw new WorkbenchError('import/too-many-cells', { sheet: name, max: MAX_CELLS.toLocaleString('en') });
       if (opts.onRows && rows.length % 5000 === 0) opts.onRows(rows.length, expected > rows.length ? expected : 0);
       if (opts.peekRows !== undefined && rows.length >= opts.peekRows) {
         stopped = true;
@@ -267,7 +288,13 @@ export function scanSheet(zip: ZipArchive, entry: ZipEntry, name: string, ctx: S
     }
     return !stopped;
   });
-  return { name, rows, merges: stopped ? [] : readMerges(mergeXml), width, formats: Array.from(formats, (f) => f ?? undefined) };
+  return {
+    name,
+    rows,
+    merges: stopped ? [] : readMerges(mergeXml),
+    width,
+    formats: Array.from(formats, (f) => f ?? undefined),
+  };
 }
 
 function readMerges(xml: string): MergedRange[] {

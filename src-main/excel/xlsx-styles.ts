@@ -1,7 +1,10 @@
 import { attr, tags } from './xml-text';
 
 // Built-in number formats that show dates or times (ECMA-376 18.8.30, plus the CJK ids Excel and WPS use).
-const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81]);
+const BUILTIN_DATE = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81,
+]);
 const BUILTIN_PERCENT = new Set([9, 10]);
 
 /** True when a custom number format code displays a date or time (d, m, y, h, s outside quotes and brackets). */
@@ -25,7 +28,22 @@ export interface CellStyles {
 }
 
 // The built-in formats whose codes are the same in every locale (ECMA-376 18.8.30); dates keep ours.
-const BUILTIN_CODE: Record<number, string> = { 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)', 48: '##0.0E+0' };
+const BUILTIN_CODE: Record<number, string> = {
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)',
+  48: '##0.0E+0',
+};
 
 /** Reads styles.xml: which style indexes show numbers as dates (so a serial becomes a date) or percentages. */
 export function readStyles(xml: string | undefined): CellStyles {
@@ -34,7 +52,14 @@ export function readStyles(xml: string | undefined): CellStyles {
   for (const t of tags(xml, 'numFmt')) {
     const id = Number(attr(t, 'numFmtId'));
     const code = attr(t, 'formatCode') ?? '';
-    custom.set(id, code.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+    custom.set(
+      id,
+      code
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>'),
+    );
   }
   const start = xml.search(/<(?:\w+:)?cellXfs[\s>]/);
   const end = xml.search(/<\/(?:\w+:)?cellXfs>/);
@@ -48,7 +73,8 @@ export function readStyles(xml: string | undefined): CellStyles {
   const kinds = xfs.map((t) => {
     const id = Number(attr(t, 'numFmtId') ?? 0);
     const code = custom.get(id);
-    if (code !== undefined) return isDateFormat(code) ? 'date' : /%/.test(code.replace(/"[^"]*"/g, '')) ? 'percent' : undefined;
+    if (code !== undefined)
+      return isDateFormat(code) ? 'date' : /%/.test(code.replace(/"[^"]*"/g, '')) ? 'percent' : undefined;
     if (BUILTIN_DATE.has(id)) return 'date';
     if (BUILTIN_PERCENT.has(id)) return 'percent';
     return undefined;

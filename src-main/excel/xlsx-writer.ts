@@ -35,7 +35,20 @@ export interface WriteSheet {
 }
 
 // Style ids (cellXfs order below).
-const S = { header: 1, money: 2, date: 3, percent: 4, int: 5, number: 6, text: 7, quoted: 8, alert: 9, mark: 10, alertHeader: 11, markDate: 12 } as const;
+const S = {
+  header: 1,
+  money: 2,
+  date: 3,
+  percent: 4,
+  int: 5,
+  number: 6,
+  text: 7,
+  quoted: 8,
+  alert: 9,
+  mark: 10,
+  alertHeader: 11,
+  markDate: 12,
+} as const;
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
@@ -87,15 +100,32 @@ const visualWidth = (s: string) => {
 
 export const safeSheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1';
 
-const FORMAT_STYLE: Record<ColumnFormat, number> = { text: S.text, int: S.int, number: S.number, money: S.money, date: S.date, percent: S.percent, bool: 0, general: 0 };
+const FORMAT_STYLE: Record<ColumnFormat, number> = {
+  text: S.text,
+  int: S.int,
+  number: S.number,
+  money: S.money,
+  date: S.date,
+  percent: S.percent,
+  bool: 0,
+  general: 0,
+};
 
 /** The fixed style sheet plus one number format and cell style for each source format code (`numFmt`). */
 function stylesXml(codes: string[]): string {
   if (!codes.length) return STYLES;
-  const attr = (c: string) => c.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return STYLES.replace(/<numFmts count="3">(.*?)<\/numFmts>/, (_m, fmts: string) => `<numFmts count="${3 + codes.length}">${fmts}${codes.map((c, k) => `<numFmt numFmtId="${BASE_FMT + k}" formatCode="${attr(c)}"/>`).join('')}</numFmts>`)
+  const attr = (c: string) =>
+    c.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return STYLES.replace(
+    /<numFmts count="3">(.*?)<\/numFmts>/,
+    (_m, fmts: string) =>
+      `<numFmts count="${3 + codes.length}">${fmts}${codes.map((c, k) => `<numFmt numFmtId="${BASE_FMT + k}" formatCode="${attr(c)}"/>`).join('')}</numFmts>`,
+  )
     .replace('<cellXfs count="13">', `<cellXfs count="${BASE_STYLE + codes.length}">`)
-    .replace('</cellXfs>', `${codes.map((_c, k) => `<xf numFmtId="${BASE_FMT + k}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('')}</cellXfs>`);
+    .replace(
+      '</cellXfs>',
+      `${codes.map((_c, k) => `<xf numFmtId="${BASE_FMT + k}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('')}</cellXfs>`,
+    );
 }
 const BASE_FMT = 167;
 const BASE_STYLE = 13;
@@ -104,7 +134,9 @@ export function writeXlsx(sheets: WriteSheet[]): Uint8Array {
   // The source formats the columns ask for, each one style appended after the fixed ones.
   const codes: string[] = [];
   const codeStyle = new Map<string, number>();
-  for (const sh of sheets) for (const c of sh.columns) if (c.numFmt && !codeStyle.has(c.numFmt)) codeStyle.set(c.numFmt, BASE_STYLE + codes.push(c.numFmt) - 1);
+  for (const sh of sheets)
+    for (const c of sh.columns)
+      if (c.numFmt && !codeStyle.has(c.numFmt)) codeStyle.set(c.numFmt, BASE_STYLE + codes.push(c.numFmt) - 1);
   const sst: string[] = [];
   const sstIndex = new Map<string, number>();
   let sstCount = 0;
@@ -141,13 +173,19 @@ export function writeXlsx(sheets: WriteSheet[]): Uint8Array {
     );
     cols.forEach((c, i) => {
       let w = c.width ?? visualWidth(c.header) + 4;
-      if (c.width === undefined) for (const r of sheet.rows.slice(0, 200)) w = Math.max(w, visualWidth(String(r[i] ?? '')) + 2 + (c.format === 'money' ? 3 : 0));
+      if (c.width === undefined)
+        for (const r of sheet.rows.slice(0, 200))
+          w = Math.max(w, visualWidth(String(r[i] ?? '')) + 2 + (c.format === 'money' ? 3 : 0));
       parts.push(`<col min="${i + 1}" max="${i + 1}" width="${Math.min(60, Math.max(8, w))}" customWidth="1"/>`);
     });
     parts.push('</cols><sheetData>');
     if (withHeader) {
       parts.push('<row r="1">');
-      cols.forEach((c, i) => parts.push(`<c r="${columnLetter(i)}1" s="${c.alert ? S.alertHeader : S.header}" t="s"><v>${str(c.header)}</v></c>`));
+      cols.forEach((c, i) =>
+        parts.push(
+          `<c r="${columnLetter(i)}1" s="${c.alert ? S.alertHeader : S.header}" t="s"><v>${str(c.header)}</v></c>`,
+        ),
+      );
       parts.push('</row>');
     }
     const letters = cols.map((_c, i) => columnLetter(i));
@@ -172,7 +210,15 @@ export function writeXlsx(sheets: WriteSheet[]): Uint8Array {
         } else {
           const s = String(v);
           // Text that a spreadsheet would take for a formula stays text (quote prefix), never evaluated.
-          const style = mark ? S.mark : /^[=+\-@\t\r]/.test(s) ? S.quoted : cols[i].alert ? S.alert : fmt === 'text' ? S.text : 0;
+          const style = mark
+            ? S.mark
+            : /^[=+\-@\t\r]/.test(s)
+              ? S.quoted
+              : cols[i].alert
+                ? S.alert
+                : fmt === 'text'
+                  ? S.text
+                  : 0;
           out += `<c r="${ref}" s="${style}" t="s"><v>${str(s)}</v></c>`;
         }
       }
@@ -182,7 +228,9 @@ export function writeXlsx(sheets: WriteSheet[]): Uint8Array {
     parts.push('</sheetData>');
     if (cols.length && withHeader) {
       parts.push(`<autoFilter ref="A1:${last}${lastRow}"/>`);
-      definedNames.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${sheetIndex}" hidden="1">'${esc(sheet.name.replace(/'/g, "''"))}'!$A$1:$${last}$${lastRow}</definedName>`);
+      definedNames.push(
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${sheetIndex}" hidden="1">'${esc(sheet.name.replace(/'/g, "''"))}'!$A$1:$${last}$${lastRow}</definedName>`,
+      );
     }
     const validations = cols
       .map((c, i) => {
@@ -196,7 +244,8 @@ export function writeXlsx(sheets: WriteSheet[]): Uint8Array {
         return `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${letters[i]}2:${letters[i]}${Math.max(lastRow, 1000)}"><formula1>${formula}</formula1></dataValidation>`;
       })
       .filter(Boolean);
-    if (validations.length) parts.push(`<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>`);
+    if (validations.length)
+      parts.push(`<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>`);
     parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
     spill();
     return Buffer.concat(chunks);
@@ -207,14 +256,24 @@ export function writeXlsx(sheets: WriteSheet[]): Uint8Array {
   if (lists.length) {
     const width = Math.max(...lists.map((l) => l.length));
     const rows: WriteValue[][] = Array.from({ length: width }, (_v, r) => lists.map((l) => l[r] ?? null));
-    const listSheet: WriteSheet = { name: '_lists', columns: lists.map(() => ({ header: '', format: 'text' })), rows, hidden: true };
+    const listSheet: WriteSheet = {
+      name: '_lists',
+      columns: lists.map(() => ({ header: '', format: 'text' })),
+      rows,
+      hidden: true,
+    };
     // The list sheet has no header row: its values start in row 1.
     xmls.push(sheetXml(listSheet, all.length, false));
     all.push(listSheet);
   }
   xmls.forEach((xml, i) => files.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: xml }));
   const enc = (s: string) => Buffer.from(s, 'utf8');
-  const sheetEntries = all.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`).join('');
+  const sheetEntries = all
+    .map(
+      (s, i) =>
+        `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
+    )
+    .join('');
   files.unshift(
     {
       name: '[Content_Types].xml',
@@ -222,7 +281,12 @@ export function writeXlsx(sheets: WriteSheet[]): Uint8Array {
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${all.map((_s, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
       ),
     },
-    { name: '_rels/.rels', data: enc(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+    {
+      name: '_rels/.rels',
+      data: enc(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+    },
     {
       name: 'xl/workbook.xml',
       data: enc(
@@ -237,8 +301,11 @@ export function writeXlsx(sheets: WriteSheet[]): Uint8Array {
     },
     { name: 'xl/styles.xml', data: enc(stylesXml(codes)) },
   );
-  const sstParts = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sstCount}" uniqueCount="${sst.length}">`];
-  for (const s of sst) sstParts.push(/^\s|\s$/.test(s) ? `<si><t xml:space="preserve">${esc(s)}</t></si>` : `<si><t>${esc(s)}</t></si>`);
+  const sstParts = [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sstCount}" uniqueCount="${sst.length}">`,
+  ];
+  for (const s of sst)
+    sstParts.push(/^\s|\s$/.test(s) ? `<si><t xml:space="preserve">${esc(s)}</t></si>` : `<si><t>${esc(s)}</t></si>`);
   sstParts.push('</sst>');
   files.push({ name: 'xl/sharedStrings.xml', data: enc(sstParts.join('')) });
   return zipFiles(files);

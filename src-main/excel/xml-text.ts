@@ -7,7 +7,8 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 
 export function decodeXml(s: string): string {
   if (s.indexOf('&') >= 0) s = decodeEntities(s);
-  if (s.indexOf('_x') >= 0) s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  if (s.indexOf('_x') >= 0)
+    s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
   return s;
 }
 
@@ -62,7 +63,7 @@ function decodeEntities(s: string): string {
  */
 export function itemText(xml: string, from: number, to: number): string {
   let out = '';
-  for (let lt = xml.indexOf('<', from); lt >= 0 && lt < to; ) {
+  for (let lt = xml.indexOf('<', from); lt >= 0 && lt < to;) {
     let n = lt + 1;
     let start = n;
     let c = xml.charCodeAt(n);
@@ -109,7 +110,8 @@ export function tags(xml: string, name: string): string[] {
 
 /** Concatenated text of all `<t>` elements of a string item, leaving out phonetic runs (`<rPh>`). */
 export function stringItemText(si: string): string {
-  if (si.indexOf('<rPh') >= 0 || si.indexOf(':rPh') >= 0) si = si.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
+  if (si.indexOf('<rPh') >= 0 || si.indexOf(':rPh') >= 0)
+    si = si.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
   let out = '';
   const re = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>|<(?:\w+:)?t\s*\/>/g;
   for (let m = re.exec(si); m; m = re.exec(si)) out += m[1] ?? '';

@@ -83,7 +83,7 @@ export class ZipArchive {
       let localOffset = this.u32(p + 42);
       const name = new TextDecoder().decode(this.bytes.subarray(p + 46, p + 46 + nameLen));
       // ZIP64 sizes live in the extra field when the 32-bit ones are saturated.
-      for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen; ) {
+      for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen;) {
         const id = this.u16(e);
         const sz = this.u16(e + 2);
         if (id === 1) {
@@ -103,7 +103,14 @@ export class ZipArchive {
       if (localOffset + 30 > len || this.u32(localOffset) !== SIG_LOCAL) throw truncated(this.file);
       const dataOffset = localOffset + 30 + this.u16(localOffset + 26) + this.u16(localOffset + 28);
       if (dataOffset + compressedSize > len) throw truncated(this.file);
-      this.entries.set(name.replace(/^\/+/, ''), { name, method, compressedSize, size, dataOffset, encrypted: (flags & 1) === 1 });
+      this.entries.set(name.replace(/^\/+/, ''), {
+        name,
+        method,
+        compressedSize,
+        size,
+        dataOffset,
+        encrypted: (flags & 1) === 1,
+      });
       p += 46 + nameLen + extraLen + commentLen;
     }
   }
@@ -127,10 +134,21 @@ export class ZipArchive {
    * sizes a ZIP declares can lie.
    */
   private guard(entry: ZipEntry): (inflated: number, consumed: number) => void {
-    const tooLarge = () => new WorkbenchError('import/unpacked-too-large', { file: this.file, maxMb: mb(MAX_PART_BYTES), totalMb: mb(MAX_UNPACKED_BYTES) });
-    const ratio = (out: number, inp: number) => new WorkbenchError('import/compression-ratio', { file: this.file, ratio: Math.round(out / Math.max(inp, 1)).toLocaleString('en'), max: MAX_INFLATE_RATIO });
+    const tooLarge = () =>
+      new WorkbenchError('import/unpacked-too-large', {
+        file: this.file,
+        maxMb: mb(MAX_PART_BYTES),
+        totalMb: mb(MAX_UNPACKED_BYTES),
+      });
+    const ratio = (out: number, inp: number) =>
+      new WorkbenchError('import/compression-ratio', {
+        file: this.file,
+        ratio: Math.round(out / Math.max(inp, 1)).toLocaleString('en'),
+        max: MAX_INFLATE_RATIO,
+      });
     if (entry.size > MAX_PART_BYTES || this.unpacked + entry.size > MAX_UNPACKED_BYTES) throw tooLarge();
-    if (entry.size > RATIO_GRACE_BYTES && entry.size > entry.compressedSize * MAX_INFLATE_RATIO) throw ratio(entry.size, entry.compressedSize);
+    if (entry.size > RATIO_GRACE_BYTES && entry.size > entry.compressedSize * MAX_INFLATE_RATIO)
+      throw ratio(entry.size, entry.compressedSize);
     let seen = 0;
     return (inflated, consumed) => {
       seen += inflated;
@@ -151,7 +169,8 @@ export class ZipArchive {
     const SLICE = 1 << 17;
     if (entry.method === 0) {
       this.guard(entry)(data.length, data.length);
-      for (let i = 0; i < data.length; i += SLICE) if (onChunk(data.subarray(i, i + SLICE), i + SLICE >= data.length) === false) return;
+      for (let i = 0; i < data.length; i += SLICE)
+        if (onChunk(data.subarray(i, i + SLICE), i + SLICE >= data.length) === false) return;
       if (data.length === 0) onChunk(data, true);
       return;
     }
@@ -169,7 +188,8 @@ export class ZipArchive {
       }
       if (out) {
         count(out.length, data.length);
-        for (let i = 0; i < out.length; i += SLICE) if (onChunk(out.subarray(i, i + SLICE), i + SLICE >= out.length) === false) return;
+        for (let i = 0; i < out.length; i += SLICE)
+          if (onChunk(out.subarray(i, i + SLICE), i + SLICE >= out.length) === false) return;
         if (out.length === 0) onChunk(out, true);
         return;
       }
@@ -201,7 +221,12 @@ export class ZipArchive {
     for (const entry of this.entries.values()) {
       this.stream(entry, (chunk) => {
         total += chunk.length;
-        if (total > maxBytes) throw new WorkbenchError('import/unpacked-too-large', { file: this.file, maxMb: mb(maxBytes), totalMb: mb(maxBytes) });
+        if (total > maxBytes)
+          throw new WorkbenchError('import/unpacked-too-large', {
+            file: this.file,
+            maxMb: mb(maxBytes),
+            totalMb: mb(maxBytes),
+          });
       });
     }
   }
@@ -215,7 +240,12 @@ export class ZipArchive {
     let size = 0;
     this.stream(entry, (chunk, final) => {
       size += chunk.length;
-      if (size > maxBytes) throw new WorkbenchError('import/unpacked-too-large', { file: this.file, maxMb: mb(maxBytes), totalMb: mb(MAX_UNPACKED_BYTES) });
+      if (size > maxBytes)
+        throw new WorkbenchError('import/unpacked-too-large', {
+          file: this.file,
+          maxMb: mb(maxBytes),
+          totalMb: mb(MAX_UNPACKED_BYTES),
+        });
       parts.push(dec.decode(chunk, { stream: !final }));
     });
     return parts.join('');

@@ -54,7 +54,12 @@ export function t(lang: Lang, key: string, params: Record<string, unknown> = {})
 
 /** The language of this computer's locale: Chinese for any zh locale, English otherwise. */
 export function osLang(locale?: string): Lang {
-  const l = locale ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? Intl.DateTimeFormat().resolvedOptions().locale;
+  const l =
+    locale ??
+    process.env.LC_ALL ??
+    process.env.LC_MESSAGES ??
+    process.env.LANG ??
+    Intl.DateTimeFormat().resolvedOptions().locale;
   return /^zh/i.test(l ?? '') ? 'zh-CN' : 'en';
 }
 

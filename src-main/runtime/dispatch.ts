@@ -39,21 +39,36 @@ export interface DispatchOptions {
  * and turns failures into `{ code, message }` in the caller's language. Unexpected errors are logged
  * with the operation's name and reported as 'internal', never as a stack trace.
  */
-export async function dispatch(ws: Workspace, name: string, rawInput: unknown, opts: DispatchOptions): Promise<Result<unknown>> {
-  if (!isOpName(name)) return { ok: false, error: errorPayload(new WorkbenchError('request/unknown-operation', { name }), opts.lang) };
+export async function dispatch(
+  ws: Workspace,
+  name: string,
+  rawInput: unknown,
+  opts: DispatchOptions,
+): Promise<Result<unknown>> {
+  if (!isOpName(name))
+    return { ok: false, error: errorPayload(new WorkbenchError('request/unknown-operation', { name }), opts.lang) };
   const spec = contract[name];
   const door = opts.door ?? 'cli';
-  if (!spec.doors.includes(door)) return { ok: false, error: errorPayload(new WorkbenchError('request/not-exposed', { name }), opts.lang) };
+  if (!spec.doors.includes(door))
+    return { ok: false, error: errorPayload(new WorkbenchError('request/not-exposed', { name }), opts.lang) };
   const { result: parsed, diskPaths } = countDiskPaths(() => spec.input.safeParse(rawInput ?? {}));
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, opts.lang, rawInput ?? {}) };
   // Issue 17 item 11: a page names no file on disk, whichever field of whichever operation it tries.
-  if (diskPaths > 0 && !DOOR_POLICY[door].diskPaths) return { ok: false, error: errorPayload(new WorkbenchError('request/disk-path-refused', { name }), opts.lang) };
+  if (diskPaths > 0 && !DOOR_POLICY[door].diskPaths)
+    return { ok: false, error: errorPayload(new WorkbenchError('request/disk-path-refused', { name }), opts.lang) };
   try {
     // A damaged database (issue 17, item 2) still lists and restores its backups; everything else is refused.
     if (ws.damage && name !== 'backup/list' && name !== 'backup/restore') throw ws.damagedError();
     if (name === 'backup/restore' && (opts.jobsRunning?.() ?? 0) > 0) throw new WorkbenchError('backup/jobs-running');
-    if (spec.long && opts.runLong) return { ok: true, value: await opts.runLong(name, parsed.data, opts.jobId, opts.lang) };
-    const ctx = makeContext(ws, { lang: opts.lang, actor: opts.actor, progress: opts.progress, checkCancelled: opts.checkCancelled, cancelJob: opts.cancelJob });
+    if (spec.long && opts.runLong)
+      return { ok: true, value: await opts.runLong(name, parsed.data, opts.jobId, opts.lang) };
+    const ctx = makeContext(ws, {
+      lang: opts.lang,
+      actor: opts.actor,
+      progress: opts.progress,
+      checkCancelled: opts.checkCancelled,
+      cancelJob: opts.cancelJob,
+    });
     const handler = handlers[name] as (c: typeof ctx, i: unknown) => unknown;
     const run = () => handler(ctx, parsed.data);
     // A door that runs long jobs in workers has other writers in this process: its writes take turns (write-gate.ts).

@@ -33,15 +33,27 @@ function reason(issue: Issue, input: unknown, lang: Lang): string {
     case 'too_small': {
       const params = { minimum: String(issue.minimum) };
       const exact = 'exact' in issue && issue.exact;
-      if (issue.origin === 'string') return exact ? v('exact_string', params) : Number(issue.minimum) <= 1 ? v('too_small') : v('too_small_string', params);
-      if (issue.origin === 'array' || issue.origin === 'set') return exact ? v('exact_array', params) : Number(issue.minimum) <= 1 ? v('too_small') : v('too_small_array', params);
+      if (issue.origin === 'string')
+        return exact
+          ? v('exact_string', params)
+          : Number(issue.minimum) <= 1
+            ? v('too_small')
+            : v('too_small_string', params);
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return exact
+          ? v('exact_array', params)
+          : Number(issue.minimum) <= 1
+            ? v('too_small')
+            : v('too_small_array', params);
       return v(issue.inclusive === false ? 'too_small_number_exclusive' : 'too_small_number', params);
     }
     case 'too_big': {
       const params = { maximum: String(issue.maximum) };
       const exact = 'exact' in issue && issue.exact;
-      if (issue.origin === 'string') return v(exact ? 'exact_string' : 'too_big_string', { ...params, minimum: params.maximum });
-      if (issue.origin === 'array' || issue.origin === 'set') return v(exact ? 'exact_array' : 'too_big_array', { ...params, minimum: params.maximum });
+      if (issue.origin === 'string')
+        return v(exact ? 'exact_string' : 'too_big_string', { ...params, minimum: params.maximum });
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return v(exact ? 'exact_array' : 'too_big_array', { ...params, minimum: params.maximum });
       return v(issue.inclusive === false ? 'too_big_number_exclusive' : 'too_big_number', params);
     }
     case 'invalid_type':

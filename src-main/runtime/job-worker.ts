@@ -22,7 +22,12 @@ const post = (m: JobMessage) => parentPort!.postMessage(m);
 async function main(): Promise<void> {
   // The main thread has opened, checked and migrated the database already. A worker may wait long for the
   // write lock (another job's import): it blocks only itself, and the window's edits wait asynchronously.
-  const ws = new Workspace(data.dataDir, { nativeBinding: data.nativeBinding, migrate: false, check: false, busyTimeoutMs: 10 * 60_000 });
+  const ws = new Workspace(data.dataDir, {
+    nativeBinding: data.nativeBinding,
+    migrate: false,
+    check: false,
+    busyTimeoutMs: 10 * 60_000,
+  });
   let last = 0;
   const ctx = makeContext(ws, {
     lang: data.lang,

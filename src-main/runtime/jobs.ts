@@ -48,7 +48,15 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     run(name, input, jobId = randomUUID(), lang = options.lang()) {
       const flag = new Int32Array(new SharedArrayBuffer(4));
       const worker = new Worker(workerUrl(), {
-        workerData: { name, input, dataDir: options.dataDir, nativeBinding: options.nativeBinding, lang, actor: options.actor(), flag },
+        workerData: {
+          name,
+          input,
+          dataDir: options.dataDir,
+          nativeBinding: options.nativeBinding,
+          lang,
+          actor: options.actor(),
+          flag,
+        },
       });
       running.set(jobId, { worker, flag });
       return new Promise((resolve, reject) => {
@@ -60,14 +68,19 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           fn();
         };
         worker.on('message', (m: JobMessage) => {
-          if (m.type === 'progress') options.onProgress({ jobId, operation: name, done: m.done, total: m.total, phase: m.phase });
+          if (m.type === 'progress')
+            options.onProgress({ jobId, operation: name, done: m.done, total: m.total, phase: m.phase });
           else if (m.type === 'done') settle(() => resolve(m.value));
           else if (m.type === 'failed') settle(() => reject(new WorkbenchError(m.code, m.params)));
           else settle(() => reject(new Error(m.message)));
         });
         worker.on('error', (e) => settle(() => reject(e)));
         worker.on('exit', (code) =>
-          settle(() => (flag[0] === 1 ? reject(new WorkbenchError('job/cancelled')) : reject(new Error(`job worker exited with code ${code}`)))),
+          settle(() =>
+            flag[0] === 1
+              ? reject(new WorkbenchError('job/cancelled'))
+              : reject(new Error(`job worker exited with code ${code}`)),
+          ),
         );
       });
     },

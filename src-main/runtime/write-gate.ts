@@ -19,11 +19,19 @@ const turns = new WeakMap<Workspace, Promise<void>>();
  * in between. The import keeps its all-or-nothing transaction; the edit simply lands after it.
  * Writes of this thread take turns, so that one never begins inside another's transaction.
  */
-export async function inWriteTurn<T>(ws: Workspace, name: string, run: () => T | Promise<T>, maxWaitMs = MAX_WAIT_MS): Promise<T> {
+export async function inWriteTurn<T>(
+  ws: Workspace,
+  name: string,
+  run: () => T | Promise<T>,
+  maxWaitMs = MAX_WAIT_MS,
+): Promise<T> {
   const before = turns.get(ws) ?? Promise.resolve();
   let done!: () => void;
   const mine = new Promise<void>((resolve) => (done = resolve));
-  turns.set(ws, before.then(() => mine));
+  turns.set(
+    ws,
+    before.then(() => mine),
+  );
   await before;
   try {
     if (ws.damage) return await run();
@@ -60,7 +68,8 @@ async function beginImmediate(db: Database, maxWaitMs: number): Promise<void> {
     } finally {
       db.pragma(`busy_timeout = ${timeout}`);
     }
-    if (Date.now() - started > maxWaitMs) throw new WorkbenchError('db/busy', { seconds: Math.round(maxWaitMs / 1000) });
+    if (Date.now() - started > maxWaitMs)
+      throw new WorkbenchError('db/busy', { seconds: Math.round(maxWaitMs / 1000) });
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }

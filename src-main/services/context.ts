@@ -65,7 +65,8 @@ export function accountName(): string {
 /** The display name the user gave in Settings, or undefined (none yet, or a database that cannot be read). */
 function displayName(ws: Workspace): string | undefined {
   try {
-    const row = ws.db.prepare("SELECT value FROM settings WHERE key = 'displayName'").get() as { value: string } | undefined;
+    const row = ws.db.prepare("SELECT value FROM settings WHERE key = 'displayName'").get() as
+      { value: string } | undefined;
     return row?.value.trim() || undefined;
   } catch {
     return undefined;

@@ -23,11 +23,18 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({
       args: process.argv.slice(2),
-      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, lang: { type: 'string' }, dev: { type: 'boolean' } },
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        lang: { type: 'string' },
+        dev: { type: 'boolean' },
+      },
       strict: true,
     }).values;
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\nUsage: npm run -s web -- [--port N] [--data-dir DIR] [--lang zh-CN|en] [--dev]\n`);
+    process.stderr.write(
+      `${(e as Error).message}\nUsage: npm run -s web -- [--port N] [--data-dir DIR] [--lang zh-CN|en] [--dev]\n`,
+    );
     return 2;
   }
   const cliLang = parseLang(args.lang) ?? osLang();
@@ -42,14 +49,18 @@ async function main(): Promise<number> {
     // Browser mode owns the data folder while it runs (issue 17, item 6): a CLI command that would
     // write under it is refused, and a second browser mode or the window does not start on it.
     fs.mkdirSync(dataDir, { recursive: true });
-    lock = await lockFolder(dataDir, 'web', { onWait: (owner) => process.stderr.write(`${t(cliLang, 'cli.waitingForLock', { pid: owner.pid })}\n`) });
+    lock = await lockFolder(dataDir, 'web', {
+      onWait: (owner) => process.stderr.write(`${t(cliLang, 'cli.waitingForLock', { pid: owner.pid })}\n`),
+    });
     removeLeftovers(dataDir, path.join(dataDir, `${DB_FILE}${RESTORE_TEMP_SUFFIX}`));
     ws = new Workspace(dataDir);
   } catch (e) {
     lock?.release();
     const code = (e as { code?: string }).code;
     const known = isWorkbenchError(e);
-    const message = known ? errorPayload(e, cliLang).message : t(cliLang, 'errors.internal-logged', logInternalError(dataDir, 'web start', e));
+    const message = known
+      ? errorPayload(e, cliLang).message
+      : t(cliLang, 'errors.internal-logged', logInternalError(dataDir, 'web start', e));
     process.stderr.write(`${t(cliLang, 'cli.error')}${message}${code && known ? ` (${code})` : ''}\n`);
     return 1;
   }
@@ -58,7 +69,13 @@ async function main(): Promise<number> {
   const lang = (): Lang => parseLang(args.lang) ?? savedLang() ?? osLang();
 
   const outDir = path.join(ROOT, 'out/renderer');
-  const fresh = !args.dev && isBuildFresh(outDir, [path.join(ROOT, 'src-renderer'), path.join(ROOT, 'src-shared'), path.join(ROOT, 'src-main/contract')]);
+  const fresh =
+    !args.dev &&
+    isBuildFresh(outDir, [
+      path.join(ROOT, 'src-renderer'),
+      path.join(ROOT, 'src-shared'),
+      path.join(ROOT, 'src-main/contract'),
+    ]);
   const options: WebServerOptions = { ws, port: args.port ? Number(args.port) : DEFAULT_PORT, lang };
   let vite: { close(): Promise<void>; middlewares: NonNullable<WebServerOptions['middleware']> } | undefined;
   if (fresh) options.staticDir = outDir;
@@ -80,7 +97,8 @@ async function main(): Promise<number> {
   try {
     server = await startWebServer(options);
   } catch (e) {
-    if ((e as { code?: string }).code === 'EADDRINUSE' && args.port === undefined) server = await startWebServer({ ...options, port: 0 });
+    if ((e as { code?: string }).code === 'EADDRINUSE' && args.port === undefined)
+      server = await startWebServer({ ...options, port: 0 });
     else {
       process.stderr.write(`${t(cliLang, 'cli.error')}${(e as Error).message}\n`);
       ws.close();
@@ -97,8 +115,11 @@ async function main(): Promise<number> {
     process.on('SIGTERM', () => resolve());
   });
   process.stdout.write(`Workbench: ${server.url}\n`);
-  process.stderr.write(`${t(cliLang, 'cli.web.serving', { dataDir: ws.dataDir, mode: fresh ? 'out/renderer' : 'vite' })}\n`);
-  if (ws.damage) process.stderr.write(`${t(cliLang, 'cli.error')}${errorPayload(ws.damagedError(), cliLang).message}\n`);
+  process.stderr.write(
+    `${t(cliLang, 'cli.web.serving', { dataDir: ws.dataDir, mode: fresh ? 'out/renderer' : 'vite' })}\n`,
+  );
+  if (ws.damage)
+    process.stderr.write(`${t(cliLang, 'cli.error')}${errorPayload(ws.damagedError(), cliLang).message}\n`);
   await stopped;
   await server.close();
   await vite?.close();

@@ -113,16 +113,26 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-    const lang = parseLang(req.headers['x-workbench-lang']) ?? parseLang(req.headers['accept-language']?.split(',')[0]) ?? o.lang();
+    const lang =
+      parseLang(req.headers['x-workbench-lang']) ??
+      parseLang(req.headers['accept-language']?.split(',')[0]) ??
+      o.lang();
     // Refusals of the HTTP door itself, with a stable code and a message in the caller's language.
-    const refuse = (status: number, code: string, params: Record<string, unknown> = {}) => sendJson(res, status, { ok: false, error: { code, message: t(lang, `errors.${code}`, params) } });
+    const refuse = (status: number, code: string, params: Record<string, unknown> = {}) =>
+      sendJson(res, status, { ok: false, error: { code, message: t(lang, `errors.${code}`, params) } });
     const origin = req.headers.origin;
     if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return refuse(403, 'http/forbidden-origin');
-    const given = (req.headers['x-workbench-token'] as string | undefined) ?? (url.pathname === '/api/events' ? (url.searchParams.get('token') ?? undefined) : undefined);
+    const given =
+      (req.headers['x-workbench-token'] as string | undefined) ??
+      (url.pathname === '/api/events' ? (url.searchParams.get('token') ?? undefined) : undefined);
     if (!sameSecret(given, token)) return refuse(401, 'http/unauthorized');
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       listeners.add(res);
       req.on('close', () => listeners.delete(res));
@@ -184,17 +194,25 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname.startsWith('/api/')) {
       api(req, res, url).catch((e) => {
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: toErrorPayload(e, 'web request', o.lang(), o.ws.dataDir) });
+        if (!res.headersSent)
+          sendJson(res, 500, { ok: false, error: toErrorPayload(e, 'web request', o.lang(), o.ws.dataDir) });
       });
       return;
     }
     if (o.staticDir) {
-      const hit = resolveStatic(o.staticDir, url.pathname) ?? (url.pathname.includes('.') ? undefined : resolveStatic(o.staticDir, '/index.html'));
+      const hit =
+        resolveStatic(o.staticDir, url.pathname) ??
+        (url.pathname.includes('.') ? undefined : resolveStatic(o.staticDir, '/index.html'));
       if (!hit) {
         res.writeHead(404).end('Not found');
         return;
       }
-      res.writeHead(200, { 'content-type': hit.type, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': hit.type.startsWith('text/html') ? 'no-store' : 'max-age=3600' });
+      res.writeHead(200, {
+        'content-type': hit.type,
+        'content-security-policy': CSP,
+        'x-content-type-options': 'nosniff',
+        'cache-control': hit.type.startsWith('text/html') ? 'no-store' : 'max-age=3600',
+      });
       fs.createReadStream(hit.file).pipe(res);
       return;
     }

@@ -13,7 +13,8 @@ export function withoutHmrSocket(): Plugin {
     transform(code, id) {
       if (!/[\\/]vite[\\/]dist[\\/]client[\\/]client\.mjs$/.test(id)) return undefined;
       // A Vite that words its client differently: say so at once rather than log errors on every page.
-      if (!code.includes(CONNECT)) this.warn('Vite client changed: the HMR socket attempt is not removed (src-main/web/vite-no-socket.ts)');
+      if (!code.includes(CONNECT))
+        this.warn('Vite client changed: the HMR socket attempt is not removed (src-main/web/vite-no-socket.ts)');
       return code.replace(CONNECT, '');
     },
   };

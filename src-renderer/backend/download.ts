@@ -15,7 +15,9 @@ const TYPES: Record<string, string> = {
 export function saveDownload(file: Pick<FileOut, 'name' | 'base64'> | null | undefined, name = file?.name): boolean {
   if (!file?.base64 || !name) return false;
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream' }));
+  const url = URL.createObjectURL(
+    new Blob([bytes], { type: TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream' }),
+  );
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

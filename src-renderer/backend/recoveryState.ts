@@ -18,7 +18,11 @@ const notify = () => listeners.forEach((l) => l());
 export function noteDamaged(error: ErrorPayload): void {
   if (error.code !== 'db/damaged' || damaged) return;
   const d = error.details ?? {};
-  damaged = { message: error.message, file: String(d.file ?? ''), backup: typeof d.backup === 'string' ? d.backup : null };
+  damaged = {
+    message: error.message,
+    file: String(d.file ?? ''),
+    backup: typeof d.backup === 'string' ? d.backup : null,
+  };
   notify();
 }
 

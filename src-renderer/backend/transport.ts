@@ -17,7 +17,9 @@ export const isDesktop = (): boolean => typeof window !== 'undefined' && !!windo
 /** Calls one operation of the contract; returns its value or throws an ApiError. */
 export async function invoke<K extends OpName>(name: K, input: Input<K>, opts: InvokeOptions = {}): Promise<Output<K>> {
   // The desktop's main process, like the browser-mode server, answers in the language this window shows.
-  const result = window.workbench ? await window.workbench.invoke(name, input, { ...opts, lang: windowLang() }) : await invokeOverHttp(name, input, opts);
+  const result = window.workbench
+    ? await window.workbench.invoke(name, input, { ...opts, lang: windowLang() })
+    : await invokeOverHttp(name, input, opts);
   if (result.ok) return result.value as Output<K>;
   noteDamaged(result.error);
   throw new ApiError(result.error);
@@ -39,7 +41,11 @@ export async function uploadFile(file: File): Promise<UploadInfo> {
 }
 
 function invokeOverHttp(name: string, input: unknown, opts: InvokeOptions): Promise<Result<unknown>> {
-  return postOverHttp(`/api/invoke/${name}`, 'application/json', JSON.stringify({ input: input ?? {}, ...(opts.jobId ? { jobId: opts.jobId } : {}) }));
+  return postOverHttp(
+    `/api/invoke/${name}`,
+    'application/json',
+    JSON.stringify({ input: input ?? {}, ...(opts.jobId ? { jobId: opts.jobId } : {}) }),
+  );
 }
 
 async function postOverHttp(url: string, contentType: string, body: BodyInit): Promise<Result<unknown>> {
@@ -66,6 +72,9 @@ async function postOverHttp(url: string, contentType: string, body: BodyInit): P
   try {
     return (await response.json()) as Result<unknown>;
   } catch {
-    throw new ApiError({ code: TRANSPORT_BAD_RESPONSE, message: i18n.t('transport.badResponse', { status: response.status }) });
+    throw new ApiError({
+      code: TRANSPORT_BAD_RESPONSE,
+      message: i18n.t('transport.badResponse', { status: response.status }),
+    });
   }
 }

@@ -38,7 +38,10 @@ export const workbenchGridTheme = themeQuartz.withParams({
   selectedRowBackgroundColor: '#e6efff',
 });
 
-export type DataGridProps<T> = Omit<AgGridReactProps<T>, 'theme' | 'localeText' | 'modules' | 'loadThemeGoogleFonts'> & {
+export type DataGridProps<T> = Omit<
+  AgGridReactProps<T>,
+  'theme' | 'localeText' | 'modules' | 'loadThemeGoogleFonts'
+> & {
   /** Height of the grid; it fills its parent by default. */
   height?: number | string;
   /** What the grid says when it has no rows (instead of AG Grid's bare "No rows"). */

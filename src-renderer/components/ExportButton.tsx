@@ -40,7 +40,8 @@ export function ExportButton({ fileName, build, rows, disabled, testId = 'export
   const [busy, setBusy] = useState(false);
 
   const call = (req: ExportRequest, withProgress: boolean): Promise<ExportResult | undefined> => {
-    if (req.op === 'export/grid') return withProgress ? runJob('export/grid', req.input) : invoke('export/grid', req.input);
+    if (req.op === 'export/grid')
+      return withProgress ? runJob('export/grid', req.input) : invoke('export/grid', req.input);
     return withProgress ? runJob('export/rows', req.input) : invoke('export/rows', req.input);
   };
 
@@ -67,8 +68,16 @@ export function ExportButton({ fileName, build, rows, disabled, testId = 'export
   };
 
   const items = [
-    { key: 'xlsx', icon: <FileExcelOutlined />, label: <span data-testid={`${testId}-xlsx`}>{t('exportButton.xlsx')}</span> },
-    { key: 'csv', icon: <FileTextOutlined />, label: <span data-testid={`${testId}-csv`}>{t('exportButton.csv')}</span> },
+    {
+      key: 'xlsx',
+      icon: <FileExcelOutlined />,
+      label: <span data-testid={`${testId}-xlsx`}>{t('exportButton.xlsx')}</span>,
+    },
+    {
+      key: 'csv',
+      icon: <FileTextOutlined />,
+      label: <span data-testid={`${testId}-csv`}>{t('exportButton.csv')}</span>,
+    },
   ];
 
   return (
@@ -78,7 +87,13 @@ export function ExportButton({ fileName, build, rows, disabled, testId = 'export
       disabled={disabled || busy}
       menu={{ items, onClick: ({ key }) => void run(key as ExportFormat) }}
     >
-      <Button icon={<DownloadOutlined />} loading={busy} disabled={disabled} data-testid={testId} title={t('exportButton.hint')}>
+      <Button
+        icon={<DownloadOutlined />}
+        loading={busy}
+        disabled={disabled}
+        data-testid={testId}
+        title={t('exportButton.hint')}
+      >
         {t('exportButton.label')} <DownOutlined />
       </Button>
     </Dropdown>

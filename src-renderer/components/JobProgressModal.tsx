@@ -61,7 +61,9 @@ export function JobProgressModal({ job, onCancel }: Props) {
                   ? t('job.countSoFar', { done: formatNumber(job.done, lang) })
                   : ''}
             </Typography.Text>
-            <Typography.Text type="secondary">{t('job.elapsed', { time: formatElapsed(Math.max(now, job.startedAt) - job.startedAt) })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('job.elapsed', { time: formatElapsed(Math.max(now, job.startedAt) - job.startedAt) })}
+            </Typography.Text>
           </div>
           {job.cancelling && <Typography.Text type="warning">{t('job.cancelling')}</Typography.Text>}
         </Space>

@@ -16,7 +16,9 @@ const JobContext = createContext<RunJob>(async () => undefined);
 export const useRunJob = () => useContext(JobContext);
 
 function newJobId(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
 }
 
 export function JobRunnerProvider({ children }: { children: ReactNode }) {

@@ -39,4 +39,5 @@ export const droppedFile = {
 
 /** The files the import reads (the engine still checks the content: a renamed file is refused there). */
 export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.csv', '.tsv', '.txt', '.ods'];
-export const isSpreadsheetName = (name: string) => SPREADSHEET_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+export const isSpreadsheetName = (name: string) =>
+  SPREADSHEET_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));

@@ -41,19 +41,30 @@ export function formatMoneyCompact(value: number | null | undefined, lang: Lang)
 
 export function formatNumber(value: number | null | undefined, lang: Lang, fractionDigits = 0): string {
   if (value == null || !Number.isFinite(value)) return '';
-  return numberFormat(lang, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+  return numberFormat(lang, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(
+    value,
+  );
 }
 
 /** A ratio (0.125) as a signed percentage (+12.5%); null when there is nothing to compare with. */
 export function formatChange(ratio: number | null, lang: Lang): string {
   if (ratio == null || !Number.isFinite(ratio)) return '';
-  return numberFormat(lang, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio);
+  return numberFormat(lang, {
+    style: 'percent',
+    signDisplay: 'exceptZero',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(ratio);
 }
 
 /** A ratio (0.125) as a percentage (12.5%). */
 export function formatPercent(ratio: number | null, lang: Lang, fractionDigits = 1): string {
   if (ratio == null || !Number.isFinite(ratio)) return '';
-  return numberFormat(lang, { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(ratio);
+  return numberFormat(lang, {
+    style: 'percent',
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(ratio);
 }
 
 /** Change from `previous` to `current`, or null when `previous` is zero (no base to compare with). */
@@ -103,5 +114,7 @@ export function formatElapsed(ms: number): string {
 
 /** Month labels for charts: 1月…12月 or Jan…Dec. */
 export function monthLabel(month: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+  return new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, month - 1, 1)),
+  );
 }

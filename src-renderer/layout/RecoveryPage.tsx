@@ -29,7 +29,10 @@ export function RecoveryPage({ damaged }: { damaged: Damaged }) {
       const r = await invoke('backup/restore', { name });
       clearDamaged();
       await queryClient.resetQueries();
-      message.success(t('recovery.restored', { name: r.restored, copy: r.damagedCopy ?? r.safetyBackup?.name ?? '' }), 8);
+      message.success(
+        t('recovery.restored', { name: r.restored, copy: r.damagedCopy ?? r.safetyBackup?.name ?? '' }),
+        8,
+      );
     } catch (e) {
       modal.error({ title: t('recovery.failed'), content: errorMessage(e) });
     } finally {
@@ -50,7 +53,15 @@ export function RecoveryPage({ damaged }: { damaged: Damaged }) {
         }
         extra={
           newest ? (
-            <Button type="primary" size="large" icon={<CloudDownloadOutlined />} loading={busy === newest} disabled={busy !== null} onClick={() => void restore(newest)} data-testid="recovery-restore-newest">
+            <Button
+              type="primary"
+              size="large"
+              icon={<CloudDownloadOutlined />}
+              loading={busy === newest}
+              disabled={busy !== null}
+              onClick={() => void restore(newest)}
+              data-testid="recovery-restore-newest"
+            >
               {t('recovery.restoreNewest', { name: newest })}
             </Button>
           ) : undefined
@@ -66,23 +77,41 @@ export function RecoveryPage({ damaged }: { damaged: Damaged }) {
           pagination={{ pageSize: 6, hideOnSinglePage: true }}
           locale={{ emptyText: backups.isError ? errorMessage(backups.error) : t('settings.backups.empty') }}
           columns={[
-            { title: t('settings.backups.createdAt'), dataIndex: 'createdAt', width: 180, render: (v: string) => formatDateTime(v, lang) },
+            {
+              title: t('settings.backups.createdAt'),
+              dataIndex: 'createdAt',
+              width: 180,
+              render: (v: string) => formatDateTime(v, lang),
+            },
             {
               title: t('settings.backups.name'),
               dataIndex: 'name',
               ellipsis: true,
               render: (v: string) => (
                 <>
-                  <Typography.Text code>{v}</Typography.Text> {v === newest && <Tag color="green">{t('recovery.newestGood')}</Tag>}
+                  <Typography.Text code>{v}</Typography.Text>{' '}
+                  {v === newest && <Tag color="green">{t('recovery.newestGood')}</Tag>}
                 </>
               ),
             },
-            { title: t('settings.backups.size'), dataIndex: 'sizeBytes', width: 100, align: 'right', render: (v: number) => formatBytes(v, lang) },
+            {
+              title: t('settings.backups.size'),
+              dataIndex: 'sizeBytes',
+              width: 100,
+              align: 'right',
+              render: (v: number) => formatBytes(v, lang),
+            },
             {
               key: 'restore',
               width: 120,
               render: (_: unknown, b) => (
-                <Button size="small" loading={busy === b.name} disabled={busy !== null} onClick={() => void restore(b.name)} data-testid="recovery-restore">
+                <Button
+                  size="small"
+                  loading={busy === b.name}
+                  disabled={busy !== null}
+                  onClick={() => void restore(b.name)}
+                  data-testid="recovery-restore"
+                >
                   {t('settings.backups.restore')}
                 </Button>
               ),

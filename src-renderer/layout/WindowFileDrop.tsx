@@ -48,7 +48,9 @@ export function WindowFileDrop() {
       const file = e.dataTransfer?.files[0];
       if (!file) return;
       if (!isSpreadsheetName(file.name)) {
-        message.error(t('importExport.ui.dropNotSheet', { name: file.name, extensions: SPREADSHEET_EXTENSIONS.join(' ') }));
+        message.error(
+          t('importExport.ui.dropNotSheet', { name: file.name, extensions: SPREADSHEET_EXTENSIONS.join(' ') }),
+        );
         return;
       }
       try {

@@ -11,19 +11,34 @@ import { tmpDir } from '../support/workspace';
 const dataDir = tmpDir('wb-e2e-review-');
 const db = readDatabase(dataDir);
 const rating = (no: string, kpi: string) =>
-  db((d) => (d.prepare('SELECT r.score FROM review_ratings r JOIN staff s ON s.id = r.staff_id WHERE s.employee_no = ? AND r.kpi_key = ?').get(no, kpi) as { score: number } | undefined)?.score);
+  db(
+    (d) =>
+      (
+        d
+          .prepare(
+            'SELECT r.score FROM review_ratings r JOIN staff s ON s.id = r.staff_id WHERE s.employee_no = ? AND r.kpi_key = ?',
+          )
+          .get(no, kpi) as { score: number } | undefined
+      )?.score,
+  );
 
 const wb = workbenchInBrowser(dataDir, async (ws) => {
   seedAppraisalCompany(ws.db);
   await dispatch(ws, 'appraisal/compute', { quarter: '2026Q3' }, { lang: 'en', actor: 'tester' });
   // everything rated except A's teamwork, which the test types in the grid
-  await dispatch(ws, 'appraisal/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS.filter((r) => !(r.person === 'S1' && r.kpi === 'teamwork')) }, { lang: 'en', actor: 'tester' });
+  await dispatch(
+    ws,
+    'appraisal/rate-many',
+    { quarter: '2026Q3', ratings: HAND_RATINGS.filter((r) => !(r.person === 'S1' && r.kpi === 'teamwork')) },
+    { lang: 'en', actor: 'tester' },
+  );
 });
 const openPage = (hash: string): Promise<Page> => wb.open(hash, { downloads: true });
 
 const api = <T>(page: Page, name: string, input: unknown) => invokeInPage<T>(page, wb.web.token, name, input);
 
-const peerCount = () => db((d) => (d.prepare('SELECT COUNT(*) AS n FROM review_peer_ratings').get() as { n: number }).n);
+const peerCount = () =>
+  db((d) => (d.prepare('SELECT COUNT(*) AS n FROM review_peer_ratings').get() as { n: number }).n);
 
 /** Opens the person drawer of A (S1, 张伟) from the grid. */
 async function openA(page: Page) {
@@ -53,7 +68,10 @@ describe('the appraisal screen (P6.1–P6.4)', () => {
     }
     await expect.poll(peerCount, { timeout: 15_000 }).toBe(2);
     // A's teamwork is not rated by the manager yet: the peers alone do not make a rating
-    await page.getByTestId('peer-explain-teamwork').getByText('Not rated until the manager rates; peers alone never make a rating (2 peer ratings so far)').waitFor();
+    await page
+      .getByTestId('peer-explain-teamwork')
+      .getByText('Not rated until the manager rates; peers alone never make a rating (2 peer ratings so far)')
+      .waitFor();
     await page.context().close();
   });
 
@@ -71,7 +89,8 @@ describe('the appraisal screen (P6.1–P6.4)', () => {
     await cell.click();
     const editing = page.locator('.ag-cell-inline-editing');
     await editing.waitFor();
-    if (!(await page.getByRole('option', { name: '4', exact: true }).isVisible())) await editing.locator('.ag-picker-field-wrapper').click();
+    if (!(await page.getByRole('option', { name: '4', exact: true }).isVisible()))
+      await editing.locator('.ag-picker-field-wrapper').click();
     await page.getByRole('option', { name: '4', exact: true }).click();
     await expect.poll(() => rating('S1', 'teamwork'), { timeout: 15_000 }).toBe(4);
     await page.screenshot({ path: path.join(dataDir, 'appraisals.png') });
@@ -88,8 +107,11 @@ describe('the appraisal screen (P6.1–P6.4)', () => {
       await page.getByText('Decision saved.').last().waitFor();
     }
     await page.keyboard.press('Escape');
-    const open = db((d) => d.prepare("SELECT id FROM review_outcomes WHERE status = 'proposed'").pluck().all() as number[]);
-    for (const id of open) await api(page, 'appraisal/decide-outcome', { quarter: '2026Q3', id, decision: 'confirmed' });
+    const open = db(
+      (d) => d.prepare("SELECT id FROM review_outcomes WHERE status = 'proposed'").pluck().all() as number[],
+    );
+    for (const id of open)
+      await api(page, 'appraisal/decide-outcome', { quarter: '2026Q3', id, decision: 'confirmed' });
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Approved.').waitFor();
     await page.getByRole('button', { name: 'Lock' }).first().click();

@@ -16,7 +16,9 @@ const wb = workbenchInBrowser(dataDir, async (ws) => {
   await dispatch(ws, 'customers/regrade', {}, { lang: 'en', actor: 'tester' });
   // A contact of C1 whose (solar) birthday is today puts C1 on today's care list.
   ws.db
-    .prepare("INSERT INTO contacts (customer_id, name, title, mobile, birth_calendar, birth_month, birth_day, created_at) VALUES (1, '孙总', '总经理', '13900001111', 'solar', ?, ?, 'x')")
+    .prepare(
+      "INSERT INTO contacts (customer_id, name, title, mobile, birth_calendar, birth_month, birth_day, created_at) VALUES (1, '孙总', '总经理', '13900001111', 'solar', ?, ?, 'x')",
+    )
     .run(dayjs().month() + 1, dayjs().date());
 });
 
@@ -32,16 +34,28 @@ describe('customer relations in browser mode (P4.2, P4.3)', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(async () => Number(await overdue.innerText()), { timeout: 20_000 }).toBe(before - 1);
     await expect.poll(() => page.getByTestId('log-visit-C1').count()).toBe(0);
-    expect(db((d) => d.prepare("SELECT date, status, purpose FROM interactions WHERE customer_id = 1 AND kind = 'visit' ORDER BY id DESC LIMIT 1").get())).toEqual({ date: today, status: 'done', purpose: '年终回访' });
+    expect(
+      db((d) =>
+        d
+          .prepare(
+            "SELECT date, status, purpose FROM interactions WHERE customer_id = 1 AND kind = 'visit' ORDER BY id DESC LIMIT 1",
+          )
+          .get(),
+      ),
+    ).toEqual({ date: today, status: 'done', purpose: '年终回访' });
 
     await page.goto(page.url().replace('#/visits', '#/care'));
     const mark = page.getByTestId('mark-sent-1-birthday');
     await mark.waitFor({ timeout: 60_000 });
     await mark.hover();
     await page.getByRole('menuitem', { name: 'WeChat' }).click();
-    await expect.poll(() => db((d) => d.prepare("SELECT date, channel, occasion FROM interactions WHERE customer_id = 1 AND kind = 'care'").all())).toEqual([
-      { date: today, channel: 'wechat', occasion: 'birthday' },
-    ]);
+    await expect
+      .poll(() =>
+        db((d) =>
+          d.prepare("SELECT date, channel, occasion FROM interactions WHERE customer_id = 1 AND kind = 'care'").all(),
+        ),
+      )
+      .toEqual([{ date: today, channel: 'wechat', occasion: 'birthday' }]);
     await expect.poll(() => page.getByTestId('mark-sent-1-birthday').count()).toBe(0);
   });
 });
@@ -56,7 +70,11 @@ describe('the relations screens, served from the build: no console error or warn
       page.on('pageerror', (e) => logged.push(`page error: ${e.message}`));
     };
     const page = await wb.open(hash, { beforeLoad: listen, width: 1600 });
-    await page.waitForFunction(() => document.querySelector('.wb-page') && !document.querySelector('.ant-spin-spinning'), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.querySelector('.wb-page') && !document.querySelector('.ant-spin-spinning'),
+      null,
+      { timeout: 60_000 },
+    );
     await page.waitForTimeout(1500);
     await page.context().close();
     expect(logged).toEqual([]);

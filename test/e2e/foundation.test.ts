@@ -13,7 +13,10 @@ const db = () => new Database(path.join(dataDir, 'workbench.db'), { readonly: tr
 const person = (no: string) => {
   const d = db();
   try {
-    return d.prepare('SELECT title, email FROM staff WHERE employee_no = ?').get(no) as { title: string | null; email: string | null };
+    return d.prepare('SELECT title, email FROM staff WHERE employee_no = ?').get(no) as {
+      title: string | null;
+      email: string | null;
+    };
   } finally {
     d.close();
   }
@@ -47,7 +50,9 @@ describe('the workbench in a browser, end to end (P1.1, P5.6)', () => {
     await page.getByTestId('welcome-demo').click();
     await page.getByTestId('kpi-sales-change').waitFor({ timeout: 120_000 });
     const d = db();
-    const counts = d.prepare('SELECT (SELECT count(*) FROM staff) AS staff, (SELECT count(*) FROM customers) AS customers').get();
+    const counts = d
+      .prepare('SELECT (SELECT count(*) FROM staff) AS staff, (SELECT count(*) FROM customers) AS customers')
+      .get();
     d.close();
     expect(counts).toEqual({ staff: expect.any(Number), customers: 300 });
     await page.context().close();
@@ -64,10 +69,15 @@ describe('the workbench in a browser, end to end (P1.1, P5.6)', () => {
     await expect.poll(() => person(employeeNo).title, { timeout: 10_000 }).toBe('Key Account Manager');
 
     await editCell(page, 0, 'email', 'not-an-email');
-    await page.getByText(/E-mail.*not a valid e-mail address/).first().waitFor();
+    await page
+      .getByText(/E-mail.*not a valid e-mail address/)
+      .first()
+      .waitFor();
     expect(person(employeeNo).email).toBe(before.email);
     // The grid shows the saved value again, not the refused one.
-    await expect.poll(async () => (await page.locator('.ag-row[row-index="0"] [col-id="email"]').innerText()).trim()).toBe(before.email ?? '');
+    await expect
+      .poll(async () => (await page.locator('.ag-row[row-index="0"] [col-id="email"]').innerText()).trim())
+      .toBe(before.email ?? '');
     await page.context().close();
   });
 

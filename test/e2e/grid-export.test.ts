@@ -19,9 +19,16 @@ const wb = workbenchInBrowser(dataDir, async (ws) => {
 const openPage = (hash: string): Promise<Page> => wb.open(hash, { downloads: true });
 
 /** Opens "Export ▾", picks a format and waits for the file the browser downloads. */
-async function exportAs(page: Page, testId: string, format: 'xlsx' | 'csv'): Promise<{ download: Download; bytes: Buffer }> {
+async function exportAs(
+  page: Page,
+  testId: string,
+  format: 'xlsx' | 'csv',
+): Promise<{ download: Download; bytes: Buffer }> {
   await page.getByTestId(testId).click();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(`${testId}-${format}`).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByTestId(`${testId}-${format}`).click(),
+  ]);
   const file = await download.path();
   return { download, bytes: fs.readFileSync(file) };
 }
@@ -38,18 +45,38 @@ const plainFormat = (f: string | undefined) => (f ?? '').replace(/"/g, '');
 
 describe('export what the grid shows', () => {
   it('exports the filtered, sorted orders grid: exactly the matching rows, bold frozen header, money as money', async () => {
-    const top = db((d) => d.prepare('SELECT s.name FROM orders o JOIN staff s ON s.id = o.salesperson_id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1').get() as { name: string });
-    const expected = db((d) => d.prepare("SELECT count(*) AS n FROM orders o JOIN staff s ON s.id = o.salesperson_id WHERE s.name LIKE '%' || ? || '%'").get(top.name) as { n: number }).n;
+    const top = db(
+      (d) =>
+        d
+          .prepare(
+            'SELECT s.name FROM orders o JOIN staff s ON s.id = o.salesperson_id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1',
+          )
+          .get() as { name: string },
+    );
+    const expected = db(
+      (d) =>
+        d
+          .prepare(
+            "SELECT count(*) AS n FROM orders o JOIN staff s ON s.id = o.salesperson_id WHERE s.name LIKE '%' || ? || '%'",
+          )
+          .get(top.name) as { n: number },
+    ).n;
     const all = db((d) => (d.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n);
     expect(expected).toBeGreaterThan(0);
     expect(expected).toBeLessThan(all);
 
     const page = await openPage('#/orders');
-    await page.getByTestId('orders-grid-total').getByText(/order lines?$/).waitFor({ timeout: 120_000 });
+    await page
+      .getByTestId('orders-grid-total')
+      .getByText(/order lines?$/)
+      .waitFor({ timeout: 120_000 });
     // The salesperson column's floating filter (text contains; after order no., line, date and customer), then sort by amount, ascending.
     const filterInput = page.locator('.ag-floating-filter[aria-colindex]').nth(4).locator('input');
     await filterInput.fill(top.name);
-    await page.getByTestId('orders-grid-total').getByText(`${expected.toLocaleString('en')} order`).waitFor();
+    await page
+      .getByTestId('orders-grid-total')
+      .getByText(`${expected.toLocaleString('en')} order`)
+      .waitFor();
     // Amount sits beyond the window's width (AG Grid renders only the columns in view): scroll to it first.
     await page.locator('.ag-body-horizontal-scroll-viewport').evaluate((el) => (el.scrollLeft = el.scrollWidth));
     await page.locator('.ag-header-cell[col-id="amount"] .ag-header-cell-label').click();
@@ -63,7 +90,21 @@ describe('export what the grid shows', () => {
 
     const sheet = await readSheet(bytes);
     expect(sheet.actualRowCount - 1).toBe(expected);
-    expect(headers(sheet)).toEqual(['Order no.', 'Line', 'Date', 'Customer', 'Salesperson', 'Team', 'Product', 'Category', 'Channel', 'Qty', 'Unit price', 'Amount', 'Profit']);
+    expect(headers(sheet)).toEqual([
+      'Order no.',
+      'Line',
+      'Date',
+      'Customer',
+      'Salesperson',
+      'Team',
+      'Product',
+      'Category',
+      'Channel',
+      'Qty',
+      'Unit price',
+      'Amount',
+      'Profit',
+    ]);
     expect(sheet.getCell(1, 1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const amount = column(sheet, 'Amount');
@@ -74,11 +115,23 @@ describe('export what the grid shows', () => {
     // Every row is the filtered salesperson's, in ascending amount, and the order numbers are exactly the database's.
     const rows: { orderNo: string; who: string; amount: number }[] = [];
     sheet.eachRow((row, i) => {
-      if (i > 1) rows.push({ orderNo: String(row.getCell(1).value), who: String(row.getCell(column(sheet, 'Salesperson')).value), amount: Number(row.getCell(amount).value) });
+      if (i > 1)
+        rows.push({
+          orderNo: String(row.getCell(1).value),
+          who: String(row.getCell(column(sheet, 'Salesperson')).value),
+          amount: Number(row.getCell(amount).value),
+        });
     });
     expect(rows.every((r) => r.who.includes(top.name))).toBe(true);
     expect(rows.every((r, i) => i === 0 || rows[i - 1].amount <= r.amount)).toBe(true);
-    const dbOrders = db((d) => d.prepare("SELECT o.order_no AS no, o.amount / 100.0 AS amount FROM orders o JOIN staff s ON s.id = o.salesperson_id WHERE s.name LIKE '%' || ? || '%'").all(top.name) as { no: string; amount: number }[]);
+    const dbOrders = db(
+      (d) =>
+        d
+          .prepare(
+            "SELECT o.order_no AS no, o.amount / 100.0 AS amount FROM orders o JOIN staff s ON s.id = o.salesperson_id WHERE s.name LIKE '%' || ? || '%'",
+          )
+          .all(top.name) as { no: string; amount: number }[],
+    );
     expect(new Set(rows.map((r) => r.orderNo))).toEqual(new Set(dbOrders.map((r) => r.no)));
     const byNo = new Map(dbOrders.map((r) => [r.no, r.amount]));
     expect(rows.every((r) => Math.abs(byNo.get(r.orderNo)! - r.amount) < 0.005)).toBe(true);
@@ -88,11 +141,17 @@ describe('export what the grid shows', () => {
   it('exports every order as CSV, UTF-8 with BOM (the long-job path)', async () => {
     const all = db((d) => (d.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n);
     const page = await openPage('#/orders');
-    await page.getByTestId('orders-grid-total').getByText(`${all.toLocaleString('en')} order lines`).waitFor({ timeout: 120_000 });
+    await page
+      .getByTestId('orders-grid-total')
+      .getByText(`${all.toLocaleString('en')} order lines`)
+      .waitFor({ timeout: 120_000 });
     const { download, bytes } = await exportAs(page, 'orders-grid-export', 'csv');
     expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.csv$/);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = bytes.toString('utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+    const lines = bytes
+      .toString('utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '');
     expect(lines.length - 1).toBe(all);
     await page.context().close();
   });
@@ -100,10 +159,13 @@ describe('export what the grid shows', () => {
   it('exports the roster as displayed after a quick search and a sort, in its visible columns', async () => {
     const term = '华东区';
     // Independently of the grid: the people whose team is that region (no other roster field holds a region's name).
-    const expected = db((d) =>
-      d
-        .prepare('SELECT s.employee_no AS no, s.hire_date AS hired FROM staff s JOIN teams t ON t.id = s.team_id WHERE t.name = ? ORDER BY s.hire_date, s.employee_no')
-        .all(term) as { no: string; hired: string | null }[],
+    const expected = db(
+      (d) =>
+        d
+          .prepare(
+            'SELECT s.employee_no AS no, s.hire_date AS hired FROM staff s JOIN teams t ON t.id = s.team_id WHERE t.name = ? ORDER BY s.hire_date, s.employee_no',
+          )
+          .all(term) as { no: string; hired: string | null }[],
     );
     const total = db((d) => (d.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n);
     expect(expected.length).toBeGreaterThan(0);
@@ -121,7 +183,17 @@ describe('export what the grid shows', () => {
     expect(sheet.getCell(1, 1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     // The grid's own headers, without the actions column.
-    expect(headers(sheet)).toEqual(['Employee no.', 'Name', 'Team', 'Title', 'Manager', 'Hire date', 'Phone', 'E-mail', 'Status']);
+    expect(headers(sheet)).toEqual([
+      'Employee no.',
+      'Name',
+      'Team',
+      'Title',
+      'Manager',
+      'Hire date',
+      'Phone',
+      'E-mail',
+      'Status',
+    ]);
     expect(sheet.actualRowCount - 1).toBe(expected.length);
     const nos: string[] = [];
     const hired: (string | null)[] = [];
@@ -135,7 +207,12 @@ describe('export what the grid shows', () => {
     });
     expect(new Set(nos)).toEqual(new Set(expected.map((e) => e.no)));
     // Sorted by hire date as the grid shows it, and written as real dates.
-    expect(hired.filter((h) => h != null)).toEqual(expected.map((e) => e.hired).filter((h) => h != null).sort());
+    expect(hired.filter((h) => h != null)).toEqual(
+      expected
+        .map((e) => e.hired)
+        .filter((h) => h != null)
+        .sort(),
+    );
     expect(plainFormat(sheet.getCell(2, hireCol).numFmt)).toMatch(/yyyy/);
     await page.context().close();
   });

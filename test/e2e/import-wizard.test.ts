@@ -37,10 +37,16 @@ async function ordersWorkbook(file: string): Promise<void> {
 const wb = workbenchInBrowser(dataDir, async (ws) => {
   const r = await dispatch(ws, 'demo/create', { size: 'small' }, { lang: 'zh-CN', actor: 'tester' });
   expect(r.ok).toBe(true);
-  people = ws.db.prepare("SELECT employee_no FROM staff WHERE status = 'active' ORDER BY employee_no LIMIT 2").pluck().all() as string[];
+  people = ws.db
+    .prepare("SELECT employee_no FROM staff WHERE status = 'active' ORDER BY employee_no LIMIT 2")
+    .pluck()
+    .all() as string[];
   await ordersWorkbook(path.join(files, '三月销售.xlsx'));
   fs.writeFileSync(path.join(files, 'notes.pdf'), '%PDF-1.4 not a spreadsheet');
-  fs.writeFileSync(path.join(files, '花名册.csv'), '\ufeff工号,姓名,团队,职位\nS9001,林一,华东一组,销售代表\nS9002,林二,华东一组,销售代表\n');
+  fs.writeFileSync(
+    path.join(files, '花名册.csv'),
+    '\ufeff工号,姓名,团队,职位\nS9001,林一,华东一组,销售代表\nS9002,林二,华东一组,销售代表\n',
+  );
   // Headers in a language the workbench does not read: the order number and the date are not recognised.
   const hand = new ExcelJS.Workbook();
   const sheet = hand.addWorksheet('Belege');
@@ -60,7 +66,13 @@ const wb = workbenchInBrowser(dataDir, async (ws) => {
   await two.xlsx.writeFile(path.join(files, '两个工作表.xlsx'));
 });
 const openPage = (hash: string): Promise<Page> => wb.open(hash);
-const ordersLike = (prefix: string) => db((d) => d.prepare('SELECT order_no AS no, date, amount, channel FROM orders WHERE order_no LIKE ? ORDER BY order_no').all(`${prefix}%`) as { no: string; date: string; amount: number; channel: string | null }[]);
+const ordersLike = (prefix: string) =>
+  db(
+    (d) =>
+      d
+        .prepare('SELECT order_no AS no, date, amount, channel FROM orders WHERE order_no LIKE ? ORDER BY order_no')
+        .all(`${prefix}%`) as { no: string; date: string; amount: number; channel: string | null }[],
+  );
 
 /** Drops a file on the window the way the operating system does: a drop event carrying a File. */
 async function dropOnWindow(page: Page, name: string, bytes: Buffer, at = 'body') {
@@ -89,8 +101,13 @@ describe('the import wizard (issue #3 item 8)', () => {
     const invalidCell = page.locator('.ag-row[row-index] .ag-cell').filter({ hasText: /^2025-13-45$/ });
     await invalidCell.waitFor();
     expect(await invalidCell.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 241, 240)');
-    await page.locator('.ag-row[row-index] .ag-cell').filter({ hasText: /^查无此人$/ }).waitFor();
-    const rowIndexes = await page.locator('.ag-row[row-index]').evaluateAll((rows) => new Set(rows.map((r) => r.getAttribute('row-index'))).size);
+    await page
+      .locator('.ag-row[row-index] .ag-cell')
+      .filter({ hasText: /^查无此人$/ })
+      .waitFor();
+    const rowIndexes = await page
+      .locator('.ag-row[row-index]')
+      .evaluateAll((rows) => new Set(rows.map((r) => r.getAttribute('row-index'))).size);
     expect(rowIndexes).toBe(5);
 
     // 备注 is not a field the workbench knows: the manager maps it to the channel.
@@ -116,7 +133,12 @@ describe('the import wizard (issue #3 item 8)', () => {
       { no: 'WZ-001', date: '2025-03-03', amount: 120050, channel: '直销' },
       { no: 'WZ-004', date: '2025-03-09', amount: 200000, channel: '渠道' },
       // serial 45730 counted from Excel's day 0, 1899-12-30
-      { no: 'WZ-005', date: new Date(Date.UTC(1899, 11, 30) + 45730 * 86_400_000).toISOString().slice(0, 10), amount: 9999, channel: '直销' },
+      {
+        no: 'WZ-005',
+        date: new Date(Date.UTC(1899, 11, 30) + 45730 * 86_400_000).toISOString().slice(0, 10),
+        amount: 9999,
+        channel: '直销',
+      },
     ]);
     const outcome = await page.locator('.wb-import-wizard').innerText();
     expect(outcome).toContain('2025-13-45');
@@ -142,7 +164,10 @@ describe('the import wizard (issue #3 item 8)', () => {
     await dropOnWindow(page, '三月销售.xlsx', fs.readFileSync(path.join(files, '三月销售.xlsx')));
     await page.getByTestId('import-next').waitFor({ timeout: 60_000 });
     expect(page.url()).toContain('#/import-export');
-    await page.locator('.ag-row[row-index] .ag-cell').filter({ hasText: /^WZ-005$/ }).waitFor();
+    await page
+      .locator('.ag-row[row-index] .ag-cell')
+      .filter({ hasText: /^WZ-005$/ })
+      .waitFor();
     await page.context().close();
   });
 
@@ -154,7 +179,10 @@ describe('the import wizard (issue #3 item 8)', () => {
     expect(await missing.innerText()).toContain('looks like a list of Salespeople');
     await page.getByTestId('mapping-looks-like').click();
     await missing.waitFor({ state: 'detached' });
-    await page.locator('.ag-row[row-index] .ag-cell').filter({ hasText: /^林二$/ }).waitFor();
+    await page
+      .locator('.ag-row[row-index] .ag-cell')
+      .filter({ hasText: /^林二$/ })
+      .waitFor();
     expect(await page.getByTestId('import-next').isDisabled()).toBe(false);
     await page.context().close();
   });
@@ -167,19 +195,25 @@ describe('the import wizard (issue #3 item 8)', () => {
       return reason.innerText();
     };
     const page = await openPage('#/import-export');
-    expect(await reasonOf(page)).toBe('Sheet “明细” holds the records: its header names 5 fields of this import, more than the other sheets (“汇总”).');
+    expect(await reasonOf(page)).toBe(
+      'Sheet “明细” holds the records: its header names 5 fields of this import, more than the other sheets (“汇总”).',
+    );
     await page.getByTestId('import-next').click();
     await page.getByTestId('import-summary').waitFor();
     expect(await page.getByTestId('summary-sheet').innerText()).toContain('holds the records');
     // No quantity column: each order is stored with quantity 1, and the summary says so before the import.
-    expect(await page.getByTestId('import-defaults').innerText()).toContain('the file has no such column. Those rows get “1”.');
+    expect(await page.getByTestId('import-defaults').innerText()).toContain(
+      'the file has no such column. Those rows get “1”.',
+    );
     await page.context().close();
 
     const zh = await openPage('#/import-export');
     await invokeInPage(zh, wb.web.token, 'settings/set', { lang: 'zh-CN' });
     await zh.reload();
     try {
-      expect(await reasonOf(zh)).toBe('工作表“明细”存放明细记录：它的标题行能对应本次导入的 5 个字段，多于其他工作表（“汇总”）。');
+      expect(await reasonOf(zh)).toBe(
+        '工作表“明细”存放明细记录：它的标题行能对应本次导入的 5 个字段，多于其他工作表（“汇总”）。',
+      );
     } finally {
       await invokeInPage(zh, wb.web.token, 'settings/set', { lang: 'en' });
       await zh.context().close();
@@ -193,7 +227,10 @@ describe('the import wizard (issue #3 item 8)', () => {
     expect(page.url()).toContain('#/import-export');
     expect(await page.getByTestId('import-kind').innerText()).toContain('Salespeople');
     await page.locator('.ant-upload input[type=file]').setInputFiles(path.join(files, '花名册.csv'));
-    await page.locator('.ag-row[row-index] .ag-cell').filter({ hasText: /^林一$/ }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('.ag-row[row-index] .ag-cell')
+      .filter({ hasText: /^林一$/ })
+      .waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-next').isDisabled()).toBe(false);
     await page.context().close();
   });
@@ -210,12 +247,18 @@ describe('the import wizard (issue #3 item 8)', () => {
     expect(said).not.toContain('--map');
     expect(await page.getByTestId('map-orderNo').getAttribute('class')).toContain('ant-select-status-error');
     expect(await page.getByTestId('import-next').isDisabled()).toBe(true);
-    await page.locator('.ag-row[row-index] .ag-cell').filter({ hasText: /^HM-002$/ }).waitFor();
+    await page
+      .locator('.ag-row[row-index] .ag-cell')
+      .filter({ hasText: /^HM-002$/ })
+      .waitFor();
 
     // Every column is offered; the manager picks the two.
     const pick = async (field: string, option: string) => {
       await page.getByTestId(`map-${field}`).click();
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).last().click();
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
+        .last()
+        .click();
     };
     await pick('orderNo', 'A · Beleg');
     await expect.poll(() => missing.innerText()).not.toContain('Order no.');

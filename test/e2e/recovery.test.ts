@@ -42,11 +42,18 @@ describe('recovery screen (issue 17, item 2)', () => {
     await expect(screen.textContent()).resolves.toContain(path.join(dataDir, DB_FILE));
     await page.getByTestId('recovery-restore-newest').click();
     await page.getByTestId('company-name').getByText('Backed up').waitFor();
-    expect(readDatabase(dataDir)((d) => d.prepare("SELECT value FROM settings WHERE key = 'companyName'").pluck().get())).toBe('Backed up');
+    expect(
+      readDatabase(dataDir)((d) => d.prepare("SELECT value FROM settings WHERE key = 'companyName'").pluck().get()),
+    ).toBe('Backed up');
     // The damaged file is kept aside, byte for byte.
     const kept = fs.readdirSync(path.join(dataDir, 'damaged')).filter((n) => n.endsWith('.db'));
     expect(kept).toHaveLength(1);
-    expect(fs.readFileSync(path.join(dataDir, 'damaged', kept[0])).subarray(0, 100).every((b) => b === 0x41)).toBe(true);
+    expect(
+      fs
+        .readFileSync(path.join(dataDir, 'damaged', kept[0]))
+        .subarray(0, 100)
+        .every((b) => b === 0x41),
+    ).toBe(true);
     expect(backup).toMatch(/manual/);
     await page.context().close();
   });

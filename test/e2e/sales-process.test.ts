@@ -9,17 +9,45 @@ import { tmpDir } from '../support/workspace';
 // Issue 14 in a browser: move a card on the board, approve a contract, see a breached ticket and resolve one.
 const dataDir = tmpDir('wb-e2e-sales-');
 const db = readDatabase(dataDir);
-const one = <T>(sql: string, ...args: unknown[]) => db((d) => d.prepare(sql).pluck().get(...args) as T);
+const one = <T>(sql: string, ...args: unknown[]) =>
+  db(
+    (d) =>
+      d
+        .prepare(sql)
+        .pluck()
+        .get(...args) as T,
+  );
 
 const wb = workbenchInBrowser(dataDir, async (ws) => {
   seedSalesCompany(ws.db);
   const call = (name: string, input: unknown) => dispatch(ws, name, input, { lang: 'en', actor: 'tester' });
-  await call('opportunities/create', { title: '门禁改造', customerId: 1, staffId: 2, amount: 200_000, expectedDate: dayjs().add(20, 'day').format('YYYY-MM-DD') });
-  await call('contracts/create', { contractNo: 'HT-E2E', customerId: 1, ownerId: 2, amount: 600_000, instalments: [{ dueDate: '2026-12-31', amount: 600_000 }] });
-  await call('contracts/checklist', { contract: 'HT-E2E', items: { price: true, payment: true, delivery: true, penalty: true } });
+  await call('opportunities/create', {
+    title: '门禁改造',
+    customerId: 1,
+    staffId: 2,
+    amount: 200_000,
+    expectedDate: dayjs().add(20, 'day').format('YYYY-MM-DD'),
+  });
+  await call('contracts/create', {
+    contractNo: 'HT-E2E',
+    customerId: 1,
+    ownerId: 2,
+    amount: 600_000,
+    instalments: [{ dueDate: '2026-12-31', amount: 600_000 }],
+  });
+  await call('contracts/checklist', {
+    contract: 'HT-E2E',
+    items: { price: true, payment: true, delivery: true, penalty: true },
+  });
   await call('contracts/submit', { contract: 'HT-E2E' });
   // a critical ticket opened a month ago (9 working hours to resolve): breached; a fresh one still within target
-  await call('tickets/create', { ticketNo: 'SR-OLD', customerId: 1, severity: 'critical', department: '售后服务部', openedAt: `${dayjs().subtract(30, 'day').format('YYYY-MM-DD')}T09:00` });
+  await call('tickets/create', {
+    ticketNo: 'SR-OLD',
+    customerId: 1,
+    severity: 'critical',
+    department: '售后服务部',
+    openedAt: `${dayjs().subtract(30, 'day').format('YYYY-MM-DD')}T09:00`,
+  });
   await call('tickets/create', { ticketNo: 'SR-NEW', customerId: 1, severity: 'medium', department: '售后服务部' });
 });
 const open = (hash: string): Promise<Page> => wb.open(hash);
@@ -49,7 +77,9 @@ describe('the sales process screens (P3.1, P3.3, P4.6)', () => {
     await expect.poll(() => one("SELECT checklist_by FROM contracts WHERE contract_no = 'HT-E2E'")).not.toBeNull();
     await drawer.getByTestId('approve').click();
     await expect.poll(() => one("SELECT status FROM contracts WHERE contract_no = 'HT-E2E'")).toBe('approved');
-    expect(one("SELECT count(*) FROM contract_approvals a JOIN staff s ON s.id = a.approver_id WHERE s.employee_no = 'M1'")).toBe(1);
+    expect(
+      one("SELECT count(*) FROM contract_approvals a JOIN staff s ON s.id = a.approver_id WHERE s.employee_no = 'M1'"),
+    ).toBe(1);
   });
 
   it('P4.6 shows the breached ticket and, after resolving the fresh one, the share within target rises', async () => {

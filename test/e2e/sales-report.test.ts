@@ -8,7 +8,12 @@ import { tmpDir } from '../support/workspace';
 const dataDir = tmpDir('wb-e2e-sales-report-');
 const db = readDatabase(dataDir);
 const wb = workbenchInBrowser(dataDir, async (ws) => {
-  const r = await dispatch(ws, 'demo/create', { size: 'small', seed: 5, today: '2026-07-15' }, { lang: 'en', actor: 'tester' });
+  const r = await dispatch(
+    ws,
+    'demo/create',
+    { size: 'small', seed: 5, today: '2026-07-15' },
+    { lang: 'en', actor: 'tester' },
+  );
   if (!r.ok) throw new Error(r.error.message);
 });
 
@@ -18,26 +23,54 @@ describe('the monthly sales report in browser mode', () => {
     await page.getByTestId('report-generate').click({ timeout: 120_000 });
     await page.getByTestId('report-view').waitFor({ timeout: 60_000 });
     const frame = page.frameLocator('[data-testid="report-frame"]');
-    await expect.poll(async () => frame.locator('h1').textContent(), { timeout: 30_000 }).toContain('Monthly sales report 2026-06');
+    await expect
+      .poll(async () => frame.locator('h1').textContent(), { timeout: 30_000 })
+      .toContain('Monthly sales report 2026-06');
 
     await page.getByTestId('comment-summary').fill('Ahead of plan; the east carried the month.');
     await page.getByTestId('comment-save-summary').click();
-    await expect.poll(() => db((d) => d.prepare("SELECT body FROM sales_report_comments WHERE section = 'summary'").pluck().get()), { timeout: 20_000 }).toBe('Ahead of plan; the east carried the month.');
-    await expect.poll(async () => frame.locator('.comment').first().textContent(), { timeout: 20_000 }).toContain('the east carried the month');
+    await expect
+      .poll(
+        () => db((d) => d.prepare("SELECT body FROM sales_report_comments WHERE section = 'summary'").pluck().get()),
+        { timeout: 20_000 },
+      )
+      .toBe('Ahead of plan; the east carried the month.');
+    await expect
+      .poll(async () => frame.locator('.comment').first().textContent(), { timeout: 20_000 })
+      .toContain('the east carried the month');
 
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('report-pdf').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.getByTestId('report-pdf').click(),
+    ]);
     expect(download.suggestedFilename()).toBe('sales-report-2026-06.pdf');
-    expect(fs.readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync((await download.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     // Back to the list and reopen: same report, same comment, figures as they were
-    const actual = db((d) => JSON.parse(d.prepare('SELECT data FROM sales_reports').pluck().get() as string).summary.actual as number);
+    const actual = db(
+      (d) => JSON.parse(d.prepare('SELECT data FROM sales_reports').pluck().get() as string).summary.actual as number,
+    );
     await page.getByText('All reports').click();
     const id = db((d) => d.prepare('SELECT id FROM sales_reports').pluck().get() as number);
     await page.getByTestId(`open-report-${id}`).click();
     await page.getByTestId('report-view').waitFor();
-    await expect.poll(() => page.getByTestId('comment-summary').inputValue(), { timeout: 20_000 }).toBe('Ahead of plan; the east carried the month.');
-    const money = new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(actual);
-    await expect.poll(async () => frame.locator('section[data-section="summary"]').textContent(), { timeout: 20_000 }).toContain(money);
+    await expect
+      .poll(() => page.getByTestId('comment-summary').inputValue(), { timeout: 20_000 })
+      .toBe('Ahead of plan; the east carried the month.');
+    const money = new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency: 'CNY',
+      currencyDisplay: 'narrowSymbol',
+      maximumFractionDigits: 0,
+    }).format(actual);
+    await expect
+      .poll(async () => frame.locator('section[data-section="summary"]').textContent(), { timeout: 20_000 })
+      .toContain(money);
     await page.context().close();
   }, 240_000);
 

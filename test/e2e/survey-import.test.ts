@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src-main/db/workspace';
 import { dispatch } from '../../src-main/runtime/dispatch';
-import { PHONE_OPTIONS, ROSTER, WJX_CODED_ROWS, WJX_CODED_SERVICES, writeSurveyFixtures } from '../fixtures/survey/make-survey-fixtures';
+import {
+  PHONE_OPTIONS,
+  ROSTER,
+  WJX_CODED_ROWS,
+  WJX_CODED_SERVICES,
+  writeSurveyFixtures,
+} from '../fixtures/survey/make-survey-fixtures';
 import { readDatabase, workbenchInBrowser } from '../support/browser';
 import { seedPeople } from '../support/survey-seed';
 import { tmpDir } from '../support/workspace';
@@ -56,7 +62,9 @@ describe('survey import window: codes shown and confirmed (issue #10)', () => {
     await page.waitForURL(new RegExp(`#/surveys/${surveyId}$`));
     const stored = db((d) =>
       d
-        .prepare("SELECT a.value_text AS text FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id JOIN survey_responses r ON r.id = a.response_id WHERE q.code = 'Q1' AND r.survey_id = ? ORDER BY r.id")
+        .prepare(
+          "SELECT a.value_text AS text FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id JOIN survey_responses r ON r.id = a.response_id WHERE q.code = 'Q1' AND r.survey_id = ? ORDER BY r.id",
+        )
         .pluck()
         .all(surveyId),
     );
@@ -68,10 +76,13 @@ describe('survey import window: codes shown and confirmed (issue #10)', () => {
     const page = await wb.open('#/surveys/import');
     await page.locator('.ant-upload input[type=file]').setInputFiles(files.wjxCoded);
     // before any code table, the column offers the numbers the file holds
-    expect(await page.getByTestId('import-columns').locator('tr', { hasText: '1、您家有几部手机' }).innerText()).toContain('0 / 1 / 2 / 3 / 4');
+    expect(
+      await page.getByTestId('import-columns').locator('tr', { hasText: '1、您家有几部手机' }).innerText(),
+    ).toContain('0 / 1 / 2 / 3 / 4');
     await page.getByTestId('edit-codes-G').click();
     const dialog = page.getByRole('dialog');
-    for (const [k, label] of PHONE_OPTIONS.entries()) await dialog.getByLabel(String(k + 1), { exact: true }).fill(label);
+    for (const [k, label] of PHONE_OPTIONS.entries())
+      await dialog.getByLabel(String(k + 1), { exact: true }).fill(label);
     await dialog.locator('tr', { hasText: /^0/ }).getByRole('checkbox').check();
     await dialog.getByRole('button', { name: 'OK' }).click();
     expect(await page.getByTestId('codes-G').innerText()).toContain('0→∅');
@@ -81,7 +92,9 @@ describe('survey import window: codes shown and confirmed (issue #10)', () => {
     const id = Number(/(\d+)$/.exec(page.url())![1]);
     const stored = db((d) =>
       d
-        .prepare("SELECT a.value_text AS text FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id JOIN survey_responses r ON r.id = a.response_id WHERE q.code = 'Q1' AND r.survey_id = ? ORDER BY r.id")
+        .prepare(
+          "SELECT a.value_text AS text FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id JOIN survey_responses r ON r.id = a.response_id WHERE q.code = 'Q1' AND r.survey_id = ? ORDER BY r.id",
+        )
         .pluck()
         .all(id),
     );

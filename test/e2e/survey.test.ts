@@ -32,16 +32,25 @@ describe('satisfaction surveys in a browser (P4.7, issue #5)', () => {
     const d = c.det / c.n;
     const nps = 100 * (p - d);
     const half = 1.959963984540054 * 100 * Math.sqrt((p + d - (p - d) ** 2) / c.n);
-    const one = (v: number) => new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+    const one = (v: number) =>
+      new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
 
     const page = await openPage('#/surveys');
-    await page.getByTestId('survey-list').getByText(/客户满意度调查/).first().click();
+    await page
+      .getByTestId('survey-list')
+      .getByText(/客户满意度调查/)
+      .first()
+      .click();
     const kpi = page.getByTestId('kpi-nps');
     await kpi.locator('.wb-kpi-value').waitFor();
     expect((await kpi.locator('.wb-kpi-value').innerText()).trim()).toBe(`${nps > 0 ? '+' : ''}${one(nps)}`);
-    expect(await page.getByTestId('kpi-nps-ci').innerText()).toContain(`${one(Math.max(-100, nps - half))} … ${one(Math.min(100, nps + half))}`);
+    expect(await page.getByTestId('kpi-nps-ci').innerText()).toContain(
+      `${one(Math.max(-100, nps - half))} … ${one(Math.min(100, nps + half))}`,
+    );
     const responses = query<{ n: number }>('SELECT count(*) AS n FROM survey_responses WHERE survey_id = 1').n;
-    expect((await page.getByTestId('kpi-responses').locator('.wb-kpi-value').innerText()).replace(/,/g, '').trim()).toBe(String(responses));
+    expect(
+      (await page.getByTestId('kpi-responses').locator('.wb-kpi-value').innerText()).replace(/,/g, '').trim(),
+    ).toBe(String(responses));
     // the analysis as a workbook: in browser mode it arrives as a download
     const download = page.waitForEvent('download', { timeout: 60_000 });
     await page.getByTestId('survey-export').click();
@@ -52,7 +61,11 @@ describe('satisfaction surveys in a browser (P4.7, issue #5)', () => {
   it('enters one phone interview with the keyboard and writes it to the database', async () => {
     const page = await openPage('#/surveys');
     await page.getByTestId('survey-list').waitFor();
-    const plan = await api<{ id: number }>(page, 'survey/save-plan', { name: 'Phone follow-up', method: 'phone', status: 'running' });
+    const plan = await api<{ id: number }>(page, 'survey/save-plan', {
+      name: 'Phone follow-up',
+      method: 'phone',
+      status: 'running',
+    });
     const questions = await api<{ id: number; type: string }[]>(page, 'survey/save-questions', {
       surveyId: plan.id,
       questions: [
@@ -70,10 +83,14 @@ describe('satisfaction surveys in a browser (P4.7, issue #5)', () => {
     // keyboard only: 4 on the scale, "1" "0" for NPS 10, option 2, a comment, Ctrl+Enter saves
     await page.getByTestId('answer-q01').focus();
     await page.keyboard.press('4');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('answer-q02');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('answer-q02');
     await page.keyboard.press('1');
     await page.keyboard.press('0');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('answer-q03');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('answer-q03');
     await page.keyboard.press('2');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await page.keyboard.type('Quick delivery this time');
@@ -92,7 +109,13 @@ describe('satisfaction surveys in a browser (P4.7, issue #5)', () => {
     );
     expect(r).toMatchObject({ channel: 'phone' });
     expect(r.salesperson).toBe(r.owner);
-    const rows = db((d) => d.prepare('SELECT question_id AS q, value_num AS num, value_text AS text FROM survey_answers WHERE response_id = ? ORDER BY question_id').all(r.id));
+    const rows = db((d) =>
+      d
+        .prepare(
+          'SELECT question_id AS q, value_num AS num, value_text AS text FROM survey_answers WHERE response_id = ? ORDER BY question_id',
+        )
+        .all(r.id),
+    );
     expect(rows).toEqual([
       { q: questions[0].id, num: 4, text: null },
       { q: questions[1].id, num: 10, text: null },
@@ -105,7 +128,11 @@ describe('satisfaction surveys in a browser (P4.7, issue #5)', () => {
   it('issue 12 item 3: typing 4, Enter, 1, 0, Enter, a comment saves 4, NPS 10 and the comment, after a summary', async () => {
     const page = await openPage('#/surveys');
     await page.getByTestId('survey-list').waitFor();
-    const plan = await api<{ id: number }>(page, 'survey/save-plan', { name: 'Phone check', method: 'phone', status: 'running' });
+    const plan = await api<{ id: number }>(page, 'survey/save-plan', {
+      name: 'Phone check',
+      method: 'phone',
+      status: 'running',
+    });
     const questions = await api<{ id: number }[]>(page, 'survey/save-questions', {
       surveyId: plan.id,
       questions: [
@@ -119,7 +146,9 @@ describe('satisfaction surveys in a browser (P4.7, issue #5)', () => {
     await name.waitFor();
     const customer = (await name.innerText()).trim();
     // the cursor is already in the first question: no click, no Tab
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('answer-q01');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('answer-q01');
     await page.keyboard.press('4');
     await page.keyboard.press('Enter');
     await page.keyboard.press('1');

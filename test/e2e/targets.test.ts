@@ -14,7 +14,14 @@ let teams: number[] = [];
 
 const db = readDatabase(dataDir);
 const cell = (scope: string, id: number, period: string) =>
-  db((d) => d.prepare("SELECT amount / 100 AS v, locked FROM target_cells WHERE year = ? AND scope = ? AND scope_id = ? AND period = ? AND metric = 'sales'").get(Y, scope, id, period) as { v: number; locked: number } | undefined);
+  db(
+    (d) =>
+      d
+        .prepare(
+          "SELECT amount / 100 AS v, locked FROM target_cells WHERE year = ? AND scope = ? AND scope_id = ? AND period = ? AND metric = 'sales'",
+        )
+        .get(Y, scope, id, period) as { v: number; locked: number } | undefined,
+  );
 
 const wb = workbenchInBrowser(dataDir, async (ws) => {
   ({ people, teams } = seedOrg(ws.db, [2, 2]));
@@ -33,7 +40,10 @@ async function openPage(): Promise<Page> {
 
 /** The grid cell of a row (by its key) and a period column; AG Grid splits pinned and centre rows, so find the row index first. */
 async function gridCell(page: Page, key: string, period: string) {
-  const index = await page.getByTestId(`target-row-${key}`).locator('xpath=ancestor::div[@row-index]').getAttribute('row-index');
+  const index = await page
+    .getByTestId(`target-row-${key}`)
+    .locator('xpath=ancestor::div[@row-index]')
+    .getAttribute('row-index');
   const c = page.locator(`.ag-row[row-index="${index}"] [col-id="${period}"]`);
   await c.scrollIntoViewIfNeeded();
   return c;
@@ -72,7 +82,9 @@ describe('the target grid (P2.2) in browser mode', () => {
     await page.evaluate(() => {
       const dt = new DataTransfer();
       dt.setData('text/plain', '1000\t2000\r\n3000\t4000\r\n');
-      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      document.activeElement!.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
+      );
     });
     await expect.poll(() => cell('person', b.id, 'M2')?.v, { timeout: 20_000 }).toBe(2000);
     expect(cell('person', b.id, 'M1')?.v).toBe(1000);
@@ -113,13 +125,21 @@ describe('the target grid (P2.2) in browser mode', () => {
     await page.locator('.ant-drawer-close').click();
     await drawer.waitFor({ state: 'hidden' });
     // The team ranking (two bars, height 200, best on top): Team 1 (people 1 and 2, 200,000 yuan) is the lower bar.
-    const teamsChart = page.locator('[data-testid="target-tracking"] .ant-card').filter({ hasText: 'Teams by completion, year to date' }).locator('canvas').first();
+    const teamsChart = page
+      .locator('[data-testid="target-tracking"] .ant-card')
+      .filter({ hasText: 'Teams by completion, year to date' })
+      .locator('canvas')
+      .first();
     const box = (await teamsChart.boundingBox())!;
     await teamsChart.click({ position: { x: 120, y: 8 + ((box.height - 32) * 3) / 4 } });
     await expect.poll(() => page.getByTestId('ranking-team-filter').innerText()).toContain('Team 1');
     // The dashboard carries the compact target-vs-actual card.
     await page.goto(`${wb.web.url}#/dashboard`);
-    await page.getByTestId('dashboard-targets').or(page.getByTestId('dashboard-empty')).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('dashboard-targets')
+      .or(page.getByTestId('dashboard-empty'))
+      .first()
+      .waitFor({ timeout: 60_000 });
     await page.context().close();
   });
 
@@ -129,10 +149,19 @@ describe('the target grid (P2.2) in browser mode', () => {
     const [, , c] = people;
     // Item 2: the behind-plan table says its quarter figures are to date (orders up to February: Q1, Jan–Feb).
     await page.getByRole('tab', { name: 'Tracking' }).click();
-    const behind = page.locator('[data-testid="target-tracking"] .ant-card').filter({ hasText: 'Behind plan in Q1 to date' });
+    const behind = page
+      .locator('[data-testid="target-tracking"] .ant-card')
+      .filter({ hasText: 'Behind plan in Q1 to date' });
     await behind.waitFor();
     const heads = await behind.locator('th').allInnerTexts();
-    expect(heads).toEqual(expect.arrayContaining(['Target Q1 to date (Jan–Feb)', 'Actual Q1 to date', 'Gap Q1 to date', 'Target, whole Q1']));
+    expect(heads).toEqual(
+      expect.arrayContaining([
+        'Target Q1 to date (Jan–Feb)',
+        'Actual Q1 to date',
+        'Gap Q1 to date',
+        'Target, whole Q1',
+      ]),
+    );
     await page.getByRole('tab', { name: 'Breakdown' }).click();
 
     // Item 5: typing into a locked cell shows that it is locked and asks; Cancel keeps the amount.
@@ -163,7 +192,14 @@ describe('the target grid (P2.2) in browser mode', () => {
     await page.getByTestId('pending-reason').fill('Customer moved an order into June');
     await page.getByTestId('pending-ok').click();
     await expect.poll(() => cell('person', c.id, 'M6')?.v, { timeout: 20_000 }).toBe(12_345);
-    const audit = db((d) => d.prepare("SELECT reason FROM audit_log WHERE entity LIKE 'target%' AND reason IS NOT NULL ORDER BY id DESC LIMIT 1").get() as { reason: string });
+    const audit = db(
+      (d) =>
+        d
+          .prepare(
+            "SELECT reason FROM audit_log WHERE entity LIKE 'target%' AND reason IS NOT NULL ORDER BY id DESC LIMIT 1",
+          )
+          .get() as { reason: string },
+    );
     expect(audit.reason).toBe('Customer moved an order into June');
     await page.context().close();
   });
@@ -182,16 +218,43 @@ describe('the target grid (P2.2) in browser mode', () => {
     await page.screenshot({ path: path.join(dataDir, 'breakdown-base.png') });
     await ok.click();
     // The last 12 complete months (March 2025 – February 2026) sold 800,000; + 10 %.
-    await expect.poll(() => db((d) => (d.prepare("SELECT amount / 100 AS v FROM target_cells WHERE year = ? AND scope = 'company' AND period = 'Y' AND metric = 'sales'").get(Y + 1) as { v: number } | undefined)?.v), { timeout: 20_000 }).toBe(880_000);
+    await expect
+      .poll(
+        () =>
+          db(
+            (d) =>
+              (
+                d
+                  .prepare(
+                    "SELECT amount / 100 AS v FROM target_cells WHERE year = ? AND scope = 'company' AND period = 'Y' AND metric = 'sales'",
+                  )
+                  .get(Y + 1) as { v: number } | undefined
+              )?.v,
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe(880_000);
 
     await page.goto(`${wb.web.url.split('/?')[0]}/#/settings`);
     const nameInput = page.getByTestId('settings-display-name');
     await nameInput.waitFor();
     await nameInput.fill('Wang Li');
     await page.getByTestId('settings-display-name-save').click();
-    await expect.poll(() => db((d) => (d.prepare("SELECT value FROM settings WHERE key = 'displayName'").get() as { value: string } | undefined)?.value), { timeout: 20_000 }).toBe('Wang Li');
+    await expect
+      .poll(
+        () =>
+          db(
+            (d) =>
+              (d.prepare("SELECT value FROM settings WHERE key = 'displayName'").get() as { value: string } | undefined)
+                ?.value,
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe('Wang Li');
     await invokeInPage(page, wb.web.token, 'targets/set', { year: Y + 1, amount: 900_000 });
-    expect(db((d) => (d.prepare('SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1').get() as { actor: string }).actor)).toBe('Wang Li');
+    expect(
+      db((d) => (d.prepare('SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1').get() as { actor: string }).actor),
+    ).toBe('Wang Li');
     await page.context().close();
   });
 });

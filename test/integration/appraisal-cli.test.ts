@@ -13,7 +13,10 @@ async function folder(): Promise<string> {
   seedAppraisalCompany(ws.db);
   for (const [name, input] of [
     ['appraisal/compute', { quarter: '2026Q3' }],
-    ['appraisal/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS.filter((r) => !(r.person === 'S1' && r.kpi === 'teamwork')) }],
+    [
+      'appraisal/rate-many',
+      { quarter: '2026Q3', ratings: HAND_RATINGS.filter((r) => !(r.person === 'S1' && r.kpi === 'teamwork')) },
+    ],
   ] as const) {
     const r = await dispatch(ws, name, input, { lang: 'en', actor: 'tester' });
     if (!r.ok) throw new Error(r.error.message);
@@ -30,7 +33,8 @@ describe('review and report commands (cli.md)', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ quarter: '2026Q3', status: 'draft' });
-    for (const k of doc.scheme.kpis) expect(Object.keys(k)).toEqual(expect.arrayContaining(['key', 'label', 'weight', 'source']));
+    for (const k of doc.scheme.kpis)
+      expect(Object.keys(k)).toEqual(expect.arrayContaining(['key', 'label', 'weight', 'source']));
     const a = doc.people.find((p: { employeeNo: string }) => p.employeeNo === 'S1');
     expect(a).toMatchObject({ employeeNo: 'S1', name: '张伟', total: expect.any(Number), grade: expect.any(String) });
     expect(a.kpis.completion).toEqual(expect.objectContaining({ value: 115, score: 115 }));
@@ -50,21 +54,71 @@ describe('review and report commands (cli.md)', () => {
     const early = cli(['--data-dir', dir, 'review', 'approve', '--quarter', '2026Q3']);
     expect(early.status).toBe(1);
     expect(early.stderr).toContain('review/ratings-missing');
-    const rate = cli(['--data-dir', dir, '--json', 'review', 'rate', '--quarter', '2026Q3', '--person', 'S1', '--kpi', 'teamwork', '--score', '3', '--note', '乐于分享']);
+    const rate = cli([
+      '--data-dir',
+      dir,
+      '--json',
+      'review',
+      'rate',
+      '--quarter',
+      '2026Q3',
+      '--person',
+      'S1',
+      '--kpi',
+      'teamwork',
+      '--score',
+      '3',
+      '--note',
+      '乐于分享',
+    ]);
     expect(rate.status, rate.stderr).toBe(0);
-    expect(JSON.parse(rate.stdout)).toMatchObject({ employeeNo: 'S1', total: 93.89, grade: 'S', kpis: { teamwork: { value: 3, score: 60, note: '乐于分享' } } });
+    expect(JSON.parse(rate.stdout)).toMatchObject({
+      employeeNo: 'S1',
+      total: 93.89,
+      grade: 'S',
+      kpis: { teamwork: { value: 3, score: 60, note: '乐于分享' } },
+    });
     // P6.2, P6.3: not approved while rewards and penalties are only proposed; the refusal names them.
     const undecided = cli(['--data-dir', dir, 'review', 'approve', '--quarter', '2026Q3']);
     expect(undecided.status).toBe(1);
     expect(undecided.stderr).toContain('(review/outcomes-undecided)');
     expect(undecided.stderr).toContain('张伟 (S1): Bonus');
-    const shown = JSON.parse(cli(['--data-dir', dir, '--json', 'review', 'show', '--quarter', '2026Q3']).stdout) as { people: { outcomes: { id: number }[] }[] };
-    for (const o of shown.people.flatMap((p) => p.outcomes)) expect(cli(['--data-dir', dir, 'review', 'outcome', '--quarter', '2026Q3', '--id', String(o.id), '--decision', 'confirmed']).status).toBe(0);
+    const shown = JSON.parse(cli(['--data-dir', dir, '--json', 'review', 'show', '--quarter', '2026Q3']).stdout) as {
+      people: { outcomes: { id: number }[] }[];
+    };
+    for (const o of shown.people.flatMap((p) => p.outcomes))
+      expect(
+        cli([
+          '--data-dir',
+          dir,
+          'review',
+          'outcome',
+          '--quarter',
+          '2026Q3',
+          '--id',
+          String(o.id),
+          '--decision',
+          'confirmed',
+        ]).status,
+      ).toBe(0);
     expect(cli(['--data-dir', dir, 'review', 'approve', '--quarter', '2026Q3']).status).toBe(0);
     const lock = cli(['--data-dir', dir, 'review', 'lock', '--quarter', '2026Q3']);
     expect(lock.status).toBe(0);
     expect(lock.stdout).toContain('2026Q3 is now Locked.');
-    const refused = cli(['--data-dir', dir, 'review', 'rate', '--quarter', '2026Q3', '--person', 'S1', '--kpi', 'teamwork', '--score', '5']);
+    const refused = cli([
+      '--data-dir',
+      dir,
+      'review',
+      'rate',
+      '--quarter',
+      '2026Q3',
+      '--person',
+      'S1',
+      '--kpi',
+      'teamwork',
+      '--score',
+      '5',
+    ]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('locked');
     expect(refused.stderr).toContain('(review/locked)');
@@ -90,16 +144,50 @@ describe('review and report commands (cli.md)', () => {
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
     }
-    const outside = cli(['--data-dir', dir, 'review', 'rate', '--quarter', '2026Q3', '--person', 'S1', '--kpi', 'teamwork', '--score', '7']);
+    const outside = cli([
+      '--data-dir',
+      dir,
+      'review',
+      'rate',
+      '--quarter',
+      '2026Q3',
+      '--person',
+      'S1',
+      '--kpi',
+      'teamwork',
+      '--score',
+      '7',
+    ]);
     expect(outside.status).toBe(1);
     expect(outside.stderr).toContain('7 is not a level of the rubric of "teamwork"');
-    const badFile = cli(['--data-dir', dir, 'review', 'scheme', '--quarter', '2026Q3', '--file', path.join(dir, 'missing.json')]);
+    const badFile = cli([
+      '--data-dir',
+      dir,
+      'review',
+      'scheme',
+      '--quarter',
+      '2026Q3',
+      '--file',
+      path.join(dir, 'missing.json'),
+    ]);
     expect(badFile.status).toBe(1);
     expect(badFile.stderr).toContain('review/scheme-file');
-    const noDir = cli(['--data-dir', dir, 'report', 'appraisal', '--quarter', '2026Q3', '--out', path.join(dir, 'nope', 'r.html')]);
+    const noDir = cli([
+      '--data-dir',
+      dir,
+      'report',
+      'appraisal',
+      '--quarter',
+      '2026Q3',
+      '--out',
+      path.join(dir, 'nope', 'r.html'),
+    ]);
     expect(noDir.status).toBe(1);
     expect(noDir.stderr).toContain('file/out-dir-missing');
-    const noBrowser = cli(['--data-dir', dir, 'report', 'appraisal', '--quarter', '2026Q3', '--out', path.join(dir, 'r.pdf')], { WORKBENCH_CHROMIUM: '/nonexistent/chrome' });
+    const noBrowser = cli(
+      ['--data-dir', dir, 'report', 'appraisal', '--quarter', '2026Q3', '--out', path.join(dir, 'r.pdf')],
+      { WORKBENCH_CHROMIUM: '/nonexistent/chrome' },
+    );
     expect(noBrowser.status).toBe(1);
     expect(noBrowser.stderr).toContain('report/no-browser');
   });

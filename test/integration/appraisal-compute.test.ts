@@ -7,7 +7,13 @@ async function seeded() {
   const w = tmpWorkspace('en');
   seedAppraisalCompany(w.ws.db);
   await w.call('appraisal/compute', { quarter: '2026Q3' });
-  await w.call('appraisal/record-incident', { person: 'S2', date: '2026-08-15', kind: 'violation', description: '虚报客户拜访记录', evidence: '拜访签到与客户确认不符（附件）' });
+  await w.call('appraisal/record-incident', {
+    person: 'S2',
+    date: '2026-08-15',
+    kind: 'violation',
+    description: '虚报客户拜访记录',
+    evidence: '拜访签到与客户确认不符（附件）',
+  });
   await w.call('appraisal/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
   const show = await w.call('appraisal/compute', { quarter: '2026Q3' });
   const person = (no: string) => show.people.find((p) => p.employeeNo === no)!;
@@ -93,8 +99,17 @@ describe('quarterly appraisal: scores and outcomes against hand-computed cases (
   it('calibration: an adjusted total keeps the computed one beside it with who, when and why, and drives the grade', async () => {
     const { call, ws } = await seeded();
     const c = await call('appraisal/adjust', { quarter: '2026Q3', person: 'S3', total: 85, reason: '承担新人带教' });
-    expect(c).toMatchObject({ total: 85, originalTotal: 77.5, grade: 'A', adjustment: { total: 85, reason: '承担新人带教', by: 'tester' } });
-    const audit = ws.db.prepare("SELECT old_value AS o, new_value AS n, reason FROM audit_log WHERE entity = 'review_entry' AND field = 'adjusted_total'").all();
+    expect(c).toMatchObject({
+      total: 85,
+      originalTotal: 77.5,
+      grade: 'A',
+      adjustment: { total: 85, reason: '承担新人带教', by: 'tester' },
+    });
+    const audit = ws.db
+      .prepare(
+        "SELECT old_value AS o, new_value AS n, reason FROM audit_log WHERE entity = 'review_entry' AND field = 'adjusted_total'",
+      )
+      .all();
     expect(audit).toEqual([{ o: '77.5', n: '85', reason: '承担新人带教' }]);
     const back = await call('appraisal/adjust', { quarter: '2026Q3', person: 'S3', total: null, reason: '撤销' });
     expect(back).toMatchObject({ total: 77.5, grade: 'B', adjustment: null });
@@ -103,13 +118,22 @@ describe('quarterly appraisal: scores and outcomes against hand-computed cases (
   it('an outcome is applied only when the manager confirms it, and the decision is audited', async () => {
     const { call, person, ws } = await seeded();
     const dismissal = person('S2').outcomes.find((o) => o.type === 'dismissal-proposal')!;
-    const decided = await call('appraisal/decide-outcome', { quarter: '2026Q3', id: dismissal.id, decision: 'rejected', reason: '改为书面警告' });
+    const decided = await call('appraisal/decide-outcome', {
+      quarter: '2026Q3',
+      id: dismissal.id,
+      decision: 'rejected',
+      reason: '改为书面警告',
+    });
     expect(decided).toMatchObject({ status: 'rejected', decidedBy: 'tester' });
-    const row = ws.db.prepare("SELECT old_value AS o, new_value AS n, reason FROM audit_log WHERE entity = 'review_outcome'").get();
+    const row = ws.db
+      .prepare("SELECT old_value AS o, new_value AS n, reason FROM audit_log WHERE entity = 'review_outcome'")
+      .get();
     expect(row).toEqual({ o: 'proposed', n: 'rejected', reason: '改为书面警告' });
     // a recompute proposes the same outcome again and keeps the decision
     const again = await call('appraisal/compute', { quarter: '2026Q3' });
-    expect(again.people.find((p) => p.employeeNo === 'S2')!.outcomes.find((o) => o.type === 'dismissal-proposal')!.status).toBe('rejected');
+    expect(
+      again.people.find((p) => p.employeeNo === 'S2')!.outcomes.find((o) => o.type === 'dismissal-proposal')!.status,
+    ).toBe('rejected');
   });
 
   it('what-if on a copy: bonus cost, grade distribution and who changes, with nothing saved', async () => {

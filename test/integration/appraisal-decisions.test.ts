@@ -10,7 +10,9 @@ async function rated(lang: 'en' | 'zh-CN' = 'en') {
   await w.call('appraisal/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
   const proposed = () =>
     w.ws.db
-      .prepare("SELECT o.id, o.type, s.employee_no AS no FROM review_outcomes o JOIN staff s ON s.id = o.staff_id WHERE o.status = 'proposed' ORDER BY s.employee_no, o.id")
+      .prepare(
+        "SELECT o.id, o.type, s.employee_no AS no FROM review_outcomes o JOIN staff s ON s.id = o.staff_id WHERE o.status = 'proposed' ORDER BY s.employee_no, o.id",
+      )
       .all() as { id: number; type: string; no: string }[];
   const audits = () => w.ws.db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
   return { ...w, proposed, audits };
@@ -26,8 +28,13 @@ describe('P6.2, P6.3 rewards and penalties are decided before the appraisal is a
     const r = await attempt('appraisal/approve', { quarter: '2026Q3' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error).toMatchObject({ code: 'review/outcomes-undecided', details: { quarter: '2026Q3', count: open.length, ids: open.map((o) => o.id) } });
-    expect(r.error.message).toMatch(/^The 2026Q3 appraisal still has \d+ proposed rewards or penalties: confirm or reject each/);
+    expect(r.error).toMatchObject({
+      code: 'review/outcomes-undecided',
+      details: { quarter: '2026Q3', count: open.length, ids: open.map((o) => o.id) },
+    });
+    expect(r.error.message).toMatch(
+      /^The 2026Q3 appraisal still has \d+ proposed rewards or penalties: confirm or reject each/,
+    );
     expect(r.error.message).toContain('张伟 (S1): Bonus');
     expect(r.error.message).toContain('李娜 (S2): Bonus deduction');
     expect(audits()).toBe(before);
@@ -49,12 +56,20 @@ describe('P6.2, P6.3 rewards and penalties are decided before the appraisal is a
     const { attempt, call, proposed } = await rated();
     const open = proposed();
     const rejected = open.find((o) => o.type === 'deduction')!;
-    for (const o of open) await call('appraisal/decide-outcome', { quarter: '2026Q3', id: o.id, decision: o === rejected ? 'rejected' : 'confirmed' });
+    for (const o of open)
+      await call('appraisal/decide-outcome', {
+        quarter: '2026Q3',
+        id: o.id,
+        decision: o === rejected ? 'rejected' : 'confirmed',
+      });
     await call('appraisal/approve', { quarter: '2026Q3' });
     // Still changeable while approved: back to "proposed", and the lock is refused until it is decided again.
     await call('appraisal/decide-outcome', { quarter: '2026Q3', id: rejected.id, decision: 'proposed' });
     const lock = await attempt('appraisal/lock', { quarter: '2026Q3' });
-    expect(!lock.ok && lock.error).toMatchObject({ code: 'review/outcomes-undecided', details: { count: 1, ids: [rejected.id] } });
+    expect(!lock.ok && lock.error).toMatchObject({
+      code: 'review/outcomes-undecided',
+      details: { count: 1, ids: [rejected.id] },
+    });
     expect((await call('appraisal/show', { quarter: '2026Q3' })).status).toBe('approved');
     await call('appraisal/decide-outcome', { quarter: '2026Q3', id: rejected.id, decision: 'rejected' });
     await call('appraisal/lock', { quarter: '2026Q3' });

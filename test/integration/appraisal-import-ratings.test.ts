@@ -45,10 +45,18 @@ describe('import ratings from Excel (P6.1 rated KPIs)', () => {
 
   it('one bad row (level outside the rubric, a computed KPI, an unknown person, a bad quarter) writes nothing', async () => {
     const { attempt, dir, count } = await computed();
-    const bad = [...GOOD, ['2026Q3', 'S2', '', '团队协作', 7, null], ['2026Q3', 'S2', '', '目标完成率', 3, null], ['2026Q3', 'S9', '', '团队协作', 3, null], ['2026Q9', 'S2', '', '团队协作', 3, null]];
+    const bad = [
+      ...GOOD,
+      ['2026Q3', 'S2', '', '团队协作', 7, null],
+      ['2026Q3', 'S2', '', '目标完成率', 3, null],
+      ['2026Q3', 'S9', '', '团队协作', 3, null],
+      ['2026Q9', 'S2', '', '团队协作', 3, null],
+    ];
     const r = await attempt('import/run', { kind: 'ratings', file: { path: await sheet(dir, bad) } });
     const value = r.ok ? (r.value as { committed: boolean; errors: { row: number; message: string }[] }) : null;
-    const errors = r.ok ? value!.errors : ((r.error.details as { errors?: { row: number; message: string }[] })?.errors ?? []);
+    const errors = r.ok
+      ? value!.errors
+      : ((r.error.details as { errors?: { row: number; message: string }[] })?.errors ?? []);
     if (r.ok) expect(value!.committed).toBe(false);
     expect(count()).toBe(0);
     const text = JSON.stringify(r);
@@ -60,23 +68,40 @@ describe('import ratings from Excel (P6.1 rated KPIs)', () => {
 
   it('P6.4 a locked appraisal refuses the import', async () => {
     const { call, attempt, dir, count, ws } = await computed();
-    const all = ['S1', 'S2', 'S3'].flatMap((p) => ['initiative', 'communication', 'sellingSkill', 'teamwork'].map((k) => ['2026Q3', p, '', k, 3, null]));
+    const all = ['S1', 'S2', 'S3'].flatMap((p) =>
+      ['initiative', 'communication', 'sellingSkill', 'teamwork'].map((k) => ['2026Q3', p, '', k, 3, null]),
+    );
     await call('import/run', { kind: 'ratings', file: { path: await sheet(dir, all, 'all.xlsx') } });
     await decideOutcomes(call, '2026Q3');
     await call('appraisal/approve', { quarter: '2026Q3' });
     await call('appraisal/lock', { quarter: '2026Q3' });
     const before = count();
     const audit = (ws.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
-    const r = await attempt('import/run', { kind: 'ratings', file: { path: await sheet(dir, [['2026Q3', 'S1', '', 'teamwork', 5, null]], 'late.xlsx') } });
+    const r = await attempt('import/run', {
+      kind: 'ratings',
+      file: { path: await sheet(dir, [['2026Q3', 'S1', '', 'teamwork', 5, null]], 'late.xlsx') },
+    });
     expect(JSON.stringify(r)).toContain('2026Q3的考核已锁定');
     if (r.ok) expect((r.value as { committed: boolean }).committed).toBe(false);
     expect(count()).toBe(before);
-    expect((ws.db.prepare("SELECT score FROM review_ratings r JOIN staff s ON s.id = r.staff_id WHERE s.employee_no = 'S1' AND kpi_key = 'teamwork'").get() as { score: number }).score).toBe(3);
-    expect((ws.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'review_rating'").get() as { n: number }).n).toBeLessThanOrEqual(audit);
+    expect(
+      (
+        ws.db
+          .prepare(
+            "SELECT score FROM review_ratings r JOIN staff s ON s.id = r.staff_id WHERE s.employee_no = 'S1' AND kpi_key = 'teamwork'",
+          )
+          .get() as { score: number }
+      ).score,
+    ).toBe(3);
+    expect(
+      (ws.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'review_rating'").get() as { n: number }).n,
+    ).toBeLessThanOrEqual(audit);
   });
 
   it('understands the usual ways of writing a quarter', () => {
-    expect(['2026Q3', '2026 q3', 'Q3 2026', '2026-Q3', '2026年第3季度', '2026年第三季度'].map(normalizeQuarter)).toEqual(Array(6).fill('2026Q3'));
+    expect(
+      ['2026Q3', '2026 q3', 'Q3 2026', '2026-Q3', '2026年第3季度', '2026年第三季度'].map(normalizeQuarter),
+    ).toEqual(Array(6).fill('2026Q3'));
     expect(['2026Q5', '三季度', ''].map(normalizeQuarter)).toEqual([null, null, null]);
   });
 });

@@ -4,7 +4,17 @@ import { HAND_RATINGS, seedAppraisalCompany, decideOutcomes } from '../support/a
 import { tmpWorkspace } from '../support/workspace';
 
 function snapshot(db: import('better-sqlite3').Database) {
-  const tables = ['reviews', 'review_schemes', 'review_entries', 'review_kpi_values', 'review_ratings', 'review_peer_ratings', 'review_outcomes', 'incidents', 'audit_log'];
+  const tables = [
+    'reviews',
+    'review_schemes',
+    'review_entries',
+    'review_kpi_values',
+    'review_ratings',
+    'review_peer_ratings',
+    'review_outcomes',
+    'incidents',
+    'audit_log',
+  ];
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
 }
 
@@ -37,7 +47,13 @@ describe('P6.4 the locked-appraisal guarantee', () => {
       'appraisal/approve': { quarter },
       'appraisal/lock': { quarter },
       'appraisal/reopen': { quarter, reason: '改错' },
-      'appraisal/record-incident': { person: 'S1', date: '2026-08-01', kind: 'violation', description: 'x', evidence: 'y' },
+      'appraisal/record-incident': {
+        person: 'S1',
+        date: '2026-08-01',
+        kind: 'violation',
+        description: 'x',
+        evidence: 'y',
+      },
     };
     // a new mutating operation must be added here, so that the guarantee keeps covering everything
     const mutating = Object.entries(appraisalOps)
@@ -74,13 +90,22 @@ describe('P6.4 the locked-appraisal guarantee', () => {
     // submitted: scores are frozen until reopened; feedback may still be written
     const rate = await attempt('appraisal/rate', { quarter: '2026Q3', person: 'S1', kpi: 'teamwork', score: 5 });
     expect(!rate.ok && rate.error.code).toBe('review/not-editable');
-    await call('appraisal/feedback', { quarter: '2026Q3', person: 'S1', feedback: '完成率突出，注意客户回访。', selfAssessment: '本季度签约两个大客户。' });
+    await call('appraisal/feedback', {
+      quarter: '2026Q3',
+      person: 'S1',
+      feedback: '完成率突出，注意客户回访。',
+      selfAssessment: '本季度签约两个大客户。',
+    });
     await call('appraisal/reopen', { quarter: '2026Q3', reason: '补充评分' });
     expect((await call('appraisal/show', { quarter: '2026Q3' })).status).toBe('rated');
     await decideOutcomes(call, '2026Q3');
     await call('appraisal/approve', { quarter: '2026Q3' });
     await call('appraisal/lock', { quarter: '2026Q3' });
-    const steps = ws.db.prepare("SELECT old_value AS o, new_value AS n FROM audit_log WHERE entity = 'review' AND field = 'status' ORDER BY id").all();
+    const steps = ws.db
+      .prepare(
+        "SELECT old_value AS o, new_value AS n FROM audit_log WHERE entity = 'review' AND field = 'status' ORDER BY id",
+      )
+      .all();
     expect(steps).toEqual([
       { o: null, n: 'draft' },
       { o: 'rated', n: 'submitted' },

@@ -13,7 +13,10 @@ import { tmpDir } from '../support/workspace';
 async function cli(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const io = { out: { write: (s: string) => ((stdout += s), true) }, err: { write: (s: string) => ((stderr += s), true), isTTY: false } };
+  const io = {
+    out: { write: (s: string) => ((stdout += s), true) },
+    err: { write: (s: string) => ((stderr += s), true), isTTY: false },
+  };
   const status = await runCli(args, io as unknown as Parameters<typeof runCli>[1]);
   return { status, stdout, stderr };
 }
@@ -25,7 +28,12 @@ async function folder(): Promise<{ dir: string; surveyId: number }> {
   seedAppraisalCompany(ws.db);
   const r = await dispatch(ws, 'appraisal/compute', { quarter: '2026Q3' }, { lang: 'en', actor: 'tester' });
   if (!r.ok) throw new Error(r.error.message);
-  const { surveyId } = seedSurvey(ws.db, { name: 'Wave' }, [{ code: 'nps', text: 'Recommend?', type: 'nps' }], [{ answers: { nps: 10 } }, { answers: { nps: 6 } }, { answers: { nps: 8 } }]);
+  const { surveyId } = seedSurvey(
+    ws.db,
+    { name: 'Wave' },
+    [{ code: 'nps', text: 'Recommend?', type: 'nps' }],
+    [{ answers: { nps: 10 } }, { answers: { nps: 6 } }, { answers: { nps: 8 } }],
+  );
   ws.close();
   return { dir, surveyId };
 }
@@ -34,7 +42,13 @@ describe('command-line output', () => {
   it('export survey and export appraisal say how many rows they wrote, with and without --json', async () => {
     const { dir, surveyId } = await folder();
     const ws = new Workspace(dir);
-    const people = (ws.db.prepare("SELECT count(*) AS n FROM review_entries e JOIN reviews r ON r.id = e.review_id WHERE r.quarter = '2026Q3'").get() as { n: number }).n;
+    const people = (
+      ws.db
+        .prepare(
+          "SELECT count(*) AS n FROM review_entries e JOIN reviews r ON r.id = e.review_id WHERE r.quarter = '2026Q3'",
+        )
+        .get() as { n: number }
+    ).n;
     ws.close();
     expect(people).toBeGreaterThan(0);
 
@@ -61,7 +75,10 @@ describe('command-line output', () => {
 
   it('a survey import refuses --header-row, which its reader does not take, before opening anything', async () => {
     const dir = tmpDir();
-    for (const args of [['survey', 'import', 'answers.csv', '--header-row', '2'], ['import', 'survey', 'answers.csv', '--header-row', '2']]) {
+    for (const args of [
+      ['survey', 'import', 'answers.csv', '--header-row', '2'],
+      ['import', 'survey', 'answers.csv', '--header-row', '2'],
+    ]) {
       const en = await cli(['--data-dir', dir, '--lang', 'en', ...args]);
       expect(en.status, args.join(' ')).toBe(2);
       expect(en.stderr).toContain('does not take --header-row');
@@ -73,7 +90,18 @@ describe('command-line output', () => {
 
   it('choices in usage errors are the contract enum options, before anything is opened', async () => {
     const dir = tmpDir();
-    const bad = await cli(['--data-dir', dir, '--lang', 'en', 'targets', 'breakdown', '--year', '2026', '--method', 'magic']);
+    const bad = await cli([
+      '--data-dir',
+      dir,
+      '--lang',
+      'en',
+      'targets',
+      'breakdown',
+      '--year',
+      '2026',
+      '--method',
+      'magic',
+    ]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain(BREAKDOWN_METHODS.join(', '));
     const missing = await cli(['--data-dir', dir, '--lang', 'zh-CN', 'targets', 'breakdown', '--year', '2026']);

@@ -24,7 +24,13 @@ describe('command line (cli.md)', () => {
 
   it('wrong usage exits 2 with a one-line message in the chosen language and no stack trace', () => {
     const dir = tmpDir();
-    for (const args of [['frobnicate'], ['demo', '--size', 'huge'], ['demo', '--seed', 'abc'], ['init', '--bogus'], ['backup', 'explode']]) {
+    for (const args of [
+      ['frobnicate'],
+      ['demo', '--size', 'huge'],
+      ['demo', '--seed', 'abc'],
+      ['init', '--bogus'],
+      ['backup', 'explode'],
+    ]) {
       const r = cli(['--data-dir', dir, ...args]);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -19,7 +19,7 @@ describe('customers, visits and care on the command line (cli.md)', () => {
   it('the demo has graded customers, contacts with lunar birthdays, typed visits and a year of greetings', () => {
     const db = open();
     const n = (sql: string) => db.prepare(sql).pluck().get() as number;
-    expect(n("SELECT count(*) FROM customers WHERE grade IS NULL")).toBe(0);
+    expect(n('SELECT count(*) FROM customers WHERE grade IS NULL')).toBe(0);
     expect(n("SELECT count(*) FROM customers WHERE grade = 'A'")).toBeGreaterThan(5);
     expect(n('SELECT count(*) FROM contacts')).toBeGreaterThan(300);
     expect(n("SELECT count(*) FROM contacts WHERE birth_calendar = 'lunar'")).toBeGreaterThan(10);
@@ -35,7 +35,10 @@ describe('customers, visits and care on the command line (cli.md)', () => {
     const due = JSON.parse(r.stdout);
     expect(due.asOf).toBe(TODAY);
     expect(due.items.length).toBeGreaterThan(10);
-    for (const i of due.items) expect(Object.keys(i)).toEqual(expect.arrayContaining(['customer', 'grade', 'salesperson', 'lastVisit', 'dueDate', 'daysOverdue']));
+    for (const i of due.items)
+      expect(Object.keys(i)).toEqual(
+        expect.arrayContaining(['customer', 'grade', 'salesperson', 'lastVisit', 'dueDate', 'daysOverdue']),
+      );
     const grades = due.items.map((i: { grade: string }) => i.grade);
     expect(grades).toEqual([...grades].sort());
     expect(due.items.some((i: { daysOverdue: number }) => i.daysOverdue > 0)).toBe(true);
@@ -53,7 +56,10 @@ describe('customers, visits and care on the command line (cli.md)', () => {
     expect(r.status, r.stderr).toBe(0);
     const c = JSON.parse(r.stdout);
     expect(c.year).toBe(2027);
-    expect(c.events.find((e: { occasion: string }) => e.occasion === '春节')).toMatchObject({ date: '2027-02-06', kind: 'festival' });
+    expect(c.events.find((e: { occasion: string }) => e.occasion === '春节')).toMatchObject({
+      date: '2027-02-06',
+      kind: 'festival',
+    });
     expect(c.events.some((e: { kind: string; contact?: string }) => e.kind === 'birthday' && e.contact)).toBe(true);
     const text = cli(['--data-dir', dir, 'care', 'calendar', '--year', '2099']);
     expect(text.status).toBe(0);
@@ -62,16 +68,27 @@ describe('customers, visits and care on the command line (cli.md)', () => {
 
   it('customers merge --keep --merge --reason keeps every order; wrong usage exits 2, an unknown code exits 1', () => {
     const db = open();
-    const [a, b] = db.prepare("SELECT code FROM customers WHERE code IS NOT NULL ORDER BY id LIMIT 2").pluck().all() as string[];
+    const [a, b] = db
+      .prepare('SELECT code FROM customers WHERE code IS NOT NULL ORDER BY id LIMIT 2')
+      .pluck()
+      .all() as string[];
     const orders = db.prepare('SELECT count(*) FROM orders').pluck().get();
-    const ofBoth = db.prepare('SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.code IN (?, ?)').pluck().get(a, b);
+    const ofBoth = db
+      .prepare('SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.code IN (?, ?)')
+      .pluck()
+      .get(a, b);
     db.close();
     const r = run('customers', 'merge', '--keep', a, '--merge', b, '--reason', '测试合并');
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).kept.code).toBe(a);
     const after = open();
     expect(after.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(orders);
-    expect(after.prepare('SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.code = ?').pluck().get(a)).toBe(ofBoth);
+    expect(
+      after
+        .prepare('SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.code = ?')
+        .pluck()
+        .get(a),
+    ).toBe(ofBoth);
     after.close();
     expect(run('customers', 'merge', '--keep', a).status).toBe(2);
     const missing = run('customers', 'merge', '--keep', a, '--merge', 'NOPE', '--reason', 'x');

@@ -20,8 +20,13 @@ describe('database (architecture: the data)', () => {
     expect(ws.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = ws.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['staff', 'teams', 'orders', 'target_cells', 'surveys', 'reviews', 'audit_log']));
+    const tables = ws.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as {
+      name: string;
+      sql: string;
+    }[];
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['staff', 'teams', 'orders', 'target_cells', 'surveys', 'reviews', 'audit_log']),
+    );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/);
     // No backup for a brand-new database: there was nothing to lose.
     expect(listBackups(ws.dataDir)).toHaveLength(0);
@@ -43,13 +48,23 @@ describe('database (architecture: the data)', () => {
     const db = new Database(path.join(dir, DB_FILE));
     migrate(db, MIGRATIONS);
     db.prepare("INSERT INTO settings (key, value) VALUES ('companyName', 'ACME')").run();
-    const extra = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'test', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;' }];
+    const extra = [
+      ...MIGRATIONS,
+      { version: SCHEMA_VERSION + 1, name: 'test', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;' },
+    ];
     const backups: number[] = [];
     const r = migrate(db, extra, (from) => backups.push(from));
     expect(r).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION + 1 });
     expect(backups).toEqual([SCHEMA_VERSION]);
     // A failing migration rolls back entirely, including user_version.
-    const broken = [...extra, { version: SCHEMA_VERSION + 2, name: 'broken', sql: 'CREATE TABLE ok2 (id INTEGER) STRICT; SELECT * FROM missing_table;' }];
+    const broken = [
+      ...extra,
+      {
+        version: SCHEMA_VERSION + 2,
+        name: 'broken',
+        sql: 'CREATE TABLE ok2 (id INTEGER) STRICT; SELECT * FROM missing_table;',
+      },
+    ];
     expect(() => migrate(db, broken)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'ok2'").get()).toEqual({ n: 0 });
@@ -63,38 +78,66 @@ describe('database (architecture: the data)', () => {
     const v6 = MIGRATIONS.filter((m) => m.version <= 6);
     expect(migrate(db, v6)).toEqual({ from: 0, to: 6 });
     db.prepare("INSERT INTO customers (id, name, created_at) VALUES (1, '甲公司', 'x')").run();
-    const order = db.prepare("INSERT INTO orders (id, order_no, date, customer_id, amount) VALUES (?, ?, '2025-01-02', 1, ?)");
+    const order = db.prepare(
+      "INSERT INTO orders (id, order_no, date, customer_id, amount) VALUES (?, ?, '2025-01-02', 1, ?)",
+    );
     order.run(5, 'A-1', 1000);
     order.run(9, 'A-2', 2500);
-    db.prepare("INSERT INTO tickets (ticket_no, customer_id, order_id, department, opened_date, status) VALUES ('T1', 1, 9, 'service', '2025-01-05', 'open')").run();
+    db.prepare(
+      "INSERT INTO tickets (ticket_no, customer_id, order_id, department, opened_date, status) VALUES ('T1', 1, 9, 'service', '2025-01-05', 'open')",
+    ).run();
 
-    expect(migrate(db, MIGRATIONS.filter((m) => m.version <= 7))).toEqual({ from: 6, to: 7 }); // later migrations add indexes of their own (011)
+    expect(
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 7),
+      ),
+    ).toEqual({ from: 6, to: 7 }); // later migrations add indexes of their own (011)
     expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(7);
     expect(db.prepare('SELECT id, order_no, line, amount FROM orders ORDER BY id').all()).toEqual([
       { id: 5, order_no: 'A-1', line: 1, amount: 1000 },
       { id: 9, order_no: 'A-2', line: 1, amount: 2500 },
     ]);
-    expect(db.prepare("SELECT o.order_no FROM tickets t JOIN orders o ON o.id = t.order_id WHERE t.ticket_no = 'T1'").pluck().get()).toBe('A-2');
+    expect(
+      db
+        .prepare("SELECT o.order_no FROM tickets t JOIN orders o ON o.id = t.order_id WHERE t.ticket_no = 'T1'")
+        .pluck()
+        .get(),
+    ).toBe('A-2');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     // Foreign keys are back on, and they still guard the rebuilt table.
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() => db.prepare('DELETE FROM orders WHERE id = 9').run()).toThrow(/FOREIGN KEY/);
-    const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'orders' AND sql IS NOT NULL ORDER BY name").pluck().all();
+    const indexes = db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'orders' AND sql IS NOT NULL ORDER BY name",
+      )
+      .pluck()
+      .all();
     expect(indexes).toEqual(['orders_customer', 'orders_date', 'orders_salesperson_date']);
     // One order number, several lines; the same line twice is refused.
     db.prepare("INSERT INTO orders (order_no, line, date, amount) VALUES ('A-1', 2, '2025-01-02', 300)").run();
-    expect(() => db.prepare("INSERT INTO orders (order_no, line, date, amount) VALUES ('A-1', 2, '2025-01-02', 1)").run()).toThrow(/UNIQUE/);
-    expect(() => db.prepare("INSERT INTO orders (order_no, line, date, amount) VALUES ('A-3', 0, '2025-01-02', 1)").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO orders (order_no, line, date, amount) VALUES ('A-1', 2, '2025-01-02', 1)").run(),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      db.prepare("INSERT INTO orders (order_no, line, date, amount) VALUES ('A-3', 0, '2025-01-02', 1)").run(),
+    ).toThrow(/CHECK/);
     db.close();
   });
 
   it('a migration with foreign keys off rolls back when a reference is broken, and foreign keys come back on', () => {
     const dir = tmpDir();
     const db = new Database(path.join(dir, DB_FILE));
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 6));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 6),
+    );
     db.pragma('foreign_keys = OFF');
     db.prepare("INSERT INTO customers (id, name, created_at) VALUES (1, '甲公司', 'x')").run();
-    db.prepare("INSERT INTO tickets (ticket_no, customer_id, order_id, department, opened_date, status) VALUES ('T1', 1, 77, 'service', '2025-01-05', 'open')").run();
+    db.prepare(
+      "INSERT INTO tickets (ticket_no, customer_id, order_id, department, opened_date, status) VALUES ('T1', 1, 77, 'service', '2025-01-05', 'open')",
+    ).run();
     db.pragma('foreign_keys = ON');
     expect(() => migrate(db, MIGRATIONS)).toThrow(/broken references/);
     expect(db.pragma('user_version', { simple: true })).toBe(6);

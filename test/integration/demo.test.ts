@@ -28,12 +28,20 @@ afterEach(() => {
   }
 });
 
-function demo(ws: Workspace, input: Partial<Parameters<typeof createDemo>[1]> = {}, ctx: Partial<ServiceContext> = {}): DemoResult {
+function demo(
+  ws: Workspace,
+  input: Partial<Parameters<typeof createDemo>[1]> = {},
+  ctx: Partial<ServiceContext> = {},
+): DemoResult {
   const parsed = demoOps['demo/create'].input.parse({ seed: 7, today: TODAY, ...input });
   return createDemo(makeContext(ws, ctx), parsed);
 }
 
-const count = (ws: Workspace, sql: string, ...params: unknown[]) => ws.db.prepare(sql).pluck().get(...params) as number;
+const count = (ws: Workspace, sql: string, ...params: unknown[]) =>
+  ws.db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 const rows = <T>(ws: Workspace, sql: string, ...params: unknown[]) => ws.db.prepare(sql).all(...params) as T[];
 
 function tableHash(ws: Workspace, sql: string): string {
@@ -42,9 +50,29 @@ function tableHash(ws: Workspace, sql: string): string {
   return h.digest('hex');
 }
 
-const TABLES = ['teams', 'staff', 'products', 'customers', 'orders', 'tickets', 'surveys', 'survey_questions', 'survey_responses', 'survey_answers', 'target_plans', 'target_cells', 'review_schemes', 'reviews', 'market_notes', 'interactions', 'settings'];
-const snapshot = (ws: Workspace) => Object.fromEntries(TABLES.map((t) => [t, tableHash(ws, `SELECT * FROM ${t} ORDER BY 1, 2`)]));
-const indexes = (ws: Workspace) => rows<{ name: string; sql: string }>(ws, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name");
+const TABLES = [
+  'teams',
+  'staff',
+  'products',
+  'customers',
+  'orders',
+  'tickets',
+  'surveys',
+  'survey_questions',
+  'survey_responses',
+  'survey_answers',
+  'target_plans',
+  'target_cells',
+  'review_schemes',
+  'reviews',
+  'market_notes',
+  'interactions',
+  'settings',
+];
+const snapshot = (ws: Workspace) =>
+  Object.fromEntries(TABLES.map((t) => [t, tableHash(ws, `SELECT * FROM ${t} ORDER BY 1, 2`)]));
+const indexes = (ws: Workspace) =>
+  rows<{ name: string; sql: string }>(ws, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name");
 
 describe('demo company, small (one shared run)', () => {
   let ws: Workspace;
@@ -63,7 +91,18 @@ describe('demo company, small (one shared run)', () => {
   });
 
   it('reports the counts it wrote', () => {
-    expect(result).toMatchObject({ size: 'small', seed: 7, today: TODAY, teams: 3, staff: 24, customers: 300, products: 20, orders: 8000, reviewQuarter: '2026Q3', targetYear: 2026 });
+    expect(result).toMatchObject({
+      size: 'small',
+      seed: 7,
+      today: TODAY,
+      teams: 3,
+      staff: 24,
+      customers: 300,
+      products: 20,
+      orders: 8000,
+      reviewQuarter: '2026Q3',
+      targetYear: 2026,
+    });
     expect(result.teams).toBe(count(ws, 'SELECT count(*) FROM teams'));
     expect(result.staff).toBe(count(ws, 'SELECT count(*) FROM staff'));
     expect(result.customers).toBe(count(ws, 'SELECT count(*) FROM customers'));
@@ -87,7 +126,10 @@ describe('demo company, small (one shared run)', () => {
   });
 
   it('builds an organisation: director → 3 team managers → representatives, a few leavers', () => {
-    const director = rows<{ id: number; manager_id: number | null; team_id: number | null }>(ws, "SELECT id, manager_id, team_id FROM staff WHERE title = '销售总监'");
+    const director = rows<{ id: number; manager_id: number | null; team_id: number | null }>(
+      ws,
+      "SELECT id, manager_id, team_id FROM staff WHERE title = '销售总监'",
+    );
     expect(director).toHaveLength(1);
     expect(director[0]).toMatchObject({ manager_id: null, team_id: null });
     const teams = rows<{ id: number; manager_id: number; title: string; boss: number }>(
@@ -97,16 +139,31 @@ describe('demo company, small (one shared run)', () => {
     expect(teams).toHaveLength(3);
     for (const t of teams) expect(t).toMatchObject({ title: '区域经理', boss: director[0].id });
     // everyone else reports to their own team's manager
-    expect(count(ws, 'SELECT count(*) FROM staff s JOIN teams t ON t.id = s.team_id WHERE s.id <> t.manager_id AND s.manager_id IS NOT t.manager_id')).toBe(0);
-    const leavers = rows<{ left_date: string; hire_date: string }>(ws, "SELECT left_date, hire_date FROM staff WHERE status = 'inactive'");
+    expect(
+      count(
+        ws,
+        'SELECT count(*) FROM staff s JOIN teams t ON t.id = s.team_id WHERE s.id <> t.manager_id AND s.manager_id IS NOT t.manager_id',
+      ),
+    ).toBe(0);
+    const leavers = rows<{ left_date: string; hire_date: string }>(
+      ws,
+      "SELECT left_date, hire_date FROM staff WHERE status = 'inactive'",
+    );
     expect(leavers.length).toBeGreaterThanOrEqual(1);
     expect(leavers.length).toBeLessThanOrEqual(2);
     for (const l of leavers) expect(l.left_date > l.hire_date).toBe(true);
     expect(count(ws, "SELECT count(*) FROM staff WHERE status = 'active' AND left_date IS NOT NULL")).toBe(0);
-    expect(count(ws, "SELECT count(DISTINCT employee_no) FROM staff WHERE employee_no GLOB 'S[0-9][0-9][0-9][0-9]'")).toBe(24);
+    expect(
+      count(ws, "SELECT count(DISTINCT employee_no) FROM staff WHERE employee_no GLOB 'S[0-9][0-9][0-9][0-9]'"),
+    ).toBe(24);
     expect(count(ws, 'SELECT count(DISTINCT email) FROM staff')).toBe(24);
     // nobody's customers belong to someone who left
-    expect(count(ws, "SELECT count(*) FROM customers c JOIN staff s ON s.id = c.owner_id WHERE s.status <> 'active' OR s.team_id IS NULL")).toBe(0);
+    expect(
+      count(
+        ws,
+        "SELECT count(*) FROM customers c JOIN staff s ON s.id = c.owner_id WHERE s.status <> 'active' OR s.team_id IS NULL",
+      ),
+    ).toBe(0);
   });
 
   it('has 24 whole months of orders ending with the last day of last month', () => {
@@ -114,7 +171,12 @@ describe('demo company, small (one shared run)', () => {
     expect(count(ws, 'SELECT max(date) FROM orders') as unknown).toBe('2026-10-31');
     expect(count(ws, 'SELECT count(DISTINCT substr(date, 1, 7)) FROM orders')).toBe(24);
     expect(count(ws, 'SELECT count(DISTINCT order_no) FROM orders')).toBe(8000);
-    expect(count(ws, "SELECT count(*) FROM orders WHERE order_no <> 'SO' || replace(date, '-', '') || '-' || substr(order_no, 12) OR order_no NOT GLOB 'SO[0-9]*-[0-9][0-9][0-9][0-9]'")).toBe(0);
+    expect(
+      count(
+        ws,
+        "SELECT count(*) FROM orders WHERE order_no <> 'SO' || replace(date, '-', '') || '-' || substr(order_no, 12) OR order_no NOT GLOB 'SO[0-9]*-[0-9][0-9][0-9][0-9]'",
+      ),
+    ).toBe(0);
   });
 
   it('prices every order: amount = quantity × unit price, profit = amount − cost × quantity, whole yuan', () => {
@@ -129,11 +191,16 @@ describe('demo company, small (one shared run)', () => {
   });
 
   it('sells only through people who worked there at the time', () => {
-    expect(count(ws, 'SELECT count(*) FROM orders o JOIN staff s ON s.id = o.salesperson_id WHERE o.date < s.hire_date OR o.date > coalesce(s.left_date, o.date) OR s.team_id IS NULL')).toBe(0);
+    expect(
+      count(
+        ws,
+        'SELECT count(*) FROM orders o JOIN staff s ON s.id = o.salesperson_id WHERE o.date < s.hire_date OR o.date > coalesce(s.left_date, o.date) OR s.team_id IS NULL',
+      ),
+    ).toBe(0);
   });
 
   it('shows seasonality and growth: New Year dip, Q4 peak, more sales this year than last', () => {
-    const month = (m: string) => count(ws, "SELECT sum(amount) FROM orders WHERE substr(date, 1, 7) = ?", m);
+    const month = (m: string) => count(ws, 'SELECT sum(amount) FROM orders WHERE substr(date, 1, 7) = ?', m);
     const average2025 = count(ws, "SELECT sum(amount) / 12.0 FROM orders WHERE date LIKE '2025-%'");
     expect(month('2025-02')).toBeLessThan(0.8 * average2025);
     expect(month('2025-12')).toBeGreaterThan(1.2 * average2025);
@@ -144,8 +211,12 @@ describe('demo company, small (one shared run)', () => {
   });
 
   it('sets targets that reconcile exactly: months → quarters → year, people → team → company, whole yuan', () => {
-    expect(rows(ws, 'SELECT year, status, method FROM target_plans')).toEqual([{ year: 2026, status: 'approved', method: 'history' }]);
-    expect(count(ws, 'SELECT count(*) FROM target_cells WHERE amount % 100 <> 0 OR metric <> ? OR year <> 2026', 'sales')).toBe(0);
+    expect(rows(ws, 'SELECT year, status, method FROM target_plans')).toEqual([
+      { year: 2026, status: 'approved', method: 'history' },
+    ]);
+    expect(
+      count(ws, 'SELECT count(*) FROM target_cells WHERE amount % 100 <> 0 OR metric <> ? OR year <> 2026', 'sales'),
+    ).toBe(0);
     // every cell: Y = ΣM, Qn = Σ its months
     const broken = count(
       ws,
@@ -172,8 +243,14 @@ describe('demo company, small (one shared run)', () => {
     expect(count(ws, "SELECT count(*) FROM target_cells WHERE scope = 'company'")).toBe(17);
     expect(count(ws, "SELECT count(*) FROM target_cells WHERE scope = 'team'")).toBe(3 * 17);
     // exactly the active people of the teams have targets, 17 cells each
-    const people = rows<{ id: number }>(ws, "SELECT id FROM staff WHERE status = 'active' AND team_id IS NOT NULL ORDER BY id").map((r) => r.id);
-    const withTargets = rows<{ id: number; n: number }>(ws, "SELECT scope_id AS id, count(*) AS n FROM target_cells WHERE scope = 'person' GROUP BY 1 ORDER BY 1");
+    const people = rows<{ id: number }>(
+      ws,
+      "SELECT id FROM staff WHERE status = 'active' AND team_id IS NOT NULL ORDER BY id",
+    ).map((r) => r.id);
+    const withTargets = rows<{ id: number; n: number }>(
+      ws,
+      "SELECT scope_id AS id, count(*) AS n FROM target_cells WHERE scope = 'person' GROUP BY 1 ORDER BY 1",
+    );
     expect(withTargets.map((r) => r.id)).toEqual(people);
     expect(withTargets.every((r) => r.n === 17)).toBe(true);
   });
@@ -205,12 +282,21 @@ describe('demo company, small (one shared run)', () => {
   });
 
   it('surveys the appraisal quarter: 10 questions, answers in range, better people rated higher', () => {
-    expect(rows(ws, 'SELECT start_date AS s, end_date AS e, status FROM surveys')).toEqual([{ s: '2026-07-01', e: '2026-09-30', status: 'closed' }]);
+    expect(rows(ws, 'SELECT start_date AS s, end_date AS e, status FROM surveys')).toEqual([
+      { s: '2026-07-01', e: '2026-09-30', status: 'closed' },
+    ]);
     const types = rows<{ type: string }>(ws, 'SELECT type FROM survey_questions ORDER BY position').map((r) => r.type);
     expect(types).toHaveLength(10);
     expect(types).toEqual(expect.arrayContaining(['likert5', 'nps', 'salesperson', 'text']));
-    expect(count(ws, "SELECT count(*) FROM survey_responses WHERE submitted_at NOT BETWEEN '2026-07-01' AND '2026-09-30'")).toBe(0);
-    expect(count(ws, 'SELECT count(*) FROM survey_responses r JOIN orders o ON o.id = r.order_id WHERE o.salesperson_id <> r.salesperson_id OR o.customer_id <> r.customer_id OR o.date > r.submitted_at')).toBe(0);
+    expect(
+      count(ws, "SELECT count(*) FROM survey_responses WHERE submitted_at NOT BETWEEN '2026-07-01' AND '2026-09-30'"),
+    ).toBe(0);
+    expect(
+      count(
+        ws,
+        'SELECT count(*) FROM survey_responses r JOIN orders o ON o.id = r.order_id WHERE o.salesperson_id <> r.salesperson_id OR o.customer_id <> r.customer_id OR o.date > r.submitted_at',
+      ),
+    ).toBe(0);
     expect(count(ws, 'SELECT count(*) - count(DISTINCT customer_id) FROM survey_responses')).toBe(0);
     const outOfRange = count(
       ws,
@@ -234,26 +320,46 @@ describe('demo company, small (one shared run)', () => {
 
   it('has after-sales tickets, some complaints, some still open, none before their order', () => {
     expect(count(ws, 'SELECT count(*) FROM tickets WHERE complaint = 1')).toBeGreaterThan(10);
-    expect(count(ws, "SELECT count(*) FROM tickets WHERE status IN ('new', 'in_progress', 'waiting')")).toBeGreaterThan(0);
-    expect(count(ws, "SELECT count(*) FROM tickets WHERE status IN ('resolved', 'closed') AND resolved_date IS NULL")).toBe(0);
-    expect(count(ws, 'SELECT count(*) FROM tickets t JOIN orders o ON o.id = t.order_id WHERE t.opened_date <= o.date OR t.customer_id <> o.customer_id OR t.opened_date >= ?', TODAY)).toBe(0);
+    expect(count(ws, "SELECT count(*) FROM tickets WHERE status IN ('new', 'in_progress', 'waiting')")).toBeGreaterThan(
+      0,
+    );
+    expect(
+      count(ws, "SELECT count(*) FROM tickets WHERE status IN ('resolved', 'closed') AND resolved_date IS NULL"),
+    ).toBe(0);
+    expect(
+      count(
+        ws,
+        'SELECT count(*) FROM tickets t JOIN orders o ON o.id = t.order_id WHERE t.opened_date <= o.date OR t.customer_id <> o.customer_id OR t.opened_date >= ?',
+        TODAY,
+      ),
+    ).toBe(0);
   });
 
   it('leaves the 2026Q3 appraisal in draft with a valid 40/10/20/20/10 scheme, notes and settings', () => {
     expect(rows(ws, 'SELECT quarter, status FROM reviews')).toEqual([{ quarter: '2026Q3', status: 'draft' }]);
-    const stored = ws.db.prepare('SELECT s.definition FROM reviews r JOIN review_schemes s ON s.id = r.scheme_id').pluck().get() as string;
+    const stored = ws.db
+      .prepare('SELECT s.definition FROM reviews r JOIN review_schemes s ON s.id = r.scheme_id')
+      .pluck()
+      .get() as string;
     const scheme = schemeDefinition.parse(JSON.parse(stored));
     validateScheme(scheme);
-    const weightOf = (pred: (k: (typeof scheme.kpis)[number]) => boolean) => scheme.kpis.filter(pred).reduce((s, k) => s + k.weight, 0);
+    const weightOf = (pred: (k: (typeof scheme.kpis)[number]) => boolean) =>
+      scheme.kpis.filter(pred).reduce((s, k) => s + k.weight, 0);
     expect(weightOf((k) => k.source === 'completion')).toBe(40);
     expect(weightOf((k) => k.dimension === 'sales' && k.source !== 'completion')).toBeCloseTo(10);
     expect(weightOf((k) => k.dimension === 'satisfaction')).toBeCloseTo(20);
     expect(weightOf((k) => k.dimension === 'attitude' && k.source === 'rated')).toBeCloseTo(20);
     expect(weightOf((k) => k.dimension === 'teamwork' && k.source === 'rated')).toBeCloseTo(10);
-    expect(rows(ws, 'SELECT DISTINCT kind FROM market_notes WHERE year = 2026 ORDER BY 1').map((r) => (r as { kind: string }).kind)).toEqual(
-      expect.arrayContaining(['competitor', 'market', 'strategy']),
-    );
-    expect(Object.fromEntries(rows<{ key: string; value: string }>(ws, 'SELECT key, value FROM settings').map((r) => [r.key, r.value]))).toMatchObject({
+    expect(
+      rows(ws, 'SELECT DISTINCT kind FROM market_notes WHERE year = 2026 ORDER BY 1').map(
+        (r) => (r as { kind: string }).kind,
+      ),
+    ).toEqual(expect.arrayContaining(['competitor', 'market', 'strategy']));
+    expect(
+      Object.fromEntries(
+        rows<{ key: string; value: string }>(ws, 'SELECT key, value FROM settings').map((r) => [r.key, r.value]),
+      ),
+    ).toMatchObject({
       companyName: '华信智能设备有限公司',
       onboarded: '1',
     });
@@ -274,7 +380,9 @@ describe('demo company: determinism, refusal, cancellation, dates', () => {
 
   it('refuses a database that already holds data and changes nothing', () => {
     const ws = workspace();
-    ws.db.prepare("INSERT INTO staff (employee_no, name, created_at, updated_at) VALUES ('E1', '张三', 'x', 'x')").run();
+    ws.db
+      .prepare("INSERT INTO staff (employee_no, name, created_at, updated_at) VALUES ('E1', '张三', 'x', 'x')")
+      .run();
     ws.db.prepare("INSERT INTO settings (key, value) VALUES ('lang', 'zh-CN')").run();
     const before = snapshot(ws);
     const indexesBefore = indexes(ws);
@@ -329,13 +437,32 @@ describe('demo company: determinism, refusal, cancellation, dates', () => {
     expect(count(ws, 'SELECT max(date) FROM orders') as unknown).toBe('2026-12-31');
     expect(rows(ws, 'SELECT year FROM target_plans ORDER BY year')).toEqual([{ year: 2026 }, { year: 2027 }]);
     for (const year of [2026, 2027]) {
-      const company = count(ws, "SELECT amount FROM target_cells WHERE year = ? AND scope = 'company' AND period = 'Y'", year);
-      expect(count(ws, "SELECT sum(amount) FROM target_cells WHERE year = ? AND scope = 'person' AND period LIKE 'M%'", year)).toBe(company);
+      const company = count(
+        ws,
+        "SELECT amount FROM target_cells WHERE year = ? AND scope = 'company' AND period = 'Y'",
+        year,
+      );
+      expect(
+        count(
+          ws,
+          "SELECT sum(amount) FROM target_cells WHERE year = ? AND scope = 'person' AND period LIKE 'M%'",
+          year,
+        ),
+      ).toBe(company);
     }
     // a leaver of 2026 keeps the 2026 months they worked, and nothing after they left
-    expect(count(ws, "SELECT count(*) FROM target_cells c JOIN staff s ON s.id = c.scope_id WHERE c.year = 2027 AND c.scope = 'person' AND s.status <> 'active'")).toBe(0);
-    expect(rows(ws, 'SELECT start_date AS s, end_date AS e FROM surveys')).toEqual([{ s: '2026-10-01', e: '2026-12-31' }]);
-    expect(ws.db.prepare("SELECT value FROM settings WHERE key = 'companyName'").pluck().get()).toBe('星河科技有限公司');
+    expect(
+      count(
+        ws,
+        "SELECT count(*) FROM target_cells c JOIN staff s ON s.id = c.scope_id WHERE c.year = 2027 AND c.scope = 'person' AND s.status <> 'active'",
+      ),
+    ).toBe(0);
+    expect(rows(ws, 'SELECT start_date AS s, end_date AS e FROM surveys')).toEqual([
+      { s: '2026-10-01', e: '2026-12-31' },
+    ]);
+    expect(ws.db.prepare("SELECT value FROM settings WHERE key = 'companyName'").pluck().get()).toBe(
+      '星河科技有限公司',
+    );
   });
 
   it('defaults today to the real date', () => {
@@ -344,12 +471,21 @@ describe('demo company: determinism, refusal, cancellation, dates', () => {
     const r = createDemo(makeContext(ws), parsed);
     expect(r.today).toBe(dayjs().format('YYYY-MM-DD'));
     expect(r.seed).toBe(42);
-    expect(count(ws, 'SELECT max(date) FROM orders') as unknown).toBe(dayjs().startOf('month').subtract(1, 'day').format('YYYY-MM-DD'));
+    expect(count(ws, 'SELECT max(date) FROM orders') as unknown).toBe(
+      dayjs().startOf('month').subtract(1, 'day').format('YYYY-MM-DD'),
+    );
   });
 
   it('rejects bad input before anything runs', () => {
     const input = demoOps['demo/create'].input;
-    for (const bad of [{ size: 'huge' }, { seed: -1 }, { seed: 1.5 }, { today: '2026-13-01' }, { companyName: '' }, { extra: 1 }]) {
+    for (const bad of [
+      { size: 'huge' },
+      { seed: -1 },
+      { seed: 1.5 },
+      { today: '2026-13-01' },
+      { companyName: '' },
+      { extra: 1 },
+    ]) {
       expect(input.safeParse(bad).success).toBe(false);
     }
   });

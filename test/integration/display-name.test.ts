@@ -5,7 +5,8 @@ import { tmpWorkspace } from '../support/workspace';
 
 /** Issue 12 item 7: "by whom" is the person's display name from Settings, not the computer's account name. */
 
-const actors = (db: import('better-sqlite3').Database) => (db.prepare('SELECT DISTINCT actor FROM audit_log ORDER BY actor').all() as { actor: string }[]).map((r) => r.actor);
+const actors = (db: import('better-sqlite3').Database) =>
+  (db.prepare('SELECT DISTINCT actor FROM audit_log ORDER BY actor').all() as { actor: string }[]).map((r) => r.actor);
 
 describe('the display name in the audit trail', () => {
   it('defaults to the account name until given; then every "by whom" shows it', async () => {

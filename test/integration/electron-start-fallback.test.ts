@@ -14,7 +14,15 @@ describe.skipIf(plan.electronBinary(root) !== undefined)('npm start without an E
     const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
       cwd: root,
       // An unreachable mirror and an empty download cache make the download fail at once, with or without internet.
-      env: { ...process.env, ELECTRON_MIRROR: 'http://127.0.0.1:9/', electron_config_cache: path.join(dataDir, 'no-cache'), WORKBENCH_DATA_DIR: dataDir, WORKBENCH_NO_BROWSER: '1', LANG: 'en_US.UTF-8', LC_ALL: '' },
+      env: {
+        ...process.env,
+        ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+        electron_config_cache: path.join(dataDir, 'no-cache'),
+        WORKBENCH_DATA_DIR: dataDir,
+        WORKBENCH_NO_BROWSER: '1',
+        LANG: 'en_US.UTF-8',
+        LC_ALL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -36,7 +44,9 @@ describe.skipIf(plan.electronBinary(root) !== undefined)('npm start without an E
       expect(stdout.split('\n')[0]).toMatch(/^Workbench: http:\/\/127\.0\.0\.1:\d+\//);
       const lines = stderr.split('\n').filter((l) => /Electron/.test(l));
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^Could not download Electron .*serving the workbench in your browser instead.*ELECTRON_MIRROR=https:\/\/npmmirror\.com\/mirrors\/electron\//);
+      expect(lines[0]).toMatch(
+        /^Could not download Electron .*serving the workbench in your browser instead.*ELECTRON_MIRROR=https:\/\/npmmirror\.com\/mirrors\/electron\//,
+      );
       expect(stderr).not.toMatch(/\n\s+at /);
       const page = await fetch(url);
       expect(page.status).toBe(200);

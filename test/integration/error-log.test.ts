@@ -32,7 +32,10 @@ describe('unexpected errors (issue 17, item 3)', () => {
     const { ws, attempt } = tmpWorkspace();
     fs.writeFileSync(path.join(ws.dataDir, 'backups'), 'not a folder');
     const r = await attempt('backup/create');
-    expect(r).toMatchObject({ ok: false, error: { code: 'internal', details: { log: logFile(ws.dataDir), ref: expect.stringMatching(/^[0-9a-f]{8}$/) } } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'internal', details: { log: logFile(ws.dataDir), ref: expect.stringMatching(/^[0-9a-f]{8}$/) } },
+    });
     if (!r.ok) expect(r.error.message).not.toMatch(/\n/);
     ws.close();
   });

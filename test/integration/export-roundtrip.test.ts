@@ -37,7 +37,14 @@ describe('export (issue #3 "Export")', () => {
     // Written by hand, out of order: the export sorts by date, then order number, then line.
     fs.writeFileSync(
       src,
-      ['订单编号,下单日期,客户,产品,数量,单价', 'L2,2025-04-02,乙公司,门铃,1,80', 'L1,2025-04-02,甲公司,门锁,2,100', 'L1,2025-04-02,,网关,1,300', 'L0,2025-04-03,甲公司,门锁,1,100', 'L2,2025-04-02,乙公司,摄像头,3,50'].join('\n'),
+      [
+        '订单编号,下单日期,客户,产品,数量,单价',
+        'L2,2025-04-02,乙公司,门铃,1,80',
+        'L1,2025-04-02,甲公司,门锁,2,100',
+        'L1,2025-04-02,,网关,1,300',
+        'L0,2025-04-03,甲公司,门锁,1,100',
+        'L2,2025-04-02,乙公司,摄像头,3,50',
+      ].join('\n'),
     );
     const first = await o.call('import/run', { kind: 'orders', file: { path: src } });
     expect(first.rows).toMatchObject({ read: 5, inserted: 5 });
@@ -64,9 +71,20 @@ describe('export (issue #3 "Export")', () => {
     const grid = await o.call('export/grid', { source: 'orders', request: { sort: [], filters: {}, search: '' } });
     const g = readTable(Buffer.from(grid.base64!, 'base64'), 'g.xlsx').table;
     expect(g.columns.map((c) => c.header).slice(0, 3)).toEqual(['订单号', '行号', '日期']);
-    expect(g.rows.filter((x) => x.cells[0] === 'L1').map((x) => Number(x.cells[1])).sort()).toEqual([1, 2]);
+    expect(
+      g.rows
+        .filter((x) => x.cells[0] === 'L1')
+        .map((x) => Number(x.cells[1]))
+        .sort(),
+    ).toEqual([1, 2]);
     // Counts of orders are of order numbers; sums are over every line (P2.6).
-    const customers = await o.call('customers/page', { sort: [{ field: 'orders', dir: 'desc' }], filters: {}, search: '', limit: 10, offset: 0 });
+    const customers = await o.call('customers/page', {
+      sort: [{ field: 'orders', dir: 'desc' }],
+      filters: {},
+      search: '',
+      limit: 10,
+      offset: 0,
+    });
     expect(customers.rows.map((c) => [c.name, c.orders, c.revenue])).toEqual([
       ['甲公司', 2, 600],
       ['乙公司', 1, 230],
@@ -94,7 +112,12 @@ describe('export (issue #3 "Export")', () => {
   });
 
   it('CSV is UTF-8 with BOM; text starting with = + - @ is never a formula, and still imports back as typed', async () => {
-    await w.call('staff/create', { employeeNo: 'X-1', name: '=HYPERLINK("http://evil","点我")', title: '+86 销售', phone: null });
+    await w.call('staff/create', {
+      employeeNo: 'X-1',
+      name: '=HYPERLINK("http://evil","点我")',
+      title: '+86 销售',
+      phone: null,
+    });
     const csv = path.join(dir, 'staff-inject.csv');
     await w.call('export/run', { kind: 'staff', out: { path: csv } });
     const bytes = fs.readFileSync(csv);
@@ -115,18 +138,37 @@ describe('export (issue #3 "Export")', () => {
   });
 
   it('a grid exports what it shows: the same filters, sort and columns as orders/page', async () => {
-    const request = { sort: [{ field: 'amount', dir: 'desc' as const }], filters: { salespersonNo: { type: 'equals' as const, value: 'S0002' } }, search: '' };
+    const request = {
+      sort: [{ field: 'amount', dir: 'desc' as const }],
+      filters: { salespersonNo: { type: 'equals' as const, value: 'S0002' } },
+      search: '',
+    };
     const page = await w.call('orders/page', { ...request, limit: 1000 });
-    const r = await w.call('export/grid', { source: 'orders', request, columns: [{ field: 'orderNo', header: '单号' }, { field: 'amount', header: '金额' }] });
+    const r = await w.call('export/grid', {
+      source: 'orders',
+      request,
+      columns: [
+        { field: 'orderNo', header: '单号' },
+        { field: 'amount', header: '金额' },
+      ],
+    });
     expect(r.rows).toBe(page.total);
     expect(r.base64).toBeTruthy();
     const t = readTable(Buffer.from(r.base64!, 'base64'), 'g.xlsx').table;
     expect(t.columns.map((c) => c.header)).toEqual(['单号', '金额']);
-    expect(t.rows.slice(0, 50).map((x) => [x.cells[0], x.cells[1]])).toEqual(page.rows.slice(0, 50).map((x) => [x.orderNo, x.amount]));
+    expect(t.rows.slice(0, 50).map((x) => [x.cells[0], x.cells[1]])).toEqual(
+      page.rows.slice(0, 50).map((x) => [x.orderNo, x.amount]),
+    );
     const bad = await w.attempt('export/grid', { source: 'orders', columns: [{ field: 'secret', header: 'x' }] });
     expect(!bad.ok && bad.error.code).toBe('export/unknown-column');
     // Coded values (a customer's stage) are written as the grid shows them, in the user's language.
-    const c = await w.call('export/grid', { source: 'customers', columns: [{ field: 'code', header: '编号' }, { field: 'stage', header: '阶段' }] });
+    const c = await w.call('export/grid', {
+      source: 'customers',
+      columns: [
+        { field: 'code', header: '编号' },
+        { field: 'stage', header: '阶段' },
+      ],
+    });
     const stages = new Set(readTable(Buffer.from(c.base64!, 'base64'), 'c.xlsx').table.rows.map((x) => x.cells[1]));
     expect(stages.size).toBeGreaterThan(1);
     for (const s of stages) expect(['线索', '潜在客户', '客户', '已流失']).toContain(s);
@@ -156,15 +198,23 @@ describe('export (issue #3 "Export")', () => {
     for (const lang of ['zh-CN', 'en'] as const) {
       const kinds = await w.attempt('import/kinds', {}, lang);
       if (!kinds.ok) throw new Error(kinds.error.message);
-      const labelOf = (kind: string, key: string) => (kinds.value as { kind: string; fields: { key: string; label: string }[] }[]).find((k) => k.kind === kind)!.fields.find((f) => f.key === key)!.label;
-      for (const [kind, key, values] of [['staff', 'status', ['active', 'inactive']], ['customers', 'stage', ['lead', 'prospect', 'customer', 'lost']]] as const) {
+      const labelOf = (kind: string, key: string) =>
+        (kinds.value as { kind: string; fields: { key: string; label: string }[] }[])
+          .find((k) => k.kind === kind)!
+          .fields.find((f) => f.key === key)!.label;
+      for (const [kind, key, values] of [
+        ['staff', 'status', ['active', 'inactive']],
+        ['customers', 'stage', ['lead', 'prospect', 'customer', 'lost']],
+      ] as const) {
         const r = await w.attempt('import/template', { kind }, lang);
         if (!r.ok) throw new Error(r.error.message);
         const bytes = Buffer.from((r.value as { base64: string }).base64, 'base64');
         const wb = new ExcelJS.Workbook();
         await wb.xlsx.load(bytes as unknown as ArrayBuffer);
         const ws = wb.worksheets[0];
-        const headers = (ws.getRow(1).values as string[]).map((h) => (typeof h === 'string' ? h.replace(/ \*$/, '') : h));
+        const headers = (ws.getRow(1).values as string[]).map((h) =>
+          typeof h === 'string' ? h.replace(/ \*$/, '') : h,
+        );
         const col = headers.indexOf(labelOf(kind, key));
         const offered = (ws.getCell(2, col).dataValidation.formulae?.[0] as string).replace(/"/g, '').split(',');
         expect(offered).toHaveLength(values.length);
@@ -196,6 +246,10 @@ describe('export (issue #3 "Export")', () => {
       w.attempt('export/run', { kind: 'orders', out: { path: path.join(dir, 'staff.csv', 'x.xlsx') } }),
       w.attempt('export/run', { kind: 'secrets', out: { path: path.join(dir, 'x.xlsx') } }),
     ]);
-    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['file/bad-extension', 'file/out-dir-missing', 'export/unknown-kind']);
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'file/bad-extension',
+      'file/out-dir-missing',
+      'export/unknown-kind',
+    ]);
   });
 });

@@ -23,9 +23,15 @@ describe('the one reader', () => {
 
   it('names a missing file, a folder and an expired upload with their own codes', () => {
     const dir = tmpDir();
-    expect(() => readFileIn(dir, { path: path.join(dir, 'nope.csv') })).toThrow(expect.objectContaining({ code: 'file/not-found' }));
-    expect(() => readFileIn(dir, { path: dir })).toThrow(expect.objectContaining({ code: 'file/unreadable', params: expect.objectContaining({ reason: 'EISDIR' }) }));
-    expect(() => readFileIn(dir, { upload: 'CCCCCCCCCCCCCCCCCCCCCC' })).toThrow(expect.objectContaining({ code: 'file/upload-missing' }));
+    expect(() => readFileIn(dir, { path: path.join(dir, 'nope.csv') })).toThrow(
+      expect.objectContaining({ code: 'file/not-found' }),
+    );
+    expect(() => readFileIn(dir, { path: dir })).toThrow(
+      expect.objectContaining({ code: 'file/unreadable', params: expect.objectContaining({ reason: 'EISDIR' }) }),
+    );
+    expect(() => readFileIn(dir, { upload: 'CCCCCCCCCCCCCCCCCCCCCC' })).toThrow(
+      expect.objectContaining({ code: 'file/upload-missing' }),
+    );
     expect(() => uploadedFile(dir, '../../etc')).toThrow(expect.objectContaining({ code: 'file/upload-missing' }));
   });
 
@@ -39,7 +45,9 @@ describe('the one reader', () => {
 
   it('an upload over the limit leaves nothing behind', async () => {
     const dir = tmpDir();
-    await expect(receiveUpload(dir, 'x.csv', [Buffer.alloc(600), Buffer.alloc(600)], 1000)).rejects.toMatchObject({ code: 'import/file-too-large' });
+    await expect(receiveUpload(dir, 'x.csv', [Buffer.alloc(600), Buffer.alloc(600)], 1000)).rejects.toMatchObject({
+      code: 'import/file-too-large',
+    });
     expect(fs.readdirSync(uploadsDir(dir))).toEqual([]);
   });
 
@@ -57,21 +65,36 @@ describe('the one writer', () => {
     const dir = tmpDir();
     const out = path.join(dir, 'report.xlsx');
     fs.writeFileSync(out, 'old');
-    expect(writeFileOut({ path: out }, 'x.xlsx', Buffer.from('new'))).toMatchObject({ name: 'report.xlsx', path: out, bytes: 3 });
+    expect(writeFileOut({ path: out }, 'x.xlsx', Buffer.from('new'))).toMatchObject({
+      name: 'report.xlsx',
+      path: out,
+      bytes: 3,
+    });
     expect(fs.readFileSync(out, 'utf8')).toBe('new');
     // A folder where the file should go: the rename fails, nothing is left beside it.
     const blocked = path.join(dir, 'blocked.xlsx');
     fs.mkdirSync(path.join(blocked, 'inside'), { recursive: true });
-    expect(() => writeFileOut({ path: blocked }, 'x.xlsx', Buffer.from('new'))).toThrow(expect.objectContaining({ code: 'file/unwritable' }));
+    expect(() => writeFileOut({ path: blocked }, 'x.xlsx', Buffer.from('new'))).toThrow(
+      expect.objectContaining({ code: 'file/unwritable' }),
+    );
     expect(fs.readdirSync(dir).sort()).toEqual(['blocked.xlsx', 'report.xlsx']);
   });
 
   it('checks the extension and the folder before writing, and hands the bytes back without a target', () => {
     const dir = tmpDir();
-    expect(() => writeFileOut({ path: path.join(dir, 'a.pdf') }, 'a.xlsx', Buffer.from('x'))).toThrow(expect.objectContaining({ code: 'file/bad-extension' }));
-    expect(() => writeFileOut({ path: path.join(dir, 'no', 'a.xlsx') }, 'a.xlsx', Buffer.from('x'))).toThrow(expect.objectContaining({ code: 'file/out-dir-missing' }));
+    expect(() => writeFileOut({ path: path.join(dir, 'a.pdf') }, 'a.xlsx', Buffer.from('x'))).toThrow(
+      expect.objectContaining({ code: 'file/bad-extension' }),
+    );
+    expect(() => writeFileOut({ path: path.join(dir, 'no', 'a.xlsx') }, 'a.xlsx', Buffer.from('x'))).toThrow(
+      expect.objectContaining({ code: 'file/out-dir-missing' }),
+    );
     expect(fs.readdirSync(dir)).toEqual([]);
-    expect(writeFileOut(undefined, 'a.xlsx', Buffer.from('xyz'))).toEqual({ name: 'a.xlsx', path: null, bytes: 3, base64: 'eHl6' });
+    expect(writeFileOut(undefined, 'a.xlsx', Buffer.from('xyz'))).toEqual({
+      name: 'a.xlsx',
+      path: null,
+      bytes: 3,
+      base64: 'eHl6',
+    });
   });
 
   it('makes a plain file name of user data', () => {

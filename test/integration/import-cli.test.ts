@@ -12,16 +12,23 @@ describe('import/export on the command line (cli.md "Import: what the JSON says"
     const dir = tmpDir();
     expect(cli(['--data-dir', dir, 'import', 'staff', path.join(FIX, 'staff-exceljs.xlsx')]).status).toBe(0);
     const csv = path.join(dir, 'orders.csv');
-    fs.writeFileSync(csv, '\ufeff单号,下单日期,业务员,金额\r\nX1,2025-03-05,T100,"¥1,000"\r\nX2,2025/3/6,赵敏,200\r\n合计,,,1200\r\n');
+    fs.writeFileSync(
+      csv,
+      '\ufeff单号,下单日期,业务员,金额\r\nX1,2025-03-05,T100,"¥1,000"\r\nX2,2025/3/6,赵敏,200\r\n合计,,,1200\r\n',
+    );
     const r = cli(['--data-dir', dir, '--json', 'import', 'orders', csv]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({
-      kind: 'orders', file: 'orders.csv', sheet: 'orders', headerRow: 1,
+      kind: 'orders',
+      file: 'orders.csv',
+      sheet: 'orders',
+      headerRow: 1,
       mapping: { orderNo: '单号', date: '下单日期', salesperson: '业务员', amount: '金额' },
       rows: { read: 3, valid: 2, invalid: 0, skipped: 1, inserted: 2, updated: 0 },
-      errors: [], committed: true,
+      errors: [],
+      committed: true,
     });
     const again = JSON.parse(cli(['--data-dir', dir, '--json', 'import', 'orders', csv]).stdout);
     expect(again.rows).toMatchObject({ inserted: 0, updated: 0 });
@@ -37,7 +44,21 @@ describe('import/export on the command line (cli.md "Import: what the JSON says"
     expect(skip.status).toBe(0);
     expect(JSON.parse(skip.stdout).rows.inserted).toBe(1);
     const dry = cli(['--data-dir', dir, '--json', 'import', 'orders', csv, '--dry-run', '--map', 'date=下单日期']);
-    expect(JSON.parse(dry.stdout).records).toEqual([{ orderNo: 'Y2', line: 1, date: '2025-01-01', customer: null, salesperson: null, product: null, quantity: 1, unitPrice: 6, amount: 6, profit: null, channel: null }]);
+    expect(JSON.parse(dry.stdout).records).toEqual([
+      {
+        orderNo: 'Y2',
+        line: 1,
+        date: '2025-01-01',
+        customer: null,
+        salesperson: null,
+        product: null,
+        quantity: 1,
+        unitPrice: 6,
+        amount: 6,
+        profit: null,
+        channel: null,
+      },
+    ]);
   }, 60_000);
 
   it('refused files exit 1 with a one-line message and no stack trace; wrong usage exits 2', () => {

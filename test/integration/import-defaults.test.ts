@@ -30,18 +30,28 @@ describe('defaults of fields the sheet leaves empty (issue 10: products without 
       { name: '摄像头', category: '安防', price: 0, cost: 0, active: 1 },
       { name: '门锁', category: '安防', price: 10000, cost: 0, active: 1 },
     ]);
-    expect(r.defaults.map(({ field, value, noColumn, blank, stored }) => ({ field, value, noColumn, blank, stored }))).toEqual([
+    expect(
+      r.defaults.map(({ field, value, noColumn, blank, stored }) => ({ field, value, noColumn, blank, stored })),
+    ).toEqual([
       { field: 'listPrice', value: '0', noColumn: false, blank: 1, stored: 1 },
       { field: 'cost', value: '0', noColumn: true, blank: 2, stored: 2 },
       { field: 'active', value: '是', noColumn: true, blank: 2, stored: 2 },
     ]);
-    expect(r.defaults[1].message).toBe('成本价：文件中没有这一列。新增的记录记为“0”，已有的记录保持原值。取默认值的记录：2 条。');
+    expect(r.defaults[1].message).toBe(
+      '成本价：文件中没有这一列。新增的记录记为“0”，已有的记录保持原值。取默认值的记录：2 条。',
+    );
   });
 
   it('keeps an existing product’s values where the sheet is blank, and counts only new products as defaulted', async () => {
     const w = tmpWorkspace('en');
-    await w.call('import/run', { kind: 'products', file: csv('Product Code,Product Name,Cost,Active\nP-1,Lock,80,no\n') });
-    const r = await w.call('import/run', { kind: 'products', file: csv('Product Code,Product Name,Price\nP-1,Lock,120\nP-2,Camera,90\n') });
+    await w.call('import/run', {
+      kind: 'products',
+      file: csv('Product Code,Product Name,Cost,Active\nP-1,Lock,80,no\n'),
+    });
+    const r = await w.call('import/run', {
+      kind: 'products',
+      file: csv('Product Code,Product Name,Price\nP-1,Lock,120\nP-2,Camera,90\n'),
+    });
     expect(r.rows).toMatchObject({ inserted: 1, updated: 1 });
     expect(products(w.ws.db)).toEqual([
       { name: 'Camera', category: null, price: 9000, cost: 0, active: 1 },
@@ -49,7 +59,12 @@ describe('defaults of fields the sheet leaves empty (issue 10: products without 
     ]);
     const cost = r.defaults.find((d) => d.field === 'cost')!;
     expect(cost).toMatchObject({ noColumn: true, blank: 2, stored: 1, value: '0' });
-    expect(cost.message).toBe('Unit cost: the file has no such column. New records get “0”; existing records keep theirs. Records with this default: 1.'.replace('Unit cost', cost.label));
+    expect(cost.message).toBe(
+      'Unit cost: the file has no such column. New records get “0”; existing records keep theirs. Records with this default: 1.'.replace(
+        'Unit cost',
+        cost.label,
+      ),
+    );
     expect(r.defaults.find((d) => d.field === 'active')).toMatchObject({ stored: 1, value: 'Yes' });
   });
 
@@ -71,9 +86,21 @@ describe('defaults of fields the sheet leaves empty (issue 10: products without 
   it('reports an order quantity taken as 1 and a customer stage taken as “customer”', async () => {
     const w = tmpWorkspace('zh-CN');
     const at = '2025-01-01T00:00:00Z';
-    w.ws.db.prepare("INSERT INTO staff (employee_no, name, status, created_at, updated_at) VALUES ('S0001', '周杰', 'active', ?, ?)").run(at, at);
-    const o = await w.call('import/run', { kind: 'orders', file: csv('单号,下单日期,客户,业务员,金额,数量\nA1,2025-03-05,甲公司,S0001,100,\nA2,2025-03-06,乙公司,S0001,200,3\n') });
-    expect(w.ws.db.prepare('SELECT order_no, quantity FROM orders ORDER BY order_no').raw().all()).toEqual([['A1', 1], ['A2', 3]]);
+    w.ws.db
+      .prepare(
+        "INSERT INTO staff (employee_no, name, status, created_at, updated_at) VALUES ('S0001', '周杰', 'active', ?, ?)",
+      )
+      .run(at, at);
+    const o = await w.call('import/run', {
+      kind: 'orders',
+      file: csv(
+        '单号,下单日期,客户,业务员,金额,数量\nA1,2025-03-05,甲公司,S0001,100,\nA2,2025-03-06,乙公司,S0001,200,3\n',
+      ),
+    });
+    expect(w.ws.db.prepare('SELECT order_no, quantity FROM orders ORDER BY order_no').raw().all()).toEqual([
+      ['A1', 1],
+      ['A2', 3],
+    ]);
     expect(o.defaults).toMatchObject([{ field: 'quantity', value: '1', noColumn: false, blank: 1, stored: 1 }]);
     expect(o.defaults[0].message).toContain('这些行记为“1”');
     const c = await w.call('import/run', { kind: 'customers', file: csv('客户名称,城市\n丙公司,上海\n') });

@@ -24,7 +24,15 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
     const p = 'Arundumala__Sample-Superstore-Power-BI/Sample - Superstore.xlsx';
     const r = await w.call('import/run', { kind: 'orders', file: file(p) });
     // Row ID numbers the sheet's rows, not the lines of an order: it is left unmapped.
-    expect(r.mapping).toEqual({ orderNo: 'Order ID', date: 'Order Date', customer: 'Customer Name', product: 'Product Name', quantity: 'Quantity', amount: 'Sales', profit: 'Profit' });
+    expect(r.mapping).toEqual({
+      orderNo: 'Order ID',
+      date: 'Order Date',
+      customer: 'Customer Name',
+      product: 'Product Name',
+      quantity: 'Quantity',
+      amount: 'Sales',
+      profit: 'Profit',
+    });
     const src = sheetjsRows(p, 'Orders');
     // Independently: a line identical in every mapped column to an earlier line of its order is a repeat.
     const mapped = Object.values(r.mapping) as string[];
@@ -36,20 +44,38 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
       seen.add(sig);
     });
     expect(repeats).toHaveLength(1);
-    expect(r).toMatchObject({ sheet: 'Orders', committed: true, rows: { read: 9994, valid: 9994 - repeats.length, invalid: 0, skipped: repeats.length, inserted: 9994 - repeats.length } });
+    expect(r).toMatchObject({
+      sheet: 'Orders',
+      committed: true,
+      rows: {
+        read: 9994,
+        valid: 9994 - repeats.length,
+        invalid: 0,
+        skipped: repeats.length,
+        inserted: 9994 - repeats.length,
+      },
+    });
     expect(r.skippedRows).toEqual(repeats.map((i) => ({ row: i + 2, reason: 'duplicate' })));
     const fen = (v: unknown) => Math.round(Number(v) * 100);
     const sum = (k: string) => src.reduce((s, x) => s + fen(x[k]), 0) - repeats.reduce((s, i) => s + fen(src[i][k]), 0);
     const db = w.ws.db;
     expect(db.prepare('SELECT sum(amount) FROM orders').pluck().get()).toBe(sum('Sales'));
     expect(db.prepare('SELECT sum(profit) FROM orders').pluck().get()).toBe(sum('Profit'));
-    expect(db.prepare('SELECT count(DISTINCT order_no) FROM orders').pluck().get()).toBe(new Set(src.map((x) => x['Order ID'])).size);
+    expect(db.prepare('SELECT count(DISTINCT order_no) FROM orders').pluck().get()).toBe(
+      new Set(src.map((x) => x['Order ID'])).size,
+    );
     expect(r.created.customers).toBe(new Set(src.map((x) => x['Customer Name'])).size);
     // The lines of an order, in sheet order.
-    const lines = src.filter((x) => x['Order ID'] === 'CA-2018-152156').map((x, i) => ({ line: i + 1, amount: fen(x.Sales) }));
+    const lines = src
+      .filter((x) => x['Order ID'] === 'CA-2018-152156')
+      .map((x, i) => ({ line: i + 1, amount: fen(x.Sales) }));
     expect(lines.length).toBeGreaterThan(1);
-    expect(db.prepare("SELECT line, amount FROM orders WHERE order_no = 'CA-2018-152156' ORDER BY line").all()).toEqual(lines);
-    expect(db.prepare("SELECT DISTINCT date FROM orders WHERE order_no = 'CA-2018-152156'").pluck().all()).toEqual(['2018-11-08']);
+    expect(db.prepare("SELECT line, amount FROM orders WHERE order_no = 'CA-2018-152156' ORDER BY line").all()).toEqual(
+      lines,
+    );
+    expect(db.prepare("SELECT DISTINCT date FROM orders WHERE order_no = 'CA-2018-152156'").pluck().all()).toEqual([
+      '2018-11-08',
+    ]);
   }, 60_000);
 
   it('P2.6 销售记录.xlsx (15,092 lines): salespeople by 销售代表ID; every line of every 订单编号 imported, sum and order count equal SheetJS', async () => {
@@ -58,14 +84,39 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
     const p = 'w1449550206__Pandas-Data-analysis-of-bicycle-sales-record-based-on-pandas/销售记录.xlsx';
     const r = await w.call('import/run', { kind: 'orders', file: file(p) });
     const src = sheetjsRows(p);
-    expect(r.mapping).toMatchObject({ orderNo: '订单编号', date: '下单日期', customer: '客户名称', salesperson: '销售代表ID', amount: '金额' });
+    expect(r.mapping).toMatchObject({
+      orderNo: '订单编号',
+      date: '下单日期',
+      customer: '客户名称',
+      salesperson: '销售代表ID',
+      amount: '金额',
+    });
     expect(r.mapping.line).toBeUndefined();
-    expect(r).toMatchObject({ committed: true, rows: { read: 15_092, valid: 15_092, invalid: 0, skipped: 0, inserted: 15_092 } });
+    expect(r).toMatchObject({
+      committed: true,
+      rows: { read: 15_092, valid: 15_092, invalid: 0, skipped: 0, inserted: 15_092 },
+    });
     const db = w.ws.db;
-    expect(db.prepare('SELECT sum(amount) FROM orders').pluck().get()).toBe(src.reduce((s, x) => s + Math.round(Number(x['金额']) * 100), 0));
-    expect(db.prepare('SELECT count(DISTINCT order_no) FROM orders').pluck().get()).toBe(new Set(src.map((x) => x['订单编号'])).size);
-    const lines = src.filter((x) => x['订单编号'] === 'SO45266').map((x, i) => ({ line: i + 1, amount: Math.round(Number(x['金额']) * 100), employee_no: String(x['销售代表ID']) }));
-    expect(db.prepare("SELECT o.line, o.amount, s.employee_no FROM orders o JOIN staff s ON s.id = o.salesperson_id WHERE order_no = 'SO45266' ORDER BY o.line").all()).toEqual(lines);
+    expect(db.prepare('SELECT sum(amount) FROM orders').pluck().get()).toBe(
+      src.reduce((s, x) => s + Math.round(Number(x['金额']) * 100), 0),
+    );
+    expect(db.prepare('SELECT count(DISTINCT order_no) FROM orders').pluck().get()).toBe(
+      new Set(src.map((x) => x['订单编号'])).size,
+    );
+    const lines = src
+      .filter((x) => x['订单编号'] === 'SO45266')
+      .map((x, i) => ({
+        line: i + 1,
+        amount: Math.round(Number(x['金额']) * 100),
+        employee_no: String(x['销售代表ID']),
+      }));
+    expect(
+      db
+        .prepare(
+          "SELECT o.line, o.amount, s.employee_no FROM orders o JOIN staff s ON s.id = o.salesperson_id WHERE order_no = 'SO45266' ORDER BY o.line",
+        )
+        .all(),
+    ).toEqual(lines);
     // Re-importing the same file changes nothing.
     const again = await w.call('import/run', { kind: 'orders', file: file(p) });
     expect(again.rows).toMatchObject({ inserted: 0, updated: 0, unchanged: 15_092 });
@@ -74,8 +125,19 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
   it('P2.6 2020年销售数据.xlsx: product=品牌; a 销售订单 recurring on other dates is reported (lines share the order date), the rest imported with --skip-invalid', async () => {
     const w = tmpWorkspace('zh-CN');
     const p = 'jackfrued__Python-100-Days/2020年销售数据.xlsx';
-    const r = await w.call('import/run', { kind: 'orders', file: file(p), mapping: { product: '品牌' }, skipInvalid: true });
-    expect(r.mapping).toMatchObject({ orderNo: '销售订单', date: '销售日期', unitPrice: '售价', quantity: '销售数量', channel: '销售渠道' });
+    const r = await w.call('import/run', {
+      kind: 'orders',
+      file: file(p),
+      mapping: { product: '品牌' },
+      skipInvalid: true,
+    });
+    expect(r.mapping).toMatchObject({
+      orderNo: '销售订单',
+      date: '销售日期',
+      unitPrice: '售价',
+      quantity: '销售数量',
+      channel: '销售渠道',
+    });
     expect(r.mapping.salesperson).toBeUndefined();
     const src = sheetjsRows(p);
     // Independently: an order's date is that of its first row; a row on another date is a problem.
@@ -91,26 +153,60 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
     expect(r.errorsTotal).toBe(conflicts);
     expect(r.errors.every((e) => e.code === 'order-header-conflict' && e.field === 'date')).toBe(true);
     const db = w.ws.db;
-    expect(db.prepare('SELECT sum(amount) FROM orders').pluck().get()).toBe(kept.reduce((s, x) => s + Math.round(Number(x['售价']) * Number(x['销售数量']) * 100), 0));
-    expect(db.prepare('SELECT count(DISTINCT order_no) FROM orders').pluck().get()).toBe(new Set(src.map((x) => x['销售订单'])).size);
+    expect(db.prepare('SELECT sum(amount) FROM orders').pluck().get()).toBe(
+      kept.reduce((s, x) => s + Math.round(Number(x['售价']) * Number(x['销售数量']) * 100), 0),
+    );
+    expect(db.prepare('SELECT count(DISTINCT order_no) FROM orders').pluck().get()).toBe(
+      new Set(src.map((x) => x['销售订单'])).size,
+    );
   }, 60_000);
 
   it('Employee Sample Data: staff from the Data sheet (EEID, Full Name, Department, Job Title, Hire/Exit Date), duplicate EEIDs reported', async () => {
     const w = tmpWorkspace();
     const p = 'MAHazard11__EmployeeSampleData/Employee Sample Data _ Salary.xlsx';
     const r = await w.call('import/run', { kind: 'staff', file: file(p), skipInvalid: true });
-    expect(r).toMatchObject({ sheet: 'Data', mapping: { employeeNo: 'EEID', name: 'Full Name', team: 'Department', title: 'Job Title', hireDate: 'Hire Date', leftDate: 'Exit Date' } });
+    expect(r).toMatchObject({
+      sheet: 'Data',
+      mapping: {
+        employeeNo: 'EEID',
+        name: 'Full Name',
+        team: 'Department',
+        title: 'Job Title',
+        hireDate: 'Hire Date',
+        leftDate: 'Exit Date',
+      },
+    });
     const src = sheetjsRows(p, 'Data');
     expect(r.rows.inserted).toBe(new Set(src.map((x) => String(x.EEID).toLowerCase())).size);
-    const emily = w.ws.db.prepare("SELECT s.name, s.status, s.hire_date AS hire, s.left_date AS leftDate, t.name AS team FROM staff s JOIN teams t ON t.id = s.team_id WHERE employee_no = 'E02387'").get();
-    expect(emily).toEqual({ name: 'Emily Davis', status: 'inactive', hire: '2016-04-08', leftDate: '2021-10-16', team: 'IT' });
+    const emily = w.ws.db
+      .prepare(
+        "SELECT s.name, s.status, s.hire_date AS hire, s.left_date AS leftDate, t.name AS team FROM staff s JOIN teams t ON t.id = s.team_id WHERE employee_no = 'E02387'",
+      )
+      .get();
+    expect(emily).toEqual({
+      name: 'Emily Davis',
+      status: 'inactive',
+      hire: '2016-04-08',
+      leftDate: '2021-10-16',
+      team: 'IT',
+    });
   }, 60_000);
 
   it('HRDataset_v14.csv (; separated, BOM, dd/mm/yyyy): staff with name=Nom and manager left unmapped', async () => {
     const w = tmpWorkspace();
-    const r = await w.call('import/run', { kind: 'staff', file: file('DestyM__employee-performance-analysis/HRDataset_v14.csv'), mapping: { name: 'Nom', manager: null }, skipInvalid: true });
+    const r = await w.call('import/run', {
+      kind: 'staff',
+      file: file('DestyM__employee-performance-analysis/HRDataset_v14.csv'),
+      mapping: { name: 'Nom', manager: null },
+      skipInvalid: true,
+    });
     expect(r.format).toBe('csv');
-    expect(r.mapping).toMatchObject({ employeeNo: 'EmpID', name: 'Nom', hireDate: 'DateofHires', leftDate: 'DateofTerminations' });
+    expect(r.mapping).toMatchObject({
+      employeeNo: 'EmpID',
+      name: 'Nom',
+      hireDate: 'DateofHires',
+      leftDate: 'DateofTerminations',
+    });
     expect(r.rows.read).toBe(311);
     // The data has leaving dates before hiring dates (a modified copy): those rows are reported, not imported.
     expect(r.errors.every((e) => e.code === 'left-before-hire')).toBe(true);
@@ -120,7 +216,11 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
 
   it('List of Orders.csv: customers (CustomerName, State, City); identical repeats skipped, conflicting ones reported', async () => {
     const w = tmpWorkspace();
-    const r = await w.call('import/run', { kind: 'customers', file: file('NikkiMittal__E-Commerce-Sales-Analysis/List of Orders.csv'), skipInvalid: true });
+    const r = await w.call('import/run', {
+      kind: 'customers',
+      file: file('NikkiMittal__E-Commerce-Sales-Analysis/List of Orders.csv'),
+      skipInvalid: true,
+    });
     expect(r.mapping).toEqual({ name: 'CustomerName', province: 'State', city: 'City' });
     expect(r.rows.inserted).toBe(332);
     expect(r.rows.skipped).toBe(96);
@@ -128,10 +228,17 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
 
   it('Final Dataset and Dashboard.xlsx: the Order Details sheet among pivots; dd-mm-yyyy dates read day first', async () => {
     const w = tmpWorkspace();
-    const r = await w.call('import/run', { kind: 'orders', file: file('NikkiMittal__E-Commerce-Sales-Analysis/Final Dataset and Dashboard.xlsx'), dryRun: true });
+    const r = await w.call('import/run', {
+      kind: 'orders',
+      file: file('NikkiMittal__E-Commerce-Sales-Analysis/Final Dataset and Dashboard.xlsx'),
+      dryRun: true,
+    });
     expect(r.sheet).toBe('Order Details');
     expect(r.records![0]).toMatchObject({ orderNo: 'B-25602', date: '2018-04-01', amount: 561, profit: 212 });
-    expect(r.errors.filter((e) => e.code === 'not-a-date').map((e) => e.value)).toEqual(['17-04-2018000', '12-04-201800']);
+    expect(r.errors.filter((e) => e.code === 'not-a-date').map((e) => e.value)).toEqual([
+      '17-04-2018000',
+      '12-04-201800',
+    ]);
   });
 
   const refused: [string, string, string, Record<string, unknown>][] = [
@@ -160,12 +267,26 @@ describe('real public spreadsheets (issue #3 "Tests")', () => {
     expect(xls).toMatchObject({ format: 'xls', table: { headerRow: 1 } });
     expect(xls.table.rows).toHaveLength(800);
     expect(xls.table.columns[6].header).toBe('1、手机部数');
-    const forms = readTable(fs.readFileSync(path.join(X, 'RafahAlghanmi__Customer-Satisfaction-Analysis-PowerBI/استطلاع رضا العملاء Customer Satisfaction Survey.xlsx')), 'f.xlsx');
+    const forms = readTable(
+      fs.readFileSync(
+        path.join(
+          X,
+          'RafahAlghanmi__Customer-Satisfaction-Analysis-PowerBI/استطلاع رضا العملاء Customer Satisfaction Survey.xlsx',
+        ),
+      ),
+      'f.xlsx',
+    );
     expect(forms.table.rows).toHaveLength(50);
-    const report = readTable(fs.readFileSync(path.join(X, 'samanatt__A-Data-Cleansing-Journey-with-Microsoft-Power-BI/Report02.xlsx')), 'r.xlsx');
+    const report = readTable(
+      fs.readFileSync(path.join(X, 'samanatt__A-Data-Cleansing-Journey-with-Microsoft-Power-BI/Report02.xlsx')),
+      'r.xlsx',
+    );
     expect(report.table).toMatchObject({ groupRow: 1, headerRow: 2 });
     expect(report.table.columns.map((c) => c.header)).toContain('سه ماهه');
-    const sales = readTable(fs.readFileSync(path.join(X, 'samanatt__A-Data-Cleansing-Journey-with-Microsoft-Power-BI/Sales Report.xlsx')), 's.xlsx');
+    const sales = readTable(
+      fs.readFileSync(path.join(X, 'samanatt__A-Data-Cleansing-Journey-with-Microsoft-Power-BI/Sales Report.xlsx')),
+      's.xlsx',
+    );
     expect(sales.table.skipped.filter((s) => s.reason === 'total')).toHaveLength(7);
   });
 });

@@ -36,7 +36,11 @@ async function workbook(withFormulas: boolean): Promise<{ path: string }> {
 function company() {
   const w = tmpWorkspace('zh-CN');
   const at = '2025-01-01T00:00:00Z';
-  w.ws.db.prepare("INSERT INTO staff (employee_no, name, status, created_at, updated_at) VALUES ('S0001', '周杰', 'active', ?, ?)").run(at, at);
+  w.ws.db
+    .prepare(
+      "INSERT INTO staff (employee_no, name, status, created_at, updated_at) VALUES ('S0001', '周杰', 'active', ?, ?)",
+    )
+    .run(at, at);
   return w;
 }
 

@@ -23,7 +23,10 @@ const save = (bytes: Uint8Array, name: string) => {
 async function refusedEverywhere(bytes: Uint8Array, name: string, code: string, words: { en: RegExp; zh: RegExp }) {
   const w = tmpWorkspace('en');
   const file = save(bytes, name);
-  for (const [lang, re] of [['en', words.en], ['zh-CN', words.zh]] as const) {
+  for (const [lang, re] of [
+    ['en', words.en],
+    ['zh-CN', words.zh],
+  ] as const) {
     const r = await w.attempt('import/run', { kind: 'orders', file }, lang);
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -44,7 +47,10 @@ describe('bounded parsers (issue #17 items 7–8)', () => {
     expect(r.code).toBe('import/damaged-sheet');
     expect(r.ms).toBeLessThan(3000);
     expect(r.peakMb).toBeLessThan(150);
-    await refusedEverywhere(bytes, 'unclosed.xlsx', 'import/damaged-sheet', { en: /row 2 is never closed/, zh: /第 2 行没有结束/ });
+    await refusedEverywhere(bytes, 'unclosed.xlsx', 'import/damaged-sheet', {
+      en: /row 2 is never closed/,
+      zh: /第 2 行没有结束/,
+    });
     const w = tmpWorkspace('zh-CN');
     const s = await w.attempt('survey/import', { file: save(bytes, 'survey.xlsx') });
     expect(!s.ok && s.error.code).toBe('import/damaged-sheet');
@@ -59,7 +65,10 @@ describe('bounded parsers (issue #17 items 7–8)', () => {
     expect(lying.code).toBe('import/compression-ratio');
     expect(lying.ms).toBeLessThan(5000);
     expect(lying.peakMb).toBeLessThan(250);
-    await refusedEverywhere(hostile.zipBomb(true), 'bomb.xlsx', 'import/compression-ratio', { en: /packed \d[\d,]* times smaller.*at most 200 times/, zh: /压缩比达到 \d[\d,]* 倍/ });
+    await refusedEverywhere(hostile.zipBomb(true), 'bomb.xlsx', 'import/compression-ratio', {
+      en: /packed \d[\d,]* times smaller.*at most 200 times/,
+      zh: /压缩比达到 \d[\d,]* 倍/,
+    });
   }, 120_000);
 
   it('item 8: a shared-strings bomb and a table of too many texts are each refused with their own code', async () => {
@@ -71,7 +80,10 @@ describe('bounded parsers (issue #17 items 7–8)', () => {
     expect(texts.code).toBe('import/too-many-texts');
     expect(texts.ms).toBeLessThan(20_000);
     expect(texts.peakMb).toBeLessThan(700);
-    await refusedEverywhere(many, 'texts.xlsx', 'import/too-many-texts', { en: /more than 2,000,000 different texts/, zh: /超过 2,000,000 个不同的文本/ });
+    await refusedEverywhere(many, 'texts.xlsx', 'import/too-many-texts', {
+      en: /more than 2,000,000 different texts/,
+      zh: /超过 2,000,000 个不同的文本/,
+    });
   }, 180_000);
 
   it('item 8: 50 MB of empty rows packed 500 : 1 is refused at once; a million empty rows within bounds read in linear time', async () => {
@@ -101,7 +113,11 @@ describe('big and foreign files (issue #17 items 9–10)', () => {
       const r = await boundedRead(bytes, 'many.xlsx');
       expect(r.code).toBe('import/too-many-rows');
       expect(r.peakMb).toBeLessThan(900);
-      if (rows === 400_000) await refusedEverywhere(bytes, 'many.xlsx', 'import/too-many-rows', { en: /more than 300,000 rows, the most one import reads: every row is checked in memory/, zh: /超过 300,000 行，这是单次导入能读取的上限/ });
+      if (rows === 400_000)
+        await refusedEverywhere(bytes, 'many.xlsx', 'import/too-many-rows', {
+          en: /more than 300,000 rows, the most one import reads: every row is checked in memory/,
+          zh: /超过 300,000 行，这是单次导入能读取的上限/,
+        });
     }, 180_000);
   }
 
@@ -116,7 +132,10 @@ describe('big and foreign files (issue #17 items 9–10)', () => {
     const w = tmpWorkspace('en');
     const r = await w.attempt('import/run', { kind: 'orders', file: { path: p } });
     expect(!r.ok && r.error.code).toBe('import/file-too-large');
-    if (!r.ok) expect(r.error.message).toBe(`"${p}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+    if (!r.ok)
+      expect(r.error.message).toBe(
+        `"${p}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+      );
     expect(performance.now() - t0).toBeLessThan(5000);
     expect((process.memoryUsage().rss - before) / 1024 / 1024).toBeLessThan(200);
   }, 60_000);
@@ -124,17 +143,32 @@ describe('big and foreign files (issue #17 items 9–10)', () => {
   it('item 10: an HTML table saved as .xls in GBK is read by its declared charset, and by detection without one', async () => {
     for (const declared of [true, false]) {
       const w = tmpWorkspace('zh-CN');
-      const r = await w.call('import/run', { kind: 'orders', file: save(hostile.htmlXlsGbk(declared), '订单导出.xls') });
+      const r = await w.call('import/run', {
+        kind: 'orders',
+        file: save(hostile.htmlXlsGbk(declared), '订单导出.xls'),
+      });
       expect(r.mapping).toMatchObject({ orderNo: '订单编号', date: '下单日期', customer: '客户名称', amount: '金额' });
       expect(r.rows).toMatchObject({ read: 3, inserted: 3, invalid: 0 });
       // Independent: the amounts in fen and the customers exactly as the page spells them.
-      expect(w.ws.db.prepare('SELECT o.order_no, o.date, c.name, o.amount FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY 1').raw().all()).toEqual([
+      expect(
+        w.ws.db
+          .prepare(
+            'SELECT o.order_no, o.date, c.name, o.amount FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY 1',
+          )
+          .raw()
+          .all(),
+      ).toEqual([
         ['SO-001', '2025-03-05', '上海华联商贸有限公司', 129900],
         ['SO-002', '2025-03-06', '杭州新远科技', 39950],
         ['SO-003', '2025-03-07', '南京同创', 35000],
       ]);
     }
     // The declared charset wins over a guess: the same page's header as the reader returns it.
-    expect(readTable(hostile.htmlXlsGbk(true), 'x.xls').table.columns.map((c) => c.header)).toEqual(['订单编号', '下单日期', '客户名称', '金额']);
+    expect(readTable(hostile.htmlXlsGbk(true), 'x.xls').table.columns.map((c) => c.header)).toEqual([
+      '订单编号',
+      '下单日期',
+      '客户名称',
+      '金额',
+    ]);
   }, 60_000);
 });

@@ -26,8 +26,16 @@ describe('the problem-rows file keeps the number formats (issue 10 item 12)', ()
 
     const w = tmpWorkspace('zh-CN');
     const at = '2025-01-01T00:00:00Z';
-    w.ws.db.prepare("INSERT INTO staff (employee_no, name, status, created_at, updated_at) VALUES ('S0001', '周杰', 'active', ?, ?)").run(at, at);
-    const out = await w.call('import/problems', { kind: 'orders', file: { path: file }, out: { path: path.join(dir, 'problems.xlsx') } });
+    w.ws.db
+      .prepare(
+        "INSERT INTO staff (employee_no, name, status, created_at, updated_at) VALUES ('S0001', '周杰', 'active', ?, ?)",
+      )
+      .run(at, at);
+    const out = await w.call('import/problems', {
+      kind: 'orders',
+      file: { path: file },
+      out: { path: path.join(dir, 'problems.xlsx') },
+    });
     expect(out.rows).toBe(1);
 
     const back = new ExcelJS.Workbook();

@@ -24,9 +24,19 @@ const fen = (yuan: number) => Math.round(yuan * 100);
 function withReps(lang: 'en' | 'zh-CN' = 'zh-CN'): WS {
   const w = tmpWorkspace(lang);
   const at = '2025-01-01T00:00:00Z';
-  const team = Number(w.ws.db.prepare('INSERT INTO teams (name, created_at) VALUES (?, ?)').run('华东区', at).lastInsertRowid);
-  for (const [no, name] of [['S0001', '周杰'], ['S0002', '吴芳'], ['S0003', '张伟']]) {
-    w.ws.db.prepare("INSERT INTO staff (employee_no, name, team_id, status, created_at, updated_at) VALUES (?, ?, ?, 'active', ?, ?)").run(no, name, team, at, at);
+  const team = Number(
+    w.ws.db.prepare('INSERT INTO teams (name, created_at) VALUES (?, ?)').run('华东区', at).lastInsertRowid,
+  );
+  for (const [no, name] of [
+    ['S0001', '周杰'],
+    ['S0002', '吴芳'],
+    ['S0003', '张伟'],
+  ]) {
+    w.ws.db
+      .prepare(
+        "INSERT INTO staff (employee_no, name, team_id, status, created_at, updated_at) VALUES (?, ?, ?, 'active', ?, ?)",
+      )
+      .run(no, name, team, at, at);
   }
   return w;
 }
@@ -34,14 +44,26 @@ function withReps(lang: 'en' | 'zh-CN' = 'zh-CN'): WS {
 function sheetFile(rows: unknown[][], name = 'sheet.xlsx'): { path: string } {
   const p = path.join(tmpDir('wb-trust-'), name);
   const [header, ...data] = rows;
-  fs.writeFileSync(p, writeXlsx([{ name: 'Sheet1', columns: (header as string[]).map((h) => ({ header: h, format: 'text' })), rows: data as never }]));
+  fs.writeFileSync(
+    p,
+    writeXlsx([
+      {
+        name: 'Sheet1',
+        columns: (header as string[]).map((h) => ({ header: h, format: 'text' })),
+        rows: data as never,
+      },
+    ]),
+  );
   return { path: p };
 }
 
 describe('issue 10 item 3: a dry run says what the real run would do', () => {
   it('dry run and real run agree on counts, created records and refusal, with and without skipInvalid', async () => {
     const csv = path.join(tmpDir(), 'orders.csv');
-    fs.writeFileSync(csv, '单号,下单日期,客户,业务员,金额\nA1,2025-03-05,新客户甲,S0001,100\nA2,2025-13-45,新客户乙,S0002,200\nA3,2025-03-07,新客户甲,S0003,300\n');
+    fs.writeFileSync(
+      csv,
+      '单号,下单日期,客户,业务员,金额\nA1,2025-03-05,新客户甲,S0001,100\nA2,2025-13-45,新客户乙,S0002,200\nA3,2025-03-07,新客户甲,S0003,300\n',
+    );
     for (const skipInvalid of [true, false]) {
       const dry = withReps();
       const real = withReps();
@@ -52,7 +74,9 @@ describe('issue 10 item 3: a dry run says what the real run would do', () => {
       expect(d.refused).toBe(r.refused);
       expect(d.refused).toBe(!skipInvalid);
       // The independent expectation: two valid rows, one invalid; one new customer when they are written.
-      expect(r.rows).toMatchObject(skipInvalid ? { valid: 2, invalid: 1, inserted: 2 } : { valid: 2, invalid: 1, inserted: 0 });
+      expect(r.rows).toMatchObject(
+        skipInvalid ? { valid: 2, invalid: 1, inserted: 2 } : { valid: 2, invalid: 1, inserted: 0 },
+      );
       expect(d.committed).toBe(false);
       expect(dry.ws.db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(0);
       expect(dry.ws.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(0);
@@ -78,7 +102,9 @@ describe('issue 10 items 4 and 5: the sheet holding the records, and rows that o
     const r = await w.call('import/run', { kind: 'orders', file: file('orders-tally-first.xlsx') });
     expect(r.sheets).toEqual(['汇总', '图表数据', '明细']);
     expect(r.sheet).toBe('明细');
-    expect(r.sheetReason).toBe('工作表“明细”存放明细记录：它的标题行能对应本次导入的 5 个字段，多于其他工作表（“汇总”、“图表数据”）。');
+    expect(r.sheetReason).toBe(
+      '工作表“明细”存放明细记录：它的标题行能对应本次导入的 5 个字段，多于其他工作表（“汇总”、“图表数据”）。',
+    );
     // The layout make-fixtures.ts writes: header, SUM row, each salesperson's orders then a subtotal, a blank row, the tally block.
     const expected: { row: number; reason: string }[] = [{ row: 2, reason: 'total' }];
     let row = 3;
@@ -92,9 +118,13 @@ describe('issue 10 items 4 and 5: the sheet holding the records, and rows that o
     expect(r.skippedRows).toEqual(expected);
     expect(r.rows).toMatchObject({ valid: DATA.orders.length, invalid: 0, inserted: DATA.orders.length });
     const stored = w.ws.db
-      .prepare('SELECT o.order_no AS no, o.date, c.name AS customer, s.employee_no AS rep, o.amount FROM orders o JOIN customers c ON c.id = o.customer_id JOIN staff s ON s.id = o.salesperson_id ORDER BY o.order_no')
+      .prepare(
+        'SELECT o.order_no AS no, o.date, c.name AS customer, s.employee_no AS rep, o.amount FROM orders o JOIN customers c ON c.id = o.customer_id JOIN staff s ON s.id = o.salesperson_id ORDER BY o.order_no',
+      )
       .all();
-    expect(stored).toEqual(DATA.orders.map((o) => ({ no: o.no, date: o.date, customer: o.customer, rep: o.rep, amount: fen(o.amount) })));
+    expect(stored).toEqual(
+      DATA.orders.map((o) => ({ no: o.no, date: o.date, customer: o.customer, rep: o.rep, amount: fen(o.amount) })),
+    );
   });
 
   it('sample_data.xlsx (Contextures, in nushell): the instructions sheet is passed over for SalesOrders, and the reason names the others', () => {
@@ -112,7 +142,9 @@ describe('issue 10 item 6: header rows of dates, of numbers, and split over two 
   it('a wide target sheet with date-cell month headers (Jan-25…) takes the year and months from them', async () => {
     const w = withReps();
     const r = await w.call('import/run', { kind: 'targets', file: file('targets-date-headers.xlsx') });
-    expect(r.mapping.months).toEqual(Array.from({ length: 12 }, (_, m) => `${DATA.targetYear}-${String(m + 1).padStart(2, '0')}`));
+    expect(r.mapping.months).toEqual(
+      Array.from({ length: 12 }, (_, m) => `${DATA.targetYear}-${String(m + 1).padStart(2, '0')}`),
+    );
     expect(r.rows).toMatchObject({ valid: DATA.targets.length, invalid: 0 });
     const show = await w.call('targets/show', { year: DATA.targetYear });
     for (const t of DATA.targets) expect(show.people.find((p) => p.employeeNo === t.person)!.months).toEqual(t.months);
@@ -122,12 +154,28 @@ describe('issue 10 item 6: header rows of dates, of numbers, and split over two 
     const w = withReps();
     const header = ['销售员', ...Array.from({ length: 12 }, (_, m) => String(m + 1))];
     const p = path.join(tmpDir(), 'wide.xlsx');
-    fs.writeFileSync(p, writeXlsx([{ name: 'S', columns: header.map((h, i) => ({ header: h, format: i ? 'int' : 'text' })), rows: [['S0003', ...Array.from({ length: 12 }, (_, m) => 1000 * (m + 1))]] }]));
+    fs.writeFileSync(
+      p,
+      writeXlsx([
+        {
+          name: 'S',
+          columns: header.map((h, i) => ({ header: h, format: i ? 'int' : 'text' })),
+          rows: [['S0003', ...Array.from({ length: 12 }, (_, m) => 1000 * (m + 1))]],
+        },
+      ]),
+    );
     const r = await w.call('import/run', { kind: 'targets', file: { path: p }, year: 2026 });
     expect(r.rows).toMatchObject({ valid: 1, invalid: 0 });
     const show = await w.call('targets/show', { year: 2026 });
-    expect(show.people.find((x) => x.employeeNo === 'S0003')!.months).toEqual(Array.from({ length: 12 }, (_, m) => 1000 * (m + 1)));
-    const clash = await w.call('import/run', { kind: 'targets', file: file('targets-date-headers.xlsx'), year: 2024, dryRun: true });
+    expect(show.people.find((x) => x.employeeNo === 'S0003')!.months).toEqual(
+      Array.from({ length: 12 }, (_, m) => 1000 * (m + 1)),
+    );
+    const clash = await w.call('import/run', {
+      kind: 'targets',
+      file: file('targets-date-headers.xlsx'),
+      year: 2024,
+      dryRun: true,
+    });
     expect(clash.rows).toMatchObject({ valid: 0, invalid: DATA.targets.length });
     expect(clash.errors[0]).toMatchObject({ code: 'targets.import.problem.year-mismatch', field: 'months' });
   });
@@ -135,9 +183,23 @@ describe('issue 10 item 6: header rows of dates, of numbers, and split over two 
   it('staff with each header split over two rows (no merged cells): every column found; status words 试用期/实习/正式 → active, 离职/已离职 → inactive', async () => {
     const w = tmpWorkspace('zh-CN');
     const r = await w.call('import/run', { kind: 'staff', file: file('staff-split-header.xlsx') });
-    expect(r).toMatchObject({ headerRow: 2, groupRow: 1, mapping: { employeeNo: '员工 编号', name: '姓名', hireDate: '入职 日期', phone: '手机 号码', status: '在职 状态' } });
-    const stored = w.ws.db.prepare('SELECT employee_no AS no, name, hire_date AS hired, phone, status FROM staff ORDER BY employee_no').all();
-    expect(stored).toEqual(DATA.staff.map((s) => ({ no: s.no, name: s.name, hired: s.hired, phone: s.phone, status: s.stored })));
+    expect(r).toMatchObject({
+      headerRow: 2,
+      groupRow: 1,
+      mapping: {
+        employeeNo: '员工 编号',
+        name: '姓名',
+        hireDate: '入职 日期',
+        phone: '手机 号码',
+        status: '在职 状态',
+      },
+    });
+    const stored = w.ws.db
+      .prepare('SELECT employee_no AS no, name, hire_date AS hired, phone, status FROM staff ORDER BY employee_no')
+      .all();
+    expect(stored).toEqual(
+      DATA.staff.map((s) => ({ no: s.no, name: s.name, hired: s.hired, phone: s.phone, status: s.stored })),
+    );
   });
 });
 
@@ -145,9 +207,32 @@ describe('issue 10 items 8 and 9: whole header words, values, and the words real
   it('store customers as NPOI writes them: 门店编号/门店名称 are the code and name, KA客户组 the group (not the name)', async () => {
     const w = withReps();
     const r = await w.call('import/run', { kind: 'customers', file: file('customers-stores-npoi.xlsx') });
-    expect(r).toMatchObject({ headerRow: 2, mapping: { code: '门店编号', name: '门店名称', segment: 'KA客户组', city: '所在城市', owner: '负责人', phone: '手机号' } });
-    const stored = w.ws.db.prepare('SELECT c.code, c.name, c.segment AS grp, c.city, s.employee_no AS owner, c.phone FROM customers c JOIN staff s ON s.id = c.owner_id ORDER BY c.code').all();
-    expect(stored).toEqual(DATA.stores.map((s) => ({ code: s.code, name: s.name, grp: s.group, city: s.city, owner: s.owner, phone: s.phone })));
+    expect(r).toMatchObject({
+      headerRow: 2,
+      mapping: {
+        code: '门店编号',
+        name: '门店名称',
+        segment: 'KA客户组',
+        city: '所在城市',
+        owner: '负责人',
+        phone: '手机号',
+      },
+    });
+    const stored = w.ws.db
+      .prepare(
+        'SELECT c.code, c.name, c.segment AS grp, c.city, s.employee_no AS owner, c.phone FROM customers c JOIN staff s ON s.id = c.owner_id ORDER BY c.code',
+      )
+      .all();
+    expect(stored).toEqual(
+      DATA.stores.map((s) => ({
+        code: s.code,
+        name: s.name,
+        grp: s.group,
+        city: s.city,
+        owner: s.owner,
+        phone: s.phone,
+      })),
+    );
   });
 
   it('private customers: 姓名 is the name, 手机号 the phone, 等级 the grade; 微信 ids are not phone numbers and stay unmapped', async () => {
@@ -162,15 +247,26 @@ describe('issue 10 items 8 and 9: whole header words, values, and the words real
     const w = withReps();
     const r = await w.call('import/run', { kind: 'customers', file: file('customers-english.xlsx') });
     expect(r.mapping).toEqual({ code: 'id', name: 'name', segment: 'grade', owner: 'sales_rep_id' });
-    const stored = w.ws.db.prepare('SELECT c.code, c.name, c.segment, s.employee_no AS rep FROM customers c JOIN staff s ON s.id = c.owner_id ORDER BY c.code').all();
-    expect(stored).toEqual(DATA.englishCustomers.map((c) => ({ code: c.id, name: c.name, segment: c.grade, rep: c.rep })));
+    const stored = w.ws.db
+      .prepare(
+        'SELECT c.code, c.name, c.segment, s.employee_no AS rep FROM customers c JOIN staff s ON s.id = c.owner_id ORDER BY c.code',
+      )
+      .all();
+    expect(stored).toEqual(
+      DATA.englishCustomers.map((c) => ({ code: c.id, name: c.name, segment: c.grade, rep: c.rep })),
+    );
   });
 
   it('"Order ID" is an order\'s id, never the customer code; "Customer Group" is not the customer', async () => {
     const w = withReps('en');
     const r = await w.call('import/run', {
       kind: 'customers',
-      file: sheetFile([['Order ID', 'Customer Group', 'Customer Name'], ['O-1', 'Retail', 'Acme'], ['O-2', 'Retail', 'Beta'], ['O-3', 'Wholesale', 'Gamma']]),
+      file: sheetFile([
+        ['Order ID', 'Customer Group', 'Customer Name'],
+        ['O-1', 'Retail', 'Acme'],
+        ['O-2', 'Retail', 'Beta'],
+        ['O-3', 'Wholesale', 'Gamma'],
+      ]),
       dryRun: true,
     });
     expect(r.mapping).toEqual({ name: 'Customer Name', segment: 'Customer Group' });
@@ -181,7 +277,10 @@ describe('issue 10 item 10: a refusal a manager understands', () => {
   it('sample_data.xlsx as orders: names the missing field, describes the sheet and why it was read; no doubled punctuation; no kind named that would not take it', async () => {
     for (const lang of ['en', 'zh-CN'] as const) {
       const w = tmpWorkspace(lang);
-      const r = await w.attempt('import/run', { kind: 'orders', file: { path: path.join(ROOT, 'test/fixtures/external/nushell__nushell/sample_data.xlsx') } });
+      const r = await w.attempt('import/run', {
+        kind: 'orders',
+        file: { path: path.join(ROOT, 'test/fixtures/external/nushell__nushell/sample_data.xlsx') },
+      });
       expect(r.ok).toBe(false);
       if (r.ok) continue;
       expect(r.error.code).toBe('import/missing-columns');
@@ -195,7 +294,15 @@ describe('issue 10 item 10: a refusal a manager understands', () => {
 
   it('a form read as a table: its labels are listed, never its values (an e-mail, a phone number)', async () => {
     const w = tmpWorkspace('en');
-    const r = await w.attempt('import/run', { kind: 'staff', file: sheetFile([['Contact form', '', '', ''], ['Name:', 'Li Na', 'Phone:', '13812345678'], ['Email:', 'lina@example.com', 'City:', 'Shanghai'], ['Note:', 'call back', 'Date:', '2025-03-01']]) });
+    const r = await w.attempt('import/run', {
+      kind: 'staff',
+      file: sheetFile([
+        ['Contact form', '', '', ''],
+        ['Name:', 'Li Na', 'Phone:', '13812345678'],
+        ['Email:', 'lina@example.com', 'City:', 'Shanghai'],
+        ['Note:', 'call back', 'Date:', '2025-03-01'],
+      ]),
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.message).not.toContain('13812345678');
@@ -205,10 +312,24 @@ describe('issue 10 item 10: a refusal a manager understands', () => {
 
   it('the hint names another kind only when a trial of it accepts the rows', async () => {
     const w = tmpWorkspace('en');
-    const good = await w.attempt('import/run', { kind: 'orders', file: sheetFile([['工号', '姓名', '部门'], ['S1', '王一', '华东'], ['S2', '李二', '华南']]) });
+    const good = await w.attempt('import/run', {
+      kind: 'orders',
+      file: sheetFile([
+        ['工号', '姓名', '部门'],
+        ['S1', '王一', '华东'],
+        ['S2', '李二', '华南'],
+      ]),
+    });
     expect(!good.ok && good.error.message).toContain('import it as “staff”');
     // Employee numbers with spaces are refused by the staff import: staff is not suggested for this sheet.
-    const bad = await w.attempt('import/run', { kind: 'products', file: sheetFile([['工号', '部门'], ['S 1', '华东'], ['S 2', '华南']]) });
+    const bad = await w.attempt('import/run', {
+      kind: 'products',
+      file: sheetFile([
+        ['工号', '部门'],
+        ['S 1', '华东'],
+        ['S 2', '华南'],
+      ]),
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.error.code).toBe('import/missing-columns');
@@ -218,7 +339,15 @@ describe('issue 10 item 10: a refusal a manager understands', () => {
 
   it('a repeated key is reported as the sheet gives it, not as an internal key', async () => {
     const w = tmpWorkspace('zh-CN');
-    const r = await w.call('import/run', { kind: 'customers', file: sheetFile([['客户名称', '城市'], ['其他', '上海'], ['其他', '北京']]), dryRun: true });
+    const r = await w.call('import/run', {
+      kind: 'customers',
+      file: sheetFile([
+        ['客户名称', '城市'],
+        ['其他', '上海'],
+        ['其他', '北京'],
+      ]),
+      dryRun: true,
+    });
     expect(r.errors[0].message).toBe('“其他”重复出现且内容不同（首次出现在第 2 行）');
   });
 });

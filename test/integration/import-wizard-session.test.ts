@@ -22,7 +22,10 @@ const DATA: [string, string, string, number, string][] = [
 
 function sheet(dir: string): string {
   const p = path.join(dir, 'orders-unnamed.xlsx');
-  const columns = HEADERS.map((header) => ({ header, format: header === 'Datum' ? ('date' as const) : header === '金额' ? ('number' as const) : ('text' as const) }));
+  const columns = HEADERS.map((header) => ({
+    header,
+    format: header === 'Datum' ? ('date' as const) : header === '金额' ? ('number' as const) : ('text' as const),
+  }));
   fs.writeFileSync(p, writeXlsx([{ name: '订单', columns, rows: DATA }]));
   return p;
 }
@@ -34,7 +37,8 @@ async function company() {
   return w;
 }
 
-const count = (w: Awaited<ReturnType<typeof company>>, table: string) => (w.ws.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (w: Awaited<ReturnType<typeof company>>, table: string) =>
+  (w.ws.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('missing required columns: a structured refusal each door words (issue 10 item 11)', () => {
   it('import/run refuses with the missing field keys, the sheet and its headers; no door-specific hint in the message', async () => {
@@ -61,7 +65,9 @@ describe('missing required columns: a structured refusal each door words (issue 
     let out = '';
     let err = '';
     const sink = (add: (s: string) => void) => new Writable({ write: (c, _e, cb) => (add(String(c)), cb()) });
-    const io = { out: sink((s) => (out += s)), err: sink((s) => (err += s)) } as unknown as Parameters<typeof runCli>[1];
+    const io = { out: sink((s) => (out += s)), err: sink((s) => (err += s)) } as unknown as Parameters<
+      typeof runCli
+    >[1];
     const status = await runCli(['--data-dir', dir, '--lang', 'zh-CN', 'import', 'orders', file], io);
     expect(status).toBe(1);
     expect(out).toBe('');
@@ -70,7 +76,10 @@ describe('missing required columns: a structured refusal each door words (issue 
     // With --json the same refusal keeps its structured details for a script.
     out = '';
     expect(await runCli(['--data-dir', dir, '--json', 'import', 'orders', file], io)).toBe(1);
-    expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'import/missing-columns', details: { missing: ['orderNo', 'date'], headers: HEADERS } } });
+    expect(JSON.parse(out)).toMatchObject({
+      ok: false,
+      error: { code: 'import/missing-columns', details: { missing: ['orderNo', 'date'], headers: HEADERS } },
+    });
   });
 });
 
@@ -89,12 +98,30 @@ describe('the wizard’s preview session (issue 10 items 11 and 15)', () => {
 
     // Re-mapping never reads the file again: it is not there any more.
     fs.rmSync(dir, { recursive: true });
-    const half = await w.call('import/preview', { kind: 'orders', session: first.session, sheet: first.sheet, headerRow: first.headerRow, mapping: { orderNo: 'Beleg' } });
+    const half = await w.call('import/preview', {
+      kind: 'orders',
+      session: first.session,
+      sheet: first.sheet,
+      headerRow: first.headerRow,
+      mapping: { orderNo: 'Beleg' },
+    });
     expect(half.missing).toEqual(['date']);
     expect(half.session).toBe(first.session);
-    const mapped = await w.call('import/preview', { kind: 'orders', session: first.session, sheet: first.sheet, headerRow: first.headerRow, mapping: { orderNo: 'Beleg', date: 'C' } });
+    const mapped = await w.call('import/preview', {
+      kind: 'orders',
+      session: first.session,
+      sheet: first.sheet,
+      headerRow: first.headerRow,
+      mapping: { orderNo: 'Beleg', date: 'C' },
+    });
     expect(mapped.missing).toEqual([]);
-    expect(mapped.mapping).toMatchObject({ orderNo: 'Beleg', date: 'Datum', customer: '客户', amount: '金额', salesperson: '销售员' });
+    expect(mapped.mapping).toMatchObject({
+      orderNo: 'Beleg',
+      date: 'Datum',
+      customer: '客户',
+      amount: '金额',
+      salesperson: '销售员',
+    });
     expect(mapped.rows).toMatchObject({ read: 3, valid: 3, invalid: 0 });
     // Another kind for the same file reads the held bytes (the staff kind needs its own columns).
     const asStaff = await w.call('import/preview', { kind: 'staff', session: first.session });
@@ -109,7 +136,13 @@ describe('the wizard’s preview session (issue 10 items 11 and 15)', () => {
     const file = { path: sheet(dir) };
     const mapping = { orderNo: 'Beleg', date: 'Datum' };
     const p = await w.call('import/preview', { kind: 'orders', file, mapping });
-    const r = await w.call('import/run', { kind: 'orders', file, sheet: p.sheet, headerRow: p.headerRow, mapping: p.mapping });
+    const r = await w.call('import/run', {
+      kind: 'orders',
+      file,
+      sheet: p.sheet,
+      headerRow: p.headerRow,
+      mapping: p.mapping,
+    });
     expect(r).toMatchObject({ committed: true, rows: { inserted: 3, invalid: 0 } });
     const rows = w.ws.db.prepare('SELECT order_no AS no, date, amount AS fen FROM orders ORDER BY order_no').all();
     expect(rows).toEqual(DATA.map(([no, , date, yuan]) => ({ no, date, fen: Math.round(yuan * 100) })));

@@ -18,7 +18,8 @@ import { tmpDir } from '../support/workspace';
 function productsCsv(dir: string, n: number): string {
   const file = path.join(dir, 'products.csv');
   const rows = ['产品名称,类别,单价,成本,在售'];
-  for (let i = 0; i < n; i++) rows.push(`产品${String(i).padStart(6, '0')},类${i % 7},${100 + (i % 50)},${50 + (i % 20)},是`);
+  for (let i = 0; i < n; i++)
+    rows.push(`产品${String(i).padStart(6, '0')},类${i % 7},${100 + (i % 50)},${50 + (i % 20)},是`);
   fs.writeFileSync(file, `${rows.join('\n')}\n`);
   return file;
 }
@@ -43,7 +44,10 @@ describe('one writer at a time (issue 17)', () => {
     const dir = tmpDir();
     expect(cliSync(['--data-dir', dir, 'init']).status).toBe(0);
     const csv = productsCsv(dir, 10_000);
-    const [a, b] = await Promise.all([cliAsync(['--data-dir', dir, '--json', 'import', 'products', csv]), cliAsync(['--data-dir', dir, '--json', 'import', 'products', csv])]);
+    const [a, b] = await Promise.all([
+      cliAsync(['--data-dir', dir, '--json', 'import', 'products', csv]),
+      cliAsync(['--data-dir', dir, '--json', 'import', 'products', csv]),
+    ]);
     expect(a.status, a.stderr).toBe(0);
     expect(b.status, b.stderr).toBe(0);
     const inserted = [a, b].map((r) => JSON.parse(r.stdout).rows.inserted as number).sort((x, y) => x - y);
@@ -96,10 +100,18 @@ describe('one writer at a time (issue 17)', () => {
   it('item 6: a lock naming a running process is respected; one left by a dead process, a reused PID or half a write is taken over', () => {
     const dir = tmpDir();
     const file = path.join(dir, LOCK_FILE);
-    const mark = (o: object | string) => fs.writeFileSync(file, typeof o === 'string' ? o : JSON.stringify({ host: os.hostname(), kind: 'web', since: 'earlier', ...o }));
+    const mark = (o: object | string) =>
+      fs.writeFileSync(
+        file,
+        typeof o === 'string' ? o : JSON.stringify({ host: os.hostname(), kind: 'web', since: 'earlier', ...o }),
+      );
     mark({ pid: process.ppid });
     expect(tryLockFolder(dir, 'cli')).toMatchObject({ pid: process.ppid, kind: 'web' });
-    const stale = [{ pid: 2 ** 22 + 12345 }, '{"pid": 12', ...(process.platform === 'linux' ? [{ pid: process.ppid, startTicks: 1 }] : [])];
+    const stale = [
+      { pid: 2 ** 22 + 12345 },
+      '{"pid": 12',
+      ...(process.platform === 'linux' ? [{ pid: process.ppid, startTicks: 1 }] : []),
+    ];
     for (const o of stale) {
       mark(o);
       const lock = tryLockFolder(dir, 'cli');
@@ -114,7 +126,12 @@ describe('one writer at a time (issue 17)', () => {
     const dir = tmpDir();
     const ws = new Workspace(dir);
     const runner = createJobRunner({ dataDir: dir, lang: () => 'en', actor: () => 'tester', onProgress: () => {} });
-    const opts: DispatchOptions = { lang: 'en', actor: 'tester', runLong: (op, input, id) => runner.run(op, input, id), jobsRunning: () => runner.running() };
+    const opts: DispatchOptions = {
+      lang: 'en',
+      actor: 'tester',
+      runLong: (op, input, id) => runner.run(op, input, id),
+      jobsRunning: () => runner.running(),
+    };
     try {
       const team = await dispatch(ws, 'teams/create', { name: 'Edits' }, opts);
       expect(team.ok).toBe(true);
@@ -122,9 +139,16 @@ describe('one writer at a time (issue 17)', () => {
       const csv = productsCsv(dir, 30_000);
       const backup = await dispatch(ws, 'backup/create', {}, opts);
       let importing = true;
-      const imported = dispatch(ws, 'import/run', { kind: 'products', file: { path: csv } }, opts).finally(() => (importing = false));
+      const imported = dispatch(ws, 'import/run', { kind: 'products', file: { path: csv } }, opts).finally(
+        () => (importing = false),
+      );
       // The worker's connection would outlive a file replaced under it: a restore waits for the job.
-      const restore = await dispatch(ws, 'backup/restore', { name: backup.ok ? (backup.value as { name: string }).name : '' }, opts);
+      const restore = await dispatch(
+        ws,
+        'backup/restore',
+        { name: backup.ok ? (backup.value as { name: string }).name : '' },
+        opts,
+      );
       expect(restore).toMatchObject({ ok: false, error: { code: 'backup/jobs-running' } });
       let edits = 0;
       const failed: string[] = [];

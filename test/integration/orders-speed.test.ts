@@ -40,13 +40,24 @@ async function pageIds(search: string): Promise<{ ids: number[]; total: number }
 }
 
 /** What an order has, summed straight from the lines (the independent side of the dashboard's checks). */
-const fen = (sql: string, ...p: unknown[]) => db().prepare(sql).pluck().get(...p) as number;
+const fen = (sql: string, ...p: unknown[]) =>
+  db()
+    .prepare(sql)
+    .pluck()
+    .get(...p) as number;
 
 beforeAll(async () => {
   await w.call('demo/create', { size: 'small', seed: 7, today: '2026-11-27' });
   // Lines the demo does not have: an order number with Chinese characters and one with no salesperson.
-  const one = db().prepare('SELECT customer_id AS c, product_id AS p FROM orders LIMIT 1').get() as { c: number; p: number };
-  db().prepare("INSERT INTO orders (order_no, line, date, customer_id, salesperson_id, product_id, amount, profit) VALUES ('华东-史燕-100%_x', 1, '2026-03-04', ?, NULL, ?, 12345, NULL)").run(one.c, one.p);
+  const one = db().prepare('SELECT customer_id AS c, product_id AS p FROM orders LIMIT 1').get() as {
+    c: number;
+    p: number;
+  };
+  db()
+    .prepare(
+      "INSERT INTO orders (order_no, line, date, customer_id, salesperson_id, product_id, amount, profit) VALUES ('华东-史燕-100%_x', 1, '2026-03-04', ?, NULL, ?, 12345, NULL)",
+    )
+    .run(one.c, one.p);
 });
 afterAll(() => w.ws.close());
 
@@ -58,8 +69,26 @@ describe('orders quick search (issue 12 item 10)', () => {
     const customer = db().prepare("SELECT name FROM customers WHERE name LIKE '%公司' LIMIT 1").pluck().get() as string;
     const orderNo = db().prepare('SELECT order_no FROM orders ORDER BY id LIMIT 1 OFFSET 77').pluck().get() as string;
     return [
-      two, three, three.slice(1), [...three][0], customer.slice(2, 6), '公司', '交换机', 'PoE', 'poe',
-      orderNo, orderNo.slice(-6).toLowerCase(), 'so2026', '史燕', '华东', '100%', '%', '_x', '_', 'zzz-none', '-',
+      two,
+      three,
+      three.slice(1),
+      [...three][0],
+      customer.slice(2, 6),
+      '公司',
+      '交换机',
+      'PoE',
+      'poe',
+      orderNo,
+      orderNo.slice(-6).toLowerCase(),
+      'so2026',
+      '史燕',
+      '华东',
+      '100%',
+      '%',
+      '_x',
+      '_',
+      'zzz-none',
+      '-',
     ];
   };
 
@@ -80,7 +109,10 @@ describe('orders quick search (issue 12 item 10)', () => {
       const expected = new Set(oldSearchIds(q));
       for (const few of [0, 5, 20_000]) {
         const c = orderSearchClause(db(), q, few);
-        const ids = db().prepare(`SELECT o.id FROM orders o WHERE ${c.sql}`).pluck().all(...c.params) as number[];
+        const ids = db()
+          .prepare(`SELECT o.id FROM orders o WHERE ${c.sql}`)
+          .pluck()
+          .all(...c.params) as number[];
         expect(new Set(ids), `${q} / ${few}`).toEqual(expected);
       }
     }
@@ -88,10 +120,21 @@ describe('orders quick search (issue 12 item 10)', () => {
 
   it('P2.6 search with column filters and a sort keeps both, and the count matches the rows', async () => {
     const name = db().prepare('SELECT name FROM staff ORDER BY id LIMIT 1 OFFSET 3').pluck().get() as string;
-    const filters = { amount: { type: 'gte' as const, value: 1000 }, customerName: { type: 'contains' as const, value: '公司' } };
-    const got = await w.call('orders/page', { search: name, offset: 0, limit: 1000, sort: [{ field: 'amount', dir: 'desc' }], filters });
+    const filters = {
+      amount: { type: 'gte' as const, value: 1000 },
+      customerName: { type: 'contains' as const, value: '公司' },
+    };
+    const got = await w.call('orders/page', {
+      search: name,
+      offset: 0,
+      limit: 1000,
+      sort: [{ field: 'amount', dir: 'desc' }],
+      filters,
+    });
     const expected = oldSearchIds(name).filter((id) => {
-      const r = db().prepare('SELECT o.amount, c.name FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.id = ?').get(id) as { amount: number; name: string | null };
+      const r = db()
+        .prepare('SELECT o.amount, c.name FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.id = ?')
+        .get(id) as { amount: number; name: string | null };
       return r.amount >= 100_000 && (r.name ?? '').includes('公司');
     });
     expect(expected.length).toBeGreaterThan(0);
@@ -103,7 +146,11 @@ describe('orders quick search (issue 12 item 10)', () => {
 
   it('P2.6 a line written later is found at once: insert, renumber and delete keep the search in step', async () => {
     const c = db().prepare('SELECT customer_id AS c FROM orders LIMIT 1').get() as { c: number };
-    const id = Number(db().prepare("INSERT INTO orders (order_no, date, customer_id, amount) VALUES ('粤-0001', '2026-05-05', ?, 500)").run(c.c).lastInsertRowid);
+    const id = Number(
+      db()
+        .prepare("INSERT INTO orders (order_no, date, customer_id, amount) VALUES ('粤-0001', '2026-05-05', ?, 500)")
+        .run(c.c).lastInsertRowid,
+    );
     expect((await pageIds('粤-')).ids).toEqual([id]);
     db().prepare("UPDATE orders SET order_no = '闽-0001' WHERE id = ?").run(id);
     expect((await pageIds('粤-')).ids).toEqual([]);
@@ -140,13 +187,29 @@ describe('dashboard from monthly totals (issue 12 item 11)', () => {
     expect(d.year).toBe(year);
     for (const m of d.months) {
       const mm = String(m.month).padStart(2, '0');
-      expect(m.sales, `sales ${mm}`).toBe(fen("SELECT coalesce(sum(amount), 0) FROM orders WHERE date LIKE ?", `${year}-${mm}-%`) / 100);
-      expect(m.profit, `profit ${mm}`).toBe(fen("SELECT coalesce(sum(profit), 0) FROM orders WHERE date LIKE ?", `${year}-${mm}-%`) / 100);
-      expect(m.lastYear, `last year ${mm}`).toBe(fen("SELECT coalesce(sum(amount), 0) FROM orders WHERE date LIKE ?", `${year - 1}-${mm}-%`) / 100);
+      expect(m.sales, `sales ${mm}`).toBe(
+        fen('SELECT coalesce(sum(amount), 0) FROM orders WHERE date LIKE ?', `${year}-${mm}-%`) / 100,
+      );
+      expect(m.profit, `profit ${mm}`).toBe(
+        fen('SELECT coalesce(sum(profit), 0) FROM orders WHERE date LIKE ?', `${year}-${mm}-%`) / 100,
+      );
+      expect(m.lastYear, `last year ${mm}`).toBe(
+        fen('SELECT coalesce(sum(amount), 0) FROM orders WHERE date LIKE ?', `${year - 1}-${mm}-%`) / 100,
+      );
     }
-    expect(d.ytdSales).toBe(fen('SELECT coalesce(sum(amount), 0) FROM orders WHERE date BETWEEN ? AND ?', `${year}-01-01`, latest) / 100);
-    expect(d.ytdProfit).toBe(fen('SELECT coalesce(sum(profit), 0) FROM orders WHERE date BETWEEN ? AND ?', `${year}-01-01`, latest) / 100);
-    expect(d.ytdLastYear).toBe(fen('SELECT coalesce(sum(amount), 0) FROM orders WHERE date BETWEEN ? AND ?', `${year - 1}-01-01`, `${year - 1}${latest.slice(4)}`) / 100);
+    expect(d.ytdSales).toBe(
+      fen('SELECT coalesce(sum(amount), 0) FROM orders WHERE date BETWEEN ? AND ?', `${year}-01-01`, latest) / 100,
+    );
+    expect(d.ytdProfit).toBe(
+      fen('SELECT coalesce(sum(profit), 0) FROM orders WHERE date BETWEEN ? AND ?', `${year}-01-01`, latest) / 100,
+    );
+    expect(d.ytdLastYear).toBe(
+      fen(
+        'SELECT coalesce(sum(amount), 0) FROM orders WHERE date BETWEEN ? AND ?',
+        `${year - 1}-01-01`,
+        `${year - 1}${latest.slice(4)}`,
+      ) / 100,
+    );
     const people = db()
       .prepare(
         `SELECT s.employee_no AS employeeNo, sum(o.amount) AS fen FROM orders o JOIN staff s ON s.id = o.salesperson_id
@@ -173,19 +236,33 @@ describe('dashboard from monthly totals (issue 12 item 11)', () => {
   it('P2.6 the totals follow a line inserted, changed (amount, date, salesperson) and deleted', async () => {
     const s = db().prepare('SELECT id FROM staff ORDER BY id DESC LIMIT 2').pluck().all() as number[];
     const latest = db().prepare('SELECT max(date) FROM orders').pluck().get() as string;
-    const id = Number(db().prepare("INSERT INTO orders (order_no, date, salesperson_id, amount, profit) VALUES ('T-1', ?, ?, 99999900, 100)").run(latest, s[0]).lastInsertRowid);
+    const id = Number(
+      db()
+        .prepare(
+          "INSERT INTO orders (order_no, date, salesperson_id, amount, profit) VALUES ('T-1', ?, ?, 99999900, 100)",
+        )
+        .run(latest, s[0]).lastInsertRowid,
+    );
     expect((await expectMatchesLines()).topPeople[0].sales).toBeGreaterThanOrEqual(999_999);
     db().prepare('UPDATE orders SET amount = 55500, profit = NULL, salesperson_id = ? WHERE id = ?').run(s[1], id);
     await expectMatchesLines();
-    db().prepare("UPDATE orders SET date = ? WHERE id = ?").run(`${Number(latest.slice(0, 4)) - 1}-01-15`, id);
+    db()
+      .prepare('UPDATE orders SET date = ? WHERE id = ?')
+      .run(`${Number(latest.slice(0, 4)) - 1}-01-15`, id);
     await expectMatchesLines();
     db().prepare('UPDATE orders SET salesperson_id = NULL WHERE id = ?').run(id);
     await expectMatchesLines();
     db().prepare('DELETE FROM orders WHERE id = ?').run(id);
     await expectMatchesLines();
     // and the table holds exactly the lines' own grouping: no row left at zero
-    const grouped = db().prepare('SELECT substr(date, 1, 7) AS month, coalesce(salesperson_id, 0) AS sp, count(*) AS lines, sum(amount) AS sales FROM orders GROUP BY 1, 2 ORDER BY 1, 2').all();
-    expect(db().prepare('SELECT month, salesperson_id AS sp, lines, sales FROM order_month_totals ORDER BY 1, 2').all()).toEqual(grouped);
+    const grouped = db()
+      .prepare(
+        'SELECT substr(date, 1, 7) AS month, coalesce(salesperson_id, 0) AS sp, count(*) AS lines, sum(amount) AS sales FROM orders GROUP BY 1, 2 ORDER BY 1, 2',
+      )
+      .all();
+    expect(
+      db().prepare('SELECT month, salesperson_id AS sp, lines, sales FROM order_month_totals ORDER BY 1, 2').all(),
+    ).toEqual(grouped);
   });
 });
 
@@ -193,14 +270,25 @@ describe('migration 9 (issue 12 items 10–11)', () => {
   it('P2.6 a version-8 database with order lines gets their monthly totals and rare characters', () => {
     const file = new Database(path.join(tmpDir('wb-migrate-'), DB_FILE));
     try {
-      migrate(file, MIGRATIONS.filter((m) => m.version <= 8));
-      file.prepare("INSERT INTO staff (id, employee_no, name, created_at, updated_at) VALUES (1, 'S1', '张伟', 'x', 'x')").run();
-      const ins = file.prepare('INSERT INTO orders (order_no, line, date, salesperson_id, amount, profit) VALUES (?, ?, ?, ?, ?, ?)');
+      migrate(
+        file,
+        MIGRATIONS.filter((m) => m.version <= 8),
+      );
+      file
+        .prepare("INSERT INTO staff (id, employee_no, name, created_at, updated_at) VALUES (1, 'S1', '张伟', 'x', 'x')")
+        .run();
+      const ins = file.prepare(
+        'INSERT INTO orders (order_no, line, date, salesperson_id, amount, profit) VALUES (?, ?, ?, ?, ?, ?)',
+      );
       ins.run('SO-1', 1, '2025-03-01', 1, 1000, 100);
       ins.run('SO-1', 2, '2025-03-09', 1, 500, null);
       ins.run('沪甲-2', 1, '2025-04-01', null, 700, 70);
       expect(migrate(file, MIGRATIONS)).toMatchObject({ from: 8 });
-      expect(file.prepare('SELECT month, salesperson_id AS sp, lines, sales, profit FROM order_month_totals ORDER BY 1').all()).toEqual([
+      expect(
+        file
+          .prepare('SELECT month, salesperson_id AS sp, lines, sales, profit FROM order_month_totals ORDER BY 1')
+          .all(),
+      ).toEqual([
         { month: '2025-03', sp: 1, lines: 2, sales: 1500, profit: 100 },
         { month: '2025-04', sp: 0, lines: 1, sales: 700, profit: 70 },
       ]);

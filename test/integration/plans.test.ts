@@ -5,11 +5,21 @@ import { tmpWorkspace } from '../support/workspace';
 // P2.5, P2.6, P1.3 plans and activities; P2.6 gap-driven suggestions; P1.5, P2.3 market; P2.4 strategy.
 
 function customer(db: import('better-sqlite3').Database, name: string, owner: number, every: number | null = null) {
-  return Number(db.prepare("INSERT INTO customers (name, owner_id, visit_interval_days, created_at) VALUES (?, ?, ?, '2024-01-01')").run(name, owner, every).lastInsertRowid);
+  return Number(
+    db
+      .prepare("INSERT INTO customers (name, owner_id, visit_interval_days, created_at) VALUES (?, ?, ?, '2024-01-01')")
+      .run(name, owner, every).lastInsertRowid,
+  );
 }
 function order(db: import('better-sqlite3').Database, sid: number, cid: number, date: string, yuan: number) {
   const n = db.prepare('SELECT count(*) FROM orders').pluck().get() as number;
-  db.prepare('INSERT INTO orders (order_no, date, salesperson_id, customer_id, amount) VALUES (?, ?, ?, ?, ?)').run(`S${n + 1}`, date, sid, cid, yuan * 100);
+  db.prepare('INSERT INTO orders (order_no, date, salesperson_id, customer_id, amount) VALUES (?, ?, ?, ?, ?)').run(
+    `S${n + 1}`,
+    date,
+    sid,
+    cid,
+    yuan * 100,
+  );
 }
 
 describe('sales plans and suggestions', () => {
@@ -32,22 +42,35 @@ describe('sales plans and suggestions', () => {
     order(db, a.id, steady, '2026-06-09', 6_000);
     order(db, a.id, due, '2026-01-09', 3_000);
     addOrder(db, b.id, '2026-06-30', 12_000);
-    db.prepare("INSERT INTO interactions (customer_id, staff_id, date, kind) VALUES (?, ?, '2026-03-01', 'visit')").run(due, a.id);
+    db.prepare("INSERT INTO interactions (customer_id, staff_id, date, kind) VALUES (?, ?, '2026-03-01', 'visit')").run(
+      due,
+      a.id,
+    );
     const r = await w.call('plans/suggestions', { period: '2026-06' });
     expect(r.asOf).toBe('2026-06-30');
     // B is ahead (12,000 of 10,000): only A, 120,000 − 26,000 = 94,000 behind
-    expect(r.people.map((p) => [p.employeeNo, p.target, p.actual, p.gap])).toEqual([[a.employeeNo, 120_000, 26_000, 94_000]]);
+    expect(r.people.map((p) => [p.employeeNo, p.target, p.actual, p.gap])).toEqual([
+      [a.employeeNo, 120_000, 26_000, 94_000],
+    ]);
     expect(r.people[0].suggestions.map((s) => [s.kind, s.customer, s.value])).toEqual([
       ['orders-fell', '大客户', 30_000],
       ['orders-fell', '小客户', 8_000],
       ['visit-overdue', '久未拜访', 3_000],
     ]);
     // one click: the first becomes a planned visit under A's plan of June (made for it)
-    const act = await w.call('plans/take-suggestion', { period: '2026-06', person: a.employeeNo, key: r.people[0].suggestions[0].key });
+    const act = await w.call('plans/take-suggestion', {
+      period: '2026-06',
+      person: a.employeeNo,
+      key: r.people[0].suggestions[0].key,
+    });
     expect(act).toMatchObject({ kind: 'visit', status: 'planned', customer: '大客户', source: `orders-fell:${big}` });
     const again = await w.call('plans/suggestions', { period: '2026-06' });
     expect(again.people[0].suggestions[0].taken).toBe(true);
-    const twice = await w.attempt('plans/take-suggestion', { period: '2026-06', person: a.employeeNo, key: r.people[0].suggestions[0].key });
+    const twice = await w.attempt('plans/take-suggestion', {
+      period: '2026-06',
+      person: a.employeeNo,
+      key: r.people[0].suggestions[0].key,
+    });
     expect(twice.ok === false && twice.error.code).toBe('plans/suggestion-taken');
     const plans = await w.call('plans/list', { period: '2026-06' });
     expect(plans).toHaveLength(1);
@@ -57,13 +80,49 @@ describe('sales plans and suggestions', () => {
   it('P2.5 a plan with budget and activities: plan against done', async () => {
     const w = tmpWorkspace();
     const { people } = seedOrg(w.ws.db, [2]);
-    const plan = await w.call('plans/save', { period: '2026Q3', team: 'Team 1', channels: ['direct', 'exhibitions'], budget: 50_000, expectedSales: 800_000, methods: '展会 + 拜访' });
-    expect(plan).toMatchObject({ period: '2026Q3', team: 'Team 1', channels: ['direct', 'exhibitions'], budget: 50_000, expectedSales: 800_000 });
-    await w.call('plans/activity-save', { planId: plan.id, owner: people[0].employeeNo, date: '2026-07-10', kind: 'trade-show', title: '上海展', status: 'done', budget: 30_000, spent: 28_500.5, creditedSales: 120_000 });
-    await w.call('plans/activity-save', { planId: plan.id, date: '2026-08-10', kind: 'online', title: '直播', budget: 10_000 });
+    const plan = await w.call('plans/save', {
+      period: '2026Q3',
+      team: 'Team 1',
+      channels: ['direct', 'exhibitions'],
+      budget: 50_000,
+      expectedSales: 800_000,
+      methods: '展会 + 拜访',
+    });
+    expect(plan).toMatchObject({
+      period: '2026Q3',
+      team: 'Team 1',
+      channels: ['direct', 'exhibitions'],
+      budget: 50_000,
+      expectedSales: 800_000,
+    });
+    await w.call('plans/activity-save', {
+      planId: plan.id,
+      owner: people[0].employeeNo,
+      date: '2026-07-10',
+      kind: 'trade-show',
+      title: '上海展',
+      status: 'done',
+      budget: 30_000,
+      spent: 28_500.5,
+      creditedSales: 120_000,
+    });
+    await w.call('plans/activity-save', {
+      planId: plan.id,
+      date: '2026-08-10',
+      kind: 'online',
+      title: '直播',
+      budget: 10_000,
+    });
     addOrder(w.ws.db, people[1].id, '2026-08-01', 70_000);
     const [p] = await w.call('plans/list', { period: '2026Q3' });
-    expect(p.progress).toEqual({ activities: 2, done: 1, cancelled: 0, spent: 28_500.5, creditedSales: 120_000, actualSales: 70_000 });
+    expect(p.progress).toEqual({
+      activities: 2,
+      done: 1,
+      cancelled: 0,
+      spent: 28_500.5,
+      creditedSales: 120_000,
+      actualSales: 70_000,
+    });
     const bad = await w.attempt('plans/save', { period: '2026Q5' }, 'zh-CN');
     expect(bad.ok === false && bad.error.message).toContain('YYYYQn');
     const who = await w.attempt('plans/save', { period: '2026-07', person: 'NOPE' });
@@ -84,23 +143,45 @@ describe('sales plans and suggestions', () => {
         { maxDiscountPct: 20, approver: 'director' },
       ],
     });
-    const check = (discountPct: number) => w.call('strategy/discount-check', { year: 2026, productLine: '工业泵', discountPct });
+    const check = (discountPct: number) =>
+      w.call('strategy/discount-check', { year: 2026, productLine: '工业泵', discountPct });
     expect(await check(5)).toMatchObject({ allowed: true, approver: 'salesperson' });
     expect(await check(5.5)).toMatchObject({ allowed: true, approver: 'manager' });
     expect(await check(25)).toMatchObject({ allowed: false, approver: null, strategy: true });
-    expect(await w.call('strategy/discount-check', { year: 2027, productLine: '工业泵', discountPct: 1 })).toMatchObject({ strategy: false, allowed: false });
-    const bad = await w.attempt('strategy/save', { year: 2026, productLine: 'X', discountBands: [{ maxDiscountPct: 10, approver: 'manager' }, { maxDiscountPct: 5, approver: 'director' }] });
+    expect(
+      await w.call('strategy/discount-check', { year: 2027, productLine: '工业泵', discountPct: 1 }),
+    ).toMatchObject({ strategy: false, allowed: false });
+    const bad = await w.attempt('strategy/save', {
+      year: 2026,
+      productLine: 'X',
+      discountBands: [
+        { maxDiscountPct: 10, approver: 'manager' },
+        { maxDiscountPct: 5, approver: 'director' },
+      ],
+    });
     expect(bad.ok === false && bad.error.code).toBe('request/invalid-input');
     expect((await w.call('strategy/list', { year: 2026 })).map((s) => s.productLine)).toEqual(['工业泵']);
   });
 
   it('P1.5, P2.3 competitors and market news tied to a target year', async () => {
     const w = tmpWorkspace();
-    const c = await w.call('market/competitor-save', { name: '某泵业', shares: { 华东: 18, 华南: 9 }, strengths: '价格低' });
+    const c = await w.call('market/competitor-save', {
+      name: '某泵业',
+      shares: { 华东: 18, 华南: 9 },
+      strengths: '价格低',
+    });
     expect(c.shares).toEqual({ 华东: 18, 华南: 9 });
     const dup = await w.attempt('market/competitor-save', { name: '某泵业' });
     expect(dup.ok === false && dup.error.code).toBe('market/competitor-exists');
-    await w.call('market/news-save', { date: '2026-03-02', source: '行业周刊', region: '华东', note: '某泵业降价 8%', competitorId: c.id, year: 2026, link: 'https://example.com/a' });
+    await w.call('market/news-save', {
+      date: '2026-03-02',
+      source: '行业周刊',
+      region: '华东',
+      note: '某泵业降价 8%',
+      competitorId: c.id,
+      year: 2026,
+      link: 'https://example.com/a',
+    });
     const link = await w.attempt('market/news-save', { date: '2026-03-02', note: 'x', link: 'not a link' });
     expect(link.ok === false && link.error.code).toBe('request/invalid-input');
     const news = await w.call('market/news', { year: 2026 });

@@ -32,7 +32,10 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'backups', 'workbench-20200101-000000-manual.db'), Buffer.alloc(8192, 7));
   await call('settings/set', { companyName: 'Current' });
   orderCount = ws.db.prepare('SELECT count(*) FROM orders').pluck().get() as number;
-  const leaves = ws.db.prepare("SELECT pageno FROM dbstat WHERE name = 'orders' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
+  const leaves = ws.db
+    .prepare("SELECT pageno FROM dbstat WHERE name = 'orders' AND pagetype = 'leaf' ORDER BY pageno")
+    .pluck()
+    .all() as number[];
   ordersPage = leaves[Math.floor(leaves.length / 2)];
   ws.close();
   template = dir;
@@ -63,34 +66,43 @@ const KINDS = [
 ] as const;
 
 describe('a damaged database (issue 17, item 2)', () => {
-  it.each(KINDS)('%s: found when opened, left untouched, the newest good backup offered and restored', async (kind, reason) => {
-    const dir = damagedFolder(kind);
-    const file = path.join(dir, DB_FILE);
-    const damaged = fs.readFileSync(file);
-    const ws = new Workspace(dir);
-    open.push(ws);
-    expect(ws.damage?.reason).toBe(reason);
+  it.each(KINDS)(
+    '%s: found when opened, left untouched, the newest good backup offered and restored',
+    async (kind, reason) => {
+      const dir = damagedFolder(kind);
+      const file = path.join(dir, DB_FILE);
+      const damaged = fs.readFileSync(file);
+      const ws = new Workspace(dir);
+      open.push(ws);
+      expect(ws.damage?.reason).toBe(reason);
 
-    // Every other operation is refused with one code, naming the backup to restore, in both languages.
-    const refused = await dispatch(ws, 'system/info', {}, { lang: 'en' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'db/damaged', details: { backup: goodBackup, reason } } });
-    if (!refused.ok) expect(refused.error.message).toContain(goodBackup);
-    const zh = await dispatch(ws, 'settings/get', {}, { lang: 'zh-CN' });
-    if (!zh.ok) expect(zh.error.message).toContain('已损坏');
-    expect(zh.ok).toBe(false);
-    expect(fs.readFileSync(file).equals(damaged)).toBe(true);
+      // Every other operation is refused with one code, naming the backup to restore, in both languages.
+      const refused = await dispatch(ws, 'system/info', {}, { lang: 'en' });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'db/damaged', details: { backup: goodBackup, reason } },
+      });
+      if (!refused.ok) expect(refused.error.message).toContain(goodBackup);
+      const zh = await dispatch(ws, 'settings/get', {}, { lang: 'zh-CN' });
+      if (!zh.ok) expect(zh.error.message).toContain('已损坏');
+      expect(zh.ok).toBe(false);
+      expect(fs.readFileSync(file).equals(damaged)).toBe(true);
 
-    const list = await dispatch(ws, 'backup/list', {}, { lang: 'en' });
-    expect(list.ok && (list.value as { name: string }[]).map((b) => b.name)).toEqual([goodBackup, 'workbench-20200101-000000-manual.db']);
-    const restored = await dispatch(ws, 'backup/restore', { name: goodBackup }, { lang: 'en' });
-    expect(restored).toMatchObject({ ok: true, value: { restored: goodBackup, safetyBackup: null } });
-    const copy = restored.ok ? (restored.value as { damagedCopy: string }).damagedCopy : '';
-    expect(path.dirname(copy)).toBe(path.join(dir, 'damaged'));
-    expect(fs.readFileSync(copy).equals(damaged)).toBe(true);
-    expect(ws.damage).toBeUndefined();
-    expect(readSettings(ws.db).companyName).toBe('Backed up');
-    expect(ws.db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(orderCount);
-  });
+      const list = await dispatch(ws, 'backup/list', {}, { lang: 'en' });
+      expect(list.ok && (list.value as { name: string }[]).map((b) => b.name)).toEqual([
+        goodBackup,
+        'workbench-20200101-000000-manual.db',
+      ]);
+      const restored = await dispatch(ws, 'backup/restore', { name: goodBackup }, { lang: 'en' });
+      expect(restored).toMatchObject({ ok: true, value: { restored: goodBackup, safetyBackup: null } });
+      const copy = restored.ok ? (restored.value as { damagedCopy: string }).damagedCopy : '';
+      expect(path.dirname(copy)).toBe(path.join(dir, 'damaged'));
+      expect(fs.readFileSync(copy).equals(damaged)).toBe(true);
+      expect(ws.damage).toBeUndefined();
+      expect(readSettings(ws.db).companyName).toBe('Backed up');
+      expect(ws.db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(orderCount);
+    },
+  );
 
   it('a damaged backup is refused before anything is replaced', async () => {
     const dir = damagedFolder('header');
@@ -119,7 +131,10 @@ describe('a damaged database (issue 17, item 2)', () => {
     open.push(ws);
     expect(ws.damage).toBeUndefined();
     const r = await dispatch(ws, 'orders/page', { sort: [{ field: 'amount', dir: 'desc' }] }, { lang: 'en' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'db/damaged', details: { backup: goodBackup, reason: 'malformed' } } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'db/damaged', details: { backup: goodBackup, reason: 'malformed' } },
+    });
     expect(ws.damage?.reason).toBe('malformed');
     expect(fs.readFileSync(path.join(dir, DB_FILE)).equals(damaged)).toBe(true);
     expect(fs.readFileSync(logFile(dir), 'utf8')).toMatch(/orders\/page\nSqliteError: /);
@@ -150,7 +165,14 @@ describe('a damaged database (issue 17, item 2)', () => {
     await call('settings/set', { companyName: 'Kept' });
     const b = await call('backup/create');
     // Folders where the safety backup is about to be written (this second and the next ones) make it fail.
-    for (let i = 0; i < 5; i++) fs.mkdirSync(path.join(ws.dataDir, 'backups', `workbench-${dayjs().add(i, 'second').format('YYYYMMDD-HHmmss')}-before-restore.db.partial`));
+    for (let i = 0; i < 5; i++)
+      fs.mkdirSync(
+        path.join(
+          ws.dataDir,
+          'backups',
+          `workbench-${dayjs().add(i, 'second').format('YYYYMMDD-HHmmss')}-before-restore.db.partial`,
+        ),
+      );
     const r = await attempt('backup/restore', { name: b.name });
     expect(r).toMatchObject({ ok: false, error: { code: 'backup/safety-failed' } });
     expect(readSettings(ws.db).companyName).toBe('Kept');

@@ -37,7 +37,12 @@ function company(dir: string): string {
 describe('restore killed while copying (issue 17, item 1)', () => {
   it('killed at byte 0, 4 KB, half-way and before the rename: the database is the one before the restore', async () => {
     const { dir, backup } = await folderWithBackup();
-    const kills = ['restore-copy:0', 'restore-copy:4096', `restore-copy:${Math.floor(backup.sizeBytes / 2)}`, 'restore-rename'];
+    const kills = [
+      'restore-copy:0',
+      'restore-copy:4096',
+      `restore-copy:${Math.floor(backup.sizeBytes / 2)}`,
+      'restore-rename',
+    ];
     for (const at of kills) {
       const r = cliSync(['--data-dir', dir, 'backup', 'restore', backup.name], { WORKBENCH_TEST_KILL_AT: at });
       expect(killed(r), `${at}: ${r.stderr}`).toBe(true);

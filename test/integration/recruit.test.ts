@@ -13,7 +13,12 @@ beforeEach(async () => {
   env = tmpWorkspace();
   team = await env.call('teams/create', { name: '华东', region: '上海' });
   director = await env.call('staff/create', { employeeNo: 'D01', name: '总监', teamId: team.id });
-  manager = await env.call('staff/create', { employeeNo: 'M01', name: '经理', teamId: team.id, managerId: director.id });
+  manager = await env.call('staff/create', {
+    employeeNo: 'M01',
+    name: '经理',
+    teamId: team.id,
+    managerId: director.id,
+  });
   await env.call('staff/create', { employeeNo: 'I01', name: '面试官', teamId: team.id, managerId: manager.id });
   await env.call('teams/update', { id: team.id, managerId: manager.id });
 });
@@ -22,7 +27,10 @@ afterEach(() => env.ws.close());
 const db = () => env.ws.db;
 const count = (table: string) => db().prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 /** Every table this area writes, to prove a refusal wrote nothing. */
-const snapshot = () => ['recruitment_plans', 'candidates', 'interviews', 'interview_scores', 'staff', 'audit_log'].map((t) => db().prepare(`SELECT * FROM ${t} `).all());
+const snapshot = () =>
+  ['recruitment_plans', 'candidates', 'interviews', 'interview_scores', 'staff', 'audit_log'].map((t) =>
+    db().prepare(`SELECT * FROM ${t} `).all(),
+  );
 
 async function refused(name: string, input: unknown, code: string) {
   const before = snapshot();
@@ -42,8 +50,17 @@ const criteria = { education: 'bachelor' as const, minYears: 2, industries: ['�
 
 async function plan() {
   return env.call('recruit/plan-save', {
-    title: '2025 华东销售代表', teamId: team.id, jobTitle: '销售代表', headcount: 2, criteria, channels: ['boss', 'referral'], budget: 20000,
-    startDate: '2025-03-01', endDate: '2025-06-30', requestedBy: 'M01', interviewItems: [{ key: 'resilience', label: '抗压能力' }],
+    title: '2025 华东销售代表',
+    teamId: team.id,
+    jobTitle: '销售代表',
+    headcount: 2,
+    criteria,
+    channels: ['boss', 'referral'],
+    budget: 20000,
+    startDate: '2025-03-01',
+    endDate: '2025-06-30',
+    requestedBy: 'M01',
+    interviewItems: [{ key: 'resilience', label: '抗压能力' }],
   });
 }
 
@@ -54,7 +71,11 @@ describe('recruitment plan (P5.1)', () => {
     const p = await plan();
     expect(p.approval).toBe('draft');
     await env.call('recruit/plan-submit', { id: p.id });
-    const [en, zh] = await refused('recruit/plan-approve', { id: p.id, approver: 'I01', approve: true }, 'recruit/approver-not-superior');
+    const [en, zh] = await refused(
+      'recruit/plan-approve',
+      { id: p.id, approver: 'I01', approve: true },
+      'recruit/approver-not-superior',
+    );
     expect(en).toContain('I01');
     expect(zh).toContain('上级');
     const ok = await env.call('recruit/plan-approve', { id: p.id, approver: 'D01', approve: true });
@@ -66,11 +87,35 @@ describe('recruitment plan (P5.1)', () => {
 describe('screening against the plan’s criteria (P5.2)', () => {
   it('judges each criterion met, not met or unknown, scores the share met, and suggests', async () => {
     const p = await plan();
-    const a = await env.call('recruit/candidate-save', { planId: p.id, name: '甲', phone: '13800000001', channel: 'boss', appliedDate: '2025-03-02', profile: full });
-    const b = await env.call('recruit/candidate-save', { planId: p.id, name: '乙', channel: 'boss', appliedDate: '2025-03-02', profile: { ...full, education: 'college' } });
-    const c = await env.call('recruit/candidate-save', { planId: p.id, name: '丙', channel: 'boss', appliedDate: '2025-03-02', profile: { education: 'bachelor', industry: '医疗器械', skills: ['crm'] } });
+    const a = await env.call('recruit/candidate-save', {
+      planId: p.id,
+      name: '甲',
+      phone: '13800000001',
+      channel: 'boss',
+      appliedDate: '2025-03-02',
+      profile: full,
+    });
+    const b = await env.call('recruit/candidate-save', {
+      planId: p.id,
+      name: '乙',
+      channel: 'boss',
+      appliedDate: '2025-03-02',
+      profile: { ...full, education: 'college' },
+    });
+    const c = await env.call('recruit/candidate-save', {
+      planId: p.id,
+      name: '丙',
+      channel: 'boss',
+      appliedDate: '2025-03-02',
+      profile: { education: 'bachelor', industry: '医疗器械', skills: ['crm'] },
+    });
     const sa = await env.call('recruit/screening', { candidateId: a.id });
-    expect(sa.items.map((i) => [i.criterion, i.verdict])).toEqual([['education', 'met'], ['minYears', 'met'], ['industries', 'met'], ['skills', 'met']]);
+    expect(sa.items.map((i) => [i.criterion, i.verdict])).toEqual([
+      ['education', 'met'],
+      ['minYears', 'met'],
+      ['industries', 'met'],
+      ['skills', 'met'],
+    ]);
     expect([sa.score, sa.suggested]).toEqual([100, 'pass']);
     const sb = await env.call('recruit/screening', { candidateId: b.id });
     expect(sb.items.find((i) => i.criterion === 'education')!.verdict).toBe('not-met');
@@ -80,50 +125,125 @@ describe('screening against the plan’s criteria (P5.2)', () => {
     expect([sc.score, sc.suggested]).toEqual([75, 'hold']);
 
     await refused('recruit/screen', { candidateId: b.id, decision: 'reject' }, 'recruit/reason-required');
-    const rb = await env.call('recruit/screen', { candidateId: b.id, decision: 'reject', reason: '学历不符', date: '2025-03-03' });
-    expect([rb.status, rb.screenDecision, rb.screenReason, rb.screening?.score]).toEqual(['rejected', 'reject', '学历不符', 75]);
+    const rb = await env.call('recruit/screen', {
+      candidateId: b.id,
+      decision: 'reject',
+      reason: '学历不符',
+      date: '2025-03-03',
+    });
+    expect([rb.status, rb.screenDecision, rb.screenReason, rb.screening?.score]).toEqual([
+      'rejected',
+      'reject',
+      '学历不符',
+      75,
+    ]);
     const ra = await env.call('recruit/screen', { candidateId: a.id, decision: 'pass', date: '2025-03-03' });
     expect(ra.status).toBe('screened');
   });
 
   it('finds the same person applying through two channels by phone or e-mail', async () => {
     const p = await plan();
-    const a = await env.call('recruit/candidate-save', { planId: p.id, name: '甲', phone: '138 0000 0001', email: 'jia@example.com', channel: 'boss', appliedDate: '2025-03-02' });
-    await env.call('recruit/candidate-save', { planId: p.id, name: '甲', phone: '13800000001', channel: 'liepin', appliedDate: '2025-03-05' });
-    await env.call('recruit/candidate-save', { planId: p.id, name: '丁', email: 'JIA@example.com', channel: 'referral', appliedDate: '2025-03-05' });
-    await env.call('recruit/candidate-save', { planId: p.id, name: '戊', phone: '13900000009', channel: 'referral', appliedDate: '2025-03-05' });
+    const a = await env.call('recruit/candidate-save', {
+      planId: p.id,
+      name: '甲',
+      phone: '138 0000 0001',
+      email: 'jia@example.com',
+      channel: 'boss',
+      appliedDate: '2025-03-02',
+    });
+    await env.call('recruit/candidate-save', {
+      planId: p.id,
+      name: '甲',
+      phone: '13800000001',
+      channel: 'liepin',
+      appliedDate: '2025-03-05',
+    });
+    await env.call('recruit/candidate-save', {
+      planId: p.id,
+      name: '丁',
+      email: 'JIA@example.com',
+      channel: 'referral',
+      appliedDate: '2025-03-05',
+    });
+    await env.call('recruit/candidate-save', {
+      planId: p.id,
+      name: '戊',
+      phone: '13900000009',
+      channel: 'referral',
+      appliedDate: '2025-03-05',
+    });
     const list = await env.call('recruit/candidates', { planId: p.id });
-    expect(list.find((c) => c.id === a.id)!.duplicates.map((d) => d.channel).sort()).toEqual(['liepin', 'referral']);
+    expect(
+      list
+        .find((c) => c.id === a.id)!
+        .duplicates.map((d) => d.channel)
+        .sort(),
+    ).toEqual(['liepin', 'referral']);
     expect(list.find((c) => c.name === '戊')!.duplicates).toEqual([]);
   });
 
   it('keeps the résumé through the one file reader', async () => {
     const p = await plan();
-    const a = await env.call('recruit/candidate-save', { planId: p.id, name: '甲', channel: 'boss', appliedDate: '2025-03-02' });
+    const a = await env.call('recruit/candidate-save', {
+      planId: p.id,
+      name: '甲',
+      channel: 'boss',
+      appliedDate: '2025-03-02',
+    });
     const file = path.join(env.dir, '甲-简历.pdf');
     fs.writeFileSync(file, Buffer.from('%PDF-1.4 résumé'));
     const withFile = await env.call('recruit/attach-resume', { candidateId: a.id, file: { path: file } });
     expect(withFile.resume).toBe('甲-简历.pdf');
-    expect((db().prepare('SELECT bytes FROM candidate_files').pluck().get() as Buffer).toString()).toBe('%PDF-1.4 résumé');
+    expect((db().prepare('SELECT bytes FROM candidate_files').pluck().get() as Buffer).toString()).toBe(
+      '%PDF-1.4 résumé',
+    );
   });
 });
 
 describe('interviews on the appraisal rubric, offer and hire (P5.3, P1.6)', () => {
   async function interviewed() {
     const p = await plan();
-    const a = await env.call('recruit/candidate-save', { planId: p.id, name: '甲', phone: '13800000001', email: 'jia@example.com', channel: 'boss', appliedDate: '2025-03-02', profile: full });
+    const a = await env.call('recruit/candidate-save', {
+      planId: p.id,
+      name: '甲',
+      phone: '13800000001',
+      email: 'jia@example.com',
+      channel: 'boss',
+      appliedDate: '2025-03-02',
+      profile: full,
+    });
     await env.call('recruit/screen', { candidateId: a.id, decision: 'pass', date: '2025-03-03' });
     return { p, a };
   }
-  const levels = (x: number, extra = 3) => ({ initiative: x, communication: x, sellingSkill: x, teamwork: x, resilience: extra });
+  const levels = (x: number, extra = 3) => ({
+    initiative: x,
+    communication: x,
+    sellingSkill: x,
+    teamwork: x,
+    resilience: extra,
+  });
 
   it('scores on the rubric’s own items and levels plus the plan’s; panel mean and spread', async () => {
     const { a } = await interviewed();
     const items = await env.call('recruit/scorecard-items', { candidateId: a.id });
     expect(items.map((i) => i.key)).toEqual(['initiative', 'communication', 'sellingSkill', 'teamwork', 'resilience']);
     expect(items[1].levels.map((l) => l.level)).toEqual([1, 2, 3, 4, 5]);
-    await env.call('recruit/interview-score', { candidateId: a.id, round: 'first', date: '2025-03-10', interviewer: 'M01', scores: levels(4, 2), recommendation: 'hire' });
-    const panel = await env.call('recruit/interview-score', { candidateId: a.id, round: 'first', date: '2025-03-10', interviewer: 'I01', scores: { ...levels(2, 5), teamwork: 4 }, recommendation: 'hold' });
+    await env.call('recruit/interview-score', {
+      candidateId: a.id,
+      round: 'first',
+      date: '2025-03-10',
+      interviewer: 'M01',
+      scores: levels(4, 2),
+      recommendation: 'hire',
+    });
+    const panel = await env.call('recruit/interview-score', {
+      candidateId: a.id,
+      round: 'first',
+      date: '2025-03-10',
+      interviewer: 'I01',
+      scores: { ...levels(2, 5), teamwork: 4 },
+      recommendation: 'hold',
+    });
     expect(panel.cards).toHaveLength(2);
     const byKey = Object.fromEntries(panel.summary.map((s) => [s.key, [s.mean, s.spread, s.n]]));
     expect(byKey.communication).toEqual([3, 2, 2]); // (4 + 2) / 2, 4 − 2
@@ -133,35 +253,80 @@ describe('interviews on the appraisal rubric, offer and hire (P5.3, P1.6)', () =
     expect(panel.overall).toBe(3.3);
     expect(panel.recommendations).toEqual({ hire: 1, hold: 1 });
     // the same interviewer scoring the same round again replaces their card
-    await env.call('recruit/interview-score', { candidateId: a.id, round: 'first', date: '2025-03-10', interviewer: 'I01', scores: levels(3) });
+    await env.call('recruit/interview-score', {
+      candidateId: a.id,
+      round: 'first',
+      date: '2025-03-10',
+      interviewer: 'I01',
+      scores: levels(3),
+    });
     expect(count('interviews')).toBe(2);
   });
 
   it('refuses a level outside the rubric and an interview before the application, writing nothing', async () => {
     const { a } = await interviewed();
-    const [en, zh] = await refused('recruit/interview-score', { candidateId: a.id, round: 'first', date: '2025-03-10', interviewer: 'M01', scores: levels(7) }, 'recruit/level-outside-rubric');
+    const [en, zh] = await refused(
+      'recruit/interview-score',
+      { candidateId: a.id, round: 'first', date: '2025-03-10', interviewer: 'M01', scores: levels(7) },
+      'recruit/level-outside-rubric',
+    );
     expect(en).toContain('1, 2, 3, 4, 5');
     expect(zh).toContain('考核标准');
-    const [en2, zh2] = await refused('recruit/interview-score', { candidateId: a.id, round: 'first', date: '2025-03-01', interviewer: 'M01', scores: levels(3) }, 'recruit/interview-before-applied');
+    const [en2, zh2] = await refused(
+      'recruit/interview-score',
+      { candidateId: a.id, round: 'first', date: '2025-03-01', interviewer: 'M01', scores: levels(3) },
+      'recruit/interview-before-applied',
+    );
     expect(en2).toContain('2025-03-02');
     expect(zh2).toContain('早于');
-    await refused('recruit/interview-score', { candidateId: a.id, round: 'first', date: '2025-03-10', interviewer: 'M01', scores: { initiative: 3 } }, 'recruit/item-not-scored');
+    await refused(
+      'recruit/interview-score',
+      { candidateId: a.id, round: 'first', date: '2025-03-10', interviewer: 'M01', scores: { initiative: 3 } },
+      'recruit/item-not-scored',
+    );
     expect(count('interviews')).toBe(0);
   });
 
   it('hiring creates exactly one staff record, with nothing retyped', async () => {
     const { a } = await interviewed();
-    await refused('recruit/hire', { candidateId: a.id, employeeNo: 'S100', startDate: '2025-04-01' }, 'recruit/offer-not-accepted');
-    await env.call('recruit/interview-score', { candidateId: a.id, round: 'final', date: '2025-03-10', interviewer: 'M01', scores: levels(4) });
+    await refused(
+      'recruit/hire',
+      { candidateId: a.id, employeeNo: 'S100', startDate: '2025-04-01' },
+      'recruit/offer-not-accepted',
+    );
+    await env.call('recruit/interview-score', {
+      candidateId: a.id,
+      round: 'final',
+      date: '2025-03-10',
+      interviewer: 'M01',
+      scores: levels(4),
+    });
     await env.call('recruit/offer', { candidateId: a.id, date: '2025-03-15' });
     await env.call('recruit/offer-response', { candidateId: a.id, response: 'accepted' });
     const before = count('staff');
-    const { staff, candidate } = await env.call('recruit/hire', { candidateId: a.id, employeeNo: 'S100', startDate: '2025-04-01', probationMonths: 3 });
+    const { staff, candidate } = await env.call('recruit/hire', {
+      candidateId: a.id,
+      employeeNo: 'S100',
+      startDate: '2025-04-01',
+      probationMonths: 3,
+    });
     expect(count('staff')).toBe(before + 1);
-    expect([staff.name, staff.phone, staff.email, staff.teamName, staff.title, staff.hireDate, staff.managerName]).toEqual(['甲', '13800000001', 'jia@example.com', '华东', '销售代表', '2025-04-01', '经理']);
+    expect([
+      staff.name,
+      staff.phone,
+      staff.email,
+      staff.teamName,
+      staff.title,
+      staff.hireDate,
+      staff.managerName,
+    ]).toEqual(['甲', '13800000001', 'jia@example.com', '华东', '销售代表', '2025-04-01', '经理']);
     expect(db().prepare('SELECT probation_end FROM staff WHERE id = ?').pluck().get(staff.id)).toBe('2025-06-30');
     expect([candidate.status, candidate.employeeNo]).toEqual(['hired', 'S100']);
-    await refused('recruit/hire', { candidateId: a.id, employeeNo: 'S101', startDate: '2025-04-01' }, 'recruit/already-hired');
+    await refused(
+      'recruit/hire',
+      { candidateId: a.id, employeeNo: 'S101', startDate: '2025-04-01' },
+      'recruit/already-hired',
+    );
     expect(count('staff')).toBe(before + 1);
   });
 });
@@ -169,18 +334,30 @@ describe('interviews on the appraisal rubric, offer and hire (P5.3, P1.6)', () =
 describe('the funnel, time to hire and cost per hire (P5.1–P5.3)', () => {
   it('counts everyone who reached each stage, per plan and channel, on a hand-built case', async () => {
     const p = await plan();
-    const mk = (name: string, channel: 'boss' | 'referral', appliedDate: string) => env.call('recruit/candidate-save', { planId: p.id, name, channel, appliedDate, profile: full });
+    const mk = (name: string, channel: 'boss' | 'referral', appliedDate: string) =>
+      env.call('recruit/candidate-save', { planId: p.id, name, channel, appliedDate, profile: full });
     const scores = { initiative: 3, communication: 3, sellingSkill: 3, teamwork: 3, resilience: 3 };
     const a = await mk('甲', 'boss', '2025-03-01'); // hired after 31 days
     const b = await mk('乙', 'boss', '2025-03-05'); // hired after 41 days
     const c = await mk('丙', 'referral', '2025-03-01'); // interviewed, offer declined
     const d = await mk('丁', 'referral', '2025-03-01'); // screened only
     await mk('戊', 'boss', '2025-03-01'); // applied only
-    for (const x of [a, b, c, d]) await env.call('recruit/screen', { candidateId: x.id, decision: 'pass', date: '2025-03-06' });
-    for (const x of [a, b, c]) await env.call('recruit/interview-score', { candidateId: x.id, round: 'first', date: '2025-03-10', interviewer: 'M01', scores });
+    for (const x of [a, b, c, d])
+      await env.call('recruit/screen', { candidateId: x.id, decision: 'pass', date: '2025-03-06' });
+    for (const x of [a, b, c])
+      await env.call('recruit/interview-score', {
+        candidateId: x.id,
+        round: 'first',
+        date: '2025-03-10',
+        interviewer: 'M01',
+        scores,
+      });
     for (const x of [a, b, c]) await env.call('recruit/offer', { candidateId: x.id, date: '2025-03-20' });
     await env.call('recruit/offer-response', { candidateId: c.id, response: 'declined', reason: '薪资' });
-    for (const [x, no, day] of [[a, 'S1', '2025-04-01'], [b, 'S2', '2025-04-15']] as const) {
+    for (const [x, no, day] of [
+      [a, 'S1', '2025-04-01'],
+      [b, 'S2', '2025-04-15'],
+    ] as const) {
       await env.call('recruit/offer-response', { candidateId: x.id, response: 'accepted' });
       await env.call('recruit/hire', { candidateId: x.id, employeeNo: no, startDate: day });
     }

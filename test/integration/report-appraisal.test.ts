@@ -9,15 +9,27 @@ async function ready(lang: 'en' | 'zh-CN' = 'en') {
   const w = tmpWorkspace(lang);
   seedAppraisalCompany(w.ws.db);
   w.ws.db.prepare("INSERT INTO settings (key, value) VALUES ('companyName', '华信智能设备有限公司')").run();
-  await w.call('appraisal/record-incident', { person: 'S2', date: '2026-08-15', kind: 'major-loss', description: '擅自降价导致重大损失', evidence: '合同与审批记录', lossAmount: 120000 });
+  await w.call('appraisal/record-incident', {
+    person: 'S2',
+    date: '2026-08-15',
+    kind: 'major-loss',
+    description: '擅自降价导致重大损失',
+    evidence: '合同与审批记录',
+    lossAmount: 120000,
+  });
   await w.call('appraisal/compute', { quarter: '2026Q3' });
   await w.call('appraisal/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
-  await w.call('appraisal/feedback', { quarter: '2026Q3', person: 'S1', feedback: 'Strong quarter; keep up the return visits.' });
+  await w.call('appraisal/feedback', {
+    quarter: '2026Q3',
+    person: 'S1',
+    feedback: 'Strong quarter; keep up the return visits.',
+  });
   return w;
 }
 
 const pdfText = (file: string) => spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
-const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)![1]);
+const pdfPages = (file: string) =>
+  Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)![1]);
 
 describe('P6.4 the printed appraisal report', () => {
   it('is ONE self-contained A4 HTML document, one page per person', async () => {
@@ -82,14 +94,32 @@ describe('P6.4 the printed appraisal report', () => {
     await call('report/appraisal', { quarter: '2026Q3', person: 'S3', format: 'pdf', out: { path: out } });
     expect(pdfPages(out)).toBe(1);
     const text = pdfText(out).replace(/\s+/g, '');
-    for (const s of ['2026年第3季度绩效考核报告', '王芳', '华南区', '目标完成率', '嘉奖表彰', '晋升提名', '员工签字', '经理签字', '人事签字']) expect(text).toContain(s);
+    for (const s of [
+      '2026年第3季度绩效考核报告',
+      '王芳',
+      '华南区',
+      '目标完成率',
+      '嘉奖表彰',
+      '晋升提名',
+      '员工签字',
+      '经理签字',
+      '人事签字',
+    ])
+      expect(text).toContain(s);
   }, 60_000);
 
   it('P6.1 teamwork: the line shows the peer part when it counted, and the page stays one A4 page', async () => {
     const { call, dir } = await ready();
     // S1: manager 3, peers 4 and 5 → mean 4.5 (2); 0.7 × 3 + 0.3 × 4.5 = 3.45
     await call('appraisal/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S2', kpi: 'teamwork', level: 4 });
-    await call('appraisal/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S3', kpi: 'teamwork', level: 5, comment: '经常帮同事准备方案' });
+    await call('appraisal/peer-rate', {
+      quarter: '2026Q3',
+      person: 'S1',
+      rater: 'S3',
+      kpi: 'teamwork',
+      level: 5,
+      comment: '经常帮同事准备方案',
+    });
     // S2: a single peer is below the minimum of two: not shown, not counted
     await call('appraisal/peer-rate', { quarter: '2026Q3', person: 'S2', rater: 'S3', kpi: 'teamwork', level: 5 });
     const s1 = await call('report/appraisal-html', { quarter: '2026Q3', person: 'S1' });
@@ -112,7 +142,13 @@ describe('P6.4 the printed appraisal report', () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Sales results', 'Customer satisfaction', 'Attitude and ability', 'Teamwork']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Sales results',
+      'Customer satisfaction',
+      'Attitude and ability',
+      'Teamwork',
+    ]);
     const show = await call('appraisal/show', { quarter: '2026Q3' });
     const summary = wb.getWorksheet('Summary')!;
     const header = (summary.getRow(1).values as unknown[]).slice(1);
@@ -142,7 +178,9 @@ describe('P6.4 the printed appraisal report', () => {
     const completionLabel = show.scheme.kpis.find((x) => x.source === 'completion')!.label;
     const col = header.findIndex((h) => h.startsWith(completionLabel) && / · value$/.test(h)) + 1;
     expect(col).toBeGreaterThan(0);
-    const completionKey = Object.keys(show.people[0].kpis).find((k) => show.scheme.kpis.find((x) => x.key === k)?.source === 'completion')!;
+    const completionKey = Object.keys(show.people[0].kpis).find(
+      (k) => show.scheme.kpis.find((x) => x.key === k)?.source === 'completion',
+    )!;
     const cell = sales.getRow(2).getCell(col);
     expect(cell.numFmt).toBe('0.00%');
     expect(cell.value as number).toBeCloseTo(show.people[0].kpis[completionKey].value! / 100, 10);

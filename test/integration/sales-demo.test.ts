@@ -24,11 +24,15 @@ describe('the demo company’s sales process and service (P3.1–P3.3, P4.4–P4
     expect(new Set(contracts.map((c) => c.status))).toEqual(new Set(CONTRACT_STATUSES));
     expect(contracts.filter((c) => c.status === 'in_review').length).toBeGreaterThan(2);
     const bad = w.ws.db
-      .prepare('SELECT count(*) FROM contracts k WHERE amount <> (SELECT sum(amount) FROM contract_instalments i WHERE i.contract_id = k.id)')
+      .prepare(
+        'SELECT count(*) FROM contracts k WHERE amount <> (SELECT sum(amount) FROM contract_instalments i WHERE i.contract_id = k.id)',
+      )
       .pluck()
       .get();
     expect(bad).toBe(0);
-    expect((await w.call('contracts/receivables', { asOf: '2026-08-20' })).some((r) => r.state === 'overdue')).toBe(true);
+    expect((await w.call('contracts/receivables', { asOf: '2026-08-20' })).some((r) => r.state === 'overdue')).toBe(
+      true,
+    );
     expect(w.ws.db.pragma('foreign_key_check')).toEqual([]);
   });
 

@@ -10,7 +10,12 @@ import { tmpDir } from '../support/workspace';
 async function folder(): Promise<string> {
   const dir = tmpDir('wb-sales-cli-');
   const ws = new Workspace(dir);
-  const r = await dispatch(ws, 'demo/create', { size: 'small', seed: 3, today: '2026-07-15' }, { lang: 'en', actor: 'tester' });
+  const r = await dispatch(
+    ws,
+    'demo/create',
+    { size: 'small', seed: 3, today: '2026-07-15' },
+    { lang: 'en', actor: 'tester' },
+  );
   if (!r.ok) throw new Error(r.error.message);
   ws.close();
   return dir;
@@ -24,10 +29,32 @@ describe('report sales (cli.md)', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ path: pdf, format: 'pdf', id: 1 });
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    const team = cli(['--data-dir', dir, '--lang', 'zh-CN', 'report', 'sales', '--period', '2026-W26', '--team', '华东区', '--out', path.join(dir, 'w.xlsx')]);
+    const team = cli([
+      '--data-dir',
+      dir,
+      '--lang',
+      'zh-CN',
+      'report',
+      'sales',
+      '--period',
+      '2026-W26',
+      '--team',
+      '华东区',
+      '--out',
+      path.join(dir, 'w.xlsx'),
+    ]);
     expect(team.status, team.stderr).toBe(0);
     expect(team.stdout).toContain('w.xlsx');
-    const html = cli(['--data-dir', dir, 'report', 'sales', '--period', '2026-06', '--out', path.join(dir, 'june.html')]);
+    const html = cli([
+      '--data-dir',
+      dir,
+      'report',
+      'sales',
+      '--period',
+      '2026-06',
+      '--out',
+      path.join(dir, 'june.html'),
+    ]);
     expect(html.status, html.stderr).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'june.html'), 'utf8')).toContain('size: A4 portrait');
     const list = cli(['--data-dir', dir, '--json', 'plans', 'suggest', '--period', '2026-06', '--limit', '3']);
@@ -47,7 +74,20 @@ describe('report sales (cli.md)', () => {
     const period = cli(['--data-dir', dir, 'report', 'sales', '--period', 'June', '--out', path.join(dir, 'x.pdf')]);
     expect(period.status).toBe(1);
     expect(period.stderr).toContain('YYYY-MM');
-    const team = cli(['--data-dir', dir, '--lang', 'zh-CN', 'report', 'sales', '--period', '2026-06', '--team', '火星区', '--out', path.join(dir, 'x.pdf')]);
+    const team = cli([
+      '--data-dir',
+      dir,
+      '--lang',
+      'zh-CN',
+      'report',
+      'sales',
+      '--period',
+      '2026-06',
+      '--team',
+      '火星区',
+      '--out',
+      path.join(dir, 'x.pdf'),
+    ]);
     expect(team.status).toBe(1);
     expect(team.stderr).toContain('没有名为“火星区”的团队');
     const ws = new Workspace(dir);

@@ -7,22 +7,39 @@ import { tmpWorkspace } from '../support/workspace';
 // (plain SELECTs of the period's rows, summed here), on the small demo.
 const TODAY = '2026-07-15';
 const w = tmpWorkspace('en');
-type Order = { no: string; date: string; sid: number | null; pid: number | null; cid: number | null; fen: number; team: number | null };
+type Order = {
+  no: string;
+  date: string;
+  sid: number | null;
+  pid: number | null;
+  cid: number | null;
+  fen: number;
+  team: number | null;
+};
 let orders: Order[] = [];
 
 beforeAll(async () => {
   await w.call('demo/create', { size: 'small', seed: 11, today: TODAY });
   orders = w.ws.db
-    .prepare('SELECT o.order_no AS no, o.date, o.salesperson_id AS sid, o.product_id AS pid, o.customer_id AS cid, o.amount AS fen, s.team_id AS team FROM orders o LEFT JOIN staff s ON s.id = o.salesperson_id')
+    .prepare(
+      'SELECT o.order_no AS no, o.date, o.salesperson_id AS sid, o.product_id AS pid, o.customer_id AS cid, o.amount AS fen, s.team_id AS team FROM orders o LEFT JOIN staff s ON s.id = o.salesperson_id',
+    )
     .all() as Order[];
 }, 120_000);
 afterAll(() => w.ws.close());
 
-const between = (from: string, to: string, teamId: number | null) => orders.filter((o) => o.date >= from && o.date <= to && (teamId === null || o.team === teamId));
+const between = (from: string, to: string, teamId: number | null) =>
+  orders.filter((o) => o.date >= from && o.date <= to && (teamId === null || o.team === teamId));
 const sumYuan = (os: Order[]) => Math.round(os.reduce((s, o) => s + o.fen, 0)) / 100;
 const cell = (scope: string, id: number, year: number, month: number) =>
-  (w.ws.db.prepare("SELECT amount FROM target_cells WHERE year = ? AND scope = ? AND scope_id = ? AND period = ? AND metric = 'sales'").pluck().get(year, scope, id, `M${month}`) as number | undefined) ?? null;
-const close = (a: number | null, b: number | null) => (a === null || b === null ? expect(a).toBe(b) : expect(a).toBeCloseTo(b, 6));
+  (w.ws.db
+    .prepare(
+      "SELECT amount FROM target_cells WHERE year = ? AND scope = ? AND scope_id = ? AND period = ? AND metric = 'sales'",
+    )
+    .pluck()
+    .get(year, scope, id, `M${month}`) as number | undefined) ?? null;
+const close = (a: number | null, b: number | null) =>
+  a === null || b === null ? expect(a).toBe(b) : expect(a).toBeCloseTo(b, 6);
 
 function checkFigures(r: SalesReport, teamId: number | null) {
   const d = r.data;
@@ -30,7 +47,11 @@ function checkFigures(r: SalesReport, teamId: number | null) {
   expect(d.summary.actual).toBe(sumYuan(now));
   expect(d.summary.orders).toBe(new Set(now.map((o) => o.no)).size);
   expect(d.summary.customers).toBe(new Set(now.filter((o) => o.cid !== null).map((o) => o.cid)).size);
-  const ly = between(`${Number(d.from.slice(0, 4)) - 1}${d.from.slice(4)}`, `${Number(d.to.slice(0, 4)) - 1}${d.to.slice(4)}`, teamId);
+  const ly = between(
+    `${Number(d.from.slice(0, 4)) - 1}${d.from.slice(4)}`,
+    `${Number(d.to.slice(0, 4)) - 1}${d.to.slice(4)}`,
+    teamId,
+  );
   expect(d.summary.lastYear).toBe(sumYuan(ly));
   close(d.summary.yoy, sumYuan(ly) > 0 ? (sumYuan(now) - sumYuan(ly)) / sumYuan(ly) : null);
   const t = cell(teamId === null ? 'company' : 'team', teamId ?? 0, 2026, 6);
@@ -46,7 +67,9 @@ function checkFigures(r: SalesReport, teamId: number | null) {
     expect(p.lastYear).toBe(sumYuan(ly.filter((o) => o.sid === p.staffId)));
   }
   // everyone who sold is listed, and the listed people's sales add up to the orders with a salesperson
-  expect(Math.round(d.people.reduce((s, p) => s + p.actual, 0) * 100)).toBe(Math.round(sumYuan(now.filter((o) => o.sid !== null)) * 100));
+  expect(Math.round(d.people.reduce((s, p) => s + p.actual, 0) * 100)).toBe(
+    Math.round(sumYuan(now.filter((o) => o.sid !== null)) * 100),
+  );
   // by product, with the previous month
   const prev = between('2026-05-01', '2026-05-31', teamId);
   for (const p of d.products) {
@@ -59,16 +82,30 @@ function checkFigures(r: SalesReport, teamId: number | null) {
   // top and bottom by completion
   const ranked = d.people.filter((p) => p.completion !== null).map((p) => p.completion!);
   expect(d.top.map((p) => p.completion)).toEqual([...ranked].sort((a, b) => b - a).slice(0, 5));
-  if (ranked.length >= 10) expect(d.bottom.map((p) => p.completion)).toEqual([...ranked].sort((a, b) => a - b).slice(0, 5));
+  if (ranked.length >= 10)
+    expect(d.bottom.map((p) => p.completion)).toEqual([...ranked].sort((a, b) => a - b).slice(0, 5));
   // tickets and complaints, visits, survey
-  const staffIn = (col: string) => (teamId === null ? '' : ` AND ${col} IN (SELECT id FROM staff WHERE team_id = ${teamId})`);
+  const staffIn = (col: string) =>
+    teamId === null ? '' : ` AND ${col} IN (SELECT id FROM staff WHERE team_id = ${teamId})`;
   const n = (sql: string) => w.ws.db.prepare(sql).pluck().get(d.from, d.to) as number;
-  expect(d.tickets.opened).toBe(n(`SELECT count(*) FROM tickets WHERE opened_date >= ? AND opened_date <= ?${staffIn('staff_id')}`));
-  expect(d.tickets.complaints).toBe(n(`SELECT count(*) FROM tickets WHERE complaint = 1 AND opened_date >= ? AND opened_date <= ?${staffIn('staff_id')}`));
-  expect(d.tickets.resolved).toBe(n(`SELECT count(*) FROM tickets WHERE resolved_date >= ? AND resolved_date <= ?${staffIn('staff_id')}`));
-  const visits = n(`SELECT count(*) FROM interactions WHERE kind = 'visit' AND date >= ? AND date <= ?${staffIn('staff_id')}`);
+  expect(d.tickets.opened).toBe(
+    n(`SELECT count(*) FROM tickets WHERE opened_date >= ? AND opened_date <= ?${staffIn('staff_id')}`),
+  );
+  expect(d.tickets.complaints).toBe(
+    n(
+      `SELECT count(*) FROM tickets WHERE complaint = 1 AND opened_date >= ? AND opened_date <= ?${staffIn('staff_id')}`,
+    ),
+  );
+  expect(d.tickets.resolved).toBe(
+    n(`SELECT count(*) FROM tickets WHERE resolved_date >= ? AND resolved_date <= ?${staffIn('staff_id')}`),
+  );
+  const visits = n(
+    `SELECT count(*) FROM interactions WHERE kind = 'visit' AND date >= ? AND date <= ?${staffIn('staff_id')}`,
+  );
   expect(d.activities.interactions.find((x) => x.kind === 'visit')?.count ?? 0).toBe(visits);
-  const responses = n(`SELECT count(*) FROM survey_responses WHERE submitted_at >= ? AND submitted_at < date(?, '+1 day')${staffIn('salesperson_id')}`);
+  const responses = n(
+    `SELECT count(*) FROM survey_responses WHERE submitted_at >= ? AND submitted_at < date(?, '+1 day')${staffIn('salesperson_id')}`,
+  );
   expect(d.survey.responses).toBe(responses);
   const likert = w.ws.db
     .prepare(
@@ -90,14 +127,17 @@ describe('sales report (P2.6, P5.6)', () => {
   });
 
   it('P2.6 a monthly team report: only the team, every figure against the raw rows', async () => {
-    const team = w.ws.db.prepare('SELECT id, name FROM teams ORDER BY id LIMIT 1').get() as { id: number; name: string };
+    const team = w.ws.db.prepare('SELECT id, name FROM teams ORDER BY id LIMIT 1').get() as {
+      id: number;
+      name: string;
+    };
     const r = await w.call('sales-report/generate', { period: '2026-06', team: team.name });
     expect(r.team).toBe(team.name);
     expect(r.data.people.every((p) => p.team === team.name)).toBe(true);
     checkFigures(r, team.id);
   });
 
-  it('P2.6 a weekly report: the week\'s target is its months\' targets by working days (China\'s calendar)', async () => {
+  it("P2.6 a weekly report: the week's target is its months' targets by working days (China's calendar)", async () => {
     // 2026-W27: Mon 29 June – Sun 5 July. June 2026 has 22 weekdays less the Dragon Boat Festival (Fri 19 June) = 21
     // working days, July 23; the week holds 2 of June's and 3 of July's.
     const r = await w.call('sales-report/generate', { period: '2026-W27' });
@@ -111,7 +151,9 @@ describe('sales report (P2.6, P5.6)', () => {
 
   it('P2.6 item 8 a kept report keeps its numbers: new orders and comments later do not change them', async () => {
     const r = await w.call('sales-report/generate', { period: '2026-06' });
-    w.ws.db.prepare("INSERT INTO orders (order_no, line, date, amount) VALUES ('LATE-1', 1, '2026-06-10', 99999900)").run();
+    w.ws.db
+      .prepare("INSERT INTO orders (order_no, line, date, amount) VALUES ('LATE-1', 1, '2026-06-10', 99999900)")
+      .run();
     await w.call('sales-report/comment', { id: r.id, section: 'summary', body: 'A strong month in the east.' });
     const again = await w.call('sales-report/show', { id: r.id });
     expect(again.data).toEqual(r.data);
@@ -137,7 +179,16 @@ describe('sales report (P2.6, P5.6)', () => {
     expect(html).toContain('华东区需加强 &lt;跟进&gt;');
     const file = await w.call('sales-report/file', { id: r.id, format: 'xlsx' });
     const book = openWorkbook(Buffer.from(file.base64!, 'base64'), file.name);
-    expect(book.sheetNames).toEqual(['概要', '按销售人员', '按产品', '前列与靠后', '商机', '拜访与活动', '工单与投诉', '满意度调查']);
+    expect(book.sheetNames).toEqual([
+      '概要',
+      '按销售人员',
+      '按产品',
+      '前列与靠后',
+      '商机',
+      '拜访与活动',
+      '工单与投诉',
+      '满意度调查',
+    ]);
     const people = book.readSheet(1);
     expect(JSON.stringify(people)).toContain('华东区需加强 <跟进>');
   });

@@ -39,7 +39,14 @@ describe('survey analysis (P4.7 "analyse results", issue #5 items 6–9, 12)', (
     expect(a.nps.ci95![0]).toBeCloseTo(Math.max(-100, 25 - half), 9);
     expect(a.nps.ci95![1]).toBeCloseTo(Math.min(100, 25 + half), 9);
     const q1 = a.questions.find((q: any) => q.code === 'q1');
-    expect(q1).toMatchObject({ n: 4, mean: 3.5, csat: 50, top2: 50, distribution: { 1: 0, 2: 1, 3: 1, 4: 1, 5: 1 }, tooSmall: true });
+    expect(q1).toMatchObject({
+      n: 4,
+      mean: 3.5,
+      csat: 50,
+      top2: 50,
+      distribution: { 1: 0, 2: 1, 3: 1, 4: 1, 5: 1 },
+      tooSmall: true,
+    });
     expect(a.questions.find((q: any) => q.code === 'ch')!.distribution).toEqual({ Visit: 2, Web: 2 });
     expect(a.ces).toBeCloseTo(14 / 3, 12);
     expect(a.bySalesperson.map((p: any) => [p.employeeNo, p.n, p.nps])).toEqual([
@@ -78,9 +85,16 @@ describe('survey analysis (P4.7 "analyse results", issue #5 items 6–9, 12)', (
     const ys = [10, 9, 3, 7];
     const mx = 3.5;
     const my = 7.25;
-    const r = xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / Math.sqrt(xs.reduce((s, x) => s + (x - mx) ** 2, 0) * ys.reduce((s, y) => s + (y - my) ** 2, 0));
+    const r =
+      xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) /
+      Math.sqrt(xs.reduce((s, x) => s + (x - mx) ** 2, 0) * ys.reduce((s, y) => s + (y - my) ** 2, 0));
     expect(d.drivers.find((x: any) => x.text === 'Overall')!.r).toBeCloseTo(r, 12);
-    const earlier = seedSurvey(ws.db, { name: 'Wave 1' }, Q, Array.from({ length: 4 }, () => ({ person: 'E001', answers: { nps: 0 } })));
+    const earlier = seedSurvey(
+      ws.db,
+      { name: 'Wave 1' },
+      Q,
+      Array.from({ length: 4 }, () => ({ person: 'E001', answers: { nps: 0 } })),
+    );
     ws.db.prepare('UPDATE surveys SET previous_wave_id = ? WHERE id = ?').run(earlier.surveyId, surveyId);
     const trend = await call('survey/trend', { surveyId });
     expect(trend.map((p) => p.nps.score)).toEqual([-100, 25]);
@@ -92,12 +106,26 @@ describe('survey analysis (P4.7 "analyse results", issue #5 items 6–9, 12)', (
 
   it('one click makes a call-back task for every detractor for their salesperson, once', async () => {
     const { call, surveyId } = small();
-    expect(await call('survey/create-callbacks', { surveyId })).toEqual({ created: 1, existing: 0, withoutSalesperson: 0 });
-    expect(await call('survey/create-callbacks', { surveyId })).toEqual({ created: 0, existing: 1, withoutSalesperson: 0 });
+    expect(await call('survey/create-callbacks', { surveyId })).toEqual({
+      created: 1,
+      existing: 0,
+      withoutSalesperson: 0,
+    });
+    expect(await call('survey/create-callbacks', { surveyId })).toEqual({
+      created: 0,
+      existing: 1,
+      withoutSalesperson: 0,
+    });
     const actions = await call('survey/actions', { surveyId });
     expect(actions).toHaveLength(1);
     expect(actions[0]).toMatchObject({ kind: 'callback', ownerName: 'Bob', status: 'open' });
-    const saved = await call('survey/save-action', { surveyId, finding: 'Delivery is slow', action: 'Weekly logistics review', status: 'in_progress', dueDate: '2026-12-01' });
+    const saved = await call('survey/save-action', {
+      surveyId,
+      finding: 'Delivery is slow',
+      action: 'Weekly logistics review',
+      status: 'in_progress',
+      dueDate: '2026-12-01',
+    });
     expect(saved).toMatchObject({ kind: 'improvement', status: 'in_progress' });
   });
 
@@ -107,10 +135,23 @@ describe('survey analysis (P4.7 "analyse results", issue #5 items 6–9, 12)', (
     const before = (ws.db.prepare('SELECT count(*) AS n FROM survey_answers').get() as { n: number }).n;
     const bad = await attempt('survey/enter-response', { surveyId, answers: [{ questionId: q.nps, value: 11 }] });
     expect(bad.ok || bad.error.code).toBe('survey/bad-answer');
-    const unknown = await attempt('survey/enter-response', { surveyId, answers: [{ questionId: q.sp, value: 'Nobody' }, { questionId: q.q1, value: 4 }] });
+    const unknown = await attempt('survey/enter-response', {
+      surveyId,
+      answers: [
+        { questionId: q.sp, value: 'Nobody' },
+        { questionId: q.q1, value: 4 },
+      ],
+    });
     expect(unknown.ok || unknown.error.code).toBe('survey/unknown-salesperson');
     expect((ws.db.prepare('SELECT count(*) AS n FROM survey_answers').get() as { n: number }).n).toBe(before);
-    const ok = await call('survey/enter-response', { surveyId, answers: [{ questionId: q.sp, value: 'E002' }, { questionId: q.q1, value: 'Very satisfied' }, { questionId: q.ch, value: 'Web' }] });
+    const ok = await call('survey/enter-response', {
+      surveyId,
+      answers: [
+        { questionId: q.sp, value: 'E002' },
+        { questionId: q.q1, value: 'Very satisfied' },
+        { questionId: q.ch, value: 'Web' },
+      ],
+    });
     expect(ok.answers).toBe(3);
     const plan = await call('survey/save-plan', { name: 'Empty', method: 'phone' });
     const empty = await attempt('survey/analyze', { surveyId: plan.id });
@@ -124,9 +165,15 @@ describe('survey analysis (P4.7 "analyse results", issue #5 items 6–9, 12)', (
     expect(r.status, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(expect.arrayContaining(['responses', 'nps', 'questions', 'bySalesperson']));
-    expect(Object.keys(doc.nps)).toEqual(expect.arrayContaining(['score', 'promoters', 'passives', 'detractors', 'n', 'ci95']));
-    expect(Object.keys(doc.questions[0])).toEqual(expect.arrayContaining(['id', 'text', 'type', 'n', 'mean', 'csat', 'distribution']));
-    expect(Object.keys(doc.bySalesperson[0])).toEqual(expect.arrayContaining(['employeeNo', 'name', 'n', 'nps', 'ci95']));
+    expect(Object.keys(doc.nps)).toEqual(
+      expect.arrayContaining(['score', 'promoters', 'passives', 'detractors', 'n', 'ci95']),
+    );
+    expect(Object.keys(doc.questions[0])).toEqual(
+      expect.arrayContaining(['id', 'text', 'type', 'n', 'mean', 'csat', 'distribution']),
+    );
+    expect(Object.keys(doc.bySalesperson[0])).toEqual(
+      expect.arrayContaining(['employeeNo', 'name', 'n', 'nps', 'ci95']),
+    );
     expect(cli(['--data-dir', dir, 'survey', 'analyze']).status).toBe(2);
     const missing = cli(['--data-dir', dir, '--json', 'survey', 'analyze', '--survey', '999']);
     expect(missing.status).toBe(1);

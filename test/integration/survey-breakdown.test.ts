@@ -35,7 +35,11 @@ const response = fc.record({
   submitted: fc.constantFrom('2026-07-03', '2026-08-15T10:00:00Z', '2026-09-30', null),
   product: fc.constantFrom(0, 1, null),
   channel: fc.constantFrom('phone', 'web', null),
-  answers: fc.record({ q1: fc.option(fc.integer({ min: 1, max: 5 })), q2: fc.option(fc.integer({ min: 1, max: 5 })), nps: fc.option(fc.integer({ min: 0, max: 10 })) }),
+  answers: fc.record({
+    q1: fc.option(fc.integer({ min: 1, max: 5 })),
+    q2: fc.option(fc.integer({ min: 1, max: 5 })),
+    nps: fc.option(fc.integer({ min: 0, max: 10 })),
+  }),
 });
 
 /** The straightforward version: one pass over the responses, a dimension value per response. */
@@ -43,7 +47,10 @@ function byHand(rs: Generated[], dimension: BreakdownDimension) {
   const person = new Map(PEOPLE.map((p) => [p.no, p]));
   const customer = new Map(CUSTOMERS.map((c) => [c.code, c]));
   const products = ['Router', 'Switch'];
-  const groups = new Map<string, { n: number; pro: number; pas: number; det: number; satN: number; sum: number; top: number; q1: number[] }>();
+  const groups = new Map<
+    string,
+    { n: number; pro: number; pas: number; det: number; satN: number; sum: number; top: number; q1: number[] }
+  >();
   for (const r of rs) {
     const p = r.person ? person.get(r.person)! : null;
     const c = r.customer ? customer.get(r.customer)! : null;
@@ -82,13 +89,38 @@ describe('survey breakdown and crosstab by every dimension (P4.7, issue #5 item 
     await fc.assert(
       fc.asyncProperty(fc.array(response, { minLength: 1, maxLength: 40 }), async (rs) => {
         const { ws, call } = tmpWorkspace();
-        seedPeople(ws.db, PEOPLE, CUSTOMERS.map((c) => ({ code: c.code, name: c.name, segment: c.segment ?? undefined, province: c.province ?? undefined })));
+        seedPeople(
+          ws.db,
+          PEOPLE,
+          CUSTOMERS.map((c) => ({
+            code: c.code,
+            name: c.name,
+            segment: c.segment ?? undefined,
+            province: c.province ?? undefined,
+          })),
+        );
         const at = '2026-01-01T00:00:00Z';
-        const productIds = ['Router', 'Switch'].map((name) => Number(ws.db.prepare('INSERT INTO products (name, created_at) VALUES (?, ?)').run(name, at).lastInsertRowid));
-        const { surveyId, q, responseIds } = seedSurvey(ws.db, { name: 'S', start: '2026-07-01', end: '2026-09-30' }, Q, rs);
+        const productIds = ['Router', 'Switch'].map((name) =>
+          Number(ws.db.prepare('INSERT INTO products (name, created_at) VALUES (?, ?)').run(name, at).lastInsertRowid),
+        );
+        const { surveyId, q, responseIds } = seedSurvey(
+          ws.db,
+          { name: 'S', start: '2026-07-01', end: '2026-09-30' },
+          Q,
+          rs,
+        );
         rs.forEach((r, i) => {
-          const order = r.product === null ? null : Number(ws.db.prepare("INSERT INTO orders (order_no, date, product_id, amount) VALUES (?, '2026-07-01', ?, 100)").run(`O${i}`, productIds[r.product]).lastInsertRowid);
-          ws.db.prepare('UPDATE survey_responses SET order_id = ?, channel = ? WHERE id = ?').run(order, r.channel, responseIds[i]);
+          const order =
+            r.product === null
+              ? null
+              : Number(
+                  ws.db
+                    .prepare("INSERT INTO orders (order_no, date, product_id, amount) VALUES (?, '2026-07-01', ?, 100)")
+                    .run(`O${i}`, productIds[r.product]).lastInsertRowid,
+                );
+          ws.db
+            .prepare('UPDATE survey_responses SET order_id = ?, channel = ? WHERE id = ?')
+            .run(order, r.channel, responseIds[i]);
         });
         for (const dimension of BREAKDOWN_DIMENSIONS) {
           const want = byHand(rs as Generated[], dimension);
@@ -97,7 +129,12 @@ describe('survey breakdown and crosstab by every dimension (P4.7, issue #5 item 
           for (const g of got) {
             const w = want.get(g.label)!;
             const npsN = w.pro + w.pas + w.det;
-            expect({ n: g.n, promoters: g.promoters, detractors: g.detractors, tooSmall: g.tooSmall }).toEqual({ n: w.n, promoters: w.pro, detractors: w.det, tooSmall: w.n < 30 });
+            expect({ n: g.n, promoters: g.promoters, detractors: g.detractors, tooSmall: g.tooSmall }).toEqual({
+              n: w.n,
+              promoters: w.pro,
+              detractors: w.det,
+              tooSmall: w.n < 30,
+            });
             if (npsN === 0) expect(g.nps).toBeNull();
             else expect(g.nps).toBeCloseTo((100 * (w.pro - w.det)) / npsN, 9);
             if (w.satN === 0) expect([g.csat, g.mean]).toEqual([null, null]);
@@ -107,7 +144,9 @@ describe('survey breakdown and crosstab by every dimension (P4.7, issue #5 item 
             }
           }
           const x = await call('survey/crosstab', { surveyId, questionId: q.q1, dimension });
-          const wantX = [...want.entries()].filter(([, g]) => g.q1.some((c) => c > 0)).map(([label, g]) => [label, g.q1]);
+          const wantX = [...want.entries()]
+            .filter(([, g]) => g.q1.some((c) => c > 0))
+            .map(([label, g]) => [label, g.q1]);
           expect(x.rows.map((r) => [r.label, r.counts]).sort()).toEqual(wantX.sort());
         }
         ws.close();

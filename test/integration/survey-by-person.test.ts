@@ -42,7 +42,16 @@ describe('survey results per salesperson and quarter for the appraisal (P6.1, P4
     expect(rows.map((r) => r.employeeNo)).toEqual(['E001', 'E002']);
     const a = rows[0];
     // NPS uses the first NPS question only: 10 (promoter), 8 (passive), 3 (detractor) → 0
-    expect(a).toMatchObject({ name: 'Ann', responses: 3, npsN: 3, promoters: 1, passives: 1, detractors: 1, satisfactionN: 5, tooSmall: true });
+    expect(a).toMatchObject({
+      name: 'Ann',
+      responses: 3,
+      npsN: 3,
+      promoters: 1,
+      passives: 1,
+      detractors: 1,
+      satisfactionN: 5,
+      tooSmall: true,
+    });
     expect(a.nps).toBeCloseTo(0, 10);
     // variance of +1/0/−1 scores = 2/3; SE = 100·√(2/3 / 3) = 47.14; 1.96·SE = 92.40
     expect(a.ci95![0]).toBeCloseTo(-92.4, 1);
@@ -67,9 +76,16 @@ describe('survey results per salesperson and quarter for the appraisal (P6.1, P4
     fc.assert(
       fc.property(fc.array(response, { maxLength: 80 }), (list) => {
         const ws = new Workspace(tmpDir());
-        seedPeople(ws.db, people.map((no) => ({ no, name: no, team: 'T' })));
+        seedPeople(
+          ws.db,
+          people.map((no) => ({ no, name: no, team: 'T' })),
+        );
         const date = (d: number) => new Date(Date.UTC(2026, 5, 1) + d * 86400000).toISOString().slice(0, 10);
-        const seeded: SeedResponse[] = list.map((r) => ({ person: r.person, submitted: date(r.day), answers: { q1: r.q1, q2: r.q2, nps: r.nps } }));
+        const seeded: SeedResponse[] = list.map((r) => ({
+          person: r.person,
+          submitted: date(r.day),
+          answers: { q1: r.q1, q2: r.q2, nps: r.nps },
+        }));
         seedSurvey(ws.db, { name: 'R' }, QUESTIONS, seeded);
         const from = '2026-07-01';
         const to = '2026-09-30';
@@ -87,7 +103,8 @@ describe('survey results per salesperson and quarter for the appraisal (P6.1, P4
           expect(row!.responses).toBe(mine.length);
           expect(row!.npsN).toBe(npsVals.length);
           expect(row!.detractors).toBe(npsVals.filter((v) => v <= 6).length);
-          if (npsVals.length) expect(row!.nps).toBeCloseTo((100 * scores.reduce((x, y) => x + y, 0)) / scores.length, 9);
+          if (npsVals.length)
+            expect(row!.nps).toBeCloseTo((100 * scores.reduce((x, y) => x + y, 0)) / scores.length, 9);
           else expect(row!.nps).toBeNull();
           if (likert.length) {
             expect(row!.csat).toBeCloseTo((100 * likert.filter((v) => v >= 4).length) / likert.length, 9);

@@ -14,10 +14,35 @@ import { tmpDir, tmpWorkspace } from '../support/workspace';
  */
 const PLACEHOLDER = ['(跳过)', '(空)', ''];
 const CHOICE: (string | number)[] = [0, 1, 2, 3, 10, '1部', '2部', '4部及以上', 'A', 'B', '007', ...PLACEHOLDER];
-const SCALE: (string | number)[] = [0, 1, 2, 3, 4, 5, 7, 9, 10, '满意', '非常满意', '一般', 'Satisfied', 'very dissatisfied', '(跳过)'];
+const SCALE: (string | number)[] = [
+  0,
+  1,
+  2,
+  3,
+  4,
+  5,
+  7,
+  9,
+  10,
+  '满意',
+  '非常满意',
+  '一般',
+  'Satisfied',
+  'very dissatisfied',
+  '(跳过)',
+];
 const MULTI: (string | number)[] = ['运动', '阅读┋影视', '影视┋运动┋购物', 'x;y', '阅读', 1, '(空)', ''];
-const TEXT = fc.oneof(fc.constantFrom(...PLACEHOLDER), fc.integer({ min: 0, max: 99 }), fc.stringMatching(/^[a-z一-龥][a-z一-龥 ]{0,6}[a-z一-龥]$/));
-const pools = { choice: fc.constantFrom(...CHOICE), scale: fc.constantFrom(...SCALE), multi: fc.constantFrom(...MULTI), text: TEXT };
+const TEXT = fc.oneof(
+  fc.constantFrom(...PLACEHOLDER),
+  fc.integer({ min: 0, max: 99 }),
+  fc.stringMatching(/^[a-z一-龥][a-z一-龥 ]{0,6}[a-z一-龥]$/),
+);
+const pools = {
+  choice: fc.constantFrom(...CHOICE),
+  scale: fc.constantFrom(...SCALE),
+  multi: fc.constantFrom(...MULTI),
+  text: TEXT,
+};
 type Kind = keyof typeof pools;
 
 const norm = (v: string) => v.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -30,10 +55,23 @@ const table = fc
       kinds: fc.constant(kinds),
       // a choice column draws from a few of the options, so that it repeats them and is read as a choice
       rows: fc
-        .tuple(...kinds.map((k) => (k === 'choice' ? fc.subarray(CHOICE, { minLength: 2, maxLength: 4 }).map((few) => fc.constantFrom(...few)) : fc.constant(pools[k]))))
+        .tuple(
+          ...kinds.map((k) =>
+            k === 'choice'
+              ? fc.subarray(CHOICE, { minLength: 2, maxLength: 4 }).map((few) => fc.constantFrom(...few))
+              : fc.constant(pools[k]),
+          ),
+        )
         .chain((cols) => fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), ...cols), { minLength: 1, maxLength: 16 })),
       // a code table the manager gave for the first column (sometimes)
-      codes: fc.option(fc.dictionary(fc.constantFrom('0', '1', '2', '3'), fc.option(fc.constantFrom('一部', '两部', '三部'), { nil: null }), { minKeys: 1 }), { nil: undefined }),
+      codes: fc.option(
+        fc.dictionary(
+          fc.constantFrom('0', '1', '2', '3'),
+          fc.option(fc.constantFrom('一部', '两部', '三部'), { nil: null }),
+          { minKeys: 1 },
+        ),
+        { nil: undefined },
+      ),
     }),
   );
 
@@ -63,24 +101,39 @@ describe('survey import stores only what the cells say (property, issue #10)', (
           expect(r.rows.inserted).toBe(kept.length);
           const qs = r.questions.slice(1);
           const stored = ws.db
-            .prepare('SELECT r.id AS rid, q.code, a.value_num AS num, a.value_text AS text FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id JOIN survey_questions q ON q.id = a.question_id WHERE r.survey_id = ? ORDER BY r.id')
+            .prepare(
+              'SELECT r.id AS rid, q.code, a.value_num AS num, a.value_text AS text FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id JOIN survey_questions q ON q.id = a.question_id WHERE r.survey_id = ? ORDER BY r.id',
+            )
             .all(r.survey) as { rid: number; code: string; num: number | null; text: string | null }[];
-          const ids = ws.db.prepare('SELECT id FROM survey_responses WHERE survey_id = ? ORDER BY id').pluck().all(r.survey) as number[];
+          const ids = ws.db
+            .prepare('SELECT id FROM survey_responses WHERE survey_id = ? ORDER BY id')
+            .pluck()
+            .all(r.survey) as number[];
           kept.forEach(({ row }, n) => {
             qs.forEach((q, k) => {
               const cell = row[k + 1];
               const got = stored.find((s) => s.rid === ids[n] && s.code === q.code);
-              const decode = (v: string): string | null => (k === 0 && q.codes && Object.hasOwn(q.codes, v) ? q.codes[v] : v);
+              const decode = (v: string): string | null =>
+                k === 0 && q.codes && Object.hasOwn(q.codes, v) ? q.codes[v] : v;
               const key = String(cell).trim();
               if (q.type === 'multi') {
-                const parts = [...new Set(key.split(/┋|;/).map((x) => x.trim()).filter(Boolean).map(decode))].filter((x): x is string => x !== null);
+                const parts = [
+                  ...new Set(
+                    key
+                      .split(/┋|;/)
+                      .map((x) => x.trim())
+                      .filter(Boolean)
+                      .map(decode),
+                  ),
+                ].filter((x): x is string => x !== null);
                 if (isNoAnswer(cell) || !parts.length) return expect(got).toBeUndefined();
                 return expect(got!.text!.split('\n').sort()).toEqual(parts.sort());
               }
               const expected = isNoAnswer(cell) ? null : decode(key);
               if (expected === null) return expect(got).toBeUndefined();
               expect(got, `${q.code} row ${n}`).toBeDefined();
-              if (q.type === 'likert5' || q.type === 'nps' || q.type === 'ces7') expect(got!.num).toBe(/^\d+$/.test(expected) ? Number(expected) : q.wordMap[norm(expected)]);
+              if (q.type === 'likert5' || q.type === 'nps' || q.type === 'ces7')
+                expect(got!.num).toBe(/^\d+$/.test(expected) ? Number(expected) : q.wordMap[norm(expected)]);
               else expect(got!.text).toBe(expected);
             });
           });

@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { buildSurveyImport, renderSurveyImport } from '../../src-main/cli/commands/survey';
 import { seedPeople } from '../support/survey-seed';
 import { tmpDir, tmpWorkspace } from '../support/workspace';
-import { PHONE_OPTIONS, ROSTER, WJX_CODED_ROWS, WJX_CODED_SERVICES, WJX_TEXT_ROWS, writeSurveyFixtures } from '../fixtures/survey/make-survey-fixtures';
+import {
+  PHONE_OPTIONS,
+  ROSTER,
+  WJX_CODED_ROWS,
+  WJX_CODED_SERVICES,
+  WJX_TEXT_ROWS,
+  writeSurveyFixtures,
+} from '../fixtures/survey/make-survey-fixtures';
 
 /**
  * Issue #10 items 1, 2, 7, 13 (P4.7): every stored answer is compared with the cell it came from, the
@@ -38,7 +45,10 @@ const stored = (db: Database, surveyId: number) =>
        LEFT JOIN staff s ON s.id = r.salesperson_id WHERE r.survey_id = ? ORDER BY r.id, q.position`,
     )
     .all(surveyId) as Stored[];
-const byResponse = (rows: Stored[]) => [...rows.reduce((m, r) => m.set(r.rid, [...(m.get(r.rid) ?? []), r]), new Map<number, Stored[]>()).values()].map((list) => ({ ...list[0], answers: Object.fromEntries(list.map((a) => [a.code, { num: a.num, text: a.text }])) }));
+const byResponse = (rows: Stored[]) =>
+  [...rows.reduce((m, r) => m.set(r.rid, [...(m.get(r.rid) ?? []), r]), new Map<number, Stored[]>()).values()].map(
+    (list) => ({ ...list[0], answers: Object.fromEntries(list.map((a) => [a.code, { num: a.num, text: a.text }])) }),
+  );
 
 describe('问卷星 text export: typed by the answers, ids that restart, placeholders (issue #10 items 2, 7, 13)', () => {
   it('stores each answer as its cell, field by field', async () => {
@@ -47,7 +57,16 @@ describe('问卷星 text export: typed by the answers, ids that restart, placeho
     expect(r).toMatchObject({ layout: 'wjx-text', committed: true, rows: { read: 8, inserted: 8, invalid: 0 } });
     const q = Object.fromEntries(r.questions.filter((x) => x.role !== 'ignore').map((x) => [x.code, [x.role, x.type]]));
     // the account-manager satisfaction question is a scale: its answers are satisfaction words
-    expect(q).toEqual({ id: ['id', 'meta'], submitted: ['submitted', 'meta'], Q1: ['question', 'likert5'], Q2: ['salesperson', 'salesperson'], Q3: ['question', 'choice'], Q4: ['question', 'multi'], Q5: ['question', 'nps'], Q6: ['question', 'text'] });
+    expect(q).toEqual({
+      id: ['id', 'meta'],
+      submitted: ['submitted', 'meta'],
+      Q1: ['question', 'likert5'],
+      Q2: ['salesperson', 'salesperson'],
+      Q3: ['question', 'choice'],
+      Q4: ['question', 'multi'],
+      Q5: ['question', 'nps'],
+      Q6: ['question', 'text'],
+    });
     // options in natural order, not in the order they first appear (3部 comes first in the file)
     expect(r.questions.find((x) => x.code === 'Q3')!.choices).toEqual(['1部', '2部', '3部', '4部及以上']);
     expect(r.noAnswerCells).toBe(WJX_TEXT_ROWS.flat().filter((c) => NO_ANSWER.has(String(c))).length);
@@ -66,7 +85,11 @@ describe('问卷星 text export: typed by the answers, ids that restart, placeho
       expect(got.answers.Q6).toEqual(NO_ANSWER.has(String(q6)) ? undefined : { num: null, text: q6 });
     });
     // the pasted second export restarts at 1: three more respondents, each told, none lost
-    expect(r.warnings.filter((w) => /already used in row/.test(w.message)).map((w) => [w.row, w.value])).toEqual([[7, '1'], [8, '2'], [9, '3']]);
+    expect(r.warnings.filter((w) => /already used in row/.test(w.message)).map((w) => [w.row, w.value])).toEqual([
+      [7, '1'],
+      [8, '2'],
+      [9, '3'],
+    ]);
     expect(new Set(responses.map((x) => x.key)).size).toBe(8);
     // importing the same file again finds every response already there
     const again = await call('survey/import', { file: { path: files.wjxText }, surveyId: r.survey! });
@@ -87,10 +110,22 @@ describe('问卷星 text export: typed by the answers, ids that restart, placeho
   it('English export: "How satisfied are you with your account manager…" is a 1–5 scale; the manager named in another column is the salesperson', async () => {
     const { call, ws, files } = setup();
     const r = await call('survey/import', { file: { path: files.english } });
-    expect(r.questions.map((x) => (x.role === 'question' ? x.type : x.role))).toEqual(['id', 'submitted', 'likert5', 'salesperson', 'nps']);
+    expect(r.questions.map((x) => (x.role === 'question' ? x.type : x.role))).toEqual([
+      'id',
+      'submitted',
+      'likert5',
+      'salesperson',
+      'nps',
+    ]);
     const responses = byResponse(stored(ws.db, r.survey!));
-    const lines = fs.readFileSync(files.english, 'utf8').split('\n').slice(1).map((l) => l.split(','));
-    expect(responses.map((x) => [x.key, x.answers.Q3?.num, x.sp])).toEqual(lines.map(([id, , score, sp]) => [`generic:${id}`, Number(score), EMPLOYEE[sp]]));
+    const lines = fs
+      .readFileSync(files.english, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    expect(responses.map((x) => [x.key, x.answers.Q3?.num, x.sp])).toEqual(
+      lines.map(([id, , score, sp]) => [`generic:${id}`, Number(score), EMPLOYEE[sp]]),
+    );
   });
 });
 
@@ -114,15 +149,21 @@ describe('问卷星 coded export: numbers are stored as numbers unless a confirm
     });
   });
 
-  it('with the manager\'s code table the codes become options (0 → no answer), shown in the preview beside the cell', async () => {
+  it("with the manager's code table the codes become options (0 → no answer), shown in the preview beside the cell", async () => {
     const { call, ws, files } = setup();
     const codes = { '0': null, '1': '1部', '2': '2部', '3': '3部', '4': '4部及以上' };
-    const preview = await call('survey/import', { file: { path: files.wjxCoded }, dryRun: true, columns: [{ column: 'G', codes }] });
+    const preview = await call('survey/import', {
+      file: { path: files.wjxCoded },
+      dryRun: true,
+      columns: [{ column: 'G', codes }],
+    });
     expect(preview.questions.find((x) => x.code === 'Q1')).toMatchObject({ choices: PHONE_OPTIONS, codes });
     expect(preview.records![0]).toMatchObject({ answers: { Q1: '3' }, mapped: { Q1: '3部' } });
     const r = await call('survey/import', { file: { path: files.wjxCoded }, columns: [{ column: 'G', codes }] });
     const responses = byResponse(stored(ws.db, r.survey!));
-    WJX_CODED_ROWS.forEach(([, , phones], i) => expect(responses[i].answers.Q1?.text).toBe(phones === 0 ? undefined : PHONE_OPTIONS[Number(phones) - 1]));
+    WJX_CODED_ROWS.forEach(([, , phones], i) =>
+      expect(responses[i].answers.Q1?.text).toBe(phones === 0 ? undefined : PHONE_OPTIONS[Number(phones) - 1]),
+    );
   });
 
   it('into a survey whose questionnaire numbers its options: the code table is proposed, refused until confirmed, then applied', async () => {
@@ -148,10 +189,18 @@ describe('问卷星 coded export: numbers are stored as numbers unless a confirm
     expect(refused.ok).toBe(false);
     // the CLI prints the proposal ready to copy
     expect(renderSurveyImport(dry, 'zh-CN')).toContain('--codes "G=0:,1:1部,2:2部,3:3部,4:4部及以上"');
-    const r = await call('survey/import', { file: { path: files.wjxCoded }, surveyId: plan.id, columns: [{ column: 'G', codes: q1.suggestedCodes! }] });
+    const r = await call('survey/import', {
+      file: { path: files.wjxCoded },
+      surveyId: plan.id,
+      columns: [{ column: 'G', codes: q1.suggestedCodes! }],
+    });
     expect(r.rows).toMatchObject({ inserted: WJX_CODED_ROWS.length, invalid: 0 });
     const responses = byResponse(stored(ws.db, plan.id));
-    WJX_CODED_ROWS.forEach(([, , phones], i) => expect(responses[i].answers.Q1).toEqual(phones === 0 ? undefined : { num: Number(phones), text: PHONE_OPTIONS[Number(phones) - 1] }));
+    WJX_CODED_ROWS.forEach(([, , phones], i) =>
+      expect(responses[i].answers.Q1).toEqual(
+        phones === 0 ? undefined : { num: Number(phones), text: PHONE_OPTIONS[Number(phones) - 1] },
+      ),
+    );
   });
 
   it('the CLI takes --codes COLUMN=code:option,… and refuses a malformed table', () => {
@@ -189,6 +238,9 @@ describe('respondent numbers (issue #10 item 7)', () => {
     expect(second.rows).toMatchObject({ inserted: 2, skipped: 1 });
     const scores = byResponse(stored(ws.db, first.survey!)).map((x) => Object.values(x.answers)[0].num);
     expect(scores).toEqual([4, 5, 3, 2, 4]);
-    expect((await call('survey/import', { file: { path: b }, surveyId: first.survey! })).rows).toMatchObject({ inserted: 0, skipped: 3 });
+    expect((await call('survey/import', { file: { path: b }, surveyId: first.survey! })).rows).toMatchObject({
+      inserted: 0,
+      skipped: 3,
+    });
   });
 });

@@ -98,7 +98,10 @@ describe('undo of a survey import (issue #3 item 7, P4.7)', () => {
   it('refuses when a response was entered by phone into the imported survey, in the user’s language; nothing changes', async () => {
     const { call, attempt, ws } = setup();
     const first = await call('survey/import', { file: { path: write('e.csv', FIRST) } });
-    const q = ws.db.prepare('SELECT id FROM survey_questions WHERE survey_id = ? ORDER BY position LIMIT 1').pluck().get(first.survey) as number;
+    const q = ws.db
+      .prepare('SELECT id FROM survey_questions WHERE survey_id = ? ORDER BY position LIMIT 1')
+      .pluck()
+      .get(first.survey) as number;
     await call('survey/save-plan', { id: first.survey!, name: '春季回访', method: 'phone', status: 'running' });
     await call('survey/enter-response', { surveyId: first.survey!, answers: [{ questionId: q, value: 4 }] });
     const before = counts(ws.db);
@@ -112,7 +115,11 @@ describe('undo of a survey import (issue #3 item 7, P4.7)', () => {
   it('refuses when an improvement action now refers to the imported survey (import/undo-referenced); nothing changes', async () => {
     const { call, attempt, ws } = setup();
     const first = await call('survey/import', { file: { path: write('f.csv', FIRST) } });
-    await call('survey/save-action', { surveyId: first.survey, finding: 'Slow delivery', action: 'Call every detractor' });
+    await call('survey/save-action', {
+      surveyId: first.survey,
+      finding: 'Slow delivery',
+      action: 'Call every detractor',
+    });
     const before = counts(ws.db);
     const r = await attempt('import/undo', { id: first.importId });
     expect(r.ok || r.error.code).toBe('import/undo-referenced');

@@ -51,7 +51,12 @@ describe('targets breakdown (P2.2)', () => {
     const { call, ws, org } = await company([3]);
     await call('targets/set', { year: Y, amount: 600_000 });
     const weights = [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0];
-    await call('targets/breakdown', { year: Y, method: 'weights', weights, personWeights: { E001: 3, E002: 2, E003: 1 } });
+    await call('targets/breakdown', {
+      year: Y,
+      method: 'weights',
+      weights,
+      personWeights: { E001: 3, E002: 2, E003: 1 },
+    });
     const cells = readCells(ws.db, Y);
     expect(org.people.map((p) => cells.get(`person:${p.id}:Y`)!.amount)).toEqual([300_000, 200_000, 100_000]);
     expect(cells.get(`company:0:M12`)!.amount).toBe(0);
@@ -93,7 +98,14 @@ describe('targets breakdown (P2.2)', () => {
         fc.integer({ min: 0, max: 50_000_000 }),
         fc.constantFrom('even', 'weights'),
         fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 12, maxLength: 12 }),
-        fc.array(fc.record({ who: fc.nat(), period: fc.constantFrom('Y', 'Q2', 'M1', 'M5', 'M12'), amount: fc.integer({ min: 0, max: 5_000_000 }) }), { maxLength: 4 }),
+        fc.array(
+          fc.record({
+            who: fc.nat(),
+            period: fc.constantFrom('Y', 'Q2', 'M1', 'M5', 'M12'),
+            amount: fc.integer({ min: 0, max: 5_000_000 }),
+          }),
+          { maxLength: 4 },
+        ),
         fc.option(fc.record({ team: fc.nat(), amount: fc.integer({ min: 0, max: 30_000_000 }) }), { nil: undefined }),
         async (sizes, annual, method, monthWeights, personLocks, teamLock) => {
           const { call, attempt, ws, org } = await company(sizes);
@@ -102,15 +114,32 @@ describe('targets breakdown (P2.2)', () => {
             const p = org.people[l.who % org.people.length];
             await attempt('targets/set', { year: Y, staffId: p.id, period: l.period, amount: l.amount, lock: true });
           }
-          if (teamLock) await attempt('targets/set', { year: Y, teamId: org.teams[teamLock.team % org.teams.length], amount: teamLock.amount, lock: true });
+          if (teamLock)
+            await attempt('targets/set', {
+              year: Y,
+              teamId: org.teams[teamLock.team % org.teams.length],
+              amount: teamLock.amount,
+              lock: true,
+            });
           expect(reconcileProblems(ws.db, Y)).toEqual([]);
-          const lockedBefore = new Map([...readCells(ws.db, Y)].filter(([, c]) => c.locked).map(([k, c]) => [k, c.amount]));
+          const lockedBefore = new Map(
+            [...readCells(ws.db, Y)].filter(([, c]) => c.locked).map(([k, c]) => [k, c.amount]),
+          );
           const before = JSON.stringify([...readCells(ws.db, Y)]);
           const annualBefore = readCells(ws.db, Y).get('company:0:Y')!.amount;
           const weights = monthWeights.some((w) => w > 0) ? monthWeights : undefined;
-          const r = await attempt('targets/breakdown', { year: Y, method, ...(method === 'weights' ? { weights: weights ?? monthWeights } : {}) });
+          const r = await attempt('targets/breakdown', {
+            year: Y,
+            method,
+            ...(method === 'weights' ? { weights: weights ?? monthWeights } : {}),
+          });
           if (!r.ok) {
-            expect(['targets/locks-exceed', 'targets/locks-mismatch', 'targets/weights-zero', 'targets/no-annual']).toContain(r.error.code);
+            expect([
+              'targets/locks-exceed',
+              'targets/locks-mismatch',
+              'targets/weights-zero',
+              'targets/no-annual',
+            ]).toContain(r.error.code);
             expect(JSON.stringify([...readCells(ws.db, Y)])).toBe(before);
             return;
           }
@@ -127,22 +156,29 @@ describe('targets breakdown (P2.2)', () => {
 
   it('P2.2 property: without locks, teams and people get their exact even share to within one yuan', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 99_999_999 }), async (sizes, annual) => {
-        const { call, ws, org } = await company(sizes);
-        await call('targets/set', { year: Y, amount: annual });
-        await call('targets/breakdown', { year: Y, method: 'even' });
-        const cells = readCells(ws.db, Y);
-        const heads = org.people.length;
-        org.teams.forEach((t, i) => expect(Math.abs(cells.get(`team:${t}:Y`)!.amount - (annual * sizes[i]) / heads)).toBeLessThan(1));
-        for (const p of org.people) {
-          const teamAmount = cells.get(`team:${p.teamId}:Y`)!.amount;
-          const size = org.people.filter((x) => x.teamId === p.teamId).length;
-          const y = cells.get(`person:${p.id}:Y`)!.amount;
-          expect(Math.abs(y - teamAmount / size)).toBeLessThan(1);
-          for (let m = 1; m <= 12; m++) expect(Math.abs(cells.get(`person:${p.id}:M${m}`)!.amount - y / 12)).toBeLessThan(4 / 3);
-        }
-        ws.close();
-      }),
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 99_999_999 }),
+        async (sizes, annual) => {
+          const { call, ws, org } = await company(sizes);
+          await call('targets/set', { year: Y, amount: annual });
+          await call('targets/breakdown', { year: Y, method: 'even' });
+          const cells = readCells(ws.db, Y);
+          const heads = org.people.length;
+          org.teams.forEach((t, i) =>
+            expect(Math.abs(cells.get(`team:${t}:Y`)!.amount - (annual * sizes[i]) / heads)).toBeLessThan(1),
+          );
+          for (const p of org.people) {
+            const teamAmount = cells.get(`team:${p.teamId}:Y`)!.amount;
+            const size = org.people.filter((x) => x.teamId === p.teamId).length;
+            const y = cells.get(`person:${p.id}:Y`)!.amount;
+            expect(Math.abs(y - teamAmount / size)).toBeLessThan(1);
+            for (let m = 1; m <= 12; m++)
+              expect(Math.abs(cells.get(`person:${p.id}:M${m}`)!.amount - y / 12)).toBeLessThan(4 / 3);
+          }
+          ws.close();
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -186,6 +222,14 @@ describe('working-day breakdown and pace (P2.6 item 9)', () => {
     const t = await call('targets/tracking', { year: Y, asOfDate: '2026-02-14' });
     expect(t.asOfMonth).toBe(2);
     // 11 of February 2026's 16 working days (Spring Festival off, Saturday 14 worked); 48,000 of 100,000
-    expect(t.pace).toMatchObject({ asOf: '2026-02-14', workingDays: 16, elapsedWorkingDays: 11, target: 100_000, actual: 48_000, targetShare: 0.48, officialCalendar: true });
+    expect(t.pace).toMatchObject({
+      asOf: '2026-02-14',
+      workingDays: 16,
+      elapsedWorkingDays: 11,
+      target: 100_000,
+      actual: 48_000,
+      targetShare: 0.48,
+      officialCalendar: true,
+    });
   });
 });

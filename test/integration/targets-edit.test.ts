@@ -16,33 +16,55 @@ describe('editing targets (P2.2 grid rules, P2.6 workflow and audit)', () => {
       lock: fc.boolean(),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 3 }), fc.array(cell, { minLength: 1, maxLength: 8 }), async (sizes, edits) => {
-        const w = tmpWorkspace();
-        const org = seedOrg(w.ws.db, sizes);
-        await w.call('targets/set', { year: Y, amount: 12_000_000 });
-        for (const e of edits) {
-          const ref =
-            e.scope === 'company' ? {} : e.scope === 'team' ? { teamId: org.teams[e.who % org.teams.length] } : { staffId: org.people[e.who % org.people.length].id };
-          const before = readCells(w.ws.db, Y);
-          const r = await w.attempt('targets/set', { year: Y, ...ref, period: e.period, amount: e.amount, ...(e.lock ? { lock: true } : {}) });
-          const after = readCells(w.ws.db, Y);
-          if (!r.ok) {
-            expect(['targets/locks-exceed', 'targets/locks-mismatch', 'targets/locked-ancestor']).toContain(r.error.code);
-            expect(JSON.stringify([...after].sort())).toBe(JSON.stringify([...before].sort()));
-            continue;
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 3 }),
+        fc.array(cell, { minLength: 1, maxLength: 8 }),
+        async (sizes, edits) => {
+          const w = tmpWorkspace();
+          const org = seedOrg(w.ws.db, sizes);
+          await w.call('targets/set', { year: Y, amount: 12_000_000 });
+          for (const e of edits) {
+            const ref =
+              e.scope === 'company'
+                ? {}
+                : e.scope === 'team'
+                  ? { teamId: org.teams[e.who % org.teams.length] }
+                  : { staffId: org.people[e.who % org.people.length].id };
+            const before = readCells(w.ws.db, Y);
+            const r = await w.attempt('targets/set', {
+              year: Y,
+              ...ref,
+              period: e.period,
+              amount: e.amount,
+              ...(e.lock ? { lock: true } : {}),
+            });
+            const after = readCells(w.ws.db, Y);
+            if (!r.ok) {
+              expect(['targets/locks-exceed', 'targets/locks-mismatch', 'targets/locked-ancestor']).toContain(
+                r.error.code,
+              );
+              expect(JSON.stringify([...after].sort())).toBe(JSON.stringify([...before].sort()));
+              continue;
+            }
+            expect(reconcileProblems(w.ws.db, Y)).toEqual([]);
+            const key =
+              e.scope === 'company'
+                ? `company:0:${e.period}`
+                : e.scope === 'team'
+                  ? `team:${(ref as { teamId: number }).teamId}:${e.period}`
+                  : `person:${(ref as { staffId: number }).staffId}:${e.period}`;
+            expect(after.get(key)!.amount, key).toBe(e.amount);
+            // Every locked cell other than the typed one (and, for a team's or the company's quarter or month, its people's) holds.
+            for (const [k, c] of before) {
+              if (!c.locked || k === key) continue;
+              if (e.scope !== 'person' && e.period !== 'Y' && k.startsWith('person:') && k.endsWith(`:${e.period}`))
+                continue;
+              expect(after.get(k)!.amount, k).toBe(c.amount);
+            }
           }
-          expect(reconcileProblems(w.ws.db, Y)).toEqual([]);
-          const key = e.scope === 'company' ? `company:0:${e.period}` : e.scope === 'team' ? `team:${(ref as { teamId: number }).teamId}:${e.period}` : `person:${(ref as { staffId: number }).staffId}:${e.period}`;
-          expect(after.get(key)!.amount, key).toBe(e.amount);
-          // Every locked cell other than the typed one (and, for a team's or the company's quarter or month, its people's) holds.
-          for (const [k, c] of before) {
-            if (!c.locked || k === key) continue;
-            if (e.scope !== 'person' && e.period !== 'Y' && k.startsWith('person:') && k.endsWith(`:${e.period}`)) continue;
-            expect(after.get(k)!.amount, k).toBe(c.amount);
-          }
-        }
-        w.ws.close();
-      }),
+          w.ws.close();
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -72,11 +94,27 @@ describe('editing targets (P2.2 grid rules, P2.6 workflow and audit)', () => {
       ['targets/set', { year: Y, amount: '12.5' }, 'targets/not-whole-yuan', /whole yuan/],
       ['targets/set', { year: Y, person: 'NOPE', amount: 1 }, 'targets/unknown-person', /NOPE/],
       ['targets/set', { year: Y, team: 'Team 1', amount: 500_000 }, 'targets/locks-exceed', /600,?000|600000/],
-      ['targets/breakdown', { year: Y, method: 'weights', weights: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }, 'targets/weights-zero', /zero/],
+      [
+        'targets/breakdown',
+        { year: Y, method: 'weights', weights: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] },
+        'targets/weights-zero',
+        /zero/,
+      ],
       ['targets/breakdown', { year: Y, method: 'history' }, 'targets/no-history', /no sales in 2025/],
       ['targets/breakdown', { year: Y, method: 'weights' }, 'targets/weights-missing', /twelve monthly weights/],
       ['targets/breakdown', { year: Y, method: 'bottom-up' }, 'targets/no-proposals', /proposed/],
-      ['targets/paste', { year: Y, cells: [{ scope: 'person', id: e2, period: 'M1', amount: '100' }, { scope: 'person', id: e2, period: 'M2', amount: 'x' }] }, 'targets/paste-cell', /"x"/],
+      [
+        'targets/paste',
+        {
+          year: Y,
+          cells: [
+            { scope: 'person', id: e2, period: 'M1', amount: '100' },
+            { scope: 'person', id: e2, period: 'M2', amount: 'x' },
+          ],
+        },
+        'targets/paste-cell',
+        /"x"/,
+      ],
     ];
     for (const [op, input, code, message] of cases) {
       const r = await w.attempt(op, input);
@@ -156,7 +194,13 @@ describe('editing targets (P2.2 grid rules, P2.6 workflow and audit)', () => {
   it('P2.3/P2.4 notes attach to a year, a team, a person or a cell', async () => {
     const w = tmpWorkspace();
     const org = seedOrg(w.ws.db, [1]);
-    const n = await w.call('targets/note-save', { year: Y, staffId: org.people[0].id, period: 'M3', kind: 'competitor', title: 'Rival cuts prices in March' });
+    const n = await w.call('targets/note-save', {
+      year: Y,
+      staffId: org.people[0].id,
+      period: 'M3',
+      kind: 'competitor',
+      title: 'Rival cuts prices in March',
+    });
     await w.call('targets/note-save', { year: Y, kind: 'strategy', title: 'Focus on key accounts' });
     expect((await w.call('targets/notes', { year: Y })).length).toBe(2);
     await w.call('targets/note-delete', { id: n.id });

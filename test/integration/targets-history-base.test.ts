@@ -45,11 +45,31 @@ describe('history base of an incomplete year (P2.2)', () => {
   it('P2.2 says which months are missing before anything runs', async () => {
     const { call } = twoSellers();
     const b = await call('targets/history-base', { year: 2027, metric: 'sales' });
-    expect(b).toMatchObject({ baseYear: 2026, kind: null, missing: [12], lastOrder: '2026-12-02', today: '2026-12-03', last12: { from: '2025-12', to: '2026-11' } });
+    expect(b).toMatchObject({
+      baseYear: 2026,
+      kind: null,
+      missing: [12],
+      lastOrder: '2026-12-02',
+      today: '2026-12-03',
+      last12: { from: '2025-12', to: '2026-11' },
+    });
     // Without a choice the base as it stands is January–November only: 11 × 150,000 + 4,000 (2 December).
     expect(b.total).toBe(1_654_000);
     const chosen = await call('targets/history-base', { year: 2027, metric: 'sales', base: 'last-12' });
-    expect(chosen.sources).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2025-12']);
+    expect(chosen.sources).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2025-12',
+    ]);
     expect(chosen.total).toBe(1_875_000);
   });
 
@@ -84,7 +104,11 @@ describe('history base of an incomplete year (P2.2)', () => {
     }
     addOrder(w.ws.db, a.id, '2026-11-20', 1);
     const r = await w.call('targets/breakdown', { year: 2026, method: 'history', growth: 0 });
-    expect(r.base).toMatchObject({ kind: 'year', missing: [], prorated: [{ employeeNo: c.employeeNo, hireDate: '2025-07-01', months: 6 }] });
+    expect(r.base).toMatchObject({
+      kind: 'year',
+      missing: [],
+      prorated: [{ employeeNo: c.employeeNo, hireDate: '2025-07-01', months: 6 }],
+    });
     // Base 180,000. Weights: A 120,000; C 60,000 × 12 / 6 = 120,000: half each (without pro-rating C would get a third).
     expect(r.companyAnnual).toBe(180_000);
     const cells = readCells(w.ws.db, 2026);
@@ -98,7 +122,8 @@ describe('history base of an incomplete year (P2.2)', () => {
     // Base 2098 is wholly ahead of any real clock; the data ends in December 2025, so the last 12 complete months are 2025.
     const { dir, ws } = tmpWorkspace();
     const org = seedOrg(ws.db, [2]);
-    for (let m = 1; m <= 12; m++) addOrder(ws.db, org.people[m % 2].id, `2025-${String(m).padStart(2, '0')}-05`, 1_000 * m);
+    for (let m = 1; m <= 12; m++)
+      addOrder(ws.db, org.people[m % 2].id, `2025-${String(m).padStart(2, '0')}-05`, 1_000 * m);
     ws.close();
     const args = ['--data-dir', dir, 'targets', 'breakdown', '--year', '2099', '--method', 'history', '--growth', '0'];
     const refused = cli(args);

@@ -6,7 +6,11 @@ import { readCells, reconcileProblems, seedOrg } from '../support/targets-org';
 import { tmpDir, tmpWorkspace } from '../support/workspace';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/external/NikkiMittal__E-Commerce-Sales-Analysis/Sales target.csv');
-type ImportAnswer = { committed: boolean; rows: { valid: number; invalid: number; inserted: number; updated: number; unchanged: number }; errors: { row: number; message: string; code: string }[] };
+type ImportAnswer = {
+  committed: boolean;
+  rows: { valid: number; invalid: number; inserted: number; updated: number; unchanged: number };
+  errors: { row: number; message: string; code: string }[];
+};
 
 async function wideSheet(file: string, header: (string | number)[], rows: (string | number | null)[][]) {
   const wb = new ExcelJS.Workbook();
@@ -42,10 +46,14 @@ describe('targets import and export (P2.2 item 9)', () => {
     const file = path.join(tmpDir(), 'wide.xlsx');
     const a = Array.from({ length: 12 }, (_, i) => 10_000 * (i + 1));
     const b = Array.from({ length: 12 }, () => 5_000);
-    await wideSheet(file, ['工号', '姓名', ...MONTHS_ZH, '全年合计'], [
-      ['E001', 'Person 1', ...a, a.reduce((x, y) => x + y, 0)],
-      ['E002', 'Person 2', ...b, 60_000],
-    ]);
+    await wideSheet(
+      file,
+      ['工号', '姓名', ...MONTHS_ZH, '全年合计'],
+      [
+        ['E001', 'Person 1', ...a, a.reduce((x, y) => x + y, 0)],
+        ['E002', 'Person 2', ...b, 60_000],
+      ],
+    );
     const r = (await w.call('import/run', { kind: 'targets', file: { path: file }, year: 2026 })) as ImportAnswer;
     expect(r.rows).toMatchObject({ valid: 2, inserted: 2 });
     const cells = readCells(w.ws.db, 2026);
@@ -62,12 +70,16 @@ describe('targets import and export (P2.2 item 9)', () => {
     seedOrg(w.ws.db, [2]);
     const file = path.join(tmpDir(), 'bad.xlsx');
     const ok = Array.from({ length: 12 }, () => 1_000);
-    await wideSheet(file, ['工号', '年度', ...MONTHS_ZH, '全年合计'], [
-      ['E001', 2026, ...ok, 99_999],
-      ['E002', 2026, -5, ...ok.slice(1), null],
-      ['E002', 2027, 'abc', ...ok.slice(1), null],
-      ['X999', 2026, ...ok, null],
-    ]);
+    await wideSheet(
+      file,
+      ['工号', '年度', ...MONTHS_ZH, '全年合计'],
+      [
+        ['E001', 2026, ...ok, 99_999],
+        ['E002', 2026, -5, ...ok.slice(1), null],
+        ['E002', 2027, 'abc', ...ok.slice(1), null],
+        ['X999', 2026, ...ok, null],
+      ],
+    );
     const r = (await w.call('import/run', { kind: 'targets', file: { path: file } })) as ImportAnswer;
     expect(r.committed).toBe(false);
     expect(r.rows.invalid).toBe(4);
@@ -85,12 +97,19 @@ describe('targets import and export (P2.2 item 9)', () => {
     const db = w.ws.db;
     names.forEach((n, i) => {
       db.prepare("INSERT INTO teams (name, created_at) VALUES (?, 'x')").run(n);
-      db.prepare("INSERT INTO staff (employee_no, name, team_id, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')").run(`C${i}`, n, i + 1);
+      db.prepare(
+        "INSERT INTO staff (employee_no, name, team_id, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')",
+      ).run(`C${i}`, n, i + 1);
     });
     const unmapped = (await w.call('import/run', { kind: 'targets', file: { path: FIXTURE } })) as ImportAnswer;
     expect(unmapped.committed).toBe(false);
     expect(unmapped.errors[0].message).toMatch(/year|neither/);
-    const r = (await w.call('import/run', { kind: 'targets', file: { path: FIXTURE }, mapping: { team: 'Category' }, year: 2018 })) as ImportAnswer;
+    const r = (await w.call('import/run', {
+      kind: 'targets',
+      file: { path: FIXTURE },
+      mapping: { team: 'Category' },
+      year: 2018,
+    })) as ImportAnswer;
     expect(r.rows).toMatchObject({ valid: 36, inserted: 36 });
     // Independent reading of the CSV: "Apr-18,Furniture,10400".
     const expected = new Map<string, number>();

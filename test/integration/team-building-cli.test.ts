@@ -15,7 +15,10 @@ beforeAll(() => {
 const sql = <T>(q: string, ...args: unknown[]): T => {
   const db = new Database(path.join(dir, 'workbench.db'), { readonly: true });
   try {
-    return db.prepare(q).pluck().get(...args) as T;
+    return db
+      .prepare(q)
+      .pluck()
+      .get(...args) as T;
   } finally {
     db.close();
   }
@@ -26,10 +29,18 @@ describe('recruitment and training on the command line (cli.md, P5.1–P5.5)', (
     const r = cli(['--data-dir', dir, '--json', 'recruit', 'funnel']);
     expect(r.status, r.stderr).toBe(0);
     const f = JSON.parse(r.stdout);
-    expect(f.stages.map((s: { stage: string }) => s.stage)).toEqual(['applied', 'screened', 'interviewed', 'offered', 'hired']);
+    expect(f.stages.map((s: { stage: string }) => s.stage)).toEqual([
+      'applied',
+      'screened',
+      'interviewed',
+      'offered',
+      'hired',
+    ]);
     expect(f.stages[0].count).toBe(sql('SELECT count(*) FROM candidates'));
     expect(f.hired).toBe(sql('SELECT count(*) FROM candidates WHERE staff_id IS NOT NULL'));
-    expect(f.stages.map((s: { count: number }) => s.count)).toEqual([...f.stages.map((s: { count: number }) => s.count)].sort((a, b) => b - a));
+    expect(f.stages.map((s: { count: number }) => s.count)).toEqual(
+      [...f.stages.map((s: { count: number }) => s.count)].sort((a, b) => b - a),
+    );
     expect(typeof f.timeToHireDays).toBe('number');
     const running = sql<number>("SELECT id FROM recruitment_plans WHERE status = 'open'");
     const p = JSON.parse(cli(['--data-dir', dir, '--json', 'recruit', 'funnel', '--plan', String(running)]).stdout);
@@ -55,11 +66,28 @@ describe('recruitment and training on the command line (cli.md, P5.1–P5.5)', (
   it('prints a sign-in sheet and a blank interview scorecard to files', () => {
     const session = sql<number>("SELECT id FROM training_sessions WHERE date > '2026-08-20' ORDER BY id LIMIT 1");
     const sheet = path.join(dir, 'sign-in.html');
-    expect(cli(['--data-dir', dir, 'training', 'sign-in', '--session', String(session), '--out', sheet]).status).toBe(0);
+    expect(cli(['--data-dir', dir, 'training', 'sign-in', '--session', String(session), '--out', sheet]).status).toBe(
+      0,
+    );
     expect(fs.readFileSync(sheet, 'utf8')).toContain('sign-in sheet');
     const candidate = sql<number>("SELECT id FROM candidates WHERE status = 'interview' LIMIT 1");
     const card = path.join(dir, 'card.html');
-    expect(cli(['--data-dir', dir, '--lang', 'zh-CN', 'recruit', 'scorecard', '--candidate', String(candidate), '--round', 'first', '--out', card]).status).toBe(0);
+    expect(
+      cli([
+        '--data-dir',
+        dir,
+        '--lang',
+        'zh-CN',
+        'recruit',
+        'scorecard',
+        '--candidate',
+        String(candidate),
+        '--round',
+        'first',
+        '--out',
+        card,
+      ]).status,
+    ).toBe(0);
     const html = fs.readFileSync(card, 'utf8');
     expect(html).toContain('面试评分表');
     expect(html).toContain('优秀'); // the rubric's top level, spelled out

@@ -11,9 +11,21 @@ let rep: StaffMember;
 beforeEach(async () => {
   env = tmpWorkspace();
   team = await env.call('teams/create', { name: 'East', region: 'Shanghai' });
-  boss = await env.call('staff/create', { employeeNo: 'S001', name: 'Boss', teamId: team.id, title: 'Director', email: 'boss@example.com' });
+  boss = await env.call('staff/create', {
+    employeeNo: 'S001',
+    name: 'Boss',
+    teamId: team.id,
+    title: 'Director',
+    email: 'boss@example.com',
+  });
   lead = await env.call('staff/create', { employeeNo: 'S002', name: 'Lead', teamId: team.id, managerId: boss.id });
-  rep = await env.call('staff/create', { employeeNo: 'S003', name: 'Rep', teamId: team.id, managerId: lead.id, hireDate: '2024-03-01' });
+  rep = await env.call('staff/create', {
+    employeeNo: 'S003',
+    name: 'Rep',
+    teamId: team.id,
+    managerId: lead.id,
+    hireDate: '2024-03-01',
+  });
 });
 afterEach(() => env.ws.close());
 
@@ -45,7 +57,11 @@ describe('team roster (P1.1, P5.6)', () => {
   });
 
   it('refuses a duplicate employee number, case-insensitively, with a message naming the holder', async () => {
-    const msg = await refused('staff/update', { id: rep.id, patch: { employeeNo: 's001' } }, 'staff/duplicate-employee-no');
+    const msg = await refused(
+      'staff/update',
+      { id: rep.id, patch: { employeeNo: 's001' } },
+      'staff/duplicate-employee-no',
+    );
     expect(msg).toContain('Boss');
     await refused('staff/create', { employeeNo: 'S002', name: 'Someone' }, 'staff/duplicate-employee-no');
   });
@@ -73,7 +89,11 @@ describe('team roster (P1.1, P5.6)', () => {
   });
 
   it('audits every changed field with old and new values', async () => {
-    await env.call('staff/update', { id: rep.id, patch: { title: 'Senior rep', phone: '138 0000 0000' }, reason: 'promotion' });
+    await env.call('staff/update', {
+      id: rep.id,
+      patch: { title: 'Senior rep', phone: '138 0000 0000' },
+      reason: 'promotion',
+    });
     const history = await env.call('staff/history', { id: rep.id });
     const changes = history.filter((h) => h.field).map((h) => [h.field, h.oldValue, h.newValue, h.reason, h.actor]);
     expect(changes).toEqual(
@@ -86,10 +106,17 @@ describe('team roster (P1.1, P5.6)', () => {
 
   it('deactivates instead of deleting, and refuses to deactivate someone who still manages people', async () => {
     await refused('staff/set-status', { id: lead.id, status: 'inactive' }, 'staff/has-reports');
-    await refused('staff/set-status', { id: rep.id, status: 'inactive', leftDate: '2020-01-01' }, 'staff/left-before-hire');
+    await refused(
+      'staff/set-status',
+      { id: rep.id, status: 'inactive', leftDate: '2020-01-01' },
+      'staff/left-before-hire',
+    );
     const gone = await env.call('staff/set-status', { id: rep.id, status: 'inactive', leftDate: '2025-06-30' });
     expect([gone.status, gone.leftDate]).toEqual(['inactive', '2025-06-30']);
-    expect((await env.call('staff/list', { includeInactive: false })).map((s) => s.employeeNo)).toEqual(['S001', 'S002']);
+    expect((await env.call('staff/list', { includeInactive: false })).map((s) => s.employeeNo)).toEqual([
+      'S001',
+      'S002',
+    ]);
     const back = await env.call('staff/set-status', { id: rep.id, status: 'active' });
     expect([back.status, back.leftDate]).toEqual(['active', null]);
   });

@@ -14,33 +14,81 @@ async function company() {
 describe('P4.4, P4.6 tickets: status flow, clock paused while waiting, hand-overs, follow-up', () => {
   it('a ticket across a weekend with a wait on the customer meets its 18 h target in 12 working hours', async () => {
     const { call } = await company();
-    const t = await call('tickets/create', { customerId: 1, orderId: 1, severity: 'high', category: 'quality', department: '技术支持部', description: '设备频繁重启', openedAt: '2026-03-06T16:00' });
-    expect(t).toMatchObject({ status: 'new', staffId: 2, productName: '智能门禁', responseTargetHours: 2, targetHours: 18 });
+    const t = await call('tickets/create', {
+      customerId: 1,
+      orderId: 1,
+      severity: 'high',
+      category: 'quality',
+      department: '技术支持部',
+      description: '设备频繁重启',
+      openedAt: '2026-03-06T16:00',
+    });
+    expect(t).toMatchObject({
+      status: 'new',
+      staffId: 2,
+      productName: '智能门禁',
+      responseTargetHours: 2,
+      targetHours: 18,
+    });
     // first response Monday 10:00: Fri 16–18 (2 h) + Mon 09–10 (1 h) = 3 h
-    expect(await call('tickets/transition', { id: t.id, to: 'in_progress', at: '2026-03-09T10:00' })).toMatchObject({ responseHours: 3, firstResponseAt: '2026-03-09T10:00' });
+    expect(await call('tickets/transition', { id: t.id, to: 'in_progress', at: '2026-03-09T10:00' })).toMatchObject({
+      responseHours: 3,
+      firstResponseAt: '2026-03-09T10:00',
+    });
     await call('tickets/transition', { id: t.id, to: 'waiting', at: '2026-03-09T12:00' });
-    await call('tickets/handover', { id: t.id, department: '物流部', assigneeId: 3, at: '2026-03-10T11:00', note: '需要换货' });
+    await call('tickets/handover', {
+      id: t.id,
+      department: '物流部',
+      assigneeId: 3,
+      at: '2026-03-10T11:00',
+      note: '需要换货',
+    });
     await call('tickets/transition', { id: t.id, to: 'in_progress', at: '2026-03-10T12:00' });
     const done = await call('tickets/transition', { id: t.id, to: 'resolved', at: '2026-03-11T10:00' });
     // Fri 2 + Mon 9 + Tue 9 + Wed 1 = 21 h, less the wait Mon 12–18 (6 h) and Tue 09–12 (3 h) = 12 h ≤ 18
-    expect(done).toMatchObject({ status: 'resolved', workingHours: 12, sla: 'met', department: '物流部', assigneeId: 3 });
+    expect(done).toMatchObject({
+      status: 'resolved',
+      workingHours: 12,
+      sla: 'met',
+      department: '物流部',
+      assigneeId: 3,
+    });
     // P4.5: the salesperson calls back three working days later (Thu 12, Fri 13, Mon 16)
     expect(done.followupDue).toBe('2026-03-16');
     expect(done.pauses).toEqual([{ start: '2026-03-09T12:00', end: '2026-03-10T12:00' }]);
-    expect(done.events.filter((e) => e.kind === 'handover')).toMatchObject([{ from: '技术支持部', to: '物流部', note: '需要换货', at: '2026-03-10T11:00' }]);
-    const followed = await call('tickets/followup', { id: t.id, result: '客户满意，已恢复使用', at: '2026-03-16T10:00' });
+    expect(done.events.filter((e) => e.kind === 'handover')).toMatchObject([
+      { from: '技术支持部', to: '物流部', note: '需要换货', at: '2026-03-10T11:00' },
+    ]);
+    const followed = await call('tickets/followup', {
+      id: t.id,
+      result: '客户满意，已恢复使用',
+      at: '2026-03-16T10:00',
+    });
     expect(followed.followupResult).toBe('客户满意，已恢复使用');
   });
 
   it('shows due soon and breached, and a reopen needs a reason', async () => {
     const { call, attempt } = await company();
-    const t = await call('tickets/create', { customerId: 1, severity: 'critical', department: '售后服务部', openedAt: '2026-03-02T09:00' });
+    const t = await call('tickets/create', {
+      customerId: 1,
+      severity: 'critical',
+      department: '售后服务部',
+      openedAt: '2026-03-02T09:00',
+    });
     expect((await call('tickets/get', { id: t.id, asOf: '2026-03-02T13:00' })).sla).toBe('running'); // 4 h of 9
     expect((await call('tickets/get', { id: t.id, asOf: '2026-03-02T15:00' })).sla).toBe('due-soon'); // 6 h: 3 h left ≤ 4
     expect((await call('tickets/get', { id: t.id, asOf: '2026-03-03T10:00' })).sla).toBe('breached'); // 9 + 1 = 10 h
     await call('tickets/transition', { id: t.id, to: 'resolved', at: '2026-03-03T12:00' });
-    expect(await attempt('tickets/transition', { id: t.id, to: 'in_progress', at: '2026-03-04T09:00' })).toMatchObject({ ok: false, error: { code: 'tickets/reopen-reason' } });
-    const reopened = await call('tickets/transition', { id: t.id, to: 'in_progress', at: '2026-03-04T09:00', reason: '故障复现' });
+    expect(await attempt('tickets/transition', { id: t.id, to: 'in_progress', at: '2026-03-04T09:00' })).toMatchObject({
+      ok: false,
+      error: { code: 'tickets/reopen-reason' },
+    });
+    const reopened = await call('tickets/transition', {
+      id: t.id,
+      to: 'in_progress',
+      at: '2026-03-04T09:00',
+      reason: '故障复现',
+    });
     expect(reopened).toMatchObject({ reopened: 1, resolvedAt: null, status: 'in_progress' });
     expect(reopened.events.at(-1)).toMatchObject({ kind: 'reopen', note: '故障复现' });
   });
@@ -55,10 +103,18 @@ describe('P4.4, P4.6 tickets: status flow, clock paused while waiting, hand-over
     expect(!en.ok && en.error.message).toContain('was opened at 2026-03-06 16:00');
     const zh = await attempt('tickets/transition', { id: t.id, to: 'resolved', at: '2026-03-05T10:00' }, 'zh-CN');
     expect(!zh.ok && zh.error.message).toContain('未做任何更改');
-    expect(ws.db.prepare('SELECT status, resolved_at FROM tickets WHERE id = ?').get(t.id)).toEqual({ status: 'new', resolved_at: null });
+    expect(ws.db.prepare('SELECT status, resolved_at FROM tickets WHERE id = ?').get(t.id)).toEqual({
+      status: 'new',
+      resolved_at: null,
+    });
     expect(events()).toBe(before);
-    expect(await attempt('tickets/create', { customerId: 1, department: '不存在的部门' })).toMatchObject({ ok: false, error: { code: 'tickets/unknown-department' } });
-    expect(await attempt('tickets/create', { customerId: 1, department: '售后服务部', openedAt: '2026-02-30T10:00' })).toMatchObject({ ok: false, error: { code: 'request/invalid-input' } });
+    expect(await attempt('tickets/create', { customerId: 1, department: '不存在的部门' })).toMatchObject({
+      ok: false,
+      error: { code: 'tickets/unknown-department' },
+    });
+    expect(
+      await attempt('tickets/create', { customerId: 1, department: '售后服务部', openedAt: '2026-02-30T10:00' }),
+    ).toMatchObject({ ok: false, error: { code: 'request/invalid-input' } });
   });
 });
 
@@ -66,8 +122,23 @@ describe('P4.6 service quality and the P6.1 complaint-handling KPI: one definiti
   async function year() {
     const w = await company();
     const { call } = w;
-    const make = async (openedAt: string, severity: 'critical' | 'high' | 'medium', respondAt: string, resolveAt: string | null, complaint = false, staffId = 2) => {
-      const t = await call('tickets/create', { customerId: 1, severity, complaint, staffId, department: '售后服务部', productId: 1, openedAt });
+    const make = async (
+      openedAt: string,
+      severity: 'critical' | 'high' | 'medium',
+      respondAt: string,
+      resolveAt: string | null,
+      complaint = false,
+      staffId = 2,
+    ) => {
+      const t = await call('tickets/create', {
+        customerId: 1,
+        severity,
+        complaint,
+        staffId,
+        department: '售后服务部',
+        productId: 1,
+        openedAt,
+      });
       await call('tickets/transition', { id: t.id, to: 'in_progress', at: respondAt });
       if (resolveAt) await call('tickets/transition', { id: t.id, to: 'resolved', at: resolveAt });
       return t;

@@ -6,7 +6,12 @@ import { count, seedCustomers } from '../support/customer-fixture';
 import { tmpWorkspace } from '../support/workspace';
 import fs from 'node:fs';
 
-type Answer = { committed: boolean; refused: boolean; rows: { valid: number; invalid: number; inserted: number; unchanged: number }; errors: { row: number; code: string; message: string }[] };
+type Answer = {
+  committed: boolean;
+  refused: boolean;
+  rows: { valid: number; invalid: number; inserted: number; unchanged: number };
+  errors: { row: number; code: string; message: string }[];
+};
 let env: ReturnType<typeof tmpWorkspace>;
 beforeEach(() => {
   env = tmpWorkspace('zh-CN');
@@ -19,7 +24,12 @@ afterEach(() => env.ws.close());
 function sheet(rows: (string | null)[][]): string {
   const file = path.join(env.dir, `visits-${rows.length}-${Math.random().toString(36).slice(2)}.xlsx`);
   const text = (header: string) => ({ header, format: 'text' as const });
-  fs.writeFileSync(file, writeXlsx([{ name: '拜访记录', columns: ['客户', '拜访日期', '拜访方式', '拜访人', '联系人', '拜访内容'].map(text), rows }]));
+  fs.writeFileSync(
+    file,
+    writeXlsx([
+      { name: '拜访记录', columns: ['客户', '拜访日期', '拜访方式', '拜访人', '联系人', '拜访内容'].map(text), rows },
+    ]),
+  );
   return file;
 }
 
@@ -31,7 +41,13 @@ describe('the visit-log import kind (P4.2, issue 13 items 8 and 13)', () => {
     ]);
     const r = (await env.call('import/run', { kind: 'visits', file: { path: file } })) as unknown as Answer;
     expect([r.committed, r.rows.inserted]).toEqual([true, 2]);
-    expect(env.ws.db.prepare("SELECT customer_id AS c, staff_id AS s, visit_type AS t, status, contact_id AS k, outcome FROM interactions WHERE kind = 'visit' AND customer_id IN (1, 2) ORDER BY date").all()).toEqual([
+    expect(
+      env.ws.db
+        .prepare(
+          "SELECT customer_id AS c, staff_id AS s, visit_type AS t, status, contact_id AS k, outcome FROM interactions WHERE kind = 'visit' AND customer_id IN (1, 2) ORDER BY date",
+        )
+        .all(),
+    ).toEqual([
       { c: 1, s: 1, t: 'on-site', status: 'done', k: 60, outcome: '介绍新品' },
       { c: 2, s: 1, t: 'phone', status: 'done', k: null, outcome: '确认到货' },
     ]);

@@ -20,23 +20,48 @@ interface Answer {
   body: string;
 }
 
-function post(srv: WebServer, pathname: string, body: Buffer | string | Readable, headers: Record<string, string> = {}): Promise<Answer> {
+function post(
+  srv: WebServer,
+  pathname: string,
+  body: Buffer | string | Readable,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: srv.port, path: pathname, method: 'POST', headers: { 'x-workbench-token': srv.token, ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: srv.port,
+        path: pathname,
+        method: 'POST',
+        headers: { 'x-workbench-token': srv.token, ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     // The server may answer (413) and close before the whole body is sent.
-    req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
+    req.on('error', (e) =>
+      (e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ECONNRESET'
+        ? undefined
+        : reject(e),
+    );
     if (body instanceof Readable) body.pipe(req);
     else req.end(body);
   });
 }
 
-const invoke = (name: string, input: unknown, lang = 'en') => post(server, `/api/invoke/${name}`, JSON.stringify({ input }), { 'content-type': 'application/json', 'x-workbench-lang': lang });
+const invoke = (name: string, input: unknown, lang = 'en') =>
+  post(server, `/api/invoke/${name}`, JSON.stringify({ input }), {
+    'content-type': 'application/json',
+    'x-workbench-lang': lang,
+  });
 const upload = (srv: WebServer, name: string, body: Buffer | Readable, headers: Record<string, string> = {}) =>
-  post(srv, `/api/upload?name=${encodeURIComponent(name)}`, body, { 'content-type': 'application/octet-stream', ...headers });
+  post(srv, `/api/upload?name=${encodeURIComponent(name)}`, body, {
+    'content-type': 'application/octet-stream',
+    ...headers,
+  });
 
 /** `size` bytes sent 1 MiB at a time from one reused buffer: the test itself holds no copy of the body. */
 function stream(size: number, fill = 0x41): Readable {
@@ -141,7 +166,10 @@ describe('no raw paths through HTTP (issue 17 item 11)', () => {
   it('refuses every operation given a path to read or write: stable code, nothing read, nothing written', async () => {
     const read = secret();
     for (const { op, field, kind } of fileFields()) {
-      const target = path.join(outside, `${op.replace('/', '-')}-${field}.${op === 'report/appraisal' ? 'html' : 'xlsx'}`);
+      const target = path.join(
+        outside,
+        `${op.replace('/', '-')}-${field}.${op === 'report/appraisal' ? 'html' : 'xlsx'}`,
+      );
       const input = { ...base[op], [field]: { path: kind === 'in' ? read : target } };
       const r = await invoke(op, input);
       const body = JSON.parse(r.body);
@@ -153,7 +181,9 @@ describe('no raw paths through HTTP (issue 17 item 11)', () => {
   });
 
   it('says so in the caller’s language, and /etc/passwd is no different', async () => {
-    const r = JSON.parse((await invoke('import/preview', { kind: 'staff', file: { path: '/etc/passwd' } }, 'zh-CN')).body);
+    const r = JSON.parse(
+      (await invoke('import/preview', { kind: 'staff', file: { path: '/etc/passwd' } }, 'zh-CN')).body,
+    );
     expect(r.error.code).toBe('request/disk-path-refused');
     expect(r.error.message).toContain('未读取或写入任何文件');
     expect(JSON.stringify(r)).not.toContain('root:');
@@ -185,15 +215,26 @@ describe('uploads (issue 17 item 12)', () => {
   });
 
   it('refuses an unknown upload id and an upload without a name', async () => {
-    const r = JSON.parse((await invoke('import/preview', { kind: 'staff', file: { upload: 'BBBBBBBBBBBBBBBBBBBBBB' } })).body);
+    const r = JSON.parse(
+      (await invoke('import/preview', { kind: 'staff', file: { upload: 'BBBBBBBBBBBBBBBBBBBBBB' } })).body,
+    );
     expect(r.error.code).toBe('file/upload-missing');
-    expect(JSON.parse((await invoke('import/preview', { kind: 'staff', file: { upload: '../../etc/passwd' } })).body).error.code).toBe('request/invalid-input');
+    expect(
+      JSON.parse((await invoke('import/preview', { kind: 'staff', file: { upload: '../../etc/passwd' } })).body).error
+        .code,
+    ).toBe('request/invalid-input');
     const noName = await post(server, '/api/upload', Buffer.from(CSV));
     expect([noName.status, JSON.parse(noName.body).error.code]).toEqual([400, 'http/upload-name']);
   });
 
   it('streams a large upload to disk in bounded memory and refuses one over the limit while it streams, keeping nothing', async () => {
-    const small = await startWebServer({ ws: env.ws, port: 0, lang: () => 'en', workers: false, maxUploadBytes: 200 * MB });
+    const small = await startWebServer({
+      ws: env.ws,
+      port: 0,
+      lang: () => 'en',
+      workers: false,
+      maxUploadBytes: 200 * MB,
+    });
     try {
       const ok = await peakGrowth(() => upload(small, 'big.csv', stream(180 * MB)));
       expect(JSON.parse(ok.value.body).value.bytes).toBe(180 * MB);
@@ -215,7 +256,9 @@ describe('uploads (issue 17 item 12)', () => {
   }, 60_000);
 
   it('a 290 MB request body costs no more than a few MB: refused at the JSON limit without being kept', async () => {
-    const r = await peakGrowth(() => post(server, '/api/invoke/import/preview', stream(290 * MB, 0x20), { 'content-type': 'application/json' }));
+    const r = await peakGrowth(() =>
+      post(server, '/api/invoke/import/preview', stream(290 * MB, 0x20), { 'content-type': 'application/json' }),
+    );
     expect([r.value.status, JSON.parse(r.value.body).error.code]).toEqual([413, 'http/too-large']);
     // Before: 2.16 GB for one such body (issue 17 item 12). The JSON limit is 32 MB.
     console.log(`[measure] 290 MB JSON body: +${r.growthMb.toFixed(1)} MB`);

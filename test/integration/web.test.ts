@@ -12,11 +12,14 @@ let staticDir: string;
 /** A raw request, so that Host and Origin can be set as a hostile page or a rebinding DNS name would. */
 function request(pathname: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: pathname, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, path: pathname, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -68,11 +71,23 @@ describe('browser mode (cli.md: token and Origin checks)', () => {
   });
 
   it('validates payloads: bad JSON, bad envelope and bad input get codes, and nothing is written', async () => {
-    const bad = await request('/api/invoke/staff/create', { method: 'POST', headers: { 'x-workbench-token': server.token }, body: '{not json' });
+    const bad = await request('/api/invoke/staff/create', {
+      method: 'POST',
+      headers: { 'x-workbench-token': server.token },
+      body: '{not json',
+    });
     expect([bad.status, JSON.parse(bad.body).error.code]).toEqual([400, 'http/bad-request']);
-    const env2 = await request('/api/invoke/staff/create', { method: 'POST', headers: { 'x-workbench-token': server.token }, body: '{"foo":1}' });
+    const env2 = await request('/api/invoke/staff/create', {
+      method: 'POST',
+      headers: { 'x-workbench-token': server.token },
+      body: '{"foo":1}',
+    });
     expect(env2.status).toBe(400);
-    const input = await invoke('staff/create', { employeeNo: 'S1', name: 'A', email: 'broken' }, { 'x-workbench-lang': 'zh-CN' });
+    const input = await invoke(
+      'staff/create',
+      { employeeNo: 'S1', name: 'A', email: 'broken' },
+      { 'x-workbench-lang': 'zh-CN' },
+    );
     const body = JSON.parse(input.body);
     expect(body).toMatchObject({ ok: false, error: { code: 'request/invalid-input' } });
     expect(body.error.message).toContain('电子邮件');
@@ -82,26 +97,51 @@ describe('browser mode (cli.md: token and Origin checks)', () => {
   });
 
   it('refuses an oversized request with 413 and a message in the caller’s language; the HTTP refusals speak it too', async () => {
-    const small = await startWebServer({ ws: env.ws, port: 0, lang: () => 'en', workers: false, staticDir, maxBodyBytes: 1024 });
+    const small = await startWebServer({
+      ws: env.ws,
+      port: 0,
+      lang: () => 'en',
+      workers: false,
+      staticDir,
+      maxBodyBytes: 1024,
+    });
     try {
       const big = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port: small.port, path: '/api/invoke/import/preview', method: 'POST', headers: { 'x-workbench-token': small.token, 'x-workbench-lang': 'zh-CN' } }, (res) => {
-          let body = '';
-          res.on('data', (c) => (body += c));
-          res.on('end', () => resolve({ status: res.statusCode!, body }));
-        });
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: small.port,
+            path: '/api/invoke/import/preview',
+            method: 'POST',
+            headers: { 'x-workbench-token': small.token, 'x-workbench-lang': 'zh-CN' },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (c) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode!, body }));
+          },
+        );
         req.on('error', reject);
-        req.end(JSON.stringify({ input: { kind: 'orders', file: { upload: 'A'.repeat(22) }, sheet: 'A'.repeat(4096) } }));
+        req.end(
+          JSON.stringify({ input: { kind: 'orders', file: { upload: 'A'.repeat(22) }, sheet: 'A'.repeat(4096) } }),
+        );
       });
       expect(big.status).toBe(413);
-      expect(JSON.parse(big.body).error).toMatchObject({ code: 'http/too-large', message: expect.stringContaining('MB') });
+      expect(JSON.parse(big.body).error).toMatchObject({
+        code: 'http/too-large',
+        message: expect.stringContaining('MB'),
+      });
       expect(JSON.parse(big.body).error.message).toMatch(/未做任何更改/);
     } finally {
       await small.close();
     }
     const denied = await invoke('system/info', {}, { 'x-workbench-token': 'wrong', 'x-workbench-lang': 'zh-CN' });
     expect(JSON.parse(denied.body).error.message).toContain('访问码');
-    const envelopeBad = await request('/api/invoke/system/info', { method: 'POST', headers: { 'x-workbench-token': server.token }, body: '{"foo":1}' });
+    const envelopeBad = await request('/api/invoke/system/info', {
+      method: 'POST',
+      headers: { 'x-workbench-token': server.token },
+      body: '{"foo":1}',
+    });
     expect(JSON.parse(envelopeBad.body).error.code).toBe('http/bad-envelope');
   });
 });

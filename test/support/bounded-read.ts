@@ -17,20 +17,30 @@ export interface BoundedRead {
   peakMb: number;
 }
 
-export function boundedRead(bytes: Uint8Array, name: string, how: 'table' | 'sheets' = 'table', heapMb = 1024): Promise<BoundedRead> {
+export function boundedRead(
+  bytes: Uint8Array,
+  name: string,
+  how: 'table' | 'sheets' = 'table',
+  heapMb = 1024,
+): Promise<BoundedRead> {
   const base = process.memoryUsage().rss;
   let peak = base;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 10);
   // The worker loads the TypeScript sources through tsx's loader, registered in that thread.
-  const api = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs')).href;
+  const api = pathToFileURL(
+    path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs'),
+  ).href;
   const entry = pathToFileURL(path.join(import.meta.dirname, 'bounded-worker.ts')).href;
-  const worker = new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, {
-    eval: true,
-    workerData: { bytes, name, how },
-    resourceLimits: { maxOldGenerationSizeMb: heapMb },
-  });
+  const worker = new Worker(
+    `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`,
+    {
+      eval: true,
+      workerData: { bytes, name, how },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    },
+  );
   return new Promise<BoundedRead>((resolve, reject) => {
     worker.once('message', (m: Omit<BoundedRead, 'peakMb'>) => {
       peak = Math.max(peak, process.memoryUsage().rss);

@@ -21,11 +21,15 @@ export interface RunningWeb {
  * rebuilds first when src-main changed), on a free port, and waits for its address line.
  */
 export async function startWeb(dataDir: string, extra: string[] = []): Promise<RunningWeb> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'out/node/web.js'), '--port', '0', '--data-dir', dataDir, ...extra], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LANG: 'en_US.UTF-8' },
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'out/node/web.js'), '--port', '0', '--data-dir', dataDir, ...extra],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LANG: 'en_US.UTF-8' },
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (c) => (stderr += c));
   const url = await new Promise<string>((resolve, reject) => {
@@ -57,7 +61,9 @@ export async function startWeb(dataDir: string, extra: string[] = []): Promise<R
 }
 
 export function chromiumPath(): string {
-  const candidates = [process.env.WORKBENCH_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env.WORKBENCH_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   const found = candidates.find((p) => fs.existsSync(p));
   if (!found) throw new Error('Chromium not found: apt-get install chromium, or set WORKBENCH_CHROMIUM');
   return found;
@@ -67,7 +73,14 @@ export function chromiumPath(): string {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -80,7 +93,11 @@ export interface OpenOptions {
 
 /** A fresh browser context (English, 1440×900 unless told) on the running workbench, with page errors logged. */
 export async function openWorkbenchPage(browser: Browser, web: RunningWeb, hash = '', options: OpenOptions = {}) {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: options.width ?? 1440, height: 900 }, acceptDownloads: options.downloads ?? false });
+  const context = await browser.newContext({
+    locale: 'en-US',
+    viewport: { width: options.width ?? 1440, height: 900 },
+    acceptDownloads: options.downloads ?? false,
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
   options.beforeLoad?.(page);
@@ -92,7 +109,14 @@ export async function openWorkbenchPage(browser: Browser, web: RunningWeb, hash 
 /** Calls an operation from inside the page, as the screens do (same origin, the run's token). */
 export async function invokeInPage<T>(page: Page, token: string, name: string, input: unknown): Promise<T> {
   const r = await page.evaluate(
-    async ([n, i, tk]) => (await fetch(`/api/invoke/${n}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Workbench-Token': tk }, body: JSON.stringify({ input: i }) })).json(),
+    async ([n, i, tk]) =>
+      (
+        await fetch(`/api/invoke/${n}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Workbench-Token': tk },
+          body: JSON.stringify({ input: i }),
+        })
+      ).json(),
     [name, input, token] as const,
   );
   if (!r.ok) throw new Error(JSON.stringify(r.error));

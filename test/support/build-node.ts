@@ -12,6 +12,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export default function buildNodeEntries(): void {
   if (!buildIsStale(ROOT, NODE_BUILD_OUTPUTS, NODE_BUILD_INPUTS)) return;
   const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '-c', 'vite.node.config.ts', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [vite, 'build', '-c', 'vite.node.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`npm run build:node failed:\n${r.stdout}\n${r.stderr}`);
 }

@@ -14,13 +14,20 @@ export interface ChildResult {
 
 /** The CLI as users run it (out/node/cli.js), as a child process, waited for. */
 export function cliSync(args: string[], env: Record<string, string> = {}): ChildResult {
-  const r = spawnSync(process.execPath, [...BUILT, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
+  const r = spawnSync(process.execPath, [...BUILT, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
+  });
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The same, running beside the test (two of them can race). */
 export function cliAsync(args: string[], env: Record<string, string> = {}): Promise<ChildResult> {
-  const child = spawn(process.execPath, [...BUILT, ...args], { cwd: ROOT, env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
+  const child = spawn(process.execPath, [...BUILT, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -10,6 +10,10 @@ export const BUILT_CLI = path.join(ROOT, 'out/node/cli.js');
  * integration and e2e projects build out/node first when src-main changed (test/support/build-node.ts).
  */
 export function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BUILT_CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
+  const r = spawnSync(process.execPath, [BUILT_CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -18,7 +18,9 @@ export function seedCustomers(env: Env) {
       (4, 'C4', '潜在客户公司', 'prospect', 3, NULL, NULL, '2025-06-01T00:00:00Z'),
       (5, 'C5', '上海华信科技有限责任公司（北京分公司）', 'customer', 2, '北京', '+86 21 5555 0001', '2024-01-01T00:00:00Z');
   `);
-  const order = db.prepare('INSERT INTO orders (order_no, date, customer_id, salesperson_id, product_id, amount, profit) VALUES (?, ?, ?, ?, 1, ?, ?)');
+  const order = db.prepare(
+    'INSERT INTO orders (order_no, date, customer_id, salesperson_id, product_id, amount, profit) VALUES (?, ?, ?, ?, 1, ?, ?)',
+  );
   // C1: ¥600,000 sales at 20% margin in the 12 months to 2026-06-30 → A; plus an old order outside the window.
   order.run('O1', '2025-09-01', 1, 1, 40_000_000, 8_000_000);
   order.run('O2', '2026-03-01', 1, 1, 20_000_000, 4_000_000);
@@ -31,12 +33,22 @@ export function seedCustomers(env: Env) {
   order.run('O5', '2026-06-01', 4, 3, 1_000_000, 100_000);
   // C5: the same company as C1 under another spelling.
   order.run('O6', '2026-02-01', 5, 2, 3_000_000, 600_000);
-  db.prepare("INSERT INTO tickets (ticket_no, customer_id, department, opened_date, status) VALUES ('T1', 5, '售后', '2026-02-10', 'new')").run();
+  db.prepare(
+    "INSERT INTO tickets (ticket_no, customer_id, department, opened_date, status) VALUES ('T1', 5, '售后', '2026-02-10', 'new')",
+  ).run();
   db.prepare("INSERT INTO surveys (id, name, method, created_at) VALUES (1, '满意度', 'questionnaire', 'x')").run();
   db.prepare("INSERT INTO survey_responses (survey_id, customer_id, submitted_at) VALUES (1, 5, '2026-03-01')").run();
   db.prepare("INSERT INTO interactions (customer_id, staff_id, date, kind) VALUES (5, 2, '2026-02-05', 'visit')").run();
-  db.prepare("INSERT INTO contracts (contract_no, customer_id, amount, status, signed_date) VALUES ('K1', 5, 100, 'signed', '2025-02-01')").run();
-  db.prepare("INSERT INTO contacts (customer_id, name, mobile, created_at) VALUES (5, '钱经理', '13811112222', 'x')").run();
+  db.prepare(
+    "INSERT INTO contracts (contract_no, customer_id, amount, status, signed_date) VALUES ('K1', 5, 100, 'signed', '2025-02-01')",
+  ).run();
+  db.prepare(
+    "INSERT INTO contacts (customer_id, name, mobile, created_at) VALUES (5, '钱经理', '13811112222', 'x')",
+  ).run();
 }
 
-export const count = (env: Env, sql: string, ...params: unknown[]) => env.ws.db.prepare(sql).pluck().get(...params) as number;
+export const count = (env: Env, sql: string, ...params: unknown[]) =>
+  env.ws.db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;

@@ -15,12 +15,20 @@ export function tmpWorkspace(lang: Lang = 'en') {
   const dir = tmpDir();
   const ws = new Workspace(dir);
   /** Calls an operation with an input of its contract type, and answers its contract output (throws on refusal). */
-  const call = async <K extends OpName>(name: K, ...[input]: undefined extends Input<K> ? [input?: Input<K>] : Partial<Input<K>> extends Input<K> ? [input?: Input<K>] : [input: Input<K>]): Promise<Output<K>> => {
+  const call = async <K extends OpName>(
+    name: K,
+    ...[input]: undefined extends Input<K>
+      ? [input?: Input<K>]
+      : Partial<Input<K>> extends Input<K>
+        ? [input?: Input<K>]
+        : [input: Input<K>]
+  ): Promise<Output<K>> => {
     const r = await dispatch(ws, name, input ?? {}, { lang, actor: 'tester' });
     if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
     // dispatch ran the handler of `name`, which the contract types as Output<K>
     return r.value as Output<K>;
   };
-  const attempt = (name: string, input: unknown = {}, l: Lang = lang) => dispatch(ws, name, input, { lang: l, actor: 'tester' });
+  const attempt = (name: string, input: unknown = {}, l: Lang = lang) =>
+    dispatch(ws, name, input, { lang: l, actor: 'tester' });
   return { dir, ws, call, attempt };
 }

@@ -5,7 +5,8 @@ import { targetOps } from '../../src-main/contract/targets';
 
 describe('the contract: each operation is declared once', () => {
   it('joins every domain map with nothing lost', () => {
-    for (const name of [...Object.keys(targetOps), ...Object.keys(appraisalOps)]) expect(Object.hasOwn(contract, name)).toBe(true);
+    for (const name of [...Object.keys(targetOps), ...Object.keys(appraisalOps)])
+      expect(Object.hasOwn(contract, name)).toBe(true);
   });
 
   it('refuses a name that two domains declare, when the module loads', () => {

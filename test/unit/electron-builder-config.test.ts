@@ -7,7 +7,9 @@ import * as plan from '../../scripts/start-plan.mjs';
 
 const root = path.resolve(__dirname, '../..');
 // electron-builder's own YAML reader (a dependency of electron-builder)
-const yaml = createRequire(path.join(root, 'node_modules/app-builder-lib/package.json'))('js-yaml') as { load(text: string): unknown };
+const yaml = createRequire(path.join(root, 'node_modules/app-builder-lib/package.json'))('js-yaml') as {
+  load(text: string): unknown;
+};
 
 interface FileSet {
   from: string;
@@ -28,7 +30,11 @@ interface BuilderConfig {
 }
 
 const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { productName: string; main: string; scripts: Record<string, string> };
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  productName: string;
+  main: string;
+  scripts: Record<string, string>;
+};
 const expand = (pattern: string, arch: string) => pattern.replace('${arch}', arch);
 
 describe('installers (electron-builder.yml)', () => {
@@ -49,7 +55,9 @@ describe('installers (electron-builder.yml)', () => {
     expect(config.productName).toBe(pkg.productName);
     expect(config.npmRebuild).toBe(false);
     expect(config.asar).toBe(true);
-    expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json', '!node_modules/better-sqlite3/build/**']));
+    expect(config.files).toEqual(
+      expect.arrayContaining(['out/**', 'package.json', '!node_modules/better-sqlite3/build/**']),
+    );
   });
 
   it('ships the Electron-ABI better-sqlite3 from where native:electron stores it to where main loads it', () => {
@@ -72,7 +80,12 @@ describe('installers (electron-builder.yml)', () => {
   });
 
   it('asks the Windows installer where to install, per user', () => {
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, deleteAppDataOnUninstall: false });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowToChangeInstallationDirectory: true,
+      deleteAppDataOnUninstall: false,
+    });
     expect(String(config.nsis.artifactName)).toContain('${version}');
     expect(String(config.dmg.artifactName)).toContain('${arch}');
   });
@@ -88,7 +101,8 @@ describe('installers (electron-builder.yml)', () => {
     const icns = fs.readFileSync(path.join(root, config.mac.icon));
     expect(icns.subarray(0, 4).toString('latin1')).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
-    for (const f of [config.nsis.installerIcon, config.nsis.uninstallerIcon]) expect(fs.existsSync(path.join(root, String(f)))).toBe(true);
+    for (const f of [config.nsis.installerIcon, config.nsis.uninstallerIcon])
+      expect(fs.existsSync(path.join(root, String(f)))).toBe(true);
   });
 
   it.skipIf(!fs.existsSync(path.join(root, 'out')))('packs a build with every entry Electron needs', () => {

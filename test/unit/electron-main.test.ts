@@ -11,7 +11,12 @@ const h = vi.hoisted(() => {
   const state = {
     appHandlers: new Map<string, Fn>(),
     ipc: new Map<string, Fn>(),
-    windows: [] as Array<{ options: Record<string, unknown>; send: ReturnType<typeof vi.fn>; loaded?: string; title?: string }>,
+    windows: [] as Array<{
+      options: Record<string, unknown>;
+      send: ReturnType<typeof vi.fn>;
+      loaded?: string;
+      title?: string;
+    }>,
     menus: [] as MenuItemConstructorOptions[][],
     headerListener: undefined as undefined | Fn,
     privilegedSchemes: [] as unknown[],
@@ -134,7 +139,8 @@ const call = (body: unknown, url = `${indexUrl}#/dashboard`, parent: unknown = n
 const lastMenu = () => state.menus.at(-1)!;
 const flat = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
   items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flat(i.submenu) : [])]);
-const clickMenu = (id: string) => flat(lastMenu()).find((i) => i.id === id)!.click!(undefined as never, undefined, undefined as never);
+const clickMenu = (id: string) =>
+  flat(lastMenu()).find((i) => i.id === id)!.click!(undefined as never, undefined, undefined as never);
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
 beforeAll(async () => {
@@ -166,7 +172,13 @@ describe('Electron main process (with a stand-in electron module)', () => {
     expect(state.errorBoxes).toEqual([]);
     expect(state.windows).toHaveLength(1);
     const prefs = state.windows[0].options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     // electronegativity AUXCLICK_JS_CHECK (issue 11 item 13): a middle click opens nothing.
     expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
@@ -175,7 +187,9 @@ describe('Electron main process (with a stand-in electron module)', () => {
   });
 
   it('serves the page from its own privileged scheme, never file:// (issue 17 item 15)', async () => {
-    expect(state.privilegedSchemes).toEqual([{ scheme: 'workbench', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(state.privilegedSchemes).toEqual([
+      { scheme: 'workbench', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     const serve = state.protocolHandlers.get('workbench')!;
     // main.ts serves out/renderer beside out/main; under vitest that is src-main/renderer, which does not exist.
     const missing = (await serve({ url: indexUrl })) as Response;
@@ -210,7 +224,9 @@ describe('Electron main process (with a stand-in electron module)', () => {
     expect((await call({ name: 'no/such-op' })).error?.code).toBe('request/unknown-operation');
     const bad = await call({ name: 'settings/set', input: { lang: 'fr' } });
     expect(bad.error?.code).toBe('request/invalid-input');
-    expect((await call({ name: 'jobs/cancel', input: { jobId: 'nothing-running' } })).value).toEqual({ cancelled: false });
+    expect((await call({ name: 'jobs/cancel', input: { jobId: 'nothing-running' } })).value).toEqual({
+      cancelled: false,
+    });
   });
 
   it('never reads or writes a path the page names; files come in as uploads (issue 17 item 11)', async () => {
@@ -224,13 +240,19 @@ describe('Electron main process (with a stand-in electron module)', () => {
     expect(write.error?.code).toBe('request/disk-path-refused');
     expect(fs.existsSync(target)).toBe(false);
 
-    const upload = (body: unknown, url = `${indexUrl}#/import-export`) => state.ipc.get('workbench:upload')!({ senderFrame: { url, parent: null } }, body) as Promise<Res>;
-    expect((await upload({ name: 'x.csv', bytes: new Uint8Array([65]) }, 'https://evil.example/')).error?.code).toBe('request/forbidden');
+    const upload = (body: unknown, url = `${indexUrl}#/import-export`) =>
+      state.ipc.get('workbench:upload')!({ senderFrame: { url, parent: null } }, body) as Promise<Res>;
+    expect((await upload({ name: 'x.csv', bytes: new Uint8Array([65]) }, 'https://evil.example/')).error?.code).toBe(
+      'request/forbidden',
+    );
     expect((await upload({ name: 'x.csv', bytes: 'QUJD' })).error?.code).toBe('request/invalid-envelope');
     const csv = 'Employee no,Name,Team\nS1,Ann,North\n';
     const up = await upload({ name: 'staff.csv', bytes: new TextEncoder().encode(csv) });
     expect(up.value).toMatchObject({ name: 'staff.csv', bytes: csv.length });
-    const preview = await call({ name: 'import/preview', input: { kind: 'staff', file: { upload: (up.value as { upload: string }).upload } } });
+    const preview = await call({
+      name: 'import/preview',
+      input: { kind: 'staff', file: { upload: (up.value as { upload: string }).upload } },
+    });
     expect(preview.value).toMatchObject({ file: 'staff.csv', rows: { read: 1 } });
   });
 

@@ -11,7 +11,8 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
   return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
 }
 
-const click = (item: MenuItemConstructorOptions | undefined) => item?.click?.(undefined as never, undefined, undefined as never);
+const click = (item: MenuItemConstructorOptions | undefined) =>
+  item?.click?.(undefined as never, undefined, undefined as never);
 
 const cases: Array<[Lang, NodeJS.Platform]> = [
   ['zh-CN', 'win32'],
@@ -23,7 +24,9 @@ const cases: Array<[Lang, NodeJS.Platform]> = [
 
 describe('application menu (both languages, every platform)', () => {
   it.each(cases)('labels every item in %s on %s, with no missing key', (lang, platform) => {
-    const items = flatten(buildMenuTemplate({ lang, platform, isPackaged: true, appName: 'Sales Workbench' }, actions()));
+    const items = flatten(
+      buildMenuTemplate({ lang, platform, isPackaged: true, appName: 'Sales Workbench' }, actions()),
+    );
     const labelled = items.filter((i) => i.type !== 'separator');
     expect(labelled.length).toBeGreaterThan(15);
     for (const item of labelled) {
@@ -35,18 +38,40 @@ describe('application menu (both languages, every platform)', () => {
   });
 
   it('speaks Chinese and English', () => {
-    const zh = buildMenuTemplate({ lang: 'zh-CN', platform: 'win32', isPackaged: true, appName: '销售管理工作台' }, actions());
-    const en = buildMenuTemplate({ lang: 'en', platform: 'win32', isPackaged: true, appName: 'Sales Workbench' }, actions());
+    const zh = buildMenuTemplate(
+      { lang: 'zh-CN', platform: 'win32', isPackaged: true, appName: '销售管理工作台' },
+      actions(),
+    );
+    const en = buildMenuTemplate(
+      { lang: 'en', platform: 'win32', isPackaged: true, appName: 'Sales Workbench' },
+      actions(),
+    );
     expect(zh.map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
     expect(en.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
   });
 
   it('offers developer tools only when not packaged', () => {
     const roles = (isPackaged: boolean) =>
-      flatten(buildMenuTemplate({ lang: 'en', platform: 'win32', isPackaged, appName: 'W' }, actions())).map((i) => i.role);
+      flatten(buildMenuTemplate({ lang: 'en', platform: 'win32', isPackaged, appName: 'W' }, actions())).map(
+        (i) => i.role,
+      );
     expect(roles(true)).not.toContain('toggleDevTools');
     expect(roles(false)).toContain('toggleDevTools');
-    expect(roles(true)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'reload', 'zoomIn', 'zoomOut', 'resetZoom', 'quit']));
+    expect(roles(true)).toEqual(
+      expect.arrayContaining([
+        'undo',
+        'redo',
+        'cut',
+        'copy',
+        'paste',
+        'selectAll',
+        'reload',
+        'zoomIn',
+        'zoomOut',
+        'resetZoom',
+        'quit',
+      ]),
+    );
   });
 
   it('wires File and Help to their actions and Settings to the #/settings route', () => {
@@ -67,7 +92,10 @@ describe('application menu (both languages, every platform)', () => {
   });
 
   it('has the macOS application menu first, with About, Settings and Quit', () => {
-    const menu = buildMenuTemplate({ lang: 'en', platform: 'darwin', isPackaged: true, appName: 'Sales Workbench' }, actions());
+    const menu = buildMenuTemplate(
+      { lang: 'en', platform: 'darwin', isPackaged: true, appName: 'Sales Workbench' },
+      actions(),
+    );
     expect(menu[0].label).toBe('Sales Workbench');
     const first = flatten([menu[0]]);
     expect(first.map((i) => i.id ?? i.role)).toEqual(expect.arrayContaining(['about', 'settings', 'hide', 'quit']));

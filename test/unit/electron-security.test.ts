@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_INDEX_URL, serveAppRequest } from '../../src-main/electron/app-protocol';
-import { CSP, cspFor, hardenContents, isAllowedDownload, isAppUrl, isExternalWebUrl } from '../../src-main/electron/security';
+import {
+  CSP,
+  cspFor,
+  hardenContents,
+  isAllowedDownload,
+  isAppUrl,
+  isExternalWebUrl,
+} from '../../src-main/electron/security';
 import { tmpDir } from '../support/workspace';
 
 const origin = { indexUrl: APP_INDEX_URL };
@@ -44,7 +51,11 @@ describe('sender and navigation check (only the app’s own page may call main)'
 
   it('lets no frame navigate but the page itself, to itself (will-frame-navigate)', () => {
     const handlers = new Map<string, (e: { url: string; isMainFrame: boolean; preventDefault: () => void }) => void>();
-    hardenContents({ setWindowOpenHandler: () => {}, on: (event: string, fn: never) => handlers.set(event, fn) } as never, origin, () => {});
+    hardenContents(
+      { setWindowOpenHandler: () => {}, on: (event: string, fn: never) => handlers.set(event, fn) } as never,
+      origin,
+      () => {},
+    );
     const navigate = (url: string, isMainFrame: boolean) => {
       let prevented = false;
       handlers.get('will-frame-navigate')!({ url, isMainFrame, preventDefault: () => (prevented = true) });
@@ -66,14 +77,25 @@ describe('the app scheme serves the built renderer and nothing else', () => {
 
   it('answers the index and assets with their type and the CSP header', async () => {
     const page = await serveAppRequest(dir, `${APP_INDEX_URL}#/x`, CSP);
-    expect([page.status, page.headers.get('content-type'), page.headers.get('content-security-policy')]).toEqual([200, 'text/html; charset=utf-8', CSP]);
+    expect([page.status, page.headers.get('content-type'), page.headers.get('content-security-policy')]).toEqual([
+      200,
+      'text/html; charset=utf-8',
+      CSP,
+    ]);
     expect(await page.text()).toContain('<title>wb</title>');
     const js = await serveAppRequest(dir, 'workbench://app/assets/index.js', CSP);
     expect([js.status, js.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
   });
 
   it('refuses paths out of the folder, other hosts and missing files', async () => {
-    for (const url of ['workbench://app/../outside-secret.txt', 'workbench://app/%2e%2e/outside-secret.txt', 'workbench://app/..%2foutside-secret.txt', 'workbench://other/index.html', 'workbench://app/missing.js', 'workbench://app/assets']) {
+    for (const url of [
+      'workbench://app/../outside-secret.txt',
+      'workbench://app/%2e%2e/outside-secret.txt',
+      'workbench://app/..%2foutside-secret.txt',
+      'workbench://other/index.html',
+      'workbench://app/missing.js',
+      'workbench://app/assets',
+    ]) {
       const r = await serveAppRequest(dir, url, CSP);
       expect([url, r.status]).toEqual([url, 404]);
     }
@@ -94,7 +116,7 @@ describe('links and downloads', () => {
     expect(CSP).toContain("script-src 'self';");
     expect(CSP).toContain("frame-ancestors 'none'");
     const dev = cspFor('http://localhost:5173');
-    expect(dev).toContain('connect-src \'self\' ws://localhost:5173');
+    expect(dev).toContain("connect-src 'self' ws://localhost:5173");
     expect(dev).toContain("script-src 'self' 'unsafe-inline'");
   });
 

@@ -103,7 +103,11 @@ describe('npm start: build and native module', () => {
     const host = { platform: 'linux', arch: 'x64' };
     expect(plan.parseNativeArgs([], host)).toMatchObject({ platform: 'linux', archs: ['x64'], force: false });
     expect(plan.parseNativeArgs(['--platform', 'darwin', '--arch', 'universal'], host).archs).toEqual(['x64', 'arm64']);
-    expect(plan.parseNativeArgs(['--platform=win32', '--arch=x64', '--force'], host)).toMatchObject({ platform: 'win32', archs: ['x64'], force: true });
+    expect(plan.parseNativeArgs(['--platform=win32', '--arch=x64', '--force'], host)).toMatchObject({
+      platform: 'win32',
+      archs: ['x64'],
+      force: true,
+    });
     expect(() => plan.parseNativeArgs(['--arch', 'universal'], host)).toThrow(/darwin/);
     expect(() => plan.parseNativeArgs(['--platform', 'beos'], host)).toThrow(/platform/);
     expect(() => plan.parseNativeArgs(['--arch'], host)).toThrow(/value/);
@@ -126,11 +130,18 @@ describe('npm start: falling back to browser mode', () => {
   });
 
   it('names the cause of a failed download, not its stack trace', () => {
-    const installJs = 'TypeError: fetch failed\n    at node:internal/deps/undici/undici:14976:13\n    at async FetchDownloader.download (file:///x.js:46:30)\n';
+    const installJs =
+      'TypeError: fetch failed\n    at node:internal/deps/undici/undici:14976:13\n    at async FetchDownloader.download (file:///x.js:46:30)\n';
     expect(plan.lastReason(installJs)).toBe('no network connection');
-    expect(plan.lastReason('prebuild-install info begin\nprebuild-install warn install getaddrinfo ENOTFOUND github.com\n')).toBe('getaddrinfo ENOTFOUND github.com');
-    expect(plan.lastReason('RequestError: connect ECONNREFUSED 127.0.0.1:1\n    at foo (bar.js:1:1)')).toBe('RequestError: connect ECONNREFUSED 127.0.0.1:1');
-    expect(plan.lastReason('HTTPError: Response code 404 (Not Found) for http://mirror/v45.5.0/electron.zip')).toMatch(/404/);
+    expect(
+      plan.lastReason('prebuild-install info begin\nprebuild-install warn install getaddrinfo ENOTFOUND github.com\n'),
+    ).toBe('getaddrinfo ENOTFOUND github.com');
+    expect(plan.lastReason('RequestError: connect ECONNREFUSED 127.0.0.1:1\n    at foo (bar.js:1:1)')).toBe(
+      'RequestError: connect ECONNREFUSED 127.0.0.1:1',
+    );
+    expect(plan.lastReason('HTTPError: Response code 404 (Not Found) for http://mirror/v45.5.0/electron.zip')).toMatch(
+      /404/,
+    );
     expect(plan.lastReason('')).toBe('');
   });
 

@@ -16,7 +16,9 @@ const laptop: Rect = { x: 0, y: 0, width: 1440, height: 860 };
 const monitorRight: Rect = { x: 1440, y: 0, width: 2560, height: 1400 };
 
 function inside(b: { x?: number; y?: number; width: number; height: number }, area: Rect): boolean {
-  return b.x! >= area.x && b.y! >= area.y && b.x! + b.width <= area.x + area.width && b.y! + b.height <= area.y + area.height;
+  return (
+    b.x! >= area.x && b.y! >= area.y && b.x! + b.width <= area.x + area.width && b.y! + b.height <= area.y + area.height
+  );
 }
 
 describe('window state (remembered size and place, clamped to a visible display)', () => {
@@ -49,7 +51,11 @@ describe('window state (remembered size and place, clamped to a visible display)
     const saved = { bounds: { x: 1500, y: 0, width: 4000, height: 3000 }, maximized: false };
     const b = restoreBounds(saved, [laptop, monitorRight], laptop);
     expect(b).toMatchObject({ x: 1440, y: 0, width: 2560, height: 1400 });
-    const small = restoreBounds({ bounds: { x: 10, y: 10, width: 200, height: 100 }, maximized: false }, [laptop], laptop);
+    const small = restoreBounds(
+      { bounds: { x: 10, y: 10, width: 200, height: 100 }, maximized: false },
+      [laptop],
+      laptop,
+    );
     expect(small).toMatchObject({ width: MIN_SIZE.width, height: MIN_SIZE.height });
   });
 

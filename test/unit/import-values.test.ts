@@ -43,7 +43,18 @@ describe('value forms (issue #3 "Values")', () => {
   });
 
   it('dates: cells, serials, 2025-03-05, 2025/3/5, 2025.3.5, 2025年3月5日, 20250305, day-first when the column shows it', () => {
-    for (const v of ['2025-03-05', '2025/3/5', '2025.3.5', '2025年3月5日', '20250305', 45721, '2025-03-05 14:30', 'Mar 5, 2025', '5-Mar-2025']) expect(readDate(v, null), String(v)).toBe('2025-03-05');
+    for (const v of [
+      '2025-03-05',
+      '2025/3/5',
+      '2025.3.5',
+      '2025年3月5日',
+      '20250305',
+      45721,
+      '2025-03-05 14:30',
+      'Mar 5, 2025',
+      '5-Mar-2025',
+    ])
+      expect(readDate(v, null), String(v)).toBe('2025-03-05');
     expect(readDate('2025-13-45', null)).toBeUndefined();
     expect(readDate('2025-02-29', null)).toBeUndefined();
     expect(detectDayFirst(['01/04/2018', '13/04/2018'])).toBe(true);
@@ -59,12 +70,37 @@ describe('value forms (issue #3 "Values")', () => {
   it('property: rows written by the workbench writer read back cell for cell (strings with XML specials, numbers, dates)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s.trim() !== "" && [...s].every((ch) => ch.charCodeAt(0) >= 32)), fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 36526, max: 73050 })), { minLength: 1, maxLength: 30 }),
+        fc.array(
+          fc.tuple(
+            fc
+              .string({ minLength: 1, maxLength: 12 })
+              .filter((s) => s.trim() === s && s.trim() !== '' && [...s].every((ch) => ch.charCodeAt(0) >= 32)),
+            fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+            fc.integer({ min: 36526, max: 73050 }),
+          ),
+          { minLength: 1, maxLength: 30 },
+        ),
         (rows) => {
-          const data = rows.map(([s, n, d]) => [`x${s}`, n, new Date(Date.UTC(1899, 11, 30) + d * 86400000).toISOString().slice(0, 10)]);
-          const bytes = writeXlsx([{ name: 'T', columns: [{ header: 'Text', format: 'text' }, { header: 'Num', format: 'number' }, { header: 'Date', format: 'date' }], rows: data }]);
+          const data = rows.map(([s, n, d]) => [
+            `x${s}`,
+            n,
+            new Date(Date.UTC(1899, 11, 30) + d * 86400000).toISOString().slice(0, 10),
+          ]);
+          const bytes = writeXlsx([
+            {
+              name: 'T',
+              columns: [
+                { header: 'Text', format: 'text' },
+                { header: 'Num', format: 'number' },
+                { header: 'Date', format: 'date' },
+              ],
+              rows: data,
+            },
+          ]);
           const t = readTable(bytes, 't.xlsx').table;
-          expect(t.rows.map((r) => [r.cells[0], r.cells[1], (r.cells[2] as { iso: string }).iso])).toEqual(data.map(([s, n, d]) => [s, Object.is(n, -0) ? 0 : n, d]));
+          expect(t.rows.map((r) => [r.cells[0], r.cells[1], (r.cells[2] as { iso: string }).iso])).toEqual(
+            data.map(([s, n, d]) => [s, Object.is(n, -0) ? 0 : n, d]),
+          );
         },
       ),
       { numRuns: 40 },

@@ -26,7 +26,8 @@ describe('languages kept in step (architecture: the renderer)', () => {
     const root = path.resolve(__dirname, '../../src-main');
     const codes = new Set<string>();
     for (const file of sources(root)) {
-      for (const m of fs.readFileSync(file, 'utf8').matchAll(/WorkbenchError\(\s*'([a-z0-9-]+\/[a-z0-9-]+)'/g)) codes.add(m[1]);
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/WorkbenchError\(\s*'([a-z0-9-]+\/[a-z0-9-]+)'/g))
+        codes.add(m[1]);
     }
     expect(codes.size).toBeGreaterThan(5);
     const missing = [...codes].filter((c) => !(c in en.errors) || !(c in zh.errors));

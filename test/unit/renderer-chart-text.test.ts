@@ -16,14 +16,26 @@ describe('chart tooltip text', () => {
   it('is used by every chart formatter that returns HTML', () => {
     const root = path.resolve(__dirname, '../../src-renderer');
     const files = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) =>
+          e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+        );
     // A formatter function whose first template string holds a tag.
     const builds = (text: string) =>
-      [...text.matchAll(/formatter:\s*\([^)]*\)\s*=>\s*\{?[^`]{0,400}?`([^`]*)`/g)].some((m) => /<(br|b|div|span|strong|p|table|tr|td)\b/.test(m[1]));
+      [...text.matchAll(/formatter:\s*\([^)]*\)\s*=>\s*\{?[^`]{0,400}?`([^`]*)`/g)].some((m) =>
+        /<(br|b|div|span|strong|p|table|tr|td)\b/.test(m[1]),
+      );
     const html = { test: (text: string) => builds(text) };
-    const offenders = files(root).filter((f) => html.test(fs.readFileSync(f, 'utf8')) && !fs.readFileSync(f, 'utf8').includes('escapeHtml('));
+    const offenders = files(root).filter(
+      (f) => html.test(fs.readFileSync(f, 'utf8')) && !fs.readFileSync(f, 'utf8').includes('escapeHtml('),
+    );
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
     // The guard finds the one formatter that builds HTML today.
-    expect(files(root).filter((f) => html.test(fs.readFileSync(f, 'utf8'))).map((f) => path.basename(f))).toContain('SalespersonNps.tsx');
+    expect(
+      files(root)
+        .filter((f) => html.test(fs.readFileSync(f, 'utf8')))
+        .map((f) => path.basename(f)),
+    ).toContain('SalespersonNps.tsx');
   });
 });

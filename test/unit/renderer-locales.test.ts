@@ -6,7 +6,8 @@ import zhCN from '../../src-shared/locales/zh-CN.json';
 /** Every leaf key; plural suffixes are folded so that zh (one form) and en (two forms) compare equal. */
 function keys(obj: unknown, prefix = ''): string[] {
   if (Array.isArray(obj)) return [`${prefix}[${obj.length}]`, ...obj.flatMap((v, i) => keys(v, `${prefix}[${i}]`))];
-  if (obj && typeof obj === 'object') return Object.entries(obj).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+  if (obj && typeof obj === 'object')
+    return Object.entries(obj).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
   return [prefix.replace(/_(zero|one|two|few|many|other)$/, '')];
 }
 

@@ -27,7 +27,11 @@ describe('own changes and their echo (renderer/backend/ownChanges.ts)', () => {
     const own = await load();
     own.expectOwnChange('targets/edit');
     own.expectOwnChange('targets/edit');
-    expect([own.isOwnEcho('targets/edit'), own.isOwnEcho('targets/edit'), own.isOwnEcho('targets/edit')]).toEqual([true, true, false]);
+    expect([own.isOwnEcho('targets/edit'), own.isOwnEcho('targets/edit'), own.isOwnEcho('targets/edit')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('a failed change expects no echo, and an expectation lapses after a few seconds', async () => {

@@ -56,8 +56,14 @@ describe('toPageRequest: AG Grid infinite model → x/page input', () => {
 
 describe('toPageFilter: one column filter', () => {
   it('text contains and equals', () => {
-    expect(toPageFilter({ filterType: 'text', type: 'contains', filter: ' 华东 ' })).toEqual({ type: 'contains', value: '华东' });
-    expect(toPageFilter({ filterType: 'text', type: 'equals', filter: 'SO-1' })).toEqual({ type: 'equals', value: 'SO-1' });
+    expect(toPageFilter({ filterType: 'text', type: 'contains', filter: ' 华东 ' })).toEqual({
+      type: 'contains',
+      value: '华东',
+    });
+    expect(toPageFilter({ filterType: 'text', type: 'equals', filter: 'SO-1' })).toEqual({
+      type: 'equals',
+      value: 'SO-1',
+    });
   });
 
   it('text options the API cannot express, and empty values, are dropped', () => {
@@ -69,14 +75,30 @@ describe('toPageFilter: one column filter', () => {
 
   it('number ranges', () => {
     expect(toPageFilter({ filterType: 'number', type: 'equals', filter: 3 })).toEqual({ type: 'equals', value: 3 });
-    expect(toPageFilter({ filterType: 'number', type: 'greaterThanOrEqual', filter: 10 })).toEqual({ type: 'gte', value: 10 });
-    expect(toPageFilter({ filterType: 'number', type: 'lessThanOrEqual', filter: 0 })).toEqual({ type: 'lte', value: 0 });
-    expect(toPageFilter({ filterType: 'number', type: 'inRange', filter: 1, filterTo: 9.5 })).toEqual({ type: 'between', value: 1, valueTo: 9.5 });
+    expect(toPageFilter({ filterType: 'number', type: 'greaterThanOrEqual', filter: 10 })).toEqual({
+      type: 'gte',
+      value: 10,
+    });
+    expect(toPageFilter({ filterType: 'number', type: 'lessThanOrEqual', filter: 0 })).toEqual({
+      type: 'lte',
+      value: 0,
+    });
+    expect(toPageFilter({ filterType: 'number', type: 'inRange', filter: 1, filterTo: 9.5 })).toEqual({
+      type: 'between',
+      value: 1,
+      valueTo: 9.5,
+    });
   });
 
   it('a range with only its start is an open range', () => {
-    expect(toPageFilter({ filterType: 'number', type: 'inRange', filter: 1, filterTo: null })).toEqual({ type: 'gte', value: 1 });
-    expect(toPageFilter({ filterType: 'date', type: 'inRange', dateFrom: '2025-01-01', dateTo: null })).toEqual({ type: 'gte', value: '2025-01-01' });
+    expect(toPageFilter({ filterType: 'number', type: 'inRange', filter: 1, filterTo: null })).toEqual({
+      type: 'gte',
+      value: 1,
+    });
+    expect(toPageFilter({ filterType: 'date', type: 'inRange', dateFrom: '2025-01-01', dateTo: null })).toEqual({
+      type: 'gte',
+      value: '2025-01-01',
+    });
   });
 
   it('strict comparisons are not offered and not mapped', () => {
@@ -85,8 +107,18 @@ describe('toPageFilter: one column filter', () => {
   });
 
   it('dates lose AG Grid time part', () => {
-    expect(toPageFilter({ filterType: 'date', type: 'equals', dateFrom: '2025-03-05 00:00:00' })).toEqual({ type: 'equals', value: '2025-03-05' });
-    expect(toPageFilter({ filterType: 'date', type: 'inRange', dateFrom: '2025-01-01 00:00:00', dateTo: '2025-03-31 00:00:00' })).toEqual({
+    expect(toPageFilter({ filterType: 'date', type: 'equals', dateFrom: '2025-03-05 00:00:00' })).toEqual({
+      type: 'equals',
+      value: '2025-03-05',
+    });
+    expect(
+      toPageFilter({
+        filterType: 'date',
+        type: 'inRange',
+        dateFrom: '2025-01-01 00:00:00',
+        dateTo: '2025-03-31 00:00:00',
+      }),
+    ).toEqual({
       type: 'between',
       value: '2025-01-01',
       valueTo: '2025-03-31',

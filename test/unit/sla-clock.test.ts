@@ -27,14 +27,37 @@ describe('P4.6 SLA clock: working hours on working days, paused while waiting on
 
   it('stops while waiting on the customer, across days', () => {
     // Mon 09:00 → Wed 15:00 is 9 + 9 + 6 = 24 h; waiting Mon 16:00 → Wed 11:00 is 2 + 9 + 2 = 13 h
-    expect(workingHours('2026-03-02T09:00', '2026-03-04T15:00', [{ start: '2026-03-02T16:00', end: '2026-03-04T11:00' }], wd)).toBe(11);
+    expect(
+      workingHours(
+        '2026-03-02T09:00',
+        '2026-03-04T15:00',
+        [{ start: '2026-03-02T16:00', end: '2026-03-04T11:00' }],
+        wd,
+      ),
+    ).toBe(11);
     // a pause across a weekend: Fri 17:00 → Mon 10:00 is 1 + 1 = 2 h of the 9 + 9 − … span
-    expect(workingHours('2026-03-06T09:00', '2026-03-09T18:00', [{ start: '2026-03-06T17:00', end: '2026-03-09T10:00' }], wd)).toBe(18 - 2);
+    expect(
+      workingHours(
+        '2026-03-06T09:00',
+        '2026-03-09T18:00',
+        [{ start: '2026-03-06T17:00', end: '2026-03-09T10:00' }],
+        wd,
+      ),
+    ).toBe(18 - 2);
   });
 
   it('runs an open pause to the end of the span, and clips pauses to it', () => {
-    expect(workingHours('2026-03-02T09:00', '2026-03-03T12:00', [{ start: '2026-03-02T12:00', end: null }], wd)).toBe(3);
-    expect(workingHours('2026-03-02T12:00', '2026-03-02T18:00', [{ start: '2026-03-02T08:00', end: '2026-03-02T13:00' }], wd)).toBe(5);
+    expect(workingHours('2026-03-02T09:00', '2026-03-03T12:00', [{ start: '2026-03-02T12:00', end: null }], wd)).toBe(
+      3,
+    );
+    expect(
+      workingHours(
+        '2026-03-02T12:00',
+        '2026-03-02T18:00',
+        [{ start: '2026-03-02T08:00', end: '2026-03-02T13:00' }],
+        wd,
+      ),
+    ).toBe(5);
   });
 
   it('says which years lack the official schedule (only weekends are known there)', () => {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chiSquare, compareNps, npsFromCounts, pearsonFromSums, scaleFromDistribution, standardizedBetas } from '../../src-main/services/survey/stats';
+import {
+  chiSquare,
+  compareNps,
+  npsFromCounts,
+  pearsonFromSums,
+  scaleFromDistribution,
+  standardizedBetas,
+} from '../../src-main/services/survey/stats';
 
 describe('survey statistics against second implementations (P4.7)', () => {
   it('NPS and its SE equal the mean and SE of +1/0/−1 scores computed from raw answers', () => {
@@ -9,7 +16,11 @@ describe('survey statistics against second implementations (P4.7)', () => {
         const s: number[] = answers.map((v) => (v >= 9 ? 1 : v >= 7 ? 0 : -1));
         const mean = s.reduce((a, b) => a + b, 0) / s.length;
         const variance = s.reduce((a, b) => a + (b - mean) ** 2, 0) / s.length;
-        const got = npsFromCounts(s.filter((x) => x === 1).length, s.filter((x) => x === 0).length, s.filter((x) => x === -1).length);
+        const got = npsFromCounts(
+          s.filter((x) => x === 1).length,
+          s.filter((x) => x === 0).length,
+          s.filter((x) => x === -1).length,
+        );
         expect(got.score).toBeCloseTo(100 * mean, 9);
         expect(got.se).toBeCloseTo(100 * Math.sqrt(variance / s.length), 9);
       }),
@@ -36,7 +47,9 @@ describe('survey statistics against second implementations (P4.7)', () => {
       [10, 20, 20],
     ]);
     const e = [15, 20, 15];
-    const hand = [20, 20, 10].reduce((a, o, j) => a + (o - e[j]) ** 2 / e[j], 0) + [10, 20, 20].reduce((a, o, j) => a + (o - e[j]) ** 2 / e[j], 0);
+    const hand =
+      [20, 20, 10].reduce((a, o, j) => a + (o - e[j]) ** 2 / e[j], 0) +
+      [10, 20, 20].reduce((a, o, j) => a + (o - e[j]) ** 2 / e[j], 0);
     expect(r.chi2).toBeCloseTo(hand, 12);
     expect(r.df).toBe(2);
     expect(r.p).toBeCloseTo(Math.exp(-hand / 2), 9); // chi-square with 2 df: p = e^(−x/2)
@@ -51,9 +64,31 @@ describe('survey statistics against second implementations (P4.7)', () => {
     expect(c.significant).toBe(c.p! < 0.05);
     expect(pearsonFromSums(3, 6, 6, 14, 14, 14)).toBeCloseTo(1, 12);
     // with uncorrelated items the betas are the correlations themselves
-    expect(standardizedBetas([[1, 0], [0, 1]], [0.3, 0.5])).toEqual([0.3, 0.5]);
-    const betas = standardizedBetas([[1, 0.5], [0.5, 1]], [0.6, 0.6])!;
+    expect(
+      standardizedBetas(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [0.3, 0.5],
+      ),
+    ).toEqual([0.3, 0.5]);
+    const betas = standardizedBetas(
+      [
+        [1, 0.5],
+        [0.5, 1],
+      ],
+      [0.6, 0.6],
+    )!;
     expect(betas[0]).toBeCloseTo(0.4, 12);
-    expect(standardizedBetas([[1, 1], [1, 1]], [0.5, 0.5])).toBeNull();
+    expect(
+      standardizedBetas(
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        [0.5, 0.5],
+      ),
+    ).toBeNull();
   });
 });

@@ -21,25 +21,33 @@ function hamilton(total: number, weights: number[]): number[] {
 describe('largest-remainder rounding (P2.2 exact totals)', () => {
   it('P2.2: parts always add up to the whole and match an independent Hamilton apportionment', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.array(fc.integer({ min: 0, max: 5_000_000_000 }), { minLength: 1, maxLength: 30 }), (total, weights) => {
-        fc.pre(weights.some((w) => w > 0));
-        const parts = largestRemainder(total, weights);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        expect(parts).toEqual(hamilton(total, weights));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 5_000_000_000 }), { minLength: 1, maxLength: 30 }),
+        (total, weights) => {
+          fc.pre(weights.some((w) => w > 0));
+          const parts = largestRemainder(total, weights);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          expect(parts).toEqual(hamilton(total, weights));
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('P2.2: each part is its exact share rounded down or up, never further', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 1, maxLength: 12 }), (total, weights) => {
-        fc.pre(weights.some((w) => w > 0.001));
-        const parts = largestRemainder(total, weights);
-        const sum = weights.reduce((a, b) => a + b, 0);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        parts.forEach((p, i) => expect(Math.abs(p - (total * weights[i]) / sum)).toBeLessThan(1 + 1e-6));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 1, maxLength: 12 }),
+        (total, weights) => {
+          fc.pre(weights.some((w) => w > 0.001));
+          const parts = largestRemainder(total, weights);
+          const sum = weights.reduce((a, b) => a + b, 0);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          parts.forEach((p, i) => expect(Math.abs(p - (total * weights[i]) / sum)).toBeLessThan(1 + 1e-6));
+        },
+      ),
     );
   });
 
@@ -51,7 +59,13 @@ describe('largest-remainder rounding (P2.2 exact totals)', () => {
 });
 
 describe('splitting with locks (P2.2 hold and override)', () => {
-  const part = (o: Partial<{ fixed: number | null; min: number; weight: number; fallback: number }>) => ({ fixed: null, min: 0, weight: 1, fallback: 1, ...o });
+  const part = (o: Partial<{ fixed: number | null; min: number; weight: number; fallback: number }>) => ({
+    fixed: null,
+    min: 0,
+    weight: 1,
+    fallback: 1,
+    ...o,
+  });
 
   it('keeps locked parts and spreads the remainder over the free ones', () => {
     expect(splitWithLocks(100, [part({ fixed: 40 }), part({}), part({})], { label: 'x' })).toEqual([40, 30, 30]);
@@ -60,11 +74,17 @@ describe('splitting with locks (P2.2 hold and override)', () => {
   });
 
   it('refuses locks above the parent, and all-locked parts that do not add up', () => {
-    expect(() => splitWithLocks(50, [part({ fixed: 40 }), part({ fixed: 20 }), part({})], { label: 'x' })).toThrow(expect.objectContaining({ code: 'targets/locks-exceed' }));
-    expect(() => splitWithLocks(50, [part({ fixed: 40 }), part({ fixed: 5 })], { label: 'x' })).toThrow(expect.objectContaining({ code: 'targets/locks-mismatch' }));
+    expect(() => splitWithLocks(50, [part({ fixed: 40 }), part({ fixed: 20 }), part({})], { label: 'x' })).toThrow(
+      expect.objectContaining({ code: 'targets/locks-exceed' }),
+    );
+    expect(() => splitWithLocks(50, [part({ fixed: 40 }), part({ fixed: 5 })], { label: 'x' })).toThrow(
+      expect.objectContaining({ code: 'targets/locks-mismatch' }),
+    );
   });
 
   it('falls back to even weights when every free weight is zero', () => {
-    expect(splitWithLocks(9, [part({ weight: 0, fallback: 2 }), part({ weight: 0, fallback: 1 })], { label: 'x' })).toEqual([6, 3]);
+    expect(
+      splitWithLocks(9, [part({ weight: 0, fallback: 2 }), part({ weight: 0, fallback: 1 })], { label: 'x' }),
+    ).toEqual([6, 3]);
   });
 });

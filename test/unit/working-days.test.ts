@@ -6,19 +6,38 @@ import { hasOfficialSchedule, monthWorkingPace, workingDaysByMonth } from '../..
 const SCHEDULE: Record<number, { off: string[]; work: string[] }> = {
   2025: {
     // 元旦 1/1; 春节 1/28–2/4; 清明 4/4–4/6; 劳动节 5/1–5/5; 端午 5/31–6/2; 国庆·中秋 10/1–10/8
-    off: ['01-01', ...range('01-28', '01-31'), ...range('02-01', '02-04'), ...range('04-04', '04-06'), ...range('05-01', '05-05'), '05-31', '06-01', '06-02', ...range('10-01', '10-08')],
+    off: [
+      '01-01',
+      ...range('01-28', '01-31'),
+      ...range('02-01', '02-04'),
+      ...range('04-04', '04-06'),
+      ...range('05-01', '05-05'),
+      '05-31',
+      '06-01',
+      '06-02',
+      ...range('10-01', '10-08'),
+    ],
     work: ['01-26', '02-08', '04-27', '09-28', '10-11'],
   },
   2026: {
     // 元旦 1/1–1/3; 春节 2/15–2/23; 清明 4/4–4/6; 劳动节 5/1–5/5; 端午 6/19–6/21; 中秋 9/25–9/27; 国庆 10/1–10/7
-    off: [...range('01-01', '01-03'), ...range('02-15', '02-23'), ...range('04-04', '04-06'), ...range('05-01', '05-05'), ...range('06-19', '06-21'), ...range('09-25', '09-27'), ...range('10-01', '10-07')],
+    off: [
+      ...range('01-01', '01-03'),
+      ...range('02-15', '02-23'),
+      ...range('04-04', '04-06'),
+      ...range('05-01', '05-05'),
+      ...range('06-19', '06-21'),
+      ...range('09-25', '09-27'),
+      ...range('10-01', '10-07'),
+    ],
     work: ['01-04', '02-14', '02-28', '05-09', '09-20', '10-10'],
   },
 };
 
 function range(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let d = Number(from.slice(3)); d <= Number(to.slice(3)); d++) out.push(`${from.slice(0, 3)}${String(d).padStart(2, '0')}`);
+  for (let d = Number(from.slice(3)); d <= Number(to.slice(3)); d++)
+    out.push(`${from.slice(0, 3)}${String(d).padStart(2, '0')}`);
   return out;
 }
 
@@ -51,7 +70,9 @@ describe('working days (P2.6 item 9)', () => {
     while (hasOfficialSchedule(year)) year++;
     const pace = monthWorkingPace(year, 5, `${year}-05-31`);
     expect(pace.officialCalendar).toBe(false);
-    const weekdays = Array.from({ length: 31 }, (_, i) => new Date(Date.UTC(year, 4, i + 1)).getUTCDay()).filter((d) => d !== 0 && d !== 6).length;
+    const weekdays = Array.from({ length: 31 }, (_, i) => new Date(Date.UTC(year, 4, i + 1)).getUTCDay()).filter(
+      (d) => d !== 0 && d !== 6,
+    ).length;
     expect(pace.workingDays).toBe(weekdays);
   });
 

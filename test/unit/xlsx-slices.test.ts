@@ -13,7 +13,8 @@ const sliced = (xml: string, size: number) =>
   ({
     stream(_e: ZipEntry, onChunk: (c: Uint8Array, final: boolean) => boolean | void) {
       const bytes = Buffer.from(xml, 'utf8');
-      for (let i = 0; i < bytes.length; i += size) if (onChunk(bytes.subarray(i, i + size), i + size >= bytes.length) === false) return;
+      for (let i = 0; i < bytes.length; i += size)
+        if (onChunk(bytes.subarray(i, i + size), i + size >= bytes.length) === false) return;
     },
   }) as unknown as ZipArchive;
 
@@ -24,7 +25,8 @@ const SHEET = `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxml
 
 describe('slices cut anywhere read like the whole text (issue #17 item 8)', () => {
   it('shared strings', () => {
-    for (let size = 1; size <= 40; size++) expect(readSharedStrings(sliced(SST, size), entry, 'f.xlsx'), `slice ${size}`).toEqual(EXPECTED_SST);
+    for (let size = 1; size <= 40; size++)
+      expect(readSharedStrings(sliced(SST, size), entry, 'f.xlsx'), `slice ${size}`).toEqual(EXPECTED_SST);
   });
 
   it('a worksheet with a namespace prefix, formulas, booleans, entities and merges', () => {
@@ -36,15 +38,25 @@ describe('slices cut anywhere read like the whole text (issue #17 item 8)', () =
       { r: 4, cells: [null, 'a<b'] },
     ]);
     expect(whole.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
-    for (let size = 1; size <= 40; size++) expect(scanSheet(sliced(SHEET, size), entry, 'S', ctx), `slice ${size}`).toEqual(whole);
+    for (let size = 1; size <= 40; size++)
+      expect(scanSheet(sliced(SHEET, size), entry, 'S', ctx), `slice ${size}`).toEqual(whole);
   });
 
   it('an unclosed row or shared string is refused however it is sliced', () => {
     const ctx = { sst: [], styles: { kinds: [] }, date1904: false, file: 'f.xlsx' };
     const bad = SHEET.replace('</x:row><x:row r="4">', '<x:row r="4">');
     for (const size of [1, 7, 1 << 20]) {
-      expect(() => scanSheet(sliced(bad.replace(/<x:row r="4">[\s\S]*<\/x:row>/, '<x:row r="4"><x:c r="B4"><x:v>1</x:v></x:c>'), size), entry, 'S', ctx)).toThrow(expect.objectContaining({ code: 'import/damaged-sheet' }));
-      expect(() => readSharedStrings(sliced(SST.replace('<t>last</t></si>', '<t>last</t>'), size), entry, 'f.xlsx')).toThrow(expect.objectContaining({ code: 'import/damaged-part' }));
+      expect(() =>
+        scanSheet(
+          sliced(bad.replace(/<x:row r="4">[\s\S]*<\/x:row>/, '<x:row r="4"><x:c r="B4"><x:v>1</x:v></x:c>'), size),
+          entry,
+          'S',
+          ctx,
+        ),
+      ).toThrow(expect.objectContaining({ code: 'import/damaged-sheet' }));
+      expect(() =>
+        readSharedStrings(sliced(SST.replace('<t>last</t></si>', '<t>last</t>'), size), entry, 'f.xlsx'),
+      ).toThrow(expect.objectContaining({ code: 'import/damaged-part' }));
     }
   });
 });

@@ -11,11 +11,13 @@ describe('XML text of the readers (issue #10 item 16: openpyxl writes every non-
   });
 
   it('leaves what is not a reference as it is', () => {
-    for (const s of ['&unknown;', 'A & B', '&#;', '&#xZZ;', '&#12', '&#99999999;', 'plain', '']) expect(decodeXml(s)).toBe(s);
+    for (const s of ['&unknown;', 'A & B', '&#;', '&#xZZ;', '&#12', '&#99999999;', 'plain', ''])
+      expect(decodeXml(s)).toBe(s);
   });
 
   it('joins the runs of a rich text item and leaves out phonetic runs, like the general path', () => {
-    const xml = '<c><is><r><t>A&amp;</t></r><r><rPr/><t xml:space="preserve"> B</t></r><rPh><t>\u3075\u308a</t></rPh></is></c>';
+    const xml =
+      '<c><is><r><t>A&amp;</t></r><r><rPr/><t xml:space="preserve"> B</t></r><rPh><t>\u3075\u308a</t></rPh></is></c>';
     expect(itemText(xml, 3, xml.length - 4)).toBe('A& B');
     expect(stringItemText(xml.slice(3, -4))).toBe('A& B');
     const plain = '<is><t>&#23458;&#25143;2056</t></is>';

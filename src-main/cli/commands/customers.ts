@@ -28,7 +28,11 @@ function buildCustomers(values: Values, pos: string[]) {
   noPositionals(`customers ${sub}`, rest);
   switch (sub) {
     case 'merge':
-      return call('customers/merge', { keep: required(values, 'keep'), merge: required(values, 'merge'), reason: required(values, 'reason') });
+      return call('customers/merge', {
+        keep: required(values, 'keep'),
+        merge: required(values, 'merge'),
+        reason: required(values, 'reason'),
+      });
     case 'duplicates':
       return call('customers/duplicates', {});
     case 'regrade':
@@ -36,7 +40,13 @@ function buildCustomers(values: Values, pos: string[]) {
     case 'completeness':
       return call('customers/completeness', person(values));
     case 'hand-over': {
-      const input: Input<'customers/hand-over'> = { from: required(values, 'from'), to: required(values, 'to').split(/[,，\s]+/).filter(Boolean), reason: required(values, 'reason') };
+      const input: Input<'customers/hand-over'> = {
+        from: required(values, 'from'),
+        to: required(values, 'to')
+          .split(/[,，\s]+/)
+          .filter(Boolean),
+        reason: required(values, 'reason'),
+      };
       const grade = choiceOption(values, 'grade', GRADES);
       if (grade) input.grade = grade;
       return call('customers/hand-over', input);
@@ -57,7 +67,11 @@ function buildVisits(values: Values, pos: string[]) {
     case 'log': {
       const customerId = intOption(values, 'customer');
       if (customerId === undefined) throw new UsageError('customers.cli.missing-option', { option: '--customer' });
-      const input: Input<'visits/log'> = { customerId, date: required(values, 'date'), status: values.planned ? 'planned' : 'done' };
+      const input: Input<'visits/log'> = {
+        customerId,
+        date: required(values, 'date'),
+        status: values.planned ? 'planned' : 'done',
+      };
       const type = choiceOption(values, 'type', VISIT_TYPES);
       if (type) input.type = type;
       for (const k of ['purpose', 'outcome'] as const) {
@@ -92,53 +106,116 @@ function buildCare(values: Values, pos: string[]) {
     }
     case 'coverage': {
       const occasion = textOption(values, 'occasion');
-      return call('care/coverage', { year: year(), ...person(values), ...(occasion !== undefined ? { occasion } : {}) });
+      return call('care/coverage', {
+        year: year(),
+        ...person(values),
+        ...(occasion !== undefined ? { occasion } : {}),
+      });
     }
     default:
       throw new UsageError('customers.cli.usage-care');
   }
 }
 
-const line = (cols: (string | number | null | undefined)[]) => cols.map((c) => (c === null || c === undefined ? '—' : String(c))).join('\t');
+const line = (cols: (string | number | null | undefined)[]) =>
+  cols.map((c) => (c === null || c === undefined ? '—' : String(c))).join('\t');
 
 export const customerCommands = [
   command({
     name: 'customers',
     summary: 'customers.cli.help-customers',
     usage: 'customers merge|duplicates|regrade|completeness|hand-over …',
-    options: { keep: { type: 'string' }, merge: { type: 'string' }, reason: { type: 'string' }, 'as-of': { type: 'string' }, person: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, grade: { type: 'string' } },
+    options: {
+      keep: { type: 'string' },
+      merge: { type: 'string' },
+      reason: { type: 'string' },
+      'as-of': { type: 'string' },
+      person: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      grade: { type: 'string' },
+    },
     build: buildCustomers,
     render: {
-      'customers/merge': (r, lang) => t(lang, 'customers.cli.merged', { kept: `${r.kept.code} ${r.kept.name}`, merged: `${r.merged.code} ${r.merged.name}`, moved: Object.values(r.moved).reduce((a, b) => a + b, 0) }),
+      'customers/merge': (r, lang) =>
+        t(lang, 'customers.cli.merged', {
+          kept: `${r.kept.code} ${r.kept.name}`,
+          merged: `${r.merged.code} ${r.merged.name}`,
+          moved: Object.values(r.moved).reduce((a, b) => a + b, 0),
+        }),
       'customers/duplicates': (groups, lang) =>
-        [t(lang, 'customers.cli.duplicates', { groups: groups.length }), ...groups.map((g) => `${g.reason}: ${g.customers.map((c) => `${c.code ?? c.id} ${c.name}`).join(' | ')}`)].join('\n'),
-      'customers/regrade': (r, lang) => t(lang, 'customers.cli.regraded', { customers: r.customers, asOf: r.asOf, a: r.byGrade.A, b: r.byGrade.B, c: r.byGrade.C }),
+        [
+          t(lang, 'customers.cli.duplicates', { groups: groups.length }),
+          ...groups.map((g) => `${g.reason}: ${g.customers.map((c) => `${c.code ?? c.id} ${c.name}`).join(' | ')}`),
+        ].join('\n'),
+      'customers/regrade': (r, lang) =>
+        t(lang, 'customers.cli.regraded', {
+          customers: r.customers,
+          asOf: r.asOf,
+          a: r.byGrade.A,
+          b: r.byGrade.B,
+          c: r.byGrade.C,
+        }),
       'customers/completeness': (r, lang) =>
-        [t(lang, 'customers.cli.completeness', { score: pct(r.company), incomplete: r.worklist.length }), ...r.people.map((p) => line([p.employeeNo, p.name, pct(p.score), p.incomplete]))].join('\n'),
-      'customers/hand-over': (r, lang) => [t(lang, 'customers.cli.handed-over', { count: r.moved.length, from: r.from }), ...r.moved.map((m) => line([m.code, '→', m.to]))].join('\n'),
+        [
+          t(lang, 'customers.cli.completeness', { score: pct(r.company), incomplete: r.worklist.length }),
+          ...r.people.map((p) => line([p.employeeNo, p.name, pct(p.score), p.incomplete])),
+        ].join('\n'),
+      'customers/hand-over': (r, lang) =>
+        [
+          t(lang, 'customers.cli.handed-over', { count: r.moved.length, from: r.from }),
+          ...r.moved.map((m) => line([m.code, '→', m.to])),
+        ].join('\n'),
     },
   }),
   command({
     name: 'visits',
     summary: 'customers.cli.help-visits',
     usage: 'visits due|compliance|log …',
-    options: { person: { type: 'string' }, 'as-of': { type: 'string' }, customer: { type: 'string' }, date: { type: 'string' }, type: { type: 'string' }, planned: { type: 'boolean' }, purpose: { type: 'string' }, outcome: { type: 'string' } },
+    options: {
+      person: { type: 'string' },
+      'as-of': { type: 'string' },
+      customer: { type: 'string' },
+      date: { type: 'string' },
+      type: { type: 'string' },
+      planned: { type: 'boolean' },
+      purpose: { type: 'string' },
+      outcome: { type: 'string' },
+    },
     build: buildVisits,
     render: {
       'visits/due': (r, lang: Lang) =>
         [
-          t(lang, 'customers.cli.due-header', { asOf: r.asOf, overdue: r.items.filter((i) => i.status === 'overdue').length, due: r.items.filter((i) => i.status === 'due').length }),
-          ...r.items.map((i) => line([i.grade, i.code, i.customer, i.salesperson, i.lastVisit, i.dueDate, i.daysOverdue])),
+          t(lang, 'customers.cli.due-header', {
+            asOf: r.asOf,
+            overdue: r.items.filter((i) => i.status === 'overdue').length,
+            due: r.items.filter((i) => i.status === 'due').length,
+          }),
+          ...r.items.map((i) =>
+            line([i.grade, i.code, i.customer, i.salesperson, i.lastVisit, i.dueDate, i.daysOverdue]),
+          ),
         ].join('\n'),
-      'visits/compliance': (r, lang) => [t(lang, 'customers.cli.compliance-header', { asOf: r.asOf, share: pct(r.company) }), ...r.rows.map((x) => line([x.employeeNo, x.name, x.onTime, x.aCustomers, pct(x.share)]))].join('\n'),
-      'visits/log': (v, lang) => t(lang, 'customers.cli.visit-logged', { id: v.id, customer: v.customerName, date: v.date }),
+      'visits/compliance': (r, lang) =>
+        [
+          t(lang, 'customers.cli.compliance-header', { asOf: r.asOf, share: pct(r.company) }),
+          ...r.rows.map((x) => line([x.employeeNo, x.name, x.onTime, x.aCustomers, pct(x.share)])),
+        ].join('\n'),
+      'visits/log': (v, lang) =>
+        t(lang, 'customers.cli.visit-logged', { id: v.id, customer: v.customerName, date: v.date }),
     },
   }),
   command({
     name: 'care',
     summary: 'customers.cli.help-care',
     usage: 'care calendar|list|coverage …',
-    options: { year: { type: 'string' }, person: { type: 'string' }, 'solar-terms': { type: 'boolean' }, date: { type: 'string' }, days: { type: 'string' }, occasion: { type: 'string' } },
+    options: {
+      year: { type: 'string' },
+      person: { type: 'string' },
+      'solar-terms': { type: 'boolean' },
+      date: { type: 'string' },
+      days: { type: 'string' },
+      occasion: { type: 'string' },
+    },
     build: buildCare,
     render: {
       'care/calendar': (c, lang) =>
@@ -148,10 +225,25 @@ export const customerCommands = [
           ...c.events.map((e) => line([e.date, e.kind, e.occasion, e.customer, e.contact])),
         ].join('\n'),
       'care/list': (l, lang) =>
-        [t(lang, 'customers.cli.list-header', { from: l.from, to: l.to, items: l.items.length, sent: l.items.filter((i) => i.sent).length }), ...l.items.map((i) => line([i.date, i.occasion, i.customer, i.contact, i.mobile, i.text]))].join('\n'),
+        [
+          t(lang, 'customers.cli.list-header', {
+            from: l.from,
+            to: l.to,
+            items: l.items.length,
+            sent: l.items.filter((i) => i.sent).length,
+          }),
+          ...l.items.map((i) => line([i.date, i.occasion, i.customer, i.contact, i.mobile, i.text])),
+        ].join('\n'),
       'care/coverage': (c, lang) =>
         [
-          t(lang, 'customers.cli.coverage-header', { year: c.year, occasion: c.occasion, covered: c.covered, aCustomers: c.aCustomers, from: c.window.from, to: c.window.to }),
+          t(lang, 'customers.cli.coverage-header', {
+            year: c.year,
+            occasion: c.occasion,
+            covered: c.covered,
+            aCustomers: c.aCustomers,
+            from: c.window.from,
+            to: c.window.to,
+          }),
           ...c.uncovered.map((u) => line([u.salesperson, u.salespersonName, u.code, u.customer])),
         ].join('\n'),
     },

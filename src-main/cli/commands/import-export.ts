@@ -23,26 +23,52 @@ function mapOption(values: Values): Record<string, string | null> | undefined {
 }
 
 function renderImport(r: ImportResult, lang: Lang): string {
-  const key = r.committed ? 'importExport.cli.imported' : r.records ? 'importExport.cli.dryRun' : 'importExport.cli.notImported';
+  const key = r.committed
+    ? 'importExport.cli.imported'
+    : r.records
+      ? 'importExport.cli.dryRun'
+      : 'importExport.cli.notImported';
   const lines = [
-    t(lang, key, { kind: t(lang, `importExport.kinds.${r.kind}`).startsWith('importExport.') ? r.kind : t(lang, `importExport.kinds.${r.kind}`), file: r.file, sheet: r.sheet, headerRow: r.headerRow }),
+    t(lang, key, {
+      kind: t(lang, `importExport.kinds.${r.kind}`).startsWith('importExport.')
+        ? r.kind
+        : t(lang, `importExport.kinds.${r.kind}`),
+      file: r.file,
+      sheet: r.sheet,
+      headerRow: r.headerRow,
+    }),
     t(lang, 'importExport.cli.counts', {
-      read: fmt(lang, r.rows.read), valid: fmt(lang, r.rows.valid), invalid: fmt(lang, r.rows.invalid), skipped: fmt(lang, r.rows.skipped),
-      inserted: fmt(lang, r.rows.inserted), updated: fmt(lang, r.rows.updated), unchanged: fmt(lang, r.rows.unchanged),
+      read: fmt(lang, r.rows.read),
+      valid: fmt(lang, r.rows.valid),
+      invalid: fmt(lang, r.rows.invalid),
+      skipped: fmt(lang, r.rows.skipped),
+      inserted: fmt(lang, r.rows.inserted),
+      updated: fmt(lang, r.rows.updated),
+      unchanged: fmt(lang, r.rows.unchanged),
     }),
     // Issue 10 item 4: which sheet was read and why, when the workbook has several.
     ...(r.sheets.length > 1 && r.sheetReason ? [r.sheetReason] : []),
-    `${t(lang, 'importExport.cli.mapping')} ${Object.entries(r.mapping).map(([f, h]) => `${f}=${Array.isArray(h) ? h.join('|') : h}`).join(', ')}`,
+    `${t(lang, 'importExport.cli.mapping')} ${Object.entries(r.mapping)
+      .map(([f, h]) => `${f}=${Array.isArray(h) ? h.join('|') : h}`)
+      .join(', ')}`,
   ];
   const skipped = new Map<string, number[]>();
   for (const s of r.skippedRows) skipped.set(s.reason, [...(skipped.get(s.reason) ?? []), s.row]);
-  if (skipped.size) lines.push(`${t(lang, 'importExport.cli.skipped')} ${[...skipped].map(([reason, rows]) => `${t(lang, `importExport.ui.skipReason.${reason}`)} (${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ' …' : ''})`).join('; ')}`);
+  if (skipped.size)
+    lines.push(
+      `${t(lang, 'importExport.cli.skipped')} ${[...skipped].map(([reason, rows]) => `${t(lang, `importExport.ui.skipReason.${reason}`)} (${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ' …' : ''})`).join('; ')}`,
+    );
   const created = Object.entries(r.created).filter(([, n]) => n > 0);
-  if (created.length) lines.push(`${t(lang, 'importExport.cli.created')} ${created.map(([k, n]) => `${k} ${fmt(lang, n)}`).join(', ')}`);
+  if (created.length)
+    lines.push(`${t(lang, 'importExport.cli.created')} ${created.map(([k, n]) => `${k} ${fmt(lang, n)}`).join(', ')}`);
   // A value the file did not give is stored only with a word about it (rule: never silently).
   for (const d of r.defaults) lines.push(d.message);
-  for (const e of r.errors.slice(0, 20)) lines.push(`  ${t(lang, 'importExport.cli.problem', { row: e.row, column: e.column || '—', value: e.value, message: e.message })}`);
-  if (r.errorsTotal > 20) lines.push(`  ${t(lang, 'importExport.cli.moreProblems', { n: fmt(lang, r.errorsTotal - 20) })}`);
+  for (const e of r.errors.slice(0, 20))
+    lines.push(
+      `  ${t(lang, 'importExport.cli.problem', { row: e.row, column: e.column || '—', value: e.value, message: e.message })}`,
+    );
+  if (r.errorsTotal > 20)
+    lines.push(`  ${t(lang, 'importExport.cli.moreProblems', { n: fmt(lang, r.errorsTotal - 20) })}`);
   if (r.problemsFile) lines.push(t(lang, 'importExport.cli.problemsFile', { file: r.problemsFile }));
   if (r.records) lines.push(t(lang, 'importExport.cli.records', { n: fmt(lang, r.records.length) }));
   if (r.committed && r.importId !== null) lines.push(t(lang, 'importExport.cli.undoHint', { id: r.importId }));
@@ -50,7 +76,10 @@ function renderImport(r: ImportResult, lang: Lang): string {
 }
 
 // A dry run exits as the real run would (issue 10 item 3): where the answer says `refused`, it is computed the same way for both.
-function refusedRows(r: { committed: boolean; refused?: boolean; rows: { invalid: number } }, lang: Lang): string | undefined {
+function refusedRows(
+  r: { committed: boolean; refused?: boolean; rows: { invalid: number } },
+  lang: Lang,
+): string | undefined {
   const refused = r.refused ?? (r.committed === false && r.rows.invalid > 0);
   return refused ? t(lang, 'importExport.cli.refused', { invalid: fmt(lang, r.rows.invalid) }) : undefined;
 }
@@ -58,7 +87,10 @@ function refusedRows(r: { committed: boolean; refused?: boolean; rows: { invalid
 function renderHistory(list: ImportHistoryEntry[], lang: Lang): string {
   if (!list.length) return t(lang, 'importExport.cli.noHistory');
   return list
-    .map((h) => `#${h.id}  ${h.at}  ${h.kind.padEnd(9)} ${h.fileName}  +${fmt(lang, h.inserted)} ~${fmt(lang, h.updated)}  ${t(lang, `importExport.status.${h.status}`)}`)
+    .map(
+      (h) =>
+        `#${h.id}  ${h.at}  ${h.kind.padEnd(9)} ${h.fileName}  +${fmt(lang, h.inserted)} ~${fmt(lang, h.updated)}  ${t(lang, `importExport.status.${h.status}`)}`,
+    )
     .join('\n');
 }
 
@@ -66,8 +98,15 @@ export const importExportCommands = [
   command({
     name: 'import',
     summary: 'importExport.cli.helpImport',
-    usage: 'import <kind> <file> [--sheet NAME] [--header-row N] [--map field=Header …] [--year Y] [--skip-invalid] [--dry-run] [--problems FILE.xlsx] | import history | import undo ID | import template KIND FILE.xlsx',
-    options: { ...IMPORT_OPTIONS, 'header-row': { type: 'string' }, year: { type: 'string' }, problems: { type: 'string' }, limit: { type: 'string' } },
+    usage:
+      'import <kind> <file> [--sheet NAME] [--header-row N] [--map field=Header …] [--year Y] [--skip-invalid] [--dry-run] [--problems FILE.xlsx] | import history | import undo ID | import template KIND FILE.xlsx',
+    options: {
+      ...IMPORT_OPTIONS,
+      'header-row': { type: 'string' },
+      year: { type: 'string' },
+      problems: { type: 'string' },
+      limit: { type: 'string' },
+    },
     build(values, pos) {
       const [kind, file, ...rest] = pos;
       if (kind === 'template') {
@@ -83,7 +122,12 @@ export const importExportCommands = [
       }
       if (!kind || !file) throw new UsageError('importExport.cli.usage-import');
       if (kind === 'survey') return buildSurveyImport(values, file);
-      const input: Input<'import/run'> = { kind, file: { path: path.resolve(file) }, skipInvalid: Boolean(values['skip-invalid']), dryRun: Boolean(values['dry-run']) };
+      const input: Input<'import/run'> = {
+        kind,
+        file: { path: path.resolve(file) },
+        skipInvalid: Boolean(values['skip-invalid']),
+        dryRun: Boolean(values['dry-run']),
+      };
       const sheet = textOption(values, 'sheet');
       if (sheet !== undefined) input.sheet = sheet;
       const headerRow = intOption(values, 'header-row');
@@ -98,7 +142,13 @@ export const importExportCommands = [
     },
     render: {
       'import/history': renderHistory,
-      'import/undo': (u, lang) => t(lang, 'importExport.cli.undone', { id: u.undone, deleted: u.deleted, restored: u.restored, backup: u.backup }),
+      'import/undo': (u, lang) =>
+        t(lang, 'importExport.cli.undone', {
+          id: u.undone,
+          deleted: u.deleted,
+          restored: u.restored,
+          backup: u.backup,
+        }),
       'survey/import': renderSurveyImport,
       'import/template': (f, lang) => t(lang, 'importExport.cli.written', { file: f.path ?? f.name }),
       'import/run': renderImport,
@@ -140,9 +190,12 @@ export const importExportCommands = [
       return call('export/run', input);
     },
     render: {
-      'export/run': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows) }),
-      'survey/export': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows) }),
-      'appraisal/export': (r, lang) => t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows) }),
+      'export/run': (r, lang) =>
+        t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows) }),
+      'survey/export': (r, lang) =>
+        t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows) }),
+      'appraisal/export': (r, lang) =>
+        t(lang, 'importExport.cli.exported', { file: r.path ?? r.name, rows: fmt(lang, r.rows) }),
     },
   }),
 ];

@@ -10,4 +10,14 @@ import { planCommands, withSalesReport } from './plans';
 import { teamBuildingCommands } from './team-building';
 
 /** Every command of the command line; each domain adds its list here. */
-export const COMMANDS: AnyCommand[] = withSalesReport([...systemCommands, ...importExportCommands, ...surveyCommands, ...appraisalCommands, ...targetCommands, ...planCommands, ...customerCommands, ...salesCommands, ...teamBuildingCommands]);
+export const COMMANDS: AnyCommand[] = withSalesReport([
+  ...systemCommands,
+  ...importExportCommands,
+  ...surveyCommands,
+  ...appraisalCommands,
+  ...targetCommands,
+  ...planCommands,
+  ...customerCommands,
+  ...salesCommands,
+  ...teamBuildingCommands,
+]);

@@ -1,17 +1,28 @@
 import type { FileOut } from '../../contract/files';
 import { REPORT_FORMATS } from '../../contract/sales-report';
 import { t, type Lang } from '../../i18n/messages';
-import { call, command, intOption, noPositionals, textOption, UsageError, type AnyCommand, type Values } from '../command';
+import {
+  call,
+  command,
+  intOption,
+  noPositionals,
+  textOption,
+  UsageError,
+  type AnyCommand,
+  type Values,
+} from '../command';
 
 /** Issue 15 on the command line: `report sales`, `plans suggest`, `home`, `strategy check` (docs/cli.md). */
 
 const need = (v: Values, name: string, cmd: string): string => {
   const x = textOption(v, name);
-  if (x === undefined || x.trim() === '') throw new UsageError('plans.cli.missing', { option: `--${name}`, command: cmd });
+  if (x === undefined || x.trim() === '')
+    throw new UsageError('plans.cli.missing', { option: `--${name}`, command: cmd });
   return x;
 };
 
-const renderFile = (f: FileOut & { id: number }, lang: Lang) => t(lang, 'plans.cli.reportWritten', { id: f.id, file: f.path ?? f.name, bytes: f.bytes });
+const renderFile = (f: FileOut & { id: number }, lang: Lang) =>
+  t(lang, 'plans.cli.reportWritten', { id: f.id, file: f.path ?? f.name, bytes: f.bytes });
 
 const salesReport = command({
   name: 'report',
@@ -25,7 +36,12 @@ const salesReport = command({
     const format = ext === 'htm' ? 'html' : REPORT_FORMATS.find((f) => f === ext);
     if (!format) throw new UsageError('plans.cli.usage');
     const team = textOption(v, 'team');
-    return call('sales-report/make', { period: need(v, 'period', 'report sales'), format, out: { path: out }, ...(team ? { team } : {}) });
+    return call('sales-report/make', {
+      period: need(v, 'period', 'report sales'),
+      format,
+      out: { path: out },
+      ...(team ? { team } : {}),
+    });
   },
   render: { 'sales-report/make': renderFile },
 });
@@ -60,7 +76,11 @@ export const planCommands: AnyCommand[] = [
       if (sub === 'suggest') {
         const person = textOption(v, 'person');
         const limit = intOption(v, 'limit');
-        return call('plans/suggestions', { period: need(v, 'period', 'plans suggest'), ...(person ? { person } : {}), ...(limit !== undefined ? { limit } : {}) });
+        return call('plans/suggestions', {
+          period: need(v, 'period', 'plans suggest'),
+          ...(person ? { person } : {}),
+          ...(limit !== undefined ? { limit } : {}),
+        });
       }
       if (sub === 'list') {
         const period = textOption(v, 'period');
@@ -73,8 +93,17 @@ export const planCommands: AnyCommand[] = [
         [
           t(lang, 'plans.cli.suggestHeader', { period: r.period, asOf: r.asOf, people: r.people.length }),
           ...r.people.flatMap((p) => [
-            t(lang, 'plans.cli.suggestPerson', { no: p.employeeNo, name: p.name, target: p.target.toLocaleString(lang), actual: p.actual.toLocaleString(lang), gap: p.gap.toLocaleString(lang) }),
-            ...p.suggestions.map((s, i) => `    ${i + 1}. ${t(lang, `plans.suggestion.title-${s.kind}`, { customer: s.customer })} · ¥${s.value.toLocaleString(lang)}${s.taken ? ` ✓` : ''}`),
+            t(lang, 'plans.cli.suggestPerson', {
+              no: p.employeeNo,
+              name: p.name,
+              target: p.target.toLocaleString(lang),
+              actual: p.actual.toLocaleString(lang),
+              gap: p.gap.toLocaleString(lang),
+            }),
+            ...p.suggestions.map(
+              (s, i) =>
+                `    ${i + 1}. ${t(lang, `plans.suggestion.title-${s.kind}`, { customer: s.customer })} · ¥${s.value.toLocaleString(lang)}${s.taken ? ` ✓` : ''}`,
+            ),
           ]),
         ].join('\n'),
       'plans/list': (r) => JSON.stringify(r, null, 2),

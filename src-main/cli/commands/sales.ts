@@ -7,7 +7,8 @@ import { call, command, intOption, textOption, UsageError, type Values } from '.
 /** `pipeline coverage`, `contracts approve|show|receivables|renewals`, `tickets sla` (cli.md; P2.6, P3.3, P4.6). */
 
 const width = (s: string) => [...s].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
-const pad = (s: string, n: number, left = false) => (left ? ' '.repeat(Math.max(0, n - width(s))) + s : s + ' '.repeat(Math.max(0, n - width(s))));
+const pad = (s: string, n: number, left = false) =>
+  left ? ' '.repeat(Math.max(0, n - width(s))) + s : s + ' '.repeat(Math.max(0, n - width(s)));
 const money = (lang: Lang, n: number) => n.toLocaleString(lang, { maximumFractionDigits: 0 });
 const pctText = (x: number | null) => (x === null ? '—' : `${x}%`);
 const unexpected = (cmd: string, pos: string[]) => {
@@ -18,7 +19,11 @@ function renderCoverage(c: PipelineCoverage, lang: Lang): string {
   const cols = t(lang, 'pipeline.cli.columns').split('|');
   const head = [pad(cols[0], 24), ...cols.slice(1).map((x) => pad(x, 14, true))].join(' ');
   const line = (name: string, r: PipelineCoverage['company']) =>
-    [pad(name, 24), ...[r.target, r.actual, r.gap, r.weightedPipeline].map((v) => pad(money(lang, v), 14, true)), pad(`${r.coverage === null ? '—' : `${r.coverage}×`}${r.warning ? ' !' : ''}`, 14, true)].join(' ');
+    [
+      pad(name, 24),
+      ...[r.target, r.actual, r.gap, r.weightedPipeline].map((v) => pad(money(lang, v), 14, true)),
+      pad(`${r.coverage === null ? '—' : `${r.coverage}×`}${r.warning ? ' !' : ''}`, 14, true),
+    ].join(' ');
   return [
     t(lang, 'pipeline.cli.header', { year: c.year, period: c.period, threshold: c.threshold }),
     head,
@@ -42,9 +47,19 @@ function renderContract(c: ContractDetail, lang: Lang): string {
 function renderQuality(q: ServiceQuality, lang: Lang): string {
   const lines = [
     t(lang, 'tickets.cli.summary', {
-      tickets: q.tickets, within: pctText(q.withinTargetPct), median: q.medianResolutionHours ?? '—', p90: q.p90ResolutionHours ?? '—', per100: q.complaintsPer100Orders ?? '—',
+      tickets: q.tickets,
+      within: pctText(q.withinTargetPct),
+      median: q.medianResolutionHours ?? '—',
+      p90: q.p90ResolutionHours ?? '—',
+      per100: q.complaintsPer100Orders ?? '—',
     }),
-    ...q.byDepartment.map((d) => t(lang, 'tickets.cli.department', { department: d.department, tickets: d.tickets, within: pctText(d.withinTargetPct) })),
+    ...q.byDepartment.map((d) =>
+      t(lang, 'tickets.cli.department', {
+        department: d.department,
+        tickets: d.tickets,
+        within: pctText(d.withinTargetPct),
+      }),
+    ),
   ];
   if (q.missingSchedule.length) lines.push(t(lang, 'tickets.cli.no-schedule', { years: q.missingSchedule.join(', ') }));
   return lines.join('\n');
@@ -58,7 +73,11 @@ function buildPipeline(values: Values, pos: string[]) {
   if (year === undefined) throw new UsageError('pipeline.cli.missing-year');
   const quarter = intOption(values, 'quarter');
   const month = intOption(values, 'month');
-  return call('pipeline/coverage', { year, ...(quarter !== undefined ? { quarter } : {}), ...(month !== undefined ? { month } : {}) });
+  return call('pipeline/coverage', {
+    year,
+    ...(quarter !== undefined ? { quarter } : {}),
+    ...(month !== undefined ? { month } : {}),
+  });
 }
 
 function buildContracts(values: Values, pos: string[]) {
@@ -108,7 +127,8 @@ export const salesCommands = [
   command({
     name: 'contracts',
     summary: 'contracts.cli.help',
-    usage: 'contracts approve --contract NO [--as EMPLOYEE_NO] · contracts show --contract NO · contracts receivables|renewals [--as-of DATE]',
+    usage:
+      'contracts approve --contract NO [--as EMPLOYEE_NO] · contracts show --contract NO · contracts receivables|renewals [--as-of DATE]',
     options: { contract: { type: 'string' }, as: { type: 'string' }, 'as-of': { type: 'string' } },
     build: buildContracts,
     render: {
@@ -116,10 +136,29 @@ export const salesCommands = [
       'contracts/get': renderContract,
       'contracts/receivables': (rows, lang) =>
         rows.length
-          ? rows.map((r) => t(lang, 'contracts.cli.receivable', { ...r, customer: r.customerName, amount: money(lang, r.amount), state: r.state })).join('\n')
+          ? rows
+              .map((r) =>
+                t(lang, 'contracts.cli.receivable', {
+                  ...r,
+                  customer: r.customerName,
+                  amount: money(lang, r.amount),
+                  state: r.state,
+                }),
+              )
+              .join('\n')
           : t(lang, 'contracts.cli.none'),
       'contracts/renewals': (rows, lang) =>
-        rows.length ? rows.map((r) => t(lang, 'contracts.cli.renewal', { contractNo: r.contractNo, customer: r.customerName, endDate: r.endDate })).join('\n') : t(lang, 'contracts.cli.none'),
+        rows.length
+          ? rows
+              .map((r) =>
+                t(lang, 'contracts.cli.renewal', {
+                  contractNo: r.contractNo,
+                  customer: r.customerName,
+                  endDate: r.endDate,
+                }),
+              )
+              .join('\n')
+          : t(lang, 'contracts.cli.none'),
     },
   }),
   command({

@@ -4,7 +4,8 @@ import { COLUMN_ROLES, QUESTION_TYPES, type SurveyAnalysis } from '../../contrac
 import { t, type Lang } from '../../i18n/messages';
 import { call, command, intOption, textOption, UsageError, type Call, type Values } from '../command';
 
-const r1 = (v: number | null | undefined) => (v === null || v === undefined ? '—' : (Math.round(v * 10) / 10).toString());
+const r1 = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : (Math.round(v * 10) / 10).toString();
 type ColumnFix = NonNullable<Input<'survey/import'>['columns']>[number];
 /** The roles `--map` may give a column: the contract's, but 'question' (a question type says that). */
 const ROLES = COLUMN_ROLES.filter((r) => r !== 'question');
@@ -20,7 +21,8 @@ function mapping(values: Values): ColumnFix[] {
     const field = m.slice(0, at).trim();
     const column = m.slice(at + 1).trim();
     if (at < 1 || !column) throw new UsageError('survey.cli.usage-map', { value: m });
-    if (isType(field)) return field === 'salesperson' ? { column, role: 'salesperson', type: 'salesperson' } : { column, type: field };
+    if (isType(field))
+      return field === 'salesperson' ? { column, role: 'salesperson', type: 'salesperson' } : { column, type: field };
     if (isRole(field)) return { column, role: field };
     throw new UsageError('survey.cli.usage-map', { value: m });
   });
@@ -36,14 +38,26 @@ function codeTables(values: Values): { column: string; codes: Record<string, str
   return list.map((m) => {
     const at = m.indexOf('=');
     const column = m.slice(0, at).trim();
-    const pairs = m.slice(at + 1).split(',').map((x) => x.trim()).filter(Boolean);
-    if (at < 1 || !column || !pairs.length || pairs.some((x) => x.indexOf(':') < 1)) throw new UsageError('survey.cli.usage-codes', { value: m });
-    return { column, codes: Object.fromEntries(pairs.map((x) => [x.slice(0, x.indexOf(':')).trim(), x.slice(x.indexOf(':') + 1).trim() || null])) };
+    const pairs = m
+      .slice(at + 1)
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    if (at < 1 || !column || !pairs.length || pairs.some((x) => x.indexOf(':') < 1))
+      throw new UsageError('survey.cli.usage-codes', { value: m });
+    return {
+      column,
+      codes: Object.fromEntries(
+        pairs.map((x) => [x.slice(0, x.indexOf(':')).trim(), x.slice(x.indexOf(':') + 1).trim() || null]),
+      ),
+    };
   });
 }
 
 export const codesText = (codes: Record<string, string | null>): string =>
-  Object.entries(codes).map(([k, v]) => `${k}→${v ?? '∅'}`).join(', ');
+  Object.entries(codes)
+    .map(([k, v]) => `${k}→${v ?? '∅'}`)
+    .join(', ');
 
 function surveyId(values: Values): number {
   const id = intOption(values, 'survey');
@@ -57,7 +71,11 @@ export function buildSurveyImport(values: Values, file: string | undefined): Cal
   // The survey reader finds its header rows from the layout it recognises (two for SurveyMonkey, three for
   // Qualtrics…) and takes no header row: an option it would ignore is refused rather than silently dropped.
   if (values['header-row'] !== undefined) throw new UsageError('survey.cli.usage-header-row');
-  const input: Input<'survey/import'> = { file: { path: path.resolve(file) }, dryRun: Boolean(values['dry-run']), skipInvalid: Boolean(values['skip-invalid']) };
+  const input: Input<'survey/import'> = {
+    file: { path: path.resolve(file) },
+    dryRun: Boolean(values['dry-run']),
+    skipInvalid: Boolean(values['skip-invalid']),
+  };
   const id = intOption(values, 'survey');
   if (id !== undefined) input.surveyId = id;
   const name = textOption(values, 'name');
@@ -76,13 +94,33 @@ export function buildSurveyImport(values: Values, file: string | undefined): Cal
 
 export function renderSurveyImport(r: Output<'survey/import'>, lang: Lang): string {
   const lines = [
-    t(lang, r.committed ? 'survey.cli.imported' : 'survey.cli.preview', { survey: r.survey ?? '—', layout: r.layout, inserted: r.rows.inserted, read: r.rows.read, skipped: r.rows.skipped, invalid: r.rows.invalid }),
+    t(lang, r.committed ? 'survey.cli.imported' : 'survey.cli.preview', {
+      survey: r.survey ?? '—',
+      layout: r.layout,
+      inserted: r.rows.inserted,
+      read: r.rows.read,
+      skipped: r.rows.skipped,
+      invalid: r.rows.invalid,
+    }),
     ...r.questions.flatMap((q) => [
       `  ${q.column.padEnd(3)} ${q.role === 'question' ? q.type : q.role}  ${q.text}`,
       // what a code stands for is shown, never applied silently (issue #10 item 1)
-      ...(Object.keys(q.wordMap).length ? [`        ${t(lang, 'survey.cli.words')}: ${codesText(Object.fromEntries(Object.entries(q.wordMap).map(([w, n]) => [w, String(n)])))}`] : []),
+      ...(Object.keys(q.wordMap).length
+        ? [
+            `        ${t(lang, 'survey.cli.words')}: ${codesText(Object.fromEntries(Object.entries(q.wordMap).map(([w, n]) => [w, String(n)])))}`,
+          ]
+        : []),
       ...(q.codes ? [`        ${t(lang, 'survey.cli.codes')}: ${codesText(q.codes)}`] : []),
-      ...(q.suggestedCodes ? [`        ${t(lang, 'survey.cli.suggested-codes', { codes: codesText(q.suggestedCodes), flag: `${q.column}=${Object.entries(q.suggestedCodes).map(([k, v]) => `${k}:${v ?? ''}`).join(',')}` })}`] : []),
+      ...(q.suggestedCodes
+        ? [
+            `        ${t(lang, 'survey.cli.suggested-codes', {
+              codes: codesText(q.suggestedCodes),
+              flag: `${q.column}=${Object.entries(q.suggestedCodes)
+                .map(([k, v]) => `${k}:${v ?? ''}`)
+                .join(',')}`,
+            })}`,
+          ]
+        : []),
     ]),
     ...(r.noAnswerCells ? [`  ${t(lang, 'survey.cli.no-answer-cells', { count: r.noAnswerCells })}`] : []),
     ...r.errors.slice(0, 20).map((e) => `  ! ${e.row} ${e.column}: ${e.message}`),
@@ -96,7 +134,10 @@ function renderAnalysis(a: SurveyAnalysis, lang: Lang): string {
   return [
     `${a.survey.name}: ${t(lang, 'survey.cli.responses', { n: a.responses })}`,
     `NPS ${r1(a.nps.score)} [${r1(a.nps.ci95?.[0])}, ${r1(a.nps.ci95?.[1])}]  CSAT ${r1(a.csat)}%  CES ${r1(a.ces)}`,
-    ...a.questions.map((q) => `  ${q.code.padEnd(5)} ${q.type.padEnd(11)} n=${String(q.n).padEnd(7)} ${q.mean === null ? '' : `${t(lang, 'survey.cli.mean')} ${q.mean.toFixed(2)}`} ${q.csat === null ? '' : `CSAT ${r1(q.csat)}%`}  ${q.text}`),
+    ...a.questions.map(
+      (q) =>
+        `  ${q.code.padEnd(5)} ${q.type.padEnd(11)} n=${String(q.n).padEnd(7)} ${q.mean === null ? '' : `${t(lang, 'survey.cli.mean')} ${q.mean.toFixed(2)}`} ${q.csat === null ? '' : `CSAT ${r1(q.csat)}%`}  ${q.text}`,
+    ),
   ].join('\n');
 }
 
@@ -114,7 +155,8 @@ export const surveyCommands = [
   command({
     name: 'survey',
     summary: 'survey.cli.help',
-    usage: 'survey analyze --survey ID | list | import FILE [--survey ID] [--dry-run] | export FILE.xlsx --survey ID | by-person --quarter YYYYQn | callbacks --survey ID',
+    usage:
+      'survey analyze --survey ID | list | import FILE [--survey ID] [--dry-run] | export FILE.xlsx --survey ID | by-person --quarter YYYYQn | callbacks --survey ID',
     options: { ...IMPORT_OPTIONS, quarter: { type: 'string' }, 'header-row': { type: 'string' } },
     build(values, pos) {
       const [sub, arg, ...rest] = pos;
@@ -122,7 +164,8 @@ export const surveyCommands = [
       if (sub === 'analyze' && !arg) return call('survey/analyze', { surveyId: surveyId(values) });
       if (sub === 'list' && !arg) return call('survey/list', {});
       if (sub === 'import') return buildSurveyImport(values, arg);
-      if (sub === 'export' && arg) return call('survey/export', { surveyId: surveyId(values), out: { path: path.resolve(arg) } });
+      if (sub === 'export' && arg)
+        return call('survey/export', { surveyId: surveyId(values), out: { path: path.resolve(arg) } });
       if (sub === 'by-person' && !arg) {
         const quarter = textOption(values, 'quarter');
         if (quarter === undefined) throw new UsageError('survey.cli.usage-quarter');
@@ -133,8 +176,14 @@ export const surveyCommands = [
     },
     render: {
       'survey/by-person': (list, lang) =>
-        list.map((p) => `${p.employeeNo}  ${p.name}  n=${p.responses}  NPS ${r1(p.nps)}  CSAT ${r1(p.csat)}%  ${t(lang, 'survey.cli.detractors')} ${p.detractors}`).join('\n'),
-      'survey/list': (list) => list.map((s) => `#${s.id}  ${s.name}  ${s.status}  n=${s.responses}  NPS ${r1(s.nps)}`).join('\n'),
+        list
+          .map(
+            (p) =>
+              `${p.employeeNo}  ${p.name}  n=${p.responses}  NPS ${r1(p.nps)}  CSAT ${r1(p.csat)}%  ${t(lang, 'survey.cli.detractors')} ${p.detractors}`,
+          )
+          .join('\n'),
+      'survey/list': (list) =>
+        list.map((s) => `#${s.id}  ${s.name}  ${s.status}  n=${s.responses}  NPS ${r1(s.nps)}`).join('\n'),
       'survey/import': renderSurveyImport,
       'survey/export': (f, lang) => t(lang, 'survey.cli.exported', { file: f.path ?? f.name, sheets: f.sheets.length }),
       'survey/create-callbacks': (c, lang) => t(lang, 'survey.cli.callbacks', c),

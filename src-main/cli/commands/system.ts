@@ -6,7 +6,8 @@ import { call, choiceOption, command, intOption, noPositionals, textOption, Usag
 
 const fmt = (lang: Lang, n: number) => n.toLocaleString(lang);
 
-const backupLine = (lang: Lang, b: BackupInfo) => `${b.name}  ${b.createdAt}  ${fmt(lang, Math.round(b.sizeBytes / 1024))} KB  ${t(lang, `cli.backup.reason.${b.reason}`)}`;
+const backupLine = (lang: Lang, b: BackupInfo) =>
+  `${b.name}  ${b.createdAt}  ${fmt(lang, Math.round(b.sizeBytes / 1024))} KB  ${t(lang, `cli.backup.reason.${b.reason}`)}`;
 
 export const systemCommands = [
   command({
@@ -45,7 +46,7 @@ export const systemCommands = [
           answers: fmt(lang, r.surveyResponses),
           quarter: r.reviewQuarter,
           year: r.targetYear,
-      }),
+        }),
     },
   }),
   command({
@@ -62,8 +63,10 @@ export const systemCommands = [
       throw new UsageError('cli.usage.backup');
     },
     render: {
-      'backup/list': (list, lang) => (list.length ? list.map((b) => backupLine(lang, b)).join('\n') : t(lang, 'cli.backup.none')),
-      'backup/restore': (r, lang) => t(lang, 'cli.backup.restored', { name: r.restored, safety: r.safetyBackup?.name ?? r.damagedCopy }),
+      'backup/list': (list, lang) =>
+        list.length ? list.map((b) => backupLine(lang, b)).join('\n') : t(lang, 'cli.backup.none'),
+      'backup/restore': (r, lang) =>
+        t(lang, 'cli.backup.restored', { name: r.restored, safety: r.safetyBackup?.name ?? r.damagedCopy }),
       'backup/create': (b, lang) => t(lang, 'cli.backup.created', { file: b.file }),
     },
   }),

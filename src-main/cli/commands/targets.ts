@@ -1,5 +1,14 @@
 import type { Input } from '../../contract';
-import { CELL_METRICS, HISTORY_BASES, SPREAD_METRICS, targetOps, type HistoryBase, type TargetChange, type TargetsShow, type TargetsTracking } from '../../contract/targets';
+import {
+  CELL_METRICS,
+  HISTORY_BASES,
+  SPREAD_METRICS,
+  targetOps,
+  type HistoryBase,
+  type TargetChange,
+  type TargetsShow,
+  type TargetsTracking,
+} from '../../contract/targets';
 import { t, type Lang } from '../../i18n/messages';
 import { call, choiceOption, command, intOption, textOption, UsageError, type Values } from '../command';
 import { paceLines, workingDaysLines } from './plans-text';
@@ -23,7 +32,8 @@ function numberOption(values: Values, name: string): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   const n = Number(String(raw).trim());
-  if (String(raw).trim() === '' || !Number.isFinite(n)) throw new UsageError('targets.cli.bad-number', { option: `--${name}`, value: raw });
+  if (String(raw).trim() === '' || !Number.isFinite(n))
+    throw new UsageError('targets.cli.bad-number', { option: `--${name}`, value: raw });
   return n;
 }
 
@@ -46,9 +56,12 @@ function cellRef(values: Values): Pick<Input<'targets/lock'>, 'team' | 'person' 
 function weights(values: Values): number[] | undefined {
   const raw = values.weights;
   if (raw === undefined) return undefined;
-  const parts = String(raw).split(/[,，\s]+/).filter(Boolean);
+  const parts = String(raw)
+    .split(/[,，\s]+/)
+    .filter(Boolean);
   const nums = parts.map(Number);
-  if (nums.length !== 12 || nums.some((n) => !Number.isFinite(n) || n < 0)) throw new UsageError('targets.cli.bad-weights', { value: raw });
+  if (nums.length !== 12 || nums.some((n) => !Number.isFinite(n) || n < 0))
+    throw new UsageError('targets.cli.bad-weights', { value: raw });
   return nums;
 }
 
@@ -71,14 +84,21 @@ function build(values: Values, pos: string[]) {
       // The amount goes to the service as typed, so a bad one is refused input (exit 1) with its own message.
       const lock = values.lock ? { lock: true } : values.unlock ? { lock: false } : {};
       const metric = choiceOption(values, 'metric', CELL_METRICS);
-      return call('targets/set', { year: year(values, sub), amount, ...cellRef(values), ...(metric !== undefined ? { metric } : {}), ...lock });
+      return call('targets/set', {
+        year: year(values, sub),
+        amount,
+        ...cellRef(values),
+        ...(metric !== undefined ? { metric } : {}),
+        ...lock,
+      });
     }
     case 'lock':
     case 'unlock':
       return call('targets/lock', { year: year(values, sub), ...cellRef(values), ...spread(), locked: sub === 'lock' });
     case 'breakdown': {
       const method = choiceOption(values, 'method', breakdownInput.method.options);
-      if (method === undefined) throw new UsageError('targets.cli.missing-method', { choices: breakdownInput.method.options.join('|') });
+      if (method === undefined)
+        throw new UsageError('targets.cli.missing-method', { choices: breakdownInput.method.options.join('|') });
       const input: Input<'targets/breakdown'> = { year: year(values, sub), method, ...spread(), ...reason };
       const w = weights(values);
       if (w) input.weights = w;
@@ -95,7 +115,10 @@ function build(values: Values, pos: string[]) {
       return call('targets/show', { year: year(values, sub), ...spread() });
     case 'track': {
       const month = intOption(values, 'month');
-      return call('targets/tracking', { year: year(values, sub), ...(month !== undefined ? { asOfMonth: month } : {}) });
+      return call('targets/tracking', {
+        year: year(values, sub),
+        ...(month !== undefined ? { asOfMonth: month } : {}),
+      });
     }
     case 'submit':
     case 'approve':
@@ -128,7 +151,8 @@ function renderShow(s: TargetsShow, lang: Lang): string {
   const rows = [line(t(lang, 'targets.scope.company'), s.company.annual, s.company.actualMonths)];
   for (const team of s.teams) {
     rows.push(line(`  ${team.name}`, team.annual, team.actualMonths));
-    for (const p of s.people.filter((x) => x.teamId === team.id)) rows.push(line(`    ${p.employeeNo} ${p.name}`, p.annual, p.actualMonths));
+    for (const p of s.people.filter((x) => x.teamId === team.id))
+      rows.push(line(`    ${p.employeeNo} ${p.name}`, p.annual, p.actualMonths));
   }
   return [t(lang, 'targets.cli.show-header', { year: s.year, status: s.status }), head, ...rows].join('\n');
 }
@@ -136,9 +160,22 @@ function renderShow(s: TargetsShow, lang: Lang): string {
 function renderTracking(r: TargetsTracking, lang: Lang): string {
   const line = (name: string, x: TargetsTracking['company']) =>
     `${padEnd(name, 24)} ${padStart(pct(x.month.completion), 8)} ${padStart(pct(x.quarter.completion), 8)} ${padStart(pct(x.ytd.completion), 8)} ${padStart(money(lang, x.ytd.gap), 16)}`;
-  const head = ['col-name', 'col-month', 'col-quarter', 'col-ytd', 'col-gap'].map((k, i) => (i === 0 ? padEnd(t(lang, `targets.cli.${k}`), 24) : padStart(t(lang, `targets.cli.${k}`), i === 4 ? 16 : 8))).join(' ');
-  const rows = [line(t(lang, 'targets.scope.company'), r.company), ...r.teams.map((x) => line(`  ${x.name}`, x)), ...r.people.map((x) => line(`    ${x.employeeNo} ${x.name}`, x))];
-  return [t(lang, 'targets.cli.track-header', { year: r.year, month: r.asOfMonth }), ...paceLines(r.pace, lang), head, ...rows].join('\n');
+  const head = ['col-name', 'col-month', 'col-quarter', 'col-ytd', 'col-gap']
+    .map((k, i) =>
+      i === 0 ? padEnd(t(lang, `targets.cli.${k}`), 24) : padStart(t(lang, `targets.cli.${k}`), i === 4 ? 16 : 8),
+    )
+    .join(' ');
+  const rows = [
+    line(t(lang, 'targets.scope.company'), r.company),
+    ...r.teams.map((x) => line(`  ${x.name}`, x)),
+    ...r.people.map((x) => line(`    ${x.employeeNo} ${x.name}`, x)),
+  ];
+  return [
+    t(lang, 'targets.cli.track-header', { year: r.year, month: r.asOfMonth }),
+    ...paceLines(r.pace, lang),
+    head,
+    ...rows,
+  ].join('\n');
 }
 
 /** What a history breakdown rested on (P2.2): the base months and anyone pro-rated, never left unsaid. */
@@ -148,14 +185,29 @@ function baseLines(b: HistoryBase, lang: Lang): string[] {
     b.kind === 'last-12' && b.last12
       ? t(lang, 'targets.cli.base-last-12', { year: b.baseYear, from: b.last12.from, to: b.last12.to, missing })
       : b.kind === 'fill'
-        ? t(lang, 'targets.cli.base-fill', { year: b.baseYear, missing, sources: b.missing.map((m) => b.sources[m - 1]).join(', ') })
+        ? t(lang, 'targets.cli.base-fill', {
+            year: b.baseYear,
+            missing,
+            sources: b.missing.map((m) => b.sources[m - 1]).join(', '),
+          })
         : t(lang, 'targets.cli.base-year', { year: b.baseYear }),
   ];
-  if (b.prorated.length) lines.push(t(lang, 'targets.cli.prorated', { people: b.prorated.map((p) => t(lang, 'targets.cli.prorated-person', { ...p })).join(', ') }));
+  if (b.prorated.length)
+    lines.push(
+      t(lang, 'targets.cli.prorated', {
+        people: b.prorated.map((p) => t(lang, 'targets.cli.prorated-person', { ...p })).join(', '),
+      }),
+    );
   return lines;
 }
 
-const changed = (c: TargetChange, lang: Lang) => t(lang, 'targets.cli.changed', { year: c.year, rows: c.rowsChanged, cells: c.cellsWritten, annual: money(lang, c.companyAnnual) });
+const changed = (c: TargetChange, lang: Lang) =>
+  t(lang, 'targets.cli.changed', {
+    year: c.year,
+    rows: c.rowsChanged,
+    cells: c.cellsWritten,
+    annual: money(lang, c.companyAnnual),
+  });
 
 export const targetCommands = [
   command({
@@ -190,11 +242,21 @@ export const targetCommands = [
       'targets/tiers': changed,
       'targets/breakdown': (c, lang) =>
         [
-          t(lang, 'targets.cli.broken-down', { year: c.year, rows: c.rowsChanged, cells: c.cellsWritten, annual: money(lang, c.companyAnnual), method: c.method, seasonality: c.seasonality }),
+          t(lang, 'targets.cli.broken-down', {
+            year: c.year,
+            rows: c.rowsChanged,
+            cells: c.cellsWritten,
+            annual: money(lang, c.companyAnnual),
+            method: c.method,
+            seasonality: c.seasonality,
+          }),
           ...(c.base ? baseLines(c.base, lang) : []),
           ...workingDaysLines(c.year, c.workingDays, lang),
         ].join('\n'),
-      'targets/undo': (c, lang) => (c.undone ? t(lang, 'targets.cli.undone', { action: c.undone, rows: c.rowsChanged }) : t(lang, 'targets.cli.nothing-to-undo')),
+      'targets/undo': (c, lang) =>
+        c.undone
+          ? t(lang, 'targets.cli.undone', { action: c.undone, rows: c.rowsChanged })
+          : t(lang, 'targets.cli.nothing-to-undo'),
       'targets/show': renderShow,
       'targets/tracking': renderTracking,
       'targets/workflow': (w, lang) => t(lang, 'targets.cli.status', { year: w.year, status: w.status }),

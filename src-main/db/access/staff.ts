@@ -50,7 +50,8 @@ export function requireStaff(db: Database, id: number): void {
 }
 
 /** The member of staff with this employee number, in any case; undefined when there is none. */
-export const staffByEmployeeNo = (db: Database, employeeNo: string): StaffRef | undefined => statements(db).byEmployeeNo.get(employeeNo) as StaffRef | undefined;
+export const staffByEmployeeNo = (db: Database, employeeNo: string): StaffRef | undefined =>
+  statements(db).byEmployeeNo.get(employeeNo) as StaffRef | undefined;
 
 /** Every member of staff with exactly this name (names are not unique). */
 export const staffByName = (db: Database, name: string): StaffRef[] => statements(db).byName.all(name) as StaffRef[];

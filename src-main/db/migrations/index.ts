@@ -20,5 +20,17 @@ import { migration013 } from './013-recruitment-training';
  * (at version 8) look newer than the workbench, or run migrations again. The next migration takes
  * the highest number plus one; the runner (../migrate.ts) refuses a list that does not grow.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+  migration009,
+  migration010,
+  migration011,
+  migration012,
+  migration013,
+];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

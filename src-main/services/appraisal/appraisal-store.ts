@@ -12,7 +12,11 @@ export interface AppraisalRow {
 }
 
 export function findAppraisal(db: Database, quarter: string): AppraisalRow | undefined {
-  return db.prepare('SELECT id, quarter, scheme_id AS schemeId, status, computed_at AS computedAt FROM reviews WHERE quarter = ?').get(quarter) as AppraisalRow | undefined;
+  return db
+    .prepare(
+      'SELECT id, quarter, scheme_id AS schemeId, status, computed_at AS computedAt FROM reviews WHERE quarter = ?',
+    )
+    .get(quarter) as AppraisalRow | undefined;
 }
 
 export function requireAppraisal(db: Database, quarter: string): AppraisalRow {
@@ -28,7 +32,8 @@ export function requireAppraisal(db: Database, quarter: string): AppraisalRow {
 export function assertChangeable(appraisal: AppraisalRow | undefined, allowed: readonly AppraisalStatus[]): void {
   if (!appraisal) return;
   if (appraisal.status === 'locked') throw new WorkbenchError('review/locked', { quarter: appraisal.quarter });
-  if (!allowed.includes(appraisal.status)) throw new WorkbenchError('review/not-editable', { quarter: appraisal.quarter, status: appraisal.status });
+  if (!allowed.includes(appraisal.status))
+    throw new WorkbenchError('review/not-editable', { quarter: appraisal.quarter, status: appraisal.status });
 }
 
 /** Statuses in which scores may still change (scheme, compute, ratings, adjustments). */

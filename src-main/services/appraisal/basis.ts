@@ -1,6 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { peerWeightOf, type DataSource, type SchemeDefinition } from '../../contract/appraisal-scheme';
-import { peopleQuarterFacts, quarterFacts, SOURCE_GROUPS, sourceValue, type FactGroup, type PersonFacts } from './data-sources';
+import {
+  peopleQuarterFacts,
+  quarterFacts,
+  SOURCE_GROUPS,
+  sourceValue,
+  type FactGroup,
+  type PersonFacts,
+} from './data-sources';
 import type { PersonBasis } from './evaluate';
 import { quarterInfo, shiftQuarter } from './quarter';
 
@@ -14,7 +21,14 @@ const today = () => new Date().toISOString().slice(0, 10);
  * Everything the schemes need about the given people in a quarter: data KPI values, the manager's
  * ratings and the peers' (P6.1), earlier quarters' values for streak rules, the challenge tier, incidents and adjustments.
  */
-export function buildBasis(db: Database, quarter: string, appraisalId: number | null, defs: SchemeDefinition[], staffIds: number[], asOf = today()): QuarterBasis {
+export function buildBasis(
+  db: Database,
+  quarter: string,
+  appraisalId: number | null,
+  defs: SchemeDefinition[],
+  staffIds: number[],
+  asOf = today(),
+): QuarterBasis {
   const kpis = defs.flatMap((d) => d.kpis);
   const groups = new Set<FactGroup>();
   for (const k of kpis) if (k.source !== 'rated') for (const g of SOURCE_GROUPS[k.source]) groups.add(g);
@@ -24,7 +38,9 @@ export function buildBasis(db: Database, quarter: string, appraisalId: number | 
 
   const ratings = new Map<string, number>();
   if (appraisalId !== null) {
-    for (const r of db.prepare('SELECT staff_id AS s, kpi_key AS k, score FROM review_ratings WHERE review_id = ?').all(appraisalId) as { s: number; k: string; score: number }[]) {
+    for (const r of db
+      .prepare('SELECT staff_id AS s, kpi_key AS k, score FROM review_ratings WHERE review_id = ?')
+      .all(appraisalId) as { s: number; k: string; score: number }[]) {
       ratings.set(`${r.s}:${r.k}`, r.score);
     }
   }
@@ -32,7 +48,9 @@ export function buildBasis(db: Database, quarter: string, appraisalId: number | 
   const peers = new Map<number, Record<string, { count: number; sum: number }>>();
   if (appraisalId !== null) {
     const rows = db
-      .prepare('SELECT staff_id AS s, kpi_key AS k, COUNT(*) AS count, SUM(level) AS sum FROM review_peer_ratings WHERE review_id = ? GROUP BY staff_id, kpi_key')
+      .prepare(
+        'SELECT staff_id AS s, kpi_key AS k, COUNT(*) AS count, SUM(level) AS sum FROM review_peer_ratings WHERE review_id = ? GROUP BY staff_id, kpi_key',
+      )
       .all(appraisalId) as { s: number; k: string; count: number; sum: number }[];
     for (const r of rows) {
       if (!peers.has(r.s)) peers.set(r.s, {});
@@ -41,13 +59,19 @@ export function buildBasis(db: Database, quarter: string, appraisalId: number | 
   }
   const adjusted = new Map<number, number>();
   if (appraisalId !== null) {
-    for (const r of db.prepare('SELECT staff_id AS s, adjusted_total AS t FROM review_entries WHERE review_id = ? AND adjusted_total IS NOT NULL').all(appraisalId) as { s: number; t: number }[]) {
+    for (const r of db
+      .prepare(
+        'SELECT staff_id AS s, adjusted_total AS t FROM review_entries WHERE review_id = ? AND adjusted_total IS NOT NULL',
+      )
+      .all(appraisalId) as { s: number; t: number }[]) {
       adjusted.set(r.s, r.t);
     }
   }
   const { start, end } = quarterInfo(quarter);
   const incidents = new Map<number, Set<string>>();
-  for (const r of db.prepare('SELECT staff_id AS s, kind FROM incidents WHERE date BETWEEN ? AND ?').all(start, end) as { s: number; kind: string }[]) {
+  for (const r of db
+    .prepare('SELECT staff_id AS s, kind FROM incidents WHERE date BETWEEN ? AND ?')
+    .all(start, end) as { s: number; kind: string }[]) {
     if (!incidents.has(r.s)) incidents.set(r.s, new Set());
     incidents.get(r.s)!.add(r.kind);
   }
@@ -55,7 +79,8 @@ export function buildBasis(db: Database, quarter: string, appraisalId: number | 
   for (const id of staffIds) {
     const f = facts.get(id);
     const values: Record<string, number | null> = {};
-    for (const k of kpis) values[k.key] = k.source === 'rated' ? (ratings.get(`${id}:${k.key}`) ?? null) : sourceValue(k.source, f);
+    for (const k of kpis)
+      values[k.key] = k.source === 'rated' ? (ratings.get(`${id}:${k.key}`) ?? null) : sourceValue(k.source, f);
     current.set(id, values);
   }
   const previous = previousValues(db, quarter, defs, current, asOf);
@@ -78,14 +103,21 @@ export function buildBasis(db: Database, quarter: string, appraisalId: number | 
   return { people };
 }
 
-const compare = (op: 'gte' | 'gt' | 'lte' | 'lt', v: number, x: number) => (op === 'gte' ? v >= x : op === 'gt' ? v > x : op === 'lte' ? v <= x : v < x);
+const compare = (op: 'gte' | 'gt' | 'lte' | 'lt', v: number, x: number) =>
+  op === 'gte' ? v >= x : op === 'gt' ? v > x : op === 'lte' ? v <= x : v < x;
 
 /**
  * For each KPI that a streak rule looks back on ("missed the target three quarters running"): its
  * values in the earlier quarters, most recent first — read only for the people still on a streak, so
  * that a quarter of 1,000 people reads a few hundred people's history instead of everyone's.
  */
-function previousValues(db: Database, quarter: string, defs: SchemeDefinition[], current: Map<number, Record<string, number | null>>, asOf: string): Map<string, Map<number, number | null>[]> {
+function previousValues(
+  db: Database,
+  quarter: string,
+  defs: SchemeDefinition[],
+  current: Map<number, Record<string, number | null>>,
+  asOf: string,
+): Map<string, Map<number, number | null>[]> {
   const streaks = new Map<string, { depth: number; tests: ((v: number) => boolean)[] }>();
   for (const d of defs) {
     for (const r of d.rules) {

@@ -7,7 +7,11 @@ import { round2 } from './curves';
 import { requireAppraisal } from './appraisal-store';
 import { schemeById } from './scheme';
 
-function teamStats(def: SchemeDefinition, team: string, rows: { total: number | null; grade: string | null }[]): CalibrationTeam {
+function teamStats(
+  def: SchemeDefinition,
+  team: string,
+  rows: { total: number | null; grade: string | null }[],
+): CalibrationTeam {
   const totals = rows.map((r) => r.total).filter((x): x is number => x !== null);
   const grades: Record<string, number> = Object.fromEntries(def.grades.map((g) => [g.grade, 0]));
   for (const r of rows) if (r.grade) grades[r.grade] = (grades[r.grade] ?? 0) + 1;
@@ -49,7 +53,13 @@ export function calibration(db: Database, lang: Lang, quarter: string): Calibrat
   }
   const histogram: CalibrationResult['histogram'] = [];
   for (let from = 0; from < 120; from += 10) {
-    histogram.push({ from, to: from + 10, count: rows.filter((r) => r.total !== null && r.total >= from && (r.total < from + 10 || (from === 110 && r.total >= 120))).length });
+    histogram.push({
+      from,
+      to: from + 10,
+      count: rows.filter(
+        (r) => r.total !== null && r.total >= from && (r.total < from + 10 || (from === 110 && r.total >= 120)),
+      ).length,
+    });
   }
   return {
     quarter,

@@ -25,17 +25,32 @@ export function computeAppraisal(ctx: ServiceContext, quarter: string): Appraisa
       const schemeId = ensureSchemeRow(db, quarter);
       db.prepare("INSERT INTO reviews (quarter, scheme_id, status) VALUES (?, ?, 'draft')").run(quarter, schemeId);
       appraisal = requireAppraisal(db, quarter);
-      audit(db, { actor: ctx.actor, entity: 'review', entityId: quarter, field: 'status', newValue: 'draft', reason: 'created' });
+      audit(db, {
+        actor: ctx.actor,
+        entity: 'review',
+        entityId: quarter,
+        field: 'status',
+        newValue: 'draft',
+        reason: 'created',
+      });
     }
     const population = quarterPopulation(db, quarter);
     if (population.length === 0) throw new WorkbenchError('review/no-people', { quarter });
-    const gone = (db.prepare('SELECT staff_id AS s FROM review_entries WHERE review_id = ?').all(appraisal.id) as { s: number }[])
+    const gone = (
+      db.prepare('SELECT staff_id AS s FROM review_entries WHERE review_id = ?').all(appraisal.id) as { s: number }[]
+    )
       .map((r) => r.s)
       .filter((s) => !population.includes(s));
     for (const s of gone) removeEntry(db, appraisal.id, s);
     rescore(ctx, appraisal, population);
     db.prepare('UPDATE reviews SET computed_at = ? WHERE id = ?').run(nowIso(), appraisal.id);
-    audit(db, { actor: ctx.actor, entity: 'review', entityId: quarter, field: 'computed', newValue: { people: population.length } });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'review',
+      entityId: quarter,
+      field: 'computed',
+      newValue: { people: population.length },
+    });
     return requireAppraisal(db, quarter);
   })();
 }
@@ -67,23 +82,37 @@ function writer(db: Database, kpiCount: number): Writer {
     ),
     oldEntry: db.prepare('SELECT total, grade FROM review_entries WHERE review_id = ? AND staff_id = ?'),
     delValues: db.prepare('DELETE FROM review_kpi_values WHERE review_id = ? AND staff_id = ?'),
-    value: db.prepare(`INSERT INTO review_kpi_values (review_id, staff_id, kpi_key, value, score, target, actual) VALUES ${tuples}`),
-    oldOutcomes: db.prepare('SELECT id, type, amount, rule_key AS ruleKey, status FROM review_outcomes WHERE review_id = ? AND staff_id = ? AND rule_key IS NOT NULL'),
+    value: db.prepare(
+      `INSERT INTO review_kpi_values (review_id, staff_id, kpi_key, value, score, target, actual) VALUES ${tuples}`,
+    ),
+    oldOutcomes: db.prepare(
+      'SELECT id, type, amount, rule_key AS ruleKey, status FROM review_outcomes WHERE review_id = ? AND staff_id = ? AND rule_key IS NOT NULL',
+    ),
     delOutcome: db.prepare('DELETE FROM review_outcomes WHERE id = ?'),
-    outcome: db.prepare("INSERT INTO review_outcomes (review_id, staff_id, type, amount, reason, clause, rule_key, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'proposed')"),
-    auditRow: db.prepare('INSERT INTO audit_log (at, actor, entity, entity_id, field, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    outcome: db.prepare(
+      "INSERT INTO review_outcomes (review_id, staff_id, type, amount, reason, clause, rule_key, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'proposed')",
+    ),
+    auditRow: db.prepare(
+      'INSERT INTO audit_log (at, actor, entity, entity_id, field, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
   };
 }
 
 /** Scores the given people of a appraisal with its current scheme and sets draft/rated from the ratings' completeness. */
-export function rescore(ctx: Pick<ServiceContext, 'db' | 'actor' | 'lang'>, appraisal: AppraisalRow, staffIds: number[]): void {
+export function rescore(
+  ctx: Pick<ServiceContext, 'db' | 'actor' | 'lang'>,
+  appraisal: AppraisalRow,
+  staffIds: number[],
+): void {
   const { db } = ctx;
   const { definition } = schemeById(db, appraisal.schemeId);
   validateScheme(definition);
   const basis = buildBasis(db, appraisal.quarter, appraisal.id, [definition], staffIds);
   const w = writer(db, definition.kpis.length);
   const at = nowIso();
-  const everyone = staffIds.length === (db.prepare('SELECT COUNT(*) AS n FROM review_entries WHERE review_id = ?').get(appraisal.id) as { n: number }).n;
+  const everyone =
+    staffIds.length ===
+    (db.prepare('SELECT COUNT(*) AS n FROM review_entries WHERE review_id = ?').get(appraisal.id) as { n: number }).n;
   if (everyone) db.prepare('DELETE FROM review_kpi_values WHERE review_id = ?').run(appraisal.id);
   for (const id of staffIds) {
     const p = basis.people.get(id)!;
@@ -91,13 +120,30 @@ export function rescore(ctx: Pick<ServiceContext, 'db' | 'actor' | 'lang'>, appr
     const old = w.oldEntry.get(appraisal.id, id) as { total: number | null; grade: string | null } | undefined;
     w.entry.run(appraisal.id, id, ev.originalTotal, ev.grade);
     if (old && (old.total !== ev.originalTotal || old.grade !== ev.grade)) {
-      w.auditRow.run(at, ctx.actor, 'review_entry', `${appraisal.quarter}:${id}`, 'total', JSON.stringify(old), JSON.stringify({ total: ev.originalTotal, grade: ev.grade }), 'recomputed');
+      w.auditRow.run(
+        at,
+        ctx.actor,
+        'review_entry',
+        `${appraisal.quarter}:${id}`,
+        'total',
+        JSON.stringify(old),
+        JSON.stringify({ total: ev.originalTotal, grade: ev.grade }),
+        'recomputed',
+      );
     }
     if (!everyone) w.delValues.run(appraisal.id, id);
     w.value.run(
       definition.kpis.flatMap((k) => {
         const completion = k.source === 'completion';
-        return [appraisal.id, id, k.key, ev.values[k.key] ?? null, ev.scores[k.key], completion ? (p.facts?.target ?? null) : null, completion ? (p.facts?.sales ?? 0) : null];
+        return [
+          appraisal.id,
+          id,
+          k.key,
+          ev.values[k.key] ?? null,
+          ev.scores[k.key],
+          completion ? (p.facts?.target ?? null) : null,
+          completion ? (p.facts?.sales ?? 0) : null,
+        ];
       }),
     );
     mergeOutcomes(w, ctx.actor, ctx.lang, appraisal, id, definition, ev, at);
@@ -106,8 +152,23 @@ export function rescore(ctx: Pick<ServiceContext, 'db' | 'actor' | 'lang'>, appr
 }
 
 /** New proposals replace old ones; a decision on an outcome that is proposed again (same rule, type and amount) is kept. */
-function mergeOutcomes(w: Writer, actor: string, lang: Lang, appraisal: AppraisalRow, staffId: number, def: SchemeDefinition, ev: Evaluation, at: string): void {
-  const old = w.oldOutcomes.all(appraisal.id, staffId) as { id: number; type: string; amount: number | null; ruleKey: string; status: string }[];
+function mergeOutcomes(
+  w: Writer,
+  actor: string,
+  lang: Lang,
+  appraisal: AppraisalRow,
+  staffId: number,
+  def: SchemeDefinition,
+  ev: Evaluation,
+  at: string,
+): void {
+  const old = w.oldOutcomes.all(appraisal.id, staffId) as {
+    id: number;
+    type: string;
+    amount: number | null;
+    ruleKey: string;
+    status: string;
+  }[];
   for (const o of ev.outcomes) {
     const fen = o.amount === null ? null : Math.round(o.amount * 100);
     const same = old.findIndex((x) => x.ruleKey === o.ruleKey && x.type === o.type && x.amount === fen);
@@ -121,7 +182,16 @@ function mergeOutcomes(w: Writer, actor: string, lang: Lang, appraisal: Appraisa
   for (const x of old) {
     w.delOutcome.run(x.id);
     if (x.status !== 'proposed') {
-      w.auditRow.run(at, actor, 'review_outcome', String(x.id), 'status', x.status, null, `withdrawn on recompute (${appraisal.quarter})`);
+      w.auditRow.run(
+        at,
+        actor,
+        'review_outcome',
+        String(x.id),
+        'status',
+        x.status,
+        null,
+        `withdrawn on recompute (${appraisal.quarter})`,
+      );
     }
   }
 }
@@ -139,7 +209,9 @@ export function missingRatings(db: Database, appraisal: AppraisalRow): number {
   const { definition } = schemeById(db, appraisal.schemeId);
   const rated = definition.kpis.filter((k) => k.source === 'rated').map((k) => k.key);
   if (rated.length === 0) return 0;
-  const people = (db.prepare('SELECT COUNT(*) AS n FROM review_entries WHERE review_id = ?').get(appraisal.id) as { n: number }).n;
+  const people = (
+    db.prepare('SELECT COUNT(*) AS n FROM review_entries WHERE review_id = ?').get(appraisal.id) as { n: number }
+  ).n;
   const have = (
     db
       .prepare(

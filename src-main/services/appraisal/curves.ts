@@ -28,7 +28,15 @@ export function kpiScore(kpi: KpiDefinition, value: number | null): number | nul
     if (points.length < 2 || value < points[0][0] || value > points[points.length - 1][0]) return null;
     return round2(curveScore(points, value));
   }
-  return round2(curveScore(kpi.curve ?? [[0, 0], [100, 100]], value));
+  return round2(
+    curveScore(
+      kpi.curve ?? [
+        [0, 0],
+        [100, 100],
+      ],
+      value,
+    ),
+  );
 }
 
 /** The value the printed report shows as the KPI's target: stated, or where the curve first reaches 100. */
@@ -45,5 +53,7 @@ export function ruleAmount(amount: RuleAmount | undefined, values: Record<string
   if (v === null || v === undefined || v < amount.threshold) return 0;
   const normal = Math.min(v, amount.acceleratorFrom) - amount.threshold;
   const accelerated = Math.max(0, v - amount.acceleratorFrom);
-  return Math.round(Math.min(amount.cap, amount.base + amount.perPoint * normal + amount.acceleratorPerPoint * accelerated));
+  return Math.round(
+    Math.min(amount.cap, amount.base + amount.perPoint * normal + amount.acceleratorPerPoint * accelerated),
+  );
 }

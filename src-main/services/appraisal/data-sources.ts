@@ -47,7 +47,19 @@ export const SOURCE_GROUPS: Record<DataSource, FactGroup[]> = {
 };
 
 const blank = (): PersonFacts => ({
-  target: null, challenge: null, sales: 0, profit: 0, lastYearSales: 0, csat: null, nps: null, surveyN: 0, complaintsDue: 0, complaintsOnTime: 0, complaints: 0, aCustomers: 0, aOnTime: 0,
+  target: null,
+  challenge: null,
+  sales: 0,
+  profit: 0,
+  lastYearSales: 0,
+  csat: null,
+  nps: null,
+  surveyN: 0,
+  complaintsDue: 0,
+  complaintsOnTime: 0,
+  complaints: 0,
+  aCustomers: 0,
+  aOnTime: 0,
 });
 
 /** The people appraised in a quarter: employed at its end and with a sales target or orders in it. */
@@ -69,7 +81,12 @@ export function quarterPopulation(db: Database, quarter: string): number[] {
 }
 
 /** Reads the fact groups asked for; `asOf` (ISO date) decides which open complaints are already overdue. */
-export function quarterFacts(db: Database, quarter: string, groups: Set<FactGroup>, asOf: string): Map<number, PersonFacts> {
+export function quarterFacts(
+  db: Database,
+  quarter: string,
+  groups: Set<FactGroup>,
+  asOf: string,
+): Map<number, PersonFacts> {
   const facts = new Map<number, PersonFacts>();
   const of = (id: number) => {
     let f = facts.get(id);
@@ -81,7 +98,12 @@ export function quarterFacts(db: Database, quarter: string, groups: Set<FactGrou
   if (groups.has('targets') || groups.has('orders')) {
     // the targets service's own reading of target cells (months, prorated challenge tier) and actual sales
     for (const r of targetAndActualByPerson(db, { year, months: monthNumbers })) {
-      Object.assign(of(r.staffId), { target: r.target > 0 ? r.target : null, challenge: r.challenge, sales: r.actual, profit: r.actualProfit });
+      Object.assign(of(r.staffId), {
+        target: r.target > 0 ? r.target : null,
+        challenge: r.challenge,
+        sales: r.actual,
+        profit: r.actualProfit,
+      });
     }
   }
   if (groups.has('lastYear')) {
@@ -91,7 +113,8 @@ export function quarterFacts(db: Database, quarter: string, groups: Set<FactGrou
   }
   if (groups.has('survey')) {
     // P4.7 results attributed to the salesperson, as the survey service computes them (from its score cache)
-    for (const r of surveyResultsByPerson(db, { from: start, to: end })) Object.assign(of(r.staffId), { csat: r.csat, nps: r.nps, surveyN: r.responses });
+    for (const r of surveyResultsByPerson(db, { from: start, to: end }))
+      Object.assign(of(r.staffId), { csat: r.csat, nps: r.nps, surveyN: r.responses });
   }
   if (groups.has('tickets')) {
     // P4.6, P6.1: the service-quality figures' own reading of each complaint's clock (one definition)
@@ -101,8 +124,14 @@ export function quarterFacts(db: Database, quarter: string, groups: Set<FactGrou
   }
   if (groups.has('visits')) {
     // P4.2 cadence compliance (initiative, P6.1) as the visits service computes it, on the quarter's last day
-    const ids = new Map((db.prepare('SELECT employee_no AS no, id FROM staff').all() as { no: string; id: number }[]).map((s) => [s.no, s.id]));
-    for (const r of cadenceCompliance(db, { asOf: end < asOf ? end : asOf }).rows) Object.assign(of(ids.get(r.employeeNo)!), { aCustomers: r.aCustomers, aOnTime: r.onTime });
+    const ids = new Map(
+      (db.prepare('SELECT employee_no AS no, id FROM staff').all() as { no: string; id: number }[]).map((s) => [
+        s.no,
+        s.id,
+      ]),
+    );
+    for (const r of cadenceCompliance(db, { asOf: end < asOf ? end : asOf }).rows)
+      Object.assign(of(ids.get(r.employeeNo)!), { aCustomers: r.aCustomers, aOnTime: r.onTime });
   }
   return facts;
 }
@@ -111,7 +140,13 @@ export function quarterFacts(db: Database, quarter: string, groups: Set<FactGrou
  * The same facts for a few people (streak look-backs): target cells and orders are read per person on
  * their indexes; the other groups fall back to the whole quarter.
  */
-export function peopleQuarterFacts(db: Database, quarter: string, groups: Set<FactGroup>, ids: number[], asOf: string): Map<number, PersonFacts> {
+export function peopleQuarterFacts(
+  db: Database,
+  quarter: string,
+  groups: Set<FactGroup>,
+  ids: number[],
+  asOf: string,
+): Map<number, PersonFacts> {
   const simple = [...groups].every((g) => g === 'targets' || g === 'orders');
   if (!simple) return quarterFacts(db, quarter, groups, asOf);
   const { year, start, end, months } = quarterInfo(quarter);

@@ -16,8 +16,20 @@ function rubric(descriptions: L[]): NonNullable<KpiDefinition['rubric']> {
   return LEVELS.map(([level, score, label], i) => ({ level, score, label, description: descriptions[i] }));
 }
 
-const rated = (key: string, label: L, dimension: KpiDefinition['dimension'], weight: number, descriptions: L[]): KpiDefinition => ({
-  key, label, dimension, weight, source: 'rated', whenMissing: null, rubric: rubric(descriptions),
+const rated = (
+  key: string,
+  label: L,
+  dimension: KpiDefinition['dimension'],
+  weight: number,
+  descriptions: L[],
+): KpiDefinition => ({
+  key,
+  label,
+  dimension,
+  weight,
+  source: 'rated',
+  whenMissing: null,
+  rubric: rubric(descriptions),
 });
 
 /**
@@ -27,26 +39,71 @@ const rated = (key: string, label: L, dimension: KpiDefinition['dimension'], wei
 export function defaultScheme(): SchemeDefinition {
   const kpis: KpiDefinition[] = [
     {
-      key: 'completion', label: l('目标完成率', 'Target completion'), dimension: 'sales', weight: 30, source: 'completion',
+      key: 'completion',
+      label: l('目标完成率', 'Target completion'),
+      dimension: 'sales',
+      weight: 30,
+      source: 'completion',
       // 60% → 0, 100% → 100, capped at 120 points from 120% completion
-      curve: [[60, 0], [100, 100], [120, 120]], whenMissing: null, target: 100,
+      curve: [
+        [60, 0],
+        [100, 100],
+        [120, 120],
+      ],
+      whenMissing: null,
+      target: 100,
     },
     {
-      key: 'salesGrowth', label: l('销售额同比增长', 'Sales growth (year on year)'), dimension: 'sales', weight: 10, source: 'salesGrowth',
-      curve: [[-20, 0], [0, 60], [20, 100]], whenMissing: null,
+      key: 'salesGrowth',
+      label: l('销售额同比增长', 'Sales growth (year on year)'),
+      dimension: 'sales',
+      weight: 10,
+      source: 'salesGrowth',
+      curve: [
+        [-20, 0],
+        [0, 60],
+        [20, 100],
+      ],
+      whenMissing: null,
     },
     {
-      key: 'profitMargin', label: l('毛利率', 'Gross margin'), dimension: 'sales', weight: 10, source: 'profitMargin',
-      curve: [[30, 0], [40, 80], [50, 100]], whenMissing: null,
+      key: 'profitMargin',
+      label: l('毛利率', 'Gross margin'),
+      dimension: 'sales',
+      weight: 10,
+      source: 'profitMargin',
+      curve: [
+        [30, 0],
+        [40, 80],
+        [50, 100],
+      ],
+      whenMissing: null,
     },
     {
-      key: 'csat', label: l('客户满意度（满意率）', 'Customer satisfaction (CSAT)'), dimension: 'satisfaction', weight: 10, source: 'csat',
-      curve: [[20, 0], [60, 60], [90, 100]], whenMissing: null,
+      key: 'csat',
+      label: l('客户满意度（满意率）', 'Customer satisfaction (CSAT)'),
+      dimension: 'satisfaction',
+      weight: 10,
+      source: 'csat',
+      curve: [
+        [20, 0],
+        [60, 60],
+        [90, 100],
+      ],
+      whenMissing: null,
     },
     {
-      key: 'complaintHandling', label: l('投诉按时处理率', 'Complaints resolved on time'), dimension: 'satisfaction', weight: 10, source: 'complaintHandling',
+      key: 'complaintHandling',
+      label: l('投诉按时处理率', 'Complaints resolved on time'),
+      dimension: 'satisfaction',
+      weight: 10,
+      source: 'complaintHandling',
       // no complaints at all is as good as handling every one on time
-      curve: [[0, 0], [100, 100]], whenMissing: 100,
+      curve: [
+        [0, 0],
+        [100, 100],
+      ],
+      whenMissing: 100,
     },
     rated('initiative', l('积极性与主动性', 'Initiative'), 'attitude', 5, [
       l('需要反复督促才完成基本工作', 'Needs repeated prompting for basic work'),
@@ -84,40 +141,80 @@ export function defaultScheme(): SchemeDefinition {
   ];
   const rules: RuleDefinition[] = [
     {
-      key: 'bonus', clause: 'P6.2', outcome: 'bonus', enabled: true, supersedes: [],
+      key: 'bonus',
+      clause: 'P6.2',
+      outcome: 'bonus',
+      enabled: true,
+      supersedes: [],
       label: l('达到或超过目标：季度奖金', 'Target met or beaten: quarterly bonus'),
       when: [{ kind: 'kpi', kpi: 'completion', op: 'gte', value: 100, consecutive: 1 }],
-      amount: { kind: 'curve', kpi: 'completion', threshold: 100, base: 3000, perPoint: 200, acceleratorFrom: 110, acceleratorPerPoint: 400, cap: 12000 },
+      amount: {
+        kind: 'curve',
+        kpi: 'completion',
+        threshold: 100,
+        base: 3000,
+        perPoint: 200,
+        acceleratorFrom: 110,
+        acceleratorPerPoint: 400,
+        cap: 12000,
+      },
     },
     {
-      key: 'honour', clause: 'P6.2', outcome: 'honour', enabled: true, supersedes: [],
+      key: 'honour',
+      clause: 'P6.2',
+      outcome: 'honour',
+      enabled: true,
+      supersedes: [],
       label: l('表现优秀：嘉奖表彰', 'Outstanding work: commendation'),
       when: [{ kind: 'grade', grades: ['S'] }, { kind: 'challenge' }],
     },
     {
-      key: 'promotion', clause: 'P6.2', outcome: 'promotion', enabled: true, supersedes: [],
+      key: 'promotion',
+      clause: 'P6.2',
+      outcome: 'promotion',
+      enabled: true,
+      supersedes: [],
       label: l('表现优秀：晋升提名', 'Outstanding work: promotion nomination'),
       when: [{ kind: 'grade', grades: ['S'] }, { kind: 'challenge' }],
     },
     {
-      key: 'deduction', clause: 'P6.3', outcome: 'deduction', enabled: true, supersedes: [],
+      key: 'deduction',
+      clause: 'P6.3',
+      outcome: 'deduction',
+      enabled: true,
+      supersedes: [],
       label: l('未达目标（完成率低于80%）：扣除奖金', 'Target missed (below 80%): bonus deduction'),
       when: [{ kind: 'kpi', kpi: 'completion', op: 'lt', value: 80, consecutive: 1 }],
       amount: { kind: 'fixed', yuan: 1000 },
     },
     {
-      key: 'warning', clause: 'P6.3', outcome: 'warning', enabled: true, supersedes: [],
+      key: 'warning',
+      clause: 'P6.3',
+      outcome: 'warning',
+      enabled: true,
+      supersedes: [],
       label: l('连续两个季度未达目标：警告', 'Target missed two quarters running: warning'),
       when: [{ kind: 'kpi', kpi: 'completion', op: 'lt', value: 80, consecutive: 2 }],
     },
     {
-      key: 'demotion', clause: 'P6.3', outcome: 'demotion', enabled: true, supersedes: ['warning'],
+      key: 'demotion',
+      clause: 'P6.3',
+      outcome: 'demotion',
+      enabled: true,
+      supersedes: ['warning'],
       label: l('连续三个季度未达目标：降职建议', 'Target missed three quarters running: demotion proposal'),
       when: [{ kind: 'kpi', kpi: 'completion', op: 'lt', value: 80, consecutive: 3 }],
     },
     {
-      key: 'dismissal', clause: 'P6.3', outcome: 'dismissal-proposal', enabled: true, supersedes: [],
-      label: l('严重违规或造成重大损失：解雇建议（由经理决定）', "Serious violation or major loss: dismissal proposal (the manager's decision)"),
+      key: 'dismissal',
+      clause: 'P6.3',
+      outcome: 'dismissal-proposal',
+      enabled: true,
+      supersedes: [],
+      label: l(
+        '严重违规或造成重大损失：解雇建议（由经理决定）',
+        "Serious violation or major loss: dismissal proposal (the manager's decision)",
+      ),
       when: [{ kind: 'incident', kinds: ['violation', 'major-loss'] }],
     },
   ];
@@ -130,7 +227,14 @@ export function defaultScheme(): SchemeDefinition {
       { grade: 'C', min: 50 },
       { grade: 'D', min: 0 },
     ],
-    distribution: { groups: [{ grades: ['S', 'A'], pct: 20 }, { grades: ['B'], pct: 70 }, { grades: ['C', 'D'], pct: 10 }], tolerance: 15 },
+    distribution: {
+      groups: [
+        { grades: ['S', 'A'], pct: 20 },
+        { grades: ['B'], pct: 70 },
+        { grades: ['C', 'D'], pct: 10 },
+      ],
+      tolerance: 15,
+    },
     rules,
   };
 }

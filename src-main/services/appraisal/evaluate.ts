@@ -56,7 +56,8 @@ export function gradeOf(def: SchemeDefinition, total: number | null): string | n
   return def.grades.find((g) => total >= g.min)?.grade ?? def.grades[def.grades.length - 1].grade;
 }
 
-const compare = (op: 'gte' | 'gt' | 'lte' | 'lt', v: number, x: number) => (op === 'gte' ? v >= x : op === 'gt' ? v > x : op === 'lte' ? v <= x : v < x);
+const compare = (op: 'gte' | 'gt' | 'lte' | 'lt', v: number, x: number) =>
+  op === 'gte' ? v >= x : op === 'gt' ? v > x : op === 'lte' ? v <= x : v < x;
 
 function holds(c: RuleCondition, p: PersonBasis, grade: string | null): boolean {
   switch (c.kind) {
@@ -110,5 +111,13 @@ export function evaluatePerson(def: SchemeDefinition, p: PersonBasis): Evaluatio
   const originalTotal = weightedTotal(def, scores);
   const total = p.adjustedTotal ?? originalTotal;
   const grade = gradeOf(def, total);
-  return { values, scores, originalTotal, total, grade, complete, outcomes: proposeOutcomes(def, { ...p, values }, grade) };
+  return {
+    values,
+    scores,
+    originalTotal,
+    total,
+    grade,
+    complete,
+    outcomes: proposeOutcomes(def, { ...p, values }, grade),
+  };
 }

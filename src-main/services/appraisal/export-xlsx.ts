@@ -18,7 +18,11 @@ const SCORE = '0.00';
  * The whole appraisal as a workbook (P6.4): a summary sheet (one row per person: team, total, grade,
  * outcomes) and one sheet per P6.1 dimension with each KPI's value and score.
  */
-export async function exportAppraisal(ctx: ServiceContext, quarter: string, out?: FileOutTarget): Promise<FileOut & { rows: number }> {
+export async function exportAppraisal(
+  ctx: ServiceContext,
+  quarter: string,
+  out?: FileOutTarget,
+): Promise<FileOut & { rows: number }> {
   if (out) checkFileOut(out, ['.xlsx']);
   const { lang } = ctx;
   const appraisal = showAppraisal(ctx.db, lang, quarter);
@@ -35,8 +39,10 @@ export async function exportAppraisal(ctx: ServiceContext, quarter: string, out?
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ws.columnCount } };
   };
   // A percentage KPI's value is held as percent points (121.39); Excel's % format wants the ratio.
-  const kpiValue = (source: string, v: number | null | undefined) => (v == null ? null : PERCENT_SOURCES.has(source) ? v / 100 : v);
-  const kpiFormat = (source: string) => (PERCENT_SOURCES.has(source) ? PERCENT : MONEY_SOURCES.has(source) ? MONEY : DECIMAL);
+  const kpiValue = (source: string, v: number | null | undefined) =>
+    v == null ? null : PERCENT_SOURCES.has(source) ? v / 100 : v;
+  const kpiFormat = (source: string) =>
+    PERCENT_SOURCES.has(source) ? PERCENT : MONEY_SOURCES.has(source) ? MONEY : DECIMAL;
 
   const summary = wb.addWorksheet(L('summary'));
   summary.columns = [
@@ -55,10 +61,27 @@ export async function exportAppraisal(ctx: ServiceContext, quarter: string, out?
   ];
   ctx.progress(0, appraisal.people.length, 'progress.appraisalExport');
   for (const p of appraisal.people) {
-    const row: Record<string, unknown> = { no: p.employeeNo, name: p.name, team: p.team, title: p.title, original: p.originalTotal, total: p.total, grade: p.grade, why: p.adjustment?.reason ?? null, feedback: p.feedback };
+    const row: Record<string, unknown> = {
+      no: p.employeeNo,
+      name: p.name,
+      team: p.team,
+      title: p.title,
+      original: p.originalTotal,
+      total: p.total,
+      grade: p.grade,
+      why: p.adjustment?.reason ?? null,
+      feedback: p.feedback,
+    };
     for (const k of def.kpis) row[`k_${k.key}`] = p.kpis[k.key]?.score ?? null;
-    row.bonus = p.outcomes.filter((o) => o.type === 'bonus' && o.status !== 'rejected').reduce((s, o) => s + (o.amount ?? 0), 0);
-    row.outcomes = p.outcomes.map((o) => `${t(lang, `appraisal.outcome.${o.type}`)}${o.amount === null ? '' : ` ¥${o.amount}`} (${o.clause}, ${t(lang, `appraisal.outcomeStatus.${o.status}`)})`).join('; ');
+    row.bonus = p.outcomes
+      .filter((o) => o.type === 'bonus' && o.status !== 'rejected')
+      .reduce((s, o) => s + (o.amount ?? 0), 0);
+    row.outcomes = p.outcomes
+      .map(
+        (o) =>
+          `${t(lang, `appraisal.outcome.${o.type}`)}${o.amount === null ? '' : ` ¥${o.amount}`} (${o.clause}, ${t(lang, `appraisal.outcomeStatus.${o.status}`)})`,
+      )
+      .join('; ');
     summary.addRow(row);
   }
   summary.getColumn('bonus').numFmt = MONEY;

@@ -10,13 +10,26 @@ export function personHistory(db: Database, employeeNo: string): AppraisalHistor
       `SELECT r.id, r.quarter, r.status, COALESCE(e.adjusted_total, e.total) AS total, e.grade FROM review_entries e JOIN reviews r ON r.id = e.review_id
        WHERE e.staff_id = ? ORDER BY r.quarter`,
     )
-    .all(p.id) as { id: number; quarter: string; status: AppraisalStatus; total: number | null; grade: string | null }[];
-  const kpis = db.prepare('SELECT kpi_key AS k, value, score FROM review_kpi_values WHERE review_id = ? AND staff_id = ?');
+    .all(p.id) as {
+    id: number;
+    quarter: string;
+    status: AppraisalStatus;
+    total: number | null;
+    grade: string | null;
+  }[];
+  const kpis = db.prepare(
+    'SELECT kpi_key AS k, value, score FROM review_kpi_values WHERE review_id = ? AND staff_id = ?',
+  );
   return rows.map((r) => ({
     quarter: r.quarter,
     status: r.status,
     total: r.total,
     grade: r.grade,
-    kpis: Object.fromEntries((kpis.all(r.id, p.id) as { k: string; value: number | null; score: number | null }[]).map((x) => [x.k, { value: x.value, score: x.score }])),
+    kpis: Object.fromEntries(
+      (kpis.all(r.id, p.id) as { k: string; value: number | null; score: number | null }[]).map((x) => [
+        x.k,
+        { value: x.value, score: x.score },
+      ]),
+    ),
   }));
 }

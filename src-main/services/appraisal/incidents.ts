@@ -14,7 +14,9 @@ const toIncident = (r: Incident) => ({ ...r, lossAmount: r.lossAmount === null ?
 export function listIncidents(db: Database, quarter?: string): Incident[] {
   if (!quarter) return (db.prepare(`${SELECT} ORDER BY i.date DESC, i.id DESC`).all() as Incident[]).map(toIncident);
   const { start, end } = quarterInfo(quarter);
-  return (db.prepare(`${SELECT} WHERE i.date BETWEEN ? AND ? ORDER BY i.date DESC, i.id DESC`).all(start, end) as Incident[]).map(toIncident);
+  return (
+    db.prepare(`${SELECT} WHERE i.date BETWEEN ? AND ? ORDER BY i.date DESC, i.id DESC`).all(start, end) as Incident[]
+  ).map(toIncident);
 }
 
 /**
@@ -23,15 +25,32 @@ export function listIncidents(db: Database, quarter?: string): Incident[] {
  */
 export function recordIncident(
   ctx: ServiceContext,
-  input: { person: string; date: string; kind: 'violation' | 'major-loss'; description: string; evidence: string; lossAmount?: number | null },
+  input: {
+    person: string;
+    date: string;
+    kind: 'violation' | 'major-loss';
+    description: string;
+    evidence: string;
+    lossAmount?: number | null;
+  },
 ): Incident {
   const { db } = ctx;
   return db.transaction(() => {
     assertChangeable(findAppraisal(db, quarterOfDate(input.date)), ['draft', 'rated', 'submitted', 'approved']);
     const p = personId(db, input.person);
     const { lastInsertRowid } = db
-      .prepare('INSERT INTO incidents (staff_id, date, kind, description, evidence, loss_amount, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(p.id, input.date, input.kind, input.description, input.evidence, input.lossAmount == null ? null : Math.round(input.lossAmount * 100), ctx.actor);
+      .prepare(
+        'INSERT INTO incidents (staff_id, date, kind, description, evidence, loss_amount, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        p.id,
+        input.date,
+        input.kind,
+        input.description,
+        input.evidence,
+        input.lossAmount == null ? null : Math.round(input.lossAmount * 100),
+        ctx.actor,
+      );
     const id = Number(lastInsertRowid);
     audit(db, { actor: ctx.actor, entity: 'incident', entityId: id, field: null, newValue: input, reason: 'recorded' });
     return toIncident(db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as Incident);

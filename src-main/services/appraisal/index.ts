@@ -18,7 +18,8 @@ import { whatIf } from './what-if';
 import { approveAppraisal, lockAppraisal, reopenAppraisal, submitAppraisal } from './workflow';
 import type { ServiceContext } from '../context';
 
-const personRow = (ctx: ServiceContext, quarter: string, person: string) => showAppraisal(ctx.db, ctx.lang, quarter, person).people[0];
+const personRow = (ctx: ServiceContext, quarter: string, person: string) =>
+  showAppraisal(ctx.db, ctx.lang, quarter, person).people[0];
 
 export const appraisalHandlers = {
   'appraisal/list': (ctx) => listAppraisals(ctx.db),
@@ -29,12 +30,19 @@ export const appraisalHandlers = {
       const appraisal = findAppraisal(ctx.db, input.quarter);
       // a computed appraisal follows its new scheme at once
       if (appraisal?.computedAt) {
-        const ids = (ctx.db.prepare('SELECT staff_id AS s FROM review_entries WHERE review_id = ?').all(appraisal.id) as { s: number }[]).map((r) => r.s);
+        const ids = (
+          ctx.db.prepare('SELECT staff_id AS s FROM review_entries WHERE review_id = ?').all(appraisal.id) as {
+            s: number;
+          }[]
+        ).map((r) => r.s);
         rescore(ctx, appraisal, ids);
       }
       return schemeInfo(ctx.db, input.quarter);
     })(),
-  'appraisal/compute': (ctx, input) => (computeAppraisal(ctx, input.quarter), showAppraisal(ctx.db, ctx.lang, input.quarter)),
+  'appraisal/compute': (ctx, input) => (
+    computeAppraisal(ctx, input.quarter),
+    showAppraisal(ctx.db, ctx.lang, input.quarter)
+  ),
   'appraisal/show': (ctx, input) => showAppraisal(ctx.db, ctx.lang, input.quarter, input.person),
   'appraisal/rate': (ctx, input) => {
     rateMany(ctx, input.quarter, [{ person: input.person, kpi: input.kpi, score: input.score, note: input.note }]);
@@ -47,8 +55,14 @@ export const appraisalHandlers = {
     const { quarter, employeeNo } = deletePeerRating(ctx, input.id);
     return personRow(ctx, quarter, employeeNo);
   },
-  'appraisal/adjust': (ctx, input) => (adjustTotal(ctx, input.quarter, input.person, input.total, input.reason), personRow(ctx, input.quarter, input.person)),
-  'appraisal/feedback': (ctx, input) => (saveFeedback(ctx, input.quarter, input.person, input.feedback, input.selfAssessment), personRow(ctx, input.quarter, input.person)),
+  'appraisal/adjust': (ctx, input) => (
+    adjustTotal(ctx, input.quarter, input.person, input.total, input.reason),
+    personRow(ctx, input.quarter, input.person)
+  ),
+  'appraisal/feedback': (ctx, input) => (
+    saveFeedback(ctx, input.quarter, input.person, input.feedback, input.selfAssessment),
+    personRow(ctx, input.quarter, input.person)
+  ),
   'appraisal/decide-outcome': (ctx, input) => decideOutcome(ctx, input.quarter, input.id, input.decision, input.reason),
   'appraisal/submit': (ctx, input) => submitAppraisal(ctx, input.quarter, input.reason),
   'appraisal/approve': (ctx, input) => approveAppraisal(ctx, input.quarter, input.reason),

@@ -22,7 +22,11 @@ function checkPeerRating(def: SchemeDefinition, kpiKey: string, level: number): 
 }
 
 /** The rater: an active member of staff other than the person rated. */
-function requireRater(db: Database, raterNo: string, ratedId: number): { id: number; employeeNo: string; name: string } {
+function requireRater(
+  db: Database,
+  raterNo: string,
+  ratedId: number,
+): { id: number; employeeNo: string; name: string } {
   const r = staffByEmployeeNo(db, raterNo);
   if (!r) throw new WorkbenchError('review/rater-not-found', { rater: raterNo });
   if (r.id === ratedId) throw new WorkbenchError('review/peer-self-rating', { rater: r.employeeNo });
@@ -42,10 +46,14 @@ export function peerRate(ctx: ServiceContext, input: PeerRateInput): { staffId: 
     const person = requireEntry(db, appraisal, input.person);
     const rater = requireRater(db, input.rater, person.id);
     const before = db
-      .prepare('SELECT id, level, comment FROM review_peer_ratings WHERE review_id = ? AND staff_id = ? AND rater_id = ? AND kpi_key = ?')
-      .get(appraisal.id, person.id, rater.id, input.kpi) as { id: number; level: number; comment: string | null } | undefined;
+      .prepare(
+        'SELECT id, level, comment FROM review_peer_ratings WHERE review_id = ? AND staff_id = ? AND rater_id = ? AND kpi_key = ?',
+      )
+      .get(appraisal.id, person.id, rater.id, input.kpi) as
+      { id: number; level: number; comment: string | null } | undefined;
     const comment = input.comment === undefined ? (before?.comment ?? null) : input.comment || null;
-    if (before && before.level === input.level && before.comment === comment) return { staffId: person.id, changed: false };
+    if (before && before.level === input.level && before.comment === comment)
+      return { staffId: person.id, changed: false };
     db.prepare(
       `INSERT INTO review_peer_ratings (review_id, staff_id, rater_id, kpi_key, level, comment, rated_at, rated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (review_id, staff_id, rater_id, kpi_key) DO UPDATE SET level = excluded.level, comment = excluded.comment, rated_at = excluded.rated_at, rated_by = excluded.rated_by`,
@@ -73,12 +81,30 @@ export function deletePeerRating(ctx: ServiceContext, id: number): { quarter: st
         `SELECT p.staff_id AS staffId, p.kpi_key AS kpi, p.level, p.comment, v.quarter, s.employee_no AS employeeNo, r.employee_no AS raterNo
          FROM review_peer_ratings p JOIN reviews v ON v.id = p.review_id JOIN staff s ON s.id = p.staff_id JOIN staff r ON r.id = p.rater_id WHERE p.id = ?`,
       )
-      .get(id) as { staffId: number; kpi: string; level: number; comment: string | null; quarter: string; employeeNo: string; raterNo: string } | undefined;
+      .get(id) as
+      | {
+          staffId: number;
+          kpi: string;
+          level: number;
+          comment: string | null;
+          quarter: string;
+          employeeNo: string;
+          raterNo: string;
+        }
+      | undefined;
     if (!row) throw new WorkbenchError('review/peer-rating-not-found', { id });
     const appraisal = requireAppraisal(db, row.quarter);
     assertChangeable(appraisal, SCORING_OPEN);
     db.prepare('DELETE FROM review_peer_ratings WHERE id = ?').run(id);
-    audit(db, { actor: ctx.actor, entity: 'review_peer_rating', entityId: `${row.quarter}:${row.employeeNo}:${row.kpi}:${row.raterNo}`, field: 'level', oldValue: row.level, newValue: null, reason: 'deleted' });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'review_peer_rating',
+      entityId: `${row.quarter}:${row.employeeNo}:${row.kpi}:${row.raterNo}`,
+      field: 'level',
+      oldValue: row.level,
+      newValue: null,
+      reason: 'deleted',
+    });
     rescore(ctx, appraisal, [row.staffId]);
     return { quarter: row.quarter, employeeNo: row.employeeNo };
   })();

@@ -25,7 +25,11 @@ interface EffectiveRating {
  * rounded to two decimals, once the manager has rated and at least the scheme's minimum of peers
  * have; with fewer peers the manager's rating stands alone, and peers alone never make a rating.
  */
-export function effectiveRating(kpi: KpiDefinition, manager: number | null, peers: PeerAggregate | undefined): EffectiveRating {
+export function effectiveRating(
+  kpi: KpiDefinition,
+  manager: number | null,
+  peers: PeerAggregate | undefined,
+): EffectiveRating {
   const weight = peerWeightOf(kpi);
   const min = peerMinOf(kpi);
   const peerCount = peers?.count ?? 0;

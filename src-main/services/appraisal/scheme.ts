@@ -30,28 +30,56 @@ function parseDefinition(text: string, quarter: string): SchemeDefinition {
 }
 
 const latest = (db: Database, where: string, arg: string) =>
-  db.prepare(`SELECT id, quarter, version, definition, created_at AS createdAt FROM review_schemes WHERE ${where} ORDER BY quarter DESC, version DESC LIMIT 1`).get(arg) as
-    | SchemeRow
-    | undefined;
+  db
+    .prepare(
+      `SELECT id, quarter, version, definition, created_at AS createdAt FROM review_schemes WHERE ${where} ORDER BY quarter DESC, version DESC LIMIT 1`,
+    )
+    .get(arg) as SchemeRow | undefined;
 
 export function schemeById(db: Database, id: number): { version: number; definition: SchemeDefinition } {
-  const row = db.prepare('SELECT quarter, version, definition FROM review_schemes WHERE id = ?').get(id) as { quarter: string; version: number; definition: string };
+  const row = db.prepare('SELECT quarter, version, definition FROM review_schemes WHERE id = ?').get(id) as {
+    quarter: string;
+    version: number;
+    definition: string;
+  };
   return { version: row.version, definition: parseDefinition(row.definition, row.quarter) };
 }
 
 /** The quarter's scheme: its latest saved version, else copied forward from the latest earlier quarter, else the default. */
 export function schemeInfo(db: Database, quarter: string): AppraisalSchemeInfo {
-  const versions = db.prepare('SELECT version, created_at AS createdAt FROM review_schemes WHERE quarter = ? ORDER BY version').all(quarter) as AppraisalSchemeInfo['versions'];
+  const versions = db
+    .prepare('SELECT version, created_at AS createdAt FROM review_schemes WHERE quarter = ? ORDER BY version')
+    .all(quarter) as AppraisalSchemeInfo['versions'];
   const appraisal = findAppraisal(db, quarter);
-  const own = appraisal ? (db.prepare('SELECT id, quarter, version, definition, created_at AS createdAt FROM review_schemes WHERE id = ?').get(appraisal.schemeId) as SchemeRow) : latest(db, 'quarter = ?', quarter);
-  if (own) return { quarter, version: own.version, copiedFrom: null, definition: parseDefinition(own.definition, quarter), versions };
+  const own = appraisal
+    ? (db
+        .prepare('SELECT id, quarter, version, definition, created_at AS createdAt FROM review_schemes WHERE id = ?')
+        .get(appraisal.schemeId) as SchemeRow)
+    : latest(db, 'quarter = ?', quarter);
+  if (own)
+    return {
+      quarter,
+      version: own.version,
+      copiedFrom: null,
+      definition: parseDefinition(own.definition, quarter),
+      versions,
+    };
   const earlier = latest(db, 'quarter < ?', quarter);
-  if (earlier) return { quarter, version: 0, copiedFrom: earlier.quarter, definition: parseDefinition(earlier.definition, earlier.quarter), versions };
+  if (earlier)
+    return {
+      quarter,
+      version: 0,
+      copiedFrom: earlier.quarter,
+      definition: parseDefinition(earlier.definition, earlier.quarter),
+      versions,
+    };
   return { quarter, version: 0, copiedFrom: null, definition: defaultScheme(), versions };
 }
 
 function insertVersion(db: Database, quarter: string, def: SchemeDefinition): { id: number; version: number } {
-  const version = ((db.prepare('SELECT MAX(version) AS v FROM review_schemes WHERE quarter = ?').get(quarter) as { v: number | null }).v ?? 0) + 1;
+  const version =
+    ((db.prepare('SELECT MAX(version) AS v FROM review_schemes WHERE quarter = ?').get(quarter) as { v: number | null })
+      .v ?? 0) + 1;
   const { lastInsertRowid } = db
     .prepare('INSERT INTO review_schemes (quarter, version, definition, created_at) VALUES (?, ?, ?, ?)')
     .run(quarter, version, JSON.stringify(def), nowIso());
@@ -71,7 +99,12 @@ export function ensureSchemeRow(db: Database, quarter: string): number {
  * Saves a new version of the quarter's scheme after every check (P6.1 weights total 100%, rules name
  * existing KPIs…). The appraisal, if any, switches to it; the caller recomputes. Old versions stay.
  */
-export function saveScheme(ctx: ServiceContext, quarter: string, def: SchemeDefinition, reason?: string): { id: number; version: number } {
+export function saveScheme(
+  ctx: ServiceContext,
+  quarter: string,
+  def: SchemeDefinition,
+  reason?: string,
+): { id: number; version: number } {
   const { db } = ctx;
   validateScheme(def);
   const appraisal = findAppraisal(db, quarter);
@@ -79,6 +112,14 @@ export function saveScheme(ctx: ServiceContext, quarter: string, def: SchemeDefi
   const before = schemeInfo(db, quarter);
   const saved = insertVersion(db, quarter, def);
   if (appraisal) db.prepare('UPDATE reviews SET scheme_id = ? WHERE id = ?').run(saved.id, appraisal.id);
-  audit(db, { actor: ctx.actor, entity: 'review_scheme', entityId: quarter, field: 'definition', oldValue: before.version ? `v${before.version}` : null, newValue: `v${saved.version}`, reason });
+  audit(db, {
+    actor: ctx.actor,
+    entity: 'review_scheme',
+    entityId: quarter,
+    field: 'definition',
+    oldValue: before.version ? `v${before.version}` : null,
+    newValue: `v${saved.version}`,
+    reason,
+  });
   return saved;
 }

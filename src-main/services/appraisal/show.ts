@@ -42,15 +42,29 @@ export function showAppraisal(db: Database, lang: Lang, quarter: string, person?
     .all(args) as EntryRow[];
   const cells = new Map<number, Record<string, AppraisalKpiCell>>();
   const values = db
-    .prepare(`SELECT staff_id AS s, kpi_key AS k, value, score, target, actual FROM review_kpi_values WHERE review_id = @appraisal ${own}`)
-    .all(args) as { s: number; k: string; value: number | null; score: number | null; target: number | null; actual: number | null }[];
+    .prepare(
+      `SELECT staff_id AS s, kpi_key AS k, value, score, target, actual FROM review_kpi_values WHERE review_id = @appraisal ${own}`,
+    )
+    .all(args) as {
+    s: number;
+    k: string;
+    value: number | null;
+    score: number | null;
+    target: number | null;
+    actual: number | null;
+  }[];
   for (const v of values) {
     if (!cells.has(v.s)) cells.set(v.s, {});
     const cell: AppraisalKpiCell = { value: v.value, score: v.score };
-    if (v.actual !== null) Object.assign(cell, { target: v.target === null ? null : v.target / 100, actual: v.actual / 100 });
+    if (v.actual !== null)
+      Object.assign(cell, { target: v.target === null ? null : v.target / 100, actual: v.actual / 100 });
     cells.get(v.s)![v.k] = cell;
   }
-  const notes = db.prepare(`SELECT staff_id AS s, kpi_key AS k, note FROM review_ratings WHERE review_id = @appraisal AND note IS NOT NULL ${own}`).all(args) as {
+  const notes = db
+    .prepare(
+      `SELECT staff_id AS s, kpi_key AS k, note FROM review_ratings WHERE review_id = @appraisal AND note IS NOT NULL ${own}`,
+    )
+    .all(args) as {
     s: number;
     k: string;
     note: string;
@@ -61,7 +75,8 @@ export function showAppraisal(db: Database, lang: Lang, quarter: string, person?
   }
   addPeerParts(db, definition, cells, args, own);
   const outcomes = new Map<number, AppraisalOutcome[]>();
-  const ruleLabel = (key: string | null) => (key ? definition.rules.find((r) => r.key === key)?.label[lang] : undefined);
+  const ruleLabel = (key: string | null) =>
+    key ? definition.rules.find((r) => r.key === key)?.label[lang] : undefined;
   const outcomeRows = db
     .prepare(
       `SELECT id, staff_id AS s, type, amount, reason, clause, rule_key AS ruleKey, status, decided_by AS decidedBy, decided_at AS decidedAt
@@ -70,7 +85,9 @@ export function showAppraisal(db: Database, lang: Lang, quarter: string, person?
     .all(args) as (AppraisalOutcome & { s: number })[];
   for (const { s, ...o } of outcomeRows) {
     if (!outcomes.has(s)) outcomes.set(s, []);
-    outcomes.get(s)!.push({ ...o, amount: o.amount === null ? null : o.amount / 100, reason: ruleLabel(o.ruleKey) ?? o.reason });
+    outcomes
+      .get(s)!
+      .push({ ...o, amount: o.amount === null ? null : o.amount / 100, reason: ruleLabel(o.ruleKey) ?? o.reason });
   }
   const people: AppraisalPerson[] = entries.map((e) => {
     const kpis = cells.get(e.staffId) ?? {};
@@ -83,7 +100,10 @@ export function showAppraisal(db: Database, lang: Lang, quarter: string, person?
       kpis,
       total: e.adjusted ?? e.total,
       originalTotal: e.total,
-      adjustment: e.adjusted === null ? null : { total: e.adjusted, reason: e.adjustReason ?? '', by: e.adjustedBy ?? '', at: e.adjustedAt ?? '' },
+      adjustment:
+        e.adjusted === null
+          ? null
+          : { total: e.adjusted, reason: e.adjustReason ?? '', by: e.adjustedBy ?? '', at: e.adjustedAt ?? '' },
       grade: e.grade,
       // the manager has rated every rated KPI (peers alone never make a rating, P6.1)
       complete: definition.kpis.every((k) => k.source !== 'rated' || (kpis[k.key]?.score ?? null) !== null),
@@ -106,17 +126,27 @@ export function showAppraisal(db: Database, lang: Lang, quarter: string, person?
  * Rated KPIs with a peer weight (P6.1 teamwork): beside the effective rating (`value`), the manager's
  * own level and the peers' part, so that the window and the report can explain the blend.
  */
-function addPeerParts(db: Database, def: SchemeDefinition, cells: Map<number, Record<string, AppraisalKpiCell>>, args: { appraisal: number; only: number | null }, own: string): void {
+function addPeerParts(
+  db: Database,
+  def: SchemeDefinition,
+  cells: Map<number, Record<string, AppraisalKpiCell>>,
+  args: { appraisal: number; only: number | null },
+  own: string,
+): void {
   const kpis = def.kpis.filter((k) => peerWeightOf(k) > 0);
   if (kpis.length === 0) return;
   const keys = new Set(kpis.map((k) => k.key));
   const manager = new Map<string, number>();
-  for (const r of db.prepare(`SELECT staff_id AS s, kpi_key AS k, score FROM review_ratings WHERE review_id = @appraisal ${own}`).all(args) as { s: number; k: string; score: number }[]) {
+  for (const r of db
+    .prepare(`SELECT staff_id AS s, kpi_key AS k, score FROM review_ratings WHERE review_id = @appraisal ${own}`)
+    .all(args) as { s: number; k: string; score: number }[]) {
     if (keys.has(r.k)) manager.set(`${r.s}:${r.k}`, r.score);
   }
   const peers = new Map<string, PeerAggregate>();
   const rows = db
-    .prepare(`SELECT staff_id AS s, kpi_key AS k, COUNT(*) AS count, SUM(level) AS sum FROM review_peer_ratings WHERE review_id = @appraisal ${own} GROUP BY staff_id, kpi_key`)
+    .prepare(
+      `SELECT staff_id AS s, kpi_key AS k, COUNT(*) AS count, SUM(level) AS sum FROM review_peer_ratings WHERE review_id = @appraisal ${own} GROUP BY staff_id, kpi_key`,
+    )
     .all(args) as { s: number; k: string; count: number; sum: number }[];
   for (const r of rows) peers.set(`${r.s}:${r.k}`, { count: r.count, sum: r.sum });
   for (const [s, byKey] of cells) {
@@ -133,12 +163,23 @@ function addPeerParts(db: Database, def: SchemeDefinition, cells: Map<number, Re
 function schemeColumns(def: SchemeDefinition, version: number, lang: Lang): AppraisalShow['scheme'] {
   return {
     version,
-    kpis: def.kpis.map((k) => ({ key: k.key, label: k.label[lang], weight: k.weight, source: k.source, dimension: k.dimension })),
+    kpis: def.kpis.map((k) => ({
+      key: k.key,
+      label: k.label[lang],
+      weight: k.weight,
+      source: k.source,
+      dimension: k.dimension,
+    })),
     grades: def.grades.map((g) => ({ grade: g.grade, min: g.min })),
   };
 }
 
-function summarize(db: Database, appraisal: ReturnType<typeof requireAppraisal>, def: SchemeDefinition, people: AppraisalPerson[]): AppraisalShow['summary'] {
+function summarize(
+  db: Database,
+  appraisal: ReturnType<typeof requireAppraisal>,
+  def: SchemeDefinition,
+  people: AppraisalPerson[],
+): AppraisalShow['summary'] {
   const grades: Record<string, number> = Object.fromEntries(def.grades.map((g) => [g.grade, 0]));
   let bonusCost = 0;
   let deductions = 0;
@@ -152,5 +193,12 @@ function summarize(db: Database, appraisal: ReturnType<typeof requireAppraisal>,
       if (o.type === 'deduction') deductions += o.amount ?? 0;
     }
   }
-  return { people: people.length, missingRatings: missingRatings(db, appraisal), bonusCost, deductions, grades, proposedOutcomes: proposed };
+  return {
+    people: people.length,
+    missingRatings: missingRatings(db, appraisal),
+    bonusCost,
+    deductions,
+    grades,
+    proposedOutcomes: proposed,
+  };
 }

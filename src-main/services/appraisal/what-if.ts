@@ -30,7 +30,8 @@ function side(def: SchemeDefinition, evals: Evaluation[]): WhatIfSide {
   return { bonusCost, deductions, grades, outcomes };
 }
 
-const bonusOf = (e: Evaluation) => e.outcomes.filter((o) => o.type === 'bonus').reduce((s, o) => s + (o.amount ?? 0), 0);
+const bonusOf = (e: Evaluation) =>
+  e.outcomes.filter((o) => o.type === 'bonus').reduce((s, o) => s + (o.amount ?? 0), 0);
 
 /**
  * What-if (P6.2): evaluates the appraisal's people under a changed copy of the scheme (weights,
@@ -48,7 +49,13 @@ export function whatIf(ctx: ServiceContext, quarter: string, proposed: SchemeDef
        LEFT JOIN teams t ON t.id = s.team_id WHERE e.review_id = ? ORDER BY t.name, s.employee_no`,
     )
     .all(appraisal.id) as PersonRow[];
-  const basis = buildBasis(db, quarter, appraisal.id, [current, proposed], people.map((p) => p.id));
+  const basis = buildBasis(
+    db,
+    quarter,
+    appraisal.id,
+    [current, proposed],
+    people.map((p) => p.id),
+  );
   const before: Evaluation[] = [];
   const after: Evaluation[] = [];
   const changes: WhatIfResult['changes'] = [];
@@ -59,7 +66,17 @@ export function whatIf(ctx: ServiceContext, quarter: string, proposed: SchemeDef
     before.push(x);
     after.push(y);
     if (x.grade !== y.grade || bonusOf(x) !== bonusOf(y)) {
-      changes.push({ employeeNo: p.employeeNo, name: p.name, team: p.team, fromGrade: x.grade, toGrade: y.grade, fromTotal: x.total, toTotal: y.total, fromBonus: bonusOf(x), toBonus: bonusOf(y) });
+      changes.push({
+        employeeNo: p.employeeNo,
+        name: p.name,
+        team: p.team,
+        fromGrade: x.grade,
+        toGrade: y.grade,
+        fromTotal: x.total,
+        toTotal: y.total,
+        fromBonus: bonusOf(x),
+        toBonus: bonusOf(y),
+      });
     }
   }
   return { current: side(current, before), proposed: side(proposed, after), changes };

@@ -8,7 +8,15 @@ import { assertChangeable, listItem, requireAppraisal, type AppraisalRow } from 
 
 function setStatus(ctx: ServiceContext, appraisal: AppraisalRow, next: AppraisalStatus, reason?: string | null): void {
   ctx.db.prepare('UPDATE reviews SET status = ? WHERE id = ?').run(next, appraisal.id);
-  audit(ctx.db, { actor: ctx.actor, entity: 'review', entityId: appraisal.quarter, field: 'status', oldValue: appraisal.status, newValue: next, reason });
+  audit(ctx.db, {
+    actor: ctx.actor,
+    entity: 'review',
+    entityId: appraisal.quarter,
+    field: 'status',
+    oldValue: appraisal.status,
+    newValue: next,
+    reason,
+  });
 }
 
 function requireComplete(ctx: ServiceContext, appraisal: AppraisalRow): void {
@@ -30,9 +38,16 @@ function requireDecided(ctx: ServiceContext, appraisal: AppraisalRow): void {
     )
     .all(appraisal.id) as { id: number; type: string; name: string; employeeNo: string }[];
   if (open.length === 0) return;
-  const shown = open.slice(0, 10).map((o) => `${o.name} (${o.employeeNo}): ${t(ctx.lang, `appraisal.outcome.${o.type}`)}`);
+  const shown = open
+    .slice(0, 10)
+    .map((o) => `${o.name} (${o.employeeNo}): ${t(ctx.lang, `appraisal.outcome.${o.type}`)}`);
   if (open.length > shown.length) shown.push('…');
-  throw new WorkbenchError('review/outcomes-undecided', { quarter: appraisal.quarter, count: open.length, outcomes: shown.join(ctx.lang === 'zh-CN' ? '；' : '; '), ids: open.map((o) => o.id) });
+  throw new WorkbenchError('review/outcomes-undecided', {
+    quarter: appraisal.quarter,
+    count: open.length,
+    outcomes: shown.join(ctx.lang === 'zh-CN' ? '；' : '; '),
+    ids: open.map((o) => o.id),
+  });
 }
 
 /** P6.4 workflow: draft → rated → submitted → approved → locked. Each step is audited. */
@@ -58,7 +73,9 @@ export function approveAppraisal(ctx: ServiceContext, quarter: string, reason?: 
       appraisal = requireAppraisal(ctx.db, quarter);
     }
     setStatus(ctx, appraisal, 'approved', reason);
-    ctx.db.prepare('UPDATE reviews SET approved_by = ?, approved_at = ? WHERE id = ?').run(ctx.actor, nowIso(), appraisal.id);
+    ctx.db
+      .prepare('UPDATE reviews SET approved_by = ?, approved_at = ? WHERE id = ?')
+      .run(ctx.actor, nowIso(), appraisal.id);
     return listItem(ctx.db, quarter);
   })();
 }

@@ -62,7 +62,8 @@ export function isWorkingDay(date: string): boolean {
 /** Working days from `start` to `end`, both included (0 when end is before start). */
 export function workingDaysBetween(start: string, end: string): number {
   let count = 0;
-  for (let d = dayjs(start); !d.isAfter(end, 'day'); d = d.add(1, 'day')) if (isWorkingDay(d.format('YYYY-MM-DD'))) count++;
+  for (let d = dayjs(start); !d.isAfter(end, 'day'); d = d.add(1, 'day'))
+    if (isWorkingDay(d.format('YYYY-MM-DD'))) count++;
   return count;
 }
 
@@ -87,7 +88,8 @@ export function adjustedWorkdays(year: number): { date: string; zh: string; en: 
   const out: { date: string; zh: string; en: string }[] = [];
   for (let d = dayjs(`${year}-01-01`); d.year() === year; d = d.add(1, 'day')) {
     const info = dayInfo(d.format('YYYY-MM-DD'));
-    if (info.kind === 'adjusted-workday') out.push({ date: info.date, zh: info.holiday?.zh ?? '', en: info.holiday?.en ?? '' });
+    if (info.kind === 'adjusted-workday')
+      out.push({ date: info.date, zh: info.holiday?.zh ?? '', en: info.holiday?.en ?? '' });
   }
   return out;
 }

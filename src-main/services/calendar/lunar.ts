@@ -39,7 +39,9 @@ export function lunarToSolar(year: number, month: number, day: number, leap = fa
   const first = getSolarDateFromLunar(`${year}-${String(month).padStart(2, '0')}-01`);
   const start = leap ? first.leapMonthDate : first.date;
   if (!start) return null;
-  return dayjs(start).add(day - 1, 'day').format('YYYY-MM-DD');
+  return dayjs(start)
+    .add(day - 1, 'day')
+    .format('YYYY-MM-DD');
 }
 
 /**
@@ -47,7 +49,11 @@ export function lunarToSolar(year: number, month: number, day: number, leap = fa
  * Festival is in that solar year, or late in it for the 12th month). A 30th in a 29-day month is kept on the
  * 29th and reported as `shifted`, the usual custom, so the caller can say so.
  */
-export function lunarBirthdayInYear(month: number, day: number, solarYear: number): { date: string; shifted: boolean } | null {
+export function lunarBirthdayInYear(
+  month: number,
+  day: number,
+  solarYear: number,
+): { date: string; shifted: boolean } | null {
   for (const lunarYear of [solarYear, solarYear - 1]) {
     const length = lunarMonthLength(lunarYear, month);
     if (!length) continue;
@@ -59,16 +65,7 @@ export function lunarBirthdayInYear(month: number, day: number, solarYear: numbe
 }
 
 export type FestivalKey =
-  | 'laba'
-  | 'xiaonian'
-  | 'chuxi'
-  | 'chunjie'
-  | 'yuanxiao'
-  | 'duanwu'
-  | 'qixi'
-  | 'zhongyuan'
-  | 'zhongqiu'
-  | 'chongyang';
+  'laba' | 'xiaonian' | 'chuxi' | 'chunjie' | 'yuanxiao' | 'duanwu' | 'qixi' | 'zhongyuan' | 'zhongqiu' | 'chongyang';
 
 export const FESTIVAL_NAMES: Record<FestivalKey, { zh: string; en: string }> = {
   laba: { zh: '腊八节', en: 'Laba Festival' },
@@ -112,14 +109,37 @@ export function traditionalFestivals(solarYear: number): { key: FestivalKey; dat
 }
 
 const TERM_EN: Record<string, string> = {
-  小寒: 'Minor Cold', 大寒: 'Major Cold', 立春: 'Start of Spring', 雨水: 'Rain Water', 惊蛰: 'Awakening of Insects',
-  春分: 'Spring Equinox', 清明: 'Pure Brightness', 谷雨: 'Grain Rain', 立夏: 'Start of Summer', 小满: 'Grain Buds',
-  芒种: 'Grain in Ear', 夏至: 'Summer Solstice', 小暑: 'Minor Heat', 大暑: 'Major Heat', 立秋: 'Start of Autumn',
-  处暑: 'End of Heat', 白露: 'White Dew', 秋分: 'Autumn Equinox', 寒露: 'Cold Dew', 霜降: "Frost's Descent",
-  立冬: 'Start of Winter', 小雪: 'Minor Snow', 大雪: 'Major Snow', 冬至: 'Winter Solstice',
+  小寒: 'Minor Cold',
+  大寒: 'Major Cold',
+  立春: 'Start of Spring',
+  雨水: 'Rain Water',
+  惊蛰: 'Awakening of Insects',
+  春分: 'Spring Equinox',
+  清明: 'Pure Brightness',
+  谷雨: 'Grain Rain',
+  立夏: 'Start of Summer',
+  小满: 'Grain Buds',
+  芒种: 'Grain in Ear',
+  夏至: 'Summer Solstice',
+  小暑: 'Minor Heat',
+  大暑: 'Major Heat',
+  立秋: 'Start of Autumn',
+  处暑: 'End of Heat',
+  白露: 'White Dew',
+  秋分: 'Autumn Equinox',
+  寒露: 'Cold Dew',
+  霜降: "Frost's Descent",
+  立冬: 'Start of Winter',
+  小雪: 'Minor Snow',
+  大雪: 'Major Snow',
+  冬至: 'Winter Solstice',
 };
 
 /** The 24 solar terms of a year, with their Chinese and English names. */
 export function solarTerms(year: number): { date: string; zh: string; en: string }[] {
-  return getSolarTerms(`${year}-01-01`, `${year}-12-31`).map((t) => ({ date: t.date, zh: t.name, en: TERM_EN[t.name] ?? t.name }));
+  return getSolarTerms(`${year}-01-01`, `${year}-12-31`).map((t) => ({
+    date: t.date,
+    zh: t.name,
+    en: TERM_EN[t.name] ?? t.name,
+  }));
 }

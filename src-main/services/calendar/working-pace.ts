@@ -22,5 +22,11 @@ export function monthWorkingPace(year: number, month: number, asOf: string): Wor
   const to = asOf > end ? end : asOf;
   const workingDays = workingDaysBetween(start, end);
   const elapsedWorkingDays = to < start ? 0 : workingDaysBetween(start, to);
-  return { asOf: to < start ? start : to, workingDays, elapsedWorkingDays, timeShare: workingDays > 0 ? elapsedWorkingDays / workingDays : 0, officialCalendar: hasOfficialSchedule(year) };
+  return {
+    asOf: to < start ? start : to,
+    workingDays,
+    elapsedWorkingDays,
+    timeShare: workingDays > 0 ? elapsedWorkingDays / workingDays : 0,
+    officialCalendar: hasOfficialSchedule(year),
+  };
 }

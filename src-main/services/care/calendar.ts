@@ -1,7 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import type { CareCalendar, CareEvent } from '../../contract/care';
 import { t, type Lang } from '../../i18n/messages';
-import { adjustedWorkdays, hasOfficialSchedule, lunarBirthdayInYear, publicHolidays, solarTerms, traditionalFestivals } from '../calendar';
+import {
+  adjustedWorkdays,
+  hasOfficialSchedule,
+  lunarBirthdayInYear,
+  publicHolidays,
+  solarTerms,
+  traditionalFestivals,
+} from '../calendar';
 import { cmp } from '../customers/rules';
 
 /** A public holiday's stable occasion key from the calendar's English name (the festivals have their own keys). */
@@ -44,14 +51,34 @@ function commonEvents(db: Database, year: number, lang: Lang, withTerms: boolean
     if (prev && prev.en === h.en && Date.parse(h.date) - Date.parse(prev.date) <= 86_400_000) continue;
     let days = 1;
     while (holidays[i + days]?.en === h.en) days++;
-    events.push({ date: h.date, kind: 'holiday', occasionKey: holidayKey(h.en), occasion: t(lang, 'customers.care.holiday-off', { name: name(h), days }) });
+    events.push({
+      date: h.date,
+      kind: 'holiday',
+      occasionKey: holidayKey(h.en),
+      occasion: t(lang, 'customers.care.holiday-off', { name: name(h), days }),
+    });
   }
-  for (const w of adjustedWorkdays(year)) events.push({ date: w.date, kind: 'holiday', occasionKey: 'adjusted-workday', occasion: t(lang, 'customers.care.adjusted-workday', { name: name(w) }) });
-  for (const f of traditionalFestivals(year)) events.push({ date: f.date, kind: 'festival', occasionKey: f.key, occasion: name(f) });
-  if (withTerms) for (const s of solarTerms(year)) events.push({ date: s.date, kind: 'solar-term', occasionKey: `term:${s.zh}`, occasion: name(s) });
-  for (const e of db.prepare('SELECT id, date, name, yearly FROM company_events').all() as { id: number; date: string; name: string; yearly: number }[]) {
+  for (const w of adjustedWorkdays(year))
+    events.push({
+      date: w.date,
+      kind: 'holiday',
+      occasionKey: 'adjusted-workday',
+      occasion: t(lang, 'customers.care.adjusted-workday', { name: name(w) }),
+    });
+  for (const f of traditionalFestivals(year))
+    events.push({ date: f.date, kind: 'festival', occasionKey: f.key, occasion: name(f) });
+  if (withTerms)
+    for (const s of solarTerms(year))
+      events.push({ date: s.date, kind: 'solar-term', occasionKey: `term:${s.zh}`, occasion: name(s) });
+  for (const e of db.prepare('SELECT id, date, name, yearly FROM company_events').all() as {
+    id: number;
+    date: string;
+    name: string;
+    yearly: number;
+  }[]) {
     const [y, m, d] = e.date.split('-').map(Number);
-    if (e.yearly ? y <= year : y === year) events.push({ date: solarInYear(year, m, d).date, kind: 'company', occasionKey: 'company', occasion: e.name });
+    if (e.yearly ? y <= year : y === year)
+      events.push({ date: solarInYear(year, m, d).date, kind: 'company', occasionKey: 'company', occasion: e.name });
   }
   return events;
 }
@@ -73,7 +100,16 @@ export function careCalendar(db: Database, year: number, scope: CalendarScope, l
        FROM contacts k JOIN customers c ON c.id = k.customer_id LEFT JOIN staff s ON s.id = c.owner_id
        WHERE k.birth_month IS NOT NULL AND k.birth_day IS NOT NULL AND ${SCOPE_SQL}`,
     )
-    .all(params) as { id: number; name: string; cal: string | null; m: number; d: number; customerId: number; customer: string; ownerNo: string | null }[];
+    .all(params) as {
+    id: number;
+    name: string;
+    cal: string | null;
+    m: number;
+    d: number;
+    customerId: number;
+    customer: string;
+    ownerNo: string | null;
+  }[];
   const lunarCache = new Map<number, { date: string; shifted: boolean } | null>();
   const birthdayName = t(lang, 'customers.care.birthday');
   const lunarName = t(lang, 'customers.care.lunar-birthday');
@@ -86,8 +122,16 @@ export function careCalendar(db: Database, year: number, scope: CalendarScope, l
     } else at = solarInYear(year, b.m, b.d);
     if (!at) continue;
     events.push({
-      date: at.date, kind: 'birthday', occasionKey: 'birthday', occasion: b.cal === 'lunar' ? lunarName : birthdayName,
-      customerId: b.customerId, customer: b.customer, contactId: b.id, contact: b.name, ownerNo: b.ownerNo, ...(at.shifted ? { shifted: true } : {}),
+      date: at.date,
+      kind: 'birthday',
+      occasionKey: 'birthday',
+      occasion: b.cal === 'lunar' ? lunarName : birthdayName,
+      customerId: b.customerId,
+      customer: b.customer,
+      contactId: b.id,
+      contact: b.name,
+      ownerNo: b.ownerNo,
+      ...(at.shifted ? { shifted: true } : {}),
     });
   }
   const anniversaries = db
@@ -105,14 +149,22 @@ export function careCalendar(db: Database, year: number, scope: CalendarScope, l
     return n;
   };
   for (const a of anniversaries) {
-    for (const [key, date] of [['anniversary', a.first], ['contract-anniversary', a.signed]] as const) {
+    for (const [key, date] of [
+      ['anniversary', a.first],
+      ['contract-anniversary', a.signed],
+    ] as const) {
       if (!date) continue;
       const [y, m, d] = date.split('-').map(Number);
       if (y >= year) continue;
       const at = solarInYear(year, m, d);
       events.push({
-        date: at.date, kind: 'anniversary', occasionKey: key, occasion: anniversaryName(key, year - y),
-        customerId: a.id, customer: a.name, ownerNo: a.ownerNo,
+        date: at.date,
+        kind: 'anniversary',
+        occasionKey: key,
+        occasion: anniversaryName(key, year - y),
+        customerId: a.id,
+        customer: a.name,
+        ownerNo: a.ownerNo,
       });
     }
   }

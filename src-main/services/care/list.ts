@@ -28,7 +28,11 @@ interface Recipient {
 }
 
 /** Each customer in scope with its main contact: the decision maker, else the first contact entered. */
-function recipients(db: Database, person: string | null | undefined, team: number | null | undefined): Map<number, Recipient> {
+function recipients(
+  db: Database,
+  person: string | null | undefined,
+  team: number | null | undefined,
+): Map<number, Recipient> {
   const rows = db
     .prepare(
       `SELECT c.id AS customerId, c.name AS customer, coalesce(c.grade_override, c.grade) AS grade, s.employee_no AS ownerNo, s.name AS ownerName,
@@ -45,26 +49,72 @@ function recipients(db: Database, person: string | null | undefined, team: numbe
  * P4.3 care list for one day or a week: every occasion that has a greeting, addressed to each customer's
  * main contact (or, for a birthday, to that contact), with the greeting filled in and whether it was sent.
  */
-export function careList(db: Database, input: ParsedInput<'care/list'>, lang: Lang): { from: string; to: string; items: CareListItem[] } {
+export function careList(
+  db: Database,
+  input: ParsedInput<'care/list'>,
+  lang: Lang,
+): { from: string; to: string; items: CareListItem[] } {
   const from = input.date ?? today();
   const to = addDays(from, input.days - 1);
   const years = [...new Set([Number(from.slice(0, 4)), Number(to.slice(0, 4))])];
-  const events = years.flatMap((y) => careCalendar(db, y, { person: input.person, team: input.team }, lang).events).filter((e) => e.date >= from && e.date <= to);
+  const events = years
+    .flatMap((y) => careCalendar(db, y, { person: input.person, team: input.team }, lang).events)
+    .filter((e) => e.date >= from && e.date <= to);
   const template = templateLookup(db);
   const people = recipients(db, input.person, input.team);
-  const contacts = new Map<number, { title: string | null; mobile: string | null; email: string | null; wechat: string | null }>();
+  const contacts = new Map<
+    number,
+    { title: string | null; mobile: string | null; email: string | null; wechat: string | null }
+  >();
   const ourCompany = getSetting(db, 'companyName') ?? '';
   const sentStmt = db.prepare(
     "SELECT date, channel, summary AS note FROM interactions WHERE kind = 'care' AND customer_id = ? AND occasion = ? AND (? IS NULL OR contact_id = ?) AND date BETWEEN ? AND ? ORDER BY date DESC LIMIT 1",
   );
   const items: CareListItem[] = [];
-  const push = (e: CareEvent, r: Recipient, contact: { id: number | null; name: string | null; title: string | null; mobile: string | null; email: string | null; wechat: string | null }, body: string) => {
-    const sent = sentStmt.get(r.customerId, e.occasionKey, contact.id, contact.id, addDays(e.date, -15), addDays(e.date, 15)) as CareListItem['sent'] | undefined;
+  const push = (
+    e: CareEvent,
+    r: Recipient,
+    contact: {
+      id: number | null;
+      name: string | null;
+      title: string | null;
+      mobile: string | null;
+      email: string | null;
+      wechat: string | null;
+    },
+    body: string,
+  ) => {
+    const sent = sentStmt.get(
+      r.customerId,
+      e.occasionKey,
+      contact.id,
+      contact.id,
+      addDays(e.date, -15),
+      addDays(e.date, 15),
+    ) as CareListItem['sent'] | undefined;
     const years = /(\d+)/.exec(e.occasion)?.[1];
     items.push({
-      ...e, customerId: r.customerId, customer: r.customer, contactId: contact.id ?? undefined, contact: contact.name ?? undefined, grade: r.grade,
-      salesperson: r.ownerNo, salespersonName: r.ownerName, title: contact.title, mobile: contact.mobile, email: contact.email, wechat: contact.wechat,
-      text: fillTemplate(body, { contact: contact.name ?? r.customer, title: contact.title ?? '', company: r.customer, salesperson: r.ownerName ?? '', ourCompany, occasion: e.occasion, years }),
+      ...e,
+      customerId: r.customerId,
+      customer: r.customer,
+      contactId: contact.id ?? undefined,
+      contact: contact.name ?? undefined,
+      grade: r.grade,
+      salesperson: r.ownerNo,
+      salespersonName: r.ownerName,
+      title: contact.title,
+      mobile: contact.mobile,
+      email: contact.email,
+      wechat: contact.wechat,
+      text: fillTemplate(body, {
+        contact: contact.name ?? r.customer,
+        title: contact.title ?? '',
+        company: r.customer,
+        salesperson: r.ownerName ?? '',
+        ourCompany,
+        occasion: e.occasion,
+        years,
+      }),
       sent: sent ?? null,
     });
   };
@@ -77,16 +127,32 @@ export function careList(db: Database, input: ParsedInput<'care/list'>, lang: La
       if (e.contactId !== undefined) {
         let k = contacts.get(e.contactId);
         if (!k) {
-          k = db.prepare('SELECT title, coalesce(mobile, phone) AS mobile, email, wechat FROM contacts WHERE id = ?').get(e.contactId) as NonNullable<typeof k>;
+          k = db
+            .prepare('SELECT title, coalesce(mobile, phone) AS mobile, email, wechat FROM contacts WHERE id = ?')
+            .get(e.contactId) as NonNullable<typeof k>;
           contacts.set(e.contactId, k);
         }
         push(e, r, { id: e.contactId, name: e.contact ?? null, ...k }, body);
-      } else push(e, r, { id: r.contactId, name: r.contact, title: r.title, mobile: r.mobile, email: r.email, wechat: r.wechat }, body);
+      } else
+        push(
+          e,
+          r,
+          { id: r.contactId, name: r.contact, title: r.title, mobile: r.mobile, email: r.email, wechat: r.wechat },
+          body,
+        );
     } else {
-      for (const r of people.values()) push(e, r, { id: r.contactId, name: r.contact, title: r.title, mobile: r.mobile, email: r.email, wechat: r.wechat }, body);
+      for (const r of people.values())
+        push(
+          e,
+          r,
+          { id: r.contactId, name: r.contact, title: r.title, mobile: r.mobile, email: r.email, wechat: r.wechat },
+          body,
+        );
     }
   }
-  items.sort((a, b) => cmp(a.date, b.date) || cmp(a.grade ?? 'D', b.grade ?? 'D') || cmp(a.customer ?? '', b.customer ?? ''));
+  items.sort(
+    (a, b) => cmp(a.date, b.date) || cmp(a.grade ?? 'D', b.grade ?? 'D') || cmp(a.customer ?? '', b.customer ?? ''),
+  );
   return { from, to, items };
 }
 
@@ -94,7 +160,8 @@ export function careList(db: Database, input: ParsedInput<'care/list'>, lang: La
 export function markSent(ctx: ServiceContext, input: ParsedInput<'care/mark-sent'>): { id: number } {
   const db = ctx.db;
   return db.transaction(() => {
-    const owner = db.prepare('SELECT owner_id FROM customers WHERE id = ?').get(input.customerId) as { owner_id: number | null } | undefined;
+    const owner = db.prepare('SELECT owner_id FROM customers WHERE id = ?').get(input.customerId) as
+      { owner_id: number | null } | undefined;
     if (!owner) throw new WorkbenchError('customers/not-found', { customer: input.customerId });
     if (input.contactId) {
       const of = db.prepare('SELECT customer_id FROM contacts WHERE id = ?').pluck().get(input.contactId);
@@ -103,10 +170,25 @@ export function markSent(ctx: ServiceContext, input: ParsedInput<'care/mark-sent
     if (input.date > today()) throw new WorkbenchError('care/future-sent', { date: input.date });
     const staffId = input.staffNo ? staffIdByNo(db, input.staffNo) : owner.owner_id;
     const info = db
-      .prepare("INSERT INTO interactions (customer_id, staff_id, date, kind, occasion, summary, channel, contact_id, status) VALUES (?, ?, ?, 'care', ?, ?, ?, ?, 'done')")
-      .run(input.customerId, staffId, input.date, input.occasionKey, input.note ?? null, input.channel, input.contactId ?? null);
+      .prepare(
+        "INSERT INTO interactions (customer_id, staff_id, date, kind, occasion, summary, channel, contact_id, status) VALUES (?, ?, ?, 'care', ?, ?, ?, ?, 'done')",
+      )
+      .run(
+        input.customerId,
+        staffId,
+        input.date,
+        input.occasionKey,
+        input.note ?? null,
+        input.channel,
+        input.contactId ?? null,
+      );
     const id = Number(info.lastInsertRowid);
-    audit(db, { actor: ctx.actor, entity: 'care', entityId: id, newValue: { customer: input.customerId, occasion: input.occasionKey, channel: input.channel } });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'care',
+      entityId: id,
+      newValue: { customer: input.customerId, occasion: input.occasionKey, channel: input.channel },
+    });
     return { id };
   })();
 }
@@ -119,9 +201,19 @@ function occasionWindow(year: number, occasion: string): { from: string; to: str
     const date = lunarToSolar(year, 1, 1);
     return eve && lantern && date ? { from: eve, to: lantern, date } : null;
   }
-  const LUNAR: Record<string, [number, number]> = { yuanxiao: [1, 15], duanwu: [5, 5], qixi: [7, 7], zhongqiu: [8, 15], chongyang: [9, 9] };
+  const LUNAR: Record<string, [number, number]> = {
+    yuanxiao: [1, 15],
+    duanwu: [5, 5],
+    qixi: [7, 7],
+    zhongqiu: [8, 15],
+    chongyang: [9, 9],
+  };
   const SOLAR: Record<string, string> = { yuandan: '01-01', laodong: '05-01', guoqing: '10-01' };
-  const date = LUNAR[occasion] ? lunarToSolar(year, ...LUNAR[occasion]) : SOLAR[occasion] ? `${year}-${SOLAR[occasion]}` : null;
+  const date = LUNAR[occasion]
+    ? lunarToSolar(year, ...LUNAR[occasion])
+    : SOLAR[occasion]
+      ? `${year}-${SOLAR[occasion]}`
+      : null;
   return date ? { from: addDays(date, -7), to: addDays(date, 7), date } : null;
 }
 
@@ -137,17 +229,31 @@ export function careCoverage(db: Database, input: ParsedInput<'care/coverage'>):
        WHERE c.stage = 'customer' AND coalesce(c.grade_override, c.grade) = 'A' AND (@person IS NULL OR s.employee_no = @person) AND (@team IS NULL OR s.team_id = @team)
        ORDER BY s.employee_no, c.id`,
     )
-    .all({ from: window.from, to: window.to, person: input.person ?? null, team: input.team ?? null }) as (CareCoverage['uncovered'][number] & { covered: number })[];
+    .all({
+      from: window.from,
+      to: window.to,
+      person: input.person ?? null,
+      team: input.team ?? null,
+    }) as (CareCoverage['uncovered'][number] & { covered: number })[];
   const byPerson = new Map<string, CareCoverage['byPerson'][number]>();
   for (const r of rows) {
     const key = r.salesperson ?? '';
-    const p = byPerson.get(key) ?? byPerson.set(key, { employeeNo: r.salesperson, name: r.salespersonName, aCustomers: 0, uncovered: 0 }).get(key)!;
+    const p =
+      byPerson.get(key) ??
+      byPerson.set(key, { employeeNo: r.salesperson, name: r.salespersonName, aCustomers: 0, uncovered: 0 }).get(key)!;
     p.aCustomers++;
     if (!r.covered) p.uncovered++;
   }
   const uncovered = rows.filter((r) => !r.covered).map(({ covered: _covered, ...r }) => r);
   return {
-    year: input.year, occasion: input.occasion, window: { from: window.from, to: window.to }, aCustomers: rows.length, covered: rows.length - uncovered.length, uncovered,
-    byPerson: [...byPerson.values()].sort((a, b) => b.uncovered - a.uncovered || cmp(a.employeeNo ?? '', b.employeeNo ?? '')),
+    year: input.year,
+    occasion: input.occasion,
+    window: { from: window.from, to: window.to },
+    aCustomers: rows.length,
+    covered: rows.length - uncovered.length,
+    uncovered,
+    byPerson: [...byPerson.values()].sort(
+      (a, b) => b.uncovered - a.uncovered || cmp(a.employeeNo ?? '', b.employeeNo ?? ''),
+    ),
   };
 }

@@ -5,13 +5,35 @@ import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 
 /** Occasions with a default greeting (locale key customers.care.templates.<occasion>); others once a template is saved. */
-export const DEFAULT_OCCASIONS = ['yuandan', 'chunjie', 'yuanxiao', 'duanwu', 'zhongqiu', 'guoqing', 'birthday', 'anniversary', 'contract-anniversary', 'company'] as const;
+export const DEFAULT_OCCASIONS = [
+  'yuandan',
+  'chunjie',
+  'yuanxiao',
+  'duanwu',
+  'zhongqiu',
+  'guoqing',
+  'birthday',
+  'anniversary',
+  'contract-anniversary',
+  'company',
+] as const;
 
 /** Every occasion's greeting in both languages: the company's own where saved, otherwise the default. */
 export function careTemplates(db: Database): CareTemplate[] {
-  const saved = db.prepare('SELECT occasion, lang, body FROM care_templates').all() as { occasion: string; lang: Lang; body: string }[];
+  const saved = db.prepare('SELECT occasion, lang, body FROM care_templates').all() as {
+    occasion: string;
+    lang: Lang;
+    body: string;
+  }[];
   const out = new Map<string, CareTemplate>();
-  for (const occasion of DEFAULT_OCCASIONS) for (const lang of LANGS) out.set(`${occasion}|${lang}`, { occasion, lang, body: t(lang, `customers.care.templates.${occasion}`), custom: false });
+  for (const occasion of DEFAULT_OCCASIONS)
+    for (const lang of LANGS)
+      out.set(`${occasion}|${lang}`, {
+        occasion,
+        lang,
+        body: t(lang, `customers.care.templates.${occasion}`),
+        custom: false,
+      });
   for (const s of saved) out.set(`${s.occasion}|${s.lang}`, { ...s, custom: true });
   return [...out.values()];
 }
@@ -24,11 +46,22 @@ export function templateLookup(db: Database): (occasion: string, lang: Lang) => 
 
 export function setTemplate(ctx: ServiceContext, input: { occasion: string; lang: Lang; body: string }): CareTemplate {
   ctx.db.transaction(() => {
-    const old = ctx.db.prepare('SELECT body FROM care_templates WHERE occasion = ? AND lang = ?').pluck().get(input.occasion, input.lang);
+    const old = ctx.db
+      .prepare('SELECT body FROM care_templates WHERE occasion = ? AND lang = ?')
+      .pluck()
+      .get(input.occasion, input.lang);
     ctx.db
-      .prepare('INSERT INTO care_templates (occasion, lang, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(occasion, lang) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO care_templates (occasion, lang, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(occasion, lang) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at',
+      )
       .run(input.occasion, input.lang, input.body, nowIso());
-    audit(ctx.db, { actor: ctx.actor, entity: 'care-template', entityId: `${input.occasion}|${input.lang}`, oldValue: old, newValue: input.body });
+    audit(ctx.db, {
+      actor: ctx.actor,
+      entity: 'care-template',
+      entityId: `${input.occasion}|${input.lang}`,
+      oldValue: old,
+      newValue: input.body,
+    });
   })();
   return { ...input, custom: true };
 }

@@ -15,15 +15,22 @@ const VISIT_SELECT = `SELECT i.id, i.customer_id AS customerId, c.name AS custom
   FROM interactions i JOIN customers c ON c.id = i.customer_id LEFT JOIN contacts k ON k.id = i.contact_id LEFT JOIN staff s ON s.id = i.staff_id`;
 
 /** The checks a visit passes before it is written, shared by the fast form and the visit-log import. */
-export function checkVisit(db: Database, v: { customerId: number; date: string; status: string; contactId?: number | null; nextDate?: string | null }, now: string): void {
-  if (db.prepare('SELECT 1 FROM customers WHERE id = ?').get(v.customerId) === undefined) throw new WorkbenchError('customers/not-found', { customer: v.customerId });
+export function checkVisit(
+  db: Database,
+  v: { customerId: number; date: string; status: string; contactId?: number | null; nextDate?: string | null },
+  now: string,
+): void {
+  if (db.prepare('SELECT 1 FROM customers WHERE id = ?').get(v.customerId) === undefined)
+    throw new WorkbenchError('customers/not-found', { customer: v.customerId });
   // P4.2: a visit that has not happened yet can be planned, never reported done.
   if (v.status === 'done' && v.date > now) throw new WorkbenchError('visits/future-done', { date: v.date, today: now });
   if (v.contactId) {
-    const owner = db.prepare('SELECT customer_id FROM contacts WHERE id = ?').pluck().get(v.contactId) as number | undefined;
+    const owner = db.prepare('SELECT customer_id FROM contacts WHERE id = ?').pluck().get(v.contactId) as
+      number | undefined;
     if (owner !== v.customerId) throw new WorkbenchError('visits/contact-elsewhere', { contact: v.contactId });
   }
-  if (v.nextDate && v.nextDate < v.date) throw new WorkbenchError('visits/next-before-date', { date: v.date, nextDate: v.nextDate });
+  if (v.nextDate && v.nextDate < v.date)
+    throw new WorkbenchError('visits/next-before-date', { date: v.date, nextDate: v.nextDate });
 }
 
 /** P4.2 visit log: one visit from the fast form, by the customer's owner unless another person is named. */
@@ -31,15 +38,33 @@ export function logVisit(ctx: ServiceContext, input: ParsedInput<'visits/log'>):
   const db = ctx.db;
   const id = db.transaction(() => {
     checkVisit(db, input, input.today ?? today());
-    const staffId = input.staffNo ? staffIdByNo(db, input.staffNo) : (db.prepare('SELECT owner_id FROM customers WHERE id = ?').pluck().get(input.customerId) as number | null);
+    const staffId = input.staffNo
+      ? staffIdByNo(db, input.staffNo)
+      : (db.prepare('SELECT owner_id FROM customers WHERE id = ?').pluck().get(input.customerId) as number | null);
     const info = db
       .prepare(
         `INSERT INTO interactions (customer_id, staff_id, date, kind, visit_type, status, contact_id, purpose, outcome, next_step, next_date)
          VALUES (?, ?, ?, 'visit', ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(input.customerId, staffId, input.date, input.type, input.status, input.contactId ?? null, input.purpose ?? null, input.outcome ?? null, input.nextStep ?? null, input.nextDate ?? null);
+      .run(
+        input.customerId,
+        staffId,
+        input.date,
+        input.type,
+        input.status,
+        input.contactId ?? null,
+        input.purpose ?? null,
+        input.outcome ?? null,
+        input.nextStep ?? null,
+        input.nextDate ?? null,
+      );
     const visitId = Number(info.lastInsertRowid);
-    audit(db, { actor: ctx.actor, entity: 'visit', entityId: visitId, newValue: { customer: input.customerId, date: input.date, type: input.type, status: input.status } });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'visit',
+      entityId: visitId,
+      newValue: { customer: input.customerId, date: input.date, type: input.type, status: input.status },
+    });
     return visitId;
   })();
   return db.prepare(`${VISIT_SELECT} WHERE i.id = ?`).get(id) as VisitRecord;
@@ -53,7 +78,13 @@ export function listVisits(db: Database, input: ParsedInput<'visits/list'>): Vis
        AND (@customer IS NULL OR i.customer_id = @customer) AND (@person IS NULL OR s.employee_no = @person) AND (@team IS NULL OR s.team_id = @team)
        ORDER BY i.date, i.id`,
     )
-    .all({ from: input.from, to: input.to, customer: input.customerId ?? null, person: input.person ?? null, team: input.team ?? null }) as VisitRecord[];
+    .all({
+      from: input.from,
+      to: input.to,
+      customer: input.customerId ?? null,
+      person: input.person ?? null,
+      team: input.team ?? null,
+    }) as VisitRecord[];
 }
 
 interface CadenceRow {
@@ -71,7 +102,12 @@ interface CadenceRow {
 }
 
 /** Every buying customer (stage 'customer', dormant included) with its cadence and last done visit as of `asOf`. */
-function cadenceRows(db: Database, asOf: string, person: string | null | undefined, team: number | null | undefined): CadenceRow[] {
+function cadenceRows(
+  db: Database,
+  asOf: string,
+  person: string | null | undefined,
+  team: number | null | undefined,
+): CadenceRow[] {
   return db
     .prepare(
       `SELECT c.id, c.code, c.name, c.grade, c.grade_override, c.cadence_days, c.created_at, s.employee_no AS ownerNo, s.name AS ownerName, t.name AS team, v.last AS lastVisit
@@ -98,11 +134,23 @@ export function dueVisits(db: Database, input: ParsedInput<'visits/due'>): { asO
     if (daysOverdue <= 0 && (!input.includeDueSoon || -daysOverdue > rules.dueSoonDays)) continue;
     const dueDate = addDays(from, cadenceDays);
     items.push({
-      customerId: r.id, customer: r.name, code: r.code, grade: r.grade_override ?? r.grade, salesperson: r.ownerNo, salespersonName: r.ownerName, team: r.team,
-      cadenceDays, lastVisit: r.lastVisit, dueDate, daysOverdue, status: daysOverdue > 0 ? 'overdue' : 'due',
+      customerId: r.id,
+      customer: r.name,
+      code: r.code,
+      grade: r.grade_override ?? r.grade,
+      salesperson: r.ownerNo,
+      salespersonName: r.ownerName,
+      team: r.team,
+      cadenceDays,
+      lastVisit: r.lastVisit,
+      dueDate,
+      daysOverdue,
+      status: daysOverdue > 0 ? 'overdue' : 'due',
     });
   }
-  items.sort((a, b) => cmp(a.grade ?? 'D', b.grade ?? 'D') || b.daysOverdue - a.daysOverdue || a.customerId - b.customerId);
+  items.sort(
+    (a, b) => cmp(a.grade ?? 'D', b.grade ?? 'D') || b.daysOverdue - a.daysOverdue || a.customerId - b.customerId,
+  );
   return { asOf, items };
 }
 
@@ -110,11 +158,22 @@ export function dueVisits(db: Database, input: ParsedInput<'visits/due'>): { asO
  * P4.2, P6.1 cadence compliance: per salesperson, the share of their A customers whose last visit is within
  * the cadence on `asOf` (not overdue). People without A customers show null, not 100%.
  */
-export function cadenceCompliance(db: Database, input: ParsedInput<'visits/compliance'>): { asOf: string; rows: ComplianceRow[]; company: number | null } {
+export function cadenceCompliance(
+  db: Database,
+  input: ParsedInput<'visits/compliance'>,
+): { asOf: string; rows: ComplianceRow[]; company: number | null } {
   const asOf = input.asOf ?? today();
   const rules = readRules(db);
   const people = new Map<string, ComplianceRow>();
-  for (const s of db.prepare("SELECT s.employee_no AS no, s.name, t.name AS team FROM staff s LEFT JOIN teams t ON t.id = s.team_id WHERE s.status = 'active' AND (@person IS NULL OR s.employee_no = @person) AND (@team IS NULL OR s.team_id = @team) AND EXISTS (SELECT 1 FROM customers c WHERE c.owner_id = s.id)").all({ person: input.person ?? null, team: input.team ?? null }) as { no: string; name: string; team: string | null }[]) {
+  for (const s of db
+    .prepare(
+      "SELECT s.employee_no AS no, s.name, t.name AS team FROM staff s LEFT JOIN teams t ON t.id = s.team_id WHERE s.status = 'active' AND (@person IS NULL OR s.employee_no = @person) AND (@team IS NULL OR s.team_id = @team) AND EXISTS (SELECT 1 FROM customers c WHERE c.owner_id = s.id)",
+    )
+    .all({ person: input.person ?? null, team: input.team ?? null }) as {
+    no: string;
+    name: string;
+    team: string | null;
+  }[]) {
     people.set(s.no, { employeeNo: s.no, name: s.name, team: s.team, aCustomers: 0, onTime: 0, share: null });
   }
   let all = 0;

@@ -3,7 +3,15 @@ import type { HandlersOf } from '../handler-types';
 import { attachScan, receivables, renewals } from './money';
 import { contractSettings, setContractSettings } from './rules';
 import { getContract, listContracts } from './store';
-import { approveContract, createContract, payInstalment, rejectContract, saveChecklist, setContractStatus, submitContract } from './workflow';
+import {
+  approveContract,
+  createContract,
+  payInstalment,
+  rejectContract,
+  saveChecklist,
+  setContractStatus,
+  submitContract,
+} from './workflow';
 
 export const salesContractHandlers = {
   'contracts/settings': (ctx) => contractSettings(ctx.db),

@@ -21,16 +21,17 @@ export function attachScan(ctx: ServiceContext, input: ParsedInput<'contracts/at
   const { name: received, bytes } = readFileIn(ctx.ws.dataDir, input.file);
   const name = safeFileName(input.name ?? received, 'scan.pdf');
   const ext = path.extname(name).toLowerCase();
-  if (!SCAN_TYPES.includes(ext)) throw new WorkbenchError('contracts/scan-type', { file: name, types: SCAN_TYPES.join(', ') });
+  if (!SCAN_TYPES.includes(ext))
+    throw new WorkbenchError('contracts/scan-type', { file: name, types: SCAN_TYPES.join(', ') });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const dir = path.join(ctx.ws.dataDir, 'contracts', String(r.id));
   fs.mkdirSync(dir, { recursive: true });
   const stored = path.join(dir, `${sha256.slice(0, 16)}${ext}`);
   if (!fs.existsSync(stored)) writeFileOut({ path: stored }, path.basename(stored), bytes, [ext]);
   db.transaction(() => {
-    db.prepare('INSERT INTO contract_files (contract_id, name, path, sha256, bytes, added_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      r.id, name, path.relative(ctx.ws.dataDir, stored), sha256, bytes.length, nowIso(), ctx.actor,
-    );
+    db.prepare(
+      'INSERT INTO contract_files (contract_id, name, path, sha256, bytes, added_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(r.id, name, path.relative(ctx.ws.dataDir, stored), sha256, bytes.length, nowIso(), ctx.actor);
     audit(db, { actor: ctx.actor, entity: 'contract', entityId: r.id, field: 'scan', newValue: { name, sha256 } });
   })();
   return getContract(db, r.id);
@@ -57,6 +58,8 @@ export function receivables(db: Database, input: { asOf?: string; withinDays: nu
 export function renewals(db: Database, input: { asOf?: string; withinDays: number }): ContractRow[] {
   const asOf = input.asOf ?? dayjs().format('YYYY-MM-DD');
   const until = dayjs(asOf).add(input.withinDays, 'day').format('YYYY-MM-DD');
-  const rows = db.prepare(`${SELECT} WHERE k.status IN ('signed', 'in_force') AND k.end_date BETWEEN ? AND ? ORDER BY k.end_date`).all(asOf, until) as Row[];
+  const rows = db
+    .prepare(`${SELECT} WHERE k.status IN ('signed', 'in_force') AND k.end_date BETWEEN ? AND ? ORDER BY k.end_date`)
+    .all(asOf, until) as Row[];
   return rows.map((r) => toContractRow(db, r));
 }

@@ -19,17 +19,29 @@ export const DEFAULT_CONTRACT_SETTINGS: ContractSettings = {
 
 export function contractSettings(db: Database): ContractSettings {
   const raw = getSetting(db, KEY);
-  return raw ? { ...DEFAULT_CONTRACT_SETTINGS, ...(JSON.parse(raw) as Partial<ContractSettings>) } : DEFAULT_CONTRACT_SETTINGS;
+  return raw
+    ? { ...DEFAULT_CONTRACT_SETTINGS, ...(JSON.parse(raw) as Partial<ContractSettings>) }
+    : DEFAULT_CONTRACT_SETTINGS;
 }
 
-export function setContractSettings(ctx: ServiceContext, input: ParsedInput<'contracts/set-settings'>): ContractSettings {
+export function setContractSettings(
+  ctx: ServiceContext,
+  input: ParsedInput<'contracts/set-settings'>,
+): ContractSettings {
   return ctx.db.transaction(() => {
     const before = contractSettings(ctx.db);
-    const after: ContractSettings = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
-    if (after.secondApprover && !ctx.db.prepare('SELECT 1 FROM staff WHERE employee_no = ?').get(after.secondApprover)) {
+    const after: ContractSettings = {
+      ...before,
+      ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+    };
+    if (
+      after.secondApprover &&
+      !ctx.db.prepare('SELECT 1 FROM staff WHERE employee_no = ?').get(after.secondApprover)
+    ) {
       throw new WorkbenchError('contracts/unknown-approver', { employeeNo: after.secondApprover });
     }
-    if (after.secondAmount < after.managerAmount || after.secondDiscountPct < after.managerDiscountPct) throw new WorkbenchError('contracts/thresholds-order');
+    if (after.secondAmount < after.managerAmount || after.secondDiscountPct < after.managerDiscountPct)
+      throw new WorkbenchError('contracts/thresholds-order');
     putSetting(ctx.db, KEY, JSON.stringify(after));
     audit(ctx.db, { actor: ctx.actor, entity: 'settings', entityId: KEY, oldValue: before, newValue: after });
     return after;
@@ -47,7 +59,11 @@ export function discountPct(amountFen: number, listFen: number | null): number |
  * ("above a discount or amount threshold"): a contract exactly at a threshold stays below it. Non-standard
  * payment terms always need the manager. Above the higher thresholds the second approver signs too.
  */
-export function approvalRule(c: { amountFen: number; listFen: number | null; standardPayment: boolean }, s: ContractSettings, approved: ('manager' | 'second')[] = []): ApprovalRule {
+export function approvalRule(
+  c: { amountFen: number; listFen: number | null; standardPayment: boolean },
+  s: ContractSettings,
+  approved: ('manager' | 'second')[] = [],
+): ApprovalRule {
   const discount = discountPct(c.amountFen, c.listFen) ?? 0;
   const amount = c.amountFen / 100;
   const reasons: string[] = [];

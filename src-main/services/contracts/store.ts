@@ -6,12 +6,20 @@ import { approvalRule, contractSettings, discountPct } from './rules';
 export const SELECT = `SELECT k.*, c.name AS customer_name, s.name AS owner_name, s.employee_no AS owner_no
   FROM contracts k JOIN customers c ON c.id = k.customer_id LEFT JOIN staff s ON s.id = k.staff_id`;
 
-export type Row = Record<string, unknown> & { id: number; amount: number; list_amount: number | null; status: ContractStatus; standard_payment: number };
+export type Row = Record<string, unknown> & {
+  id: number;
+  amount: number;
+  list_amount: number | null;
+  status: ContractStatus;
+  standard_payment: number;
+};
 
 /** The contract's row as its screens and the CLI show it, with the rule that applies and the approvals given. */
 export function toContractRow(db: Database, r: Row): ContractRow {
   const approvals = db
-    .prepare('SELECT a.role, COALESCE(s.employee_no || \' \' || s.name, a.actor) AS approver, a.at FROM contract_approvals a LEFT JOIN staff s ON s.id = a.approver_id WHERE a.contract_id = ? ORDER BY a.at, a.id')
+    .prepare(
+      "SELECT a.role, COALESCE(s.employee_no || ' ' || s.name, a.actor) AS approver, a.at FROM contract_approvals a LEFT JOIN staff s ON s.id = a.approver_id WHERE a.contract_id = ? ORDER BY a.at, a.id",
+    )
     .all(r.id) as ContractRow['approvals'];
   return {
     id: r.id,
@@ -33,7 +41,11 @@ export function toContractRow(db: Database, r: Row): ContractRow {
     endDate: r.end_date as string | null,
     status: r.status,
     signedDate: r.signed_date as string | null,
-    rule: approvalRule({ amountFen: r.amount, listFen: r.list_amount, standardPayment: r.standard_payment === 1 }, contractSettings(db), approvals.map((a) => a.role)),
+    rule: approvalRule(
+      { amountFen: r.amount, listFen: r.list_amount, standardPayment: r.standard_payment === 1 },
+      contractSettings(db),
+      approvals.map((a) => a.role),
+    ),
     checklist: r.checklist ? (JSON.parse(r.checklist as string) as Record<ChecklistItem, boolean>) : null,
     checklistBy: r.checklist_by as string | null,
     approvals,
@@ -41,7 +53,11 @@ export function toContractRow(db: Database, r: Row): ContractRow {
 }
 
 export function findContract(db: Database, ref: number | string): Row {
-  const r = (typeof ref === 'number' ? db.prepare(`${SELECT} WHERE k.id = ?`).get(ref) : db.prepare(`${SELECT} WHERE k.contract_no = ?`).get(ref)) as Row | undefined;
+  const r = (
+    typeof ref === 'number'
+      ? db.prepare(`${SELECT} WHERE k.id = ?`).get(ref)
+      : db.prepare(`${SELECT} WHERE k.contract_no = ?`).get(ref)
+  ) as Row | undefined;
   if (!r) throw new WorkbenchError('contracts/not-found', { contract: ref });
   return r;
 }
@@ -49,10 +65,14 @@ export function findContract(db: Database, ref: number | string): Row {
 export function getContract(db: Database, ref: number | string): ContractDetail {
   const r = findContract(db, ref);
   const instalments = db
-    .prepare('SELECT id, seq, due_date AS dueDate, amount / 100.0 AS amount, paid_date AS paidDate FROM contract_instalments WHERE contract_id = ? ORDER BY seq')
+    .prepare(
+      'SELECT id, seq, due_date AS dueDate, amount / 100.0 AS amount, paid_date AS paidDate FROM contract_instalments WHERE contract_id = ? ORDER BY seq',
+    )
     .all(r.id) as ContractDetail['instalments'];
   const files = db
-    .prepare('SELECT id, name, sha256, bytes, added_at AS addedAt, path FROM contract_files WHERE contract_id = ? ORDER BY id')
+    .prepare(
+      'SELECT id, name, sha256, bytes, added_at AS addedAt, path FROM contract_files WHERE contract_id = ? ORDER BY id',
+    )
     .all(r.id) as ContractDetail['files'];
   return { ...toContractRow(db, r), instalments, files };
 }
@@ -68,6 +88,8 @@ export function listContracts(db: Database, f: { status?: ContractStatus; ownerI
     where.push('k.staff_id = ?');
     params.push(f.ownerId);
   }
-  const rows = db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY k.id DESC`).all(...params) as Row[];
+  const rows = db
+    .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY k.id DESC`)
+    .all(...params) as Row[];
   return rows.map((r) => toContractRow(db, r));
 }

@@ -16,7 +16,10 @@ export function contactById(db: Database, id: number): ContactRecord | undefined
 }
 
 /** Effective cadence in days (P4.2): the customer's own, else its grade's, else C's. */
-export function cadenceFor(row: { cadence_days: number | null; grade: string | null; grade_override: string | null }, cadence: Record<'A' | 'B' | 'C', number>): number {
+export function cadenceFor(
+  row: { cadence_days: number | null; grade: string | null; grade_override: string | null },
+  cadence: Record<'A' | 'B' | 'C', number>,
+): number {
   const g = (row.grade_override ?? row.grade ?? 'C') as 'A' | 'B' | 'C';
   return row.cadence_days ?? cadence[g];
 }
@@ -28,10 +31,16 @@ export function getCustomer(db: Database, id: number, asOf = today()): CustomerD
   const rules = readRules(db);
   const summary = toSummary(row, rules, asOf);
   const gradeReasons = row.grade_as_of ? gradeOf(row.grade_sales ?? 0, row.grade_profit ?? 0, rules).reasons : [];
-  if (row.grade_override) gradeReasons.push({ key: 'override', params: { grade: row.grade_override, reason: row.grade_override_reason ?? '' } });
+  if (row.grade_override)
+    gradeReasons.push({
+      key: 'override',
+      params: { grade: row.grade_override, reason: row.grade_override_reason ?? '' },
+    });
   const cadenceDays = cadenceFor(row, rules.cadenceDays);
   const yearly = db
-    .prepare("SELECT CAST(substr(date, 1, 4) AS INTEGER) AS year, sum(amount) AS sales, sum(coalesce(profit, 0)) AS profit FROM orders WHERE customer_id = ? GROUP BY 1 ORDER BY 1")
+    .prepare(
+      'SELECT CAST(substr(date, 1, 4) AS INTEGER) AS year, sum(amount) AS sales, sum(coalesce(profit, 0)) AS profit FROM orders WHERE customer_id = ? GROUP BY 1 ORDER BY 1',
+    )
     .all(id) as { year: number; sales: number; profit: number }[];
   return {
     ...summary,
@@ -44,7 +53,9 @@ export function getCustomer(db: Database, id: number, asOf = today()): CustomerD
     gradeAsOf: row.grade_as_of,
     gradeReasons,
     stageHistory: db
-      .prepare('SELECT date, from_stage AS "from", to_stage AS "to", reason, actor FROM customer_stage_log WHERE customer_id = ? ORDER BY date, id')
+      .prepare(
+        'SELECT date, from_stage AS "from", to_stage AS "to", reason, actor FROM customer_stage_log WHERE customer_id = ? ORDER BY date, id',
+      )
       .all(id) as CustomerDetail['stageHistory'],
     contactList: contactsOf(db, id),
     yearlySales: yearly.map((y) => ({ year: y.year, sales: y.sales / 100, profit: y.profit / 100 })),
@@ -56,15 +67,29 @@ export function getCustomer(db: Database, id: number, asOf = today()): CustomerD
 function timeline(db: Database, id: number): TimelineItem[] {
   const items: TimelineItem[] = [];
   const orders = db
-    .prepare('SELECT order_no AS no, min(date) AS date, sum(amount) AS amount, count(*) AS lines FROM orders WHERE customer_id = ? GROUP BY order_no ORDER BY date DESC LIMIT 200')
+    .prepare(
+      'SELECT order_no AS no, min(date) AS date, sum(amount) AS amount, count(*) AS lines FROM orders WHERE customer_id = ? GROUP BY order_no ORDER BY date DESC LIMIT 200',
+    )
     .all(id) as { no: string; date: string; amount: number; lines: number }[];
-  for (const o of orders) items.push({ date: o.date, kind: 'order', title: o.no, detail: String(o.lines), amount: o.amount / 100 });
+  for (const o of orders)
+    items.push({ date: o.date, kind: 'order', title: o.no, detail: String(o.lines), amount: o.amount / 100 });
   const interactions = db
     .prepare(
       `SELECT i.date, i.kind, i.status, i.visit_type AS type, i.occasion, i.summary, i.purpose, i.outcome, i.channel, s.name AS staff
        FROM interactions i LEFT JOIN staff s ON s.id = i.staff_id WHERE i.customer_id = ? ORDER BY i.date DESC LIMIT 200`,
     )
-    .all(id) as { date: string; kind: string; status: string; type: string | null; occasion: string | null; summary: string | null; purpose: string | null; outcome: string | null; channel: string | null; staff: string | null }[];
+    .all(id) as {
+    date: string;
+    kind: string;
+    status: string;
+    type: string | null;
+    occasion: string | null;
+    summary: string | null;
+    purpose: string | null;
+    outcome: string | null;
+    channel: string | null;
+    staff: string | null;
+  }[];
   for (const i of interactions) {
     const care = i.kind === 'care';
     items.push({
@@ -75,14 +100,27 @@ function timeline(db: Database, id: number): TimelineItem[] {
     });
   }
   const surveys = db
-    .prepare('SELECT r.submitted_at AS date, s.name FROM survey_responses r JOIN surveys s ON s.id = r.survey_id WHERE r.customer_id = ? AND r.submitted_at IS NOT NULL')
+    .prepare(
+      'SELECT r.submitted_at AS date, s.name FROM survey_responses r JOIN surveys s ON s.id = r.survey_id WHERE r.customer_id = ? AND r.submitted_at IS NOT NULL',
+    )
     .all(id) as { date: string; name: string }[];
   for (const s of surveys) items.push({ date: s.date.slice(0, 10), kind: 'survey', title: s.name, detail: null });
   const tickets = db
-    .prepare('SELECT opened_date AS date, ticket_no AS no, category, status, description FROM tickets WHERE customer_id = ?')
+    .prepare(
+      'SELECT opened_date AS date, ticket_no AS no, category, status, description FROM tickets WHERE customer_id = ?',
+    )
     .all(id) as { date: string; no: string; category: string | null; status: string; description: string | null }[];
-  for (const t of tickets) items.push({ date: t.date, kind: 'ticket', title: `${t.no} ${t.category ?? ''}`.trim(), detail: [t.status, t.description].filter(Boolean).join(' · ') });
-  const stages = db.prepare('SELECT date, from_stage AS f, to_stage AS t, reason FROM customer_stage_log WHERE customer_id = ?').all(id) as { date: string; f: string | null; t: string; reason: string | null }[];
-  for (const s of stages) items.push({ date: s.date, kind: 'stage', title: `${s.f ?? '—'} → ${s.t}`, detail: s.reason });
+  for (const t of tickets)
+    items.push({
+      date: t.date,
+      kind: 'ticket',
+      title: `${t.no} ${t.category ?? ''}`.trim(),
+      detail: [t.status, t.description].filter(Boolean).join(' · '),
+    });
+  const stages = db
+    .prepare('SELECT date, from_stage AS f, to_stage AS t, reason FROM customer_stage_log WHERE customer_id = ?')
+    .all(id) as { date: string; f: string | null; t: string; reason: string | null }[];
+  for (const s of stages)
+    items.push({ date: s.date, kind: 'stage', title: `${s.f ?? '—'} → ${s.t}`, detail: s.reason });
   return items.sort((a, b) => cmp(b.date, a.date));
 }

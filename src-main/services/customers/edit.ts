@@ -19,7 +19,19 @@ function customerRow(db: Database, id: number): Record<string, unknown> {
   return row;
 }
 
-const COLUMNS = { code: 'code', name: 'name', kind: 'kind', industry: 'industry', province: 'province', city: 'city', address: 'address', source: 'source', phone: 'phone', email: 'email', cadenceDays: 'cadence_days' } as const;
+const COLUMNS = {
+  code: 'code',
+  name: 'name',
+  kind: 'kind',
+  industry: 'industry',
+  province: 'province',
+  city: 'city',
+  address: 'address',
+  source: 'source',
+  phone: 'phone',
+  email: 'email',
+  cadenceDays: 'cadence_days',
+} as const;
 
 /** Creates or edits a customer's master data (P4.1); every changed field is audited. */
 export function saveCustomer(ctx: ServiceContext, input: ParsedInput<'customers/save'>): CustomerDetail {
@@ -33,13 +45,18 @@ export function saveCustomer(ctx: ServiceContext, input: ParsedInput<'customers/
     }
     if (f.ownerNo !== undefined) values.owner_id = f.ownerNo === null ? null : staffIdByNo(db, f.ownerNo);
     if (f.code) {
-      const clash = db.prepare('SELECT id FROM customers WHERE code = ? AND id IS NOT ?').pluck().get(f.code, input.id ?? null);
+      const clash = db
+        .prepare('SELECT id FROM customers WHERE code = ? AND id IS NOT ?')
+        .pluck()
+        .get(f.code, input.id ?? null);
       if (clash !== undefined) throw new WorkbenchError('customers/duplicate-code', { code: f.code });
     }
     if (input.id === undefined) {
       const cols = Object.keys(values);
       const info = db
-        .prepare(`INSERT INTO customers (${[...cols, 'stage', 'created_at'].join(', ')}) VALUES (${cols.map(() => '?').join(', ')}${cols.length ? ', ' : ''}'lead', ?)`)
+        .prepare(
+          `INSERT INTO customers (${[...cols, 'stage', 'created_at'].join(', ')}) VALUES (${cols.map(() => '?').join(', ')}${cols.length ? ', ' : ''}'lead', ?)`,
+        )
         .run(...cols.map((c) => values[c]), nowIso());
       const newId = Number(info.lastInsertRowid);
       audit(db, { actor: ctx.actor, entity: 'customer', entityId: newId, newValue: values, reason: input.reason });
@@ -49,7 +66,15 @@ export function saveCustomer(ctx: ServiceContext, input: ParsedInput<'customers/
     for (const [column, v] of Object.entries(values)) {
       if (old[column] === v) continue;
       db.prepare(`UPDATE customers SET ${column} = ? WHERE id = ?`).run(v, input.id);
-      audit(db, { actor: ctx.actor, entity: 'customer', entityId: input.id, field: column, oldValue: old[column], newValue: v, reason: input.reason });
+      audit(db, {
+        actor: ctx.actor,
+        entity: 'customer',
+        entityId: input.id,
+        field: column,
+        oldValue: old[column],
+        newValue: v,
+        reason: input.reason,
+      });
     }
     return input.id;
   })();
@@ -60,8 +85,18 @@ export function saveCustomer(ctx: ServiceContext, input: ParsedInput<'customers/
 export function setGrade(ctx: ServiceContext, input: ParsedInput<'customers/set-grade'>): CustomerDetail {
   ctx.db.transaction(() => {
     const old = customerRow(ctx.db, input.id);
-    ctx.db.prepare('UPDATE customers SET grade_override = ?, grade_override_reason = ? WHERE id = ?').run(input.grade, input.grade ? input.reason : null, input.id);
-    audit(ctx.db, { actor: ctx.actor, entity: 'customer', entityId: input.id, field: 'grade_override', oldValue: old.grade_override, newValue: input.grade, reason: input.reason });
+    ctx.db
+      .prepare('UPDATE customers SET grade_override = ?, grade_override_reason = ? WHERE id = ?')
+      .run(input.grade, input.grade ? input.reason : null, input.id);
+    audit(ctx.db, {
+      actor: ctx.actor,
+      entity: 'customer',
+      entityId: input.id,
+      field: 'grade_override',
+      oldValue: old.grade_override,
+      newValue: input.grade,
+      reason: input.reason,
+    });
   })();
   return getCustomer(ctx.db, input.id);
 }
@@ -73,9 +108,19 @@ export function setStage(ctx: ServiceContext, input: ParsedInput<'customers/set-
     if (old.stage === input.stage) return;
     ctx.db.prepare('UPDATE customers SET stage = ? WHERE id = ?').run(input.stage, input.id);
     ctx.db
-      .prepare('INSERT INTO customer_stage_log (customer_id, date, from_stage, to_stage, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO customer_stage_log (customer_id, date, from_stage, to_stage, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(input.id, input.date, old.stage, input.stage, input.reason ?? null, ctx.actor, nowIso());
-    audit(ctx.db, { actor: ctx.actor, entity: 'customer', entityId: input.id, field: 'stage', oldValue: old.stage, newValue: input.stage, reason: input.reason });
+    audit(ctx.db, {
+      actor: ctx.actor,
+      entity: 'customer',
+      entityId: input.id,
+      field: 'stage',
+      oldValue: old.stage,
+      newValue: input.stage,
+      reason: input.reason,
+    });
   })();
   return getCustomer(ctx.db, input.id);
 }
@@ -88,7 +133,12 @@ const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
  * in the birth year (when the year is given; without it the care calendar keeps it on the 29th in a
  * short month and says so).
  */
-export function checkBirthday(c: { birthCalendar?: string | null; birthYear?: number | null; birthMonth?: number | null; birthDay?: number | null }): void {
+export function checkBirthday(c: {
+  birthCalendar?: string | null;
+  birthYear?: number | null;
+  birthMonth?: number | null;
+  birthDay?: number | null;
+}): void {
   const given = [c.birthMonth, c.birthDay].filter((v) => v !== null && v !== undefined).length;
   if (given === 0 && !c.birthCalendar) return;
   if (given !== 2 || !c.birthCalendar) throw new WorkbenchError('contacts/incomplete-birthday');
@@ -100,12 +150,24 @@ export function checkBirthday(c: { birthCalendar?: string | null; birthYear?: nu
     return;
   }
   if (day > 30) throw new WorkbenchError('contacts/no-such-lunar-day', { month, day, year: c.birthYear ?? '' });
-  if (c.birthYear && day > lunarMonthLength(c.birthYear, month)) throw new WorkbenchError('contacts/no-such-lunar-day', { month, day, year: c.birthYear });
+  if (c.birthYear && day > lunarMonthLength(c.birthYear, month))
+    throw new WorkbenchError('contacts/no-such-lunar-day', { month, day, year: c.birthYear });
 }
 
 const CONTACT_COLUMNS = {
-  name: 'name', title: 'title', department: 'department', phone: 'phone', mobile: 'mobile', email: 'email', wechat: 'wechat',
-  birthCalendar: 'birth_calendar', birthYear: 'birth_year', birthMonth: 'birth_month', birthDay: 'birth_day', preferences: 'preferences', role: 'role',
+  name: 'name',
+  title: 'title',
+  department: 'department',
+  phone: 'phone',
+  mobile: 'mobile',
+  email: 'email',
+  wechat: 'wechat',
+  birthCalendar: 'birth_calendar',
+  birthYear: 'birth_year',
+  birthMonth: 'birth_month',
+  birthDay: 'birth_day',
+  preferences: 'preferences',
+  role: 'role',
 } as const;
 
 /** P4.1: adds or edits a contact; a contact belongs to a customer, always. */
@@ -125,11 +187,16 @@ export function saveContact(ctx: ServiceContext, input: ParsedInput<'contacts/sa
     }
     const cols = Object.keys(values);
     if (!old) {
-      const info = db.prepare(`INSERT INTO contacts (${cols.join(', ')}, created_at) VALUES (${cols.map(() => '?').join(', ')}, ?)`).run(...cols.map((c) => values[c]), nowIso());
+      const info = db
+        .prepare(`INSERT INTO contacts (${cols.join(', ')}, created_at) VALUES (${cols.map(() => '?').join(', ')}, ?)`)
+        .run(...cols.map((c) => values[c]), nowIso());
       audit(db, { actor: ctx.actor, entity: 'contact', entityId: Number(info.lastInsertRowid), newValue: values });
       return Number(info.lastInsertRowid);
     }
-    db.prepare(`UPDATE contacts SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => values[c]), old.id);
+    db.prepare(`UPDATE contacts SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
+      ...cols.map((c) => values[c]),
+      old.id,
+    );
     audit(db, { actor: ctx.actor, entity: 'contact', entityId: old.id, oldValue: old, newValue: values });
     return old.id;
   })();

@@ -10,7 +10,12 @@ import { addMonths, gradeOf, readRules, today } from './rules';
  * figures it came from, and the first and last order dates (anniversaries, dormancy). A lead or prospect
  * that has bought becomes a customer, dated on its first order (P3.1). Overrides are kept.
  */
-export function regrade(db: Database, actor: string, asOf = today(), only?: number): { asOf: string; customers: number; byGrade: Record<Grade, number> } {
+export function regrade(
+  db: Database,
+  actor: string,
+  asOf = today(),
+  only?: number,
+): { asOf: string; customers: number; byGrade: Record<Grade, number> } {
   const rules = readRules(db);
   const from = addMonths(asOf, -12);
   const rows = db
@@ -21,10 +26,21 @@ export function regrade(db: Database, actor: string, asOf = today(), only?: numb
        LEFT JOIN (SELECT customer_id AS id, min(date) AS first, max(date) AS last FROM orders WHERE date <= ? GROUP BY customer_id) f ON f.id = c.id
        WHERE ? IS NULL OR c.id = ?`,
     )
-    .all(from, asOf, asOf, only ?? null, only ?? null) as { id: number; stage: string; sales: number | null; profit: number | null; first: string | null; last: string | null }[];
-  const update = db.prepare('UPDATE customers SET grade = ?, grade_sales = ?, grade_profit = ?, grade_as_of = ?, first_order_date = ?, last_order_date = ? WHERE id = ?');
+    .all(from, asOf, asOf, only ?? null, only ?? null) as {
+    id: number;
+    stage: string;
+    sales: number | null;
+    profit: number | null;
+    first: string | null;
+    last: string | null;
+  }[];
+  const update = db.prepare(
+    'UPDATE customers SET grade = ?, grade_sales = ?, grade_profit = ?, grade_as_of = ?, first_order_date = ?, last_order_date = ? WHERE id = ?',
+  );
   const promote = db.prepare("UPDATE customers SET stage = 'customer' WHERE id = ?");
-  const log = db.prepare('INSERT INTO customer_stage_log (customer_id, date, from_stage, to_stage, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const log = db.prepare(
+    'INSERT INTO customer_stage_log (customer_id, date, from_stage, to_stage, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const byGrade: Record<Grade, number> = { A: 0, B: 0, C: 0 };
   const at = nowIso();
   for (const r of rows) {
@@ -44,7 +60,13 @@ export function regrade(db: Database, actor: string, asOf = today(), only?: numb
 export function regradeAll(ctx: ServiceContext, asOf?: string) {
   return ctx.db.transaction(() => {
     const result = regrade(ctx.db, ctx.actor, asOf);
-    audit(ctx.db, { actor: ctx.actor, entity: 'customer-grades', entityId: result.asOf, newValue: result.byGrade, reason: 'regrade' });
+    audit(ctx.db, {
+      actor: ctx.actor,
+      entity: 'customer-grades',
+      entityId: result.asOf,
+      newValue: result.byGrade,
+      reason: 'regrade',
+    });
     return result;
   })();
 }

@@ -6,7 +6,8 @@
 const BRANCH_AFTER_FORM = /(有限责任公司|股份有限公司|有限公司|集团公司|公司)(.{1,12}?(分公司|办事处|分厂|营业部))$/u;
 const BRANCH_IN_BRACKETS = /\(([^()]*(分公司|办事处|分厂|营业部|branch|office)[^()]*)\)$/u;
 const BRANCH_EN = /[,\s]+[a-z\s]*\bbranch( office)?$/u;
-const FORMS = /(股份有限公司|有限责任公司|有限公司|集团公司|公司|co\.?,?\s*ltd\.?|company\s+limited|co\.|ltd\.?|limited|inc\.?|corp(oration)?\.?|llc)/gu;
+const FORMS =
+  /(股份有限公司|有限责任公司|有限公司|集团公司|公司|co\.?,?\s*ltd\.?|company\s+limited|co\.|ltd\.?|limited|inc\.?|corp(oration)?\.?|llc)/gu;
 
 export function normaliseName(name: string): string {
   let s = name.normalize('NFKC').toLowerCase().trim();

@@ -1,5 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { customerRules, type CustomerRules, type Grade, type GradeReason, type Lifecycle } from '../../contract/customers';
+import {
+  customerRules,
+  type CustomerRules,
+  type Grade,
+  type GradeReason,
+  type Lifecycle,
+} from '../../contract/customers';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getSetting, putSetting } from '../system/settings';
@@ -25,7 +31,14 @@ export function readRules(db: Database): CustomerRules {
 export function writeRules(ctx: ServiceContext, rules: CustomerRules, reason: string | null | undefined): void {
   const old = readRules(ctx.db);
   putSetting(ctx.db, KEY, JSON.stringify(rules));
-  audit(ctx.db, { actor: ctx.actor, entity: 'customer-rules', entityId: 'rules', oldValue: old, newValue: rules, reason });
+  audit(ctx.db, {
+    actor: ctx.actor,
+    entity: 'customer-rules',
+    entityId: 'rules',
+    oldValue: old,
+    newValue: rules,
+    reason,
+  });
 }
 
 const yuan = (fen: number) => Math.round(fen) / 100;
@@ -35,15 +48,25 @@ const yuan = (fen: number) => Math.round(fen) / 100;
  * likewise; else C. Both conditions must hold so that a big customer bought at a loss is not A. The reasons
  * say which condition decided, with the numbers.
  */
-export function gradeOf(salesFen: number, profitFen: number, rules: CustomerRules): { grade: Grade; reasons: GradeReason[] } {
+export function gradeOf(
+  salesFen: number,
+  profitFen: number,
+  rules: CustomerRules,
+): { grade: Grade; reasons: GradeReason[] } {
   const sales = yuan(salesFen);
   const marginPct = salesFen > 0 ? Math.round((profitFen / salesFen) * 1000) / 10 : 0;
   const reasons: GradeReason[] = [];
-  for (const [grade, t] of [['A', rules.gradeA], ['B', rules.gradeB]] as const) {
+  for (const [grade, t] of [
+    ['A', rules.gradeA],
+    ['B', rules.gradeB],
+  ] as const) {
     const salesOk = sales >= t.sales;
     const marginOk = marginPct >= t.marginPct;
     if (salesOk && marginOk) {
-      reasons.push({ key: 'meets', params: { grade, sales, threshold: t.sales, marginPct, marginThreshold: t.marginPct } });
+      reasons.push({
+        key: 'meets',
+        params: { grade, sales, threshold: t.sales, marginPct, marginThreshold: t.marginPct },
+      });
       return { grade, reasons };
     }
     if (!salesOk) reasons.push({ key: 'sales-below', params: { grade, sales, threshold: t.sales } });
@@ -81,7 +104,12 @@ export function daysBetween(from: string, to: string): number {
  * P3.1 lifecycle: lost and lead/prospect are as recorded; a buying customer whose last order is more than
  * `dormantMonths` ago is dormant from the day that period ran out.
  */
-export function lifecycleOf(stage: string, lastOrder: string | null, asOf: string, dormantMonths: number): { lifecycle: Lifecycle; since: string | null } {
+export function lifecycleOf(
+  stage: string,
+  lastOrder: string | null,
+  asOf: string,
+  dormantMonths: number,
+): { lifecycle: Lifecycle; since: string | null } {
   if (stage === 'lost' || stage === 'lead' || stage === 'prospect') return { lifecycle: stage, since: null };
   if (lastOrder) {
     const dormantFrom = addMonths(lastOrder, dormantMonths);

@@ -77,7 +77,11 @@ export function toSummary(r: SummaryRow, rules: CustomerRules, asOf: string): Cu
 }
 
 /** The customers screen's list (P4.1): filtered by owner, team, grade, lifecycle or missing data. */
-export function listCustomers(db: Database, input: ParsedInput<'customers/list'>, asOf = today()): { rows: CustomerSummary[]; total: number } {
+export function listCustomers(
+  db: Database,
+  input: ParsedInput<'customers/list'>,
+  asOf = today(),
+): { rows: CustomerSummary[]; total: number } {
   const rules = readRules(db);
   const where: string[] = [];
   const params: Record<string, unknown> = { asOf };

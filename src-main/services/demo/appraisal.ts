@@ -30,7 +30,10 @@ function demoAppraisalScheme(): SchemeDefinition {
 
 /** The appraisal of the last completed quarter, left in draft for the manager to compute, rate and approve (P6.4). */
 export function createAppraisal(db: Database, cal: DemoCalendar): void {
-  const created = dayjs(`${cal.appraisalYear}-${String(cal.appraisalQ * 3).padStart(2, '0')}-01`).endOf('month').add(1, 'day').format('YYYY-MM-DD');
+  const created = dayjs(`${cal.appraisalYear}-${String(cal.appraisalQ * 3).padStart(2, '0')}-01`)
+    .endOf('month')
+    .add(1, 'day')
+    .format('YYYY-MM-DD');
   db.prepare('INSERT INTO review_schemes (id, quarter, version, definition, created_at) VALUES (1, ?, 1, ?, ?)').run(
     cal.reviewQuarter,
     JSON.stringify(demoAppraisalScheme()),
@@ -44,15 +47,60 @@ export function createMarketNotes(db: Database, cal: DemoCalendar, org: Org): nu
   const year = cal.targetYear;
   const [east, north] = org.teams;
   const notes: [number | null, string | null, string, string, string][] = [
-    [null, 'Y', 'market', '智慧园区与智慧办公需求持续增长', '企业园区、写字楼改造项目增多，门禁、会议平板与园区平台的一体化方案更受欢迎。'],
-    [null, 'Q1', 'market', '政府项目预算收紧，招投标周期拉长', '部分地市财政预算压缩，政府类项目从立项到签约平均延长约一个月，上半年回款压力较大。'],
-    [east.id, 'Y', 'competitor', `竞争对手海视科技在${east.name}降价约10%`, '主要针对网络摄像机和录像机，中小企业客户对价格敏感，需要用服务与方案差异化应对。'],
-    [north?.id ?? null, 'Y', 'competitor', '新进入者推出低价人脸识别终端', '价格比我司F3低约15%，但稳定性和平台对接能力不足，可重点宣传三年延保和平台生态。'],
-    [null, 'Y', 'strategy', '主推智慧园区管理平台与AI行为分析盒子', '软件与新品毛利更高，目标占比从上年的约8%提升到12%；重点客户配套安装调试与延保服务。'],
-    [null, 'Q4', 'strategy', '四季度冲刺：年底采购季与渠道激励', '十一月、十二月为采购高峰，提前锁定重点客户预算；经销商达成季度目标额外返点2%。'],
-    [null, 'Y', 'assumption', `全年目标按上年实际增长${TARGET_GROWTH_PCT}%设定`, '按历史法分解到区域、个人和月份：一、二月受春节影响较低，六月有年中促销，第四季度为全年高峰。'],
+    [
+      null,
+      'Y',
+      'market',
+      '智慧园区与智慧办公需求持续增长',
+      '企业园区、写字楼改造项目增多，门禁、会议平板与园区平台的一体化方案更受欢迎。',
+    ],
+    [
+      null,
+      'Q1',
+      'market',
+      '政府项目预算收紧，招投标周期拉长',
+      '部分地市财政预算压缩，政府类项目从立项到签约平均延长约一个月，上半年回款压力较大。',
+    ],
+    [
+      east.id,
+      'Y',
+      'competitor',
+      `竞争对手海视科技在${east.name}降价约10%`,
+      '主要针对网络摄像机和录像机，中小企业客户对价格敏感，需要用服务与方案差异化应对。',
+    ],
+    [
+      north?.id ?? null,
+      'Y',
+      'competitor',
+      '新进入者推出低价人脸识别终端',
+      '价格比我司F3低约15%，但稳定性和平台对接能力不足，可重点宣传三年延保和平台生态。',
+    ],
+    [
+      null,
+      'Y',
+      'strategy',
+      '主推智慧园区管理平台与AI行为分析盒子',
+      '软件与新品毛利更高，目标占比从上年的约8%提升到12%；重点客户配套安装调试与延保服务。',
+    ],
+    [
+      null,
+      'Q4',
+      'strategy',
+      '四季度冲刺：年底采购季与渠道激励',
+      '十一月、十二月为采购高峰，提前锁定重点客户预算；经销商达成季度目标额外返点2%。',
+    ],
+    [
+      null,
+      'Y',
+      'assumption',
+      `全年目标按上年实际增长${TARGET_GROWTH_PCT}%设定`,
+      '按历史法分解到区域、个人和月份：一、二月受春节影响较低，六月有年中促销，第四季度为全年高峰。',
+    ],
   ];
-  const insert = db.prepare('INSERT INTO market_notes (year, team_id, staff_id, period, kind, title, body, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?)');
-  for (const [team, period, kind, title, body] of notes) insert.run(year, team, period, kind, title, body, stamp(`${year - 1}-12-15`));
+  const insert = db.prepare(
+    'INSERT INTO market_notes (year, team_id, staff_id, period, kind, title, body, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?)',
+  );
+  for (const [team, period, kind, title, body] of notes)
+    insert.run(year, team, period, kind, title, body, stamp(`${year - 1}-12-15`));
   return notes.length;
 }

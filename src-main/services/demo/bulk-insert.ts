@@ -93,7 +93,9 @@ export class BulkInsert {
     let stmt = this.statements.get(rows);
     if (!stmt) {
       const one = `(${this.columns.map(() => '?').join(', ')})`;
-      stmt = this.db.prepare(`INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${Array(rows).fill(one).join(', ')}`);
+      stmt = this.db.prepare(
+        `INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${Array(rows).fill(one).join(', ')}`,
+      );
       this.statements.set(rows, stmt);
     }
     return stmt;
@@ -107,7 +109,9 @@ export class BulkInsert {
  */
 export function deferIndexes(db: Database, tables: readonly string[]): { name: string; sql: string }[] {
   const rows = db
-    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')}) ORDER BY name`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')}) ORDER BY name`,
+    )
     .all(...tables) as { name: string; sql: string }[];
   for (const r of rows) db.exec(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
   return rows;

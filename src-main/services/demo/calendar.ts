@@ -5,9 +5,27 @@ export const SEASON = [0.78, 0.62, 0.98, 0.96, 1.0, 1.22, 0.95, 0.92, 1.06, 1.02
 
 /** Chinese New Year's day, to thin out orders in the holiday week. */
 const NEW_YEAR: Record<number, string> = {
-  2018: '02-16', 2019: '02-05', 2020: '01-25', 2021: '02-12', 2022: '02-01', 2023: '01-22', 2024: '02-10',
-  2025: '01-29', 2026: '02-17', 2027: '02-06', 2028: '01-26', 2029: '02-13', 2030: '02-03', 2031: '01-23',
-  2032: '02-11', 2033: '01-31', 2034: '02-19', 2035: '02-08', 2036: '01-28', 2037: '02-15', 2038: '02-04',
+  2018: '02-16',
+  2019: '02-05',
+  2020: '01-25',
+  2021: '02-12',
+  2022: '02-01',
+  2023: '01-22',
+  2024: '02-10',
+  2025: '01-29',
+  2026: '02-17',
+  2027: '02-06',
+  2028: '01-26',
+  2029: '02-13',
+  2030: '02-03',
+  2031: '01-23',
+  2032: '02-11',
+  2033: '01-31',
+  2034: '02-19',
+  2035: '02-08',
+  2036: '01-28',
+  2037: '02-15',
+  2038: '02-04',
 };
 
 interface DemoMonth {
@@ -70,7 +88,8 @@ export function demoCalendar(today: string): DemoCalendar {
     days.push(iso);
     compact.push(iso.replace(/-/g, ''));
     const md = iso.slice(5);
-    if (d.date() === 1 && !d.isAfter(end)) months.push({ year: d.year(), month: d.month() + 1, firstDay: i, lastDay: i });
+    if (d.date() === 1 && !d.isAfter(end))
+      months.push({ year: d.year(), month: d.month() + 1, firstDay: i, lastDay: i });
     if (!d.isAfter(end)) months[months.length - 1].lastDay = i;
     dayMonth[i] = d.isAfter(end) ? 24 : months.length - 1;
     const wd = d.day();

@@ -15,8 +15,26 @@ interface DemoProduct {
   qtyMax: number;
 }
 
-const P = (code: string, name: string, category: string, positioning: string, listYuan: number, costYuan: number, weight: number, qtyMin: number, qtyMax: number): DemoProduct => ({
-  code, name, category, positioning, listYuan, costYuan, weight, qtyMin, qtyMax,
+const P = (
+  code: string,
+  name: string,
+  category: string,
+  positioning: string,
+  listYuan: number,
+  costYuan: number,
+  weight: number,
+  qtyMin: number,
+  qtyMax: number,
+): DemoProduct => ({
+  code,
+  name,
+  category,
+  positioning,
+  listYuan,
+  costYuan,
+  weight,
+  qtyMin,
+  qtyMax,
 });
 
 /** A smart-building equipment maker's catalogue: terminals, access control, video, network, software and services. */
@@ -48,6 +66,8 @@ export function insertProducts(db: Database, createdAt: string): number {
   const stmt = db.prepare(
     'INSERT INTO products (id, code, name, category, positioning, list_price, cost, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)',
   );
-  PRODUCTS.forEach((p, i) => stmt.run(i + 1, p.code, p.name, p.category, p.positioning, p.listYuan * 100, p.costYuan * 100, createdAt));
+  PRODUCTS.forEach((p, i) =>
+    stmt.run(i + 1, p.code, p.name, p.category, p.positioning, p.listYuan * 100, p.costYuan * 100, createdAt),
+  );
   return PRODUCTS.length;
 }

@@ -35,12 +35,26 @@ const INDUSTRY_WORDS: Record<string, string[]> = {
 };
 const INDUSTRIES = Object.keys(INDUSTRY_WORDS);
 const AGENCIES: [string, string][] = [
-  ['公安局', '政府机关'], ['教育局', '教育'], ['交通运输局', '政府机关'], ['住房和城乡建设局', '政府机关'],
-  ['市场监督管理局', '政府机关'], ['政务服务中心', '公共服务'], ['图书馆', '公共服务'], ['体育中心', '公共服务'],
-  ['疾病预防控制中心', '医疗卫生'], ['城市管理局', '政府机关'], ['自然资源局', '政府机关'], ['中医院', '医疗卫生'],
-  ['档案馆', '公共服务'], ['管委会', '政府机关'],
+  ['公安局', '政府机关'],
+  ['教育局', '教育'],
+  ['交通运输局', '政府机关'],
+  ['住房和城乡建设局', '政府机关'],
+  ['市场监督管理局', '政府机关'],
+  ['政务服务中心', '公共服务'],
+  ['图书馆', '公共服务'],
+  ['体育中心', '公共服务'],
+  ['疾病预防控制中心', '医疗卫生'],
+  ['城市管理局', '政府机关'],
+  ['自然资源局', '政府机关'],
+  ['中医院', '医疗卫生'],
+  ['档案馆', '公共服务'],
+  ['管委会', '政府机关'],
 ];
-const NUMBERED: [string, string][] = [['人民医院', '医疗卫生'], ['中学', '教育'], ['实验小学', '教育']];
+const NUMBERED: [string, string][] = [
+  ['人民医院', '医疗卫生'],
+  ['中学', '教育'],
+  ['实验小学', '教育'],
+];
 const DISTRICTS = ['高新区', '经开区', '新城区', '滨江区', '城东区', '城西区', '临港新区', '北湖区'];
 const CN_NUM = '一二三四五六七八九十';
 const DEALER_WORDS = ['安防工程', '弱电工程', '智能科技', '系统集成', '电子科技'];
@@ -48,7 +62,13 @@ const MAIL_DOMAINS = ['163.com', 'qq.com', '126.com', 'sina.com', 'foxmail.com']
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 /** A customer's name (unique in `taken`) and industry for its segment and city. */
-function customerName(rng: Rng, segment: number, city: string, taken: Set<string>, individual: string): [string, string | null] {
+function customerName(
+  rng: Rng,
+  segment: number,
+  city: string,
+  taken: Set<string>,
+  individual: string,
+): [string, string | null] {
   for (let attempt = 0; ; attempt++) {
     let name: string;
     let industry: string | null;
@@ -64,7 +84,8 @@ function customerName(rng: Rng, segment: number, city: string, taken: Set<string
       industry = '系统集成';
     } else {
       industry = pick(rng, INDUSTRIES);
-      const suffix = segment === SEGMENT_INDEX.enterprise ? pick(rng, ['有限公司', '股份有限公司', '集团有限公司']) : '有限公司';
+      const suffix =
+        segment === SEGMENT_INDEX.enterprise ? pick(rng, ['有限公司', '股份有限公司', '集团有限公司']) : '有限公司';
       name = `${city}${pick(rng, TRADE_NAMES)}${pick(rng, INDUSTRY_WORDS[industry])}${suffix}`;
     }
     if (attempt > 40) name = `${name}（${attempt}）`;
@@ -76,7 +97,14 @@ function customerName(rng: Rng, segment: number, city: string, taken: Set<string
 }
 
 /** Generates and writes the customers: ~94% buying customers spread over the sellers, the rest leads. */
-export function createCustomers(db: Database, cal: DemoCalendar, org: Org, count: number, seed: number, progress: DemoProgress): CustomerBook {
+export function createCustomers(
+  db: Database,
+  cal: DemoCalendar,
+  org: Org,
+  count: number,
+  seed: number,
+  progress: DemoProgress,
+): CustomerBook {
   const rng = makeRng(seed, 'customers');
   const people = org.people;
   const active = org.sellers.filter((i) => !people[i].leftDate);
@@ -108,9 +136,29 @@ export function createCustomers(db: Database, cal: DemoCalendar, org: Org, count
   const names = new Set<string>();
   const contacts = new Set<string>();
   const firstYear = Number(cal.days[0].slice(0, 4));
-  const ins = new BulkInsert(db, 'customers', [
-    'id', 'code', 'name', 'stage', 'segment', 'industry', 'province', 'city', 'owner_id', 'contact_name', 'phone', 'email', 'address', 'birthday', 'visit_interval_days', 'created_at',
-  ], progress);
+  const ins = new BulkInsert(
+    db,
+    'customers',
+    [
+      'id',
+      'code',
+      'name',
+      'stage',
+      'segment',
+      'industry',
+      'province',
+      'city',
+      'owner_id',
+      'contact_name',
+      'phone',
+      'email',
+      'address',
+      'birthday',
+      'visit_interval_days',
+      'created_at',
+    ],
+    progress,
+  );
   const p = ins.p;
   for (let c = 0; c < n; c++) {
     const orderable = slots[c] >= 0;
@@ -140,8 +188,10 @@ export function createCustomers(db: Database, cal: DemoCalendar, org: Org, count
     p[o + 9] = contact.name;
     p[o + 10] = mobile(rng);
     p[o + 11] = `${contact.pinyin.replace('.', '')}${randInt(rng, 10, 99)}@${pick(rng, MAIL_DOMAINS)}`;
-    p[o + 12] = `${provinceFull === cityFull ? '' : provinceFull}${cityFull}${pick(rng, ROADS)}${randInt(rng, 1, 999)}号`;
-    p[o + 13] = rng() < 0.6 ? `${randInt(rng, 1965, 1995)}-${pad2(randInt(rng, 1, 12))}-${pad2(randInt(rng, 1, 28))}` : null;
+    p[o + 12] =
+      `${provinceFull === cityFull ? '' : provinceFull}${cityFull}${pick(rng, ROADS)}${randInt(rng, 1, 999)}号`;
+    p[o + 13] =
+      rng() < 0.6 ? `${randInt(rng, 1965, 1995)}-${pad2(randInt(rng, 1, 12))}-${pad2(randInt(rng, 1, 28))}` : null;
     p[o + 14] = seg === SEGMENT_INDEX.enterprise && rng() < 0.25 ? 14 : SEGMENTS[seg].visitDays;
     p[o + 15] = stamp(`${firstYear - randInt(rng, 1, 8)}-${pad2(randInt(rng, 1, 12))}-${pad2(randInt(rng, 1, 28))}`);
   }

@@ -31,7 +31,21 @@ type DemoInput = ParsedInputOf<(typeof demoOps)['demo/create']>;
 const DEFAULT_COMPANY_NAME = '华信智能设备有限公司';
 
 /** Tables whose rows mean "this database already holds a company". */
-const DATA_TABLES = ['staff', 'customers', 'products', 'orders', 'teams', 'surveys', 'tickets', 'target_plans', 'target_cells', 'review_schemes', 'reviews', 'market_notes', 'interactions'];
+const DATA_TABLES = [
+  'staff',
+  'customers',
+  'products',
+  'orders',
+  'teams',
+  'surveys',
+  'tickets',
+  'target_plans',
+  'target_cells',
+  'review_schemes',
+  'reviews',
+  'market_notes',
+  'interactions',
+];
 /** Tables filled in bulk, whose secondary indexes are built once at the end. */
 const BULK_TABLES = ['orders', 'survey_responses', 'survey_answers', 'tickets', 'interactions'];
 
@@ -86,12 +100,25 @@ function estimatedRows(size: DemoSize): { total: number; indexes: number } {
   const answers = size.responses * (size.longSurvey ? 19.25 : 9.25);
   const indexes = size.orders + answers / 2;
   return {
-    total: size.staff + size.customers * 3 + size.orders + size.tickets + size.responses + answers + (size.staff + size.teams.length + 1) * 17 + indexes,
+    total:
+      size.staff +
+      size.customers * 3 +
+      size.orders +
+      size.tickets +
+      size.responses +
+      answers +
+      (size.staff + size.teams.length + 1) * 17 +
+      indexes,
     indexes,
   };
 }
 
-function build(ctx: ServiceContext, input: DemoInput, cal: ReturnType<typeof demoCalendar>, size: DemoSize): DemoResult {
+function build(
+  ctx: ServiceContext,
+  input: DemoInput,
+  cal: ReturnType<typeof demoCalendar>,
+  size: DemoSize,
+): DemoResult {
   const db = ctx.db;
   const seed = input.seed;
   const estimate = estimatedRows(size);
@@ -116,7 +143,17 @@ function build(ctx: ServiceContext, input: DemoInput, cal: ReturnType<typeof dem
   createSalesProcess(db, cal, org, book.n, products, size.averageOrderYuan, seed);
 
   progress.phase('progress.surveys');
-  const survey = createSurvey(db, cal, org, book, ledger, tickets.complaintDay, { responses: size.responses, long: size.longSurvey }, seed, progress);
+  const survey = createSurvey(
+    db,
+    cal,
+    org,
+    book,
+    ledger,
+    tickets.complaintDay,
+    { responses: size.responses, long: size.longSurvey },
+    seed,
+    progress,
+  );
 
   progress.phase('progress.visits');
   createVisits(db, cal, book, seed, progress);

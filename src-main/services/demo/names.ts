@@ -1,7 +1,8 @@
 import { pick, pickSkewed, type Rng } from './random';
 
 /** Common surnames, most frequent first, with their pinyin. */
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤';
 const SURNAME_PINYIN = (
   'wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang xu han ' +
   'feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai yu du ye cheng su wei lv ding ren shen yao lu jiang cui ' +
@@ -10,7 +11,8 @@ const SURNAME_PINYIN = (
 ).split(' ');
 
 /** Characters used in given names, with their pinyin. */
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉文辉建国红鹏飞婷雪琳慧宇浩晨欣博佳子梓晓思海波斌宁凯俊帅雨颖倩琪瑶晶志永春燕冰峰亮成东新梅兰嘉一天泽然轩航睿欢';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉文辉建国红鹏飞婷雪琳慧宇浩晨欣博佳子梓晓思海波斌宁凯俊帅雨颖倩琪瑶晶志永春燕冰峰亮成东新梅兰嘉一天泽然轩航睿欢';
 const GIVEN_PINYIN = (
   'wei fang na min jing li qiang lei jun yang yong yan jie juan tao ming chao xiu xia ping gang gui ying hua yu wen hui ' +
   'jian guo hong peng fei ting xue lin hui yu hao chen xin bo jia zi zi xiao si hai bo bin ning kai jun shuai yu ying qian ' +
@@ -43,7 +45,28 @@ export function personName(rng: Rng, taken: Set<string>): PersonName {
 
 /** A mainland mobile number. */
 export function mobile(rng: Rng): string {
-  const prefix = pick(rng, ['130', '131', '132', '135', '136', '137', '138', '139', '150', '151', '152', '158', '159', '177', '180', '186', '187', '188', '189', '199']);
+  const prefix = pick(rng, [
+    '130',
+    '131',
+    '132',
+    '135',
+    '136',
+    '137',
+    '138',
+    '139',
+    '150',
+    '151',
+    '152',
+    '158',
+    '159',
+    '177',
+    '180',
+    '186',
+    '187',
+    '188',
+    '189',
+    '199',
+  ]);
   return prefix + String(Math.floor(rng() * 1e8)).padStart(8, '0');
 }
 
@@ -89,7 +112,10 @@ export const TRADE_NAMES = (
 ).split(' ');
 
 /** Roads for street addresses. */
-export const ROADS = '人民路 中山路 解放路 建设路 长江路 黄河路 科技路 创新大道 学府路 新华路 迎宾大道 滨江路 工业大道 高新路 世纪大道 文化路'.split(' ');
+export const ROADS =
+  '人民路 中山路 解放路 建设路 长江路 黄河路 科技路 创新大道 学府路 新华路 迎宾大道 滨江路 工业大道 高新路 世纪大道 文化路'.split(
+    ' ',
+  );
 
 /** Customer comments for the survey's free-text question, by how the customer feels. */
 export const COMMENTS = {

@@ -79,13 +79,23 @@ function sellerWeights(cal: DemoCalendar, org: Org, capacity: Float64Array, seed
  * profit = amount − cost × quantity. Each demo order has one line (line 1, the column's default since
  * schema 7): one order number, one row.
  */
-export function createOrders(db: Database, cal: DemoCalendar, org: Org, book: CustomerBook, size: DemoSize, seed: number, progress: DemoProgress): SalesLedger {
+export function createOrders(
+  db: Database,
+  cal: DemoCalendar,
+  org: Org,
+  book: CustomerBook,
+  size: DemoSize,
+  seed: number,
+  progress: DemoProgress,
+): SalesLedger {
   const rng = makeRng(seed, 'orders');
   const count = size.orders;
   const S = org.sellers.length;
   const capacity = sellingCapacity(org, book);
   const weights = sellerWeights(cal, org, capacity, seed);
-  const monthTotals = Array.from({ length: 24 }, (_, k) => weights.subarray(k * S, (k + 1) * S).reduce((a, b) => a + b, 0));
+  const monthTotals = Array.from({ length: 24 }, (_, k) =>
+    weights.subarray(k * S, (k + 1) * S).reduce((a, b) => a + b, 0),
+  );
   const perMonth = apportion(count, monthTotals);
   const fenPerWeight = (size.averageOrderYuan * 100 * count) / monthTotals.reduce((a, b) => a + b, 0);
 
@@ -107,7 +117,24 @@ export function createOrders(db: Database, cal: DemoCalendar, org: Org, book: Cu
   };
   const budget = new Float64Array(S);
   const left = new Int32Array(S);
-  const ins = new BulkInsert(db, 'orders', ['id', 'order_no', 'date', 'customer_id', 'salesperson_id', 'product_id', 'quantity', 'unit_price', 'amount', 'profit', 'channel'], progress);
+  const ins = new BulkInsert(
+    db,
+    'orders',
+    [
+      'id',
+      'order_no',
+      'date',
+      'customer_id',
+      'salesperson_id',
+      'product_id',
+      'quantity',
+      'unit_price',
+      'amount',
+      'profit',
+      'channel',
+    ],
+    progress,
+  );
   const p = ins.p;
   let id = 0;
   for (let k = 0; k < 24; k++) {

@@ -7,7 +7,13 @@ import type { DemoSize } from './sizes';
 
 export type Role = 'director' | 'area' | 'manager' | 'senior' | 'rep';
 
-const TITLES: Record<Role, string> = { director: '销售总监', area: '大区总监', manager: '区域经理', senior: '高级销售代表', rep: '销售代表' };
+const TITLES: Record<Role, string> = {
+  director: '销售总监',
+  area: '大区总监',
+  manager: '区域经理',
+  senior: '高级销售代表',
+  rep: '销售代表',
+};
 const EMAIL_DOMAIN = 'hxzn.com.cn';
 
 /** One person of the demo's sales organisation, with the hidden traits that drive their results. */
@@ -61,7 +67,19 @@ export function buildOrg(cal: DemoCalendar, size: DemoSize, seed: number): Org {
   const windowStart = cal.days[0];
   const draft: Draft[] = [];
   const add = (role: Role, team: number, hireDate: string) =>
-    draft.push({ role, team, manager: -1, hireDate, leftDate: null, firstMonth: 0, lastMonth: 23, base: 0, trend: 0, quality: 0, heir: -1 }) - 1;
+    draft.push({
+      role,
+      team,
+      manager: -1,
+      hireDate,
+      leftDate: null,
+      firstMonth: 0,
+      lastMonth: 23,
+      base: 0,
+      trend: 0,
+      quality: 0,
+      heir: -1,
+    }) - 1;
   const yearsBefore = (lo: number, hi: number) => isoMinusDays(windowStart, Math.round((lo + rng() * (hi - lo)) * 365));
 
   const director = add('director', -1, yearsBefore(9, 12));
@@ -70,7 +88,10 @@ export function buildOrg(cal: DemoCalendar, size: DemoSize, seed: number): Org {
   if (size.areaDirectors) for (const a of areas) areaHead.set(a, add('area', -1, yearsBefore(6, 9)));
   const managers = size.teams.map((_, i) => add('manager', i, yearsBefore(3, 8)));
   const repCount = size.staff - draft.length;
-  const perTeam = apportion(repCount, size.teams.map((t) => t.weight));
+  const perTeam = apportion(
+    repCount,
+    size.teams.map((t) => t.weight),
+  );
   const reps: number[] = [];
   perTeam.forEach((n, team) => {
     for (let k = 0; k < n; k++) reps.push(add('rep', team, yearsBefore(0.25, 8)));
@@ -125,7 +146,14 @@ function chooseHeir(rng: Rng, draft: Draft[], leaver: number, newHires: number[]
   const taken = new Set(leavers.map((l) => draft[l].heir));
   const mates = draft
     .map((_, i) => i)
-    .filter((i) => draft[i].team === draft[leaver].team && i !== leaver && !leavers.includes(i) && !newHires.includes(i) && draft[i].role !== 'manager');
+    .filter(
+      (i) =>
+        draft[i].team === draft[leaver].team &&
+        i !== leaver &&
+        !leavers.includes(i) &&
+        !newHires.includes(i) &&
+        draft[i].role !== 'manager',
+    );
   const free = mates.filter((i) => !taken.has(i));
   const pool = free.length > 0 ? free : mates;
   return pool[Math.floor(rng() * pool.length)];
@@ -133,7 +161,9 @@ function chooseHeir(rng: Rng, draft: Draft[], leaver: number, newHires: number[]
 
 /** Employee numbers follow seniority (S0001 is the longest-serving); ids equal that order. */
 function number(rng: Rng, draft: Draft[], size: DemoSize, director: number): Org {
-  const byHire = draft.map((_, i) => i).sort((a, b) => (draft[a].hireDate < draft[b].hireDate ? -1 : draft[a].hireDate > draft[b].hireDate ? 1 : a - b));
+  const byHire = draft
+    .map((_, i) => i)
+    .sort((a, b) => (draft[a].hireDate < draft[b].hireDate ? -1 : draft[a].hireDate > draft[b].hireDate ? 1 : a - b));
   const newIndex = new Int32Array(draft.length);
   byHire.forEach((old, i) => (newIndex[old] = i));
   const names = new Set<string>();
@@ -155,7 +185,9 @@ function number(rng: Rng, draft: Draft[], size: DemoSize, director: number): Org
     provinces: t.provinces,
     manager: people.findIndex((p) => p.role === 'manager' && p.team === i),
   }));
-  const sellers = people.map((_, i) => i).filter((i) => people[i].role === 'manager' || people[i].role === 'senior' || people[i].role === 'rep');
+  const sellers = people
+    .map((_, i) => i)
+    .filter((i) => people[i].role === 'manager' || people[i].role === 'senior' || people[i].role === 'rep');
   return { teams, people, sellers, director: newIndex[director] };
 }
 

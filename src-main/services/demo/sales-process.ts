@@ -18,7 +18,15 @@ const STAGE_ORDER: Stage[] = ['needs', 'proposal', 'demo', 'negotiation', 'contr
  * demo already wrote given a severity, times of day, waits on the customer, reopens and follow-ups, so
  * that a year of service figures shows breaches. Deterministic for a seed.
  */
-export function createSalesProcess(db: Database, cal: DemoCalendar, org: Org, customers: number, products: number, averageOrderYuan: number, seed: number): void {
+export function createSalesProcess(
+  db: Database,
+  cal: DemoCalendar,
+  org: Org,
+  customers: number,
+  products: number,
+  averageOrderYuan: number,
+  seed: number,
+): void {
   const rng = makeRng(seed, 'sales-process');
   const today = cal.today;
   const day = (offset: number) => dayjs(today).add(offset, 'day').format('YYYY-MM-DD');
@@ -28,8 +36,12 @@ export function createSalesProcess(db: Database, cal: DemoCalendar, org: Org, cu
     `INSERT INTO opportunities (customer_id, staff_id, title, stage, amount, expected_date, contact, source, product_id, lost_reason, competitor, stage_since, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const hist = db.prepare('INSERT INTO opportunity_stage_history (opportunity_id, from_stage, to_stage, at, actor) VALUES (?, ?, ?, ?, ?)');
-  const demo = db.prepare("INSERT INTO opportunity_demos (opportunity_id, demo_date, product_line, checklist, attendees, outcome) VALUES (?, ?, '默认', ?, ?, ?)");
+  const hist = db.prepare(
+    'INSERT INTO opportunity_stage_history (opportunity_id, from_stage, to_stage, at, actor) VALUES (?, ?, ?, ?, ?)',
+  );
+  const demo = db.prepare(
+    "INSERT INTO opportunity_demos (opportunity_id, demo_date, product_line, checklist, attendees, outcome) VALUES (?, ?, '默认', ?, ?, ?)",
+  );
   const product = db.prepare('SELECT name FROM products WHERE id = ?').pluck();
   for (const s of sellers) {
     const person = org.people[s];
@@ -45,31 +57,94 @@ export function createSalesProcess(db: Database, cal: DemoCalendar, org: Org, cu
       const stalled = !closed && rng() < 0.17;
       const since = stalled ? day(-randInt(rng, 60, 120)) : day(-randInt(rng, 1, 40));
       const expected = closed ? since : stalled ? day(-randInt(rng, 0, 30)) : day(randInt(rng, -5, 120));
-      const created = dayjs(since).subtract(randInt(rng, 10, 90), 'day').format('YYYY-MM-DD');
+      const created = dayjs(since)
+        .subtract(randInt(rng, 10, 90), 'day')
+        .format('YYYY-MM-DD');
       const r = opp.run(
-        customer, person.id, `${product.get(pid)} · ${pick(rng, ['新建', '改造', '扩容', '升级'])}项目`, stage, amount, expected,
-        null, pick(rng, SOURCES), pid, stage === 'lost' ? pick(rng, LOST_REASONS) : null, stage === 'lost' ? pick(rng, COMPETITORS) : null, stamp(since), stamp(created),
+        customer,
+        person.id,
+        `${product.get(pid)} · ${pick(rng, ['新建', '改造', '扩容', '升级'])}项目`,
+        stage,
+        amount,
+        expected,
+        null,
+        pick(rng, SOURCES),
+        pid,
+        stage === 'lost' ? pick(rng, LOST_REASONS) : null,
+        stage === 'lost' ? pick(rng, COMPETITORS) : null,
+        stamp(since),
+        stamp(created),
       );
       const id = Number(r.lastInsertRowid);
       const path = closed ? [...STAGE_ORDER.slice(0, randInt(rng, 1, 5)), stage] : STAGE_ORDER.slice(0, stageIndex + 1);
       const step = Math.max(1, Math.floor(dayjs(since).diff(created, 'day') / path.length));
-      path.forEach((st, i) => hist.run(id, i === 0 ? null : path[i - 1], st, stamp(i === path.length - 1 ? since : dayjs(created).add(i * step, 'day').format('YYYY-MM-DD')), person.name));
+      path.forEach((st, i) =>
+        hist.run(
+          id,
+          i === 0 ? null : path[i - 1],
+          st,
+          stamp(
+            i === path.length - 1
+              ? since
+              : dayjs(created)
+                  .add(i * step, 'day')
+                  .format('YYYY-MM-DD'),
+          ),
+          person.name,
+        ),
+      );
       if (stage === 'demo' || (OPEN_STAGES.indexOf(stage) > 2 && rng() < 0.5)) {
         const done = stage !== 'demo';
-        demo.run(id, done ? since : day(randInt(rng, 1, 20)), JSON.stringify(['演示方案与讲解稿', '演示设备与备用机', '网络与账号', '产品资料与报价单'].map((item) => ({ item, done: done || rng() < 0.5 }))), JSON.stringify([person.name]), done ? '客户认可方案' : null);
+        demo.run(
+          id,
+          done ? since : day(randInt(rng, 1, 20)),
+          JSON.stringify(
+            ['演示方案与讲解稿', '演示设备与备用机', '网络与账号', '产品资料与报价单'].map((item) => ({
+              item,
+              done: done || rng() < 0.5,
+            })),
+          ),
+          JSON.stringify([person.name]),
+          done ? '客户认可方案' : null,
+        );
       }
     }
   }
 
   // Contracts: every status, a few awaiting approval with the checklist done; the director approves above the higher threshold.
-  putSetting(db, 'contracts.settings', JSON.stringify({ managerDiscountPct: 10, managerAmount: 500_000, secondDiscountPct: 20, secondAmount: 2_000_000, secondApprover: org.people[org.director].employeeNo }));
+  putSetting(
+    db,
+    'contracts.settings',
+    JSON.stringify({
+      managerDiscountPct: 10,
+      managerAmount: 500_000,
+      secondDiscountPct: 20,
+      secondAmount: 2_000_000,
+      secondApprover: org.people[org.director].employeeNo,
+    }),
+  );
   const contract = db.prepare(
     `INSERT INTO contracts (contract_no, customer_id, staff_id, amount, list_amount, products, standard_payment, payment_terms, delivery_terms, start_date, end_date, status, checklist, checklist_by, checklist_at, signed_date, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, '到货后 30 日内安装验收', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const inst = db.prepare('INSERT INTO contract_instalments (contract_id, seq, due_date, amount, paid_date) VALUES (?, ?, ?, ?, ?)');
-  const approval = db.prepare("INSERT INTO contract_approvals (contract_id, role, approver_id, at, actor) VALUES (?, 'manager', ?, ?, '演示')");
-  const statuses = ['draft', 'in_review', 'in_review', 'approved', 'signed', 'in_force', 'in_force', 'in_force', 'completed', 'terminated'] as const;
+  const inst = db.prepare(
+    'INSERT INTO contract_instalments (contract_id, seq, due_date, amount, paid_date) VALUES (?, ?, ?, ?, ?)',
+  );
+  const approval = db.prepare(
+    "INSERT INTO contract_approvals (contract_id, role, approver_id, at, actor) VALUES (?, 'manager', ?, ?, '演示')",
+  );
+  const statuses = [
+    'draft',
+    'in_review',
+    'in_review',
+    'approved',
+    'signed',
+    'in_force',
+    'in_force',
+    'in_force',
+    'completed',
+    'terminated',
+  ] as const;
   const full = JSON.stringify({ price: true, payment: true, delivery: true, penalty: true, legal: true });
   const count = Math.max(30, Math.round(sellers.length * 1.5));
   for (let k = 0; k < count; k++) {
@@ -79,22 +154,43 @@ export function createSalesProcess(db: Database, cal: DemoCalendar, org: Org, cu
     const discount = pick(rng, [0, 0.05, 0.08, 0.1, 0.12, 0.15, 0.22]);
     const amount = Math.round((list * (1 - discount)) / 100) * 100;
     const start = day(-randInt(rng, 30, 400));
-    const end = dayjs(start).add(randInt(rng, 6, 24), 'month').format('YYYY-MM-DD');
+    const end = dayjs(start)
+      .add(randInt(rng, 6, 24), 'month')
+      .format('YYYY-MM-DD');
     const reviewed = status !== 'draft';
     const signed = ['signed', 'in_force', 'completed', 'terminated'].includes(status) ? start : null;
     const r = contract.run(
-      `HT${today.slice(0, 4)}-${String(k + 1).padStart(4, '0')}`, randInt(rng, 1, customers), s.id, amount, list, product.get(randInt(rng, 1, products)),
-      rng() < 0.85 ? 1 : 0, '30% 预付，60% 到货，10% 质保金', start, end, status, reviewed ? full : null, reviewed ? '演示' : null, reviewed ? stamp(start) : null, signed, stamp(start),
+      `HT${today.slice(0, 4)}-${String(k + 1).padStart(4, '0')}`,
+      randInt(rng, 1, customers),
+      s.id,
+      amount,
+      list,
+      product.get(randInt(rng, 1, products)),
+      rng() < 0.85 ? 1 : 0,
+      '30% 预付，60% 到货，10% 质保金',
+      start,
+      end,
+      status,
+      reviewed ? full : null,
+      reviewed ? '演示' : null,
+      reviewed ? stamp(start) : null,
+      signed,
+      stamp(start),
     );
     const id = Number(r.lastInsertRowid);
     const parts = [Math.round(amount * 0.3), Math.round(amount * 0.6)];
     parts.push(amount - parts[0] - parts[1]);
-    [start, dayjs(start).add(2, 'month').format('YYYY-MM-DD'), dayjs(end).subtract(1, 'month').format('YYYY-MM-DD')].forEach((due, i) => {
+    [
+      start,
+      dayjs(start).add(2, 'month').format('YYYY-MM-DD'),
+      dayjs(end).subtract(1, 'month').format('YYYY-MM-DD'),
+    ].forEach((due, i) => {
       // most paid on time; some overdue stay unpaid (receivables)
       const paid = signed && due < today && (status === 'completed' || rng() < 0.8) ? due : null;
       inst.run(id, i + 1, due, parts[i], paid);
     });
-    if (['approved', 'signed', 'in_force', 'completed', 'terminated'].includes(status) && s.manager >= 0) approval.run(id, org.people[s.manager].id, stamp(start));
+    if (['approved', 'signed', 'in_force', 'completed', 'terminated'].includes(status) && s.manager >= 0)
+      approval.run(id, org.people[s.manager].id, stamp(start));
   }
 
   // Tickets (P4.6): severity from the kind's urgency, times of day, targets in working hours by severity.

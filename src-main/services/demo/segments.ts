@@ -20,7 +20,11 @@ export const SEGMENTS: readonly Segment[] = [
     scale: 1.6,
     discount: [3, 8],
     visitDays: 30,
-    channels: [['直销', 8], ['线上商城', 1], ['渠道', 1]],
+    channels: [
+      ['直销', 8],
+      ['线上商城', 1],
+      ['渠道', 1],
+    ],
     affinity: { 智能终端: 1.4, 软件平台: 1.4, 服务器: 1.3, 云服务: 1.2 },
   },
   {
@@ -29,7 +33,11 @@ export const SEGMENTS: readonly Segment[] = [
     scale: 0.8,
     discount: [0, 5],
     visitDays: 60,
-    channels: [['直销', 6], ['线上商城', 3], ['渠道', 1]],
+    channels: [
+      ['直销', 6],
+      ['线上商城', 3],
+      ['渠道', 1],
+    ],
     affinity: { 门禁考勤: 1.3, 网络设备: 1.2, 服务器: 0.4, 软件平台: 0.6 },
   },
   {
@@ -38,7 +46,10 @@ export const SEGMENTS: readonly Segment[] = [
     scale: 1.4,
     discount: [5, 10],
     visitDays: 45,
-    channels: [['招投标', 7], ['直销', 3]],
+    channels: [
+      ['招投标', 7],
+      ['直销', 3],
+    ],
     affinity: { 安防监控: 1.4, 门禁考勤: 1.2, 软件平台: 1.5, 服务: 1.2 },
   },
   {
@@ -56,7 +67,10 @@ export const SEGMENTS: readonly Segment[] = [
     scale: 0.25,
     discount: [0, 2],
     visitDays: 90,
-    channels: [['线上商城', 6], ['直销', 4]],
+    channels: [
+      ['线上商城', 6],
+      ['直销', 4],
+    ],
     affinity: { 安防监控: 1.5, 配件耗材: 1.5, 网络设备: 1.2, 云服务: 1.2, 智能终端: 0.3, 服务器: 0, 软件平台: 0 },
   },
 ];

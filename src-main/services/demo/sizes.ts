@@ -29,7 +29,12 @@ export interface DemoSize {
   areaDirectors: boolean;
 }
 
-const T = (name: string, area: string, provinces: string[], weight: number): TeamPlan => ({ name, area, provinces, weight });
+const T = (name: string, area: string, provinces: string[], weight: number): TeamPlan => ({
+  name,
+  area,
+  provinces,
+  weight,
+});
 
 export const SIZES: Record<'small' | 'large', DemoSize> = {
   small: {

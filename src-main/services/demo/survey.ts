@@ -58,12 +58,35 @@ export function createSurvey(
     stamp(cal.days[fromDay]),
   );
   const questions = questionnaire(wanted.long);
-  const question = db.prepare('INSERT INTO survey_questions (id, survey_id, position, code, text, type, options) VALUES (?, 1, ?, ?, ?, ?, ?)');
-  questions.forEach((q, i) => question.run(i + 1, i + 1, `q${String(i + 1).padStart(2, '0')}`, q.text, q.type, storeOptions(q.type, { choices: q.choices })));
+  const question = db.prepare(
+    'INSERT INTO survey_questions (id, survey_id, position, code, text, type, options) VALUES (?, 1, ?, ?, ?, ?, ?)',
+  );
+  questions.forEach((q, i) =>
+    question.run(
+      i + 1,
+      i + 1,
+      `q${String(i + 1).padStart(2, '0')}`,
+      q.text,
+      q.type,
+      storeOptions(q.type, { choices: q.choices }),
+    ),
+  );
   const choiceCum = questions.map((q) => (q.weights ? cumulative(q.weights) : null));
 
-  const responses = new BulkInsert(db, 'survey_responses', ['id', 'survey_id', 'respondent_key', 'customer_id', 'salesperson_id', 'order_id', 'submitted_at', 'channel'], progress);
-  const answers = new BulkInsert(db, 'survey_answers', ['response_id', 'question_id', 'value_num', 'value_text'], progress, 200, responses);
+  const responses = new BulkInsert(
+    db,
+    'survey_responses',
+    ['id', 'survey_id', 'respondent_key', 'customer_id', 'salesperson_id', 'order_id', 'submitted_at', 'channel'],
+    progress,
+  );
+  const answers = new BulkInsert(
+    db,
+    'survey_answers',
+    ['response_id', 'question_id', 'value_num', 'value_text'],
+    progress,
+    200,
+    responses,
+  );
   const rp = responses.p;
   const ap = answers.p;
   const asked = new Uint8Array(book.n);
@@ -137,8 +160,28 @@ export function createSurvey(
 function insertImprovementActions(db: Database, cal: DemoCalendar, org: Org, quarterEnd: number): void {
   const due = (days: number) => dayjs(cal.days[quarterEnd]).add(days, 'day').format('YYYY-MM-DD');
   const managerOf = (k: number) => org.people[org.teams[k % org.teams.length].manager].id;
-  const action = db.prepare('INSERT INTO improvement_actions (survey_id, owner_id, finding, action, due_date, status) VALUES (1, ?, ?, ?, ?, ?)');
-  action.run(org.people[org.director].id, '“价格的合理性”得分最低，部分客户认为价格偏高。', '梳理报价策略，为续购客户和批量订单制定阶梯优惠。', due(45), 'in_progress');
-  action.run(managerOf(0), '售后服务响应偏慢，投诉集中在报修后的首次联系。', '与售后服务部建立24小时首次响应机制，每周通报超时工单。', due(30), 'open');
-  action.run(managerOf(1), '交付及时性评分低于上季度，物流延误工单增多。', '与物流部核对承运商时效，重点项目提前备货。', due(60), 'open');
+  const action = db.prepare(
+    'INSERT INTO improvement_actions (survey_id, owner_id, finding, action, due_date, status) VALUES (1, ?, ?, ?, ?, ?)',
+  );
+  action.run(
+    org.people[org.director].id,
+    '“价格的合理性”得分最低，部分客户认为价格偏高。',
+    '梳理报价策略，为续购客户和批量订单制定阶梯优惠。',
+    due(45),
+    'in_progress',
+  );
+  action.run(
+    managerOf(0),
+    '售后服务响应偏慢，投诉集中在报修后的首次联系。',
+    '与售后服务部建立24小时首次响应机制，每周通报超时工单。',
+    due(30),
+    'open',
+  );
+  action.run(
+    managerOf(1),
+    '交付及时性评分低于上季度，物流延误工单增多。',
+    '与物流部核对承运商时效，重点项目提前备货。',
+    due(60),
+    'open',
+  );
 }

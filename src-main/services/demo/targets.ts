@@ -16,7 +16,14 @@ const PERIODS = ['Y', 'Q1', 'Q2', 'Q3', 'Q4', ...Array.from({ length: 12 }, (_, 
  * last window month's): 0 when they do not sell then, below 1 while ramping up or before taking over a
  * leaver's customers.
  */
-function capacityIn(cal: DemoCalendar, ledger: SalesLedger, person: number, year: number, month: number, ref: number): number {
+function capacityIn(
+  cal: DemoCalendar,
+  ledger: SalesLedger,
+  person: number,
+  year: number,
+  month: number,
+  ref: number,
+): number {
   let k = monthIndex(cal, year, month);
   if (k < 0) {
     const last = cal.months[23];
@@ -72,7 +79,12 @@ function monthShares(cal: DemoCalendar, ledger: SalesLedger, year: number): numb
 function planYear(ins: BulkInsert, db: Database, cal: DemoCalendar, org: Org, ledger: SalesLedger, year: number): void {
   const shares = monthShares(cal, ledger, year - 1);
   const ref = new Map(org.sellers.map((s) => [s, latestCapacity(ledger, s)]));
-  const factors = new Map(org.sellers.map((s) => [s, MONTHS.map((m) => (ref.get(s)! > 0 ? capacityIn(cal, ledger, s, year, m, ref.get(s)!) : 0))]));
+  const factors = new Map(
+    org.sellers.map((s) => [
+      s,
+      MONTHS.map((m) => (ref.get(s)! > 0 ? capacityIn(cal, ledger, s, year, m, ref.get(s)!) : 0)),
+    ]),
+  );
   const members = org.sellers.filter((s) => factors.get(s)!.some((f) => f > 0));
   const level = new Map(members.map((s) => [s, annualised(cal, ledger, s, year - 1, ref.get(s)!)]));
   // Someone with no history last year gets the team's sales per unit of capacity, a little lower.
@@ -81,7 +93,12 @@ function planYear(ins: BulkInsert, db: Database, cal: DemoCalendar, org: Org, le
     const perCapacity = known.reduce((a, m) => a + level.get(m)!, 0) / known.reduce((a, m) => a + ref.get(m)!, 0);
     return known.length > 0 ? 0.9 * perCapacity * ref.get(s)! : 0;
   };
-  const weight = new Map(members.map((s) => [s, (level.get(s) ?? newcomerLevel(s)) * factors.get(s)!.reduce((a, f, m) => a + f * shares[m], 0)]));
+  const weight = new Map(
+    members.map((s) => [
+      s,
+      (level.get(s) ?? newcomerLevel(s)) * factors.get(s)!.reduce((a, f, m) => a + f * shares[m], 0),
+    ]),
+  );
   const sumWeights = (list: number[]) => list.reduce((a, s) => a + weight.get(s)!, 0);
   const company = Math.round((sumWeights(members) * (1 + TARGET_GROWTH_PCT / 100)) / 100 / 10_000) * 10_000;
   const byTeam = org.teams.map((_, t) => members.filter((s) => org.people[s].team === t));
@@ -104,10 +121,20 @@ function planYear(ins: BulkInsert, db: Database, cal: DemoCalendar, org: Org, le
   const companyCells = new Array<number>(PERIODS.length).fill(0);
   org.teams.forEach((team, t) => {
     const teamCells = new Array<number>(PERIODS.length).fill(0);
-    const personYuan = apportion(teamYuan[t], byTeam[t].map((s) => weight.get(s)!));
+    const personYuan = apportion(
+      teamYuan[t],
+      byTeam[t].map((s) => weight.get(s)!),
+    );
     byTeam[t].forEach((s, i) => {
-      const months = apportion(personYuan[i], shares.map((share, m) => share * factors.get(s)![m]));
-      const values = [personYuan[i], ...[0, 1, 2, 3].map((q) => months[3 * q] + months[3 * q + 1] + months[3 * q + 2]), ...months];
+      const months = apportion(
+        personYuan[i],
+        shares.map((share, m) => share * factors.get(s)![m]),
+      );
+      const values = [
+        personYuan[i],
+        ...[0, 1, 2, 3].map((q) => months[3 * q] + months[3 * q + 1] + months[3 * q + 2]),
+        ...months,
+      ];
       values.forEach((v, c) => (teamCells[c] += v));
       cell('person', org.people[s].id, values);
     });
@@ -116,20 +143,28 @@ function planYear(ins: BulkInsert, db: Database, cal: DemoCalendar, org: Org, le
   });
   cell('company', 0, companyCells);
 
-  db.prepare("INSERT INTO target_plans (year, status, method, growth_pct, weights, approved_by, approved_at) VALUES (?, 'approved', 'history', ?, NULL, ?, ?)").run(
-    year,
-    TARGET_GROWTH_PCT,
-    org.people[org.director].name,
-    updatedAt,
-  );
+  db.prepare(
+    "INSERT INTO target_plans (year, status, method, growth_pct, weights, approved_by, approved_at) VALUES (?, 'approved', 'history', ?, NULL, ?, ?)",
+  ).run(year, TARGET_GROWTH_PCT, org.people[org.director].name, updatedAt);
 }
 
 /**
  * Targets for the current year and, when the appraisal quarter lies in last year (today in Q1), for last
  * year too, so that the appraisal in progress has targets to measure against. Returns the cells written.
  */
-export function createTargets(db: Database, cal: DemoCalendar, org: Org, ledger: SalesLedger, progress: DemoProgress): number {
-  const ins = new BulkInsert(db, 'target_cells', ['year', 'scope', 'scope_id', 'period', 'metric', 'amount', 'locked', 'updated_at'], progress);
+export function createTargets(
+  db: Database,
+  cal: DemoCalendar,
+  org: Org,
+  ledger: SalesLedger,
+  progress: DemoProgress,
+): number {
+  const ins = new BulkInsert(
+    db,
+    'target_cells',
+    ['year', 'scope', 'scope_id', 'period', 'metric', 'amount', 'locked', 'updated_at'],
+    progress,
+  );
   for (const year of new Set([cal.appraisalYear, cal.targetYear])) planYear(ins, db, cal, org, ledger, year);
   return ins.end();
 }

@@ -37,24 +37,46 @@ function createTraining(db: Database, cal: DemoCalendar, org: Org, rng: Rng): vo
     req.run(year, 'senior', 16, JSON.stringify(['crm']));
     req.run(year, 'manager', 20, JSON.stringify(['other', 'policy']));
   }
-  const course = db.prepare('INSERT INTO training_plans (title, stage, topic, topic_key, pass_mark, period) VALUES (?, ?, ?, ?, 60, ?)');
-  const session = db.prepare('INSERT INTO training_sessions (plan_id, date, trainer, hours, trainer_kind, place, online, cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const attend = db.prepare('INSERT INTO training_attendance (session_id, staff_id, attended, test_score, mastery, feedback, enrolled_reason) VALUES (?, ?, ?, ?, ?, ?, NULL)');
+  const course = db.prepare(
+    'INSERT INTO training_plans (title, stage, topic, topic_key, pass_mark, period) VALUES (?, ?, ?, ?, 60, ?)',
+  );
+  const session = db.prepare(
+    'INSERT INTO training_sessions (plan_id, date, trainer, hours, trainer_kind, place, online, cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const attend = db.prepare(
+    'INSERT INTO training_attendance (session_id, staff_id, attended, test_score, mastery, feedback, enrolled_reason) VALUES (?, ?, ?, ?, ?, ?, NULL)',
+  );
   const today = cal.today;
   const active = org.people.filter((p) => !p.leftDate && p.role !== 'director');
   // about one session a month per course over the last year; bigger companies train in more groups
   const groups = Math.max(1, Math.round(active.length / 60));
   for (const [title, stage, topic, topicKey] of COURSES) {
     const courseId = Number(course.run(title, stage, topic, topicKey, String(cal.targetYear)).lastInsertRowid);
-    const audience = active.filter((p) => (stage === 'manager' ? p.role === 'manager' || p.role === 'area' : p.role === 'rep' || p.role === 'senior'));
+    const audience = active.filter((p) =>
+      stage === 'manager' ? p.role === 'manager' || p.role === 'area' : p.role === 'rep' || p.role === 'senior',
+    );
     for (let m = 11; m >= -1; m -= 2) {
       for (let g = 0; g < groups; g++) {
-        const date = dayjs(today).subtract(m, 'month').date(randInt(rng, 5, 25)).format('YYYY-MM-DD');
+        const date = dayjs(today)
+          .subtract(m, 'month')
+          .date(randInt(rng, 5, 25))
+          .format('YYYY-MM-DD');
         if (m === -1 && g > 0) continue;
         const external = rng() < 0.35;
         const online = rng() < 0.25;
         const hours = pick(rng, [2, 3, 4, 6]);
-        const sessionId = Number(session.run(courseId, date, pick(rng, TRAINERS), hours, external ? 'external' : 'internal', online ? null : pick(rng, PLACES), online ? 1 : 0, external ? randInt(rng, 30, 120) * 10000 : 0).lastInsertRowid);
+        const sessionId = Number(
+          session.run(
+            courseId,
+            date,
+            pick(rng, TRAINERS),
+            hours,
+            external ? 'external' : 'internal',
+            online ? null : pick(rng, PLACES),
+            online ? 1 : 0,
+            external ? randInt(rng, 30, 120) * 10000 : 0,
+          ).lastInsertRowid,
+        );
         const size = Math.min(audience.length, randInt(rng, 8, 16));
         const seen = new Set<number>();
         for (let i = 0; i < size; i++) {
@@ -67,7 +89,14 @@ function createTraining(db: Database, cal: DemoCalendar, org: Org, rng: Rng): vo
           }
           const came = rng() < 0.92;
           const score = came ? Math.max(20, Math.min(100, Math.round(74 + 8 * p.quality + 12 * normal(rng)))) : null;
-          attend.run(sessionId, p.id, came ? 1 : 0, score, came ? Math.max(1, Math.min(5, Math.round(3 + p.quality + normal(rng) * 0.7))) : null, came && rng() < 0.3 ? pick(rng, ['内容实用', '案例很好', '时间有点紧', '希望多些练习']) : null);
+          attend.run(
+            sessionId,
+            p.id,
+            came ? 1 : 0,
+            score,
+            came ? Math.max(1, Math.min(5, Math.round(3 + p.quality + normal(rng) * 0.7))) : null,
+            came && rng() < 0.3 ? pick(rng, ['内容实用', '案例很好', '时间有点紧', '希望多些练习']) : null,
+          );
         }
       }
     }
@@ -75,7 +104,14 @@ function createTraining(db: Database, cal: DemoCalendar, org: Org, rng: Rng): vo
 }
 
 const CHANNELS = ['boss', 'zhilian', '51job', 'liepin', 'referral', 'campus', 'agency'];
-const CRITERIA = { education: 'college', minYears: 1, experienceKinds: ['B2B', '渠道'], industries: ['工业设备', '自动化'], skills: ['CRM'], locations: [] as string[] };
+const CRITERIA = {
+  education: 'college',
+  minYears: 1,
+  experienceKinds: ['B2B', '渠道'],
+  industries: ['工业设备', '自动化'],
+  skills: ['CRM'],
+  locations: [] as string[],
+};
 
 function createRecruitment(db: Database, cal: DemoCalendar, org: Org, rng: Rng, taken: Set<string>): void {
   const team = org.teams[0];
@@ -89,15 +125,32 @@ function createRecruitment(db: Database, cal: DemoCalendar, org: Org, rng: Rng, 
     `INSERT INTO candidates (plan_id, name, phone, email, source, status, applied_date, profile, screening, screen_score, screen_decision, screen_reason, screened_date, offer_date, offer_response, offer_reason, staff_id, hired_date)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const interview = db.prepare("INSERT INTO interviews (candidate_id, date, interviewer_id, recommendation, round, entered_at) VALUES (?, ?, ?, ?, ?, ?)");
+  const interview = db.prepare(
+    'INSERT INTO interviews (candidate_id, date, interviewer_id, recommendation, round, entered_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const score = db.prepare('INSERT INTO interview_scores (interview_id, item_key, level) VALUES (?, ?, ?)');
-  const cost = db.prepare('INSERT INTO recruitment_costs (plan_id, channel, date, amount, note) VALUES (?, ?, ?, ?, ?)');
+  const cost = db.prepare(
+    'INSERT INTO recruitment_costs (plan_id, channel, date, amount, note) VALUES (?, ?, ?, ?, ?)',
+  );
   const items = ['initiative', 'communication', 'sellingSkill', 'teamwork'];
-  const profile = (good: boolean) => JSON.stringify({ education: good ? 'bachelor' : pick(rng, ['highschool', 'college']), years: randInt(rng, good ? 2 : 0, good ? 8 : 2), experienceKind: pick(rng, ['B2B', '渠道', '零售']), industry: pick(rng, ['工业设备', '自动化', '快消']), skills: good ? ['CRM', '谈判'] : ['Excel'] });
+  const profile = (good: boolean) =>
+    JSON.stringify({
+      education: good ? 'bachelor' : pick(rng, ['highschool', 'college']),
+      years: randInt(rng, good ? 2 : 0, good ? 8 : 2),
+      experienceKind: pick(rng, ['B2B', '渠道', '零售']),
+      industry: pick(rng, ['工业设备', '自动化', '快消']),
+      skills: good ? ['CRM', '谈判'] : ['Excel'],
+    });
   const scoreCard = (candidateId: number, date: string, quality: number) => {
-    for (const [round, who] of [['first', manager], ['final', superior]] as const) {
-      const id = Number(interview.run(candidateId, date, who.id, quality > -0.3 ? 'hire' : 'hold', round, stamp(date)).lastInsertRowid);
-      for (const k of items) score.run(id, k, Math.max(1, Math.min(5, Math.round(3 + quality * 1.5 + normal(rng) * 0.6))));
+    for (const [round, who] of [
+      ['first', manager],
+      ['final', superior],
+    ] as const) {
+      const id = Number(
+        interview.run(candidateId, date, who.id, quality > -0.3 ? 'hire' : 'hold', round, stamp(date)).lastInsertRowid,
+      );
+      for (const k of items)
+        score.run(id, k, Math.max(1, Math.min(5, Math.round(3 + quality * 1.5 + normal(rng) * 0.6))));
     }
   };
   const person = () => {
@@ -106,16 +159,62 @@ function createRecruitment(db: Database, cal: DemoCalendar, org: Org, rng: Rng, 
   };
 
   // Last year's plan, closed: its hires are the representatives who joined since (their interviews predate their start).
-  const newest = org.people.filter((p) => p.role === 'rep' && !p.leftDate && p.hireDate >= dayjs(cal.today).subtract(2, 'year').format('YYYY-MM-DD'));
+  const newest = org.people.filter(
+    (p) => p.role === 'rep' && !p.leftDate && p.hireDate >= dayjs(cal.today).subtract(2, 'year').format('YYYY-MM-DD'),
+  );
   if (newest.length) {
-    const start = dayjs(newest.map((p) => p.hireDate).sort()[0]).subtract(2, 'month').format('YYYY-MM-DD');
-    const closed = Number(plan.run(`${start.slice(0, 4)} 销售代表扩编`, team.id, newest.length, JSON.stringify(CRITERIA), JSON.stringify(['boss', 'zhilian', 'referral']), newest.length * 500000, start, newest.map((p) => p.hireDate).sort().at(-1), manager.id, superior.id, stamp(start), 'closed', stamp(start), start.slice(0, 4)).lastInsertRowid);
+    const start = dayjs(newest.map((p) => p.hireDate).sort()[0])
+      .subtract(2, 'month')
+      .format('YYYY-MM-DD');
+    const closed = Number(
+      plan.run(
+        `${start.slice(0, 4)} 销售代表扩编`,
+        team.id,
+        newest.length,
+        JSON.stringify(CRITERIA),
+        JSON.stringify(['boss', 'zhilian', 'referral']),
+        newest.length * 500000,
+        start,
+        newest
+          .map((p) => p.hireDate)
+          .sort()
+          .at(-1),
+        manager.id,
+        superior.id,
+        stamp(start),
+        'closed',
+        stamp(start),
+        start.slice(0, 4),
+      ).lastInsertRowid,
+    );
     for (const p of newest) {
-      const applied = dayjs(p.hireDate).subtract(randInt(rng, 25, 50), 'day').format('YYYY-MM-DD');
+      const applied = dayjs(p.hireDate)
+        .subtract(randInt(rng, 25, 50), 'day')
+        .format('YYYY-MM-DD');
       const screened = dayjs(applied).add(3, 'day').format('YYYY-MM-DD');
       const met = dayjs(applied).add(10, 'day').format('YYYY-MM-DD');
       const offer = dayjs(applied).add(18, 'day').format('YYYY-MM-DD');
-      const id = Number(candidate.run(closed, p.name, null, null, pick(rng, ['boss', 'zhilian', 'referral']), 'hired', applied, profile(true), 100, 'pass', null, screened, offer, 'accepted', null, p.id, p.hireDate).lastInsertRowid);
+      const id = Number(
+        candidate.run(
+          closed,
+          p.name,
+          null,
+          null,
+          pick(rng, ['boss', 'zhilian', 'referral']),
+          'hired',
+          applied,
+          profile(true),
+          100,
+          'pass',
+          null,
+          screened,
+          offer,
+          'accepted',
+          null,
+          p.id,
+          p.hireDate,
+        ).lastInsertRowid,
+      );
       scoreCard(id, met, p.quality);
     }
     cost.run(closed, 'boss', start, 680000, 'BOSS直聘 年度套餐');
@@ -124,27 +223,98 @@ function createRecruitment(db: Database, cal: DemoCalendar, org: Org, rng: Rng, 
 
   // The running plan: approved a few weeks ago, candidates at every stage.
   const start = dayjs(cal.today).subtract(45, 'day').format('YYYY-MM-DD');
-  const running = Number(plan.run(`${cal.targetYear} ${team.name} 销售代表招聘`, team.id, 3, JSON.stringify(CRITERIA), JSON.stringify(CHANNELS), 3000000, start, dayjs(cal.today).add(60, 'day').format('YYYY-MM-DD'), manager.id, superior.id, stamp(start), 'open', stamp(start), String(cal.targetYear)).lastInsertRowid);
-  const stages = ['new', 'new', 'new', 'new', 'rejected', 'rejected', 'new', 'screened', 'screened', 'interview', 'interview', 'interview', 'offer', 'offer'];
+  const running = Number(
+    plan.run(
+      `${cal.targetYear} ${team.name} 销售代表招聘`,
+      team.id,
+      3,
+      JSON.stringify(CRITERIA),
+      JSON.stringify(CHANNELS),
+      3000000,
+      start,
+      dayjs(cal.today).add(60, 'day').format('YYYY-MM-DD'),
+      manager.id,
+      superior.id,
+      stamp(start),
+      'open',
+      stamp(start),
+      String(cal.targetYear),
+    ).lastInsertRowid,
+  );
+  const stages = [
+    'new',
+    'new',
+    'new',
+    'new',
+    'rejected',
+    'rejected',
+    'new',
+    'screened',
+    'screened',
+    'interview',
+    'interview',
+    'interview',
+    'offer',
+    'offer',
+  ];
   let first: { name: string; phone: string; email: string } | null = null;
   stages.forEach((stage, i) => {
     const who = person();
     first ??= who;
-    const applied = dayjs(start).add(randInt(rng, 1, 30), 'day').format('YYYY-MM-DD');
+    const applied = dayjs(start)
+      .add(randInt(rng, 1, 30), 'day')
+      .format('YYYY-MM-DD');
     const good = stage !== 'rejected' && (stage !== 'new' || i % 2 === 0);
     const screened = stage === 'new' ? null : dayjs(applied).add(2, 'day').format('YYYY-MM-DD');
     const decision = stage === 'new' ? (i === 6 ? 'hold' : null) : stage === 'rejected' ? 'reject' : 'pass';
     const reason = decision === 'reject' ? '行业经验不符' : decision === 'hold' ? '工作年限未注明' : null;
     const offered = stage === 'offer' ? dayjs(applied).add(12, 'day').format('YYYY-MM-DD') : null;
     const id = Number(
-      candidate.run(running, who.name, who.phone, who.email, CHANNELS[i % CHANNELS.length], stage, applied, profile(good), decision === 'pass' ? 100 : decision ? 60 : null, decision, reason, screened, offered, stage === 'offer' && i === 13 ? 'accepted' : null, null, null, null).lastInsertRowid,
+      candidate.run(
+        running,
+        who.name,
+        who.phone,
+        who.email,
+        CHANNELS[i % CHANNELS.length],
+        stage,
+        applied,
+        profile(good),
+        decision === 'pass' ? 100 : decision ? 60 : null,
+        decision,
+        reason,
+        screened,
+        offered,
+        stage === 'offer' && i === 13 ? 'accepted' : null,
+        null,
+        null,
+        null,
+      ).lastInsertRowid,
     );
-    if (stage === 'interview' || stage === 'offer') scoreCard(id, dayjs(applied).add(7, 'day').format('YYYY-MM-DD'), normal(rng) * 0.5);
+    if (stage === 'interview' || stage === 'offer')
+      scoreCard(id, dayjs(applied).add(7, 'day').format('YYYY-MM-DD'), normal(rng) * 0.5);
   });
   // the same person applying again through another channel (P5.2 duplicates)
   if (first) {
     const f = first as { name: string; phone: string; email: string };
-    candidate.run(running, f.name, f.phone, null, 'liepin', 'new', dayjs(cal.today).subtract(3, 'day').format('YYYY-MM-DD'), profile(true), null, null, null, null, null, null, null, null, null);
+    candidate.run(
+      running,
+      f.name,
+      f.phone,
+      null,
+      'liepin',
+      'new',
+      dayjs(cal.today).subtract(3, 'day').format('YYYY-MM-DD'),
+      profile(true),
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    );
   }
   cost.run(running, 'boss', start, 680000, 'BOSS直聘 职位套餐');
   cost.run(running, 'liepin', start, 350000, '猎聘 精英职位');

@@ -5,7 +5,12 @@ import type { CustomerBook } from './customers';
 import { makeRng, pick, randInt } from './random';
 
 const SUMMARIES: Record<'visit' | 'call' | 'email', string[]> = {
-  visit: ['上门拜访，了解设备使用情况和新项目需求。', '拜访客户负责人，介绍智慧园区整体方案。', '现场回访，收集对售后服务的意见。', '陪同技术人员上门演示新品。'],
+  visit: [
+    '上门拜访，了解设备使用情况和新项目需求。',
+    '拜访客户负责人，介绍智慧园区整体方案。',
+    '现场回访，收集对售后服务的意见。',
+    '陪同技术人员上门演示新品。',
+  ],
   call: ['电话回访，客户反馈使用正常。', '电话沟通续购计划和预算时间。', '电话确认到货与安装进度。'],
   email: ['发送新品资料和报价单。', '邮件发送季度服务报告。'],
 };
@@ -14,10 +19,23 @@ const SUMMARIES: Record<'visit' | 'call' | 'email', string[]> = {
  * Recent contacts with each buying customer (P4.2): a few visits, calls and e-mails at roughly the
  * customer's visit interval, so that the visit schedule shows some customers due and some overdue.
  */
-export function createVisits(db: Database, cal: DemoCalendar, book: CustomerBook, seed: number, progress: DemoProgress): number {
+export function createVisits(
+  db: Database,
+  cal: DemoCalendar,
+  book: CustomerBook,
+  seed: number,
+  progress: DemoProgress,
+): number {
   const rng = makeRng(seed, 'visits');
-  const intervals = db.prepare('SELECT id, visit_interval_days AS days, owner_id AS owner FROM customers WHERE stage = ? ORDER BY id').all('customer') as { id: number; days: number; owner: number }[];
-  const ins = new BulkInsert(db, 'interactions', ['customer_id', 'staff_id', 'date', 'kind', 'summary', 'next_date'], progress);
+  const intervals = db
+    .prepare('SELECT id, visit_interval_days AS days, owner_id AS owner FROM customers WHERE stage = ? ORDER BY id')
+    .all('customer') as { id: number; days: number; owner: number }[];
+  const ins = new BulkInsert(
+    db,
+    'interactions',
+    ['customer_id', 'staff_id', 'date', 'kind', 'summary', 'next_date'],
+    progress,
+  );
   const lastDay = cal.days.length - 1;
   for (const c of intervals) {
     if (!book.buying[c.id - 1]) continue;

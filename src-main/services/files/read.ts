@@ -12,7 +12,8 @@ const MB = 1024 * 1024;
  * memory to refuse.
  */
 export function readFileIn(dataDir: string, ref: FileIn): { name: string; bytes: Uint8Array } {
-  const { file, name } = 'upload' in ref ? uploadedFile(dataDir, ref.upload) : { file: ref.path, name: path.basename(ref.path) };
+  const { file, name } =
+    'upload' in ref ? uploadedFile(dataDir, ref.upload) : { file: ref.path, name: path.basename(ref.path) };
   // What the messages show: the CLI's own argument, or the uploaded file's name (never a server path).
   const shown = 'upload' in ref ? name : ref.path;
   let size: number;
@@ -26,10 +27,14 @@ export function readFileIn(dataDir: string, ref: FileIn): { name: string; bytes:
     if (code === 'ENOENT') throw new WorkbenchError('file/not-found', { file: shown });
     throw new WorkbenchError('file/unreadable', { file: shown, reason: code ?? (e as Error).message });
   }
-  if (size > MAX_FILE_BYTES) throw new WorkbenchError('import/file-too-large', { file: shown, maxMb: MAX_FILE_BYTES / MB });
+  if (size > MAX_FILE_BYTES)
+    throw new WorkbenchError('import/file-too-large', { file: shown, maxMb: MAX_FILE_BYTES / MB });
   try {
     return { name, bytes: fs.readFileSync(file) };
   } catch (e) {
-    throw new WorkbenchError('file/unreadable', { file: shown, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    throw new WorkbenchError('file/unreadable', {
+      file: shown,
+      reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+    });
   }
 }

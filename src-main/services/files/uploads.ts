@@ -18,7 +18,12 @@ export function uploadsDir(dataDir: string): string {
  * chunk by chunk: memory holds one chunk at a time, never the whole file nor a base64 copy of it
  * (issue 17 item 12). Beyond `max` bytes it stops, removes what it wrote and refuses.
  */
-export async function receiveUpload(dataDir: string, name: string, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, max = MAX_FILE_BYTES): Promise<UploadInfo> {
+export async function receiveUpload(
+  dataDir: string,
+  name: string,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  max = MAX_FILE_BYTES,
+): Promise<UploadInfo> {
   sweepUploads(dataDir);
   const id = randomBytes(16).toString('base64url');
   const dir = path.join(uploadsDir(dataDir), id);
@@ -30,7 +35,8 @@ export async function receiveUpload(dataDir: string, name: string, chunks: Async
   try {
     for await (const chunk of chunks) {
       bytes += chunk.length;
-      if (bytes > max) throw new WorkbenchError('import/file-too-large', { file: fileName, maxMb: Math.round(max / MB) });
+      if (bytes > max)
+        throw new WorkbenchError('import/file-too-large', { file: fileName, maxMb: Math.round(max / MB) });
       await handle.write(chunk);
     }
     ok = true;

@@ -7,8 +7,11 @@ import type { FileOut, FileOutTarget } from '../../contract/files';
 /** A name as received or made from user data (a survey's name), reduced to a plain file name: never a path. */
 export function safeFileName(name: string, fallback: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').trim().slice(0, 200);
+  const clean = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .trim()
+    .slice(0, 200);
   return clean === '' || clean === '.' || clean === '..' ? fallback : clean;
 }
 
@@ -19,7 +22,8 @@ export function safeFileName(name: string, fallback: string): string {
 export function checkFileOut(out: NonNullable<FileOutTarget>, extensions: readonly string[]): string {
   const file = path.resolve(out.path);
   const ext = path.extname(file).toLowerCase();
-  if (!extensions.includes(ext)) throw new WorkbenchError('file/bad-extension', { file: out.path, extensions: extensions.join(', ') });
+  if (!extensions.includes(ext))
+    throw new WorkbenchError('file/bad-extension', { file: out.path, extensions: extensions.join(', ') });
   const dir = path.dirname(file);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new WorkbenchError('file/out-dir-missing', { dir });
   return file;
@@ -30,8 +34,19 @@ export function checkFileOut(out: NonNullable<FileOutTarget>, extensions: readon
  * then renamed over it, so that a failure or a kill never leaves half a file where the user looks;
  * without one the bytes come back for the page to download.
  */
-export function writeFileOut(out: FileOutTarget, name: string, bytes: Uint8Array, extensions: readonly string[] = [path.extname(name).toLowerCase()]): FileOut {
-  if (!out) return { name, path: null, bytes: bytes.length, base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
+export function writeFileOut(
+  out: FileOutTarget,
+  name: string,
+  bytes: Uint8Array,
+  extensions: readonly string[] = [path.extname(name).toLowerCase()],
+): FileOut {
+  if (!out)
+    return {
+      name,
+      path: null,
+      bytes: bytes.length,
+      base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+    };
   const file = checkFileOut(out, extensions);
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.part`);
   try {
@@ -39,7 +54,10 @@ export function writeFileOut(out: FileOutTarget, name: string, bytes: Uint8Array
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
-    throw new WorkbenchError('file/unwritable', { file: out.path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    throw new WorkbenchError('file/unwritable', {
+      file: out.path,
+      reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+    });
   }
   return { name: path.basename(file), path: file, bytes: bytes.length };
 }

@@ -17,7 +17,12 @@ const yuan = (fen: number) => Math.round(fen) / 100;
 const fig = (targetFen: number, actualFen: number): HomeFigures => {
   const target = yuan(targetFen);
   const actual = yuan(actualFen);
-  return { target, actual, completion: target > 0 ? actual / target : null, gap: Math.round((actual - target) * 100) / 100 };
+  return {
+    target,
+    actual,
+    completion: target > 0 ? actual / target : null,
+    gap: Math.round((actual - target) * 100) / 100,
+  };
 };
 
 const latestOrder = (db: Database) => (db.prepare('SELECT max(date) AS d FROM orders').get() as { d: string | null }).d;
@@ -36,7 +41,10 @@ function actuals(db: Database, asOf: string, year: number, month: number, quarte
     const a = yearActuals(db, year, ms);
     for (const [id, v] of a.byPerson) {
       mAct.set(id, v.sales[month - 1]);
-      qAct.set(id, ms.reduce((x, m) => x + v.sales[m - 1], 0));
+      qAct.set(
+        id,
+        ms.reduce((x, m) => x + v.sales[m - 1], 0),
+      );
     }
     // orders without a salesperson count for the company
     const rest = (arr: number[], ms2: number[]) => ms2.reduce((x, m) => x + arr[m - 1], 0);
@@ -51,7 +59,9 @@ function actuals(db: Database, asOf: string, year: number, month: number, quarte
     return { mAct, qAct };
   }
   const rows = db
-    .prepare('SELECT salesperson_id AS id, sum(amount) AS q, sum(CASE WHEN date >= ? THEN amount ELSE 0 END) AS m FROM orders WHERE date BETWEEN ? AND ? GROUP BY salesperson_id')
+    .prepare(
+      'SELECT salesperson_id AS id, sum(amount) AS q, sum(CASE WHEN date >= ? THEN amount ELSE 0 END) AS m FROM orders WHERE date BETWEEN ? AND ? GROUP BY salesperson_id',
+    )
     .all(`${asOf.slice(0, 7)}-01`, quarterFrom, asOf) as { id: number | null; q: number; m: number }[];
   for (const r of rows) {
     mAct.set(r.id, r.m);
@@ -76,13 +86,20 @@ export function homePage(db: Database, input: { asOf?: string; teamId?: number }
   const { mAct, qAct } = actuals(db, asOf, year, month, quarter, quarterFrom);
   const cells = (period: string) => {
     const m = new Map<string, number>();
-    for (const r of db.prepare("SELECT scope, scope_id AS id, amount FROM target_cells WHERE year = ? AND period = ? AND metric = 'sales'").all(year, period) as { scope: string; id: number; amount: number }[]) m.set(`${r.scope}:${r.id}`, r.amount);
+    for (const r of db
+      .prepare(
+        "SELECT scope, scope_id AS id, amount FROM target_cells WHERE year = ? AND period = ? AND metric = 'sales'",
+      )
+      .all(year, period) as { scope: string; id: number; amount: number }[])
+      m.set(`${r.scope}:${r.id}`, r.amount);
     return m;
   };
   const mT = cells(`M${month}`);
   const qT = cells(`Q${quarter}`);
   const staff = db
-    .prepare("SELECT s.id, s.name, s.employee_no AS no, s.team_id AS teamId, t.name AS team FROM staff s LEFT JOIN teams t ON t.id = s.team_id WHERE s.status = 'active' OR s.left_date >= ?")
+    .prepare(
+      "SELECT s.id, s.name, s.employee_no AS no, s.team_id AS teamId, t.name AS team FROM staff s LEFT JOIN teams t ON t.id = s.team_id WHERE s.status = 'active' OR s.left_date >= ?",
+    )
     .all(monthFrom) as { id: number; name: string; no: string; teamId: number | null; team: string | null }[];
 
   const teamSums = new Map<number, { m: number; q: number }>();
@@ -97,18 +114,43 @@ export function homePage(db: Database, input: { asOf?: string; teamId?: number }
     if (input.teamId !== undefined && s.teamId !== input.teamId) continue;
     const tm = mT.get(`person:${s.id}`);
     if (tm === undefined && m === 0) continue;
-    people.push({ id: s.id, name: s.name, employeeNo: s.no, team: s.team, month: fig(tm ?? 0, m), quarter: fig(qT.get(`person:${s.id}`) ?? 0, q) });
+    people.push({
+      id: s.id,
+      name: s.name,
+      employeeNo: s.no,
+      team: s.team,
+      month: fig(tm ?? 0, m),
+      quarter: fig(qT.get(`person:${s.id}`) ?? 0, q),
+    });
   }
-  const teams = (db.prepare('SELECT id, name FROM teams WHERE active = 1 ORDER BY name').all() as { id: number; name: string }[])
+  const teams = (
+    db.prepare('SELECT id, name FROM teams WHERE active = 1 ORDER BY name').all() as { id: number; name: string }[]
+  )
     .filter((t) => input.teamId === undefined || t.id === input.teamId)
-    .map((t) => ({ id: t.id, name: t.name, employeeNo: null, team: null, month: fig(mT.get(`team:${t.id}`) ?? 0, teamSums.get(t.id)?.m ?? 0), quarter: fig(qT.get(`team:${t.id}`) ?? 0, teamSums.get(t.id)?.q ?? 0) }));
+    .map((t) => ({
+      id: t.id,
+      name: t.name,
+      employeeNo: null,
+      team: null,
+      month: fig(mT.get(`team:${t.id}`) ?? 0, teamSums.get(t.id)?.m ?? 0),
+      quarter: fig(qT.get(`team:${t.id}`) ?? 0, teamSums.get(t.id)?.q ?? 0),
+    }));
   let cm = 0;
   let cq = 0;
   for (const v of mAct.values()) cm += v;
   for (const v of qAct.values()) cq += v;
-  const company: HomeRow = { id: 0, name: '', employeeNo: null, team: null, month: fig(mT.get('company:0') ?? 0, cm), quarter: fig(qT.get('company:0') ?? 0, cq) };
+  const company: HomeRow = {
+    id: 0,
+    name: '',
+    employeeNo: null,
+    team: null,
+    month: fig(mT.get('company:0') ?? 0, cm),
+    quarter: fig(qT.get('company:0') ?? 0, cq),
+  };
 
-  const ranked = people.filter((p) => p.month.completion !== null).sort((a, b) => b.month.completion! - a.month.completion! || b.month.actual - a.month.actual);
+  const ranked = people
+    .filter((p) => p.month.completion !== null)
+    .sort((a, b) => b.month.completion! - a.month.completion! || b.month.actual - a.month.actual);
   // behind plan: below the month's target × the share of its working days gone (P2.6 pace)
   const behindAll = people
     .map((p) => ({ ...p, expected: Math.round(p.month.target * pace.timeShare * 100) / 100 }))
@@ -135,7 +177,9 @@ export function homePage(db: Database, input: { asOf?: string; teamId?: number }
     asOf,
   );
   const anyTickets = one<{ n: number }>('SELECT count(*) AS n FROM tickets').n > 0;
-  const contracts = one<{ n: number; fen: number; all: number }>("SELECT count(*) FILTER (WHERE status = 'in_review') AS n, coalesce(sum(amount) FILTER (WHERE status = 'in_review'), 0) AS fen, count(*) AS 'all' FROM contracts");
+  const contracts = one<{ n: number; fen: number; all: number }>(
+    "SELECT count(*) FILTER (WHERE status = 'in_review') AS n, coalesce(sum(amount) FILTER (WHERE status = 'in_review'), 0) AS fen, count(*) AS 'all' FROM contracts",
+  );
   const from6 = dayjs(monthFrom).subtract(5, 'month').format('YYYY-MM-DD');
   ensureSurveyCache(db);
   const survey = db
@@ -145,13 +189,20 @@ export function homePage(db: Database, input: { asOf?: string; teamId?: number }
     )
     .all(from6, asOf) as HomePage['surveyTrend'];
   const q = `${year}Q${quarter}`;
-  const appraisal = db.prepare('SELECT quarter, status FROM reviews WHERE quarter <= ? ORDER BY quarter DESC LIMIT 1').get(q) as { quarter: string; status: string } | undefined;
+  const appraisal = db
+    .prepare('SELECT quarter, status FROM reviews WHERE quarter <= ? ORDER BY quarter DESC LIMIT 1')
+    .get(q) as { quarter: string; status: string } | undefined;
   return {
     asOf,
     year,
     month,
     quarter,
-    pace: { workingDays: pace.workingDays, elapsedWorkingDays: pace.elapsedWorkingDays, timeShare: pace.timeShare, officialCalendar: pace.officialCalendar },
+    pace: {
+      workingDays: pace.workingDays,
+      elapsedWorkingDays: pace.elapsedWorkingDays,
+      timeShare: pace.timeShare,
+      officialCalendar: pace.officialCalendar,
+    },
     company,
     teams,
     ranking: ranked.slice(0, 10),

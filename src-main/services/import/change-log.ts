@@ -8,7 +8,9 @@ import type { ChangeLog } from './kinds/types';
  * row's old values. Call `flush()` before the transaction ends.
  */
 export function openChangeLog(db: Database, importId: number): ChangeLog & { flush(): void } {
-  const log = db.prepare('INSERT INTO import_changes (import_id, seq, table_name, row_id, action, old_row) VALUES (?, ?, ?, ?, ?, ?)');
+  const log = db.prepare(
+    'INSERT INTO import_changes (import_id, seq, table_name, row_id, action, old_row) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   let seq = 0;
   const runs = new Map<string, { from: number; to: number }>();
   const flushTable = (table: string) => {

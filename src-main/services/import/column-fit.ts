@@ -25,7 +25,12 @@ export function valueFit(field: ImportField, column: readonly CellValue[]): numb
   const distinct = new Set(values.map((v) => text(v).toLowerCase())).size / values.length;
   switch (field.shape) {
     case 'code':
-      return share((v) => typeof v === 'number' || (typeof v === 'string' && v.trim().length <= 24 && !/\s/.test(v.trim()))) * (0.3 + 0.7 * distinct);
+      return (
+        share(
+          (v) => typeof v === 'number' || (typeof v === 'string' && v.trim().length <= 24 && !/\s/.test(v.trim())),
+        ) *
+        (0.3 + 0.7 * distinct)
+      );
     case 'name':
       return share((v) => typeof v === 'string' && /\p{L}/u.test(v)) * (0.3 + 0.7 * distinct);
     case 'group':
@@ -34,7 +39,11 @@ export function valueFit(field: ImportField, column: readonly CellValue[]): numb
     case 'email':
       return share((v) => typeof v === 'string' && /^[^\s@]+@[^\s@]+$/.test(v.trim()));
     case 'phone':
-      return share((v) => (typeof v === 'number' && Number.isInteger(v) && v >= 10_000) || (typeof v === 'string' && /^[+()\d\s-]{5,30}$/.test(v.trim()) && /\d{5}/.test(v.replace(/\D/g, ''))));
+      return share(
+        (v) =>
+          (typeof v === 'number' && Number.isInteger(v) && v >= 10_000) ||
+          (typeof v === 'string' && /^[+()\d\s-]{5,30}$/.test(v.trim()) && /\d{5}/.test(v.replace(/\D/g, ''))),
+      );
     default:
       return 1;
   }

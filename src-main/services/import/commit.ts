@@ -40,7 +40,17 @@ export function commitImport(ctx: ServiceContext, a: Analysis, rehearse = false)
         `INSERT INTO imports (kind, file_name, file_hash, sheet, at, rows_read, inserted, updated, skipped, invalid, mapping, status)
          VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, 'committed')`,
       )
-      .run(a.kind.kind, path.basename(a.fileName), hash, a.table.sheet, nowIso(), a.valid.length + invalid + skipped, skipped, invalid, JSON.stringify(a.mappingOut));
+      .run(
+        a.kind.kind,
+        path.basename(a.fileName),
+        hash,
+        a.table.sheet,
+        nowIso(),
+        a.valid.length + invalid + skipped,
+        skipped,
+        invalid,
+        JSON.stringify(a.mappingOut),
+      );
     const importId = Number(lastInsertRowid);
     const changes = openChangeLog(db, importId);
     const result = a.kind.commit(
@@ -57,12 +67,23 @@ export function commitImport(ctx: ServiceContext, a: Analysis, rehearse = false)
       },
     );
     changes.flush();
-    db.prepare('UPDATE imports SET inserted = ?, updated = ? WHERE id = ?').run(result.inserted, result.updated, importId);
+    db.prepare('UPDATE imports SET inserted = ?, updated = ? WHERE id = ?').run(
+      result.inserted,
+      result.updated,
+      importId,
+    );
     // Remember the full mapping (unmapped fields as null) for the next sheet with the same headers.
     const remembered: Record<string, string | string[] | null> = {};
     for (const f of a.kind.fields) remembered[f.key] = a.mappingOut[f.key] ?? null;
     rememberMapping(db, a.signature, a.kind.kind, remembered as Record<string, string | string[]>);
-    audit(db, { actor: ctx.actor, entity: 'import', entityId: importId, field: null, newValue: { kind: a.kind.kind, file: path.basename(a.fileName), ...result }, reason: 'import' });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'import',
+      entityId: importId,
+      field: null,
+      newValue: { kind: a.kind.kind, file: path.basename(a.fileName), ...result },
+      reason: 'import',
+    });
     if (rehearse) throw new Rehearsed(result);
     return { importId, result, backup: backup.name };
   });

@@ -17,7 +17,11 @@ function defaultText(lang: Lang, f: ImportField): string {
 }
 
 /** `stored`: the records written with each default (a commit's or dry run's count), when known. */
-export function describeDefaults(a: Pick<Analysis, 'kind' | 'defaulted'>, lang: Lang, stored?: Record<string, number>): ImportDefault[] {
+export function describeDefaults(
+  a: Pick<Analysis, 'kind' | 'defaulted'>,
+  lang: Lang,
+  stored?: Record<string, number>,
+): ImportDefault[] {
   return a.defaulted.map((d) => {
     const f = a.kind.fields.find((x) => x.key === d.field)!;
     const value = defaultText(lang, f);
@@ -26,7 +30,16 @@ export function describeDefaults(a: Pick<Analysis, 'kind' | 'defaulted'>, lang: 
     const params = { field: label, value, count: d.blank, n: d.blank.toLocaleString(lang) };
     const what = t(lang, `importExport.defaults.${d.noColumn ? 'noColumn' : 'blank'}`, params);
     const rule = t(lang, `importExport.defaults.${f.default!.newOnly ? 'newOnly' : 'all'}`, params);
-    const done = count === null ? '' : t(lang, 'importExport.defaults.stored', { count, n: count.toLocaleString(lang), value });
-    return { field: d.field, label, value, noColumn: d.noColumn, blank: d.blank, stored: count, message: [what, rule, done].filter(Boolean).join(lang === 'en' ? ' ' : '') };
+    const done =
+      count === null ? '' : t(lang, 'importExport.defaults.stored', { count, n: count.toLocaleString(lang), value });
+    return {
+      field: d.field,
+      label,
+      value,
+      noColumn: d.noColumn,
+      blank: d.blank,
+      stored: count,
+      message: [what, rule, done].filter(Boolean).join(lang === 'en' ? ' ' : ''),
+    };
   });
 }

@@ -28,7 +28,10 @@ export function outputValue(f: ImportField, v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (f.type === 'money') {
     if (typeof v === 'number') return v / 100;
-    if (typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, typeof x === 'number' ? x / 100 : x]));
+    if (typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, typeof x === 'number' ? x / 100 : x]),
+      );
   }
   return v;
 }

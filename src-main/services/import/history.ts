@@ -45,9 +45,13 @@ function refuseSurveyWithOtherResponses(db: Database, id: number): void {
  * newest change first, in one transaction after a backup. Refused when a later import (not undone)
  * changed the same rows, or when other records now refer to a row it created.
  */
-export function undoImport(ctx: ServiceContext, id: number): { undone: number; deleted: number; restored: number; backup: string } {
+export function undoImport(
+  ctx: ServiceContext,
+  id: number,
+): { undone: number; deleted: number; restored: number; backup: string } {
   const { db } = ctx;
-  const imp = db.prepare('SELECT id, status FROM imports WHERE id = ?').get(id) as { id: number; status: string } | undefined;
+  const imp = db.prepare('SELECT id, status FROM imports WHERE id = ?').get(id) as
+    { id: number; status: string } | undefined;
   if (!imp) throw new WorkbenchError('import/not-found', { id });
   if (imp.status === 'undone') throw new WorkbenchError('import/already-undone', { id });
   const later = db
@@ -67,7 +71,11 @@ export function undoImport(ctx: ServiceContext, id: number): { undone: number; d
       // Rows are removed newest change first, but an import's customers and its orders may come in any
       // order: foreign keys are checked when the undo commits, which still refuses a dangling reference.
       db.pragma('defer_foreign_keys = ON');
-      const changes = db.prepare('SELECT table_name AS tableName, row_id AS rowId, action, old_row AS oldRow FROM import_changes WHERE import_id = ? ORDER BY seq DESC').all(id) as {
+      const changes = db
+        .prepare(
+          'SELECT table_name AS tableName, row_id AS rowId, action, old_row AS oldRow FROM import_changes WHERE import_id = ? ORDER BY seq DESC',
+        )
+        .all(id) as {
         tableName: string;
         rowId: number;
         action: 'insert' | 'update';
@@ -83,16 +91,27 @@ export function undoImport(ctx: ServiceContext, id: number): { undone: number; d
           const old = JSON.parse(c.oldRow ?? '{}') as Record<string, unknown>;
           const cols = Object.keys(old).filter((k) => SAFE.test(k));
           if (!cols.length) return;
-          restored += db.prepare(`UPDATE ${c.tableName} SET ${cols.map((k) => `${k} = ?`).join(', ')} WHERE rowid = ?`).run(...cols.map((k) => old[k]), c.rowId).changes;
+          restored += db
+            .prepare(`UPDATE ${c.tableName} SET ${cols.map((k) => `${k} = ?`).join(', ')} WHERE rowid = ?`)
+            .run(...cols.map((k) => old[k]), c.rowId).changes;
         }
       });
       // Survey responses taken out: the survey score cache is brought back in line (P4.7).
       if (changes.some((c) => c.tableName === 'survey_responses')) ensureSurveyCache(db);
       db.prepare("UPDATE imports SET status = 'undone' WHERE id = ?").run(id);
-      audit(db, { actor: ctx.actor, entity: 'import', entityId: id, field: 'status', oldValue: 'committed', newValue: 'undone', reason: 'undo' });
+      audit(db, {
+        actor: ctx.actor,
+        entity: 'import',
+        entityId: id,
+        field: 'status',
+        oldValue: 'committed',
+        newValue: 'undone',
+        reason: 'undo',
+      });
     })();
   } catch (e) {
-    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new WorkbenchError('import/undo-referenced', { id });
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+      throw new WorkbenchError('import/undo-referenced', { id });
     throw e;
   }
   return { undone: id, deleted, restored, backup: backup.name };

@@ -20,7 +20,11 @@ export const importHandlers = {
   'import/problems': (ctx, input) => problemsFile(ctx, input),
   'import/template': (ctx, input) => {
     const kind = getKind(input.kind);
-    return writeFileOut(input.out, `${t(ctx.lang, kind.label)}-${t(ctx.lang, 'importExport.template.suffix')}.xlsx`, templateWorkbook(kind, ctx.lang));
+    return writeFileOut(
+      input.out,
+      `${t(ctx.lang, kind.label)}-${t(ctx.lang, 'importExport.template.suffix')}.xlsx`,
+      templateWorkbook(kind, ctx.lang),
+    );
   },
   'import/history': (ctx, input) => importHistory(ctx.db, input.limit),
   'import/undo': (ctx, input) => undoImport(ctx, input.id),

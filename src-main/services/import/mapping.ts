@@ -64,7 +64,10 @@ function normalizedNames(field: ImportField) {
   if (!list) {
     // One English word (ID, Name, Code, Date) is a head that needs its modifier: "Order ID" is an order's id,
     // "Product Name" a product's name; only the whole header names the field (a `*_id` is a foreign key).
-    list = fieldNames(field).map((name) => ({ n: normalizeHeader(name), oneWord: /^[\x20-\x7e]+$/.test(name) && !/[\s_\-/]/.test(name.trim()) }));
+    list = fieldNames(field).map((name) => ({
+      n: normalizeHeader(name),
+      oneWord: /^[\x20-\x7e]+$/.test(name) && !/[\s_\-/]/.test(name.trim()),
+    }));
     namesCache.set(field, list);
   }
   return list;
@@ -81,7 +84,8 @@ function matchQuality(field: ImportField, header: string): number {
     if (n === core) best = Math.max(best, 90);
     if (field.exactHeader || oneWord || n.length < 2 || core.length > Math.min(n.length * 2 + 4, 30)) continue;
     // A sentence that happens to contain "order" or "tel" names nothing: the header may add only a few characters.
-    if (core.endsWith(n) || (core.startsWith(n) && QUALIFIERS.test(core.slice(n.length)))) best = Math.max(best, 10 + n.length);
+    if (core.endsWith(n) || (core.startsWith(n) && QUALIFIERS.test(core.slice(n.length))))
+      best = Math.max(best, 10 + n.length);
   }
   return best;
 }
@@ -89,7 +93,8 @@ function matchQuality(field: ImportField, header: string): number {
 /** How many fields of the kind these header texts name (to pick the sheet and the header row). */
 export function headerScore(kind: ImportKind, headers: string[]): number {
   let n = 0;
-  for (const f of kind.fields) if (headers.some((h) => (f.repeat ? f.repeat(h) !== null : matchQuality(f, h) > 12))) n++;
+  for (const f of kind.fields)
+    if (headers.some((h) => (f.repeat ? f.repeat(h) !== null : matchQuality(f, h) > 12))) n++;
   return n;
 }
 
@@ -118,7 +123,12 @@ export function autoMap(kind: ImportKind, columns: TableColumn[], rows: readonly
       if (taken.has(i)) return 0;
       const q = Math.max(matchQuality(f, c.header), c.group ? matchQuality(f, label(c)) : 0);
       if (q <= 0) return 0;
-      const fit = sample.length ? valueFit(f, sample.map((r) => r.cells[i])) : 1;
+      const fit = sample.length
+        ? valueFit(
+            f,
+            sample.map((r) => r.cells[i]),
+          )
+        : 1;
       // Values that are no phone numbers or e-mails (WeChat ids under 微信) keep even a named column off those fields.
       if (fit < 0.2 && (q < 90 || f.shape === 'phone' || f.shape === 'email')) return 0;
       // Ties go to the column further left (the first of two equal candidates, as a person reads).
@@ -133,19 +143,29 @@ export function autoMap(kind: ImportKind, columns: TableColumn[], rows: readonly
 
 /** Identifies "a sheet with the same headers" for remembering a confirmed mapping. */
 export function headerSignature(kind: string, columns: TableColumn[]): string {
-  return createHash('sha1').update(`${kind}\n${columns.map((c) => normalizeHeader(label(c))).join('\u0001')}`).digest('hex');
+  return createHash('sha1')
+    .update(`${kind}\n${columns.map((c) => normalizeHeader(label(c))).join('\u0001')}`)
+    .digest('hex');
 }
 
 /** Finds a column by its header text (exact, then normalised), group + header, or column letter. */
 function findColumn(columns: TableColumn[], wanted: string): number {
   let i = columns.findIndex((c) => c.header === wanted || label(c) === wanted);
-  if (i < 0) i = columns.findIndex((c) => normalizeHeader(c.header) === normalizeHeader(wanted) || normalizeHeader(label(c)) === normalizeHeader(wanted));
+  if (i < 0)
+    i = columns.findIndex(
+      (c) =>
+        normalizeHeader(c.header) === normalizeHeader(wanted) || normalizeHeader(label(c)) === normalizeHeader(wanted),
+    );
   if (i < 0 && columnIndex(wanted) >= 0) i = columns.findIndex((c) => c.index === columnIndex(wanted));
   return i;
 }
 
 /** Mapping as the JSON shows it: field → header text (repeat fields: list of headers). */
-export function describeMapping(kind: ImportKind, mapping: Mapping, columns: TableColumn[]): Record<string, string | string[]> {
+export function describeMapping(
+  kind: ImportKind,
+  mapping: Mapping,
+  columns: TableColumn[],
+): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const f of kind.fields) {
     const cols = mapping.get(f.key);
@@ -156,12 +176,19 @@ export function describeMapping(kind: ImportKind, mapping: Mapping, columns: Tab
 }
 
 /** Applies a remembered or user mapping (field → header or null to unmap) over the automatic one. */
-export function applyOverrides(kind: ImportKind, mapping: Mapping, columns: TableColumn[], overrides: Record<string, string | string[] | null>, strict: boolean): Mapping {
+export function applyOverrides(
+  kind: ImportKind,
+  mapping: Mapping,
+  columns: TableColumn[],
+  overrides: Record<string, string | string[] | null>,
+  strict: boolean,
+): Mapping {
   const next: Mapping = new Map(mapping);
   for (const [field, header] of Object.entries(overrides)) {
     const f = kind.fields.find((x) => x.key === field);
     if (!f) {
-      if (strict) throw new WorkbenchError('import/unknown-field', { field, fields: kind.fields.map((x) => x.key).join(', ') });
+      if (strict)
+        throw new WorkbenchError('import/unknown-field', { field, fields: kind.fields.map((x) => x.key).join(', ') });
       continue;
     }
     if (header === null || header === '' || (Array.isArray(header) && header.length === 0)) {
@@ -170,12 +197,18 @@ export function applyOverrides(kind: ImportKind, mapping: Mapping, columns: Tabl
     }
     const cols = (Array.isArray(header) ? header : [header]).map((h) => {
       const i = findColumn(columns, h);
-      if (i < 0 && strict) throw new WorkbenchError('import/unknown-column', { column: h, columns: columns.map(label).join(', ') });
+      if (i < 0 && strict)
+        throw new WorkbenchError('import/unknown-column', { column: h, columns: columns.map(label).join(', ') });
       return i;
     });
     if (cols.some((i) => i < 0)) continue;
     // A column moved to this field leaves the field it was on.
-    for (const [k, v] of next) if (k !== field) next.set(k, v.filter((i) => !cols.includes(i)));
+    for (const [k, v] of next)
+      if (k !== field)
+        next.set(
+          k,
+          v.filter((i) => !cols.includes(i)),
+        );
     next.set(field, cols);
   }
   for (const [k, v] of next) if (!v.length) next.delete(k);
@@ -183,12 +216,18 @@ export function applyOverrides(kind: ImportKind, mapping: Mapping, columns: Tabl
 }
 
 export function rememberedMapping(db: Database, signature: string): Record<string, string | string[]> | null {
-  const row = db.prepare('SELECT mapping FROM import_mappings WHERE signature = ?').get(signature) as { mapping: string } | undefined;
+  const row = db.prepare('SELECT mapping FROM import_mappings WHERE signature = ?').get(signature) as
+    { mapping: string } | undefined;
   return row ? (JSON.parse(row.mapping) as Record<string, string | string[]>) : null;
 }
 
 /** Remembers a confirmed mapping for sheets with the same headers. */
-export function rememberMapping(db: Database, signature: string, kind: string, mapping: Record<string, string | string[]>): void {
+export function rememberMapping(
+  db: Database,
+  signature: string,
+  kind: string,
+  mapping: Record<string, string | string[]>,
+): void {
   db.prepare(
     'INSERT INTO import_mappings (signature, kind, mapping, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at',
   ).run(signature, kind, JSON.stringify(mapping), nowIso());

@@ -9,7 +9,16 @@ import type { FileIn } from '../../contract/files';
 import { readFileIn } from '../files/read';
 import { getKind } from './kinds';
 import type { ImportKind, ImportOptions, ImportRecord, PrepareContext, RowProblem } from './kinds/types';
-import { applyOverrides, autoMap, describeMapping, headerScore, headerSignature, headerUnit, rememberedMapping, type Mapping } from './mapping';
+import {
+  applyOverrides,
+  autoMap,
+  describeMapping,
+  headerScore,
+  headerSignature,
+  headerUnit,
+  rememberedMapping,
+  type Mapping,
+} from './mapping';
 import { bestOtherKind, missingFields, refuseMissing } from './refusal';
 import { detectDayFirst, parseCell, type ColumnContext } from './values';
 
@@ -72,7 +81,11 @@ export interface Analysis {
  * When a sheet lacks what the chosen kind needs, the kind it looks like: the kind whose trial on the
  * same table takes most of its rows (refusal.ts decides, so the window and the message agree).
  */
-export function lookalikeKind(ctx: ServiceContext, chosen: ImportKind<unknown>, src: ImportSource): ImportKind<unknown> | null {
+export function lookalikeKind(
+  ctx: ServiceContext,
+  chosen: ImportKind<unknown>,
+  src: ImportSource,
+): ImportKind<unknown> | null {
   return bestOtherKind(chosen, src.read.table, trialOn(ctx, src));
 }
 
@@ -85,7 +98,12 @@ const problemMessage = (lang: ServiceContext['lang'], code: string, params: Reco
   t(lang, code.includes('.') ? code : `importExport.problem.${code}`, params);
 
 /** Reads a file's table for a kind: the kind's header names help find the sheet and the header row. */
-export function readSource(ctx: ServiceContext, kind: ImportKind<unknown>, file: { name: string; bytes: Uint8Array }, choice: { sheet?: string; headerRow?: number }): ImportSource {
+export function readSource(
+  ctx: ServiceContext,
+  kind: ImportKind<unknown>,
+  file: { name: string; bytes: Uint8Array },
+  choice: { sheet?: string; headerRow?: number },
+): ImportSource {
   ctx.progress(0, 1, 'progress.importRead');
   const read = readTable(file.bytes, file.name, {
     sheet: choice.sheet,
@@ -102,7 +120,9 @@ export function readSource(ctx: ServiceContext, kind: ImportKind<unknown>, file:
 export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
   const kind = getKind(input.kind);
   if (!input.source && !input.file) throw new WorkbenchError('import/session-expired');
-  const { fileName, bytes, read } = input.source ? input.source(kind) : readSource(ctx, kind, readFileIn(ctx.ws.dataDir, input.file!), input);
+  const { fileName, bytes, read } = input.source
+    ? input.source(kind)
+    : readSource(ctx, kind, readFileIn(ctx.ws.dataDir, input.file!), input);
   const table = read.table;
   if (input.headerRow !== undefined && table.headerRow !== input.headerRow && table.groupRow !== input.headerRow) {
     throw new WorkbenchError('import/no-table', { sheet: table.sheet });
@@ -114,7 +134,13 @@ export function analyse(ctx: ServiceContext, input: AnalyseInput): Analysis {
  * Everything after the reading, on a table already read: mapping, parsing and checking. A refusal
  * for missing columns tries the other kinds on the same table (`hint`) before naming one.
  */
-function analyseTable(ctx: ServiceContext, kind: ImportKind<unknown>, src: Pick<Analysis, 'fileName' | 'bytes' | 'read'>, input: Omit<AnalyseInput, 'file' | 'kind'>, hint = true): Analysis {
+function analyseTable(
+  ctx: ServiceContext,
+  kind: ImportKind<unknown>,
+  src: Pick<Analysis, 'fileName' | 'bytes' | 'read'>,
+  input: Omit<AnalyseInput, 'file' | 'kind'>,
+  hint = true,
+): Analysis {
   const { fileName, bytes, read } = src;
   const table = read.table;
   const signature = headerSignature(kind.kind, table.columns);
@@ -134,18 +160,34 @@ function analyseTable(ctx: ServiceContext, kind: ImportKind<unknown>, src: Pick<
     return text;
   };
   const missing = missingFields(kind, mapping);
-  if (missing.length && !input.allowMissing) refuseMissing(ctx.lang, read, kind, missing, hint ? trialOn(ctx, src, input.year) : null);
+  if (missing.length && !input.allowMissing)
+    refuseMissing(ctx.lang, read, kind, missing, hint ? trialOn(ctx, src, input.year) : null);
 
-  const options: ImportOptions = { year: input.year, skipInvalid: input.skipInvalid ?? false, dryRun: input.dryRun ?? false };
+  const options: ImportOptions = {
+    year: input.year,
+    skipInvalid: input.skipInvalid ?? false,
+    dryRun: input.dryRun ?? false,
+  };
   const headers = new Map([...mapping].map(([f, cols]) => [f, cols.map((c) => table.columns[c].header)]));
-  const prepare: PrepareContext = { db: ctx.db, lang: ctx.lang, actor: ctx.actor, options, mapped: new Set(mapping.keys()), headers };
+  const prepare: PrepareContext = {
+    db: ctx.db,
+    lang: ctx.lang,
+    actor: ctx.actor,
+    options,
+    mapped: new Set(mapping.keys()),
+    headers,
+  };
   const state = kind.prepare(prepare);
   const fields = kind.fields.filter((f) => mapping.has(f.key));
   const colCtx = new Map<number, ColumnContext>();
   for (const f of fields) {
     for (const c of mapping.get(f.key)!) {
       const unit = headerUnit(table.columns[c].header);
-      colCtx.set(c, { scale: unit.scale, percentHeader: unit.percent, dayFirst: f.type === 'date' ? detectDayFirst(table.rows.map((r) => r.cells[c])) : null });
+      colCtx.set(c, {
+        scale: unit.scale,
+        percentHeader: unit.percent,
+        dayFirst: f.type === 'date' ? detectDayFirst(table.rows.map((r) => r.cells[c])) : null,
+      });
     }
   }
 
@@ -166,7 +208,19 @@ function analyseTable(ctx: ServiceContext, kind: ImportKind<unknown>, src: Pick<
     problems.set(row, list);
   };
 
-  const summary = { kind, fileName, bytes, read, table, mapping, mappingOut: describeMapping(kind, mapping, table.columns), signature, options, state, prepare };
+  const summary = {
+    kind,
+    fileName,
+    bytes,
+    read,
+    table,
+    mapping,
+    mappingOut: describeMapping(kind, mapping, table.columns),
+    signature,
+    options,
+    state,
+    prepare,
+  };
   if (missing.length) return { ...summary, valid: [], problems, duplicates: [], missing, defaulted: [] };
   // Fields stored with their default when the sheet leaves them empty (counted per valid row below).
   const withDefault = kind.fields.filter((f) => f.default !== undefined && !f.repeat);
@@ -251,9 +305,16 @@ function analyseTable(ctx: ServiceContext, kind: ImportKind<unknown>, src: Pick<
     const first = valid[firstAt];
     if (JSON.stringify(first.record) === JSON.stringify(c.record)) duplicates.push({ row: c.row, of: first.row });
     // The key as the sheet gives it: never an internal form such as "n:其他" (issue 10 item 10).
-    else add(c.row, { code: 'duplicate-key', params: { key: kind.keyText ? kind.keyText(c.record) : key, first: first.row } }, c.cells);
+    else
+      add(
+        c.row,
+        { code: 'duplicate-key', params: { key: kind.keyText ? kind.keyText(c.record) : key, first: first.row } },
+        c.cells,
+      );
   }
   ctx.progress(total, total, 'progress.importCheck');
-  const defaulted = withDefault.filter((f) => blanks.get(f.key)! > 0).map((f) => ({ field: f.key, noColumn: !mapping.has(f.key), blank: blanks.get(f.key)! }));
+  const defaulted = withDefault
+    .filter((f) => blanks.get(f.key)! > 0)
+    .map((f) => ({ field: f.key, noColumn: !mapping.has(f.key), blank: blanks.get(f.key)! }));
   return { ...summary, valid, problems, duplicates, missing, defaulted };
 }

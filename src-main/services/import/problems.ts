@@ -56,7 +56,11 @@ export function problemWorkbook(a: Analysis, lang: Lang): { bytes: Uint8Array; r
   }
   const columns = [
     // The source's number formats stay (issue 10 item 12): 1,234.50 元 and 2025年3月5日 read as the user wrote them.
-    ...table.columns.map((c, i) => ({ header: c.group ? `${c.group} ${c.header}` : c.header, format: formats[i], ...(c.numFmt ? { numFmt: c.numFmt } : {}) })),
+    ...table.columns.map((c, i) => ({
+      header: c.group ? `${c.group} ${c.header}` : c.header,
+      format: formats[i],
+      ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+    })),
     { header: t(lang, 'importExport.problemFile.row'), format: 'int' as const },
     { header: t(lang, 'importExport.problemFile.problem'), format: 'text' as const, alert: true, width: 60 },
   ];

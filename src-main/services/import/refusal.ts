@@ -77,14 +77,27 @@ function otherKindHint(lang: Lang, chosen: ImportKind<unknown>, table: Table, tr
 /** Why the sheet was read (issue 10 item 4): asked for, the only one, the one naming the most fields, the one with records. */
 export function sheetReason(read: ReadTableResult, lang: Lang): string {
   const { choice } = read;
-  const params = { sheet: read.table.sheet, count: choice.fields, others: choice.others.map((s) => `“${s}”`).join(lang === 'zh-CN' ? '、' : ', ') };
+  const params = {
+    sheet: read.table.sheet,
+    count: choice.fields,
+    others: choice.others.map((s) => `“${s}”`).join(lang === 'zh-CN' ? '、' : ', '),
+  };
   return t(lang, `importExport.sheetChoice.${choice.reason}`, params);
 }
 
-export function refuseMissing(lang: Lang, read: ReadTableResult, kind: ImportKind<unknown>, missing: string[], trial: TrialRun | null): never {
+export function refuseMissing(
+  lang: Lang,
+  read: ReadTableResult,
+  kind: ImportKind<unknown>,
+  missing: string[],
+  trial: TrialRun | null,
+): never {
   const { table } = read;
   // In a workbook of several sheets, the refusal also says why this sheet was read.
-  const why = read.sheets.length > 1 && read.choice.reason !== 'asked' ? `${lang === 'zh-CN' ? '' : ' '}${sheetReason(read, lang)}` : '';
+  const why =
+    read.sheets.length > 1 && read.choice.reason !== 'asked'
+      ? `${lang === 'zh-CN' ? '' : ' '}${sheetReason(read, lang)}`
+      : '';
   const label = (f: string) => inSentence(t(lang, kind.fields.find((x) => x.key === f)!.label));
   // Structured as well as worded, so that each door says it its own way: the CLI names --map, the
   // wizard offers every column for the missing fields (issue 10 item 11).
@@ -95,7 +108,12 @@ export function refuseMissing(lang: Lang, read: ReadTableResult, kind: ImportKin
     columns: table.columns.map((c) => c.header).join(', '),
     fields: missing.map(label).join(lang === 'zh-CN' ? '、' : ', '),
     sheet: table.sheet,
-    shape: t(lang, 'importExport.refusal.shape', { count: table.rows.length, headerRow: table.headerRow, columns: describeColumns(lang, table) }) + why,
+    shape:
+      t(lang, 'importExport.refusal.shape', {
+        count: table.rows.length,
+        headerRow: table.headerRow,
+        columns: describeColumns(lang, table),
+      }) + why,
     hint: trial ? otherKindHint(lang, kind, table, trial) : '',
   });
 }

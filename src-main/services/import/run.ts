@@ -28,7 +28,9 @@ function allProblems(a: Analysis) {
 }
 
 function skippedRows(a: Analysis): ImportResult['skippedRows'] {
-  return [...a.table.skipped, ...a.duplicates.map((d) => ({ row: d.row, reason: 'duplicate' as const }))].sort((x, y) => x.row - y.row).slice(0, MAX_ERRORS);
+  return [...a.table.skipped, ...a.duplicates.map((d) => ({ row: d.row, reason: 'duplicate' as const }))]
+    .sort((x, y) => x.row - y.row)
+    .slice(0, MAX_ERRORS);
 }
 
 /** What every answer about an analysed sheet says first: the file, the table found, the mapping, counts and problems. */
@@ -60,7 +62,8 @@ export function runImport(ctx: ServiceContext, input: ImportInput): ImportResult
   const a = analyse(ctx, input);
   const c = counts(a);
   let problemsFile: string | null = null;
-  if (input.problemsOut && c.invalid > 0) problemsFile = writeFileOut(input.problemsOut, 'problems.xlsx', problemWorkbook(a, ctx.lang).bytes).path;
+  if (input.problemsOut && c.invalid > 0)
+    problemsFile = writeFileOut(input.problemsOut, 'problems.xlsx', problemWorkbook(a, ctx.lang).bytes).path;
   // cli.md: without --skip-invalid one invalid row means nothing is written; a dry run says the same.
   const refused = c.invalid > 0 && !input.skipInvalid;
   const base: ImportResult = {
@@ -81,7 +84,12 @@ export function runImport(ctx: ServiceContext, input: ImportInput): ImportResult
   const done = commitImport(ctx, a, input.dryRun);
   const counted = {
     ...base,
-    rows: { ...base.rows, inserted: done.result.inserted, updated: done.result.updated, unchanged: done.result.unchanged },
+    rows: {
+      ...base.rows,
+      inserted: done.result.inserted,
+      updated: done.result.updated,
+      unchanged: done.result.unchanged,
+    },
     created: done.result.created,
     defaults: describeDefaults(a, ctx.lang, done.result.defaulted ?? {}),
   };
@@ -101,7 +109,16 @@ type PreviewInput = z.output<typeof previewInput>;
 export function previewImport(ctx: ServiceContext, input: PreviewInput): ImportPreview {
   const session = input.session ?? openSession(ctx.ws.dataDir, input.file!);
   const source = sessionSource(ctx, session, input);
-  const a = analyse(ctx, { kind: input.kind, source, sheet: input.sheet, headerRow: input.headerRow, mapping: input.mapping, skipInvalid: false, dryRun: true, allowMissing: true });
+  const a = analyse(ctx, {
+    kind: input.kind,
+    source,
+    sheet: input.sheet,
+    headerRow: input.headerRow,
+    mapping: input.mapping,
+    skipInvalid: false,
+    dryRun: true,
+    allowMissing: true,
+  });
   const fieldOf = new Map<number, string>();
   for (const [field, cols] of a.mapping) for (const col of cols) fieldOf.set(col, field);
   const sample = a.table.rows.slice(0, SAMPLE).map((r) => {
@@ -121,7 +138,13 @@ export function previewImport(ctx: ServiceContext, input: PreviewInput): ImportP
   if (a.missing.length) summary.rows.read = a.table.rows.length + summary.rows.skipped;
   return {
     ...summary,
-    columns: a.table.columns.map((c, i) => ({ index: c.index, letter: c.letter, header: c.header, group: c.group, field: fieldOf.get(i) ?? null })),
+    columns: a.table.columns.map((c, i) => ({
+      index: c.index,
+      letter: c.letter,
+      header: c.header,
+      group: c.group,
+      field: fieldOf.get(i) ?? null,
+    })),
     fields: kindFields(ctx, a.kind),
     sample,
     rememberedMapping: !input.mapping && rememberedMapping(ctx.db, a.signature) !== null,
@@ -132,11 +155,21 @@ export function previewImport(ctx: ServiceContext, input: PreviewInput): ImportP
 }
 
 export function kindFields(ctx: ServiceContext, kind: Analysis['kind']) {
-  return kind.fields.map((f) => ({ key: f.key, label: t(ctx.lang, f.label), type: f.type, required: Boolean(f.required), values: f.values ? [...f.values] : null, repeat: Boolean(f.repeat) }));
+  return kind.fields.map((f) => ({
+    key: f.key,
+    label: t(ctx.lang, f.label),
+    type: f.type,
+    required: Boolean(f.required),
+    values: f.values ? [...f.values] : null,
+    repeat: Boolean(f.repeat),
+  }));
 }
 
 /** The problem rows of a file as an .xlsx (original cells + a problem column). */
-export function problemsFile(ctx: ServiceContext, input: Omit<ImportInput, 'skipInvalid' | 'dryRun' | 'problemsOut'> & { out?: { path: string } }) {
+export function problemsFile(
+  ctx: ServiceContext,
+  input: Omit<ImportInput, 'skipInvalid' | 'dryRun' | 'problemsOut'> & { out?: { path: string } },
+) {
   const a = analyse(ctx, { ...input, skipInvalid: false, dryRun: true });
   const { bytes, rows } = problemWorkbook(a, ctx.lang);
   const base = a.fileName.replace(/\.[^.]+$/, '');

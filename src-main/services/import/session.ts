@@ -40,10 +40,15 @@ export function openSession(dataDir: string, file: FileIn): string {
   return id;
 }
 
-const readKey = (kind: string, sheet: string | undefined, headerRow: number | undefined) => `${kind}\u0001${sheet ?? ''}\u0001${headerRow ?? ''}`;
+const readKey = (kind: string, sheet: string | undefined, headerRow: number | undefined) =>
+  `${kind}\u0001${sheet ?? ''}\u0001${headerRow ?? ''}`;
 
 /** The table source of a session for analyse(); an unknown or expired session is refused with its own code. */
-export function sessionSource(ctx: ServiceContext, id: string, choice: { sheet?: string; headerRow?: number }): (kind: ImportKind<unknown>) => ImportSource {
+export function sessionSource(
+  ctx: ServiceContext,
+  id: string,
+  choice: { sheet?: string; headerRow?: number },
+): (kind: ImportKind<unknown>) => ImportSource {
   const s = sessions.get(id);
   if (!s) throw new WorkbenchError('import/session-expired');
   s.usedAt = Date.now();

@@ -1,7 +1,16 @@
 import { pipelineOps } from '../../contract/pipeline';
 import type { HandlersOf } from '../handler-types';
 import { pipelineCoverage } from './coverage';
-import { board, createOpportunity, getDemo, listOpportunities, moveOpportunity, setDemo, stageHistory, updateOpportunity } from './opportunities';
+import {
+  board,
+  createOpportunity,
+  getDemo,
+  listOpportunities,
+  moveOpportunity,
+  setDemo,
+  stageHistory,
+  updateOpportunity,
+} from './opportunities';
 import { pipelineSettings, setPipelineSettings } from './settings';
 
 export const pipelineHandlers = {

@@ -2,7 +2,14 @@ import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
-import { type BoardColumn, type DemoPrep, type Opportunity, STAGES, type Stage, type StageMove } from '../../contract/pipeline';
+import {
+  type BoardColumn,
+  type DemoPrep,
+  type Opportunity,
+  STAGES,
+  type Stage,
+  type StageMove,
+} from '../../contract/pipeline';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { pipelineSettings } from './settings';
@@ -51,7 +58,11 @@ export interface OpportunityFilter {
   stage?: Stage;
 }
 
-export function listOpportunities(db: Database, f: OpportunityFilter, today = dayjs().format('YYYY-MM-DD')): Opportunity[] {
+export function listOpportunities(
+  db: Database,
+  f: OpportunityFilter,
+  today = dayjs().format('YYYY-MM-DD'),
+): Opportunity[] {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (f.teamId) {
@@ -78,7 +89,9 @@ export function listOpportunities(db: Database, f: OpportunityFilter, today = da
     where.push('o.stage = :stage');
     params.stage = f.stage;
   }
-  const rows = db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.expected_date, o.id`).all(params) as Row[];
+  const rows = db
+    .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.expected_date, o.id`)
+    .all(params) as Row[];
   const prob = pipelineSettings(db).probabilities;
   return rows.map((r) => toOpportunity(r, prob, today));
 }
@@ -107,9 +120,12 @@ export function getOpportunity(db: Database, id: number): Opportunity {
 }
 
 function checkRefs(db: Database, p: { customerId?: number; staffId?: number | null; productId?: number | null }): void {
-  if (p.customerId !== undefined && !db.prepare('SELECT 1 FROM customers WHERE id = ?').get(p.customerId)) throw new WorkbenchError('pipeline/unknown-customer', { id: p.customerId });
-  if (p.staffId && !db.prepare('SELECT 1 FROM staff WHERE id = ?').get(p.staffId)) throw new WorkbenchError('pipeline/unknown-staff', { id: p.staffId });
-  if (p.productId && !db.prepare('SELECT 1 FROM products WHERE id = ?').get(p.productId)) throw new WorkbenchError('pipeline/unknown-product', { id: p.productId });
+  if (p.customerId !== undefined && !db.prepare('SELECT 1 FROM customers WHERE id = ?').get(p.customerId))
+    throw new WorkbenchError('pipeline/unknown-customer', { id: p.customerId });
+  if (p.staffId && !db.prepare('SELECT 1 FROM staff WHERE id = ?').get(p.staffId))
+    throw new WorkbenchError('pipeline/unknown-staff', { id: p.staffId });
+  if (p.productId && !db.prepare('SELECT 1 FROM products WHERE id = ?').get(p.productId))
+    throw new WorkbenchError('pipeline/unknown-product', { id: p.productId });
 }
 
 const fen = (yuan: number | null | undefined) => (yuan === null || yuan === undefined ? null : Math.round(yuan * 100));
@@ -119,16 +135,31 @@ export function createOpportunity(ctx: ServiceContext, input: ParsedInput<'oppor
   const db = ctx.db;
   const id = db.transaction(() => {
     checkRefs(db, input);
-    if (input.stage === 'won' && !input.amount) throw new WorkbenchError('pipeline/won-without-amount', { title: input.title });
+    if (input.stage === 'won' && !input.amount)
+      throw new WorkbenchError('pipeline/won-without-amount', { title: input.title });
     const at = nowIso();
     const r = db
       .prepare(
         `INSERT INTO opportunities (customer_id, staff_id, title, stage, amount, expected_date, contact, source, product_id, stage_since, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(input.customerId, input.staffId ?? null, input.title, input.stage, fen(input.amount), input.expectedDate ?? null, input.contact ?? null, input.source ?? null, input.productId ?? null, at, at);
+      .run(
+        input.customerId,
+        input.staffId ?? null,
+        input.title,
+        input.stage,
+        fen(input.amount),
+        input.expectedDate ?? null,
+        input.contact ?? null,
+        input.source ?? null,
+        input.productId ?? null,
+        at,
+        at,
+      );
     const oid = Number(r.lastInsertRowid);
-    db.prepare('INSERT INTO opportunity_stage_history (opportunity_id, from_stage, to_stage, at, actor) VALUES (?, NULL, ?, ?, ?)').run(oid, input.stage, at, ctx.actor);
+    db.prepare(
+      'INSERT INTO opportunity_stage_history (opportunity_id, from_stage, to_stage, at, actor) VALUES (?, NULL, ?, ?, ?)',
+    ).run(oid, input.stage, at, ctx.actor);
     audit(db, { actor: ctx.actor, entity: 'opportunity', entityId: oid, field: 'created', newValue: input.title });
     return oid;
   })();
@@ -141,15 +172,32 @@ export function updateOpportunity(ctx: ServiceContext, input: ParsedInput<'oppor
     const before = getOpportunity(db, input.id);
     const p = input.patch;
     checkRefs(db, p);
-    if (before.stage === 'won' && p.amount === null) throw new WorkbenchError('pipeline/won-without-amount', { title: before.title });
+    if (before.stage === 'won' && p.amount === null)
+      throw new WorkbenchError('pipeline/won-without-amount', { title: before.title });
     const cols: Record<string, unknown> = {
-      title: p.title, customer_id: p.customerId, contact: p.contact, staff_id: p.staffId, product_id: p.productId, source: p.source,
-      amount: p.amount === undefined ? undefined : fen(p.amount), expected_date: p.expectedDate,
+      title: p.title,
+      customer_id: p.customerId,
+      contact: p.contact,
+      staff_id: p.staffId,
+      product_id: p.productId,
+      source: p.source,
+      amount: p.amount === undefined ? undefined : fen(p.amount),
+      expected_date: p.expectedDate,
     };
     const set = Object.entries(cols).filter(([, v]) => v !== undefined);
     if (!set.length) return;
-    db.prepare(`UPDATE opportunities SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...set.map(([, v]) => v), input.id);
-    audit(db, { actor: ctx.actor, entity: 'opportunity', entityId: input.id, field: 'update', oldValue: before, newValue: p });
+    db.prepare(`UPDATE opportunities SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(
+      ...set.map(([, v]) => v),
+      input.id,
+    );
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'opportunity',
+      entityId: input.id,
+      field: 'update',
+      oldValue: before,
+      newValue: p,
+    });
   })();
   return getOpportunity(db, input.id);
 }
@@ -161,10 +209,13 @@ export function moveOpportunity(ctx: ServiceContext, input: ParsedInput<'opportu
     const o = getOpportunity(db, input.id);
     const amount = input.amount ?? o.amount;
     if (input.stage === 'won' && !amount) throw new WorkbenchError('pipeline/won-without-amount', { title: o.title });
-    if (input.stage === 'lost' && !input.lostReason) throw new WorkbenchError('pipeline/lost-without-reason', { title: o.title });
+    if (input.stage === 'lost' && !input.lostReason)
+      throw new WorkbenchError('pipeline/lost-without-reason', { title: o.title });
     let orderId: number | null = null;
     if (input.orderNo) {
-      orderId = (db.prepare('SELECT id FROM orders WHERE order_no = ? ORDER BY line LIMIT 1').pluck().get(input.orderNo) as number | undefined) ?? null;
+      orderId =
+        (db.prepare('SELECT id FROM orders WHERE order_no = ? ORDER BY line LIMIT 1').pluck().get(input.orderNo) as
+          number | undefined) ?? null;
       if (orderId === null) throw new WorkbenchError('pipeline/unknown-order', { orderNo: input.orderNo });
     }
     if (o.stage === input.stage && input.amount === undefined && !orderId) return;
@@ -172,10 +223,29 @@ export function moveOpportunity(ctx: ServiceContext, input: ParsedInput<'opportu
     db.prepare(
       `UPDATE opportunities SET stage = ?, amount = ?, stage_since = CASE WHEN stage = ? THEN stage_since ELSE ? END,
          lost_reason = ?, competitor = ?, order_id = COALESCE(?, order_id) WHERE id = ?`,
-    ).run(input.stage, fen(amount), input.stage, at, input.stage === 'lost' ? input.lostReason : null, input.stage === 'lost' ? (input.competitor ?? null) : null, orderId, o.id);
+    ).run(
+      input.stage,
+      fen(amount),
+      input.stage,
+      at,
+      input.stage === 'lost' ? input.lostReason : null,
+      input.stage === 'lost' ? (input.competitor ?? null) : null,
+      orderId,
+      o.id,
+    );
     if (o.stage !== input.stage) {
-      db.prepare('INSERT INTO opportunity_stage_history (opportunity_id, from_stage, to_stage, at, actor) VALUES (?, ?, ?, ?, ?)').run(o.id, o.stage, input.stage, at, ctx.actor);
-      audit(db, { actor: ctx.actor, entity: 'opportunity', entityId: o.id, field: 'stage', oldValue: o.stage, newValue: input.stage, reason: input.lostReason ?? null });
+      db.prepare(
+        'INSERT INTO opportunity_stage_history (opportunity_id, from_stage, to_stage, at, actor) VALUES (?, ?, ?, ?, ?)',
+      ).run(o.id, o.stage, input.stage, at, ctx.actor);
+      audit(db, {
+        actor: ctx.actor,
+        entity: 'opportunity',
+        entityId: o.id,
+        field: 'stage',
+        oldValue: o.stage,
+        newValue: input.stage,
+        reason: input.lostReason ?? null,
+      });
     }
   })();
   return getOpportunity(db, input.id);
@@ -183,14 +253,26 @@ export function moveOpportunity(ctx: ServiceContext, input: ParsedInput<'opportu
 
 export function stageHistory(db: Database, id: number): StageMove[] {
   getOpportunity(db, id);
-  return db.prepare('SELECT from_stage AS "from", to_stage AS "to", at, actor FROM opportunity_stage_history WHERE opportunity_id = ? ORDER BY at, id').all(id) as StageMove[];
+  return db
+    .prepare(
+      'SELECT from_stage AS "from", to_stage AS "to", at, actor FROM opportunity_stage_history WHERE opportunity_id = ? ORDER BY at, id',
+    )
+    .all(id) as StageMove[];
 }
 
 export function getDemo(db: Database, id: number): DemoPrep | null {
   getOpportunity(db, id);
-  const r = db.prepare('SELECT * FROM opportunity_demos WHERE opportunity_id = ?').get(id) as Record<string, string | null> | undefined;
+  const r = db.prepare('SELECT * FROM opportunity_demos WHERE opportunity_id = ?').get(id) as
+    Record<string, string | null> | undefined;
   if (!r) return null;
-  return { opportunityId: id, demoDate: r.demo_date!, productLine: r.product_line, checklist: JSON.parse(r.checklist!), attendees: JSON.parse(r.attendees!), outcome: r.outcome };
+  return {
+    opportunityId: id,
+    demoDate: r.demo_date!,
+    productLine: r.product_line,
+    checklist: JSON.parse(r.checklist!),
+    attendees: JSON.parse(r.attendees!),
+    outcome: r.outcome,
+  };
 }
 
 /** P3.2: the demo's date, checklist (from the product line's template when none is given), attendees and outcome. */
@@ -200,14 +282,30 @@ export function setDemo(ctx: ServiceContext, input: ParsedInput<'opportunities/s
     const before = getDemo(db, input.id);
     const templates = pipelineSettings(db).demoTemplates;
     const checklist =
-      input.checklist ?? before?.checklist ?? (templates[input.productLine ?? ''] ?? templates.default ?? []).map((item) => ({ item, done: false }));
+      input.checklist ??
+      before?.checklist ??
+      (templates[input.productLine ?? ''] ?? templates.default ?? []).map((item) => ({ item, done: false }));
     db.prepare(
       `INSERT INTO opportunity_demos (opportunity_id, demo_date, product_line, checklist, attendees, outcome) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(opportunity_id) DO UPDATE SET demo_date = excluded.demo_date, product_line = excluded.product_line, checklist = excluded.checklist,
          attendees = excluded.attendees, outcome = excluded.outcome`,
-    ).run(input.id, input.demoDate, input.productLine ?? null, JSON.stringify(checklist), JSON.stringify(input.attendees), input.outcome ?? null);
+    ).run(
+      input.id,
+      input.demoDate,
+      input.productLine ?? null,
+      JSON.stringify(checklist),
+      JSON.stringify(input.attendees),
+      input.outcome ?? null,
+    );
     db.prepare('UPDATE opportunities SET demo_date = ? WHERE id = ?').run(input.demoDate, input.id);
-    audit(db, { actor: ctx.actor, entity: 'opportunity', entityId: input.id, field: 'demo', oldValue: before, newValue: { ...input, checklist } });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'opportunity',
+      entityId: input.id,
+      field: 'demo',
+      oldValue: before,
+      newValue: { ...input, checklist },
+    });
   })();
   return getDemo(db, input.id)!;
 }

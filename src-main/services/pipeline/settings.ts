@@ -12,7 +12,14 @@ export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
   probabilities: { needs: 10, proposal: 25, demo: 40, negotiation: 60, contract: 80, won: 100, lost: 0 },
   coverageThreshold: 3,
   demoTemplates: {
-    default: ['演示方案与讲解稿', '演示设备与备用机', '投影/显示设备', '网络与账号', '产品资料与报价单', '客户需求清单'],
+    default: [
+      '演示方案与讲解稿',
+      '演示设备与备用机',
+      '投影/显示设备',
+      '网络与账号',
+      '产品资料与报价单',
+      '客户需求清单',
+    ],
   },
 };
 
@@ -28,7 +35,10 @@ export function pipelineSettings(db: Database): PipelineSettings {
   };
 }
 
-export function setPipelineSettings(ctx: ServiceContext, input: ParsedInput<'pipeline/set-settings'>): PipelineSettings {
+export function setPipelineSettings(
+  ctx: ServiceContext,
+  input: ParsedInput<'pipeline/set-settings'>,
+): PipelineSettings {
   return ctx.db.transaction(() => {
     const before = pipelineSettings(ctx.db);
     const after: PipelineSettings = {

@@ -1,6 +1,14 @@
 import type { planOps } from '../../contract/plans';
 import type { HandlersOf } from '../handler-types';
-import { discountApprover, listCompetitors, listNews, listStrategies, saveCompetitor, saveNews, saveStrategy } from './market';
+import {
+  discountApprover,
+  listCompetitors,
+  listNews,
+  listStrategies,
+  saveCompetitor,
+  saveNews,
+  saveStrategy,
+} from './market';
 import { deletePlan, listActivities, listPlans, saveActivity, savePlan } from './plans';
 import { suggestions, takeSuggestion } from './suggestions';
 

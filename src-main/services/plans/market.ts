@@ -12,8 +12,12 @@ import { nowIso, type ServiceContext } from '../context';
  */
 
 type CompetitorRow = Omit<Competitor, 'shares'> & { shares: string | null };
-const COMP_SQL = 'SELECT id, name, products, price_points AS pricePoints, shares, strengths, weaknesses, recent_moves AS recentMoves FROM competitors';
-const toCompetitor = (r: CompetitorRow): Competitor => ({ ...r, shares: r.shares ? (JSON.parse(r.shares) as Record<string, number>) : {} });
+const COMP_SQL =
+  'SELECT id, name, products, price_points AS pricePoints, shares, strengths, weaknesses, recent_moves AS recentMoves FROM competitors';
+const toCompetitor = (r: CompetitorRow): Competitor => ({
+  ...r,
+  shares: r.shares ? (JSON.parse(r.shares) as Record<string, number>) : {},
+});
 
 export function listCompetitors(db: Database): Competitor[] {
   return (db.prepare(`${COMP_SQL} ORDER BY name`).all() as CompetitorRow[]).map(toCompetitor);
@@ -23,14 +27,31 @@ export function saveCompetitor(ctx: ServiceContext, input: ParsedInput<'market/c
   const { db } = ctx;
   const clash = db.prepare('SELECT id FROM competitors WHERE name = ?').get(input.name) as { id: number } | undefined;
   if (clash && clash.id !== input.id) throw new WorkbenchError('market/competitor-exists', { name: input.name });
-  const values = [input.name, input.products ?? null, input.pricePoints ?? null, JSON.stringify(input.shares), input.strengths ?? null, input.weaknesses ?? null, input.recentMoves ?? null];
+  const values = [
+    input.name,
+    input.products ?? null,
+    input.pricePoints ?? null,
+    JSON.stringify(input.shares),
+    input.strengths ?? null,
+    input.weaknesses ?? null,
+    input.recentMoves ?? null,
+  ];
   const id = db.transaction(() => {
     if (input.id !== undefined) {
-      if (!db.prepare('SELECT 1 FROM competitors WHERE id = ?').get(input.id)) throw new WorkbenchError('market/competitor-not-found', { id: input.id });
-      db.prepare('UPDATE competitors SET name = ?, products = ?, price_points = ?, shares = ?, strengths = ?, weaknesses = ?, recent_moves = ?, updated_at = ? WHERE id = ?').run(...values, nowIso(), input.id);
+      if (!db.prepare('SELECT 1 FROM competitors WHERE id = ?').get(input.id))
+        throw new WorkbenchError('market/competitor-not-found', { id: input.id });
+      db.prepare(
+        'UPDATE competitors SET name = ?, products = ?, price_points = ?, shares = ?, strengths = ?, weaknesses = ?, recent_moves = ?, updated_at = ? WHERE id = ?',
+      ).run(...values, nowIso(), input.id);
       return input.id;
     }
-    return Number(db.prepare('INSERT INTO competitors (name, products, price_points, shares, strengths, weaknesses, recent_moves, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...values, nowIso(), nowIso()).lastInsertRowid);
+    return Number(
+      db
+        .prepare(
+          'INSERT INTO competitors (name, products, price_points, shares, strengths, weaknesses, recent_moves, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(...values, nowIso(), nowIso()).lastInsertRowid,
+    );
   })();
   return toCompetitor(db.prepare(`${COMP_SQL} WHERE id = ?`).get(id) as CompetitorRow);
 }
@@ -39,29 +60,62 @@ const NEWS_SQL = `SELECT n.id, n.date, n.source, n.region, n.product_line AS pro
   n.year, n.team_id AS teamId, n.staff_id AS staffId, n.period FROM market_news n LEFT JOIN competitors c ON c.id = n.competitor_id`;
 
 export function listNews(db: Database, year?: number): MarketNewsItem[] {
-  return db.prepare(`${NEWS_SQL}${year ? " WHERE n.year = ? OR substr(n.date, 1, 4) = CAST(? AS TEXT)" : ''} ORDER BY n.date DESC, n.id DESC`).all(...(year ? [year, year] : [])) as MarketNewsItem[];
+  return db
+    .prepare(
+      `${NEWS_SQL}${year ? ' WHERE n.year = ? OR substr(n.date, 1, 4) = CAST(? AS TEXT)' : ''} ORDER BY n.date DESC, n.id DESC`,
+    )
+    .all(...(year ? [year, year] : [])) as MarketNewsItem[];
 }
 
 export function saveNews(ctx: ServiceContext, input: ParsedInput<'market/news-save'>): MarketNewsItem {
   const { db } = ctx;
-  if (input.competitorId && !db.prepare('SELECT 1 FROM competitors WHERE id = ?').get(input.competitorId)) throw new WorkbenchError('market/competitor-not-found', { id: input.competitorId });
-  if (input.teamId && !db.prepare('SELECT 1 FROM teams WHERE id = ?').get(input.teamId)) throw new WorkbenchError('plans/unknown-team', { team: input.teamId });
-  if (input.staffId && !db.prepare('SELECT 1 FROM staff WHERE id = ?').get(input.staffId)) throw new WorkbenchError('plans/unknown-person', { person: input.staffId });
-  const values = [input.date, input.source ?? null, input.region ?? null, input.productLine ?? null, input.note, input.link ?? null, input.competitorId ?? null, input.year ?? null, input.teamId ?? null, input.staffId ?? null, input.period ?? null];
+  if (input.competitorId && !db.prepare('SELECT 1 FROM competitors WHERE id = ?').get(input.competitorId))
+    throw new WorkbenchError('market/competitor-not-found', { id: input.competitorId });
+  if (input.teamId && !db.prepare('SELECT 1 FROM teams WHERE id = ?').get(input.teamId))
+    throw new WorkbenchError('plans/unknown-team', { team: input.teamId });
+  if (input.staffId && !db.prepare('SELECT 1 FROM staff WHERE id = ?').get(input.staffId))
+    throw new WorkbenchError('plans/unknown-person', { person: input.staffId });
+  const values = [
+    input.date,
+    input.source ?? null,
+    input.region ?? null,
+    input.productLine ?? null,
+    input.note,
+    input.link ?? null,
+    input.competitorId ?? null,
+    input.year ?? null,
+    input.teamId ?? null,
+    input.staffId ?? null,
+    input.period ?? null,
+  ];
   const id = db.transaction(() => {
     if (input.id !== undefined) {
-      if (!db.prepare('SELECT 1 FROM market_news WHERE id = ?').get(input.id)) throw new WorkbenchError('market/news-not-found', { id: input.id });
-      db.prepare('UPDATE market_news SET date = ?, source = ?, region = ?, product_line = ?, note = ?, link = ?, competitor_id = ?, year = ?, team_id = ?, staff_id = ?, period = ? WHERE id = ?').run(...values, input.id);
+      if (!db.prepare('SELECT 1 FROM market_news WHERE id = ?').get(input.id))
+        throw new WorkbenchError('market/news-not-found', { id: input.id });
+      db.prepare(
+        'UPDATE market_news SET date = ?, source = ?, region = ?, product_line = ?, note = ?, link = ?, competitor_id = ?, year = ?, team_id = ?, staff_id = ?, period = ? WHERE id = ?',
+      ).run(...values, input.id);
       return input.id;
     }
-    return Number(db.prepare('INSERT INTO market_news (date, source, region, product_line, note, link, competitor_id, year, team_id, staff_id, period, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...values, nowIso()).lastInsertRowid);
+    return Number(
+      db
+        .prepare(
+          'INSERT INTO market_news (date, source, region, product_line, note, link, competitor_id, year, team_id, staff_id, period, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(...values, nowIso()).lastInsertRowid,
+    );
   })();
   return db.prepare(`${NEWS_SQL} WHERE n.id = ?`).get(id) as MarketNewsItem;
 }
 
 type StrategyRow = Omit<Strategy, 'discountBands' | 'listPrice'> & { discountBands: string; listPrice: number | null };
-const STRAT_SQL = 'SELECT id, year, product_line AS productLine, positioning, list_price AS listPrice, discount_bands AS discountBands, promotion_methods AS promotionMethods FROM sales_strategies';
-const toStrategy = (r: StrategyRow): Strategy => ({ ...r, listPrice: r.listPrice === null ? null : r.listPrice / 100, discountBands: JSON.parse(r.discountBands) as DiscountBand[] });
+const STRAT_SQL =
+  'SELECT id, year, product_line AS productLine, positioning, list_price AS listPrice, discount_bands AS discountBands, promotion_methods AS promotionMethods FROM sales_strategies';
+const toStrategy = (r: StrategyRow): Strategy => ({
+  ...r,
+  listPrice: r.listPrice === null ? null : r.listPrice / 100,
+  discountBands: JSON.parse(r.discountBands) as DiscountBand[],
+});
 
 export function listStrategies(db: Database, year: number): Strategy[] {
   return (db.prepare(`${STRAT_SQL} WHERE year = ? ORDER BY product_line`).all(year) as StrategyRow[]).map(toStrategy);
@@ -69,16 +123,34 @@ export function listStrategies(db: Database, year: number): Strategy[] {
 
 export function saveStrategy(ctx: ServiceContext, input: ParsedInput<'strategy/save'>): Strategy {
   const { db } = ctx;
-  const before = db.prepare(`${STRAT_SQL} WHERE year = ? AND product_line = ?`).get(input.year, input.productLine) as StrategyRow | undefined;
+  const before = db.prepare(`${STRAT_SQL} WHERE year = ? AND product_line = ?`).get(input.year, input.productLine) as
+    StrategyRow | undefined;
   db.transaction(() => {
     db.prepare(
       `INSERT INTO sales_strategies (year, product_line, positioning, list_price, discount_bands, promotion_methods, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (year, product_line) DO UPDATE SET positioning = excluded.positioning, list_price = excluded.list_price, discount_bands = excluded.discount_bands,
          promotion_methods = excluded.promotion_methods, updated_at = excluded.updated_at`,
-    ).run(input.year, input.productLine, input.positioning ?? null, input.listPrice == null ? null : Math.round(input.listPrice * 100), JSON.stringify(input.discountBands), input.promotionMethods ?? null, nowIso());
-    audit(db, { actor: ctx.actor, entity: 'sales_strategy', entityId: `${input.year}/${input.productLine}`, field: 'discountBands', oldValue: before?.discountBands ?? null, newValue: input.discountBands });
+    ).run(
+      input.year,
+      input.productLine,
+      input.positioning ?? null,
+      input.listPrice == null ? null : Math.round(input.listPrice * 100),
+      JSON.stringify(input.discountBands),
+      input.promotionMethods ?? null,
+      nowIso(),
+    );
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'sales_strategy',
+      entityId: `${input.year}/${input.productLine}`,
+      field: 'discountBands',
+      oldValue: before?.discountBands ?? null,
+      newValue: input.discountBands,
+    });
   })();
-  return toStrategy(db.prepare(`${STRAT_SQL} WHERE year = ? AND product_line = ?`).get(input.year, input.productLine) as StrategyRow);
+  return toStrategy(
+    db.prepare(`${STRAT_SQL} WHERE year = ? AND product_line = ?`).get(input.year, input.productLine) as StrategyRow,
+  );
 }
 
 /**
@@ -86,8 +158,14 @@ export function saveStrategy(ctx: ServiceContext, input: ParsedInput<'strategy/s
  * of the year's strategy for the product line that covers the discount. Beyond the last band nobody may
  * (allowed false); without a strategy there are no bands to check against (strategy false).
  */
-export function discountApprover(db: Database, year: number, productLine: string, discountPct: number): { allowed: boolean; approver: DiscountBand['approver'] | null; band: DiscountBand | null; strategy: boolean } {
-  const row = db.prepare(`${STRAT_SQL} WHERE year = ? AND product_line = ?`).get(year, productLine) as StrategyRow | undefined;
+export function discountApprover(
+  db: Database,
+  year: number,
+  productLine: string,
+  discountPct: number,
+): { allowed: boolean; approver: DiscountBand['approver'] | null; band: DiscountBand | null; strategy: boolean } {
+  const row = db.prepare(`${STRAT_SQL} WHERE year = ? AND product_line = ?`).get(year, productLine) as
+    StrategyRow | undefined;
   if (!row) return { allowed: false, approver: null, band: null, strategy: false };
   const band = toStrategy(row).discountBands.find((b) => discountPct <= b.maxDiscountPct) ?? null;
   return { allowed: band !== null, approver: band?.approver ?? null, band, strategy: true };

@@ -41,9 +41,18 @@ function toPlan(db: Database, r: PlanRow): SalesPlan {
     )
     .get(r.id) as { n: number; done: number; cancelled: number; spent: number; credited: number };
   const range = planRange(r.period);
-  const scope = r.staffId !== null ? ' AND salesperson_id = ?' : r.teamId !== null ? ' AND salesperson_id IN (SELECT id FROM staff WHERE team_id = ?)' : '';
+  const scope =
+    r.staffId !== null
+      ? ' AND salesperson_id = ?'
+      : r.teamId !== null
+        ? ' AND salesperson_id IN (SELECT id FROM staff WHERE team_id = ?)'
+        : '';
   const args = r.staffId !== null ? [r.staffId] : r.teamId !== null ? [r.teamId] : [];
-  const sold = (db.prepare(`SELECT coalesce(sum(amount), 0) AS f FROM orders WHERE date BETWEEN ? AND ?${scope}`).get(range.from, range.to, ...args) as { f: number }).f;
+  const sold = (
+    db
+      .prepare(`SELECT coalesce(sum(amount), 0) AS f FROM orders WHERE date BETWEEN ? AND ?${scope}`)
+      .get(range.from, range.to, ...args) as { f: number }
+  ).f;
   return {
     id: r.id,
     period: r.period,
@@ -57,12 +66,21 @@ function toPlan(db: Database, r: PlanRow): SalesPlan {
     timing: r.timing,
     budget: yuan(r.budget),
     expectedSales: yuan(r.expectedSales),
-    progress: { activities: a.n, done: a.done, cancelled: a.cancelled, spent: yuan(a.spent), creditedSales: yuan(a.credited), actualSales: yuan(sold) },
+    progress: {
+      activities: a.n,
+      done: a.done,
+      cancelled: a.cancelled,
+      spent: yuan(a.spent),
+      creditedSales: yuan(a.credited),
+      actualSales: yuan(sold),
+    },
   };
 }
 
 export function listPlans(db: Database, period?: string): SalesPlan[] {
-  const rows = db.prepare(`${PLAN_SQL}${period ? ' WHERE p.period = ?' : ''} ORDER BY p.period DESC, t.name, s.name`).all(...(period ? [period] : [])) as PlanRow[];
+  const rows = db
+    .prepare(`${PLAN_SQL}${period ? ' WHERE p.period = ?' : ''} ORDER BY p.period DESC, t.name, s.name`)
+    .all(...(period ? [period] : [])) as PlanRow[];
   return rows.map((r) => toPlan(db, r));
 }
 
@@ -77,18 +95,46 @@ export function savePlan(ctx: ServiceContext, input: ParsedInput<'plans/save'>):
   const person = input.person ? personOf(db, input.person) : null;
   const team = input.team ? teamId(db, input.team) : (person?.teamId ?? null);
   const { year } = planRange(input.period);
-  const values = [year, input.period, team, person?.id ?? null, input.title ?? null, input.channels.join(','), input.methods ?? null, input.timing ?? null, fen(input.budget), fen(input.expectedSales)];
+  const values = [
+    year,
+    input.period,
+    team,
+    person?.id ?? null,
+    input.title ?? null,
+    input.channels.join(','),
+    input.methods ?? null,
+    input.timing ?? null,
+    fen(input.budget),
+    fen(input.expectedSales),
+  ];
   const id = db.transaction(() => {
     if (input.id !== undefined) {
       const before = getPlan(db, input.id);
-      db.prepare('UPDATE sales_plans SET year = ?, period = ?, team_id = ?, staff_id = ?, title = ?, channels = ?, methods = ?, timing = ?, budget = ?, expected_sales = ? WHERE id = ?').run(...values, input.id);
-      audit(db, { actor: ctx.actor, entity: 'sales_plan', entityId: input.id, field: 'plan', oldValue: { budget: before.budget, expectedSales: before.expectedSales }, newValue: { budget: input.budget, expectedSales: input.expectedSales } });
+      db.prepare(
+        'UPDATE sales_plans SET year = ?, period = ?, team_id = ?, staff_id = ?, title = ?, channels = ?, methods = ?, timing = ?, budget = ?, expected_sales = ? WHERE id = ?',
+      ).run(...values, input.id);
+      audit(db, {
+        actor: ctx.actor,
+        entity: 'sales_plan',
+        entityId: input.id,
+        field: 'plan',
+        oldValue: { budget: before.budget, expectedSales: before.expectedSales },
+        newValue: { budget: input.budget, expectedSales: input.expectedSales },
+      });
       return input.id;
     }
     const r = db
-      .prepare('INSERT INTO sales_plans (year, period, team_id, staff_id, title, channels, methods, timing, budget, expected_sales, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO sales_plans (year, period, team_id, staff_id, title, channels, methods, timing, budget, expected_sales, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(...values, nowIso());
-    audit(db, { actor: ctx.actor, entity: 'sales_plan', entityId: Number(r.lastInsertRowid), field: 'created', newValue: input.period });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'sales_plan',
+      entityId: Number(r.lastInsertRowid),
+      field: 'created',
+      newValue: input.period,
+    });
     return Number(r.lastInsertRowid);
   })();
   return getPlan(db, id);
@@ -109,7 +155,12 @@ const ACT_SQL = `SELECT a.id, a.plan_id AS planId, a.owner_id AS ownerId, s.name
   a.budget, a.spent, a.outcome, a.credited_sales AS creditedSales, a.source
   FROM plan_activities a LEFT JOIN staff s ON s.id = a.owner_id LEFT JOIN customers c ON c.id = a.customer_id`;
 
-const money = (a: PlanActivity): PlanActivity => ({ ...a, budget: yuan(a.budget), spent: yuan(a.spent), creditedSales: yuan(a.creditedSales) });
+const money = (a: PlanActivity): PlanActivity => ({
+  ...a,
+  budget: yuan(a.budget),
+  spent: yuan(a.spent),
+  creditedSales: yuan(a.creditedSales),
+});
 
 export function listActivities(db: Database, planId: number): PlanActivity[] {
   getPlan(db, planId);
@@ -122,21 +173,48 @@ export function getActivity(db: Database, id: number): PlanActivity {
   return money(r);
 }
 
-export function saveActivity(ctx: ServiceContext, input: ParsedInput<'plans/activity-save'> & { source?: string }): PlanActivity {
+export function saveActivity(
+  ctx: ServiceContext,
+  input: ParsedInput<'plans/activity-save'> & { source?: string },
+): PlanActivity {
   const { db } = ctx;
   const plan = getPlan(db, input.planId);
   const owner = input.owner ? personOf(db, input.owner).id : plan.staffId;
-  if (input.customerId && !db.prepare('SELECT 1 FROM customers WHERE id = ?').get(input.customerId)) throw new WorkbenchError('plans/unknown-customer', { id: input.customerId });
-  const values = [input.planId, owner, input.customerId ?? null, input.date, input.kind, input.title, input.status, fen(input.budget), fen(input.spent), input.outcome ?? null, fen(input.creditedSales)];
+  if (input.customerId && !db.prepare('SELECT 1 FROM customers WHERE id = ?').get(input.customerId))
+    throw new WorkbenchError('plans/unknown-customer', { id: input.customerId });
+  const values = [
+    input.planId,
+    owner,
+    input.customerId ?? null,
+    input.date,
+    input.kind,
+    input.title,
+    input.status,
+    fen(input.budget),
+    fen(input.spent),
+    input.outcome ?? null,
+    fen(input.creditedSales),
+  ];
   const id = db.transaction(() => {
     if (input.id !== undefined) {
       const before = getActivity(db, input.id);
-      db.prepare('UPDATE plan_activities SET plan_id = ?, owner_id = ?, customer_id = ?, date = ?, kind = ?, title = ?, status = ?, budget = ?, spent = ?, outcome = ?, credited_sales = ? WHERE id = ?').run(...values, input.id);
-      audit(db, { actor: ctx.actor, entity: 'plan_activity', entityId: input.id, field: 'activity', oldValue: { status: before.status, spent: before.spent, creditedSales: before.creditedSales }, newValue: { status: input.status, spent: input.spent, creditedSales: input.creditedSales } });
+      db.prepare(
+        'UPDATE plan_activities SET plan_id = ?, owner_id = ?, customer_id = ?, date = ?, kind = ?, title = ?, status = ?, budget = ?, spent = ?, outcome = ?, credited_sales = ? WHERE id = ?',
+      ).run(...values, input.id);
+      audit(db, {
+        actor: ctx.actor,
+        entity: 'plan_activity',
+        entityId: input.id,
+        field: 'activity',
+        oldValue: { status: before.status, spent: before.spent, creditedSales: before.creditedSales },
+        newValue: { status: input.status, spent: input.spent, creditedSales: input.creditedSales },
+      });
       return input.id;
     }
     const r = db
-      .prepare('INSERT INTO plan_activities (plan_id, owner_id, customer_id, date, kind, title, status, budget, spent, outcome, credited_sales, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO plan_activities (plan_id, owner_id, customer_id, date, kind, title, status, budget, spent, outcome, credited_sales, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(...values, input.source ?? null);
     return Number(r.lastInsertRowid);
   })();

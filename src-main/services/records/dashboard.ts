@@ -40,7 +40,11 @@ export function dashboardSummary(db: Database): DashboardSummary {
     }
   }
   const partial = `${year - 1}-${ytdEnd.slice(0, 2)}`;
-  ytdLastYear += (db.prepare('SELECT coalesce(sum(amount), 0) AS v FROM orders WHERE date BETWEEN ? AND ?').get(`${partial}-01`, `${year - 1}-${ytdEnd}`) as { v: number }).v;
+  ytdLastYear += (
+    db
+      .prepare('SELECT coalesce(sum(amount), 0) AS v FROM orders WHERE date BETWEEN ? AND ?')
+      .get(`${partial}-01`, `${year - 1}-${ytdEnd}`) as { v: number }
+  ).v;
   const span = [`${year}-01`, `${year}-${ytdEnd.slice(0, 2)}`];
   const topPeople = db
     .prepare(

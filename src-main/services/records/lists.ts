@@ -47,7 +47,12 @@ function customerSource(withAggregates: boolean): PagedSource {
   // otherwise they are computed for the page's rows alone. An order has lines (P2.6): the count is of
   // distinct order numbers, the revenue the sum over every line.
   const agg = withAggregates
-    ? { from: 'LEFT JOIN (SELECT customer_id, count(DISTINCT order_no) AS n, sum(amount) AS rev, max(date) AS last FROM orders GROUP BY customer_id) a ON a.customer_id = cu.id', n: 'coalesce(a.n, 0)', rev: 'coalesce(a.rev, 0)', last: 'a.last' }
+    ? {
+        from: 'LEFT JOIN (SELECT customer_id, count(DISTINCT order_no) AS n, sum(amount) AS rev, max(date) AS last FROM orders GROUP BY customer_id) a ON a.customer_id = cu.id',
+        n: 'coalesce(a.n, 0)',
+        rev: 'coalesce(a.rev, 0)',
+        last: 'a.last',
+      }
     : {
         from: '',
         n: '(SELECT count(DISTINCT order_no) FROM orders o WHERE o.customer_id = cu.id)',
@@ -82,6 +87,7 @@ function customerSource(withAggregates: boolean): PagedSource {
 
 /** Customers with their order count, revenue and last order, paged on the database side (P4.1). */
 export function customersPage(db: Database, req: PageRequest): Page<CustomerRow> {
-  const needsAgg = req.sort.some((s) => AGG_FIELDS.has(s.field)) || Object.keys(req.filters).some((f) => AGG_FIELDS.has(f));
+  const needsAgg =
+    req.sort.some((s) => AGG_FIELDS.has(s.field)) || Object.keys(req.filters).some((f) => AGG_FIELDS.has(f));
   return queryPage<CustomerRow>(db, customerSource(needsAgg), req);
 }

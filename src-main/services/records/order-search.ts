@@ -23,14 +23,20 @@ const ids = (db: Database, sql: string, like: string) => db.prepare(sql).pluck()
 /** Lines counted through an index, stopping at `cap` (enough to choose a plan). */
 function linesUpTo(db: Database, column: string, list: number[], cap: number): number {
   if (list.length === 0) return 0;
-  return db.prepare(`SELECT count(*) FROM (SELECT 1 FROM orders WHERE ${column} IN (SELECT value FROM json_each(?)) LIMIT ?)`).pluck().get(JSON.stringify(list), cap) as number;
+  return db
+    .prepare(`SELECT count(*) FROM (SELECT 1 FROM orders WHERE ${column} IN (SELECT value FROM json_each(?)) LIMIT ?)`)
+    .pluck()
+    .get(JSON.stringify(list), cap) as number;
 }
 
 /** False when some character of `search` outside printable ASCII occurs in no order number (migration 009). */
 function mayBeInOrderNumbers(db: Database, search: string): boolean {
   const rare = [...new Set(search)].filter((ch) => !/^[ -~]$/.test(ch));
   if (rare.length === 0) return true;
-  const known = db.prepare('SELECT count(*) FROM order_no_rare_chars WHERE ch IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(rare)) as number;
+  const known = db
+    .prepare('SELECT count(*) FROM order_no_rare_chars WHERE ch IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .get(JSON.stringify(rare)) as number;
   return known === rare.length;
 }
 
@@ -47,11 +53,18 @@ export function orderSearchClause(db: Database, search: string, fewLines = FEW_L
   // The order numbers are read from their index (more than `fewLines` of them is enough to know), unless
   // the text holds a character no order number has (a Chinese name, usually).
   const byNumber = mayBeInOrderNumbers(db, search)
-    ? (db.prepare("SELECT id FROM orders WHERE order_no LIKE ? ESCAPE '\\' LIMIT ?").pluck().all(like, fewLines + 1) as number[])
+    ? (db
+        .prepare("SELECT id FROM orders WHERE order_no LIKE ? ESCAPE '\\' LIMIT ?")
+        .pluck()
+        .all(like, fewLines + 1) as number[])
     : [];
 
   let budget = fewLines - byNumber.length;
-  for (const [column, list] of [['salesperson_id', staff], ['customer_id', customers], ['product_id', products]] as const) {
+  for (const [column, list] of [
+    ['salesperson_id', staff],
+    ['customer_id', customers],
+    ['product_id', products],
+  ] as const) {
     if (budget < 0) break;
     budget -= linesUpTo(db, column, list, budget + 1);
   }
@@ -59,7 +72,11 @@ export function orderSearchClause(db: Database, search: string, fewLines = FEW_L
   const params: unknown[] = [];
   // Unary + keeps SQLite from a multi-index OR, so the many-lines plan walks the date index and stops.
   const plus = budget < 0 ? '+' : '';
-  for (const [column, list] of [['o.salesperson_id', staff], ['o.customer_id', customers], ['o.product_id', products]] as const) {
+  for (const [column, list] of [
+    ['o.salesperson_id', staff],
+    ['o.customer_id', customers],
+    ['o.product_id', products],
+  ] as const) {
     if (list.length === 0) continue;
     terms.push(`${plus}${column} IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(list));

@@ -38,7 +38,8 @@ function fieldDef(src: PagedSource, name: string): FieldDef | undefined {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Money is stored in fen and shown in yuan: filter values arrive in yuan. */
-const toDb = (kind: FieldKind, v: string | number | undefined) => (kind === 'money' && v !== undefined && v !== '' ? Math.round(Number(v) * 100) : v);
+const toDb = (kind: FieldKind, v: string | number | undefined) =>
+  kind === 'money' && v !== undefined && v !== '' ? Math.round(Number(v) * 100) : v;
 
 /**
  * One page of rows with the grid's sort, column filters and quick search applied on the database side,
@@ -99,6 +100,8 @@ export function queryPage<T>(db: Database, src: PagedSource, req: PageRequest): 
   const orderSql = `ORDER BY ${order.length ? `${order.join(', ')}, ` : ''}${src.defaultOrder}`;
   const countFrom = src.countFrom && !joined && !(req.search && !src.searchClause) ? src.countFrom.from : src.from;
   const total = (db.prepare(`SELECT count(*) AS n ${countFrom} ${whereSql}`).get(...params) as { n: number }).n;
-  const rows = db.prepare(`SELECT ${src.select} ${src.from} ${whereSql} ${orderSql} LIMIT ? OFFSET ?`).all(...params, req.limit, req.offset) as T[];
+  const rows = db
+    .prepare(`SELECT ${src.select} ${src.from} ${whereSql} ${orderSql} LIMIT ? OFFSET ?`)
+    .all(...params, req.limit, req.offset) as T[];
   return { rows, total };
 }

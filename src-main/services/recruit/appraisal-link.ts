@@ -10,7 +10,8 @@ import { schemeInfo } from '../appraisal/scheme';
  * reached through a single door.
  */
 
-export const quarterOf = (iso: string): string => `${iso.slice(0, 4)}Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
+export const quarterOf = (iso: string): string =>
+  `${iso.slice(0, 4)}Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
 export function shiftQuarter(q: string, n: number): string {
   const idx = Number(q.slice(0, 4)) * 4 + Number(q.slice(5)) - 1 + n;
   return `${Math.floor(idx / 4)}Q${(idx % 4) + 1}`;
@@ -22,7 +23,11 @@ export function appraisalKpis(db: Database, quarter: string): KpiDefinition[] {
 }
 
 /** P1.6, P5.3: the appraisal's rated ability items with their rubric, in the user's language. */
-export function abilityRubric(db: Database, quarter: string, lang: Lang): { key: string; label: string; levels: RubricLevel[] }[] {
+export function abilityRubric(
+  db: Database,
+  quarter: string,
+  lang: Lang,
+): { key: string; label: string; levels: RubricLevel[] }[] {
   return appraisalKpis(db, quarter)
     .filter((k) => k.source === 'rated' && k.rubric && k.rubric.length > 0)
     .map((k) => ({
@@ -40,21 +45,35 @@ export const RATED_GAP_LEVEL = 2;
 /** One KPI's stored value per person in a quarter's appraisal (rated KPIs hold the effective level). */
 export function kpiValues(db: Database, quarter: string, kpi: string): Map<number, number> {
   const rows = db
-    .prepare('SELECT v.staff_id AS s, v.value AS v FROM review_kpi_values v JOIN reviews r ON r.id = v.review_id WHERE r.quarter = ? AND v.kpi_key = ? AND v.value IS NOT NULL')
+    .prepare(
+      'SELECT v.staff_id AS s, v.value AS v FROM review_kpi_values v JOIN reviews r ON r.id = v.review_id WHERE r.quarter = ? AND v.kpi_key = ? AND v.value IS NOT NULL',
+    )
     .all(quarter, kpi) as { s: number; v: number }[];
   return new Map(rows.map((r) => [r.s, r.v]));
 }
 
 /** All KPI values and scores of a quarter's appraisal. */
-export function quarterResults(db: Database, quarter: string): { staffId: number; kpi: string; value: number | null; score: number | null }[] {
+export function quarterResults(
+  db: Database,
+  quarter: string,
+): { staffId: number; kpi: string; value: number | null; score: number | null }[] {
   return db
-    .prepare('SELECT v.staff_id AS staffId, v.kpi_key AS kpi, v.value, v.score FROM review_kpi_values v JOIN reviews r ON r.id = v.review_id WHERE r.quarter = ?')
+    .prepare(
+      'SELECT v.staff_id AS staffId, v.kpi_key AS kpi, v.value, v.score FROM review_kpi_values v JOIN reviews r ON r.id = v.review_id WHERE r.quarter = ?',
+    )
     .all(quarter) as { staffId: number; kpi: string; value: number | null; score: number | null }[];
 }
 
 /** The latest quarter holding appraisal results, if any. */
 export function latestAppraisedQuarter(db: Database): string | null {
-  return (db.prepare('SELECT r.quarter FROM reviews r WHERE EXISTS (SELECT 1 FROM review_kpi_values v WHERE v.review_id = r.id) ORDER BY r.quarter DESC LIMIT 1').pluck().get() as string | undefined) ?? null;
+  return (
+    (db
+      .prepare(
+        'SELECT r.quarter FROM reviews r WHERE EXISTS (SELECT 1 FROM review_kpi_values v WHERE v.review_id = r.id) ORDER BY r.quarter DESC LIMIT 1',
+      )
+      .pluck()
+      .get() as string | undefined) ?? null
+  );
 }
 
 /** Each person's first appraisal with a total (the earliest quarter), for "did the interview predict". */

@@ -20,14 +20,24 @@ function summarise(key: string, rows: Row[], cost: number): FunnelRow {
   const hiredRows = rows.filter((r) => r.hired);
   const stages = [
     { stage: 'applied' as const, count: rows.length },
-    { stage: 'screened' as const, count: rows.filter((r) => r.screened || r.interviewed || r.offered || r.hired).length },
+    {
+      stage: 'screened' as const,
+      count: rows.filter((r) => r.screened || r.interviewed || r.offered || r.hired).length,
+    },
     { stage: 'interviewed' as const, count: rows.filter((r) => r.interviewed || r.offered || r.hired).length },
     { stage: 'offered' as const, count: rows.filter((r) => r.offered || r.hired).length },
     { stage: 'hired' as const, count: hiredRows.length },
   ];
   const spans = hiredRows.filter((r) => r.applied).map((r) => days(r.applied!, r.hired!));
   const timeToHireDays = spans.length ? round(spans.reduce((a, b) => a + b, 0) / spans.length, 1) : null;
-  return { key, stages, hired: hiredRows.length, timeToHireDays, cost: cost / 100, costPerHire: hiredRows.length ? round(cost / 100 / hiredRows.length, 2) : null };
+  return {
+    key,
+    stages,
+    hired: hiredRows.length,
+    timeToHireDays,
+    cost: cost / 100,
+    costPerHire: hiredRows.length ? round(cost / 100 / hiredRows.length, 2) : null,
+  };
 }
 
 /**
@@ -47,13 +57,23 @@ export function funnel(db: Database, planId?: number): Funnel {
        FROM candidates c ${where}`,
     )
     .all(...args) as Row[];
-  const costs = db.prepare(`SELECT channel, sum(amount) AS amount FROM recruitment_costs ${planId !== undefined ? 'WHERE plan_id = ?' : ''} GROUP BY channel`).all(...args) as { channel: string; amount: number }[];
+  const costs = db
+    .prepare(
+      `SELECT channel, sum(amount) AS amount FROM recruitment_costs ${planId !== undefined ? 'WHERE plan_id = ?' : ''} GROUP BY channel`,
+    )
+    .all(...args) as { channel: string; amount: number }[];
   const costOf = new Map(costs.map((c) => [c.channel, c.amount]));
   const channels = [...new Set([...rows.map((r) => r.channel ?? ''), ...costOf.keys()])].sort();
   const total = costs.reduce((a, c) => a + c.amount, 0);
   return {
     planId: planId ?? null,
     ...summarise('all', rows, total),
-    byChannel: channels.map((ch) => summarise(ch, rows.filter((r) => (r.channel ?? '') === ch), costOf.get(ch) ?? 0)),
+    byChannel: channels.map((ch) =>
+      summarise(
+        ch,
+        rows.filter((r) => (r.channel ?? '') === ch),
+        costOf.get(ch) ?? 0,
+      ),
+    ),
   };
 }

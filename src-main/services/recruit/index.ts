@@ -36,6 +36,9 @@ export const recruitHandlers = {
     const c = getCandidate(ctx.db, input.candidateId);
     const company = getSetting(ctx.db, 'companyName') || t(ctx.lang, 'appraisal.report.companyFallback');
     const html = interviewScorecardHtml(ctx.lang, company, c, scorecardItems(ctx.db, ctx.lang, c.id), input.round);
-    return writeFileOut(input.out, `scorecard-${c.id}-${dayjs().format('YYYYMMDD')}.html`, Buffer.from(html, 'utf8'), ['.html', '.htm']);
+    return writeFileOut(input.out, `scorecard-${c.id}-${dayjs().format('YYYYMMDD')}.html`, Buffer.from(html, 'utf8'), [
+      '.html',
+      '.htm',
+    ]);
   },
 } satisfies HandlersOf<typeof recruitOps>;

@@ -1,22 +1,44 @@
-import { CRITERIA, EDUCATION, type Criteria, type CriterionKey, type Profile, type ScreeningResult, type Verdict } from '../../contract/recruit';
+import {
+  CRITERIA,
+  EDUCATION,
+  type Criteria,
+  type CriterionKey,
+  type Profile,
+  type ScreeningResult,
+  type Verdict,
+} from '../../contract/recruit';
 
 const norm = (s: string) => s.trim().toLowerCase();
 const list = (xs: string[] | undefined) => (xs ?? []).map(norm);
 
 /** One of the plan's words matches the candidate's (either contains the other: "B2B销售" meets "B2B"). */
-const matches = (given: string, wanted: string[]) => wanted.some((w) => norm(given).includes(w) || w.includes(norm(given)));
+const matches = (given: string, wanted: string[]) =>
+  wanted.some((w) => norm(given).includes(w) || w.includes(norm(given)));
 
-function judge(key: CriterionKey, c: Criteria, p: Profile): { required: string; given: string | null; verdict: Verdict } | null {
+function judge(
+  key: CriterionKey,
+  c: Criteria,
+  p: Profile,
+): { required: string; given: string | null; verdict: Verdict } | null {
   switch (key) {
     case 'education': {
       if (!c.education) return null;
       const given = p.education ?? null;
-      return { required: c.education, given, verdict: given === null ? 'unknown' : EDUCATION.indexOf(given) >= EDUCATION.indexOf(c.education) ? 'met' : 'not-met' };
+      return {
+        required: c.education,
+        given,
+        verdict:
+          given === null ? 'unknown' : EDUCATION.indexOf(given) >= EDUCATION.indexOf(c.education) ? 'met' : 'not-met',
+      };
     }
     case 'minYears': {
       if (c.minYears === undefined) return null;
       const given = p.years ?? null;
-      return { required: String(c.minYears), given: given === null ? null : String(given), verdict: given === null ? 'unknown' : given >= c.minYears ? 'met' : 'not-met' };
+      return {
+        required: String(c.minYears),
+        given: given === null ? null : String(given),
+        verdict: given === null ? 'unknown' : given >= c.minYears ? 'met' : 'not-met',
+      };
     }
     case 'experienceKinds':
     case 'industries':
@@ -25,7 +47,11 @@ function judge(key: CriterionKey, c: Criteria, p: Profile): { required: string; 
       if (wanted.length === 0) return null;
       const field = key === 'experienceKinds' ? 'experienceKind' : key === 'industries' ? 'industry' : 'location';
       const given = p[field] ?? null;
-      return { required: (c[key] ?? []).join(', '), given, verdict: given === null ? 'unknown' : matches(given, wanted) ? 'met' : 'not-met' };
+      return {
+        required: (c[key] ?? []).join(', '),
+        given,
+        verdict: given === null ? 'unknown' : matches(given, wanted) ? 'met' : 'not-met',
+      };
     }
     case 'skills':
     case 'languages': {
@@ -52,6 +78,10 @@ export function screen(criteria: Criteria, profile: Profile): ScreeningResult {
   });
   const met = items.filter((i) => i.verdict === 'met').length;
   const score = items.length === 0 ? null : Math.round((met / items.length) * 1000) / 10;
-  const suggested = items.some((i) => i.verdict === 'not-met') ? 'reject' : items.some((i) => i.verdict === 'unknown') ? 'hold' : 'pass';
+  const suggested = items.some((i) => i.verdict === 'not-met')
+    ? 'reject'
+    : items.some((i) => i.verdict === 'unknown')
+      ? 'hold'
+      : 'pass';
   return { items, score, suggested };
 }

@@ -24,5 +24,6 @@ export function pearson(xs: number[], ys: number[]): number | null {
   return sxy / Math.sqrt(sxx * syy);
 }
 
-export const round = (x: number | null, digits = 2): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+export const round = (x: number | null, digits = 2): number | null =>
+  x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 export const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);

@@ -14,14 +14,24 @@ interface ReportContext {
 }
 
 const esc = (s: string | number | null | undefined): string =>
-  s === null || s === undefined ? '' : String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s === null || s === undefined
+    ? ''
+    : String(s).replace(
+        /[&<>"']/g,
+        (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+      );
 
 const PERCENT_SOURCES = new Set(['completion', 'salesGrowth', 'profitMargin', 'csat', 'complaintHandling']);
 const MONEY_SOURCES = new Set(['sales', 'profit']);
 
 function formatters(lang: Lang) {
   const num = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
-  const money = new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat(lang, {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
+    maximumFractionDigits: 0,
+  });
   return {
     num: (x: number | null | undefined) => (x === null || x === undefined ? '—' : num.format(x)),
     money: (x: number | null | undefined) => (x === null || x === undefined ? '—' : money.format(x)),
@@ -31,7 +41,8 @@ function formatters(lang: Lang) {
 /** A KPI's value as people read it: 112.5%, ¥1,234, "4 · Exceeds expectations". */
 function valueText(kpi: KpiDefinition, value: number | null, lang: Lang): string {
   const f = formatters(lang);
-  if (value === null) return kpi.source === 'rated' ? t(lang, 'appraisal.report.notRated') : t(lang, 'appraisal.report.noData');
+  if (value === null)
+    return kpi.source === 'rated' ? t(lang, 'appraisal.report.notRated') : t(lang, 'appraisal.report.noData');
   if (kpi.source === 'rated') {
     const level = kpi.rubric?.find((r) => r.level === value);
     return level ? `${value} · ${level.label[lang]}` : String(value);
@@ -57,7 +68,8 @@ function kpiRows(ctx: ReportContext, p: AppraisalPerson): string {
         actual = `${valueText(k, cell.rating, lang)} · ${t(lang, 'appraisal.report.peers', { mean: f.num(cell.peers.mean), count: cell.peers.count })} → ${f.num(cell.value)}`;
       } else if (k.source !== 'rated') {
         const x = kpiTarget(k);
-        if (x !== null) target = PERCENT_SOURCES.has(k.source) ? `${f.num(x)}%` : MONEY_SOURCES.has(k.source) ? f.money(x) : f.num(x);
+        if (x !== null)
+          target = PERCENT_SOURCES.has(k.source) ? `${f.num(x)}%` : MONEY_SOURCES.has(k.source) ? f.money(x) : f.num(x);
       }
       return `<tr><td>${esc(t(lang, `appraisal.dimension.${k.dimension}`))}</td><td>${esc(k.label[lang])}</td><td class="n">${esc(f.num(k.weight))}%</td><td class="n">${esc(target)}</td><td class="n">${esc(actual)}</td><td class="n">${esc(f.num(cell.score))}</td></tr>`;
     })
@@ -67,7 +79,8 @@ function kpiRows(ctx: ReportContext, p: AppraisalPerson): string {
 function outcomeRows(ctx: ReportContext, p: AppraisalPerson): string {
   const { lang } = ctx;
   const f = formatters(lang);
-  if (p.outcomes.length === 0) return `<tr><td colspan="5" class="none">${esc(t(lang, 'appraisal.report.noOutcomes'))}</td></tr>`;
+  if (p.outcomes.length === 0)
+    return `<tr><td colspan="5" class="none">${esc(t(lang, 'appraisal.report.noOutcomes'))}</td></tr>`;
   return p.outcomes
     .map(
       (o) =>
@@ -85,7 +98,8 @@ function page(ctx: ReportContext, p: AppraisalPerson): string {
     ? `<div class="adjusted">${L('adjusted', { original: f.num(p.originalTotal), by: p.adjustment.by, at: p.adjustment.at.slice(0, 10), reason: p.adjustment.reason })}</div>`
     : '';
   const self = p.selfAssessment ? `<h2>${L('selfAssessment')}</h2><div class="box">${esc(p.selfAssessment)}</div>` : '';
-  const sign = (who: string) => `<div class="sign"><div>${L(who)}</div><div class="line"></div><div>${L('date')}</div><div class="line short"></div></div>`;
+  const sign = (who: string) =>
+    `<div class="sign"><div>${L(who)}</div><div class="line"></div><div>${L('date')}</div><div class="line short"></div></div>`;
   return `<section class="page">
 <header><div class="company">${esc(ctx.company)}</div><h1>${L('title', { quarter: quarterLabel(appraisal.quarter, lang) })}</h1></header>
 <table class="who"><tr><th>${L('name')}</th><td>${esc(p.name)}</td><th>${L('employeeNo')}</th><td>${esc(p.employeeNo)}</td></tr>

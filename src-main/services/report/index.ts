@@ -10,11 +10,21 @@ import { htmlToPdf } from './chromium';
 import { checkFileOut, writeFileOut } from '../files/write';
 
 /** The printable appraisal of a quarter (everyone, or one person) as one HTML document. */
-export function appraisalReport(ctx: ServiceContext, quarter: string, person?: string): { html: string; people: number } {
+export function appraisalReport(
+  ctx: ServiceContext,
+  quarter: string,
+  person?: string,
+): { html: string; people: number } {
   const appraisal = showAppraisal(ctx.db, ctx.lang, quarter, person);
   const { definition } = schemeById(ctx.db, requireAppraisal(ctx.db, quarter).schemeId);
   const company = getSetting(ctx.db, 'companyName') || t(ctx.lang, 'appraisal.report.companyFallback');
-  const html = appraisalHtml({ lang: ctx.lang, company, appraisal, definition, printedOn: new Date().toISOString().slice(0, 10) });
+  const html = appraisalHtml({
+    lang: ctx.lang,
+    company,
+    appraisal,
+    definition,
+    printedOn: new Date().toISOString().slice(0, 10),
+  });
   return { html, people: appraisal.people.length };
 }
 

@@ -7,15 +7,27 @@ import { a4Page, esc } from './print-page';
  * every level of the appraisal's rubric spelled out and a box to tick, then the recommendation and a
  * signature; it is entered back through the same scorecard form.
  */
-export function interviewScorecardHtml(lang: Lang, company: string, c: Candidate, items: ScorecardItem[], round: Round | undefined): string {
+export function interviewScorecardHtml(
+  lang: Lang,
+  company: string,
+  c: Candidate,
+  items: ScorecardItem[],
+  round: Round | undefined,
+): string {
   const rows = items
     .map(
-      (it) => `<tr><td><b>${esc(it.label)}</b>${it.fromAppraisal ? '' : `<br><small>${esc(t(lang, 'recruit.print.planItem'))}</small>`}</td><td>${it.levels
-        .map((l) => `<div><span class="box"></span><b>${esc(l.level)} · ${esc(l.label)}</b>${l.description ? ` — ${esc(l.description)}` : ''}</div>`)
-        .join('')}</td></tr>`,
+      (it) =>
+        `<tr><td><b>${esc(it.label)}</b>${it.fromAppraisal ? '' : `<br><small>${esc(t(lang, 'recruit.print.planItem'))}</small>`}</td><td>${it.levels
+          .map(
+            (l) =>
+              `<div><span class="box"></span><b>${esc(l.level)} · ${esc(l.label)}</b>${l.description ? ` — ${esc(l.description)}` : ''}</div>`,
+          )
+          .join('')}</td></tr>`,
     )
     .join('');
-  const rec = (['hire', 'hold', 'reject'] as const).map((r) => `<span class="box"></span>${esc(t(lang, `recruit.recommendation.${r}`))}`).join('&nbsp;&nbsp;');
+  const rec = (['hire', 'hold', 'reject'] as const)
+    .map((r) => `<span class="box"></span>${esc(t(lang, `recruit.recommendation.${r}`))}`)
+    .join('&nbsp;&nbsp;');
   const body = `<h1>${esc(company)} · ${esc(t(lang, 'recruit.print.scorecardTitle'))}</h1>
 <div class="meta"><span><b>${esc(t(lang, 'recruit.fields.name'))}:</b> ${esc(c.name)}</span><span><b>${esc(t(lang, 'recruit.fields.plan'))}:</b> ${esc(c.plan)}</span>
 <span><b>${esc(t(lang, 'recruit.fields.round'))}:</b> ${round ? esc(t(lang, `recruit.round.${round}`)) : '____'}</span><span><b>${esc(t(lang, 'recruit.fields.date'))}:</b> ________</span>

@@ -1,6 +1,11 @@
 /** The frame shared by the workbench's one-page printables: A4, inline styles, nothing fetched. */
 export const esc = (s: string | number | null | undefined): string =>
-  s === null || s === undefined ? '' : String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s === null || s === undefined
+    ? ''
+    : String(s).replace(
+        /[&<>"']/g,
+        (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+      );
 
 export function a4Page(lang: string, title: string, body: string): string {
   return `<!DOCTYPE html>

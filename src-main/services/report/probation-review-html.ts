@@ -4,7 +4,12 @@ import { a4Page, esc } from './print-page';
 
 /** The probation review on one A4 page, laid out like the quarterly appraisal: data, rubric ratings, decision, signatures. */
 export function probationReviewHtml(lang: Lang, company: string, r: ProbationReview): string {
-  const money = new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat(lang, {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
+    maximumFractionDigits: 0,
+  });
   const rows = r.items
     .map((it) => {
       const level = r.review?.ratings[it.key];
@@ -12,7 +17,9 @@ export function probationReviewHtml(lang: Lang, company: string, r: ProbationRev
       return `<tr><td><b>${esc(it.label)}</b></td><td>${l ? `${esc(l.level)} · ${esc(l.label)}<br><small>${esc(l.description)}</small>` : '—'}</td></tr>`;
     })
     .join('');
-  const decision = r.review ? `${esc(t(lang, `training.probation.decision.${r.review.decision}`))}${r.review.extendedTo ? ` → ${esc(r.review.extendedTo)}` : ''}` : '—';
+  const decision = r.review
+    ? `${esc(t(lang, `training.probation.decision.${r.review.decision}`))}${r.review.extendedTo ? ` → ${esc(r.review.extendedTo)}` : ''}`
+    : '—';
   const body = `<h1>${esc(company)} · ${esc(t(lang, 'training.probation.title'))}</h1>
 <div class="meta"><span><b>${esc(t(lang, 'training.fields.name'))}:</b> ${esc(r.name)} (${esc(r.employeeNo)})</span><span><b>${esc(t(lang, 'training.fields.team'))}:</b> ${esc(r.team)}</span>
 <span><b>${esc(t(lang, 'training.probation.period'))}:</b> ${esc(r.data.from)} – ${esc(r.probationEnd)}</span></div>

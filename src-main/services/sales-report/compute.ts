@@ -21,7 +21,10 @@ interface Scope {
 }
 
 function scopeOf(teamId: number | null): Scope {
-  return { teamId, staff: (col) => (teamId === null ? '' : ` AND ${col} IN (SELECT id FROM staff WHERE team_id = ${Number(teamId)})`) };
+  return {
+    teamId,
+    staff: (col) => (teamId === null ? '' : ` AND ${col} IN (SELECT id FROM staff WHERE team_id = ${Number(teamId)})`),
+  };
 }
 
 /**
@@ -36,7 +39,12 @@ interface RangeSales {
 }
 
 function rangeSales(db: Database, s: Scope, from: string, to: string): RangeSales {
-  const rows = db.prepare(`SELECT salesperson_id AS sp, product_id AS pr, sum(amount) AS fen FROM orders WHERE date BETWEEN ? AND ?${s.staff('salesperson_id')} GROUP BY sp, pr`).raw().all(from, to) as [number | null, number | null, number][];
+  const rows = db
+    .prepare(
+      `SELECT salesperson_id AS sp, product_id AS pr, sum(amount) AS fen FROM orders WHERE date BETWEEN ? AND ?${s.staff('salesperson_id')} GROUP BY sp, pr`,
+    )
+    .raw()
+    .all(from, to) as [number | null, number | null, number][];
   const out: RangeSales = { byPerson: new Map(), byProduct: new Map(), total: 0 };
   for (const [sp, pr, fen] of rows) {
     out.byPerson.set(sp, (out.byPerson.get(sp) ?? 0) + fen);
@@ -49,20 +57,30 @@ function rangeSales(db: Database, s: Scope, from: string, to: string): RangeSale
 /** Targets in fen by scope id for the period: each month's cell × the share of it that falls in the period. */
 function targets(db: Database, p: ReportPeriod, scope: 'company' | 'team' | 'person'): Map<number, number> {
   const out = new Map<number, number>();
-  const q = db.prepare("SELECT scope_id AS id, amount FROM target_cells WHERE year = ? AND scope = ? AND period = ? AND metric = 'sales'");
+  const q = db.prepare(
+    "SELECT scope_id AS id, amount FROM target_cells WHERE year = ? AND scope = ? AND period = ? AND metric = 'sales'",
+  );
   for (const { year, month, share } of p.targetShares) {
-    for (const r of q.all(year, scope, `M${month}`) as { id: number; amount: number }[]) out.set(r.id, (out.get(r.id) ?? 0) + r.amount * share);
+    for (const r of q.all(year, scope, `M${month}`) as { id: number; amount: number }[])
+      out.set(r.id, (out.get(r.id) ?? 0) + r.amount * share);
   }
   return out;
 }
 
 function peopleRows(db: Database, p: ReportPeriod, s: Scope, now: RangeSales, ly: RangeSales): ReportPersonRow[] {
   const orders = new Map(
-    db.prepare(`SELECT salesperson_id, count(DISTINCT order_no) FROM orders WHERE date BETWEEN ? AND ?${s.staff('salesperson_id')} GROUP BY salesperson_id`).raw().all(p.from, p.to) as [number | null, number][],
+    db
+      .prepare(
+        `SELECT salesperson_id, count(DISTINCT order_no) FROM orders WHERE date BETWEEN ? AND ?${s.staff('salesperson_id')} GROUP BY salesperson_id`,
+      )
+      .raw()
+      .all(p.from, p.to) as [number | null, number][],
   );
   const tg = targets(db, p, 'person');
   const staff = db
-    .prepare(`SELECT s.id, s.employee_no AS no, s.name, t.name AS team FROM staff s LEFT JOIN teams t ON t.id = s.team_id WHERE 1 = 1${s.staff('s.id')}`)
+    .prepare(
+      `SELECT s.id, s.employee_no AS no, s.name, t.name AS team FROM staff s LEFT JOIN teams t ON t.id = s.team_id WHERE 1 = 1${s.staff('s.id')}`,
+    )
     .all() as { id: number; no: string; name: string; team: string | null }[];
   const rows: ReportPersonRow[] = [];
   for (const x of staff) {
@@ -72,13 +90,38 @@ function peopleRows(db: Database, p: ReportPeriod, s: Scope, now: RangeSales, ly
     const target = tFen === undefined ? null : Math.round(tFen) / 100;
     const actual = yuan(fen);
     const lastYear = yuan(ly.byPerson.get(x.id) ?? 0);
-    rows.push({ staffId: x.id, employeeNo: x.no, name: x.name, team: x.team, target, actual, completion: ratio(actual, target), lastYear, yoy: growth(actual, lastYear), orders: orders.get(x.id) ?? 0 });
+    rows.push({
+      staffId: x.id,
+      employeeNo: x.no,
+      name: x.name,
+      team: x.team,
+      target,
+      actual,
+      completion: ratio(actual, target),
+      lastYear,
+      yoy: growth(actual, lastYear),
+      orders: orders.get(x.id) ?? 0,
+    });
   }
   return rows.sort((a, b) => b.actual - a.actual || a.employeeNo.localeCompare(b.employeeNo));
 }
 
-function productRows(db: Database, total: number, now: RangeSales, prev: RangeSales, ly: RangeSales): ReportProductRow[] {
-  const names = new Map((db.prepare('SELECT id, name, category FROM products').all() as { id: number; name: string; category: string | null }[]).map((r) => [r.id, r]));
+function productRows(
+  db: Database,
+  total: number,
+  now: RangeSales,
+  prev: RangeSales,
+  ly: RangeSales,
+): ReportProductRow[] {
+  const names = new Map(
+    (
+      db.prepare('SELECT id, name, category FROM products').all() as {
+        id: number;
+        name: string;
+        category: string | null;
+      }[]
+    ).map((r) => [r.id, r]),
+  );
   const keys = new Set([...now.byProduct.keys(), ...prev.byProduct.keys(), ...ly.byProduct.keys()]);
   return [...keys]
     .map((k) => {
@@ -86,42 +129,76 @@ function productRows(db: Database, total: number, now: RangeSales, prev: RangeSa
       const previous = yuan(prev.byProduct.get(k) ?? 0);
       const lastYear = yuan(ly.byProduct.get(k) ?? 0);
       const info = k === null ? undefined : names.get(k);
-      return { product: info?.name ?? '—', category: info?.category ?? null, actual, lastYear, yoy: growth(actual, lastYear), previous, mom: growth(actual, previous), share: total > 0 ? actual / total : 0, target: null };
+      return {
+        product: info?.name ?? '—',
+        category: info?.category ?? null,
+        actual,
+        lastYear,
+        yoy: growth(actual, lastYear),
+        previous,
+        mom: growth(actual, previous),
+        share: total > 0 ? actual / total : 0,
+        target: null,
+      };
     })
     .sort((a, b) => b.actual - a.actual || a.product.localeCompare(b.product));
 }
 
 function counts(db: Database, s: Scope, from: string, to: string) {
   return db
-    .prepare(`SELECT count(DISTINCT order_no) AS orders, count(DISTINCT customer_id) AS customers FROM orders WHERE date BETWEEN ? AND ?${s.staff('salesperson_id')}`)
+    .prepare(
+      `SELECT count(DISTINCT order_no) AS orders, count(DISTINCT customer_id) AS customers FROM orders WHERE date BETWEEN ? AND ?${s.staff('salesperson_id')}`,
+    )
     .get(from, to) as { orders: number; customers: number };
 }
 
 function pipeline(db: Database, p: ReportPeriod, s: Scope): SalesReportData['pipeline'] {
   const w = `1 = 1${s.staff('staff_id')}`;
-  const stages = db.prepare(`SELECT stage, count(*) AS count, coalesce(sum(amount), 0) AS fen FROM opportunities WHERE ${w} AND stage NOT IN ('won', 'lost') GROUP BY stage`).all() as { stage: string; count: number; fen: number }[];
-  const sum = (extra: string) => db.prepare(`SELECT count(*) AS count, coalesce(sum(amount), 0) AS fen FROM opportunities WHERE ${w} AND expected_date BETWEEN ? AND ? AND ${extra}`).get(p.from, p.to) as { count: number; fen: number };
+  const stages = db
+    .prepare(
+      `SELECT stage, count(*) AS count, coalesce(sum(amount), 0) AS fen FROM opportunities WHERE ${w} AND stage NOT IN ('won', 'lost') GROUP BY stage`,
+    )
+    .all() as { stage: string; count: number; fen: number }[];
+  const sum = (extra: string) =>
+    db
+      .prepare(
+        `SELECT count(*) AS count, coalesce(sum(amount), 0) AS fen FROM opportunities WHERE ${w} AND expected_date BETWEEN ? AND ? AND ${extra}`,
+      )
+      .get(p.from, p.to) as { count: number; fen: number };
   const any = (db.prepare(`SELECT count(*) AS n FROM opportunities WHERE ${w}`).get() as { n: number }).n > 0;
   const exp = sum("stage NOT IN ('won', 'lost')");
   const won = sum("stage = 'won'");
   const order = ['needs', 'proposal', 'demo', 'negotiation', 'contract'];
   return {
     hasData: any,
-    stages: stages.sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage)).map((r) => ({ stage: r.stage, count: r.count, amount: yuan(r.fen) })),
+    stages: stages
+      .sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage))
+      .map((r) => ({ stage: r.stage, count: r.count, amount: yuan(r.fen) })),
     expectedInPeriod: { count: exp.count, amount: yuan(exp.fen) },
     wonInPeriod: { count: won.count, amount: yuan(won.fen) },
   };
 }
 
 function activities(db: Database, p: ReportPeriod, s: Scope): SalesReportData['activities'] {
-  const interactions = db.prepare(`SELECT kind, count(*) AS count FROM interactions WHERE date BETWEEN ? AND ?${s.staff('staff_id')} GROUP BY kind ORDER BY count DESC, kind`).all(p.from, p.to) as { kind: string; count: number }[];
+  const interactions = db
+    .prepare(
+      `SELECT kind, count(*) AS count FROM interactions WHERE date BETWEEN ? AND ?${s.staff('staff_id')} GROUP BY kind ORDER BY count DESC, kind`,
+    )
+    .all(p.from, p.to) as { kind: string; count: number }[];
   const a = db
     .prepare(
       `SELECT count(*) FILTER (WHERE status = 'planned') AS planned, count(*) FILTER (WHERE status = 'done') AS done, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
               coalesce(sum(budget), 0) AS budget, coalesce(sum(spent), 0) AS spent, coalesce(sum(credited_sales), 0) AS credited
        FROM plan_activities WHERE date BETWEEN ? AND ?${s.staff('owner_id')}`,
     )
-    .get(p.from, p.to) as { planned: number; done: number; cancelled: number; budget: number; spent: number; credited: number };
+    .get(p.from, p.to) as {
+    planned: number;
+    done: number;
+    cancelled: number;
+    budget: number;
+    spent: number;
+    credited: number;
+  };
   return {
     hasData: interactions.length > 0 || a.planned + a.done + a.cancelled > 0,
     interactions,
@@ -137,7 +214,9 @@ function activities(db: Database, p: ReportPeriod, s: Scope): SalesReportData['a
 function tickets(db: Database, p: ReportPeriod, s: Scope, orders: number): SalesReportData['tickets'] {
   const st = s.staff('staff_id');
   const o = db
-    .prepare(`SELECT count(*) AS opened, coalesce(sum(complaint), 0) AS complaints, count(*) FILTER (WHERE status IN ('new', 'in_progress', 'waiting')) AS stillOpen FROM tickets WHERE opened_date BETWEEN ? AND ?${st}`)
+    .prepare(
+      `SELECT count(*) AS opened, coalesce(sum(complaint), 0) AS complaints, count(*) FILTER (WHERE status IN ('new', 'in_progress', 'waiting')) AS stillOpen FROM tickets WHERE opened_date BETWEEN ? AND ?${st}`,
+    )
     .get(p.from, p.to) as { opened: number; complaints: number; stillOpen: number };
   const r = db
     .prepare(
@@ -171,19 +250,35 @@ function survey(db: Database, p: ReportPeriod, s: Scope): SalesReportData['surve
        FROM survey_response_scores c JOIN surveys v ON v.id = c.survey_id
        WHERE c.day BETWEEN ? AND ?${s.staff('c.salesperson_id')} GROUP BY v.id ORDER BY responses DESC, v.name`,
     )
-    .all(p.from, p.to) as { survey: string; responses: number; total: number; n: number; npsN: number; pro: number; det: number }[];
+    .all(p.from, p.to) as {
+    survey: string;
+    responses: number;
+    total: number;
+    n: number;
+    npsN: number;
+    pro: number;
+    det: number;
+  }[];
   const sum = (k: 'responses' | 'total' | 'n' | 'npsN' | 'pro' | 'det') => rows.reduce((x, r) => x + r[k], 0);
   return {
     hasData: rows.length > 0,
     responses: sum('responses'),
     satisfaction: sum('n') > 0 ? sum('total') / sum('n') : null,
     nps: sum('npsN') > 0 ? ((sum('pro') - sum('det')) / sum('npsN')) * 100 : null,
-    bySurvey: rows.map((r) => ({ survey: r.survey, responses: r.responses, satisfaction: r.n > 0 ? r.total / r.n : null })),
+    bySurvey: rows.map((r) => ({
+      survey: r.survey,
+      responses: r.responses,
+      satisfaction: r.n > 0 ? r.total / r.n : null,
+    })),
   };
 }
 
 /** Every figure of the report for the company (teamId null) or one team. */
-export function computeReport(db: Database, p: ReportPeriod, team: { id: number; name: string } | null): SalesReportData {
+export function computeReport(
+  db: Database,
+  p: ReportPeriod,
+  team: { id: number; name: string } | null,
+): SalesReportData {
   const s = scopeOf(team?.id ?? null);
   const now = rangeSales(db, s, p.from, p.to);
   const prev = rangeSales(db, s, p.previous.from, p.previous.to);
@@ -193,7 +288,9 @@ export function computeReport(db: Database, p: ReportPeriod, team: { id: number;
   const target = tFen === undefined ? null : Math.round(tFen) / 100;
   const actual = yuan(now.total);
   const people = peopleRows(db, p, s, now, ly);
-  const ranked = people.filter((x) => x.completion !== null).sort((a, b) => b.completion! - a.completion! || b.actual - a.actual);
+  const ranked = people
+    .filter((x) => x.completion !== null)
+    .sort((a, b) => b.completion! - a.completion! || b.actual - a.actual);
   const top = ranked.slice(0, 5);
   const bottom = ranked.slice(Math.max(top.length, ranked.length - 5)).reverse();
   return {

@@ -10,11 +10,21 @@ import { t, type Lang } from '../../i18n/messages';
  */
 
 const esc = (s: string | number | null | undefined): string =>
-  s === null || s === undefined ? '' : String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s === null || s === undefined
+    ? ''
+    : String(s).replace(
+        /[&<>"']/g,
+        (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+      );
 const cssString = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r]/g, ' ')}"`;
 
 export function reportFormatters(lang: Lang) {
-  const money = new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat(lang, {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
+    maximumFractionDigits: 0,
+  });
   const num = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   return {
     money: (x: number | null) => (x === null ? '—' : money.format(x)),
@@ -24,7 +34,10 @@ export function reportFormatters(lang: Lang) {
 }
 
 export function reportTitle(r: Pick<SalesReport, 'kind' | 'period' | 'team'>, lang: Lang): string {
-  return t(lang, `plans.report.title-${r.kind}`, { period: r.period, scope: r.team ?? t(lang, 'plans.report.company') });
+  return t(lang, `plans.report.title-${r.kind}`, {
+    period: r.period,
+    scope: r.team ?? t(lang, 'plans.report.company'),
+  });
 }
 
 function table(head: string[], rows: string[][], numeric: number[] = []): string {
@@ -39,8 +52,27 @@ function sectionBody(r: SalesReport, s: SalesReportSection, lang: Lang): string 
   const f = reportFormatters(lang);
   const d = r.data;
   const none = (k: string) => `<p class="none">${esc(L(`none.${k}`))}</p>`;
-  const personRows = (rows: typeof d.people) => rows.map((p) => [p.employeeNo, p.name, p.team ?? '—', f.money(p.target), f.money(p.actual), f.pct(p.completion), f.money(p.lastYear), f.pct(p.yoy)]);
-  const personHead = [L('col.employeeNo'), L('col.name'), L('col.team'), L('col.target'), L('col.actual'), L('col.completion'), L('col.lastYear'), L('col.yoy')];
+  const personRows = (rows: typeof d.people) =>
+    rows.map((p) => [
+      p.employeeNo,
+      p.name,
+      p.team ?? '—',
+      f.money(p.target),
+      f.money(p.actual),
+      f.pct(p.completion),
+      f.money(p.lastYear),
+      f.pct(p.yoy),
+    ]);
+  const personHead = [
+    L('col.employeeNo'),
+    L('col.name'),
+    L('col.team'),
+    L('col.target'),
+    L('col.actual'),
+    L('col.completion'),
+    L('col.lastYear'),
+    L('col.yoy'),
+  ];
   switch (s) {
     case 'summary': {
       const x = d.summary;
@@ -63,24 +95,50 @@ function sectionBody(r: SalesReport, s: SalesReportSection, lang: Lang): string 
     case 'products':
       return d.products.length
         ? table(
-            [L('col.product'), L('col.category'), L('col.target'), L('col.actual'), L('col.share'), L('col.yoy'), L(`col.mom-${d.kind}`)],
-            d.products.map((p) => [p.product, p.category ?? '—', '—', f.money(p.actual), f.pct(p.share), f.pct(p.yoy), f.pct(p.mom)]),
+            [
+              L('col.product'),
+              L('col.category'),
+              L('col.target'),
+              L('col.actual'),
+              L('col.share'),
+              L('col.yoy'),
+              L(`col.mom-${d.kind}`),
+            ],
+            d.products.map((p) => [
+              p.product,
+              p.category ?? '—',
+              '—',
+              f.money(p.actual),
+              f.pct(p.share),
+              f.pct(p.yoy),
+              f.pct(p.mom),
+            ]),
             [2, 3, 4, 5, 6],
           ) + `<p class="note">${esc(L('productTargetsNote'))}</p>`
         : none('products');
     case 'performers':
-      return d.top.length ? `<h3>${esc(L('top'))}</h3>${table(personHead, personRows(d.top), [3, 4, 5, 6, 7])}<h3>${esc(L('bottom'))}</h3>${table(personHead, personRows(d.bottom), [3, 4, 5, 6, 7])}` : none('performers');
+      return d.top.length
+        ? `<h3>${esc(L('top'))}</h3>${table(personHead, personRows(d.top), [3, 4, 5, 6, 7])}<h3>${esc(L('bottom'))}</h3>${table(personHead, personRows(d.bottom), [3, 4, 5, 6, 7])}`
+        : none('performers');
     case 'pipeline':
       if (!d.pipeline.hasData) return none('pipeline');
       return (
-        table([L('col.stage'), L('col.count'), L('col.amount')], d.pipeline.stages.map((x) => [t(lang, `pipeline.stage.${x.stage}`), f.num(x.count), f.money(x.amount)]), [1, 2]) +
+        table(
+          [L('col.stage'), L('col.count'), L('col.amount')],
+          d.pipeline.stages.map((x) => [t(lang, `pipeline.stage.${x.stage}`), f.num(x.count), f.money(x.amount)]),
+          [1, 2],
+        ) +
         `<p>${esc(L('expectedInPeriod', { count: d.pipeline.expectedInPeriod.count, amount: f.money(d.pipeline.expectedInPeriod.amount) }))}<br>${esc(L('wonInPeriod', { count: d.pipeline.wonInPeriod.count, amount: f.money(d.pipeline.wonInPeriod.amount) }))}</p>`
       );
     case 'activities': {
       const a = d.activities;
       if (!a.hasData) return none('activities');
       return (
-        table([L('col.kind'), L('col.count')], a.interactions.map((x) => [t(lang, `plans.interaction.${x.kind}`), f.num(x.count)]), [1]) +
+        table(
+          [L('col.kind'), L('col.count')],
+          a.interactions.map((x) => [t(lang, `plans.interaction.${x.kind}`), f.num(x.count)]),
+          [1],
+        ) +
         `<p>${esc(L('activitiesLine', { planned: a.planned, done: a.done, cancelled: a.cancelled, budget: f.money(a.budget), spent: f.money(a.spent), credited: f.money(a.creditedSales) }))}</p>`
       );
     }
@@ -105,14 +163,22 @@ function sectionBody(r: SalesReport, s: SalesReportSection, lang: Lang): string 
       if (!x.hasData) return none('survey');
       return (
         `<p>${esc(L('surveyLine', { responses: x.responses, satisfaction: f.num(x.satisfaction), nps: f.num(x.nps) }))}</p>` +
-        table([L('col.survey'), L('col.responses'), L('col.satisfaction')], x.bySurvey.map((s) => [s.survey, f.num(s.responses), f.num(s.satisfaction)]), [1, 2])
+        table(
+          [L('col.survey'), L('col.responses'), L('col.satisfaction')],
+          x.bySurvey.map((s) => [s.survey, f.num(s.responses), f.num(s.satisfaction)]),
+          [1, 2],
+        )
       );
     }
   }
 }
 
 const FONTS = `"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif`;
-const STYLE = (company: string, title: string, pageWord: string) => `@page { size: A4 portrait; margin: 18mm 14mm 16mm 14mm;
+const STYLE = (
+  company: string,
+  title: string,
+  pageWord: string,
+) => `@page { size: A4 portrait; margin: 18mm 14mm 16mm 14mm;
   @top-left { content: ${cssString(company)}; font-family: ${FONTS}; font-size: 8pt; color: #555; }
   @top-right { content: ${cssString(title)}; font-family: ${FONTS}; font-size: 8pt; color: #555; }
   @bottom-center { content: ${cssString(pageWord)} counter(page) " / " counter(pages); font-family: ${FONTS}; font-size: 8pt; color: #555; } }
@@ -144,7 +210,9 @@ export function salesReportHtml(r: SalesReport, company: string, sections: reado
   const body = sections
     .map((s) => {
       const c = r.sectionComments[s];
-      const comment = c ? `<div class="comment"><b>${esc(L('commentBy', { by: c.updatedBy, at: c.updatedAt.slice(0, 10) }))}</b>${esc(c.body)}</div>` : '';
+      const comment = c
+        ? `<div class="comment"><b>${esc(L('commentBy', { by: c.updatedBy, at: c.updatedAt.slice(0, 10) }))}</b>${esc(c.body)}</div>`
+        : '';
       return `<section data-section="${s}"><h2>${esc(L(`section.${s}`))}</h2>${sectionBody(r, s, lang)}${comment}</section>`;
     })
     .join('\n');

@@ -26,7 +26,12 @@ export function reportHtml(ctx: ServiceContext, id: number): string {
 }
 
 /** A kept report written as HTML, PDF (Chromium) or .xlsx through the one writer. */
-export async function reportFile(ctx: ServiceContext, id: number, format: Format, out: FileOutTarget): Promise<FileOut & { format: Format }> {
+export async function reportFile(
+  ctx: ServiceContext,
+  id: number,
+  format: Format,
+  out: FileOutTarget,
+): Promise<FileOut & { format: Format }> {
   if (out) checkFileOut(out, EXT[format]);
   const r = showReport(ctx.db, id);
   const base = `sales-report-${r.period}${r.team ? `-${r.team}` : ''}`;

@@ -1,7 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
-import type { SalesReport, SalesReportData, SalesReportListItem, SalesReportSection } from '../../contract/sales-report';
+import type {
+  SalesReport,
+  SalesReportData,
+  SalesReportListItem,
+  SalesReportSection,
+} from '../../contract/sales-report';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { computeReport } from './compute';
@@ -29,20 +34,29 @@ const LIST_SQL = `SELECT r.id, r.kind, r.period, t.name AS team, r.lang, r.creat
   FROM sales_reports r LEFT JOIN teams t ON t.id = r.team_id`;
 
 function teamByName(db: Database, name: string): { id: number; name: string } {
-  const t = db.prepare('SELECT id, name FROM teams WHERE name = ?').get(name) as { id: number; name: string } | undefined;
+  const t = db.prepare('SELECT id, name FROM teams WHERE name = ?').get(name) as
+    { id: number; name: string } | undefined;
   if (!t) throw new WorkbenchError('sales-report/unknown-team', { team: name });
   return t;
 }
 
 export function listReports(db: Database, period?: string): SalesReportListItem[] {
-  return db.prepare(`${LIST_SQL}${period ? ' WHERE r.period = ?' : ''} ORDER BY r.id DESC`).all(...(period ? [period] : [])) as Row[];
+  return db
+    .prepare(`${LIST_SQL}${period ? ' WHERE r.period = ?' : ''} ORDER BY r.id DESC`)
+    .all(...(period ? [period] : [])) as Row[];
 }
 
 export function showReport(db: Database, id: number): SalesReport {
   const row = db.prepare(`${LIST_SQL} WHERE r.id = ?`).get(id) as Row | undefined;
   if (!row) throw new WorkbenchError('sales-report/not-found', { id });
-  const data = JSON.parse((db.prepare('SELECT data FROM sales_reports WHERE id = ?').get(id) as { data: string }).data) as SalesReportData;
-  const comments = db.prepare('SELECT section, body, updated_at AS updatedAt, updated_by AS updatedBy FROM sales_report_comments WHERE report_id = ?').all(id) as {
+  const data = JSON.parse(
+    (db.prepare('SELECT data FROM sales_reports WHERE id = ?').get(id) as { data: string }).data,
+  ) as SalesReportData;
+  const comments = db
+    .prepare(
+      'SELECT section, body, updated_at AS updatedAt, updated_by AS updatedBy FROM sales_report_comments WHERE report_id = ?',
+    )
+    .all(id) as {
     section: SalesReportSection;
     body: string;
     updatedAt: string;
@@ -59,7 +73,9 @@ export function generateReport(ctx: ServiceContext, input: ParsedInput<'sales-re
   const data = computeReport(db, p, team);
   const id = db.transaction(() => {
     const r = db
-      .prepare('INSERT INTO sales_reports (kind, period, team_id, lang, data, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO sales_reports (kind, period, team_id, lang, data, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(p.kind, p.period, team?.id ?? null, input.lang ?? ctx.lang, JSON.stringify(data), nowIso(), ctx.actor);
     return Number(r.lastInsertRowid);
   })();
@@ -71,13 +87,21 @@ export function commentReport(ctx: ServiceContext, input: ParsedInput<'sales-rep
   const { db } = ctx;
   const before = showReport(db, input.id).sectionComments[input.section]?.body ?? null;
   db.transaction(() => {
-    if (input.body === '') db.prepare('DELETE FROM sales_report_comments WHERE report_id = ? AND section = ?').run(input.id, input.section);
+    if (input.body === '')
+      db.prepare('DELETE FROM sales_report_comments WHERE report_id = ? AND section = ?').run(input.id, input.section);
     else
       db.prepare(
         `INSERT INTO sales_report_comments (report_id, section, body, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (report_id, section) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       ).run(input.id, input.section, input.body, nowIso(), ctx.actor);
-    audit(db, { actor: ctx.actor, entity: 'sales_report', entityId: input.id, field: `comment.${input.section}`, oldValue: before, newValue: input.body || null });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'sales_report',
+      entityId: input.id,
+      field: `comment.${input.section}`,
+      oldValue: before,
+      newValue: input.body || null,
+    });
   })();
   return showReport(db, input.id);
 }
@@ -88,7 +112,13 @@ export function deleteReport(ctx: ServiceContext, id: number): { deleted: number
   db.transaction(() => {
     db.prepare('DELETE FROM sales_report_comments WHERE report_id = ?').run(id);
     db.prepare('DELETE FROM sales_reports WHERE id = ?').run(id);
-    audit(db, { actor: ctx.actor, entity: 'sales_report', entityId: id, field: 'deleted', oldValue: `${r.period} ${r.team ?? ''}`.trim() });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'sales_report',
+      entityId: id,
+      field: 'deleted',
+      oldValue: `${r.period} ${r.team ?? ''}`.trim(),
+    });
   })();
   return { deleted: 1 };
 }

@@ -11,11 +11,25 @@ function section(r: SalesReport, s: SalesReportSection, lang: Lang): Sheet {
   const d = r.data;
   const c = (k: string, format: WriteColumn['format']): WriteColumn => ({ header: L(`col.${k}`), format });
   const kv = (rows: [string, WriteValue, WriteColumn['format']][]): Sheet => ({
-    columns: [{ header: L('col.item'), format: 'text', width: 28 }, { header: L('col.value'), format: 'general', width: 18 }],
+    columns: [
+      { header: L('col.item'), format: 'text', width: 28 },
+      { header: L('col.value'), format: 'general', width: 18 },
+    ],
     rows: rows.map(([k, v]) => [L(`col.${k}`), v]),
   });
-  const person = [c('employeeNo', 'text'), c('name', 'text'), c('team', 'text'), c('target', 'money'), c('actual', 'money'), c('completion', 'percent'), c('lastYear', 'money'), c('yoy', 'percent'), c('orders', 'int')];
-  const personRows = (rows: typeof d.people) => rows.map((p) => [p.employeeNo, p.name, p.team, p.target, p.actual, p.completion, p.lastYear, p.yoy, p.orders]);
+  const person = [
+    c('employeeNo', 'text'),
+    c('name', 'text'),
+    c('team', 'text'),
+    c('target', 'money'),
+    c('actual', 'money'),
+    c('completion', 'percent'),
+    c('lastYear', 'money'),
+    c('yoy', 'percent'),
+    c('orders', 'int'),
+  ];
+  const personRows = (rows: typeof d.people) =>
+    rows.map((p) => [p.employeeNo, p.name, p.team, p.target, p.actual, p.completion, p.lastYear, p.yoy, p.orders]);
   switch (s) {
     case 'summary':
       return kv([
@@ -34,11 +48,37 @@ function section(r: SalesReport, s: SalesReportSection, lang: Lang): Sheet {
       return { columns: person, rows: personRows(d.people) };
     case 'products':
       return {
-        columns: [c('product', 'text'), c('category', 'text'), c('target', 'money'), c('actual', 'money'), c('share', 'percent'), c('lastYear', 'money'), c('yoy', 'percent'), c(`previous-${d.kind}`, 'money'), c(`mom-${d.kind}`, 'percent')],
-        rows: d.products.map((p) => [p.product, p.category, null, p.actual, p.share, p.lastYear, p.yoy, p.previous, p.mom]),
+        columns: [
+          c('product', 'text'),
+          c('category', 'text'),
+          c('target', 'money'),
+          c('actual', 'money'),
+          c('share', 'percent'),
+          c('lastYear', 'money'),
+          c('yoy', 'percent'),
+          c(`previous-${d.kind}`, 'money'),
+          c(`mom-${d.kind}`, 'percent'),
+        ],
+        rows: d.products.map((p) => [
+          p.product,
+          p.category,
+          null,
+          p.actual,
+          p.share,
+          p.lastYear,
+          p.yoy,
+          p.previous,
+          p.mom,
+        ]),
       };
     case 'performers':
-      return { columns: [{ header: L('col.rank'), format: 'text' }, ...person], rows: [...d.top.map((p) => [L('top'), ...personRows([p])[0]]), ...d.bottom.map((p) => [L('bottom'), ...personRows([p])[0]])] };
+      return {
+        columns: [{ header: L('col.rank'), format: 'text' }, ...person],
+        rows: [
+          ...d.top.map((p) => [L('top'), ...personRows([p])[0]]),
+          ...d.bottom.map((p) => [L('bottom'), ...personRows([p])[0]]),
+        ],
+      };
     case 'pipeline':
       return {
         columns: [c('stage', 'text'), c('count', 'int'), c('amount', 'money')],
@@ -73,7 +113,11 @@ function section(r: SalesReport, s: SalesReportSection, lang: Lang): Sheet {
     case 'survey':
       return {
         columns: [c('survey', 'text'), c('responses', 'int'), c('satisfaction', 'number')],
-        rows: [...d.survey.bySurvey.map((x) => [x.survey, x.responses, x.satisfaction]), [L('col.total'), d.survey.responses, d.survey.satisfaction], ['NPS', null, d.survey.nps]],
+        rows: [
+          ...d.survey.bySurvey.map((x) => [x.survey, x.responses, x.satisfaction]),
+          [L('col.total'), d.survey.responses, d.survey.satisfaction],
+          ['NPS', null, d.survey.nps],
+        ],
       };
   }
 }

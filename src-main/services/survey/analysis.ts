@@ -21,7 +21,10 @@ export function npsQuestion(questions: SurveyQuestion[]): SurveyQuestion | undef
 }
 
 function valueCounts(db: Database, questionId: number): Map<number, number> {
-  const rows = db.prepare('SELECT value_num AS v, n AS c FROM survey_value_counts WHERE question_id = ?').raw().all(questionId) as [number, number][];
+  const rows = db
+    .prepare('SELECT value_num AS v, n AS c FROM survey_value_counts WHERE question_id = ?')
+    .raw()
+    .all(questionId) as [number, number][];
   return new Map(rows);
 }
 
@@ -34,7 +37,16 @@ function questionStats(db: Database, q: SurveyQuestion): QuestionStats {
     const dist = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => counts.get(scale.min + i) ?? 0);
     const s = scaleFromDistribution(dist, scale.min);
     const distribution = Object.fromEntries(dist.map((c, i) => [String(scale.min + i), c]));
-    const out: QuestionStats = { ...base, n: s.n, mean: s.mean, sd: s.sd, top2: pct(s.top2), csat: q.type === 'likert5' ? pct(s.top2) : null, distribution, tooSmall: s.n < MIN_GROUP };
+    const out: QuestionStats = {
+      ...base,
+      n: s.n,
+      mean: s.mean,
+      sd: s.sd,
+      top2: pct(s.top2),
+      csat: q.type === 'likert5' ? pct(s.top2) : null,
+      distribution,
+      tooSmall: s.n < MIN_GROUP,
+    };
     if (q.type === 'nps') out.nps = npsFromDistribution(dist);
     return out;
   }
@@ -76,7 +88,20 @@ function npsBySalesperson(db: Database, surveyId: number): (GroupStats & { emplo
     .map((r) => {
       const p = people.get(r.sid)!;
       const nps = npsFromCounts(r.pro, r.pas, r.det);
-      return { key: String(r.sid), label: p.name, employeeNo: p.no, name: p.name, n: r.n, nps: nps.score, ci95: nps.ci95, promoters: r.pro, detractors: r.det, csat: null, mean: null, tooSmall: r.n < MIN_GROUP };
+      return {
+        key: String(r.sid),
+        label: p.name,
+        employeeNo: p.no,
+        name: p.name,
+        n: r.n,
+        nps: nps.score,
+        ci95: nps.ci95,
+        promoters: r.pro,
+        detractors: r.det,
+        csat: null,
+        mean: null,
+        tooSmall: r.n < MIN_GROUP,
+      };
     })
     .sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : a.employeeNo > b.employeeNo ? 1 : 0));
 }

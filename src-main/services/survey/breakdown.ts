@@ -25,7 +25,11 @@ const JOIN = {
 const DIM: Record<BreakdownDimension, { key: string; label: string; joins: (keyof typeof JOIN)[] }> = {
   salesperson: { key: 'x.salesperson_id', label: "sp.name || ' (' || sp.employee_no || ')'", joins: ['sp'] },
   team: { key: 't.id', label: 't.name', joins: ['sp', 't'] },
-  region: { key: 'coalesce(t.region, c.province)', label: 'coalesce(t.region, c.province)', joins: ['r', 'sp', 't', 'c'] },
+  region: {
+    key: 'coalesce(t.region, c.province)',
+    label: 'coalesce(t.region, c.province)',
+    joins: ['r', 'sp', 't', 'c'],
+  },
   product: { key: 'p.id', label: 'p.name', joins: ['r', 'o', 'p'] },
   period: { key: 'substr(x.day, 1, 7)', label: 'substr(x.day, 1, 7)', joins: [] },
   segment: { key: 'c.segment', label: 'c.segment', joins: ['r', 'c'] },
@@ -51,7 +55,17 @@ export function breakdown(db: Database, surveyId: number, dimension: BreakdownDi
        FROM survey_response_scores x ${joinsOf(dimension)}
        WHERE x.survey_id = ? GROUP BY k`,
     )
-    .all(surveyId) as { k: unknown; label: string | null; n: number; pro: number; pas: number; det: number; satN: number; sum: number; top: number }[];
+    .all(surveyId) as {
+    k: unknown;
+    label: string | null;
+    n: number;
+    pro: number;
+    pas: number;
+    det: number;
+    satN: number;
+    sum: number;
+    top: number;
+  }[];
   return groups
     .map((g) => {
       const nps = npsFromCounts(g.pro, g.pas, g.det);
@@ -72,7 +86,13 @@ export function breakdown(db: Database, surveyId: number, dimension: BreakdownDi
 }
 
 /** A question's answers (rows: dimension groups; columns: answer categories) with Pearson's chi-square test. */
-export function crosstab(db: Database, surveyId: number, questionId: number, dimension: BreakdownDimension, lang: 'zh-CN' | 'en' = 'en'): Crosstab {
+export function crosstab(
+  db: Database,
+  surveyId: number,
+  questionId: number,
+  dimension: BreakdownDimension,
+  lang: 'zh-CN' | 'en' = 'en',
+): Crosstab {
   getPlan(db, surveyId);
   const q = listQuestions(db, surveyId, false).find((x) => x.id === questionId);
   if (!q) throw new WorkbenchError('survey/question-not-found', { id: questionId });
@@ -81,7 +101,8 @@ export function crosstab(db: Database, surveyId: number, questionId: number, dim
   let column: (v: number) => number[];
   if (scale) {
     columns = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => String(scale.min + i));
-    if (q.type === 'likert5') columns = (q.options.labels?.[lang] ?? DEFAULT_LIKERT_LABELS[lang]).map((l, i) => `${i + 1} ${l}`);
+    if (q.type === 'likert5')
+      columns = (q.options.labels?.[lang] ?? DEFAULT_LIKERT_LABELS[lang]).map((l, i) => `${i + 1} ${l}`);
     column = (v) => [v - scale.min];
   } else if (q.type === 'choice' || q.type === 'multi') {
     columns = q.options.choices ?? [];
@@ -103,6 +124,14 @@ export function crosstab(db: Database, surveyId: number, questionId: number, dim
     g.n += r.c;
     for (const i of column(r.v)) if (i >= 0 && i < columns.length) g.counts[i] += r.c;
   }
-  const list = [...groups.values()].sort((a, b) => b.n - a.n || a.label.localeCompare(b.label)).map((g) => ({ ...g, tooSmall: g.n < MIN_GROUP }));
-  return { question: { id: q.id, text: q.text, type: q.type }, dimension, rows: list, columns, test: chiSquare(list.map((g) => g.counts)) };
+  const list = [...groups.values()]
+    .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label))
+    .map((g) => ({ ...g, tooSmall: g.n < MIN_GROUP }));
+  return {
+    question: { id: q.id, text: q.text, type: q.type },
+    dimension,
+    rows: list,
+    columns,
+    test: chiSquare(list.map((g) => g.counts)),
+  };
 }

@@ -22,7 +22,10 @@ export function quarterRange(quarter: string): { from: string; to: string } {
   const q = Number(m[2]);
   const lastMonth = q * 3;
   const lastDay = new Date(Date.UTC(y, lastMonth, 0)).getUTCDate();
-  return { from: `${y}-${String(lastMonth - 2).padStart(2, '0')}-01`, to: `${y}-${String(lastMonth).padStart(2, '0')}-${lastDay}` };
+  return {
+    from: `${y}-${String(lastMonth - 2).padStart(2, '0')}-01`,
+    to: `${y}-${String(lastMonth).padStart(2, '0')}-${lastDay}`,
+  };
 }
 
 /**
@@ -39,9 +42,12 @@ export function quarterRange(quarter: string): { from: string; to: string } {
 export function surveyResultsByPerson(db: Database, query: PersonSurveyQuery): PersonSurveyResult[] {
   ensureSurveyCache(db);
   const only = query.surveyIds?.length ? new Set(query.surveyIds) : null;
-  const surveys = (db.prepare('SELECT id, COALESCE(end_date, start_date) AS fallback FROM surveys ORDER BY id').all() as { id: number; fallback: string | null }[]).filter(
-    (s) => !only || only.has(s.id),
-  );
+  const surveys = (
+    db.prepare('SELECT id, COALESCE(end_date, start_date) AS fallback FROM surveys ORDER BY id').all() as {
+      id: number;
+      fallback: string | null;
+    }[]
+  ).filter((s) => !only || only.has(s.id));
   // one survey at a time, so that each grouping walks the (survey, salesperson, …) covering index in order
   const perSurvey = db.prepare(
     `SELECT salesperson_id AS sid, count(*) AS responses, count(nps) AS n,
@@ -51,7 +57,17 @@ export function surveyResultsByPerson(db: Database, query: PersonSurveyQuery): P
      WHERE survey_id = ? AND salesperson_id IS NOT NULL AND COALESCE(day, ?) BETWEEN ? AND ?
      GROUP BY salesperson_id`,
   );
-  type Sums = { sid: number; responses: number; n: number; pro: number; pas: number; det: number; satN: number; sum: number; top: number };
+  type Sums = {
+    sid: number;
+    responses: number;
+    n: number;
+    pro: number;
+    pas: number;
+    det: number;
+    satN: number;
+    sum: number;
+    top: number;
+  };
   const bySid = new Map<number, Sums>();
   for (const s of surveys) {
     for (const r of perSurvey.all(s.id, s.fallback, query.from, query.to) as Sums[]) {
@@ -61,9 +77,7 @@ export function surveyResultsByPerson(db: Database, query: PersonSurveyQuery): P
     }
   }
   const rows = [...bySid.values()];
-  const people = new Map(
-    allStaff(db).map((p) => [p.id, p]),
-  );
+  const people = new Map(allStaff(db).map((p) => [p.id, p]));
   const out: PersonSurveyResult[] = [];
   for (const r of rows) {
     const p = people.get(r.sid);
@@ -91,6 +105,10 @@ export function surveyResultsByPerson(db: Database, query: PersonSurveyQuery): P
 }
 
 /** Same as surveyResultsByPerson for one quarter 'YYYYQn'. */
-export function surveyResultsForQuarter(db: Database, quarter: string, surveyIds?: readonly number[]): PersonSurveyResult[] {
+export function surveyResultsForQuarter(
+  db: Database,
+  quarter: string,
+  surveyIds?: readonly number[],
+): PersonSurveyResult[] {
   return surveyResultsByPerson(db, { ...quarterRange(quarter), surveyIds });
 }

@@ -24,7 +24,9 @@ export function listComments(db: Database, q: CommentQuery): { rows: CommentRow[
   getPlan(db, q.surveyId);
   const questions = listQuestions(db, q.surveyId, false);
   const npsQ = npsQuestion(questions);
-  const textIds = questions.filter((x) => x.type === 'text' && (q.questionId === undefined || x.id === q.questionId)).map((x) => x.id);
+  const textIds = questions
+    .filter((x) => x.type === 'text' && (q.questionId === undefined || x.id === q.questionId))
+    .map((x) => x.id);
   if (!textIds.length) return { rows: [], total: 0 };
   const where = [`a.question_id IN (${textIds.join(',')})`, 'a.value_text IS NOT NULL'];
   const params: unknown[] = [npsQ?.id ?? -1];
@@ -55,8 +57,11 @@ export function listComments(db: Database, q: CommentQuery): { rows: CommentRow[
     .prepare(
       `SELECT r.id AS responseId, a.question_id AS questionId, sq.text AS question, a.value_text AS text, n.value_num AS npsScore,
               sp.name AS salesperson, c.name AS customer, r.submitted_at AS submittedAt
-       ${from.replace('WHERE', `JOIN survey_questions sq ON sq.id = a.question_id
-         LEFT JOIN staff sp ON sp.id = r.salesperson_id LEFT JOIN customers c ON c.id = r.customer_id WHERE`)}
+       ${from.replace(
+         'WHERE',
+         `JOIN survey_questions sq ON sq.id = a.question_id
+         LEFT JOIN staff sp ON sp.id = r.salesperson_id LEFT JOIN customers c ON c.id = r.customer_id WHERE`,
+       )}
        ORDER BY r.submitted_at DESC, r.id DESC LIMIT ?`,
     )
     .all(...params, q.limit) as CommentRow[];

@@ -39,7 +39,9 @@ const toPlan = (r: PlanRow): SurveyPlan => ({ ...r, audience: parseAudience(r.au
 /** Every survey plan (P4.7), newest first, with its response count and NPS. */
 export function listSurveys(db: Database): SurveyPlan[] {
   ensureSurveyCache(db);
-  return (db.prepare(`${SELECT_PLAN} ORDER BY coalesce(s.start_date, s.created_at) DESC, s.id DESC`).all() as PlanRow[]).map(toPlan);
+  return (
+    db.prepare(`${SELECT_PLAN} ORDER BY coalesce(s.start_date, s.created_at) DESC, s.id DESC`).all() as PlanRow[]
+  ).map(toPlan);
 }
 
 /** One plan; also brings the survey's score cache up to date, since nearly every survey reader starts here. */
@@ -68,17 +70,24 @@ export function getSurvey(db: Database, id: number): SurveyDetail {
 }
 
 function checkPlan(db: Database, p: PlanInput): void {
-  if (p.startDate && p.endDate && p.endDate < p.startDate) throw new WorkbenchError('survey/end-before-start', { start: p.startDate, end: p.endDate });
+  if (p.startDate && p.endDate && p.endDate < p.startDate)
+    throw new WorkbenchError('survey/end-before-start', { start: p.startDate, end: p.endDate });
   if (p.previousWaveId != null) {
     if (p.previousWaveId === p.id) throw new WorkbenchError('survey/wave-cycle');
-    if (!db.prepare('SELECT 1 FROM surveys WHERE id = ?').get(p.previousWaveId)) throw new WorkbenchError('survey/not-found', { id: p.previousWaveId });
+    if (!db.prepare('SELECT 1 FROM surveys WHERE id = ?').get(p.previousWaveId))
+      throw new WorkbenchError('survey/not-found', { id: p.previousWaveId });
     // following the chain back from the previous wave must never reach this survey
     for (let cur: number | null = p.previousWaveId, hops = 0; cur !== null && hops < 1000; hops++) {
       if (cur === p.id) throw new WorkbenchError('survey/wave-cycle');
-      cur = (db.prepare('SELECT previous_wave_id AS prev FROM surveys WHERE id = ?').get(cur) as { prev: number | null } | undefined)?.prev ?? null;
+      cur =
+        (
+          db.prepare('SELECT previous_wave_id AS prev FROM surveys WHERE id = ?').get(cur) as
+            { prev: number | null } | undefined
+        )?.prev ?? null;
     }
   }
-  for (const t of p.audience.teamIds) if (!db.prepare('SELECT 1 FROM teams WHERE id = ?').get(t)) throw new WorkbenchError('team/not-found', { id: t });
+  for (const t of p.audience.teamIds)
+    if (!db.prepare('SELECT 1 FROM teams WHERE id = ?').get(t)) throw new WorkbenchError('team/not-found', { id: t });
   for (const s of p.audience.staffIds) requireStaff(db, s);
 }
 
@@ -88,18 +97,31 @@ export function savePlan(ctx: ServiceContext, p: PlanInput): SurveyPlan {
   return db.transaction(() => {
     checkPlan(db, p);
     const audience = JSON.stringify(p.audience);
-    const values = [p.name, p.purpose ?? null, p.method, p.startDate ?? null, p.endDate ?? null, p.status, audience, p.previousWaveId ?? null];
+    const values = [
+      p.name,
+      p.purpose ?? null,
+      p.method,
+      p.startDate ?? null,
+      p.endDate ?? null,
+      p.status,
+      audience,
+      p.previousWaveId ?? null,
+    ];
     if (p.id === undefined) {
       const id = Number(
         db
-          .prepare('INSERT INTO surveys (name, purpose, method, start_date, end_date, status, audience, previous_wave_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO surveys (name, purpose, method, start_date, end_date, status, audience, previous_wave_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
           .run(...values, nowIso()).lastInsertRowid,
       );
       audit(db, { actor: ctx.actor, entity: 'survey', entityId: id, newValue: p, reason: 'created' });
       return getPlan(db, id);
     }
     const before = getPlan(db, p.id);
-    db.prepare('UPDATE surveys SET name = ?, purpose = ?, method = ?, start_date = ?, end_date = ?, status = ?, audience = ?, previous_wave_id = ? WHERE id = ?').run(...values, p.id);
+    db.prepare(
+      'UPDATE surveys SET name = ?, purpose = ?, method = ?, start_date = ?, end_date = ?, status = ?, audience = ?, previous_wave_id = ? WHERE id = ?',
+    ).run(...values, p.id);
     audit(db, { actor: ctx.actor, entity: 'survey', entityId: p.id, oldValue: before, newValue: p, reason: 'updated' });
     return getPlan(db, p.id);
   })();
@@ -110,7 +132,8 @@ export function deleteSurvey(ctx: ServiceContext, id: number): { deleted: number
   const { db } = ctx;
   return db.transaction(() => {
     const plan = getPlan(db, id);
-    if (plan.responses > 0) throw new WorkbenchError('survey/has-responses', { name: plan.name, count: plan.responses });
+    if (plan.responses > 0)
+      throw new WorkbenchError('survey/has-responses', { name: plan.name, count: plan.responses });
     db.prepare('UPDATE surveys SET previous_wave_id = NULL WHERE previous_wave_id = ?').run(id);
     db.prepare('DELETE FROM improvement_actions WHERE survey_id = ?').run(id);
     db.prepare('DELETE FROM surveys WHERE id = ?').run(id);

@@ -18,13 +18,15 @@ export function parseOptions(type: QuestionType, raw: string | null): QuestionOp
   } catch {
     v = null;
   }
-  const strings = (a: unknown): string[] | undefined => (Array.isArray(a) && a.every((x) => typeof x === 'string') ? (a as string[]) : undefined);
+  const strings = (a: unknown): string[] | undefined =>
+    Array.isArray(a) && a.every((x) => typeof x === 'string') ? (a as string[]) : undefined;
   if (type === 'likert5') {
     const arr = strings(v);
     const given = !arr && v && typeof v === 'object' ? (v as QuestionOptions).labels : undefined;
     return {
       labels: {
-        'zh-CN': given?.['zh-CN']?.length === 5 ? given['zh-CN'] : arr?.length === 5 ? arr : DEFAULT_LIKERT_LABELS['zh-CN'],
+        'zh-CN':
+          given?.['zh-CN']?.length === 5 ? given['zh-CN'] : arr?.length === 5 ? arr : DEFAULT_LIKERT_LABELS['zh-CN'],
         en: given?.en?.length === 5 ? given.en : DEFAULT_LIKERT_LABELS.en,
       },
     };

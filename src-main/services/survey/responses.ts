@@ -17,7 +17,11 @@ export interface StoredAnswer {
 }
 
 const bad = (q: SurveyQuestion, value: unknown, expected: string) =>
-  new WorkbenchError('survey/bad-answer', { question: q.text, value: Array.isArray(value) ? value.join(', ') : String(value), expected });
+  new WorkbenchError('survey/bad-answer', {
+    question: q.text,
+    value: Array.isArray(value) ? value.join(', ') : String(value),
+    expected,
+  });
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 /**
@@ -40,7 +44,12 @@ export function toStored(q: SurveyQuestion, value: AnswerValue): StoredAnswer | 
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return null;
   const scale = SCALE[q.type];
   if (scale) {
-    let n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+(\.0+)?\s*$/.test(value) ? Number(value) : NaN;
+    let n =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^\s*-?\d+(\.0+)?\s*$/.test(value)
+          ? Number(value)
+          : NaN;
     if (Number.isNaN(n) && q.type === 'likert5' && typeof value === 'string') {
       const v = value.trim().toLowerCase();
       for (const lang of ['zh-CN', 'en'] as const) {
@@ -59,7 +68,14 @@ export function toStored(q: SurveyQuestion, value: AnswerValue): StoredAnswer | 
   }
   if (q.type === 'multi') {
     const list = Array.isArray(value) ? value : String(value).split(/[┋;\n]/);
-    const idx = [...new Set(list.map((v) => String(v).trim()).filter(Boolean).map((v) => choiceIndex(choices, v)))];
+    const idx = [
+      ...new Set(
+        list
+          .map((v) => String(v).trim())
+          .filter(Boolean)
+          .map((v) => choiceIndex(choices, v)),
+      ),
+    ];
     if (idx.some((i) => i < 0)) throw bad(q, value, choices.join(' / '));
     idx.sort((a, b) => a - b);
     return { num: multiMask(idx), text: idx.map((i) => choices[i]).join(MULTI_SEPARATOR) };
@@ -95,10 +111,13 @@ export function enterResponse(ctx: ServiceContext, input: ResponseInput): Entere
     if (salespersonId !== null) requireStaff(db, salespersonId);
     let owner: number | null = null;
     if (input.customerId != null) {
-      const c = db.prepare('SELECT owner_id AS owner FROM customers WHERE id = ?').get(input.customerId) as { owner: number | null } | undefined;
+      const c = db.prepare('SELECT owner_id AS owner FROM customers WHERE id = ?').get(input.customerId) as
+        { owner: number | null } | undefined;
       if (!c) throw new WorkbenchError('survey/customer-not-found', { id: input.customerId });
       owner = c.owner;
-      const again = db.prepare('SELECT 1 FROM survey_responses WHERE survey_id = ? AND customer_id = ?').get(input.surveyId, input.customerId);
+      const again = db
+        .prepare('SELECT 1 FROM survey_responses WHERE survey_id = ? AND customer_id = ?')
+        .get(input.surveyId, input.customerId);
       if (again) throw new WorkbenchError('survey/duplicate-response', { row: 1 });
     }
     const stored: [number, StoredAnswer][] = [];
@@ -121,13 +140,29 @@ export function enterResponse(ctx: ServiceContext, input: ResponseInput): Entere
     const submitted = input.submittedAt ?? dayjs().format('YYYY-MM-DD');
     const responseId = Number(
       db
-        .prepare('INSERT INTO survey_responses (survey_id, customer_id, salesperson_id, submitted_at, channel) VALUES (?, ?, ?, ?, ?)')
-        .run(input.surveyId, input.customerId ?? null, salespersonId, submitted, input.channel ?? (plan.method === 'phone' ? 'phone' : null)).lastInsertRowid,
+        .prepare(
+          'INSERT INTO survey_responses (survey_id, customer_id, salesperson_id, submitted_at, channel) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(
+          input.surveyId,
+          input.customerId ?? null,
+          salespersonId,
+          submitted,
+          input.channel ?? (plan.method === 'phone' ? 'phone' : null),
+        ).lastInsertRowid,
     );
-    const ins = db.prepare('INSERT INTO survey_answers (response_id, question_id, value_num, value_text) VALUES (?, ?, ?, ?)');
+    const ins = db.prepare(
+      'INSERT INTO survey_answers (response_id, question_id, value_num, value_text) VALUES (?, ?, ?, ?)',
+    );
     for (const [qid, s] of stored) ins.run(responseId, qid, s.num, s.text);
     cacheAddResponses(db, input.surveyId, responseId);
-    audit(db, { actor: ctx.actor, entity: 'survey_response', entityId: responseId, newValue: { surveyId: input.surveyId, customerId: input.customerId ?? null, answers: stored.length }, reason: 'entered' });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'survey_response',
+      entityId: responseId,
+      newValue: { surveyId: input.surveyId, customerId: input.customerId ?? null, answers: stored.length },
+      reason: 'entered',
+    });
     return { responseId, answers: stored.length };
   })();
 }
@@ -136,7 +171,9 @@ export function enterResponse(ctx: ServiceContext, input: ResponseInput): Entere
 export function deleteResponse(ctx: ServiceContext, responseId: number): { deleted: number } {
   const { db } = ctx;
   return db.transaction(() => {
-    const r = db.prepare('SELECT id, survey_id AS surveyId, customer_id AS customerId FROM survey_responses WHERE id = ?').get(responseId) as { surveyId: number } | undefined;
+    const r = db
+      .prepare('SELECT id, survey_id AS surveyId, customer_id AS customerId FROM survey_responses WHERE id = ?')
+      .get(responseId) as { surveyId: number } | undefined;
     if (!r) throw new WorkbenchError('survey/response-not-found', { id: responseId });
     ensureSurveyCache(db, r.surveyId);
     cacheRemoveResponse(db, responseId);
@@ -175,6 +212,15 @@ export function audienceCustomers(db: Database, surveyId: number) {
        FROM customers c LEFT JOIN staff o ON o.id = c.owner_id
        WHERE ${where.join(' AND ')} ORDER BY answered, o.name, c.name`,
     )
-    .all(surveyId, ...params) as { customerId: number; code: string | null; name: string; contact: string | null; phone: string | null; ownerId: number | null; ownerName: string | null; answered: number }[];
+    .all(surveyId, ...params) as {
+    customerId: number;
+    code: string | null;
+    name: string;
+    contact: string | null;
+    phone: string | null;
+    ownerId: number | null;
+    ownerName: string | null;
+    answered: number;
+  }[];
   return rows.map((r) => ({ ...r, answered: Boolean(r.answered) }));
 }

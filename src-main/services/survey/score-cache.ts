@@ -22,9 +22,17 @@ const idList = (ids: readonly number[]) => (ids.length ? ids.map((i) => String(M
  * A response without NPS or 5-point answers still gets its row (LEFT JOIN), so the counts always match.
  */
 function insertScores(db: Database, surveyId: number, fromId: number): void {
-  const range = db.prepare('SELECT min(id), max(id) FROM survey_responses WHERE survey_id = ? AND id >= ?').raw().get(surveyId, fromId) as [number | null, number | null];
+  const range = db
+    .prepare('SELECT min(id), max(id) FROM survey_responses WHERE survey_id = ? AND id >= ?')
+    .raw()
+    .get(surveyId, fromId) as [number | null, number | null];
   if (range[0] === null) return;
-  const questions = db.prepare("SELECT id, type FROM survey_questions WHERE survey_id = ? AND type IN ('nps', 'likert5') ORDER BY position").raw().all(surveyId) as [number, string][];
+  const questions = db
+    .prepare(
+      "SELECT id, type FROM survey_questions WHERE survey_id = ? AND type IN ('nps', 'likert5') ORDER BY position",
+    )
+    .raw()
+    .all(surveyId) as [number, string][];
   // the survey's NPS question is its first question of type 'nps' (analysis.ts npsQuestion)
   const nps = questions.find(([, type]) => type === 'nps')?.[0] ?? -1;
   const likert = questions.filter(([, type]) => type === 'likert5').map(([id]) => id);
@@ -52,7 +60,9 @@ export function rebuildSurveyCache(db: Database, surveyIds?: readonly number[]):
     if (!ids.length) return;
     const list = idList(ids);
     db.prepare(`DELETE FROM survey_response_scores WHERE survey_id IN (${list})`).run();
-    db.prepare(`DELETE FROM survey_value_counts WHERE question_id IN (SELECT id FROM survey_questions WHERE survey_id IN (${list}))`).run();
+    db.prepare(
+      `DELETE FROM survey_value_counts WHERE question_id IN (SELECT id FROM survey_questions WHERE survey_id IN (${list}))`,
+    ).run();
     for (const id of ids) insertScores(db, id, 0);
     db.prepare(
       `INSERT INTO survey_value_counts (question_id, value_num, n)
@@ -92,9 +102,19 @@ export function ensureSurveyCache(db: Database, surveyId?: number): void {
   const filter = surveyId === undefined ? '' : 'WHERE survey_id = ?';
   const args = surveyId === undefined ? [] : [surveyId];
   // both read only their survey_id index (the response id is the rowid, carried by the index)
-  const responses = db.prepare(`SELECT survey_id, count(*), total(id) FROM survey_responses ${filter} GROUP BY survey_id`).raw().all(...args) as Stamp[];
+  const responses = db
+    .prepare(`SELECT survey_id, count(*), total(id) FROM survey_responses ${filter} GROUP BY survey_id`)
+    .raw()
+    .all(...args) as Stamp[];
   const cached = new Map(
-    (db.prepare(`SELECT survey_id, count(*), total(response_id) FROM survey_response_scores ${filter} GROUP BY survey_id`).raw().all(...args) as Stamp[]).map((s) => [s[0], s]),
+    (
+      db
+        .prepare(
+          `SELECT survey_id, count(*), total(response_id) FROM survey_response_scores ${filter} GROUP BY survey_id`,
+        )
+        .raw()
+        .all(...args) as Stamp[]
+    ).map((s) => [s[0], s]),
   );
   const stale: number[] = [];
   for (const [sid, n, sum] of responses) {

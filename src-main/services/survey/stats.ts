@@ -51,7 +51,8 @@ export function npsFromDistribution(dist: ArrayLike<number>): NpsSummary {
  */
 export function compareNps(earlier: NpsSummary, later: NpsSummary): WaveComparison {
   const tooSmall = earlier.n < MIN_GROUP || later.n < MIN_GROUP;
-  if (earlier.score === null || later.score === null) return { change: null, z: null, p: null, significant: false, tooSmall: true };
+  if (earlier.score === null || later.score === null)
+    return { change: null, z: null, p: null, significant: false, tooSmall: true };
   const change = later.score - earlier.score;
   const se = Math.sqrt((earlier.se ?? 0) ** 2 + (later.se ?? 0) ** 2);
   if (se === 0) return { change, z: null, p: change === 0 ? 1 : 0, significant: change !== 0 && !tooSmall, tooSmall };
@@ -121,7 +122,14 @@ export function scaleFromDistribution(dist: ArrayLike<number>, min: number): Sca
 }
 
 /** Pearson correlation from pairwise sums; null when either side has no spread. */
-export function pearsonFromSums(n: number, sx: number, sy: number, sxx: number, syy: number, sxy: number): number | null {
+export function pearsonFromSums(
+  n: number,
+  sx: number,
+  sy: number,
+  sxx: number,
+  syy: number,
+  sxy: number,
+): number | null {
   if (n < 3) return null;
   const cov = sxy - (sx * sy) / n;
   const vx = sxx - (sx * sx) / n;

@@ -7,7 +7,8 @@ import { restoreBackup } from './restore';
 import { getSetting, putSetting, readSettings } from './settings';
 import { APP_VERSION } from '../../app-version';
 
-const count = (ctx: ServiceContext, table: string): number => (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (ctx: ServiceContext, table: string): number =>
+  (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /** What the shell needs to know at start: where the data lives, whether this is a first run, how much is there. */
 function systemInfo(ctx: ServiceContext): SystemInfo {
@@ -34,7 +35,11 @@ function systemInfo(ctx: ServiceContext): SystemInfo {
 
 export const systemHandlers = {
   'system/info': (ctx) => systemInfo(ctx),
-  'system/init': (ctx) => ({ database: ctx.ws.dbPath, schemaVersion: schemaVersion(ctx.db), migratedFrom: ctx.ws.lastMigration.from }),
+  'system/init': (ctx) => ({
+    database: ctx.ws.dbPath,
+    schemaVersion: schemaVersion(ctx.db),
+    migratedFrom: ctx.ws.lastMigration.from,
+  }),
   'system/start-empty': (ctx, input) => {
     ctx.db.transaction(() => {
       putSetting(ctx.db, 'companyName', input.companyName);

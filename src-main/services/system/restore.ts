@@ -25,7 +25,8 @@ const SIDE_FILES = ['-wal', '-shm'];
 export function restoreBackup(ws: Workspace, name: string): RestoreResult {
   const backup = findBackup(ws.dataDir, name);
   const problem = checkDatabaseFile(backup.file, SCHEMA_VERSION, ws.nativeBinding);
-  if (problem?.reason === 'newer-version') throw new WorkbenchError('db/newer-version', { found: problem.version, supported: SCHEMA_VERSION });
+  if (problem?.reason === 'newer-version')
+    throw new WorkbenchError('db/newer-version', { found: problem.version, supported: SCHEMA_VERSION });
   if (problem) throw new WorkbenchError('backup/invalid', { name });
 
   let safetyBackup: BackupInfo | null = null;
@@ -59,7 +60,12 @@ export function restoreBackup(ws: Workspace, name: string): RestoreResult {
   fs.renameSync(temp, ws.dbPath);
   syncFolder(ws.dataDir);
   ws.open();
-  return { restored: backup.name, safetyBackup, ...(damagedCopy ? { damagedCopy } : {}), schemaVersion: schemaVersion(ws.db) };
+  return {
+    restored: backup.name,
+    safetyBackup,
+    ...(damagedCopy ? { damagedCopy } : {}),
+    schemaVersion: schemaVersion(ws.db),
+  };
 }
 
 /** Moves the damaged database and its WAL and SHM into damaged/, renamed (never rewritten). */
@@ -68,8 +74,10 @@ function moveAside(ws: Workspace): string | undefined {
   const dir = path.join(ws.dataDir, 'damaged');
   fs.mkdirSync(dir, { recursive: true });
   let base = path.join(dir, `workbench-${dayjs().format('YYYYMMDD-HHmmss')}.db`);
-  for (let i = 2; fs.existsSync(base); i++) base = path.join(dir, `workbench-${dayjs().format('YYYYMMDD-HHmmss')}-${i}.db`);
-  for (const suffix of SIDE_FILES) if (fs.existsSync(ws.dbPath + suffix)) fs.renameSync(ws.dbPath + suffix, base + suffix);
+  for (let i = 2; fs.existsSync(base); i++)
+    base = path.join(dir, `workbench-${dayjs().format('YYYYMMDD-HHmmss')}-${i}.db`);
+  for (const suffix of SIDE_FILES)
+    if (fs.existsSync(ws.dbPath + suffix)) fs.renameSync(ws.dbPath + suffix, base + suffix);
   fs.renameSync(ws.dbPath, base);
   return base;
 }

@@ -7,7 +7,9 @@ export function getSetting(db: Database, key: string): string | undefined {
 }
 
 export function putSetting(db: Database, key: string, value: string): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }
 
 /** The user's remembered preferences (language, display name) and the company's name. */

@@ -16,7 +16,8 @@ export interface MonthlyActuals {
 const zeros = () => new Array<number>(12).fill(0);
 const blank = (): MonthlyActuals => ({ sales: zeros(), profit: zeros() });
 
-const monthStart = (year: number, m: number) => (m === 13 ? `${year + 1}-01-01` : `${year}-${String(m).padStart(2, '0')}-01`);
+const monthStart = (year: number, m: number) =>
+  m === 13 ? `${year + 1}-01-01` : `${year}-${String(m).padStart(2, '0')}-01`;
 
 interface YearActuals {
   /** Per salesperson id. */
@@ -32,7 +33,11 @@ interface YearActuals {
  * orders_salesperson_date order ≈ 1.3 s (a table lookup per order); twelve month-sized ranges on
  * orders_date, each grouped by salesperson, take ≈ 230 ms in all. `months` limits the months read.
  */
-export function yearActuals(db: Database, year: number, months: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]): YearActuals {
+export function yearActuals(
+  db: Database,
+  year: number,
+  months: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+): YearActuals {
   const sig = ordersSignature(db);
   const key = `${year}:${months.join(',')}`;
   let perDb = cache.get(db);
@@ -69,7 +74,11 @@ function readYearActuals(db: Database, year: number, months: readonly number[]):
   const byPerson = new Map<number, MonthlyActuals>();
   const company = blank();
   for (const m of months) {
-    const rows = stmt.all(monthStart(year, m), monthStart(year, m + 1)) as { sid: number | null; sales: number; profit: number }[];
+    const rows = stmt.all(monthStart(year, m), monthStart(year, m + 1)) as {
+      sid: number | null;
+      sales: number;
+      profit: number;
+    }[];
     for (const r of rows) {
       company.sales[m - 1] += r.sales;
       company.profit[m - 1] += r.profit;
@@ -114,7 +123,9 @@ interface PersonTargetActual {
  */
 export function targetAndActualByPerson(db: Database, input: { year: number; months: number[] }): PersonTargetActual[] {
   const { year } = input;
-  const months = [...new Set(input.months)].filter((m) => Number.isInteger(m) && m >= 1 && m <= 12).sort((a, b) => a - b);
+  const months = [...new Set(input.months)]
+    .filter((m) => Number.isInteger(m) && m >= 1 && m <= 12)
+    .sort((a, b) => a - b);
   const inMonths = new Set(months.map((m) => `M${m}`));
   const cells = db
     .prepare(
@@ -122,11 +133,22 @@ export function targetAndActualByPerson(db: Database, input: { year: number; mon
        WHERE year = ? AND scope = 'person' AND (period = 'Y' OR period LIKE 'M%')`,
     )
     .all(year) as { sid: number; period: string; metric: string; amount: number }[];
-  type Acc = { target: number; targetYear: number; profitTarget: number; stretchYear: number | null; challengeYear: number | null; has: boolean };
+  type Acc = {
+    target: number;
+    targetYear: number;
+    profitTarget: number;
+    stretchYear: number | null;
+    challengeYear: number | null;
+    has: boolean;
+  };
   const acc = new Map<number, Acc>();
   const get = (sid: number) => {
     let a = acc.get(sid);
-    if (!a) acc.set(sid, (a = { target: 0, targetYear: 0, profitTarget: 0, stretchYear: null, challengeYear: null, has: false }));
+    if (!a)
+      acc.set(
+        sid,
+        (a = { target: 0, targetYear: 0, profitTarget: 0, stretchYear: null, challengeYear: null, has: false }),
+      );
     return a;
   };
   for (const c of cells) {
@@ -141,14 +163,32 @@ export function targetAndActualByPerson(db: Database, input: { year: number; mon
   }
   const actual = new Map<number, { sales: number; profit: number }>();
   for (const [sid, a] of yearActuals(db, year, months).byPerson) {
-    actual.set(sid, { sales: months.reduce((t, m) => t + a.sales[m - 1], 0), profit: months.reduce((t, m) => t + a.profit[m - 1], 0) });
+    actual.set(sid, {
+      sales: months.reduce((t, m) => t + a.sales[m - 1], 0),
+      profit: months.reduce((t, m) => t + a.profit[m - 1], 0),
+    });
     get(sid);
   }
   const staff = db
-    .prepare('SELECT s.id, s.employee_no AS employeeNo, s.name, s.team_id AS teamId, t.name AS teamName, s.status FROM staff s LEFT JOIN teams t ON t.id = s.team_id')
-    .all() as { id: number; employeeNo: string; name: string; teamId: number | null; teamName: string | null; status: 'active' | 'inactive' }[];
+    .prepare(
+      'SELECT s.id, s.employee_no AS employeeNo, s.name, s.team_id AS teamId, t.name AS teamName, s.status FROM staff s LEFT JOIN teams t ON t.id = s.team_id',
+    )
+    .all() as {
+    id: number;
+    employeeNo: string;
+    name: string;
+    teamId: number | null;
+    teamName: string | null;
+    status: 'active' | 'inactive';
+  }[];
   const prorate = (annual: number | null, a: Acc) =>
-    annual === null ? null : a.targetYear > 0 ? Math.round((annual * a.target) / a.targetYear) : months.length === 12 ? annual : Math.round((annual * months.length) / 12);
+    annual === null
+      ? null
+      : a.targetYear > 0
+        ? Math.round((annual * a.target) / a.targetYear)
+        : months.length === 12
+          ? annual
+          : Math.round((annual * months.length) / 12);
   const out: PersonTargetActual[] = [];
   for (const s of staff) {
     const a = acc.get(s.id);

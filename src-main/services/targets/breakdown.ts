@@ -33,7 +33,11 @@ function methodSpread(plan: Plan, h: Held, personWeight: (p: PlanNode) => number
 }
 
 function proposals(db: Database, year: number): Map<number, number> {
-  const rows = db.prepare("SELECT scope_id AS id, amount FROM target_cells WHERE year = ? AND scope = 'person' AND period = 'Y' AND metric = 'proposal'").all(year) as { id: number; amount: number }[];
+  const rows = db
+    .prepare(
+      "SELECT scope_id AS id, amount FROM target_cells WHERE year = ? AND scope = 'person' AND period = 'Y' AND metric = 'proposal'",
+    )
+    .all(year) as { id: number; amount: number }[];
   return new Map(rows.map((r) => [r.id, Math.round(r.amount / 100)]));
 }
 
@@ -47,13 +51,17 @@ function weightsFor(db: Database, plan: Plan, input: BreakdownInput) {
   if (needHistory && lastTotal <= 0) throw new WorkbenchError('targets/no-history', { year: plan.year - 1 });
 
   let personWeight: (p: PlanNode) => number = () => 1;
-  if (input.method === 'history') personWeight = (p) => pick(last!.byPerson.get(p.id) ?? { sales: [], profit: [] }).reduce((a, b) => a + b, 0) * (last!.scale.get(p.id) ?? 1);
+  if (input.method === 'history')
+    personWeight = (p) =>
+      pick(last!.byPerson.get(p.id) ?? { sales: [], profit: [] }).reduce((a, b) => a + b, 0) *
+      (last!.scale.get(p.id) ?? 1);
   if (input.method === 'weights' && input.personWeights) {
     const given = new Map(Object.entries(input.personWeights).map(([k, v]) => [k.toLowerCase(), v]));
     // A set, not a search of the plan per key: weights for all 1,000 people were a million comparisons.
     const known = new Set(plan.people.map((p) => p.employeeNo!.toLowerCase()));
     for (const k of Object.keys(input.personWeights)) {
-      if (!known.has(k.toLowerCase())) throw new WorkbenchError('targets/unknown-person', { person: k, year: plan.year });
+      if (!known.has(k.toLowerCase()))
+        throw new WorkbenchError('targets/unknown-person', { person: k, year: plan.year });
     }
     if (![...given.values()].some((v) => v > 0)) throw new WorkbenchError('targets/weights-zero');
     personWeight = (p) => given.get(p.employeeNo!.toLowerCase()) ?? 0;
@@ -61,15 +69,19 @@ function weightsFor(db: Database, plan: Plan, input: BreakdownInput) {
   let proposed: Map<number, number> | null = null;
   if (input.method === 'bottom-up') {
     proposed = proposals(db, plan.year);
-    if (![...proposed.values()].some((v) => v > 0)) throw new WorkbenchError('targets/no-proposals', { year: plan.year });
+    if (![...proposed.values()].some((v) => v > 0))
+      throw new WorkbenchError('targets/no-proposals', { year: plan.year });
     personWeight = (p) => proposed!.get(p.id) ?? 0;
   }
-  if (input.method === 'weights' && !input.weights && !input.personWeights) throw new WorkbenchError('targets/weights-missing');
+  if (input.method === 'weights' && !input.weights && !input.personWeights)
+    throw new WorkbenchError('targets/weights-missing');
   if (input.weights && !input.weights.some((w) => w > 0)) throw new WorkbenchError('targets/weights-zero');
 
   // Bottom-up follows last year's seasonality by default, so an incomplete base is refused there too.
-  const bottomUpBase = input.method === 'bottom-up' && !input.seasonality ? historyBase(db, plan, input.metric, input.base, false) : null;
-  if (bottomUpBase && bottomUpBase.info.kind === null && bottomUpBase.info.total > 0) historyBase(db, plan, input.metric, input.base, true);
+  const bottomUpBase =
+    input.method === 'bottom-up' && !input.seasonality ? historyBase(db, plan, input.metric, input.base, false) : null;
+  if (bottomUpBase && bottomUpBase.info.kind === null && bottomUpBase.info.total > 0)
+    historyBase(db, plan, input.metric, input.base, true);
   const seasonality: Output<'targets/breakdown'>['seasonality'] =
     input.seasonality ??
     (input.method === 'working-days'
@@ -85,11 +97,18 @@ function weightsFor(db: Database, plan: Plan, input: BreakdownInput) {
   const base = last ?? (seasonality === 'history' ? bottomUpBase : null);
   const seasonal = seasonality === 'history' && base ? pick(base.company) : null;
   // P2.6 working days: each month weighs as many of China's official working days (调休 included) as it has.
-  const workingDays = seasonality === 'working-days' ? { months: workingDaysByMonth(plan.year), officialCalendar: hasOfficialSchedule(plan.year) } : undefined;
-  const monthWeight = seasonality === 'weights' ? input.weights! : workingDays ? workingDays.months : seasonal ?? new Array<number>(12).fill(1);
+  const workingDays =
+    seasonality === 'working-days'
+      ? { months: workingDaysByMonth(plan.year), officialCalendar: hasOfficialSchedule(plan.year) }
+      : undefined;
+  const monthWeight =
+    seasonality === 'weights'
+      ? input.weights!
+      : workingDays
+        ? workingDays.months
+        : (seasonal ?? new Array<number>(12).fill(1));
   return { personWeight, monthWeight, seasonality, lastTotal, proposed, base: base?.info ?? null, workingDays };
 }
-
 
 /** `targets breakdown`: re-spreads the whole year by a method; locked cells are kept. */
 export function breakdown(ctx: ServiceContext, input: BreakdownInput): Output<'targets/breakdown'> {
@@ -102,8 +121,10 @@ export function breakdown(ctx: ServiceContext, input: BreakdownInput): Output<'t
     const label = cellLabel(ctx.lang, plan.year);
     let annual = plan.company.row[0];
     if (input.growth !== undefined) annual = Math.round((w.lastTotal / 100) * (1 + input.growth / 100));
-    if (input.method === 'bottom-up' && input.adopt) annual = plan.people.reduce((s, p) => s + (w.proposed!.get(p.id) ?? 0), 0);
-    if (annual !== plan.company.row[0] && plan.company.locked[0]) throw new WorkbenchError('targets/locked-ancestor', { cell: label(plan.company, 0) });
+    if (input.method === 'bottom-up' && input.adopt)
+      annual = plan.people.reduce((s, p) => s + (w.proposed!.get(p.id) ?? 0), 0);
+    if (annual !== plan.company.row[0] && plan.company.locked[0])
+      throw new WorkbenchError('targets/locked-ancestor', { cell: label(plan.company, 0) });
     if (annual <= 0) throw new WorkbenchError('targets/no-annual', { year: input.year });
     const h = lockedCells(plan);
     h.get(plan.company)?.delete(0);
@@ -117,6 +138,15 @@ export function breakdown(ctx: ServiceContext, input: BreakdownInput): Output<'t
       w.seasonality === 'weights' ? JSON.stringify(input.weights) : null,
       input.year,
     );
-    return { year: plan.year, rowsChanged: saved.rowsChanged, cellsWritten: saved.cellsWritten, companyAnnual: plan.company.row[0], method: input.method, seasonality: w.seasonality, base: w.base, ...(w.workingDays ? { workingDays: w.workingDays } : {}) };
+    return {
+      year: plan.year,
+      rowsChanged: saved.rowsChanged,
+      cellsWritten: saved.cellsWritten,
+      companyAnnual: plan.company.row[0],
+      method: input.method,
+      seasonality: w.seasonality,
+      base: w.base,
+      ...(w.workingDays ? { workingDays: w.workingDays } : {}),
+    };
   })();
 }

@@ -7,7 +7,10 @@ import { PERIOD_INDEX } from './periods';
  * read from the row-level audit entries that each change writes (store.ts), with the plan's own
  * workflow steps (submitted, approved) in between.
  */
-export function cellHistory(db: Database, input: { year: number; scope: string; id: number; period: string; metric: string }): TargetCellHistoryEntry[] {
+export function cellHistory(
+  db: Database,
+  input: { year: number; scope: string; id: number; period: string; metric: string },
+): TargetCellHistoryEntry[] {
   const i = PERIOD_INDEX[input.period];
   const rows = db
     .prepare(
@@ -29,7 +32,17 @@ export function cellHistory(db: Database, input: { year: number; scope: string; 
   const parse = (s: string | null): Row | null => (s ? (JSON.parse(s) as Row) : null);
   for (const r of rows) {
     if (r.entity === 'target_plan') {
-      out.push({ id: r.id, at: r.at, actor: r.actor, action: `status:${r.newValue}`, oldAmount: null, newAmount: null, oldLocked: null, newLocked: null, reason: r.reason });
+      out.push({
+        id: r.id,
+        at: r.at,
+        actor: r.actor,
+        action: `status:${r.newValue}`,
+        oldAmount: null,
+        newAmount: null,
+        oldLocked: null,
+        newLocked: null,
+        reason: r.reason,
+      });
       continue;
     }
     const o = parse(r.oldValue);
@@ -39,7 +52,17 @@ export function cellHistory(db: Database, input: { year: number; scope: string; 
     const oldLocked = o ? o.locked.includes(input.period) : null;
     const newLocked = n ? n.locked.includes(input.period) : null;
     if (oldAmount === newAmount && oldLocked === newLocked) continue;
-    out.push({ id: r.id, at: r.at, actor: r.actor, action: (r.field ?? '').split('#')[0], oldAmount, newAmount, oldLocked, newLocked, reason: r.reason });
+    out.push({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: (r.field ?? '').split('#')[0],
+      oldAmount,
+      newAmount,
+      oldLocked,
+      newLocked,
+      reason: r.reason,
+    });
   }
   return out;
 }

@@ -9,7 +9,12 @@ import type { Plan, PlanNode } from './plan';
 /** A cell's name in the user's language, e.g. "华东一部 2026 Q3" or "王伟 (S0004) 2026 M7". */
 export function cellLabel(lang: Lang, year: number) {
   return (n: PlanNode, i: number): string => {
-    const who = n.scope === 'company' ? t(lang, 'targets.scope.company') : n.scope === 'team' ? n.name : `${n.name} (${n.employeeNo})`;
+    const who =
+      n.scope === 'company'
+        ? t(lang, 'targets.scope.company')
+        : n.scope === 'team'
+          ? n.name
+          : `${n.name} (${n.employeeNo})`;
     const when = i === 0 ? String(year) : `${year} ${PERIODS[i]}`;
     return `${who} ${when}`;
   };
@@ -31,8 +36,11 @@ export function findNode(plan: Plan, ref: CellRef): PlanNode {
   const byPerson = ref.person !== undefined || ref.staffId !== undefined;
   if (byTeam && byPerson) throw new WorkbenchError('targets/team-and-person');
   if (byPerson) {
-    const p = plan.people.find((n) => (ref.staffId !== undefined ? n.id === ref.staffId : n.employeeNo?.toLowerCase() === ref.person!.toLowerCase()));
-    if (!p) throw new WorkbenchError('targets/unknown-person', { person: ref.person ?? `#${ref.staffId}`, year: plan.year });
+    const p = plan.people.find((n) =>
+      ref.staffId !== undefined ? n.id === ref.staffId : n.employeeNo?.toLowerCase() === ref.person!.toLowerCase(),
+    );
+    if (!p)
+      throw new WorkbenchError('targets/unknown-person', { person: ref.person ?? `#${ref.staffId}`, year: plan.year });
     return p;
   }
   if (byTeam) {
@@ -48,7 +56,12 @@ export function findNode(plan: Plan, ref: CellRef): PlanNode {
 export function nodeById(plan: Plan, scope: string, id: number): PlanNode {
   if (scope === 'company') return plan.company;
   const n = (scope === 'team' ? plan.teams : plan.people).find((x) => x.id === id);
-  if (!n) throw new WorkbenchError(scope === 'team' ? 'targets/unknown-team' : 'targets/unknown-person', { team: `#${id}`, person: `#${id}`, year: plan.year });
+  if (!n)
+    throw new WorkbenchError(scope === 'team' ? 'targets/unknown-team' : 'targets/unknown-person', {
+      team: `#${id}`,
+      person: `#${id}`,
+      year: plan.year,
+    });
   return n;
 }
 
@@ -58,7 +71,10 @@ export function nodeById(plan: Plan, scope: string, id: number): PlanNode {
  */
 export function parseAmount(raw: number | string): number {
   const text = typeof raw === 'number' ? String(raw) : raw.trim();
-  const cleaned = text.replace(/^[¥￥]/, '').replace(/元$/, '').replace(/[,，\s]/g, '');
+  const cleaned = text
+    .replace(/^[¥￥]/, '')
+    .replace(/元$/, '')
+    .replace(/[,，\s]/g, '');
   const n = typeof raw === 'number' ? raw : /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : NaN;
   if (!Number.isFinite(n)) throw new WorkbenchError('targets/not-a-number', { value: text });
   if (n < 0) throw new WorkbenchError('targets/negative', { value: text });

@@ -41,13 +41,25 @@ interface CellStats {
   weight: Float64Array;
 }
 
-const blank = (): CellStats => ({ fixed: new Float64Array(17).fill(NaN), min: new Float64Array(17), even: new Float64Array(17), weight: new Float64Array(17) });
+const blank = (): CellStats => ({
+  fixed: new Float64Array(17).fill(NaN),
+  min: new Float64Array(17),
+  even: new Float64Array(17),
+  weight: new Float64Array(17),
+});
 
 /**
  * Cell i of `st` from its parts: held (its own lock), else the sums of the parts, fixed when every part is.
  * Parts are cells `from`..`to` of `src` (a person's months or quarters) or cell i of each of `kids`.
  */
-function combine(st: CellStats, i: number, v: number | undefined, src: CellStats | readonly CellStats[], from: number, to: number): void {
+function combine(
+  st: CellStats,
+  i: number,
+  v: number | undefined,
+  src: CellStats | readonly CellStats[],
+  from: number,
+  to: number,
+): void {
   if (v !== undefined) {
     st.fixed[i] = v;
     st.min[i] = v;
@@ -74,7 +86,11 @@ function combine(st: CellStats, i: number, v: number | undefined, src: CellStats
   if (all) st.fixed[i] = min;
 }
 
-export function cellStats(plan: Plan, h: Held, leafWeight: (p: PlanNode, month: number) => number = () => 0): Map<PlanNode, CellStats> {
+export function cellStats(
+  plan: Plan,
+  h: Held,
+  leafWeight: (p: PlanNode, month: number) => number = () => 0,
+): Map<PlanNode, CellStats> {
   const out = new Map<PlanNode, CellStats>();
   for (const p of plan.people) {
     const st = blank();
@@ -127,7 +143,8 @@ export function distributeCell(sp: Spread, label: Label, n: PlanNode, i: number,
       n.row[i] = value;
       return;
     }
-    if (sFixed.length < kids.length) [sFixed, sMin, sWeight, sFallback] = [0, 0, 0, 0].map(() => new Float64Array(2 * kids.length));
+    if (sFixed.length < kids.length)
+      [sFixed, sMin, sWeight, sFallback] = [0, 0, 0, 0].map(() => new Float64Array(2 * kids.length));
     kids.forEach((c, j) => part(sp, j, c, i));
     const values = splitArrays(value, kids.length, sFixed, sMin, sWeight, sFallback, () => label(n, i));
     for (let j = 0; j < kids.length; j++) distributeCell(sp, label, kids[j], i, values[j]);
@@ -174,7 +191,8 @@ function parentCell(n: PlanNode, i: number): [PlanNode, number] | null {
   return null;
 }
 
-const people = (n: PlanNode): PlanNode[] => (n.scope === 'person' ? [n] : n.scope === 'team' ? n.children : n.children.flatMap((t) => t.children));
+const people = (n: PlanNode): PlanNode[] =>
+  n.scope === 'person' ? [n] : n.scope === 'team' ? n.children : n.children.flatMap((t) => t.children);
 
 /**
  * Types an amount into one cell (P2.2 editing): the cell's children are re-spread in proportion to what
@@ -189,7 +207,8 @@ export function setCell(plan: Plan, n: PlanNode, i: number, value: number, label
   let root: [PlanNode, number] = [n, i];
   if (n.scope !== 'person' && i !== 0) {
     // A column cell of a team or the company: its own year (and the company's) would change too.
-    for (let a: PlanNode | null = n; a; a = a.parent) if (a.locked[0]) throw new WorkbenchError('targets/locked-ancestor', { cell: label(a, 0) });
+    for (let a: PlanNode | null = n; a; a = a.parent)
+      if (a.locked[0]) throw new WorkbenchError('targets/locked-ancestor', { cell: label(a, 0) });
     const ps = people(n);
     const allLocked = ps.length > 0 && ps.every((p) => p.locked[i]);
     for (const p of ps) {
@@ -225,7 +244,8 @@ export function setCell(plan: Plan, n: PlanNode, i: number, value: number, label
 export function assertLocksHeld(h: Held): void {
   for (const [n, m] of h) {
     for (const [i, v] of m) {
-      if (n.row[i] !== v) throw new Error(`target spread broke a held cell: ${n.scope}:${n.id} ${PERIODS[i]} ${n.row[i]} ≠ ${v}`);
+      if (n.row[i] !== v)
+        throw new Error(`target spread broke a held cell: ${n.scope}:${n.id} ${PERIODS[i]} ${n.row[i]} ≠ ${v}`);
     }
   }
 }

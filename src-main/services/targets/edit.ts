@@ -28,16 +28,25 @@ function setTier(ctx: ServiceContext, input: ParsedInput<'targets/set'> & { metr
   const amount = parseAmount(input.amount);
   const plan = loadPlan(db, input.year);
   const n = findNode(plan, input);
-  if (n.scope !== 'person' || periodIndex(input) !== 0) throw new WorkbenchError('targets/tier-person-only', { metric: input.metric });
+  if (n.scope !== 'person' || periodIndex(input) !== 0)
+    throw new WorkbenchError('targets/tier-person-only', { metric: input.metric });
   if (input.metric !== 'proposal') checkEditable(db, input.year, input.reason);
   const tiers = db
-    .prepare("SELECT metric, amount FROM target_cells WHERE year = ? AND scope = 'person' AND scope_id = ? AND period = 'Y' AND metric IN ('stretch', 'challenge', 'proposal')")
+    .prepare(
+      "SELECT metric, amount FROM target_cells WHERE year = ? AND scope = 'person' AND scope_id = ? AND period = 'Y' AND metric IN ('stretch', 'challenge', 'proposal')",
+    )
     .all(input.year, n.id) as { metric: string; amount: number }[];
   const tier = (m: string) => tiers.find((x) => x.metric === m)?.amount;
   // Tiers rise: target ≤ stretch ≤ challenge (P2.2 item 5), so that rewards can rank them.
-  if (input.metric === 'stretch' && amount < n.row[0]) throw new WorkbenchError('targets/tier-below', { tier: input.metric, amount, below: n.row[0] });
+  if (input.metric === 'stretch' && amount < n.row[0])
+    throw new WorkbenchError('targets/tier-below', { tier: input.metric, amount, below: n.row[0] });
   const stretch = tier('stretch');
-  if (input.metric === 'challenge' && amount < Math.max(n.row[0], (stretch ?? 0) / 100)) throw new WorkbenchError('targets/tier-below', { tier: input.metric, amount, below: Math.max(n.row[0], (stretch ?? 0) / 100) });
+  if (input.metric === 'challenge' && amount < Math.max(n.row[0], (stretch ?? 0) / 100))
+    throw new WorkbenchError('targets/tier-below', {
+      tier: input.metric,
+      amount,
+      below: Math.max(n.row[0], (stretch ?? 0) / 100),
+    });
   const old = tier(input.metric);
   if (old === amount * 100) return result(plan, { rowsChanged: 0, cellsWritten: 0 });
   db.prepare(
@@ -57,13 +66,11 @@ function setTier(ctx: ServiceContext, input: ParsedInput<'targets/set'> & { metr
 }
 
 /** `targets set`: types an amount into one cell, optionally locking or unlocking it. */
-export function setTarget(
-  ctx: ServiceContext,
-  input: ParsedInput<'targets/set'>,
-): TargetChange {
+export function setTarget(ctx: ServiceContext, input: ParsedInput<'targets/set'>): TargetChange {
   const { db } = ctx;
   return db.transaction(() => {
-    if (input.metric === 'stretch' || input.metric === 'challenge' || input.metric === 'proposal') return setTier(ctx, { ...input, metric: input.metric });
+    if (input.metric === 'stretch' || input.metric === 'challenge' || input.metric === 'proposal')
+      return setTier(ctx, { ...input, metric: input.metric });
     const amount = parseAmount(input.amount);
     checkEditable(db, input.year, input.reason);
     const plan = loadPlan(db, input.year, input.metric);
@@ -94,10 +101,7 @@ export function lockTarget(ctx: ServiceContext, input: ParsedInput<'targets/lock
 }
 
 /** A block of typed cells (pasted from Excel): each applied in turn like a typed cell; all or nothing. */
-export function pasteTargets(
-  ctx: ServiceContext,
-  input: ParsedInput<'targets/paste'>,
-): TargetChange {
+export function pasteTargets(ctx: ServiceContext, input: ParsedInput<'targets/paste'>): TargetChange {
   const { db } = ctx;
   return db.transaction(() => {
     checkEditable(db, input.year, input.reason);
@@ -110,7 +114,11 @@ export function pasteTargets(
         amount = parseAmount(c.amount);
       } catch (e) {
         // Say which pasted cell was refused, not only what it held.
-        if (e instanceof WorkbenchError) throw new WorkbenchError('targets/paste-cell', { cell: label(n, PERIOD_INDEX[c.period]), value: String(c.amount) });
+        if (e instanceof WorkbenchError)
+          throw new WorkbenchError('targets/paste-cell', {
+            cell: label(n, PERIOD_INDEX[c.period]),
+            value: String(c.amount),
+          });
         throw e;
       }
       setCell(plan, n, PERIOD_INDEX[c.period], amount, label);
@@ -123,25 +131,39 @@ export function pasteTargets(
  * Undoes the latest change of a year's plan (a typed cell, a paste, a lock, a breakdown, an import):
  * every row it touched gets back its amounts and locks, as its audit rows recorded them.
  */
-export function undoLast(ctx: ServiceContext, input: ParsedInput<'targets/undo'>): TargetChange & { undone: string | null } {
+export function undoLast(
+  ctx: ServiceContext,
+  input: ParsedInput<'targets/undo'>,
+): TargetChange & { undone: string | null } {
   const { db } = ctx;
   return db.transaction(() => {
     checkEditable(db, input.year, input.reason);
     const like = `${input.year}:%:${input.metric}`;
-    const last = db.prepare("SELECT field FROM audit_log WHERE entity = 'target_row' AND entity_id LIKE ? AND field LIKE '%#%' ORDER BY id DESC LIMIT 1").get(like) as
-      | { field: string }
-      | undefined;
+    const last = db
+      .prepare(
+        "SELECT field FROM audit_log WHERE entity = 'target_row' AND entity_id LIKE ? AND field LIKE '%#%' ORDER BY id DESC LIMIT 1",
+      )
+      .get(like) as { field: string } | undefined;
     const plan = loadPlan(db, input.year, input.metric);
     if (!last) return { ...result(plan, { rowsChanged: 0, cellsWritten: 0 }), undone: null };
-    const rows = db.prepare("SELECT entity_id AS entityId, old_value AS oldValue FROM audit_log WHERE entity = 'target_row' AND entity_id LIKE ? AND field = ?").all(like, last.field) as {
+    const rows = db
+      .prepare(
+        "SELECT entity_id AS entityId, old_value AS oldValue FROM audit_log WHERE entity = 'target_row' AND entity_id LIKE ? AND field = ?",
+      )
+      .all(like, last.field) as {
       entityId: string;
       oldValue: string | null;
     }[];
     for (const r of rows) {
       const [, scope, id] = r.entityId.split(':');
-      const n = scope === 'company' ? plan.company : (scope === 'team' ? plan.teams : plan.people).find((x) => x.id === Number(id));
+      const n =
+        scope === 'company'
+          ? plan.company
+          : (scope === 'team' ? plan.teams : plan.people).find((x) => x.id === Number(id));
       if (!n) continue;
-      const old = r.oldValue ? (JSON.parse(r.oldValue) as { amounts: (number | null)[]; locked: string[] }) : { amounts: [], locked: [] };
+      const old = r.oldValue
+        ? (JSON.parse(r.oldValue) as { amounts: (number | null)[]; locked: string[] })
+        : { amounts: [], locked: [] };
       if (n.scope === 'person') for (let m = 5; m < 17; m++) n.row[m] = old.amounts[m] ?? 0;
       n.locked = PERIODS.map((p, i) => (n.scope === 'person' || i === 0) && old.locked.includes(p));
     }

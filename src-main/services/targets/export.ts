@@ -25,7 +25,14 @@ export function exportTargets(ctx: ServiceContext, input: { year: number; out?: 
   ];
   const rows = records.map((r) => {
     const months = r.months as Record<string, number>;
-    return [r.salesperson as string, r.name as string, r.team as string, r.year as number, ...Array.from({ length: 12 }, (_, k) => months[String(k + 1)] / 100), (r.yearTotal as number) / 100];
+    return [
+      r.salesperson as string,
+      r.name as string,
+      r.team as string,
+      r.year as number,
+      ...Array.from({ length: 12 }, (_, k) => months[String(k + 1)] / 100),
+      (r.yearTotal as number) / 100,
+    ];
   });
   const bytes = writeXlsx([{ name: t(ctx.lang, 'targets.import.kind'), columns, rows }]);
   return writeFileOut(input.out, `${t(ctx.lang, 'targets.import.kind')}-${input.year}.xlsx`, bytes);

@@ -27,14 +27,17 @@ const ym = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
 /** Whether month m of year y has ended before `today` and the data reaches into it. */
 function complete(y: number, m: number, today: string, lastOrder: string | null): boolean {
   const start = dayjs(`${ym(y, m)}-01`);
-  return lastOrder !== null && start.endOf('month').format('YYYY-MM-DD') < today && lastOrder >= start.format('YYYY-MM-DD');
+  return (
+    lastOrder !== null && start.endOf('month').format('YYYY-MM-DD') < today && lastOrder >= start.format('YYYY-MM-DD')
+  );
 }
 
 /** The last complete month before today, as [year, month], or null. */
 function lastComplete(today: string, lastOrder: string | null): [number, number] | null {
   if (lastOrder === null) return null;
   let d = dayjs(lastOrder < today ? lastOrder : today).startOf('month');
-  for (let k = 0; k < 2; k++, d = d.subtract(1, 'month')) if (complete(d.year(), d.month() + 1, today, lastOrder)) return [d.year(), d.month() + 1];
+  for (let k = 0; k < 2; k++, d = d.subtract(1, 'month'))
+    if (complete(d.year(), d.month() + 1, today, lastOrder)) return [d.year(), d.month() + 1];
   return null;
 }
 
@@ -52,18 +55,36 @@ function worked(hire: string, y: number, m: number): number {
  * Works out the base of a plan's year: the base year when complete, otherwise the chosen stand-in.
  * `strict` refuses (`targets/base-incomplete`) when months are missing and nothing was chosen.
  */
-export function historyBase(db: Database, plan: Pick<Plan, 'year' | 'people'>, metric: 'sales' | 'profit', choice: HistoryBaseChoice | undefined, strict: boolean): BaseActuals {
+export function historyBase(
+  db: Database,
+  plan: Pick<Plan, 'year' | 'people'>,
+  metric: 'sales' | 'profit',
+  choice: HistoryBaseChoice | undefined,
+  strict: boolean,
+): BaseActuals {
   const baseYear = plan.year - 1;
   const today = dayjs().format('YYYY-MM-DD');
   const lastOrder = (db.prepare('SELECT max(date) AS d FROM orders').get() as { d: string | null }).d;
   const missing: number[] = [];
   for (let m = 1; m <= 12; m++) if (!complete(baseYear, m, today, lastOrder)) missing.push(m);
   const last = lastComplete(today, lastOrder);
-  const last12 = last ? { from: dayjs(`${ym(last[0], last[1])}-01`).subtract(11, 'month').format('YYYY-MM'), to: ym(last[0], last[1]) } : null;
+  const last12 = last
+    ? {
+        from: dayjs(`${ym(last[0], last[1])}-01`)
+          .subtract(11, 'month')
+          .format('YYYY-MM'),
+        to: ym(last[0], last[1]),
+      }
+    : null;
   const kind: HistoryBase['kind'] = missing.length === 0 ? 'year' : (choice ?? null);
   if (lastOrder === null && strict) throw new WorkbenchError('targets/no-history', { year: baseYear });
   if (kind === null && strict) {
-    throw new WorkbenchError('targets/base-incomplete', { year: baseYear, missing: missing.join(', '), lastOrder: lastOrder ?? '—', today });
+    throw new WorkbenchError('targets/base-incomplete', {
+      year: baseYear,
+      missing: missing.join(', '),
+      lastOrder: lastOrder ?? '—',
+      today,
+    });
   }
   // Which month's actuals stand for each calendar month.
   const src: [number, number][] = [];
@@ -74,8 +95,7 @@ export function historyBase(db: Database, plan: Pick<Plan, 'year' | 'people'>, m
       let y = baseYear - 1;
       while (y > baseYear - 4 && !complete(y, m, today, lastOrder)) y--;
       src.push([y, m]);
-    }
-    else src.push([baseYear, m]);
+    } else src.push([baseYear, m]);
   }
   const pick = (a: MonthlyActuals) => (metric === 'profit' ? a.profit : a.sales);
   const company: MonthlyActuals = { sales: new Array<number>(12).fill(0), profit: new Array<number>(12).fill(0) };
@@ -88,14 +108,17 @@ export function historyBase(db: Database, plan: Pick<Plan, 'year' | 'people'>, m
       company.profit[m - 1] = a.company.profit[m - 1];
       for (const [sid, pa] of a.byPerson) {
         let t = byPerson.get(sid);
-        if (!t) byPerson.set(sid, (t = { sales: new Array<number>(12).fill(0), profit: new Array<number>(12).fill(0) }));
+        if (!t)
+          byPerson.set(sid, (t = { sales: new Array<number>(12).fill(0), profit: new Array<number>(12).fill(0) }));
         t.sales[m - 1] = pa.sales[m - 1];
         t.profit[m - 1] = pa.profit[m - 1];
       }
     }
   }
   // Someone hired inside the base has only part of a year of history: scaled to twelve months, and said so.
-  const hires = db.prepare('SELECT id, employee_no AS employeeNo, name, hire_date AS hireDate FROM staff WHERE hire_date IS NOT NULL').all() as { id: number; employeeNo: string; name: string; hireDate: string }[];
+  const hires = db
+    .prepare('SELECT id, employee_no AS employeeNo, name, hire_date AS hireDate FROM staff WHERE hire_date IS NOT NULL')
+    .all() as { id: number; employeeNo: string; name: string; hireDate: string }[];
   const inPlan = new Set(plan.people.map((p: PlanNode) => p.id));
   const scale = new Map<number, number>();
   const prorated: HistoryBase['prorated'] = [];
@@ -104,8 +127,28 @@ export function historyBase(db: Database, plan: Pick<Plan, 'year' | 'people'>, m
     const months = src.reduce((s, [y, m]) => s + worked(h.hireDate, y, m), 0);
     if (months <= 0 || months >= 12) continue;
     scale.set(h.id, 12 / months);
-    prorated.push({ employeeNo: h.employeeNo, name: h.name, hireDate: h.hireDate, months: Math.round(months * 10) / 10 });
+    prorated.push({
+      employeeNo: h.employeeNo,
+      name: h.name,
+      hireDate: h.hireDate,
+      months: Math.round(months * 10) / 10,
+    });
   }
   const total = Math.round(pick(company).reduce((a, b) => a + b, 0) / 100);
-  return { info: { baseYear, kind, missing, lastOrder, today, sources: src.map(([y, m]) => ym(y, m)), last12, total, prorated }, company, byPerson, scale };
+  return {
+    info: {
+      baseYear,
+      kind,
+      missing,
+      lastOrder,
+      today,
+      sources: src.map(([y, m]) => ym(y, m)),
+      last12,
+      total,
+      prorated,
+    },
+    company,
+    byPerson,
+    scale,
+  };
 }

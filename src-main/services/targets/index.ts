@@ -17,7 +17,8 @@ export const targetHandlers = {
   'targets/lock': (ctx, input) => lockTarget(ctx, input),
   'targets/paste': (ctx, input) => pasteTargets(ctx, input),
   'targets/undo': (ctx, input) => undoLast(ctx, input),
-  'targets/history-base': (ctx, input) => historyBase(ctx.db, loadPlan(ctx.db, input.year, input.metric), input.metric, input.base, false).info,
+  'targets/history-base': (ctx, input) =>
+    historyBase(ctx.db, loadPlan(ctx.db, input.year, input.metric), input.metric, input.base, false).info,
   'targets/breakdown': (ctx, input) => breakdown(ctx, input),
   'targets/workflow': (ctx, input) => moveWorkflow(ctx, input),
   'targets/tiers': (ctx, input) => setTiers(ctx, input),

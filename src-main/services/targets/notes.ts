@@ -16,24 +16,65 @@ export function listNotes(db: Database, year: number): MarketNote[] {
   return db.prepare(`${SELECT} WHERE n.year = ? ORDER BY n.id`).all(year) as MarketNote[];
 }
 
-type NoteInput = { id?: number; year: number; teamId?: number | null; staffId?: number | null; period?: string | null; kind: MarketNote['kind']; title: string; body?: string | null };
+type NoteInput = {
+  id?: number;
+  year: number;
+  teamId?: number | null;
+  staffId?: number | null;
+  period?: string | null;
+  kind: MarketNote['kind'];
+  title: string;
+  body?: string | null;
+};
 
 export function saveNote(ctx: ServiceContext, input: NoteInput): MarketNote {
   const { db } = ctx;
   return db.transaction(() => {
     if (input.teamId != null && input.staffId != null) throw new WorkbenchError('targets/team-and-person');
-    if (input.teamId != null && !db.prepare('SELECT 1 FROM teams WHERE id = ?').get(input.teamId)) throw new WorkbenchError('team/not-found', { id: input.teamId });
+    if (input.teamId != null && !db.prepare('SELECT 1 FROM teams WHERE id = ?').get(input.teamId))
+      throw new WorkbenchError('team/not-found', { id: input.teamId });
     if (input.staffId != null) requireStaff(db, input.staffId);
-    const values = [input.year, input.teamId ?? null, input.staffId ?? null, input.period ?? null, input.kind, input.title, input.body ?? null];
+    const values = [
+      input.year,
+      input.teamId ?? null,
+      input.staffId ?? null,
+      input.period ?? null,
+      input.kind,
+      input.title,
+      input.body ?? null,
+    ];
     let id = input.id;
     if (id !== undefined) {
       const before = db.prepare(`${SELECT} WHERE n.id = ?`).get(id);
       if (!before) throw new WorkbenchError('targets/note-not-found', { id });
-      db.prepare('UPDATE market_notes SET year = ?, team_id = ?, staff_id = ?, period = ?, kind = ?, title = ?, body = ? WHERE id = ?').run(...values, id);
-      audit(db, { actor: ctx.actor, entity: 'market_note', entityId: id, field: null, oldValue: before, newValue: input, reason: 'updated' });
+      db.prepare(
+        'UPDATE market_notes SET year = ?, team_id = ?, staff_id = ?, period = ?, kind = ?, title = ?, body = ? WHERE id = ?',
+      ).run(...values, id);
+      audit(db, {
+        actor: ctx.actor,
+        entity: 'market_note',
+        entityId: id,
+        field: null,
+        oldValue: before,
+        newValue: input,
+        reason: 'updated',
+      });
     } else {
-      id = Number(db.prepare('INSERT INTO market_notes (year, team_id, staff_id, period, kind, title, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(...values, nowIso()).lastInsertRowid);
-      audit(db, { actor: ctx.actor, entity: 'market_note', entityId: id, field: null, newValue: input, reason: 'created' });
+      id = Number(
+        db
+          .prepare(
+            'INSERT INTO market_notes (year, team_id, staff_id, period, kind, title, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(...values, nowIso()).lastInsertRowid,
+      );
+      audit(db, {
+        actor: ctx.actor,
+        entity: 'market_note',
+        entityId: id,
+        field: null,
+        newValue: input,
+        reason: 'created',
+      });
     }
     return db.prepare(`${SELECT} WHERE n.id = ?`).get(id) as MarketNote;
   })();
@@ -45,7 +86,14 @@ export function deleteNote(ctx: ServiceContext, id: number): { deleted: number }
     const before = db.prepare(`${SELECT} WHERE n.id = ?`).get(id);
     if (!before) throw new WorkbenchError('targets/note-not-found', { id });
     db.prepare('DELETE FROM market_notes WHERE id = ?').run(id);
-    audit(db, { actor: ctx.actor, entity: 'market_note', entityId: id, field: null, oldValue: before, reason: 'deleted' });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'market_note',
+      entityId: id,
+      field: null,
+      oldValue: before,
+      reason: 'deleted',
+    });
     return { deleted: id };
   })();
 }

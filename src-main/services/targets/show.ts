@@ -26,7 +26,9 @@ function rowView(n: PlanNode, actual: number[], lastYear: number): TargetRowView
 
 function tiers(db: Database, year: number): Map<number, Partial<Record<'stretch' | 'challenge' | 'proposal', number>>> {
   const rows = db
-    .prepare("SELECT scope_id AS id, metric, amount FROM target_cells WHERE year = ? AND scope = 'person' AND period = 'Y' AND metric IN ('stretch', 'challenge', 'proposal')")
+    .prepare(
+      "SELECT scope_id AS id, metric, amount FROM target_cells WHERE year = ? AND scope = 'person' AND period = 'Y' AND metric IN ('stretch', 'challenge', 'proposal')",
+    )
     .all(year) as { id: number; metric: 'stretch' | 'challenge' | 'proposal'; amount: number }[];
   const out = new Map<number, Partial<Record<'stretch' | 'challenge' | 'proposal', number>>>();
   for (const r of rows) out.set(r.id, { ...out.get(r.id), [r.metric]: Math.round(r.amount / 100) });
@@ -39,7 +41,8 @@ export function showTargets(db: Database, year: number, metric: SpreadMetric = '
   const header = planHeader(db, year);
   const now = yearActuals(db, year);
   const last = yearActuals(db, year - 1);
-  const pick = (a: MonthlyActuals | undefined) => (a ? (metric === 'profit' ? a.profit : a.sales) : new Array<number>(12).fill(0));
+  const pick = (a: MonthlyActuals | undefined) =>
+    a ? (metric === 'profit' ? a.profit : a.sales) : new Array<number>(12).fill(0);
   const tier = tiers(db, year);
   const people: PersonTargetView[] = [];
   const teams = plan.teams.map((t) => {

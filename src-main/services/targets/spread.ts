@@ -150,7 +150,15 @@ export function splitWithLocks(total: number, parts: readonly SplitPart[], where
  * plan: objects per part and eager labels cost more than the arithmetic. Only the first `k` entries are
  * read; the label is built only when the split is refused. Same results and refusals as splitWithLocks.
  */
-export function splitArrays(total: number, k: number, fixed: ArrayLike<number>, min: ArrayLike<number>, weight: ArrayLike<number>, fallback: ArrayLike<number>, label: () => string): number[] {
+export function splitArrays(
+  total: number,
+  k: number,
+  fixed: ArrayLike<number>,
+  min: ArrayLike<number>,
+  weight: ArrayLike<number>,
+  fallback: ArrayLike<number>,
+  label: () => string,
+): number[] {
   const out = new Array<number>(k);
   let held = 0;
   let free = 0;

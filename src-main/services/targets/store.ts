@@ -23,10 +23,13 @@ interface PlanHeader {
 }
 
 export function planHeader(db: Database, year: number): PlanHeader {
-  const r = db.prepare('SELECT year, status, method, growth_pct AS growthPct, weights, approved_by AS approvedBy, approved_at AS approvedAt FROM target_plans WHERE year = ?').get(year) as
-    | (Omit<PlanHeader, 'weights'> & { weights: string | null })
-    | undefined;
-  if (!r) return { year, status: 'draft', method: null, growthPct: null, weights: null, approvedBy: null, approvedAt: null };
+  const r = db
+    .prepare(
+      'SELECT year, status, method, growth_pct AS growthPct, weights, approved_by AS approvedBy, approved_at AS approvedAt FROM target_plans WHERE year = ?',
+    )
+    .get(year) as (Omit<PlanHeader, 'weights'> & { weights: string | null }) | undefined;
+  if (!r)
+    return { year, status: 'draft', method: null, growthPct: null, weights: null, approvedBy: null, approvedAt: null };
   let weights: number[] | null = null;
   try {
     weights = r.weights ? (JSON.parse(r.weights) as number[]) : null;
@@ -65,16 +68,26 @@ interface CellWriteLog {
   updated(table: string, rowId: number, oldRow: Record<string, unknown>): void;
 }
 
-export function savePlan(ctx: Pick<ServiceContext, 'db' | 'actor'>, plan: Plan, action: string, reason: string | null | undefined, log?: CellWriteLog): SaveSummary {
+export function savePlan(
+  ctx: Pick<ServiceContext, 'db' | 'actor'>,
+  plan: Plan,
+  action: string,
+  reason: string | null | undefined,
+  log?: CellWriteLog,
+): SaveSummary {
   const { db } = ctx;
   ensurePlanRow(db, plan.year);
   const at = nowIso();
   // Existing cells are updated by row id (measured ≈ 3× faster than an upsert through the unique index).
   const update = db.prepare('UPDATE target_cells SET amount = ?, locked = ?, updated_at = ? WHERE id = ?');
-  const insert = db.prepare('INSERT INTO target_cells (year, scope, scope_id, period, metric, amount, locked, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO target_cells (year, scope, scope_id, period, metric, amount, locked, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   // The same rows audit() writes, through one prepared statement: a breakdown audits ≈ 1,000 rows and
   // preparing the statement for each took half the breakdown's time on the large demo.
-  const auditRow = db.prepare('INSERT INTO audit_log (at, actor, entity, entity_id, field, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const auditRow = db.prepare(
+    'INSERT INTO audit_log (at, actor, entity, entity_id, field, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   let rowsChanged = 0;
   let cellsWritten = 0;
   for (const n of allNodes(plan)) {
@@ -91,7 +104,10 @@ export function savePlan(ctx: Pick<ServiceContext, 'db' | 'actor'>, plan: Plan, 
         log?.updated('target_cells', rowId, { amount: (old!.row[i] ?? 0) * 100, locked: old!.locked[i] ? 1 : 0 });
         update.run(n.row[i] * 100, locked[i] ? 1 : 0, at, rowId);
       } else {
-        ids[i] = Number(insert.run(plan.year, n.scope, n.id, PERIODS[i], plan.metric, n.row[i] * 100, locked[i] ? 1 : 0, at).lastInsertRowid);
+        ids[i] = Number(
+          insert.run(plan.year, n.scope, n.id, PERIODS[i], plan.metric, n.row[i] * 100, locked[i] ? 1 : 0, at)
+            .lastInsertRowid,
+        );
         log?.inserted('target_cells', ids[i]!);
       }
       cellsWritten++;

@@ -14,7 +14,11 @@ import { loadPlan, type PlanNode } from './plan';
 
 /** The last month with orders in the year; a past year without orders counts as complete. */
 function defaultAsOf(db: Database, year: number): number {
-  const latest = (db.prepare('SELECT max(date) AS d FROM orders WHERE date >= ? AND date < ?').get(`${year}-01-01`, `${year + 1}-01-01`) as { d: string | null }).d;
+  const latest = (
+    db
+      .prepare('SELECT max(date) AS d FROM orders WHERE date >= ? AND date < ?')
+      .get(`${year}-01-01`, `${year + 1}-01-01`) as { d: string | null }
+  ).d;
   if (latest) return Number(latest.slice(5, 7));
   const now = new Date();
   return year < now.getFullYear() ? 12 : year > now.getFullYear() ? 1 : now.getMonth() + 1;
@@ -22,7 +26,12 @@ function defaultAsOf(db: Database, year: number): number {
 
 const figures = (target: number, actualFen: number): CompletionFigures => {
   const actual = Math.round(actualFen) / 100;
-  return { target, actual, completion: target > 0 ? actual / target : null, gap: Math.round((actual - target) * 100) / 100 };
+  return {
+    target,
+    actual,
+    completion: target > 0 ? actual / target : null,
+    gap: Math.round((actual - target) * 100) / 100,
+  };
 };
 
 /** The day the pace counts to: the one asked for, else today in the current month, else the month's end (or nothing for a month to come). */
@@ -34,7 +43,13 @@ function paceDay(year: number, month: number, asOfDate?: string): string | null 
   return today;
 }
 
-function companyPace(year: number, month: number, target: number, actualFen: number, asOfDate?: string): MonthPace | null {
+function companyPace(
+  year: number,
+  month: number,
+  target: number,
+  actualFen: number,
+  asOfDate?: string,
+): MonthPace | null {
   const day = paceDay(year, month, asOfDate);
   if (!day) return null;
   const p = monthWorkingPace(year, month, day);
@@ -43,7 +58,9 @@ function companyPace(year: number, month: number, target: number, actualFen: num
 }
 
 export function tracking(db: Database, year: number, asOfMonth?: number, asOfDate?: string): TargetsTracking {
-  const asOf = asOfMonth ?? (asOfDate && Number(asOfDate.slice(0, 4)) === year ? Number(asOfDate.slice(5, 7)) : defaultAsOf(db, year));
+  const asOf =
+    asOfMonth ??
+    (asOfDate && Number(asOfDate.slice(0, 4)) === year ? Number(asOfDate.slice(5, 7)) : defaultAsOf(db, year));
   const q = quarterOf(asOf);
   const plan = loadPlan(db, year);
   const act = yearActuals(db, year);
@@ -90,5 +107,14 @@ export function tracking(db: Database, year: number, asOfMonth?: number, asOfDat
     };
   });
   const pace = companyPace(year, asOf, plan.company.row[mIdx(asOf)], act.company.sales[asOf - 1], asOfDate);
-  return { year, pace, asOfMonth: asOf, quarter: q, months, company: rowOf(plan.company, act.company.sales, null), teams, people };
+  return {
+    year,
+    pace,
+    asOfMonth: asOf,
+    quarter: q,
+    months,
+    company: rowOf(plan.company, act.company.sales, null),
+    teams,
+    people,
+  };
 }

@@ -24,7 +24,10 @@ SELECT s.id, s.employee_no AS employeeNo, s.name, s.team_id AS teamId, t.name AS
        s.status, s.left_date AS leftDate, ${HAS_HISTORY} AS hasHistory
 FROM staff s LEFT JOIN teams t ON t.id = s.team_id LEFT JOIN staff m ON m.id = s.manager_id`;
 
-const toMember = (r: StaffMember & { hasHistory: number | boolean }): StaffMember => ({ ...r, hasHistory: Boolean(r.hasHistory) });
+const toMember = (r: StaffMember & { hasHistory: number | boolean }): StaffMember => ({
+  ...r,
+  hasHistory: Boolean(r.hasHistory),
+});
 
 /** The roster (P1.1, P5.6): every salesperson with team and manager names, active first. */
 export function listStaff(db: Database, includeInactive = true): StaffMember[] {
@@ -47,22 +50,27 @@ function checkEmployeeNo(db: Database, employeeNo: string, selfId: number | null
 
 function checkTeam(db: Database, teamId: number | null | undefined): void {
   if (teamId == null) return;
-  if (!db.prepare('SELECT 1 FROM teams WHERE id = ?').get(teamId)) throw new WorkbenchError('team/not-found', { id: teamId });
+  if (!db.prepare('SELECT 1 FROM teams WHERE id = ?').get(teamId))
+    throw new WorkbenchError('team/not-found', { id: teamId });
 }
 
 /** A manager must exist, be active, and not be the person or anyone the person manages (directly or not). */
-function checkManager(db: Database, selfId: number | null, selfName: string, managerId: number | null | undefined): void {
+function checkManager(
+  db: Database,
+  selfId: number | null,
+  selfName: string,
+  managerId: number | null | undefined,
+): void {
   if (managerId == null) return;
   if (selfId !== null && managerId === selfId) throw new WorkbenchError('staff/self-manager');
   const manager = db.prepare('SELECT id, name, status FROM staff WHERE id = ?').get(managerId) as
-    | { id: number; name: string; status: string }
-    | undefined;
+    { id: number; name: string; status: string } | undefined;
   if (!manager) throw new WorkbenchError('staff/not-found', { id: managerId });
   if (manager.status !== 'active') throw new WorkbenchError('staff/manager-inactive', { manager: manager.name });
   if (selfId === null) return;
   const chain = db.prepare('SELECT manager_id AS managerId FROM staff WHERE id = ?');
   const seen = new Set<number>();
-  for (let cur: number | null = managerId; cur !== null && !seen.has(cur); ) {
+  for (let cur: number | null = managerId; cur !== null && !seen.has(cur);) {
     if (cur === selfId) throw new WorkbenchError('staff/manager-cycle', { manager: manager.name, name: selfName });
     seen.add(cur);
     cur = (chain.get(cur) as { managerId: number | null } | undefined)?.managerId ?? null;
@@ -93,7 +101,18 @@ export function createStaff(ctx: ServiceContext, input: StaffFields): StaffMembe
         `INSERT INTO staff (employee_no, name, team_id, title, manager_id, hire_date, phone, email, status, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
       )
-      .run(input.employeeNo, input.name, input.teamId ?? null, input.title ?? null, input.managerId ?? null, input.hireDate ?? null, input.phone ?? null, input.email ?? null, at, at);
+      .run(
+        input.employeeNo,
+        input.name,
+        input.teamId ?? null,
+        input.title ?? null,
+        input.managerId ?? null,
+        input.hireDate ?? null,
+        input.phone ?? null,
+        input.email ?? null,
+        at,
+        at,
+      );
     const id = Number(lastInsertRowid);
     audit(db, { actor: ctx.actor, entity: 'staff', entityId: id, field: null, newValue: input, reason: 'created' });
     return getStaff(db, id);
@@ -101,7 +120,12 @@ export function createStaff(ctx: ServiceContext, input: StaffFields): StaffMembe
 }
 
 /** Changes some fields of a salesperson; each changed field is audited. Nothing is saved when a check fails. */
-export function updateStaff(ctx: ServiceContext, id: number, patch: Partial<StaffFields>, reason?: string | null): StaffMember {
+export function updateStaff(
+  ctx: ServiceContext,
+  id: number,
+  patch: Partial<StaffFields>,
+  reason?: string | null,
+): StaffMember {
   const { db } = ctx;
   return db.transaction(() => {
     const before = getStaff(db, id);
@@ -110,7 +134,8 @@ export function updateStaff(ctx: ServiceContext, id: number, patch: Partial<Staf
     if (patch.teamId !== undefined) checkTeam(db, patch.teamId);
     if (patch.managerId !== undefined) checkManager(db, id, name, patch.managerId);
     const hire = patch.hireDate !== undefined ? patch.hireDate : before.hireDate;
-    if (hire && before.leftDate && before.leftDate < hire) throw new WorkbenchError('staff/left-before-hire', { leftDate: before.leftDate, hireDate: hire });
+    if (hire && before.leftDate && before.leftDate < hire)
+      throw new WorkbenchError('staff/left-before-hire', { leftDate: before.leftDate, hireDate: hire });
     for (const [field, value] of Object.entries(patch) as [keyof StaffFields, unknown][]) {
       if (value === undefined) continue;
       const old = before[field as keyof StaffMember] ?? null;
@@ -124,7 +149,13 @@ export function updateStaff(ctx: ServiceContext, id: number, patch: Partial<Staf
 }
 
 /** Deactivates (someone who left) or reactivates a salesperson. People are never hard-deleted once they have history. */
-export function setStaffStatus(ctx: ServiceContext, id: number, status: 'active' | 'inactive', leftDate?: string | null, reason?: string | null): StaffMember {
+export function setStaffStatus(
+  ctx: ServiceContext,
+  id: number,
+  status: 'active' | 'inactive',
+  leftDate?: string | null,
+  reason?: string | null,
+): StaffMember {
   const { db } = ctx;
   return db.transaction(() => {
     const before = getStaff(db, id);
@@ -132,12 +163,30 @@ export function setStaffStatus(ctx: ServiceContext, id: number, status: 'active'
     let left: string | null = null;
     if (status === 'inactive') {
       left = leftDate ?? dayjs().format('YYYY-MM-DD');
-      if (before.hireDate && left < before.hireDate) throw new WorkbenchError('staff/left-before-hire', { leftDate: left, hireDate: before.hireDate });
-      const reports = (db.prepare("SELECT count(*) AS n FROM staff WHERE manager_id = ? AND status = 'active'").get(id) as { n: number }).n;
+      if (before.hireDate && left < before.hireDate)
+        throw new WorkbenchError('staff/left-before-hire', { leftDate: left, hireDate: before.hireDate });
+      const reports = (
+        db.prepare("SELECT count(*) AS n FROM staff WHERE manager_id = ? AND status = 'active'").get(id) as {
+          n: number;
+        }
+      ).n;
       if (reports > 0) throw new WorkbenchError('staff/has-reports', { name: before.name, count: reports });
     }
-    db.prepare('UPDATE staff SET status = ?, left_date = ?, updated_at = ? WHERE id = ?').run(status, left, nowIso(), id);
-    audit(db, { actor: ctx.actor, entity: 'staff', entityId: id, field: 'status', oldValue: before.status, newValue: status, reason });
+    db.prepare('UPDATE staff SET status = ?, left_date = ?, updated_at = ? WHERE id = ?').run(
+      status,
+      left,
+      nowIso(),
+      id,
+    );
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'staff',
+      entityId: id,
+      field: 'status',
+      oldValue: before.status,
+      newValue: status,
+      reason,
+    });
     return getStaff(db, id);
   })();
 }
@@ -152,7 +201,15 @@ export function deleteStaff(ctx: ServiceContext, id: number): { deleted: number 
     if (reports > 0) throw new WorkbenchError('staff/has-reports', { name: before.name, count: reports });
     db.prepare('UPDATE teams SET manager_id = NULL WHERE manager_id = ?').run(id);
     db.prepare('DELETE FROM staff WHERE id = ?').run(id);
-    audit(db, { actor: ctx.actor, entity: 'staff', entityId: id, field: null, oldValue: before, newValue: null, reason: 'deleted' });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'staff',
+      entityId: id,
+      field: null,
+      oldValue: before,
+      newValue: null,
+      reason: 'deleted',
+    });
     return { deleted: id };
   })();
 }

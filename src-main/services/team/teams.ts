@@ -33,7 +33,10 @@ function checkManagerExists(db: Database, managerId: number | null | undefined):
 }
 
 /** Adds a team (region, optional manager). */
-export function createTeam(ctx: ServiceContext, input: { name: string; region?: string | null; managerId?: number | null }): Team {
+export function createTeam(
+  ctx: ServiceContext,
+  input: { name: string; region?: string | null; managerId?: number | null },
+): Team {
   const { db } = ctx;
   return db.transaction(() => {
     checkName(db, input.name, null);
@@ -41,13 +44,22 @@ export function createTeam(ctx: ServiceContext, input: { name: string; region?: 
     const { lastInsertRowid } = db
       .prepare('INSERT INTO teams (name, region, manager_id, created_at) VALUES (?, ?, ?, ?)')
       .run(input.name, input.region ?? null, input.managerId ?? null, nowIso());
-    audit(db, { actor: ctx.actor, entity: 'team', entityId: Number(lastInsertRowid), newValue: input, reason: 'created' });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'team',
+      entityId: Number(lastInsertRowid),
+      newValue: input,
+      reason: 'created',
+    });
     return getTeam(db, Number(lastInsertRowid));
   })();
 }
 
 /** Renames a team or changes its region or manager. */
-export function updateTeam(ctx: ServiceContext, input: { id: number; name?: string; region?: string | null; managerId?: number | null }): Team {
+export function updateTeam(
+  ctx: ServiceContext,
+  input: { id: number; name?: string; region?: string | null; managerId?: number | null },
+): Team {
   const { db } = ctx;
   return db.transaction(() => {
     const before = getTeam(db, input.id);
@@ -61,7 +73,14 @@ export function updateTeam(ctx: ServiceContext, input: { id: number; name?: stri
     for (const [field, column, value] of fields) {
       if (value === undefined || value === before[field]) continue;
       db.prepare(`UPDATE teams SET ${column} = ? WHERE id = ?`).run(value, input.id);
-      audit(db, { actor: ctx.actor, entity: 'team', entityId: input.id, field, oldValue: before[field], newValue: value });
+      audit(db, {
+        actor: ctx.actor,
+        entity: 'team',
+        entityId: input.id,
+        field,
+        oldValue: before[field],
+        newValue: value,
+      });
     }
     return getTeam(db, input.id);
   })();

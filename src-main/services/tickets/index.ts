@@ -15,5 +15,6 @@ export const ticketHandlers = {
   'tickets/transition': (ctx, input) => transitionTicket(ctx, input),
   'tickets/handover': (ctx, input) => handOverTicket(ctx, input),
   'tickets/followup': (ctx, input) => recordFollowUp(ctx, input),
-  'tickets/sla': (ctx, input) => serviceQuality(ctx.db, { from: input.from, to: input.to, asOf: input.asOf ?? localNow() }),
+  'tickets/sla': (ctx, input) =>
+    serviceQuality(ctx.db, { from: input.from, to: input.to, asOf: input.asOf ?? localNow() }),
 } satisfies HandlersOf<typeof ticketOps>;

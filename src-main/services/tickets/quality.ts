@@ -17,7 +17,14 @@ interface Measured {
 }
 
 /** Every ticket opened between two dates with its clock read as of `asOf` (P4.6). */
-function measure(db: Database, from: string, to: string, asOf: string, where = '', params: Record<string, unknown> = {}): Measured[] {
+function measure(
+  db: Database,
+  from: string,
+  to: string,
+  asOf: string,
+  where = '',
+  params: Record<string, unknown> = {},
+): Measured[] {
   const rows = db
     .prepare(
       `SELECT t.id, t.opened_date, t.opened_at, t.first_response_at, t.resolved_date, t.resolved_at, t.target_hours, t.status, t.complaint, t.reopened,
@@ -25,10 +32,21 @@ function measure(db: Database, from: string, to: string, asOf: string, where = '
        FROM tickets t LEFT JOIN products p ON p.id = t.product_id LEFT JOIN staff s ON s.id = t.staff_id
        WHERE t.opened_date BETWEEN :from AND :to ${where}`,
     )
-    .all({ from, to, ...params }) as (ClockRow & { complaint: number; reopened: number; department: string; staff_id: number | null; product_id: number | null; product: string; salesperson: string })[];
+    .all({ from, to, ...params }) as (ClockRow & {
+    complaint: number;
+    reopened: number;
+    department: string;
+    staff_id: number | null;
+    product_id: number | null;
+    product: string;
+    salesperson: string;
+  })[];
   const s = ticketSettings(db);
   const wd = ticketWorkDay(s);
-  const pauses = pausesOf(db, rows.map((r) => r.id));
+  const pauses = pausesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     clock: ticketClock(r, pauses.get(r.id) ?? [], asOf, s, wd),
     complaint: r.complaint === 1,
@@ -65,10 +83,19 @@ function summarise(key: string, list: Measured[], orders: number | null): Qualit
     withinTargetPct: pct(list.filter((m) => m.clock.onTime).length, list.filter((m) => m.clock.due).length),
     medianResponseHours: quantile(responded, 0.5),
     p90ResponseHours: quantile(responded, 0.9),
-    medianResolutionHours: quantile(resolved.map((m) => m.clock.hours), 0.5),
-    p90ResolutionHours: quantile(resolved.map((m) => m.clock.hours), 0.9),
+    medianResolutionHours: quantile(
+      resolved.map((m) => m.clock.hours),
+      0.5,
+    ),
+    p90ResolutionHours: quantile(
+      resolved.map((m) => m.clock.hours),
+      0.9,
+    ),
     complaintsPer100Orders: orders ? Math.round((complaints / orders) * 10000) / 100 : null,
-    reopenRatePct: pct(resolved.filter((m) => m.reopened).length + list.filter((m) => !m.clock.resolved && m.reopened).length, resolved.length + list.filter((m) => !m.clock.resolved && m.reopened).length),
+    reopenRatePct: pct(
+      resolved.filter((m) => m.reopened).length + list.filter((m) => !m.clock.resolved && m.reopened).length,
+      resolved.length + list.filter((m) => !m.clock.resolved && m.reopened).length,
+    ),
   };
 }
 
@@ -97,10 +124,17 @@ interface OrderCounts {
  */
 function orderCounts(db: Database, from: string, to: string): OrderCounts {
   const out: OrderCounts = { total: 0, byPerson: new Map(), byProduct: new Map(), byMonth: new Map() };
-  const byPerson = db.prepare('SELECT salesperson_id, count(*) FROM orders INDEXED BY orders_first_person WHERE date BETWEEN ? AND ? AND line = 1 GROUP BY 1').raw().all(from, to) as [number | null, number][];
+  const byPerson = db
+    .prepare(
+      'SELECT salesperson_id, count(*) FROM orders INDEXED BY orders_first_person WHERE date BETWEEN ? AND ? AND line = 1 GROUP BY 1',
+    )
+    .raw()
+    .all(from, to) as [number | null, number][];
   for (const [person, n] of byPerson) out.byPerson.set(person, n);
   const byProductMonth = db
-    .prepare('SELECT product_id, substr(date, 1, 7), count(*) FROM orders INDEXED BY orders_first_product WHERE date BETWEEN ? AND ? AND line = 1 GROUP BY 1, 2')
+    .prepare(
+      'SELECT product_id, substr(date, 1, 7), count(*) FROM orders INDEXED BY orders_first_product WHERE date BETWEEN ? AND ? AND line = 1 GROUP BY 1, 2',
+    )
     .raw()
     .all(from, to) as [number | null, string, number][];
   for (const [product, month, n] of byProductMonth) {
@@ -124,9 +158,16 @@ export function serviceQuality(db: Database, input: { from: string; to: string; 
     orders,
     ...total,
     // a department has no orders of its own: its complaints are counted per 100 of the company's orders
-    byDepartment: [...groupBy(list, (m) => m.department)].map(([k, g]) => ({ ...summarise(k, g, orders), department: k })),
-    byProduct: [...groupBy(list, (m) => m.product)].map(([k, g]) => summarise(k, g, counts.byProduct.get(g[0].productId) ?? null)),
-    bySalesperson: [...groupBy(list, (m) => m.salesperson)].map(([k, g]) => summarise(k, g, counts.byPerson.get(g[0].staffId) ?? null)),
+    byDepartment: [...groupBy(list, (m) => m.department)].map(([k, g]) => ({
+      ...summarise(k, g, orders),
+      department: k,
+    })),
+    byProduct: [...groupBy(list, (m) => m.product)].map(([k, g]) =>
+      summarise(k, g, counts.byProduct.get(g[0].productId) ?? null),
+    ),
+    bySalesperson: [...groupBy(list, (m) => m.salesperson)].map(([k, g]) =>
+      summarise(k, g, counts.byPerson.get(g[0].staffId) ?? null),
+    ),
     byMonth: [...groupBy(list, (m) => m.month)].map(([k, g]) => summarise(k, g, counts.byMonth.get(k) ?? null)),
     missingSchedule: yearsWithoutSchedule(input.from, input.to),
   };
@@ -137,9 +178,18 @@ export function serviceQuality(db: Database, input: { from: string; to: string; 
  * opened in the period, those due (resolved, or open past their target as of `asOf`), and those resolved
  * within their target in working hours.
  */
-export function complaintHandlingByPerson(db: Database, input: { from: string; to: string; asOf: string }): Map<number, { complaints: number; due: number; onTime: number }> {
+export function complaintHandlingByPerson(
+  db: Database,
+  input: { from: string; to: string; asOf: string },
+): Map<number, { complaints: number; due: number; onTime: number }> {
   const out = new Map<number, { complaints: number; due: number; onTime: number }>();
-  for (const m of measure(db, input.from, input.to, `${input.asOf}T23:59`, 'AND t.complaint = 1 AND t.staff_id IS NOT NULL')) {
+  for (const m of measure(
+    db,
+    input.from,
+    input.to,
+    `${input.asOf}T23:59`,
+    'AND t.complaint = 1 AND t.staff_id IS NOT NULL',
+  )) {
     let r = out.get(m.staffId!);
     if (!r) out.set(m.staffId!, (r = { complaints: 0, due: 0, onTime: 0 }));
     r.complaints++;

@@ -42,7 +42,8 @@ export function setTicketSettings(ctx: ServiceContext, input: ParsedInput<'ticke
       ...Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && k !== 'sla')),
       sla: { ...before.sla, ...input.sla },
     };
-    if (after.workEnd <= after.workStart) throw new WorkbenchError('tickets/work-hours', { start: after.workStart, end: after.workEnd });
+    if (after.workEnd <= after.workStart)
+      throw new WorkbenchError('tickets/work-hours', { start: after.workStart, end: after.workEnd });
     putSetting(ctx.db, KEY, JSON.stringify(after));
     audit(ctx.db, { actor: ctx.actor, entity: 'settings', entityId: KEY, oldValue: before, newValue: after });
     return after;

@@ -43,7 +43,12 @@ function daysBeforeYear(year: number): number {
   if (base === undefined) {
     // only the years asked about are read from the calendar; years before the origin count backwards
     const total = (y: number) => yearPrefix(y)[yearPrefix(y).length - 1];
-    base = year === ORIGIN_YEAR ? 0 : year > ORIGIN_YEAR ? daysBeforeYear(year - 1) + total(year - 1) : daysBeforeYear(year + 1) - total(year);
+    base =
+      year === ORIGIN_YEAR
+        ? 0
+        : year > ORIGIN_YEAR
+          ? daysBeforeYear(year - 1) + total(year - 1)
+          : daysBeforeYear(year + 1) - total(year);
     yearBase.set(year, base);
   }
   return base;

@@ -27,7 +27,13 @@ export interface Clock {
 }
 
 /** A ticket given a date only started at the start of that working day and was resolved by its end. */
-export function ticketClock(r: ClockRow, pauses: readonly Pause[], asOf: string, s: TicketSettings, wd: WorkDay): Clock {
+export function ticketClock(
+  r: ClockRow,
+  pauses: readonly Pause[],
+  asOf: string,
+  s: TicketSettings,
+  wd: WorkDay,
+): Clock {
   const opened = r.opened_at ?? `${r.opened_date}T${s.workStart}`;
   const resolved = r.resolved_at ?? (r.resolved_date ? `${r.resolved_date}T${s.workEnd}` : null);
   const hours = workingHours(opened, resolved ?? asOf, pauses, wd);
@@ -51,7 +57,9 @@ export function pausesOf(db: Database, ids: number[]): Map<number, Pause[]> {
   const out = new Map<number, Pause[]>();
   if (!ids.length) return out;
   const rows = db
-    .prepare('SELECT ticket_id AS id, start_at AS start, end_at AS end FROM ticket_pauses WHERE ticket_id IN (SELECT value FROM json_each(?)) ORDER BY start_at')
+    .prepare(
+      'SELECT ticket_id AS id, start_at AS start, end_at AS end FROM ticket_pauses WHERE ticket_id IN (SELECT value FROM json_each(?)) ORDER BY start_at',
+    )
     .all(JSON.stringify(ids)) as { id: number; start: string; end: string | null }[];
   for (const p of rows) {
     let list = out.get(p.id);
@@ -105,7 +113,11 @@ function toTicket(r: Row, pauses: Pause[], asOf: string, s: TicketSettings, wd: 
   };
 }
 
-export function listTickets(db: Database, f: { from?: string; to?: string; status?: string; department?: string; staffId?: number; complaint?: boolean }, asOf: string): Ticket[] {
+export function listTickets(
+  db: Database,
+  f: { from?: string; to?: string; status?: string; department?: string; staffId?: number; complaint?: boolean },
+  asOf: string,
+): Ticket[] {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (f.from) {
@@ -132,10 +144,15 @@ export function listTickets(db: Database, f: { from?: string; to?: string; statu
     where.push('t.complaint = :complaint');
     params.complaint = f.complaint ? 1 : 0;
   }
-  const rows = db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.opened_date DESC, t.id DESC`).all(params) as Row[];
+  const rows = db
+    .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.opened_date DESC, t.id DESC`)
+    .all(params) as Row[];
   const s = ticketSettings(db);
   const wd = ticketWorkDay(s);
-  const pauses = pausesOf(db, rows.map((r) => r.id));
+  const pauses = pausesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toTicket(r, pauses.get(r.id) ?? [], asOf, s, wd));
 }
 
@@ -145,7 +162,9 @@ export function getTicket(db: Database, id: number, asOf: string): TicketDetail 
   const s = ticketSettings(db);
   const pauses = pausesOf(db, [id]).get(id) ?? [];
   const events = db
-    .prepare('SELECT at, actor, kind, from_value AS "from", to_value AS "to", note FROM ticket_events WHERE ticket_id = ? ORDER BY at, id')
+    .prepare(
+      'SELECT at, actor, kind, from_value AS "from", to_value AS "to", note FROM ticket_events WHERE ticket_id = ? ORDER BY at, id',
+    )
     .all(id) as TicketEvent[];
   return { ...toTicket(r, pauses, asOf, s, ticketWorkDay(s)), events, pauses };
 }

@@ -30,7 +30,11 @@ interface Current {
 }
 
 function current(ctx: ServiceContext, id: number): Current {
-  const t = ctx.db.prepare('SELECT id, ticket_no, status, opened_date, opened_at, first_response_at, department, assignee_id FROM tickets WHERE id = ?').get(id) as Current | undefined;
+  const t = ctx.db
+    .prepare(
+      'SELECT id, ticket_no, status, opened_date, opened_at, first_response_at, department, assignee_id FROM tickets WHERE id = ?',
+    )
+    .get(id) as Current | undefined;
   if (!t) throw new WorkbenchError('tickets/not-found', { id });
   return t;
 }
@@ -38,17 +42,34 @@ function current(ctx: ServiceContext, id: number): Current {
 /** A change dated before the ticket was opened would run its clock backwards. */
 function checkAfterOpened(t: Current, at: string): void {
   const opened = t.opened_at ?? `${t.opened_date}T00:00`;
-  if (at < opened) throw new WorkbenchError('tickets/before-opened', { ticket: t.ticket_no, at: at.replace('T', ' '), opened: opened.replace('T', ' ') });
+  if (at < opened)
+    throw new WorkbenchError('tickets/before-opened', {
+      ticket: t.ticket_no,
+      at: at.replace('T', ' '),
+      opened: opened.replace('T', ' '),
+    });
 }
 
-function event(ctx: ServiceContext, id: number, at: string, kind: string, from: string | null, to: string | null, note: string | null = null): void {
-  ctx.db.prepare('INSERT INTO ticket_events (ticket_id, at, actor, kind, from_value, to_value, note) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, at, ctx.actor, kind, from, to, note);
+function event(
+  ctx: ServiceContext,
+  id: number,
+  at: string,
+  kind: string,
+  from: string | null,
+  to: string | null,
+  note: string | null = null,
+): void {
+  ctx.db
+    .prepare(
+      'INSERT INTO ticket_events (ticket_id, at, actor, kind, from_value, to_value, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(id, at, ctx.actor, kind, from, to, note);
 }
 
 /** The working day `n` working days after `date` (P4.5: when the salesperson calls back after a resolution). */
 export function workingDaysAfter(date: string, n: number): string {
   let d = dayjs(date);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = d.add(1, 'day');
     if (isWorkingDay(d.format('YYYY-MM-DD'))) left--;
   }
@@ -57,23 +78,29 @@ export function workingDaysAfter(date: string, n: number): string {
 
 function checkDepartment(ctx: ServiceContext, department: string): void {
   const list = ticketSettings(ctx.db).departments;
-  if (!list.includes(department)) throw new WorkbenchError('tickets/unknown-department', { department, departments: list.join(', ') });
+  if (!list.includes(department))
+    throw new WorkbenchError('tickets/unknown-department', { department, departments: list.join(', ') });
 }
 
 function checkStaff(ctx: ServiceContext, id: number | null | undefined): void {
-  if (id && !ctx.db.prepare('SELECT 1 FROM staff WHERE id = ?').get(id)) throw new WorkbenchError('tickets/unknown-staff', { id });
+  if (id && !ctx.db.prepare('SELECT 1 FROM staff WHERE id = ?').get(id))
+    throw new WorkbenchError('tickets/unknown-staff', { id });
 }
 
 /** P4.4: opens a ticket; its targets come from its severity (P4.6), its salesperson from the order or the customer. */
 export function createTicket(ctx: ServiceContext, input: ParsedInput<'tickets/create'>): TicketDetail {
   const db = ctx.db;
   const id = db.transaction(() => {
-    const customer = db.prepare('SELECT id, owner_id FROM customers WHERE id = ?').get(input.customerId) as { id: number; owner_id: number | null } | undefined;
+    const customer = db.prepare('SELECT id, owner_id FROM customers WHERE id = ?').get(input.customerId) as
+      { id: number; owner_id: number | null } | undefined;
     if (!customer) throw new WorkbenchError('tickets/unknown-customer', { id: input.customerId });
     checkDepartment(ctx, input.department);
     checkStaff(ctx, input.staffId);
     checkStaff(ctx, input.assigneeId);
-    const order = input.orderId ? (db.prepare('SELECT salesperson_id AS sid, product_id AS pid FROM orders WHERE id = ?').get(input.orderId) as { sid: number | null; pid: number | null } | undefined) : undefined;
+    const order = input.orderId
+      ? (db.prepare('SELECT salesperson_id AS sid, product_id AS pid FROM orders WHERE id = ?').get(input.orderId) as
+          { sid: number | null; pid: number | null } | undefined)
+      : undefined;
     if (input.orderId && !order) throw new WorkbenchError('tickets/unknown-order', { id: input.orderId });
     const s = ticketSettings(db);
     const openedAt = input.openedAt ?? localNow();
@@ -83,7 +110,8 @@ export function createTicket(ctx: ServiceContext, input: ParsedInput<'tickets/cr
       const n = (db.prepare('SELECT count(*) FROM tickets WHERE opened_date = ?').pluck().get(date) as number) + 1;
       ticketNo = `SR${date.replaceAll('-', '')}-${String(n).padStart(3, '0')}`;
       while (db.prepare('SELECT 1 FROM tickets WHERE ticket_no = ?').get(ticketNo)) ticketNo = `${ticketNo}x`;
-    } else if (db.prepare('SELECT 1 FROM tickets WHERE ticket_no = ?').get(ticketNo)) throw new WorkbenchError('tickets/duplicate-no', { ticketNo });
+    } else if (db.prepare('SELECT 1 FROM tickets WHERE ticket_no = ?').get(ticketNo))
+      throw new WorkbenchError('tickets/duplicate-no', { ticketNo });
     const target = s.sla[input.severity];
     const r = db
       .prepare(
@@ -92,9 +120,24 @@ export function createTicket(ctx: ServiceContext, input: ParsedInput<'tickets/cr
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new')`,
       )
       .run(
-        ticketNo, input.customerId, input.orderId ?? null, input.contractId ?? null, input.staffId ?? order?.sid ?? customer.owner_id, input.assigneeId ?? null,
-        input.contact ?? null, input.productId ?? order?.pid ?? null, input.department, input.category, input.description ?? null, input.complaint ? 1 : 0,
-        input.severity, input.channel ?? null, date, openedAt, target.response, target.resolution,
+        ticketNo,
+        input.customerId,
+        input.orderId ?? null,
+        input.contractId ?? null,
+        input.staffId ?? order?.sid ?? customer.owner_id,
+        input.assigneeId ?? null,
+        input.contact ?? null,
+        input.productId ?? order?.pid ?? null,
+        input.department,
+        input.category,
+        input.description ?? null,
+        input.complaint ? 1 : 0,
+        input.severity,
+        input.channel ?? null,
+        date,
+        openedAt,
+        target.response,
+        target.resolution,
       );
     const tid = Number(r.lastInsertRowid);
     event(ctx, tid, openedAt, 'status', null, 'new');
@@ -110,26 +153,44 @@ export function transitionTicket(ctx: ServiceContext, input: ParsedInput<'ticket
   const at = input.at ?? localNow();
   db.transaction(() => {
     const t = current(ctx, input.id);
-    if (!NEXT[t.status].includes(input.to)) throw new WorkbenchError('tickets/bad-transition', { ticket: t.ticket_no, from: t.status, to: input.to });
+    if (!NEXT[t.status].includes(input.to))
+      throw new WorkbenchError('tickets/bad-transition', { ticket: t.ticket_no, from: t.status, to: input.to });
     checkAfterOpened(t, at);
     const reopen = (t.status === 'resolved' || t.status === 'closed') && input.to === 'in_progress';
     if (reopen && !input.reason) throw new WorkbenchError('tickets/reopen-reason', { ticket: t.ticket_no });
-    if (t.status === 'waiting') db.prepare('UPDATE ticket_pauses SET end_at = ? WHERE ticket_id = ? AND end_at IS NULL').run(at, t.id);
-    if (input.to === 'waiting') db.prepare('INSERT INTO ticket_pauses (ticket_id, start_at) VALUES (?, ?)').run(t.id, at);
+    if (t.status === 'waiting')
+      db.prepare('UPDATE ticket_pauses SET end_at = ? WHERE ticket_id = ? AND end_at IS NULL').run(at, t.id);
+    if (input.to === 'waiting')
+      db.prepare('INSERT INTO ticket_pauses (ticket_id, start_at) VALUES (?, ?)').run(t.id, at);
     if (!t.first_response_at && t.status === 'new') {
       db.prepare('UPDATE tickets SET first_response_at = ? WHERE id = ?').run(at, t.id);
       event(ctx, t.id, at, 'response', null, null);
     }
     if (input.to === 'resolved') {
-      db.prepare('UPDATE tickets SET resolved_at = ?, resolved_date = ?, followup_due = ? WHERE id = ?').run(at, at.slice(0, 10), workingDaysAfter(at.slice(0, 10), 3), t.id);
+      db.prepare('UPDATE tickets SET resolved_at = ?, resolved_date = ?, followup_due = ? WHERE id = ?').run(
+        at,
+        at.slice(0, 10),
+        workingDaysAfter(at.slice(0, 10), 3),
+        t.id,
+      );
     } else if (input.to === 'closed') {
       db.prepare('UPDATE tickets SET closed_at = ? WHERE id = ?').run(at, t.id);
     } else if (reopen) {
-      db.prepare('UPDATE tickets SET reopened = reopened + 1, resolved_at = NULL, resolved_date = NULL, closed_at = NULL WHERE id = ?').run(t.id);
+      db.prepare(
+        'UPDATE tickets SET reopened = reopened + 1, resolved_at = NULL, resolved_date = NULL, closed_at = NULL WHERE id = ?',
+      ).run(t.id);
     }
     db.prepare('UPDATE tickets SET status = ? WHERE id = ?').run(input.to, t.id);
     event(ctx, t.id, at, reopen ? 'reopen' : 'status', t.status, input.to, input.reason ?? null);
-    audit(db, { actor: ctx.actor, entity: 'ticket', entityId: t.id, field: 'status', oldValue: t.status, newValue: input.to, reason: input.reason ?? null });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'ticket',
+      entityId: t.id,
+      field: 'status',
+      oldValue: t.status,
+      newValue: input.to,
+      reason: input.reason ?? null,
+    });
   })();
   return getTicket(db, input.id, at > localNow() ? at : localNow());
 }
@@ -143,9 +204,21 @@ export function handOverTicket(ctx: ServiceContext, input: ParsedInput<'tickets/
     checkAfterOpened(t, at);
     checkDepartment(ctx, input.department);
     checkStaff(ctx, input.assigneeId);
-    db.prepare('UPDATE tickets SET department = ?, assignee_id = ? WHERE id = ?').run(input.department, input.assigneeId ?? null, t.id);
+    db.prepare('UPDATE tickets SET department = ?, assignee_id = ? WHERE id = ?').run(
+      input.department,
+      input.assigneeId ?? null,
+      t.id,
+    );
     event(ctx, t.id, at, 'handover', t.department, input.department, input.note ?? null);
-    audit(db, { actor: ctx.actor, entity: 'ticket', entityId: t.id, field: 'department', oldValue: t.department, newValue: input.department, reason: input.note ?? null });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'ticket',
+      entityId: t.id,
+      field: 'department',
+      oldValue: t.department,
+      newValue: input.department,
+      reason: input.note ?? null,
+    });
   })();
   return getTicket(db, input.id, localNow());
 }
@@ -156,7 +229,8 @@ export function recordFollowUp(ctx: ServiceContext, input: ParsedInput<'tickets/
   const at = input.at ?? localNow();
   db.transaction(() => {
     const t = current(ctx, input.id);
-    if (t.status !== 'resolved' && t.status !== 'closed') throw new WorkbenchError('tickets/followup-before-resolved', { ticket: t.ticket_no });
+    if (t.status !== 'resolved' && t.status !== 'closed')
+      throw new WorkbenchError('tickets/followup-before-resolved', { ticket: t.ticket_no });
     checkAfterOpened(t, at);
     db.prepare('UPDATE tickets SET followup_result = ? WHERE id = ?').run(input.result, t.id);
     event(ctx, t.id, at, 'followup', null, null, input.result);

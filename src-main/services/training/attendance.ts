@@ -20,7 +20,11 @@ export function participants(db: Database, sessionId: number): Participant[] {
        WHERE a.session_id = ? ORDER BY s.employee_no`,
     )
     .all(sessionId) as Row[];
-  return rows.map(({ passMark, ...r }) => ({ ...r, attended: r.attended === 1, passed: r.testScore === null || passMark === null ? null : r.testScore >= passMark }));
+  return rows.map(({ passMark, ...r }) => ({
+    ...r,
+    attended: r.attended === 1,
+    passed: r.testScore === null || passMark === null ? null : r.testScore >= passMark,
+  }));
 }
 
 function staffIds(db: Database, people: string[]): number[] {
@@ -33,18 +37,30 @@ function staffIds(db: Database, people: string[]): number[] {
 }
 
 /** Enrols people in a session (already enrolled ones are left as they are); the reason says why, e.g. an appraisal gap. */
-export function enrol(ctx: ServiceContext, input: ParsedInput<'training/enrol'>): { enrolled: number; already: number } {
+export function enrol(
+  ctx: ServiceContext,
+  input: ParsedInput<'training/enrol'>,
+): { enrolled: number; already: number } {
   const { db } = ctx;
   return db.transaction(() => {
     const s = getSession(db, input.sessionId);
     if (s.held) throw new WorkbenchError('training/session-past', { date: s.date });
     const ids = staffIds(db, input.people);
-    const put = db.prepare('INSERT INTO training_attendance (session_id, staff_id, attended, enrolled_reason) VALUES (?, ?, 0, ?) ON CONFLICT DO NOTHING');
+    const put = db.prepare(
+      'INSERT INTO training_attendance (session_id, staff_id, attended, enrolled_reason) VALUES (?, ?, 0, ?) ON CONFLICT DO NOTHING',
+    );
     let enrolled = 0;
     for (const id of new Set(ids)) {
       if (put.run(input.sessionId, id, input.reason ?? null).changes) {
         enrolled++;
-        audit(db, { actor: ctx.actor, entity: 'training_attendance', entityId: `${input.sessionId}/${id}`, field: 'enrolled', newValue: true, reason: input.reason ?? null });
+        audit(db, {
+          actor: ctx.actor,
+          entity: 'training_attendance',
+          entityId: `${input.sessionId}/${id}`,
+          field: 'enrolled',
+          newValue: true,
+          reason: input.reason ?? null,
+        });
       }
     }
     return { enrolled, already: new Set(ids).size - enrolled };
@@ -61,19 +77,31 @@ export function recordAttendance(ctx: ServiceContext, input: ParsedInput<'traini
     const s = getSession(db, input.sessionId);
     if (!s.held) throw new WorkbenchError('training/session-not-held', { date: s.date, course: s.course });
     getCourse(db, s.courseId);
-    const ids = staffIds(db, input.rows.map((r) => r.person));
+    const ids = staffIds(
+      db,
+      input.rows.map((r) => r.person),
+    );
     input.rows.forEach((r) => {
-      if (!r.attended && (r.testScore != null || r.mastery != null)) throw new WorkbenchError('training/score-without-attendance', { person: r.person });
+      if (!r.attended && (r.testScore != null || r.mastery != null))
+        throw new WorkbenchError('training/score-without-attendance', { person: r.person });
     });
     const put = db.prepare(
       `INSERT INTO training_attendance (session_id, staff_id, attended, test_score, mastery, feedback) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (session_id, staff_id) DO UPDATE SET attended = excluded.attended, test_score = excluded.test_score, mastery = excluded.mastery, feedback = COALESCE(excluded.feedback, feedback)`,
     );
-    const old = db.prepare('SELECT attended, test_score AS testScore, mastery FROM training_attendance WHERE session_id = ? AND staff_id = ?');
+    const old = db.prepare(
+      'SELECT attended, test_score AS testScore, mastery FROM training_attendance WHERE session_id = ? AND staff_id = ?',
+    );
     input.rows.forEach((r, i) => {
       const before = old.get(s.id, ids[i]) ?? null;
       put.run(s.id, ids[i], r.attended ? 1 : 0, r.testScore ?? null, r.mastery ?? null, r.feedback ?? null);
-      audit(db, { actor: ctx.actor, entity: 'training_attendance', entityId: `${s.id}/${ids[i]}`, oldValue: before, newValue: r });
+      audit(db, {
+        actor: ctx.actor,
+        entity: 'training_attendance',
+        entityId: `${s.id}/${ids[i]}`,
+        oldValue: before,
+        newValue: r,
+      });
     });
     return participants(db, s.id);
   })();

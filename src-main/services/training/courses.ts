@@ -10,7 +10,11 @@ export const today = () => dayjs().format('YYYY-MM-DD');
 
 /** P5.4: the hours each stage must train in a year, and its topics. */
 export function requirements(db: Database, year: number): Requirement[] {
-  return (db.prepare('SELECT year, stage, hours, topics FROM training_requirements WHERE year = ? ORDER BY stage').all(year) as (Omit<Requirement, 'topics'> & { topics: string | null })[]).map((r) => ({
+  return (
+    db
+      .prepare('SELECT year, stage, hours, topics FROM training_requirements WHERE year = ? ORDER BY stage')
+      .all(year) as (Omit<Requirement, 'topics'> & { topics: string | null })[]
+  ).map((r) => ({
     ...r,
     topics: r.topics ? (JSON.parse(r.topics) as Topic[]) : [],
   }));
@@ -20,9 +24,17 @@ export function setRequirement(ctx: ServiceContext, input: ParsedInput<'training
   return ctx.db.transaction(() => {
     const before = requirements(ctx.db, input.year).find((r) => r.stage === input.stage) ?? null;
     ctx.db
-      .prepare('INSERT INTO training_requirements (year, stage, hours, topics) VALUES (?, ?, ?, ?) ON CONFLICT (year, stage) DO UPDATE SET hours = excluded.hours, topics = excluded.topics')
+      .prepare(
+        'INSERT INTO training_requirements (year, stage, hours, topics) VALUES (?, ?, ?, ?) ON CONFLICT (year, stage) DO UPDATE SET hours = excluded.hours, topics = excluded.topics',
+      )
       .run(input.year, input.stage, input.hours, JSON.stringify(input.topics));
-    audit(ctx.db, { actor: ctx.actor, entity: 'training_requirement', entityId: `${input.year}/${input.stage}`, oldValue: before, newValue: input });
+    audit(ctx.db, {
+      actor: ctx.actor,
+      entity: 'training_requirement',
+      entityId: `${input.year}/${input.stage}`,
+      oldValue: before,
+      newValue: input,
+    });
     return { year: input.year, stage: input.stage, hours: input.hours, topics: input.topics };
   })();
 }
@@ -46,15 +58,36 @@ const legacyTopic = (t: Topic) => (t === 'policy' ? 'other' : t);
 export function saveCourse(ctx: ServiceContext, input: ParsedInput<'training/course-save'>): Course {
   const { db } = ctx;
   return db.transaction(() => {
-    const values = [input.title, input.stage, legacyTopic(input.topic), input.topic, input.passMark ?? null, input.description ?? null];
+    const values = [
+      input.title,
+      input.stage,
+      legacyTopic(input.topic),
+      input.topic,
+      input.passMark ?? null,
+      input.description ?? null,
+    ];
     let id = input.id;
     if (id === undefined) {
-      id = Number(db.prepare('INSERT INTO training_plans (title, stage, topic, topic_key, pass_mark, description) VALUES (?, ?, ?, ?, ?, ?)').run(...values).lastInsertRowid);
+      id = Number(
+        db
+          .prepare(
+            'INSERT INTO training_plans (title, stage, topic, topic_key, pass_mark, description) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(...values).lastInsertRowid,
+      );
     } else {
       getCourse(db, id);
-      db.prepare('UPDATE training_plans SET title = ?, stage = ?, topic = ?, topic_key = ?, pass_mark = ?, description = ? WHERE id = ?').run(...values, id);
+      db.prepare(
+        'UPDATE training_plans SET title = ?, stage = ?, topic = ?, topic_key = ?, pass_mark = ?, description = ? WHERE id = ?',
+      ).run(...values, id);
     }
-    audit(db, { actor: ctx.actor, entity: 'training_course', entityId: id, newValue: input, reason: input.id ? 'changed' : 'created' });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'training_course',
+      entityId: id,
+      newValue: input,
+      reason: input.id ? 'changed' : 'created',
+    });
     return getCourse(db, id);
   })();
 }
@@ -66,7 +99,12 @@ const SESSION = `SELECT s.id, s.plan_id AS courseId, p.title AS course, COALESCE
   FROM training_sessions s JOIN training_plans p ON p.id = s.plan_id`;
 
 type SessionRow = Omit<TrainingSession, 'online' | 'held'> & { online: number };
-const toSession = (r: SessionRow, now: string): TrainingSession => ({ ...r, online: r.online === 1, cost: r.cost / 100, held: r.date <= now });
+const toSession = (r: SessionRow, now: string): TrainingSession => ({
+  ...r,
+  online: r.online === 1,
+  cost: r.cost / 100,
+  held: r.date <= now,
+});
 
 export function listSessions(db: Database, courseId?: number, year?: number): TrainingSession[] {
   const where: string[] = [];
@@ -80,7 +118,11 @@ export function listSessions(db: Database, courseId?: number, year?: number): Tr
     args.push(String(year));
   }
   const now = today();
-  return (db.prepare(`${SESSION} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.date DESC, s.id`).all(...args) as SessionRow[]).map((r) => toSession(r, now));
+  return (
+    db
+      .prepare(`${SESSION} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.date DESC, s.id`)
+      .all(...args) as SessionRow[]
+  ).map((r) => toSession(r, now));
 }
 
 export function getSession(db: Database, id: number): TrainingSession {
@@ -95,17 +137,41 @@ export function saveSession(ctx: ServiceContext, input: ParsedInput<'training/se
   return db.transaction(() => {
     getCourse(db, input.courseId);
     if (!input.online && !input.place) throw new WorkbenchError('training/place-required');
-    const values = [input.courseId, input.date, input.trainer ?? null, input.hours, input.trainerKind ?? null, input.place ?? null, input.online ? 1 : 0, Math.round(input.cost * 100)];
+    const values = [
+      input.courseId,
+      input.date,
+      input.trainer ?? null,
+      input.hours,
+      input.trainerKind ?? null,
+      input.place ?? null,
+      input.online ? 1 : 0,
+      Math.round(input.cost * 100),
+    ];
     let id = input.id;
     if (id === undefined) {
-      id = Number(db.prepare('INSERT INTO training_sessions (plan_id, date, trainer, hours, trainer_kind, place, online, cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(...values).lastInsertRowid);
+      id = Number(
+        db
+          .prepare(
+            'INSERT INTO training_sessions (plan_id, date, trainer, hours, trainer_kind, place, online, cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(...values).lastInsertRowid,
+      );
     } else {
       const before = getSession(db, id);
       // attendance already entered would stand for a day that has not come
-      if (input.date > today() && before.attended > 0) throw new WorkbenchError('training/session-has-attendance', { date: input.date });
-      db.prepare('UPDATE training_sessions SET plan_id = ?, date = ?, trainer = ?, hours = ?, trainer_kind = ?, place = ?, online = ?, cost = ? WHERE id = ?').run(...values, id);
+      if (input.date > today() && before.attended > 0)
+        throw new WorkbenchError('training/session-has-attendance', { date: input.date });
+      db.prepare(
+        'UPDATE training_sessions SET plan_id = ?, date = ?, trainer = ?, hours = ?, trainer_kind = ?, place = ?, online = ?, cost = ? WHERE id = ?',
+      ).run(...values, id);
     }
-    audit(db, { actor: ctx.actor, entity: 'training_session', entityId: id, newValue: input, reason: input.id ? 'changed' : 'created' });
+    audit(db, {
+      actor: ctx.actor,
+      entity: 'training_session',
+      entityId: id,
+      newValue: input,
+      reason: input.id ? 'changed' : 'created',
+    });
     return getSession(db, id);
   })();
 }

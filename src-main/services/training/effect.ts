@@ -22,11 +22,20 @@ function side(pairs: [number, number][]): EffectSide {
  * person counts once per distinct session quarter. The groups' sizes are given, and flagged when either
  * is under five.
  */
-export function courseEffect(db: Database, courseId: number, kpi?: string, cache = new Map<string, Map<number, number>>()): Effect {
+export function courseEffect(
+  db: Database,
+  courseId: number,
+  kpi?: string,
+  cache = new Map<string, Map<number, number>>(),
+): Effect {
   const course = getCourse(db, courseId);
-  const related = kpi ? [kpi] : [...topicsByKpi(db)].filter(([, topics]) => topics.includes(course.topic)).map(([k]) => k);
+  const related = kpi
+    ? [kpi]
+    : [...topicsByKpi(db)].filter(([, topics]) => topics.includes(course.topic)).map(([k]) => k);
   const sessions = db
-    .prepare('SELECT a.staff_id AS staffId, min(s.date) AS date FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id WHERE s.plan_id = ? AND a.attended = 1 AND s.date <= ? GROUP BY a.staff_id')
+    .prepare(
+      'SELECT a.staff_id AS staffId, min(s.date) AS date FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id WHERE s.plan_id = ? AND a.attended = 1 AND s.date <= ? GROUP BY a.staff_id',
+    )
     .all(courseId, today()) as { staffId: number; date: string }[];
   const trainedIds = new Set(sessions.map((s) => s.staffId));
   const anchors = [...new Set(sessions.map((s) => quarterOf(s.date)))];

@@ -5,7 +5,15 @@ import type { HandlersOf } from '../handler-types';
 import { signInSheetHtml } from '../report/sign-in-sheet-html';
 import { getSetting } from '../system/settings';
 import { enrol, participants, recordAttendance } from './attendance';
-import { getSession, listCourses, listSessions, requirements, saveCourse, saveSession, setRequirement } from './courses';
+import {
+  getSession,
+  listCourses,
+  listSessions,
+  requirements,
+  saveCourse,
+  saveSession,
+  setRequirement,
+} from './courses';
 import { courseEffect, effectTable } from './effect';
 import { probationDue, probationOf, saveProbationReview } from './probation';
 import { probationReviewHtml } from '../report/probation-review-html';
@@ -34,7 +42,12 @@ export const trainingHandlers = {
   'report/probation-review': (ctx, input) => {
     const r = probationOf(ctx.db, ctx.lang, input.person);
     const company = getSetting(ctx.db, 'companyName') || t(ctx.lang, 'appraisal.report.companyFallback');
-    return writeFileOut(input.out, `probation-${r.employeeNo}.html`, Buffer.from(probationReviewHtml(ctx.lang, company, r), 'utf8'), ['.html', '.htm']);
+    return writeFileOut(
+      input.out,
+      `probation-${r.employeeNo}.html`,
+      Buffer.from(probationReviewHtml(ctx.lang, company, r), 'utf8'),
+      ['.html', '.htm'],
+    );
   },
   'report/sign-in-sheet': (ctx, input) => {
     const s = getSession(ctx.db, input.sessionId);

@@ -21,7 +21,8 @@ interface Person {
 export function stageOf(p: Pick<Person, 'hireDate' | 'probationEnd' | 'leads'>, asOf: string): Stage {
   if (p.leads > 0) return 'manager';
   if (!p.hireDate) return 'senior';
-  if (p.probationEnd ? asOf <= p.probationEnd : asOf < dayjs(p.hireDate).add(6, 'month').format('YYYY-MM-DD')) return 'onboarding';
+  if (p.probationEnd ? asOf <= p.probationEnd : asOf < dayjs(p.hireDate).add(6, 'month').format('YYYY-MM-DD'))
+    return 'onboarding';
   if (asOf < dayjs(p.hireDate).add(3, 'year').format('YYYY-MM-DD')) return 'junior';
   return 'senior';
 }
@@ -46,19 +47,37 @@ export function trainingRecords(db: Database, year: number, person?: string): Tr
        FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id JOIN training_plans p ON p.id = s.plan_id
        WHERE a.attended = 1 AND substr(s.date, 1, 4) = ? ORDER BY s.date`,
     )
-    .all(String(year)) as { staffId: number; sessionId: number; course: string; date: string; hours: number; testScore: number | null; passMark: number | null }[];
+    .all(String(year)) as {
+    staffId: number;
+    sessionId: number;
+    course: string;
+    date: string;
+    hours: number;
+    testScore: number | null;
+    passMark: number | null;
+  }[];
   const byPerson = new Map<number, typeof rows>();
   for (const r of rows) byPerson.set(r.staffId, [...(byPerson.get(r.staffId) ?? []), r]);
   return people(db, person).map((p) => {
     const stage = stageOf(p, asOf);
     const courses = (byPerson.get(p.id) ?? []).map((r) => ({
-      sessionId: r.sessionId, course: r.course, date: r.date, hours: r.hours, testScore: r.testScore,
+      sessionId: r.sessionId,
+      course: r.course,
+      date: r.date,
+      hours: r.hours,
+      testScore: r.testScore,
       passed: r.testScore === null || r.passMark === null ? null : r.testScore >= r.passMark,
     }));
     const hours = Math.round(courses.reduce((a, c) => a + c.hours, 0) * 10) / 10;
     const required = req.get(stage) ?? null;
     return {
-      employeeNo: p.employeeNo, name: p.name, team: p.team, stage, year, hours, required,
+      employeeNo: p.employeeNo,
+      name: p.name,
+      team: p.team,
+      stage,
+      year,
+      hours,
+      required,
       short: required === null ? 0 : Math.max(0, Math.round((required - hours) * 10) / 10),
       passed: courses.filter((c) => c.passed === true).length,
       courses,

@@ -29,7 +29,16 @@ const rowId = (p: { data: { id: number } }) => String(p.data.id);
 const defaultColDef = { floatingFilter: true };
 
 /** A read-only grid over a server-side page operation: scrolls a million rows, sorts and filters on the server. */
-export function ServerGrid<T extends { id: number }>({ op, columnDefs, totalKey, emptyKey, searchPlaceholder, testId, exportName, extra }: Props<T>) {
+export function ServerGrid<T extends { id: number }>({
+  op,
+  columnDefs,
+  totalKey,
+  emptyKey,
+  searchPlaceholder,
+  testId,
+  exportName,
+  extra,
+}: Props<T>) {
   const { t } = useTranslation();
   const lang = useLang();
   const [api, setApi] = useState<GridApi<T> | null>(null);
@@ -62,14 +71,20 @@ export function ServerGrid<T extends { id: number }>({ op, columnDefs, totalKey,
         </Space>
         <Space>
           <Typography.Text type="secondary" data-testid={`${testId}-total`}>
-            {total == null ? (loading ? t('common.loading') : '') : t(totalKey, { count: total, n: formatNumber(total, lang) })}
+            {total == null
+              ? loading
+                ? t('common.loading')
+                : ''
+              : t(totalKey, { count: total, n: formatNumber(total, lang) })}
           </Typography.Text>
           <ExportButton
             fileName={exportName}
             rows={total}
             disabled={!api || total === 0}
             // The page request the grid itself uses: the database writes every matching row, not only those loaded.
-            build={(format) => (api ? { op: 'export/grid', input: serverGridExport(api as GridApi, source, search, format) } : null)}
+            build={(format) =>
+              api ? { op: 'export/grid', input: serverGridExport(api as GridApi, source, search, format) } : null
+            }
             testId={`${testId}-export`}
           />
         </Space>
@@ -101,7 +116,9 @@ export function ServerGrid<T extends { id: number }>({ op, columnDefs, totalKey,
           defaultColDef={defaultColDef}
           onFilterChanged={(e) => setFiltered(e.api.isAnyFilterPresent())}
           empty={
-            search || filtered ? { title: t(`${emptyKey}.noMatch`) } : { title: t(`${emptyKey}.emptyTitle`), text: t(`${emptyKey}.emptyText`) }
+            search || filtered
+              ? { title: t(`${emptyKey}.noMatch`) }
+              : { title: t(`${emptyKey}.emptyTitle`), text: t(`${emptyKey}.emptyText`) }
           }
         />
       </div>

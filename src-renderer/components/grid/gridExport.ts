@@ -78,7 +78,10 @@ export function displayedRowsExport(api: GridApi, name: string, format: ExportFo
     rows.push(
       cols.map((c, i) => {
         const raw = api.getCellValue({ rowNode: node, colKey: c, from: 'data' });
-        const shown = formats[i] === 'text' || formats[i] === 'bool' ? api.getCellValue({ rowNode: node, colKey: c, useFormatter: true, from: 'data' }) : raw;
+        const shown =
+          formats[i] === 'text' || formats[i] === 'bool'
+            ? api.getCellValue({ rowNode: node, colKey: c, useFormatter: true, from: 'data' })
+            : raw;
         return exportCell(raw, shown, formats[i]);
       }),
     );
@@ -98,7 +101,12 @@ export function currentPageRequest(api: GridApi, search: string): Omit<PageReque
 }
 
 /** A server grid's view as an `export/grid` input: the database writes every matching row, not only those loaded. */
-export function serverGridExport(api: GridApi, source: GridExport['source'], search: string, format: ExportFormat): GridExport {
+export function serverGridExport(
+  api: GridApi,
+  source: GridExport['source'],
+  search: string,
+  format: ExportFormat,
+): GridExport {
   const columns = displayedColumns(api).map((c) => ({ field: c.getColId(), header: header(api, c) }));
   return { source, request: currentPageRequest(api, search), columns, format };
 }

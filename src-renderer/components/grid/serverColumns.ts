@@ -7,7 +7,12 @@ import { RANGE_FILTER_OPTIONS, TEXT_FILTER_OPTIONS } from './pageRequest';
  * Column builders for server-side grids: each offers only the filters the page request can express
  * (text contains/equals, number and date ranges), one condition a column.
  */
-export function textColumn<T>(field: string, headerName: string, width = 140, extra: Partial<ColDef<T>> = {}): ColDef<T> {
+export function textColumn<T>(
+  field: string,
+  headerName: string,
+  width = 140,
+  extra: Partial<ColDef<T>> = {},
+): ColDef<T> {
   return {
     colId: field,
     field: field as ColDef<T>['field'],
@@ -33,7 +38,10 @@ export function numberColumn<T>(field: string, headerName: string, lang: Lang, w
 }
 
 export function moneyColumn<T>(field: string, headerName: string, lang: Lang, width = 140): ColDef<T> {
-  return { ...numberColumn<T>(field, headerName, lang, width), valueFormatter: (p) => formatMoney(p.value as number | null, lang) };
+  return {
+    ...numberColumn<T>(field, headerName, lang, width),
+    valueFormatter: (p) => formatMoney(p.value as number | null, lang),
+  };
 }
 
 export function dateColumn<T>(field: string, headerName: string, lang: Lang, width = 180): ColDef<T> {

@@ -34,7 +34,11 @@ export function useServerDatasource(op: PageOp, search: string, api: GridApi | n
         });
         setState((s) => ({ ...s, loading: true }));
         queryClient
-          .fetchQuery({ queryKey: [op, request], queryFn: () => invoke(op, request) as Promise<Page<unknown>>, staleTime: 30_000 })
+          .fetchQuery({
+            queryKey: [op, request],
+            queryFn: () => invoke(op, request) as Promise<Page<unknown>>,
+            staleTime: 30_000,
+          })
           .then((page) => {
             setState({ total: page.total, error: null, loading: false });
             params.successCallback(page.rows, page.total);

@@ -30,7 +30,11 @@ export function AppraisalGrid({ show, def, editable, onOpen }: Props) {
   const [grade, setGrade] = useState<string | null>(null);
   const columnDefs = useAppraisalColumnDefs(show, def, editable);
   const teams = useMemo(() => [...new Set(show.people.map((p) => p.team ?? ''))].sort(), [show.people]);
-  const rows = useMemo(() => show.people.filter((p) => (team === null || (p.team ?? '') === team) && (grade === null || p.grade === grade)), [show.people, team, grade]);
+  const rows = useMemo(
+    () =>
+      show.people.filter((p) => (team === null || (p.team ?? '') === team) && (grade === null || p.grade === grade)),
+    [show.people, team, grade],
+  );
 
   const onCellEditRequest = async (e: CellEditRequestEvent<AppraisalPerson>) => {
     const kpi = e.column.getColId().replace(/^v:/, '');

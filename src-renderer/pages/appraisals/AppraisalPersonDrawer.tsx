@@ -47,14 +47,36 @@ export function AppraisalPersonDrawer({ show, person, scoresOpen, notesOpen, onC
   const q = show.quarter;
   const decideButtons = (o: AppraisalOutcome) => (
     <Space size={4}>
-      <Button size="small" icon={<CheckOutlined />} disabled={!notesOpen || o.status === 'confirmed'} onClick={() => void run(decide.mutateAsync({ quarter: q, id: o.id, decision: 'confirmed' }), t('appraisal.ui.decided'))}>
+      <Button
+        size="small"
+        icon={<CheckOutlined />}
+        disabled={!notesOpen || o.status === 'confirmed'}
+        onClick={() =>
+          void run(decide.mutateAsync({ quarter: q, id: o.id, decision: 'confirmed' }), t('appraisal.ui.decided'))
+        }
+      >
         {t('appraisal.ui.confirm')}
       </Button>
-      <Button size="small" icon={<CloseOutlined />} disabled={!notesOpen || o.status === 'rejected'} onClick={() => void run(decide.mutateAsync({ quarter: q, id: o.id, decision: 'rejected' }), t('appraisal.ui.decided'))}>
+      <Button
+        size="small"
+        icon={<CloseOutlined />}
+        disabled={!notesOpen || o.status === 'rejected'}
+        onClick={() =>
+          void run(decide.mutateAsync({ quarter: q, id: o.id, decision: 'rejected' }), t('appraisal.ui.decided'))
+        }
+      >
         {t('appraisal.ui.reject')}
       </Button>
       {o.status !== 'proposed' && (
-        <Button size="small" icon={<UndoOutlined />} disabled={!notesOpen} onClick={() => void run(decide.mutateAsync({ quarter: q, id: o.id, decision: 'proposed' }), t('appraisal.ui.decided'))} aria-label={t('appraisal.ui.undo')} />
+        <Button
+          size="small"
+          icon={<UndoOutlined />}
+          disabled={!notesOpen}
+          onClick={() =>
+            void run(decide.mutateAsync({ quarter: q, id: o.id, decision: 'proposed' }), t('appraisal.ui.decided'))
+          }
+          aria-label={t('appraisal.ui.undo')}
+        />
       )}
     </Space>
   );
@@ -86,8 +108,23 @@ export function AppraisalPersonDrawer({ show, person, scoresOpen, notesOpen, onC
         columns={[
           { title: t('appraisal.report.kpi'), dataIndex: 'label' },
           { title: t('appraisal.report.weight'), dataIndex: 'weight', render: (w: number) => `${w}%` },
-          { title: t('appraisal.ui.value'), dataIndex: 'value', render: (v: number | null, r) => (v == null ? (r.source === 'rated' ? t('appraisal.ui.unrated') : '—') : r.source === 'completion' ? `${formatNumber(v, lang, 2)}% (${formatMoney(r.actual ?? null, lang)} / ${formatMoney(r.target ?? null, lang)})` : `${formatNumber(v, lang, 2)}${PERCENT.has(r.source) ? '%' : ''}`) },
-          { title: t('appraisal.report.score'), dataIndex: 'score', render: (v: number | null) => (v == null ? '—' : formatNumber(v, lang, 1)) },
+          {
+            title: t('appraisal.ui.value'),
+            dataIndex: 'value',
+            render: (v: number | null, r) =>
+              v == null
+                ? r.source === 'rated'
+                  ? t('appraisal.ui.unrated')
+                  : '—'
+                : r.source === 'completion'
+                  ? `${formatNumber(v, lang, 2)}% (${formatMoney(r.actual ?? null, lang)} / ${formatMoney(r.target ?? null, lang)})`
+                  : `${formatNumber(v, lang, 2)}${PERCENT.has(r.source) ? '%' : ''}`,
+          },
+          {
+            title: t('appraisal.report.score'),
+            dataIndex: 'score',
+            render: (v: number | null) => (v == null ? '—' : formatNumber(v, lang, 1)),
+          },
         ]}
       />
       <PeerRatings show={show} person={person} open={scoresOpen} />
@@ -99,10 +136,24 @@ export function AppraisalPersonDrawer({ show, person, scoresOpen, notesOpen, onC
         locale={{ emptyText: t('appraisal.report.noOutcomes') }}
         dataSource={person.outcomes}
         columns={[
-          { title: t('appraisal.report.outcomeType'), dataIndex: 'type', render: (v: string) => t(`appraisal.outcome.${v}`) },
-          { title: t('appraisal.report.amount'), dataIndex: 'amount', render: (v: number | null) => (v == null ? '—' : formatMoney(v, lang)) },
+          {
+            title: t('appraisal.report.outcomeType'),
+            dataIndex: 'type',
+            render: (v: string) => t(`appraisal.outcome.${v}`),
+          },
+          {
+            title: t('appraisal.report.amount'),
+            dataIndex: 'amount',
+            render: (v: number | null) => (v == null ? '—' : formatMoney(v, lang)),
+          },
           { title: t('appraisal.report.reason'), dataIndex: 'reason', render: (v: string, o) => `${v} (${o.clause})` },
-          { title: t('appraisal.report.decision'), dataIndex: 'status', render: (v: AppraisalOutcome['status']) => <Tag color={STATUS_COLOR[v]}>{t(`appraisal.outcomeStatus.${v}`)}</Tag> },
+          {
+            title: t('appraisal.report.decision'),
+            dataIndex: 'status',
+            render: (v: AppraisalOutcome['status']) => (
+              <Tag color={STATUS_COLOR[v]}>{t(`appraisal.outcomeStatus.${v}`)}</Tag>
+            ),
+          },
           { title: '', key: 'act', render: (_: unknown, o) => decideButtons(o) },
         ]}
       />
@@ -111,27 +162,90 @@ export function AppraisalPersonDrawer({ show, person, scoresOpen, notesOpen, onC
       </Typography.Paragraph>
       <Divider titlePlacement="start">{t('appraisal.ui.calibrate')}</Divider>
       <Space wrap>
-        <InputNumber min={0} max={200} step={0.5} value={adjusted} onChange={(v) => setAdjusted(v)} disabled={!scoresOpen} aria-label={t('appraisal.ui.adjustedTotal')} placeholder={String(person.originalTotal ?? '')} />
-        <Input style={{ width: 320 }} value={reason} onChange={(e) => setReason(e.target.value)} disabled={!scoresOpen} placeholder={t('appraisal.ui.adjustReason')} />
-        <Button disabled={!scoresOpen || adjusted == null || !reason.trim()} onClick={() => void run(adjust.mutateAsync({ quarter: q, person: person.employeeNo, total: adjusted, reason }), t('appraisal.ui.saved'))}>
+        <InputNumber
+          min={0}
+          max={200}
+          step={0.5}
+          value={adjusted}
+          onChange={(v) => setAdjusted(v)}
+          disabled={!scoresOpen}
+          aria-label={t('appraisal.ui.adjustedTotal')}
+          placeholder={String(person.originalTotal ?? '')}
+        />
+        <Input
+          style={{ width: 320 }}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          disabled={!scoresOpen}
+          placeholder={t('appraisal.ui.adjustReason')}
+        />
+        <Button
+          disabled={!scoresOpen || adjusted == null || !reason.trim()}
+          onClick={() =>
+            void run(
+              adjust.mutateAsync({ quarter: q, person: person.employeeNo, total: adjusted, reason }),
+              t('appraisal.ui.saved'),
+            )
+          }
+        >
           {t('appraisal.ui.adjust')}
         </Button>
         {person.adjustment && (
-          <Button disabled={!scoresOpen} onClick={() => void run(adjust.mutateAsync({ quarter: q, person: person.employeeNo, total: null, reason: reason || '—' }), t('appraisal.ui.saved'))}>
+          <Button
+            disabled={!scoresOpen}
+            onClick={() =>
+              void run(
+                adjust.mutateAsync({ quarter: q, person: person.employeeNo, total: null, reason: reason || '—' }),
+                t('appraisal.ui.saved'),
+              )
+            }
+          >
             {t('appraisal.ui.clearAdjust')}
           </Button>
         )}
       </Space>
       {person.adjustment && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 6 }}>
-          {t('appraisal.report.adjusted', { original: person.originalTotal, by: person.adjustment.by, at: person.adjustment.at.slice(0, 10), reason: person.adjustment.reason })}
+          {t('appraisal.report.adjusted', {
+            original: person.originalTotal,
+            by: person.adjustment.by,
+            at: person.adjustment.at.slice(0, 10),
+            reason: person.adjustment.reason,
+          })}
         </Typography.Paragraph>
       )}
       <Divider titlePlacement="start">{t('appraisal.report.feedback')}</Divider>
-      <Input.TextArea rows={3} value={notes.feedback} onChange={(e) => setNotes({ ...notes, feedback: e.target.value })} disabled={!notesOpen} aria-label={t('appraisal.report.feedback')} />
+      <Input.TextArea
+        rows={3}
+        value={notes.feedback}
+        onChange={(e) => setNotes({ ...notes, feedback: e.target.value })}
+        disabled={!notesOpen}
+        aria-label={t('appraisal.report.feedback')}
+      />
       <Typography.Text type="secondary">{t('appraisal.report.selfAssessment')}</Typography.Text>
-      <Input.TextArea rows={2} value={notes.self} onChange={(e) => setNotes({ ...notes, self: e.target.value })} disabled={!notesOpen} aria-label={t('appraisal.report.selfAssessment')} />
-      <Button style={{ marginTop: 8 }} type="primary" disabled={!notesOpen} onClick={() => void run(feedback.mutateAsync({ quarter: q, person: person.employeeNo, feedback: notes.feedback, selfAssessment: notes.self }), t('appraisal.ui.saved'))}>
+      <Input.TextArea
+        rows={2}
+        value={notes.self}
+        onChange={(e) => setNotes({ ...notes, self: e.target.value })}
+        disabled={!notesOpen}
+        aria-label={t('appraisal.report.selfAssessment')}
+      />
+      <Button
+        style={{ marginTop: 8 }}
+        type="primary"
+        disabled={!notesOpen}
+        onClick={() =>
+          void run(
+            feedback.mutateAsync({
+              quarter: q,
+              person: person.employeeNo,
+              feedback: notes.feedback,
+              selfAssessment: notes.self,
+            }),
+            t('appraisal.ui.saved'),
+          )
+        }
+      >
         {t('common.save')}
       </Button>
       <Divider titlePlacement="start">{t('appraisal.ui.trend')}</Divider>

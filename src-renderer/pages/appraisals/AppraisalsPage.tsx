@@ -35,7 +35,9 @@ export function AppraisalsPage() {
   const tab = params.get('tab') ?? 'grid';
   const show = useOp('appraisal/show', { quarter }, { retry: false });
   const scheme = useOp('appraisal/scheme', { quarter });
-  const compute = useOpMutation('appraisal/compute', { answers: ({ quarter: q }) => opKey('appraisal/show', { quarter: q }) });
+  const compute = useOpMutation('appraisal/compute', {
+    answers: ({ quarter: q }) => opKey('appraisal/show', { quarter: q }),
+  });
   const [openNo, setOpenNo] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ person?: string } | null>(null);
   const options = useMemo(() => quarterOptions((reviews.data ?? []).map((r) => r.quarter)), [reviews.data]);
@@ -56,7 +58,9 @@ export function AppraisalsPage() {
 
   let body;
   // the demo (or a colleague) may have opened the appraisal without computing it yet
-  const notFound = (show.isError && show.error.code === 'review/not-found') || (show.data !== undefined && show.data.computedAt === null);
+  const notFound =
+    (show.isError && show.error.code === 'review/not-found') ||
+    (show.data !== undefined && show.data.computedAt === null);
   if (show.isPending || scheme.isPending) body = <Skeleton active paragraph={{ rows: 12 }} />;
   else if (notFound && !scheme.isError)
     body = (
@@ -64,13 +68,18 @@ export function AppraisalsPage() {
         title={t('appraisal.ui.noAppraisal', { quarter })}
         description={t('appraisal.ui.noAppraisalText')}
         action={
-          <Button type="primary" loading={compute.isPending} onClick={() => compute.mutateAsync({ quarter }).catch((e: Error) => message.error(e.message))}>
+          <Button
+            type="primary"
+            loading={compute.isPending}
+            onClick={() => compute.mutateAsync({ quarter }).catch((e: Error) => message.error(e.message))}
+          >
             {t('appraisal.ui.compute')}
           </Button>
         }
       />
     );
-  else if (show.isError || scheme.isError) body = <ErrorState error={show.error ?? scheme.error} onRetry={() => void show.refetch()} />;
+  else if (show.isError || scheme.isError)
+    body = <ErrorState error={show.error ?? scheme.error} onRetry={() => void show.refetch()} />;
   else {
     const s = show.data!;
     body = (
@@ -78,10 +87,33 @@ export function AppraisalsPage() {
         activeKey={tab}
         onChange={(k) => set({ tab: k })}
         items={[
-          { key: 'grid', label: t('appraisal.ui.tabs.grid'), children: <AppraisalGrid show={s} def={scheme.data!.definition} editable={scoresOpen} onOpen={(p) => setOpenNo(p.employeeNo)} /> },
-          { key: 'calibration', label: t('appraisal.ui.tabs.calibration'), children: <CalibrationPanel quarter={quarter} /> },
-          { key: 'scheme', label: t('appraisal.ui.tabs.scheme'), children: <SchemePanel quarter={quarter} editable={scoresOpen} /> },
-          { key: 'incidents', label: t('appraisal.ui.tabs.incidents'), children: <IncidentsPanel show={s} open={notesOpen} /> },
+          {
+            key: 'grid',
+            label: t('appraisal.ui.tabs.grid'),
+            children: (
+              <AppraisalGrid
+                show={s}
+                def={scheme.data!.definition}
+                editable={scoresOpen}
+                onOpen={(p) => setOpenNo(p.employeeNo)}
+              />
+            ),
+          },
+          {
+            key: 'calibration',
+            label: t('appraisal.ui.tabs.calibration'),
+            children: <CalibrationPanel quarter={quarter} />,
+          },
+          {
+            key: 'scheme',
+            label: t('appraisal.ui.tabs.scheme'),
+            children: <SchemePanel quarter={quarter} editable={scoresOpen} />,
+          },
+          {
+            key: 'incidents',
+            label: t('appraisal.ui.tabs.incidents'),
+            children: <IncidentsPanel show={s} open={notesOpen} />,
+          },
         ]}
       />
     );
@@ -95,7 +127,13 @@ export function AppraisalsPage() {
         subtitle={t('appraisal.ui.subtitle')}
         extra={
           <Space wrap>
-            <Select style={{ width: 130 }} value={quarter} onChange={(q) => setParams({ quarter: q, tab }, { replace: true })} options={options.map((q) => ({ value: q, label: q }))} aria-label={t('appraisal.ui.quarter')} />
+            <Select
+              style={{ width: 130 }}
+              value={quarter}
+              onChange={(q) => setParams({ quarter: q, tab }, { replace: true })}
+              options={options.map((q) => ({ value: q, label: q }))}
+              aria-label={t('appraisal.ui.quarter')}
+            />
             <Button icon={<PrinterOutlined />} disabled={!show.data || notFound} onClick={() => setPreview({})}>
               {t('appraisal.ui.printAll')}
             </Button>
@@ -107,9 +145,22 @@ export function AppraisalsPage() {
       />
       <Card variant="outlined" className="wb-card-fill wb-card-grid">
         <WorkflowBar quarter={quarter} status={status} />
-        {status === 'locked' && <Alert style={{ margin: '8px 0' }} type="info" showIcon icon={<LockOutlined />} title={t('appraisal.ui.lockedBanner', { quarter })} />}
+        {status === 'locked' && (
+          <Alert
+            style={{ margin: '8px 0' }}
+            type="info"
+            showIcon
+            icon={<LockOutlined />}
+            title={t('appraisal.ui.lockedBanner', { quarter })}
+          />
+        )}
         {show.data && !notFound && show.data.summary.missingRatings > 0 && status !== 'locked' && (
-          <Alert style={{ margin: '8px 0' }} type="warning" showIcon title={t('appraisal.ui.provisional', { count: show.data.summary.missingRatings })} />
+          <Alert
+            style={{ margin: '8px 0' }}
+            type="warning"
+            showIcon
+            title={t('appraisal.ui.provisional', { count: show.data.summary.missingRatings })}
+          />
         )}
         {show.data && !notFound && (
           <Space size="large" style={{ margin: '8px 0' }} wrap>
@@ -117,12 +168,27 @@ export function AppraisalsPage() {
             <Statistic title={t('appraisal.ui.missing')} value={show.data.summary.missingRatings} />
             <Statistic title={t('appraisal.ui.bonusCost')} value={formatMoney(show.data.summary.bonusCost, lang)} />
             <Statistic title={t('appraisal.ui.proposed')} value={show.data.summary.proposedOutcomes} />
-            <Statistic title={t('appraisal.ui.gradeMix')} value={Object.entries(show.data.summary.grades).map(([g, n]) => `${g} ${n}`).join(' · ')} />
+            <Statistic
+              title={t('appraisal.ui.gradeMix')}
+              value={Object.entries(show.data.summary.grades)
+                .map(([g, n]) => `${g} ${n}`)
+                .join(' · ')}
+            />
           </Space>
         )}
         {body}
       </Card>
-      {open && show.data && <AppraisalPersonDrawer key={open.employeeNo} show={show.data} person={open} scoresOpen={scoresOpen} notesOpen={notesOpen} onClose={() => setOpenNo(null)} onPrint={(p) => setPreview({ person: p })} />}
+      {open && show.data && (
+        <AppraisalPersonDrawer
+          key={open.employeeNo}
+          show={show.data}
+          person={open}
+          scoresOpen={scoresOpen}
+          notesOpen={notesOpen}
+          onClose={() => setOpenNo(null)}
+          onPrint={(p) => setPreview({ person: p })}
+        />
+      )}
       {preview && <ReportPreview quarter={quarter} person={preview.person} onClose={() => setPreview(null)} />}
     </div>
   );

@@ -26,7 +26,14 @@ export function IncidentsPanel({ show, open }: { show: AppraisalShow; open: bool
   const record = useOpMutation('appraisal/record-incident');
   const submit = async (v: Values) => {
     try {
-      await record.mutateAsync({ person: v.person, date: v.date.format('YYYY-MM-DD'), kind: v.kind, description: v.description, evidence: v.evidence, lossAmount: v.lossAmount ?? null });
+      await record.mutateAsync({
+        person: v.person,
+        date: v.date.format('YYYY-MM-DD'),
+        kind: v.kind,
+        description: v.description,
+        evidence: v.evidence,
+        lossAmount: v.lossAmount ?? null,
+      });
       message.success(t('appraisal.ui.incidentSaved'));
       form.resetFields();
     } catch (e) {
@@ -35,15 +42,33 @@ export function IncidentsPanel({ show, open }: { show: AppraisalShow; open: bool
   };
   return (
     <div className="wb-appraisal-scroll">
-      <Form form={form} layout="inline" onFinish={(v) => void submit(v)} disabled={!open} style={{ rowGap: 8, marginBottom: 12 }}>
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={(v) => void submit(v)}
+        disabled={!open}
+        style={{ rowGap: 8, marginBottom: 12 }}
+      >
         <Form.Item name="person" rules={[{ required: true, message: t('common.required') }]}>
-          <Select showSearch style={{ width: 180 }} placeholder={t('appraisal.report.name')} optionFilterProp="label" options={show.people.map((p) => ({ value: p.employeeNo, label: `${p.name} ${p.employeeNo}` }))} />
+          <Select
+            showSearch
+            style={{ width: 180 }}
+            placeholder={t('appraisal.report.name')}
+            optionFilterProp="label"
+            options={show.people.map((p) => ({ value: p.employeeNo, label: `${p.name} ${p.employeeNo}` }))}
+          />
         </Form.Item>
         <Form.Item name="date" rules={[{ required: true, message: t('common.required') }]}>
           <DatePicker placeholder={t('appraisal.report.date')} />
         </Form.Item>
         <Form.Item name="kind" initialValue="violation">
-          <Select style={{ width: 150 }} options={(['violation', 'major-loss'] as const).map((k) => ({ value: k, label: t(`appraisal.ui.incidentKind.${k}`) }))} />
+          <Select
+            style={{ width: 150 }}
+            options={(['violation', 'major-loss'] as const).map((k) => ({
+              value: k,
+              label: t(`appraisal.ui.incidentKind.${k}`),
+            }))}
+          />
         </Form.Item>
         <Form.Item name="description" rules={[{ required: true, message: t('common.required') }]}>
           <Input style={{ width: 220 }} placeholder={t('appraisal.ui.description')} />
@@ -67,10 +92,18 @@ export function IncidentsPanel({ show, open }: { show: AppraisalShow; open: bool
         columns={[
           { title: t('appraisal.report.date'), dataIndex: 'date' },
           { title: t('appraisal.report.name'), dataIndex: 'name', render: (v: string, r) => `${v} ${r.employeeNo}` },
-          { title: t('appraisal.ui.kind'), dataIndex: 'kind', render: (v: string) => t(`appraisal.ui.incidentKind.${v}`) },
+          {
+            title: t('appraisal.ui.kind'),
+            dataIndex: 'kind',
+            render: (v: string) => t(`appraisal.ui.incidentKind.${v}`),
+          },
           { title: t('appraisal.ui.description'), dataIndex: 'description' },
           { title: t('appraisal.ui.evidence'), dataIndex: 'evidence' },
-          { title: t('appraisal.ui.loss'), dataIndex: 'lossAmount', render: (v: number | null) => (v == null ? '—' : formatMoney(v, lang)) },
+          {
+            title: t('appraisal.ui.loss'),
+            dataIndex: 'lossAmount',
+            render: (v: number | null) => (v == null ? '—' : formatMoney(v, lang)),
+          },
           { title: t('appraisal.ui.recordedBy'), dataIndex: 'recordedBy' },
         ]}
       />

@@ -2,7 +2,12 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Divider, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PeerRating, AppraisalKpiCell, AppraisalPerson, AppraisalShow } from '../../../src-main/contract/appraisal';
+import type {
+  PeerRating,
+  AppraisalKpiCell,
+  AppraisalPerson,
+  AppraisalShow,
+} from '../../../src-main/contract/appraisal';
 import { peerWeightOf, type KpiDefinition } from '../../../src-main/contract/appraisal-scheme';
 import { useOp, useOpMutation } from '../../backend/useOp';
 import { useLang } from '../../i18n/LanguageProvider';
@@ -16,13 +21,24 @@ interface Props {
 }
 
 /** How the effective rating came about: "manager 4 · peers 3.5 (3) · 30 % → 3.85" (P6.1 teamwork). */
-function peerExplanation(t: (key: string, args?: Record<string, string | number>) => string, lang: string, cell: AppraisalKpiCell | undefined): string | null {
+function peerExplanation(
+  t: (key: string, args?: Record<string, string | number>) => string,
+  lang: string,
+  cell: AppraisalKpiCell | undefined,
+): string | null {
   const p = cell?.peers;
   if (!cell || !p) return null;
   const f = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   const n = (x: number | null | undefined) => (x == null ? '—' : f.format(x));
   if (cell.rating == null) return t('appraisal.ui.peerNoManager', { count: p.count });
-  const args = { manager: n(cell.rating), mean: n(p.mean), count: p.count, min: p.min, weight: n(p.weight), value: n(cell.value) };
+  const args = {
+    manager: n(cell.rating),
+    mean: n(p.mean),
+    count: p.count,
+    min: p.min,
+    weight: n(p.weight),
+    value: n(cell.value),
+  };
   return t(p.counted ? 'appraisal.ui.peerCounted' : 'appraisal.ui.peerNotCounted', args);
 }
 
@@ -52,7 +68,17 @@ function PeerKpi({ show, person, open, kpi, ratings }: Props & { kpi: KpiDefinit
   const explanation = peerExplanation((key, args) => t(key, args ?? {}), lang, person.kpis[kpi.key]);
   const add = async () => {
     if (!rater || level == null) return;
-    const ok = await run(rate.mutateAsync({ quarter: show.quarter, person: person.employeeNo, rater, kpi: kpi.key, level, comment: comment.trim() || null }), t('appraisal.ui.peerSaved'));
+    const ok = await run(
+      rate.mutateAsync({
+        quarter: show.quarter,
+        person: person.employeeNo,
+        rater,
+        kpi: kpi.key,
+        level,
+        comment: comment.trim() || null,
+      }),
+      t('appraisal.ui.peerSaved'),
+    );
     if (ok) {
       setRater(null);
       setLevel(null);
@@ -74,14 +100,24 @@ function PeerKpi({ show, person, open, kpi, ratings }: Props & { kpi: KpiDefinit
         locale={{ emptyText: t('appraisal.ui.peerNone') }}
         dataSource={ratings}
         columns={[
-          { title: t('appraisal.ui.peerRater'), dataIndex: 'raterName', render: (v: string, r) => `${v} · ${r.raterNo}` },
+          {
+            title: t('appraisal.ui.peerRater'),
+            dataIndex: 'raterName',
+            render: (v: string, r) => `${v} · ${r.raterNo}`,
+          },
           { title: t('appraisal.ui.peerLevel'), dataIndex: 'level', render: (v: number) => `${v} · ${labelOf(v)}` },
           { title: t('appraisal.ui.peerComment'), dataIndex: 'comment', render: (v: string | null) => v ?? '' },
           {
             title: '',
             key: 'act',
             render: (_: unknown, r) => (
-              <Button size="small" icon={<DeleteOutlined />} disabled={!open} aria-label={t('appraisal.ui.peerDelete')} onClick={() => void run(remove.mutateAsync({ id: r.id }), t('appraisal.ui.peerDeleted'))} />
+              <Button
+                size="small"
+                icon={<DeleteOutlined />}
+                disabled={!open}
+                aria-label={t('appraisal.ui.peerDelete')}
+                onClick={() => void run(remove.mutateAsync({ id: r.id }), t('appraisal.ui.peerDeleted'))}
+              />
             ),
           },
         ]}
@@ -107,7 +143,14 @@ function PeerKpi({ show, person, open, kpi, ratings }: Props & { kpi: KpiDefinit
           aria-label={t('appraisal.ui.peerLevel')}
           options={(kpi.rubric ?? []).map((r) => ({ value: r.level, label: `${r.level} · ${r.label[lang]}` }))}
         />
-        <Input style={{ width: 200 }} value={comment} onChange={(e) => setComment(e.target.value)} disabled={!open} placeholder={t('appraisal.ui.peerComment')} maxLength={2000} />
+        <Input
+          style={{ width: 200 }}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          disabled={!open}
+          placeholder={t('appraisal.ui.peerComment')}
+          maxLength={2000}
+        />
         <Button disabled={!open || !rater || level == null} loading={rate.isPending} onClick={() => void add()}>
           {t('appraisal.ui.peerAdd')}
         </Button>
@@ -126,9 +169,23 @@ export function PeerRatings({ show, person, open }: Props) {
   return (
     <>
       <Divider titlePlacement="start">{t('appraisal.ui.peerRatings')}</Divider>
-      {!open && <Alert style={{ marginBottom: 8 }} type="info" showIcon title={t(show.status === 'locked' ? 'appraisal.ui.peerClosedLocked' : 'appraisal.ui.peerClosed')} />}
+      {!open && (
+        <Alert
+          style={{ marginBottom: 8 }}
+          type="info"
+          showIcon
+          title={t(show.status === 'locked' ? 'appraisal.ui.peerClosedLocked' : 'appraisal.ui.peerClosed')}
+        />
+      )}
       {kpis.map((k) => (
-        <PeerKpi key={k.key} show={show} person={person} open={open} kpi={k} ratings={(list.data ?? []).filter((r) => r.kpi === k.key)} />
+        <PeerKpi
+          key={k.key}
+          show={show}
+          person={person}
+          open={open}
+          kpi={k}
+          ratings={(list.data ?? []).filter((r) => r.kpi === k.key)}
+        />
       ))}
     </>
   );

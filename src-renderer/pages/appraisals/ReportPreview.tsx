@@ -71,7 +71,13 @@ export function ReportPreview({ quarter, person, onClose }: Props) {
       {report.isPending && <Skeleton active paragraph={{ rows: 14 }} />}
       {report.isError && <ErrorState error={report.error} onRetry={() => void report.refetch()} compact />}
       {report.data && (
-        <iframe ref={frame} title={t('appraisal.ui.previewFrame')} srcDoc={report.data.html} sandbox="allow-same-origin allow-modals" style={{ width: '100%', height: '70vh', border: '1px solid #e4e8ef', borderRadius: 6 }} />
+        <iframe
+          ref={frame}
+          title={t('appraisal.ui.previewFrame')}
+          srcDoc={report.data.html}
+          sandbox="allow-same-origin allow-modals"
+          style={{ width: '100%', height: '70vh', border: '1px solid #e4e8ef', borderRadius: 6 }}
+        />
       )}
     </Modal>
   );

@@ -17,13 +17,23 @@ const CURVE_FIELDS: CurveField[] = ['threshold', 'base', 'perPoint', 'accelerato
 export function RulesTable({ def, editable, onChange }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
-  const patch = (key: string, fn: (r: RuleDefinition) => RuleDefinition) => onChange(def.rules.map((r) => (r.key === key ? fn(structuredClone(r)) : r)));
+  const patch = (key: string, fn: (r: RuleDefinition) => RuleDefinition) =>
+    onChange(def.rules.map((r) => (r.key === key ? fn(structuredClone(r)) : r)));
 
   const amountCell = (r: RuleDefinition) => {
     const a = r.amount;
     if (!a) return '—';
     if (a.kind === 'fixed') {
-      return <InputNumber size="small" min={0} value={a.yuan} disabled={!editable} prefix="¥" onChange={(v) => patch(r.key, (x) => ((x.amount = { kind: 'fixed', yuan: v ?? 0 }), x))} />;
+      return (
+        <InputNumber
+          size="small"
+          min={0}
+          value={a.yuan}
+          disabled={!editable}
+          prefix="¥"
+          onChange={(v) => patch(r.key, (x) => ((x.amount = { kind: 'fixed', yuan: v ?? 0 }), x))}
+        />
+      );
     }
     return (
       <Space wrap size={4}>
@@ -57,9 +67,12 @@ export function RulesTable({ def, editable, onChange }: Props) {
               style={{ width: 80 }}
               value={c.value}
               aria-label={t('appraisal.ui.threshold')}
-              onChange={(v) => patch(r.key, (x) => (x.when[i].kind === 'kpi' && ((x.when[i] as { value: number }).value = v ?? 0), x))}
+              onChange={(v) =>
+                patch(r.key, (x) => (x.when[i].kind === 'kpi' && ((x.when[i] as { value: number }).value = v ?? 0), x))
+              }
             />
-            {c.consecutive > 1 && `${lang === 'zh-CN' ? '，' : ', '}${t('appraisal.ui.rule.running', { n: c.consecutive })}`}
+            {c.consecutive > 1 &&
+              `${lang === 'zh-CN' ? '，' : ', '}${t('appraisal.ui.rule.running', { n: c.consecutive })}`}
           </span>
         ) : (
           conditionText(c, def, lang, t)
@@ -74,8 +87,18 @@ export function RulesTable({ def, editable, onChange }: Props) {
       pagination={false}
       dataSource={def.rules}
       columns={[
-        { title: t('appraisal.report.clause'), dataIndex: 'clause', width: 70, render: (v: string) => <Tag color={v === 'P6.2' ? 'green' : 'volcano'}>{v}</Tag> },
-        { title: t('appraisal.report.outcomeType'), dataIndex: 'outcome', width: 130, render: (v: string) => t(`appraisal.outcome.${v}`) },
+        {
+          title: t('appraisal.report.clause'),
+          dataIndex: 'clause',
+          width: 70,
+          render: (v: string) => <Tag color={v === 'P6.2' ? 'green' : 'volcano'}>{v}</Tag>,
+        },
+        {
+          title: t('appraisal.report.outcomeType'),
+          dataIndex: 'outcome',
+          width: 130,
+          render: (v: string) => t(`appraisal.outcome.${v}`),
+        },
         { title: t('appraisal.ui.rule.label'), key: 'label', render: (_: unknown, r) => r.label[lang] },
         { title: t('appraisal.ui.rule.when'), key: 'when', render: (_: unknown, r) => conditionCell(r) },
         { title: t('appraisal.report.amount'), key: 'amount', render: (_: unknown, r) => amountCell(r) },
@@ -83,7 +106,14 @@ export function RulesTable({ def, editable, onChange }: Props) {
           title: t('appraisal.ui.rule.enabled'),
           dataIndex: 'enabled',
           width: 80,
-          render: (v: boolean, r) => <Switch size="small" checked={v} disabled={!editable} onChange={(on) => patch(r.key, (x) => ((x.enabled = on), x))} />,
+          render: (v: boolean, r) => (
+            <Switch
+              size="small"
+              checked={v}
+              disabled={!editable}
+              onChange={(on) => patch(r.key, (x) => ((x.enabled = on), x))}
+            />
+          ),
         },
       ]}
     />

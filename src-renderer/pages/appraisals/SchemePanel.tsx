@@ -1,9 +1,27 @@
 import { ExperimentOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Divider, Input, InputNumber, Popover, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Divider,
+  Input,
+  InputNumber,
+  Popover,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppraisalSchemeInfo, WhatIfResult } from '../../../src-main/contract/appraisal';
-import { peerMinOf, peerWeightOf, type KpiDefinition, type SchemeDefinition } from '../../../src-main/contract/appraisal-scheme';
+import {
+  peerMinOf,
+  peerWeightOf,
+  type KpiDefinition,
+  type SchemeDefinition,
+} from '../../../src-main/contract/appraisal-scheme';
 import { invoke } from '../../backend/transport';
 import { useOp, useOpMutation } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
@@ -39,9 +57,11 @@ function SchemeEditor({ info, editable }: { info: AppraisalSchemeInfo; editable:
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const total = copy.kpis.reduce((s, k) => s + k.weight, 0);
-  const setKpi = (key: string, weight: number) => setCopy({ ...copy, kpis: copy.kpis.map((k) => (k.key === key ? { ...k, weight } : k)) });
+  const setKpi = (key: string, weight: number) =>
+    setCopy({ ...copy, kpis: copy.kpis.map((k) => (k.key === key ? { ...k, weight } : k)) });
   // Rated KPIs (P6.1 teamwork): the peers' share of the rating and the fewest peer ratings that count.
-  const setPeers = (key: string, patch: Pick<KpiDefinition, 'peerWeight' | 'peerMin'>) => setCopy({ ...copy, kpis: copy.kpis.map((k) => (k.key === key ? { ...k, ...patch } : k)) });
+  const setPeers = (key: string, patch: Pick<KpiDefinition, 'peerWeight' | 'peerMin'>) =>
+    setCopy({ ...copy, kpis: copy.kpis.map((k) => (k.key === key ? { ...k, ...patch } : k)) });
 
   const runWhatIf = async () => {
     setBusy(true);
@@ -79,8 +99,16 @@ function SchemeEditor({ info, editable }: { info: AppraisalSchemeInfo; editable:
   return (
     <div className="wb-appraisal-scheme wb-appraisal-scroll">
       <Space wrap style={{ marginBottom: 8 }}>
-        <Typography.Text>{info.version ? t('appraisal.ui.schemeVersion', { version: info.version }) : info.copiedFrom ? t('appraisal.ui.schemeCopied', { quarter: info.copiedFrom }) : t('appraisal.ui.schemeDefault')}</Typography.Text>
-        <Tag color={Math.abs(total - 100) < 1e-6 ? 'green' : 'red'}>{t('appraisal.ui.weightsTotal', { total: Math.round(total * 100) / 100 })}</Tag>
+        <Typography.Text>
+          {info.version
+            ? t('appraisal.ui.schemeVersion', { version: info.version })
+            : info.copiedFrom
+              ? t('appraisal.ui.schemeCopied', { quarter: info.copiedFrom })
+              : t('appraisal.ui.schemeDefault')}
+        </Typography.Text>
+        <Tag color={Math.abs(total - 100) < 1e-6 ? 'green' : 'red'}>
+          {t('appraisal.ui.weightsTotal', { total: Math.round(total * 100) / 100 })}
+        </Tag>
       </Space>
       <Table
         size="small"
@@ -88,14 +116,35 @@ function SchemeEditor({ info, editable }: { info: AppraisalSchemeInfo; editable:
         pagination={false}
         dataSource={copy.kpis}
         columns={[
-          { title: t('appraisal.report.dimension'), dataIndex: 'dimension', width: 120, render: (v: string) => t(`appraisal.dimension.${v}`) },
+          {
+            title: t('appraisal.report.dimension'),
+            dataIndex: 'dimension',
+            width: 120,
+            render: (v: string) => t(`appraisal.dimension.${v}`),
+          },
           { title: t('appraisal.report.kpi'), key: 'label', render: (_: unknown, k) => k.label[lang] },
-          { title: t('appraisal.ui.source'), dataIndex: 'source', width: 130, render: (v: string) => t(`appraisal.ui.sources.${v}`) },
+          {
+            title: t('appraisal.ui.source'),
+            dataIndex: 'source',
+            width: 130,
+            render: (v: string) => t(`appraisal.ui.sources.${v}`),
+          },
           {
             title: t('appraisal.report.weight'),
             dataIndex: 'weight',
             width: 110,
-            render: (v: number, k) => <InputNumber size="small" min={0} max={100} value={v} suffix="%" disabled={!editable} aria-label={`${k.label[lang]} ${t('appraisal.report.weight')}`} onChange={(w) => setKpi(k.key, w ?? 0)} />,
+            render: (v: number, k) => (
+              <InputNumber
+                size="small"
+                min={0}
+                max={100}
+                value={v}
+                suffix="%"
+                disabled={!editable}
+                aria-label={`${k.label[lang]} ${t('appraisal.report.weight')}`}
+                onChange={(w) => setKpi(k.key, w ?? 0)}
+              />
+            ),
           },
           {
             title: t('appraisal.ui.peersColumn'),
@@ -149,10 +198,25 @@ function SchemeEditor({ info, editable }: { info: AppraisalSchemeInfo; editable:
         {copy.grades.map((g, i) => (
           <span key={g.grade}>
             <Tag color="blue">{g.grade}</Tag>≥{' '}
-            <InputNumber size="small" style={{ width: 72 }} value={g.min} disabled={!editable} aria-label={`${g.grade} ≥`} onChange={(v) => setCopy({ ...copy, grades: copy.grades.map((x, j) => (j === i ? { ...x, min: v ?? 0 } : x)) })} />
+            <InputNumber
+              size="small"
+              style={{ width: 72 }}
+              value={g.min}
+              disabled={!editable}
+              aria-label={`${g.grade} ≥`}
+              onChange={(v) =>
+                setCopy({ ...copy, grades: copy.grades.map((x, j) => (j === i ? { ...x, min: v ?? 0 } : x)) })
+              }
+            />
           </span>
         ))}
-        {copy.distribution && <Typography.Text type="secondary">{t('appraisal.ui.target', { groups: copy.distribution.groups.map((g) => `${g.grades.join('+')} ${g.pct}%`).join(' / ') })}</Typography.Text>}
+        {copy.distribution && (
+          <Typography.Text type="secondary">
+            {t('appraisal.ui.target', {
+              groups: copy.distribution.groups.map((g) => `${g.grades.join('+')} ${g.pct}%`).join(' / '),
+            })}
+          </Typography.Text>
+        )}
       </Space>
       <Divider titlePlacement="start">{t('appraisal.ui.rules')}</Divider>
       <RulesTable def={copy} editable={editable} onChange={(rules) => setCopy({ ...copy, rules })} />
@@ -161,8 +225,20 @@ function SchemeEditor({ info, editable }: { info: AppraisalSchemeInfo; editable:
         <Button icon={<ExperimentOutlined />} loading={busy} onClick={() => void runWhatIf()}>
           {t('appraisal.ui.whatIf')}
         </Button>
-        <Input style={{ width: 280 }} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('appraisal.ui.changeReason')} disabled={!editable} />
-        <Button type="primary" icon={<SaveOutlined />} disabled={!editable} loading={save.isPending} onClick={() => void apply()}>
+        <Input
+          style={{ width: 280 }}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t('appraisal.ui.changeReason')}
+          disabled={!editable}
+        />
+        <Button
+          type="primary"
+          icon={<SaveOutlined />}
+          disabled={!editable}
+          loading={save.isPending}
+          onClick={() => void apply()}
+        >
           {t('appraisal.ui.saveScheme')}
         </Button>
         <Button onClick={() => setCopy(structuredClone(info.definition))}>{t('appraisal.ui.resetCopy')}</Button>

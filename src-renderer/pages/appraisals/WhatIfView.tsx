@@ -8,7 +8,10 @@ import { useLang } from '../../i18n/LanguageProvider';
 export function WhatIfView({ result }: { result: WhatIfResult }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const grades = (g: Record<string, number>) => Object.entries(g).map(([k, n]) => `${k} ${n}`).join(' · ');
+  const grades = (g: Record<string, number>) =>
+    Object.entries(g)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(' · ');
   return (
     <Card size="small" title={t('appraisal.ui.whatIfTitle')} style={{ marginTop: 12 }}>
       <Row gutter={16}>
@@ -33,9 +36,21 @@ export function WhatIfView({ result }: { result: WhatIfResult }) {
         columns={[
           { title: t('appraisal.ui.team'), dataIndex: 'team' },
           { title: t('appraisal.report.name'), dataIndex: 'name', render: (v: string, r) => `${v} ${r.employeeNo}` },
-          { title: t('appraisal.report.total'), key: 'total', render: (_: unknown, r) => `${formatNumber(r.fromTotal, lang, 2)} → ${formatNumber(r.toTotal, lang, 2)}` },
-          { title: t('appraisal.report.grade'), key: 'grade', render: (_: unknown, r) => `${r.fromGrade ?? '—'} → ${r.toGrade ?? '—'}` },
-          { title: t('appraisal.outcome.bonus'), key: 'bonus', render: (_: unknown, r) => `${formatMoney(r.fromBonus, lang)} → ${formatMoney(r.toBonus, lang)}` },
+          {
+            title: t('appraisal.report.total'),
+            key: 'total',
+            render: (_: unknown, r) => `${formatNumber(r.fromTotal, lang, 2)} → ${formatNumber(r.toTotal, lang, 2)}`,
+          },
+          {
+            title: t('appraisal.report.grade'),
+            key: 'grade',
+            render: (_: unknown, r) => `${r.fromGrade ?? '—'} → ${r.toGrade ?? '—'}`,
+          },
+          {
+            title: t('appraisal.outcome.bonus'),
+            key: 'bonus',
+            render: (_: unknown, r) => `${formatMoney(r.fromBonus, lang)} → ${formatMoney(r.toBonus, lang)}`,
+          },
         ]}
       />
     </Card>

@@ -1,4 +1,10 @@
-import { CalculatorOutlined, CheckCircleOutlined, LockOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  CalculatorOutlined,
+  CheckCircleOutlined,
+  LockOutlined,
+  RollbackOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import { App, Button, Input, Space, Steps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +18,9 @@ const STEPS: AppraisalStatus[] = ['draft', 'rated', 'submitted', 'approved', 'lo
 export function WorkflowBar({ quarter, status }: { quarter: string; status: AppraisalStatus | null }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const compute = useOpMutation('appraisal/compute', { answers: ({ quarter: q }) => opKey('appraisal/show', { quarter: q }) });
+  const compute = useOpMutation('appraisal/compute', {
+    answers: ({ quarter: q }) => opKey('appraisal/show', { quarter: q }),
+  });
   const submit = useOpMutation('appraisal/submit');
   const approve = useOpMutation('appraisal/approve');
   const lock = useOpMutation('appraisal/lock');
@@ -40,7 +48,13 @@ export function WorkflowBar({ quarter, status }: { quarter: string; status: Appr
   const confirmReopen = () =>
     modal.confirm({
       title: t('appraisal.ui.reopenTitle'),
-      content: <Input.TextArea rows={2} onChange={(e) => setReason(e.target.value)} placeholder={t('appraisal.ui.reopenReason')} />,
+      content: (
+        <Input.TextArea
+          rows={2}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t('appraisal.ui.reopenReason')}
+        />
+      ),
       okText: t('appraisal.ui.reopen'),
       cancelText: t('common.cancel'),
       onOk: () => run(reopen.mutateAsync({ quarter, reason: reason || '—' }), t('appraisal.ui.reopened')),
@@ -55,19 +69,36 @@ export function WorkflowBar({ quarter, status }: { quarter: string; status: Appr
         items={STEPS.map((s) => ({ title: t(`appraisal.status.${s}`) }))}
       />
       <Space wrap>
-        <Button icon={<CalculatorOutlined />} disabled={!scoring} loading={compute.isPending} onClick={() => void run(compute.mutateAsync({ quarter }), t('appraisal.ui.computed'))}>
+        <Button
+          icon={<CalculatorOutlined />}
+          disabled={!scoring}
+          loading={compute.isPending}
+          onClick={() => void run(compute.mutateAsync({ quarter }), t('appraisal.ui.computed'))}
+        >
           {status ? t('appraisal.ui.recompute') : t('appraisal.ui.compute')}
         </Button>
-        <Button icon={<SendOutlined />} disabled={status !== 'rated'} onClick={() => void run(submit.mutateAsync({ quarter }), t('appraisal.ui.submitted'))}>
+        <Button
+          icon={<SendOutlined />}
+          disabled={status !== 'rated'}
+          onClick={() => void run(submit.mutateAsync({ quarter }), t('appraisal.ui.submitted'))}
+        >
           {t('appraisal.ui.submit')}
         </Button>
-        <Button icon={<CheckCircleOutlined />} disabled={status !== 'submitted' && status !== 'rated'} onClick={() => void run(approve.mutateAsync({ quarter }), t('appraisal.ui.approved'))}>
+        <Button
+          icon={<CheckCircleOutlined />}
+          disabled={status !== 'submitted' && status !== 'rated'}
+          onClick={() => void run(approve.mutateAsync({ quarter }), t('appraisal.ui.approved'))}
+        >
           {t('appraisal.ui.approve')}
         </Button>
         <Button icon={<LockOutlined />} danger disabled={status !== 'approved'} onClick={confirmLock}>
           {t('appraisal.ui.lock')}
         </Button>
-        <Button icon={<RollbackOutlined />} disabled={status !== 'submitted' && status !== 'approved'} onClick={confirmReopen}>
+        <Button
+          icon={<RollbackOutlined />}
+          disabled={status !== 'submitted' && status !== 'approved'}
+          onClick={confirmReopen}
+        >
           {t('appraisal.ui.reopen')}
         </Button>
       </Space>

@@ -17,6 +17,8 @@ export function conditionText(c: RuleCondition, def: SchemeDefinition, lang: Lan
     case 'challenge':
       return t('appraisal.ui.rule.challenge');
     case 'incident':
-      return t('appraisal.ui.rule.incident', { kinds: c.kinds.map((k) => t(`appraisal.ui.incidentKind.${k}`)).join(lang === 'zh-CN' ? '或' : ' or ') });
+      return t('appraisal.ui.rule.incident', {
+        kinds: c.kinds.map((k) => t(`appraisal.ui.incidentKind.${k}`)).join(lang === 'zh-CN' ? '或' : ' or '),
+      });
   }
 }

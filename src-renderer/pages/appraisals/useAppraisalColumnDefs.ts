@@ -9,11 +9,16 @@ import { useLang } from '../../i18n/LanguageProvider';
 const PERCENT = new Set(['completion', 'salesGrowth', 'profitMargin', 'csat', 'complaintHandling']);
 
 /** Columns of the appraisal grid: people × KPIs (value and score), total, grade, outcomes, completeness. */
-export function useAppraisalColumnDefs(show: AppraisalShow, def: SchemeDefinition, editable: boolean): (ColDef<AppraisalPerson> | ColGroupDef<AppraisalPerson>)[] {
+export function useAppraisalColumnDefs(
+  show: AppraisalShow,
+  def: SchemeDefinition,
+  editable: boolean,
+): (ColDef<AppraisalPerson> | ColGroupDef<AppraisalPerson>)[] {
   const { t } = useTranslation();
   const lang = useLang();
   return useMemo(() => {
-    const num = (p: ValueFormatterParams<AppraisalPerson, number | null>) => (p.value == null ? '' : formatNumber(p.value, lang, 1));
+    const num = (p: ValueFormatterParams<AppraisalPerson, number | null>) =>
+      p.value == null ? '' : formatNumber(p.value, lang, 1);
     const kpiGroups: ColGroupDef<AppraisalPerson>[] = show.scheme.kpis.map((k) => {
       const kd = def.kpis.find((x) => x.key === k.key);
       const levels = (kd?.rubric ?? []).map((r) => String(r.level));
@@ -37,7 +42,9 @@ export function useAppraisalColumnDefs(show: AppraisalShow, def: SchemeDefinitio
             },
             tooltipValueGetter: (p) => {
               const level = kd?.rubric?.find((r) => r.level === p.data?.kpis[k.key]?.value);
-              return level ? `${level.label[lang]}: ${level.description[lang]}` : (p.data?.kpis[k.key]?.note ?? undefined);
+              return level
+                ? `${level.label[lang]}: ${level.description[lang]}`
+                : (p.data?.kpis[k.key]?.note ?? undefined);
             },
             editable: rated && editable,
             cellEditor: 'agSelectCellEditor',
@@ -58,9 +65,33 @@ export function useAppraisalColumnDefs(show: AppraisalShow, def: SchemeDefinitio
       };
     });
     return [
-      { colId: 'team', field: 'team', headerName: t('appraisal.ui.team'), width: 124, pinned: 'left', sort: 'asc', sortIndex: 0 },
-      { colId: 'employeeNo', field: 'employeeNo', headerName: t('appraisal.report.employeeNo'), width: 150, pinned: 'left', sort: 'asc', sortIndex: 1 },
-      { colId: 'name', field: 'name', headerName: t('appraisal.report.name'), width: 96, pinned: 'left', cellClass: 'wb-cell-link', tooltipValueGetter: () => t('appraisal.ui.openPerson') },
+      {
+        colId: 'team',
+        field: 'team',
+        headerName: t('appraisal.ui.team'),
+        width: 124,
+        pinned: 'left',
+        sort: 'asc',
+        sortIndex: 0,
+      },
+      {
+        colId: 'employeeNo',
+        field: 'employeeNo',
+        headerName: t('appraisal.report.employeeNo'),
+        width: 150,
+        pinned: 'left',
+        sort: 'asc',
+        sortIndex: 1,
+      },
+      {
+        colId: 'name',
+        field: 'name',
+        headerName: t('appraisal.report.name'),
+        width: 96,
+        pinned: 'left',
+        cellClass: 'wb-cell-link',
+        tooltipValueGetter: () => t('appraisal.ui.openPerson'),
+      },
       ...kpiGroups,
       {
         colId: 'total',
@@ -70,17 +101,35 @@ export function useAppraisalColumnDefs(show: AppraisalShow, def: SchemeDefinitio
         type: 'numericColumn',
         filter: 'agNumberColumnFilter',
         pinned: 'right',
-        valueFormatter: (p: ValueFormatterParams<AppraisalPerson, number | null>) => (p.value == null ? '' : `${formatNumber(p.value, lang, 2)}${p.data?.adjustment ? ' *' : ''}`),
-        tooltipValueGetter: (p) => (p.data?.adjustment ? t('appraisal.ui.adjustedTip', { original: p.data.originalTotal, reason: p.data.adjustment.reason, by: p.data.adjustment.by }) : undefined),
+        valueFormatter: (p: ValueFormatterParams<AppraisalPerson, number | null>) =>
+          p.value == null ? '' : `${formatNumber(p.value, lang, 2)}${p.data?.adjustment ? ' *' : ''}`,
+        tooltipValueGetter: (p) =>
+          p.data?.adjustment
+            ? t('appraisal.ui.adjustedTip', {
+                original: p.data.originalTotal,
+                reason: p.data.adjustment.reason,
+                by: p.data.adjustment.by,
+              })
+            : undefined,
       },
-      { colId: 'grade', field: 'grade', headerName: t('appraisal.report.grade'), width: 76, pinned: 'right', cellClass: 'wb-cell-grade' },
+      {
+        colId: 'grade',
+        field: 'grade',
+        headerName: t('appraisal.report.grade'),
+        width: 76,
+        pinned: 'right',
+        cellClass: 'wb-cell-grade',
+      },
       {
         colId: 'outcomes',
         headerName: t('appraisal.ui.outcomes'),
         width: 220,
         valueGetter: (p) =>
           (p.data?.outcomes ?? [])
-            .map((o) => `${t(`appraisal.outcome.${o.type}`)}${o.amount == null ? '' : ` ${formatMoney(o.amount, lang)}`}${o.status === 'proposed' ? '' : ` (${t(`appraisal.outcomeStatus.${o.status}`)})`}`)
+            .map(
+              (o) =>
+                `${t(`appraisal.outcome.${o.type}`)}${o.amount == null ? '' : ` ${formatMoney(o.amount, lang)}`}${o.status === 'proposed' ? '' : ` (${t(`appraisal.outcomeStatus.${o.status}`)})`}`,
+            )
             .join(lang === 'zh-CN' ? '；' : '; '),
       },
       {

@@ -31,24 +31,42 @@ export function ContractDrawer({ id, onClose }: { id: number; onClose: () => voi
   };
   const withReason = (title: string, then: (reason: string) => void) => {
     let reason = '';
-    modal.confirm({ title, content: <Input onChange={(e) => (reason = e.target.value)} data-testid="reason-input" />, onOk: () => then(reason) });
+    modal.confirm({
+      title,
+      content: <Input onChange={(e) => (reason = e.target.value)} data-testid="reason-input" />,
+      onOk: () => then(reason),
+    });
   };
   const d = c.data;
   return (
-    <Drawer open size={640} title={d ? `${d.contractNo} · ${d.customerName}` : ''} onClose={onClose} data-testid="contract-drawer">
+    <Drawer
+      open
+      size={640}
+      title={d ? `${d.contractNo} · ${d.customerName}` : ''}
+      onClose={onClose}
+      data-testid="contract-drawer"
+    >
       {d && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label={t('contracts.col.status')}>
-              <Tag color={STATUS_COLOR[d.status]} data-testid="contract-status">{t(`contracts.status.${d.status}`)}</Tag>
+              <Tag color={STATUS_COLOR[d.status]} data-testid="contract-status">
+                {t(`contracts.status.${d.status}`)}
+              </Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('contracts.col.owner')}>{d.ownerName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('contracts.col.amount')}>{formatMoney(d.amount, lang)}</Descriptions.Item>
-            <Descriptions.Item label={t('contracts.col.discount')}>{d.discountPct === null ? '—' : `${d.discountPct}%`}</Descriptions.Item>
+            <Descriptions.Item label={t('contracts.col.discount')}>
+              {d.discountPct === null ? '—' : `${d.discountPct}%`}
+            </Descriptions.Item>
             <Descriptions.Item label={t('contracts.col.rule')} span={2}>
               {t(`contracts.level.${d.rule.level}`)}
               {d.rule.reasons.length > 0 && ` — ${d.rule.reasons.map((r) => t(`contracts.reason.${r}`)).join(', ')}`}
-              {d.status === 'in_review' && d.rule.pending.length > 0 && <div>{t('contracts.pending', { roles: d.rule.pending.map((r) => t(`contracts.role.${r}`)).join(' → ') })}</div>}
+              {d.status === 'in_review' && d.rule.pending.length > 0 && (
+                <div>
+                  {t('contracts.pending', { roles: d.rule.pending.map((r) => t(`contracts.role.${r}`)).join(' → ') })}
+                </div>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('contracts.approvals')} span={2}>
               {d.approvals.map((a) => `${t(`contracts.role.${a.role}`)}: ${a.approver}`).join('; ') || '—'}
@@ -60,14 +78,20 @@ export function ContractDrawer({ id, onClose }: { id: number; onClose: () => voi
               key={k}
               checked={d.checklist?.[k] ?? false}
               disabled={!['draft', 'in_review'].includes(d.status)}
-              onChange={(e) => void run(() => checklist.mutateAsync({ contract: id, items: { [k]: e.target.checked } }))}
+              onChange={(e) =>
+                void run(() => checklist.mutateAsync({ contract: id, items: { [k]: e.target.checked } }))
+              }
               data-testid={`check-${k}`}
             >
               {t(`contracts.item.${k}`)}
             </Checkbox>
           ))}
           <Space wrap>
-            {d.status === 'draft' && <Button type="primary" onClick={() => void run(() => submit.mutateAsync({ contract: id }))}>{t('contracts.action.submit')}</Button>}
+            {d.status === 'draft' && (
+              <Button type="primary" onClick={() => void run(() => submit.mutateAsync({ contract: id }))}>
+                {t('contracts.action.submit')}
+              </Button>
+            )}
             {d.status === 'in_review' && (
               <>
                 <Select
@@ -80,17 +104,55 @@ export function ContractDrawer({ id, onClose }: { id: number; onClose: () => voi
                   onChange={setApprover}
                   options={(staff.data ?? []).map((s) => ({ value: s.employeeNo, label: `${s.employeeNo} ${s.name}` }))}
                 />
-                <Button type="primary" data-testid="approve" onClick={() => void run(() => approve.mutateAsync({ contract: id, ...(approver ? { as: approver } : {}) }))}>
+                <Button
+                  type="primary"
+                  data-testid="approve"
+                  onClick={() =>
+                    void run(() => approve.mutateAsync({ contract: id, ...(approver ? { as: approver } : {}) }))
+                  }
+                >
                   {t('contracts.action.approve')}
                 </Button>
-                <Button danger onClick={() => withReason(t('contracts.action.reject'), (reason) => void run(() => reject.mutateAsync({ contract: id, reason })))}>{t('contracts.action.reject')}</Button>
+                <Button
+                  danger
+                  onClick={() =>
+                    withReason(
+                      t('contracts.action.reject'),
+                      (reason) => void run(() => reject.mutateAsync({ contract: id, reason })),
+                    )
+                  }
+                >
+                  {t('contracts.action.reject')}
+                </Button>
               </>
             )}
-            {d.status === 'approved' && <Button onClick={() => void run(() => setStatus.mutateAsync({ contract: id, status: 'signed' }))}>{t('contracts.action.sign')}</Button>}
-            {d.status === 'signed' && <Button onClick={() => void run(() => setStatus.mutateAsync({ contract: id, status: 'in_force' }))}>{t('contracts.action.inForce')}</Button>}
-            {d.status === 'in_force' && <Button onClick={() => void run(() => setStatus.mutateAsync({ contract: id, status: 'completed' }))}>{t('contracts.action.complete')}</Button>}
+            {d.status === 'approved' && (
+              <Button onClick={() => void run(() => setStatus.mutateAsync({ contract: id, status: 'signed' }))}>
+                {t('contracts.action.sign')}
+              </Button>
+            )}
+            {d.status === 'signed' && (
+              <Button onClick={() => void run(() => setStatus.mutateAsync({ contract: id, status: 'in_force' }))}>
+                {t('contracts.action.inForce')}
+              </Button>
+            )}
+            {d.status === 'in_force' && (
+              <Button onClick={() => void run(() => setStatus.mutateAsync({ contract: id, status: 'completed' }))}>
+                {t('contracts.action.complete')}
+              </Button>
+            )}
             {['signed', 'in_force'].includes(d.status) && (
-              <Button danger onClick={() => withReason(t('contracts.action.terminate'), (reason) => void run(() => setStatus.mutateAsync({ contract: id, status: 'terminated', reason })))}>{t('contracts.action.terminate')}</Button>
+              <Button
+                danger
+                onClick={() =>
+                  withReason(
+                    t('contracts.action.terminate'),
+                    (reason) => void run(() => setStatus.mutateAsync({ contract: id, status: 'terminated', reason })),
+                  )
+                }
+              >
+                {t('contracts.action.terminate')}
+              </Button>
             )}
           </Space>
           <Typography.Title level={5}>{t('contracts.instalments')}</Typography.Title>

@@ -10,7 +10,13 @@ import { useLang } from '../../i18n/LanguageProvider';
 import { ContractDrawer } from './ContractDrawer';
 
 export const STATUS_COLOR: Record<string, string> = {
-  draft: 'default', in_review: 'gold', approved: 'blue', signed: 'cyan', in_force: 'green', completed: 'purple', terminated: 'red',
+  draft: 'default',
+  in_review: 'gold',
+  approved: 'blue',
+  signed: 'cyan',
+  in_force: 'green',
+  completed: 'purple',
+  terminated: 'red',
 };
 
 /** P3.3: contracts with their review, the approval rule that applies, receivables and the renewal list. */
@@ -26,9 +32,22 @@ export function ContractsPage() {
     { title: t('contracts.col.no'), dataIndex: 'contractNo' },
     { title: t('contracts.col.customer'), dataIndex: 'customerName' },
     { title: t('contracts.col.owner'), dataIndex: 'ownerName' },
-    { title: t('contracts.col.amount'), align: 'right' as const, render: (_: unknown, r: ContractRow) => money(r.amount) },
-    { title: t('contracts.col.discount'), align: 'right' as const, render: (_: unknown, r: ContractRow) => (r.discountPct === null ? '—' : `${r.discountPct}%`) },
-    { title: t('contracts.col.status'), render: (_: unknown, r: ContractRow) => <Tag color={STATUS_COLOR[r.status]}>{t(`contracts.status.${r.status}`)}</Tag> },
+    {
+      title: t('contracts.col.amount'),
+      align: 'right' as const,
+      render: (_: unknown, r: ContractRow) => money(r.amount),
+    },
+    {
+      title: t('contracts.col.discount'),
+      align: 'right' as const,
+      render: (_: unknown, r: ContractRow) => (r.discountPct === null ? '—' : `${r.discountPct}%`),
+    },
+    {
+      title: t('contracts.col.status'),
+      render: (_: unknown, r: ContractRow) => (
+        <Tag color={STATUS_COLOR[r.status]}>{t(`contracts.status.${r.status}`)}</Tag>
+      ),
+    },
     { title: t('contracts.col.rule'), render: (_: unknown, r: ContractRow) => t(`contracts.level.${r.rule.level}`) },
     { title: t('contracts.col.end'), dataIndex: 'endDate' },
   ];
@@ -49,7 +68,13 @@ export function ContractsPage() {
                   dataSource={list.data ?? []}
                   columns={contractColumns}
                   pagination={{ pageSize: 20 }}
-                  onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' }, 'data-testid': `contract-${r.contractNo}` }) as React.HTMLAttributes<HTMLElement>}
+                  onRow={(r) =>
+                    ({
+                      onClick: () => setOpen(r.id),
+                      style: { cursor: 'pointer' },
+                      'data-testid': `contract-${r.contractNo}`,
+                    }) as React.HTMLAttributes<HTMLElement>
+                  }
                 />
               ),
             },
@@ -67,7 +92,14 @@ export function ContractsPage() {
                     { title: t('contracts.col.seq'), dataIndex: 'seq' },
                     { title: t('contracts.col.due'), dataIndex: 'dueDate' },
                     { title: t('contracts.col.amount'), align: 'right', render: (_, r) => money(r.amount) },
-                    { title: t('contracts.col.state'), render: (_, r) => <Tag color={r.state === 'overdue' ? 'red' : 'gold'}>{t(`contracts.receivable.${r.state}`, { days: r.overdueDays })}</Tag> },
+                    {
+                      title: t('contracts.col.state'),
+                      render: (_, r) => (
+                        <Tag color={r.state === 'overdue' ? 'red' : 'gold'}>
+                          {t(`contracts.receivable.${r.state}`, { days: r.overdueDays })}
+                        </Tag>
+                      ),
+                    },
                   ]}
                 />
               ),
@@ -75,7 +107,14 @@ export function ContractsPage() {
             {
               key: 'renewals',
               label: t('contracts.tabs.renewals'),
-              children: <Table<ContractRow> size="small" rowKey="id" dataSource={renewals.data ?? []} columns={contractColumns} />,
+              children: (
+                <Table<ContractRow>
+                  size="small"
+                  rowKey="id"
+                  dataSource={renewals.data ?? []}
+                  columns={contractColumns}
+                />
+              ),
             },
           ]}
         />

@@ -1,4 +1,10 @@
-import { CloudUploadOutlined, DashboardOutlined, ReloadOutlined, RocketOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  CloudUploadOutlined,
+  DashboardOutlined,
+  ReloadOutlined,
+  RocketOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { App, Button, Card, Col, Row, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -16,7 +22,13 @@ import { TopPeople } from './TopPeople';
 import { DashboardTargetCard } from '../targets/DashboardTargetCard';
 
 function isEmpty(d: DashboardSummary): boolean {
-  return d.ytdSales === 0 && d.ytdLastYear === 0 && d.activeStaff === 0 && d.customers === 0 && d.months.every((m) => !m.sales && !m.lastYear);
+  return (
+    d.ytdSales === 0 &&
+    d.ytdLastYear === 0 &&
+    d.activeStaff === 0 &&
+    d.customers === 0 &&
+    d.months.every((m) => !m.sales && !m.lastYear)
+  );
 }
 
 function DashboardSkeleton() {
@@ -118,7 +130,11 @@ export function DashboardPage() {
         title={t('nav.dashboard')}
         subtitle={summary.data ? t('dashboard.subtitle', { year: summary.data.year }) : t('dashboard.subtitleLoading')}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={() => void summary.refetch()} loading={summary.isFetching && !summary.isPending}>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => void summary.refetch()}
+            loading={summary.isFetching && !summary.isPending}
+          >
             {t('common.refresh')}
           </Button>
         }

@@ -1,4 +1,12 @@
-import { ArrowDownOutlined, ArrowUpOutlined, CustomerServiceOutlined, DollarOutlined, ShopOutlined, TeamOutlined, WalletOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  CustomerServiceOutlined,
+  DollarOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DashboardSummary } from '../../../src-main/contract/records';

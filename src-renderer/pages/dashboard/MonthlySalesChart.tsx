@@ -33,7 +33,13 @@ export function MonthlySalesChart({ data }: { data: DashboardSummary }) {
         splitLine: { lineStyle: { color: '#eef1f6' } },
       },
       series: [
-        { name: thisYear, type: 'bar', barMaxWidth: 28, itemStyle: { borderRadius: [4, 4, 0, 0] }, data: data.months.map((m) => m.sales) },
+        {
+          name: thisYear,
+          type: 'bar',
+          barMaxWidth: 28,
+          itemStyle: { borderRadius: [4, 4, 0, 0] },
+          data: data.months.map((m) => m.sales),
+        },
         { name: lastYear, type: 'line', smooth: true, symbolSize: 6, data: data.months.map((m) => m.lastYear) },
       ],
     }),

@@ -15,15 +15,31 @@ export function TeamSales({ data }: { data: DashboardSummary }) {
   const option = useMemo(
     () => ({
       grid: { left: 8, right: 80, top: 8, bottom: 8 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => formatMoney(Number(v), lang) },
-      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatMoneyCompact(v, lang) }, splitLine: { lineStyle: { color: '#eef1f6' } } },
-      yAxis: { type: 'category', data: teams.map((x) => x.name || t('dashboard.teams.none')), axisTick: { show: false } },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        valueFormatter: (v: unknown) => formatMoney(Number(v), lang),
+      },
+      xAxis: {
+        type: 'value',
+        axisLabel: { formatter: (v: number) => formatMoneyCompact(v, lang) },
+        splitLine: { lineStyle: { color: '#eef1f6' } },
+      },
+      yAxis: {
+        type: 'category',
+        data: teams.map((x) => x.name || t('dashboard.teams.none')),
+        axisTick: { show: false },
+      },
       series: [
         {
           type: 'bar',
           barMaxWidth: 22,
           itemStyle: { color: '#13a8a8', borderRadius: [0, 4, 4, 0] },
-          label: { show: true, position: 'right', formatter: (p: { value: number }) => formatMoneyCompact(p.value, lang) },
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p: { value: number }) => formatMoneyCompact(p.value, lang),
+          },
           data: teams.map((x) => x.sales),
         },
       ],

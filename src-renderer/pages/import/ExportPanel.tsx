@@ -30,10 +30,22 @@ export function ExportPanel() {
       <Typography.Text type="secondary">{t('importExport.ui.exportHint')}</Typography.Text>
       <Form layout="inline">
         <Form.Item label={t('importExport.ui.kind')}>
-          <Select style={{ minWidth: 200 }} value={kind} onChange={setKind} options={(kinds.data ?? []).map((k) => ({ value: k.kind, label: k.label }))} />
+          <Select
+            style={{ minWidth: 200 }}
+            value={kind}
+            onChange={setKind}
+            options={(kinds.data ?? []).map((k) => ({ value: k.kind, label: k.label }))}
+          />
         </Form.Item>
         <Form.Item>
-          <Radio.Group value={format} onChange={(e) => setFormat(e.target.value)} options={[{ value: 'xlsx', label: 'Excel (.xlsx)' }, { value: 'csv', label: 'CSV (UTF-8)' }]} />
+          <Radio.Group
+            value={format}
+            onChange={(e) => setFormat(e.target.value)}
+            options={[
+              { value: 'xlsx', label: 'Excel (.xlsx)' },
+              { value: 'csv', label: 'CSV (UTF-8)' },
+            ]}
+          />
         </Form.Item>
         <Form.Item>
           <Button type="primary" icon={<DownloadOutlined />} onClick={() => void run()} data-testid="export-run">

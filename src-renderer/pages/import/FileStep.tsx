@@ -50,7 +50,11 @@ export function FileStep({ kind, fileName, busy, onKind, onFile }: Props) {
           </Button>
         </Form.Item>
       </Form>
-      {fileName && <Typography.Text data-testid="import-current-file">{t('importExport.ui.currentFile', { name: fileName })}</Typography.Text>}
+      {fileName && (
+        <Typography.Text data-testid="import-current-file">
+          {t('importExport.ui.currentFile', { name: fileName })}
+        </Typography.Text>
+      )}
       <Spin spinning={Boolean(busy)} description={t('importExport.ui.reading')}>
         <Upload.Dragger
           accept={SPREADSHEET_EXTENSIONS.join(',')}

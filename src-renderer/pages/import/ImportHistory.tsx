@@ -34,21 +34,71 @@ export function ImportHistory() {
       locale={{ emptyText: t('importExport.ui.noHistory') }}
       columns={[
         { title: '#', dataIndex: 'id', width: 60 },
-        { title: t('importExport.ui.when'), dataIndex: 'at', render: (v: string) => formatDateTime(v, lang), width: 170 },
-        { title: t('importExport.ui.kind'), dataIndex: 'kind', render: (k: string) => t(`importExport.kinds.${k}`, { defaultValue: k }), width: 110 },
+        {
+          title: t('importExport.ui.when'),
+          dataIndex: 'at',
+          render: (v: string) => formatDateTime(v, lang),
+          width: 170,
+        },
+        {
+          title: t('importExport.ui.kind'),
+          dataIndex: 'kind',
+          render: (k: string) => t(`importExport.kinds.${k}`, { defaultValue: k }),
+          width: 110,
+        },
         { title: t('importExport.ui.file'), dataIndex: 'fileName', ellipsis: true },
-        { title: t('importExport.ui.read'), dataIndex: 'rowsRead', width: 90, align: 'right', render: (v: number) => formatNumber(v, lang) },
-        { title: t('importExport.ui.inserted'), dataIndex: 'inserted', width: 90, align: 'right', render: (v: number) => formatNumber(v, lang) },
-        { title: t('importExport.ui.updated'), dataIndex: 'updated', width: 90, align: 'right', render: (v: number) => formatNumber(v, lang) },
-        { title: t('importExport.ui.skippedShort'), dataIndex: 'skipped', width: 90, align: 'right', render: (v: number) => formatNumber(v, lang) },
-        { title: t('importExport.ui.invalid'), dataIndex: 'invalid', width: 90, align: 'right', render: (v: number) => formatNumber(v, lang) },
-        { title: t('importExport.ui.status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'undone' ? 'default' : 'green'}>{t(`importExport.status.${s}`)}</Tag> },
+        {
+          title: t('importExport.ui.read'),
+          dataIndex: 'rowsRead',
+          width: 90,
+          align: 'right',
+          render: (v: number) => formatNumber(v, lang),
+        },
+        {
+          title: t('importExport.ui.inserted'),
+          dataIndex: 'inserted',
+          width: 90,
+          align: 'right',
+          render: (v: number) => formatNumber(v, lang),
+        },
+        {
+          title: t('importExport.ui.updated'),
+          dataIndex: 'updated',
+          width: 90,
+          align: 'right',
+          render: (v: number) => formatNumber(v, lang),
+        },
+        {
+          title: t('importExport.ui.skippedShort'),
+          dataIndex: 'skipped',
+          width: 90,
+          align: 'right',
+          render: (v: number) => formatNumber(v, lang),
+        },
+        {
+          title: t('importExport.ui.invalid'),
+          dataIndex: 'invalid',
+          width: 90,
+          align: 'right',
+          render: (v: number) => formatNumber(v, lang),
+        },
+        {
+          title: t('importExport.ui.status'),
+          dataIndex: 'status',
+          width: 100,
+          render: (s: string) => (
+            <Tag color={s === 'undone' ? 'default' : 'green'}>{t(`importExport.status.${s}`)}</Tag>
+          ),
+        },
         {
           title: '',
           width: 110,
           render: (_v, h) =>
             h.status === 'committed' && (
-              <Popconfirm title={t('importExport.ui.undoConfirm', { id: h.id, file: h.fileName })} onConfirm={() => void undo(h.id)}>
+              <Popconfirm
+                title={t('importExport.ui.undoConfirm', { id: h.id, file: h.fileName })}
+                onConfirm={() => void undo(h.id)}
+              >
                 <Button size="small" danger data-testid={`undo-${h.id}`}>
                   {t('importExport.ui.undo')}
                 </Button>

@@ -14,9 +14,20 @@ import { useLang } from '../../i18n/LanguageProvider';
 export function useProblemRowsDownload() {
   const { message } = App.useApp();
   const runJob = useRunJob();
-  return async (kind: string, file: PickedFile, choices: Choices, mapping: Record<string, string | string[] | null>) => {
+  return async (
+    kind: string,
+    file: PickedFile,
+    choices: Choices,
+    mapping: Record<string, string | string[] | null>,
+  ) => {
     try {
-      const out = await runJob('import/problems', { kind, file: { upload: file.upload }, sheet: choices.sheet, headerRow: choices.headerRow, mapping });
+      const out = await runJob('import/problems', {
+        kind,
+        file: { upload: file.upload },
+        sheet: choices.sheet,
+        headerRow: choices.headerRow,
+        mapping,
+      });
       saveDownload(out);
     } catch (e) {
       message.error(errorMessage(e));
@@ -30,24 +41,35 @@ export function ImportOutcome({ result, onProblems }: { result: ImportResult; on
   const lang = useLang();
   const n = (v: number) => formatNumber(v, lang);
   const r = result.rows;
-  const created = Object.entries(result.created).map(([k, count]) => `${t(`importExport.kinds.${k}`, { defaultValue: k })} ${n(count)}`).join(', ');
+  const created = Object.entries(result.created)
+    .map(([k, count]) => `${t(`importExport.kinds.${k}`, { defaultValue: k })} ${n(count)}`)
+    .join(', ');
   return (
     <>
       <Result
         status={result.committed ? 'success' : 'warning'}
         title={t(result.committed ? 'importExport.ui.done' : 'importExport.ui.notDone', { file: result.file })}
-        subTitle={result.committed ? `${t('importExport.ui.backupTaken', { backup: result.backup })} · ${t('importExport.ui.undoLater', { id: result.importId })}` : undefined}
+        subTitle={
+          result.committed
+            ? `${t('importExport.ui.backupTaken', { backup: result.backup })} · ${t('importExport.ui.undoLater', { id: result.importId })}`
+            : undefined
+        }
         extra={r.invalid > 0 ? <Button onClick={onProblems}>{t('importExport.ui.problemFile')}</Button> : undefined}
       />
-      <Descriptions size="small" bordered column={4} items={[
-        { key: 'read', label: t('importExport.ui.read'), children: n(r.read) },
-        { key: 'inserted', label: t('importExport.ui.inserted'), children: n(r.inserted) },
-        { key: 'updated', label: t('importExport.ui.updated'), children: n(r.updated) },
-        { key: 'unchanged', label: t('importExport.ui.unchanged'), children: n(r.unchanged) },
-        { key: 'invalid', label: t('importExport.ui.invalid'), children: n(r.invalid) },
-        { key: 'skipped', label: t('importExport.ui.skipped'), children: n(r.skipped) },
-        { key: 'created', label: t('importExport.ui.created'), children: created || '—', span: 2 },
-      ]} />
+      <Descriptions
+        size="small"
+        bordered
+        column={4}
+        items={[
+          { key: 'read', label: t('importExport.ui.read'), children: n(r.read) },
+          { key: 'inserted', label: t('importExport.ui.inserted'), children: n(r.inserted) },
+          { key: 'updated', label: t('importExport.ui.updated'), children: n(r.updated) },
+          { key: 'unchanged', label: t('importExport.ui.unchanged'), children: n(r.unchanged) },
+          { key: 'invalid', label: t('importExport.ui.invalid'), children: n(r.invalid) },
+          { key: 'skipped', label: t('importExport.ui.skipped'), children: n(r.skipped) },
+          { key: 'created', label: t('importExport.ui.created'), children: created || '—', span: 2 },
+        ]}
+      />
       <DefaultsNote defaults={result.defaults} />
       {result.errors.length > 0 && (
         <Table

@@ -48,38 +48,35 @@ export function ImportWizard() {
 
   const input = (k: string, f: PickedFile, c: Choices) => ({ kind: k, file: { upload: f.upload }, ...c });
 
-  const load = useCallback(
-    async (k: string, f: PickedFile, c: Choices) => {
-      setError(null);
-      const ticket = ++latest.current;
-      setBusy(true);
-      try {
-        let p: ImportPreview | undefined;
-        if (session.current) {
-          try {
-            p = await invoke('import/preview', { kind: k, session: session.current, ...c });
-          } catch (e) {
-            // The session was set aside (idle, or another file opened since): send the file again.
-            if (!(e instanceof ApiError && e.code === 'import/session-expired')) throw e;
-            session.current = null;
-          }
+  const load = useCallback(async (k: string, f: PickedFile, c: Choices) => {
+    setError(null);
+    const ticket = ++latest.current;
+    setBusy(true);
+    try {
+      let p: ImportPreview | undefined;
+      if (session.current) {
+        try {
+          p = await invoke('import/preview', { kind: k, session: session.current, ...c });
+        } catch (e) {
+          // The session was set aside (idle, or another file opened since): send the file again.
+          if (!(e instanceof ApiError && e.code === 'import/session-expired')) throw e;
+          session.current = null;
         }
-        // Not a worker job (the session lives in main): a spinner, not the progress dialog and its Cancel.
-        if (!session.current) p = await invoke('import/preview', input(k, f, c));
-        if (p && ticket === latest.current) {
-          session.current = p.session;
-          setPreview(p);
-          setChoices({ ...c, sheet: p.sheet, headerRow: p.headerRow });
-          setStep('mapping');
-        }
-      } catch (e) {
-        if (ticket === latest.current) setError(errorMessage(e));
-      } finally {
-        if (ticket === latest.current) setBusy(false);
       }
-    },
-    [],
-  );
+      // Not a worker job (the session lives in main): a spinner, not the progress dialog and its Cancel.
+      if (!session.current) p = await invoke('import/preview', input(k, f, c));
+      if (p && ticket === latest.current) {
+        session.current = p.session;
+        setPreview(p);
+        setChoices({ ...c, sheet: p.sheet, headerRow: p.headerRow });
+        setStep('mapping');
+      }
+    } catch (e) {
+      if (ticket === latest.current) setError(errorMessage(e));
+    } finally {
+      if (ticket === latest.current) setBusy(false);
+    }
+  }, []);
 
   const start = useCallback(
     (k: string, f: PickedFile) => {
@@ -122,7 +119,11 @@ export function ImportWizard() {
     if (!file || !preview) return;
     setError(null);
     try {
-      const r = await runJob('import/run', { ...input(kind, file, choices), mapping: mappingFor(preview), skipInvalid });
+      const r = await runJob('import/run', {
+        ...input(kind, file, choices),
+        mapping: mappingFor(preview),
+        skipInvalid,
+      });
       if (r) {
         setResult(r);
         setStep('done');
@@ -156,9 +157,26 @@ export function ImportWizard() {
         ]}
         style={{ marginBottom: 16 }}
       />
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} closable onClose={() => setError(null)} data-testid="import-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 12 }}
+          closable
+          onClose={() => setError(null)}
+          data-testid="import-error"
+        />
+      )}
       {step === 'file' && firstRun && (
-        <Alert type="info" showIcon title={t('importExport.ui.firstRunTitle')} description={t('importExport.ui.firstRunOrder')} style={{ marginBottom: 12 }} data-testid="import-first-run" />
+        <Alert
+          type="info"
+          showIcon
+          title={t('importExport.ui.firstRunTitle')}
+          description={t('importExport.ui.firstRunOrder')}
+          style={{ marginBottom: 12 }}
+          data-testid="import-first-run"
+        />
       )}
       {step === 'file' && (
         <FileStep
@@ -201,7 +219,10 @@ export function ImportWizard() {
       )}
       {step === 'done' && result && file && (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <ImportOutcome result={result} onProblems={() => void downloadProblems(kind, file, choices, result.mapping)} />
+          <ImportOutcome
+            result={result}
+            onProblems={() => void downloadProblems(kind, file, choices, result.mapping)}
+          />
           <Button type="primary" onClick={reset}>
             {t('importExport.ui.another')}
           </Button>

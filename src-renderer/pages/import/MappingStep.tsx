@@ -30,9 +30,10 @@ export function MappingStep({ preview, choices, kind, kinds, busy, onKind, onCha
   const { t } = useTranslation();
   const current = (key: string) => {
     const m = preview.mapping[key];
-    return Array.isArray(m) ? m : m ?? null;
+    return Array.isArray(m) ? m : (m ?? null);
   };
-  const setField = (key: string, header: string | string[] | null) => onChange({ ...choices, mapping: { ...preview.mapping, ...choices.mapping, [key]: header } });
+  const setField = (key: string, header: string | string[] | null) =>
+    onChange({ ...choices, mapping: { ...preview.mapping, ...choices.mapping, [key]: header } });
   const { read, valid, invalid, skipped } = preview.rows;
   const columnOptions = preview.columns.map((c) => ({ value: colLabel(c), label: `${c.letter} · ${colLabel(c)}` }));
   // Required fields no column feeds yet (issue 10 item 11): marked, and the rows wait until they are chosen.
@@ -42,13 +43,28 @@ export function MappingStep({ preview, choices, kind, kinds, busy, onKind, onCha
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Form layout="inline">
         <Form.Item label={t('importExport.ui.kind')}>
-          <Select style={{ minWidth: 160 }} value={kind} options={kinds.map((k) => ({ value: k.kind, label: k.label }))} onChange={onKind} data-testid="mapping-kind" />
+          <Select
+            style={{ minWidth: 160 }}
+            value={kind}
+            options={kinds.map((k) => ({ value: k.kind, label: k.label }))}
+            onChange={onKind}
+            data-testid="mapping-kind"
+          />
         </Form.Item>
         <Form.Item label={t('importExport.ui.sheet')}>
-          <Select style={{ minWidth: 180 }} value={preview.sheet} options={preview.sheets.map((s) => ({ value: s, label: s }))} onChange={(sheet) => onChange({ sheet })} />
+          <Select
+            style={{ minWidth: 180 }}
+            value={preview.sheet}
+            options={preview.sheets.map((s) => ({ value: s, label: s }))}
+            onChange={(sheet) => onChange({ sheet })}
+          />
         </Form.Item>
         <Form.Item label={t('importExport.ui.headerRow')}>
-          <InputNumber min={1} value={preview.headerRow} onChange={(v) => v && onChange({ ...choices, headerRow: Number(v) })} />
+          <InputNumber
+            min={1}
+            value={preview.headerRow}
+            onChange={(v) => v && onChange({ ...choices, headerRow: Number(v) })}
+          />
         </Form.Item>
         {preview.groupRow && <Tag>{t('importExport.ui.groupRow', { row: preview.groupRow })}</Tag>}
         {preview.rememberedMapping && <Tag color="blue">{t('importExport.ui.remembered')}</Tag>}
@@ -63,7 +79,10 @@ export function MappingStep({ preview, choices, kind, kinds, busy, onKind, onCha
         <Alert
           type="error"
           showIcon
-          message={t('importExport.ui.missingTitle', { count: missing.size, fields: missingLabels.join(t('importExport.ui.listSeparator')) })}
+          message={t('importExport.ui.missingTitle', {
+            count: missing.size,
+            fields: missingLabels.join(t('importExport.ui.listSeparator')),
+          })}
           description={
             <Space orientation="vertical">
               {t('importExport.ui.missingHint')}
@@ -105,19 +124,41 @@ export function MappingStep({ preview, choices, kind, kinds, busy, onKind, onCha
             </Col>
           ))}
       </Row>
-      <Descriptions size="small" column={4} bordered items={[
-        { key: 'read', label: t('importExport.ui.read'), children: read.toLocaleString() },
-        { key: 'valid', label: t('importExport.ui.valid'), children: valid.toLocaleString() },
-        { key: 'invalid', label: t('importExport.ui.invalid'), children: <Typography.Text type={invalid ? 'danger' : undefined}>{invalid.toLocaleString()}</Typography.Text> },
-        { key: 'skipped', label: t('importExport.ui.skipped'), children: skipped.toLocaleString() },
-      ]} />
-      {invalid > 0 && <Alert type="warning" showIcon title={t('importExport.ui.invalidHint', { count: invalid, n: invalid.toLocaleString() })} />}
+      <Descriptions
+        size="small"
+        column={4}
+        bordered
+        items={[
+          { key: 'read', label: t('importExport.ui.read'), children: read.toLocaleString() },
+          { key: 'valid', label: t('importExport.ui.valid'), children: valid.toLocaleString() },
+          {
+            key: 'invalid',
+            label: t('importExport.ui.invalid'),
+            children: (
+              <Typography.Text type={invalid ? 'danger' : undefined}>{invalid.toLocaleString()}</Typography.Text>
+            ),
+          },
+          { key: 'skipped', label: t('importExport.ui.skipped'), children: skipped.toLocaleString() },
+        ]}
+      />
+      {invalid > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('importExport.ui.invalidHint', { count: invalid, n: invalid.toLocaleString() })}
+        />
+      )}
       <Spin spinning={Boolean(busy)} delay={150}>
         <PreviewGrid preview={preview} />
       </Spin>
       <Space>
         <Button onClick={onBack}>{t('importExport.ui.back')}</Button>
-        <Button type="primary" disabled={valid === 0 || missing.size > 0 || busy} onClick={onNext} data-testid="import-next">
+        <Button
+          type="primary"
+          disabled={valid === 0 || missing.size > 0 || busy}
+          onClick={onNext}
+          data-testid="import-next"
+        >
           {t('importExport.ui.next')}
         </Button>
       </Space>

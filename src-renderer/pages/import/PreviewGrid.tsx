@@ -13,7 +13,13 @@ export function PreviewGrid({ preview }: { preview: ImportPreview }) {
   const labels = useMemo(() => new Map(preview.fields.map((f) => [f.key, f.label])), [preview.fields]);
   const columnDefs = useMemo<ColDef<SampleRow>[]>(
     () => [
-      { headerName: t('importExport.ui.row'), valueGetter: (p) => p.data?.row, width: 80, pinned: 'left', filter: false },
+      {
+        headerName: t('importExport.ui.row'),
+        valueGetter: (p) => p.data?.row,
+        width: 80,
+        pinned: 'left',
+        filter: false,
+      },
       ...preview.columns.map<ColDef<SampleRow>>((c, i) => ({
         headerName: `${c.letter} · ${c.header}${c.field ? ` → ${labels.get(c.field) ?? c.field}` : ''}`,
         headerClass: c.field ? 'wb-import-mapped' : 'wb-import-unmapped',
@@ -27,10 +33,23 @@ export function PreviewGrid({ preview }: { preview: ImportPreview }) {
         minWidth: 240,
         flex: 1,
         valueGetter: (p) => [...Object.values(p.data?.problems ?? {}), ...(p.data?.rowProblems ?? [])].join('; '),
-        cellRenderer: (p: { value: string }) => (p.value ? <Tooltip title={p.value}><span style={{ color: '#cf1322' }}>{p.value}</span></Tooltip> : null),
+        cellRenderer: (p: { value: string }) =>
+          p.value ? (
+            <Tooltip title={p.value}>
+              <span style={{ color: '#cf1322' }}>{p.value}</span>
+            </Tooltip>
+          ) : null,
       },
     ],
     [preview.columns, labels, t],
   );
-  return <DataGrid<SampleRow> height={360} rowData={preview.sample} columnDefs={columnDefs} tooltipShowDelay={200} empty={{ title: t('importExport.ui.noRows') }} />;
+  return (
+    <DataGrid<SampleRow>
+      height={360}
+      rowData={preview.sample}
+      columnDefs={columnDefs}
+      tooltipShowDelay={200}
+      empty={{ title: t('importExport.ui.noRows') }}
+    />
+  );
 }

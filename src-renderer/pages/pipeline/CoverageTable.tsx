@@ -21,10 +21,24 @@ export function CoverageTable({ teamId }: { teamId?: number }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space>
-        <Select value={year} onChange={setYear} options={[-1, 0, 1].map((d) => ({ value: dayjs().year() + d, label: String(dayjs().year() + d) }))} />
-        <Select value={quarter} onChange={setQuarter} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Q${q}` }))} />
+        <Select
+          value={year}
+          onChange={setYear}
+          options={[-1, 0, 1].map((d) => ({ value: dayjs().year() + d, label: String(dayjs().year() + d) }))}
+        />
+        <Select
+          value={quarter}
+          onChange={setQuarter}
+          options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Q${q}` }))}
+        />
       </Space>
-      {cov.data && <Alert type="info" showIcon title={t('pipeline.coverageNote', { threshold: cov.data.threshold, from: cov.data.from, to: cov.data.to })} />}
+      {cov.data && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('pipeline.coverageNote', { threshold: cov.data.threshold, from: cov.data.from, to: cov.data.to })}
+        />
+      )}
       <Table<CoverageRow>
         size="small"
         loading={cov.isLoading}
@@ -33,7 +47,15 @@ export function CoverageTable({ teamId }: { teamId?: number }) {
         pagination={{ pageSize: 50 }}
         data-testid="coverage-table"
         columns={[
-          { title: t('pipeline.col.name'), render: (_, r) => (r.scope === 'company' ? t('pipeline.cli.company') : r.scope === 'team' ? r.name : `${r.employeeNo} ${r.name}`) },
+          {
+            title: t('pipeline.col.name'),
+            render: (_, r) =>
+              r.scope === 'company'
+                ? t('pipeline.cli.company')
+                : r.scope === 'team'
+                  ? r.name
+                  : `${r.employeeNo} ${r.name}`,
+          },
           { title: t('pipeline.col.target'), align: 'right', render: (_, r) => money(r.target) },
           { title: t('pipeline.col.actual'), align: 'right', render: (_, r) => money(r.actual) },
           { title: t('pipeline.col.gap'), align: 'right', render: (_, r) => money(r.gap) },
@@ -41,7 +63,8 @@ export function CoverageTable({ teamId }: { teamId?: number }) {
           {
             title: t('pipeline.col.coverage'),
             align: 'right',
-            render: (_, r) => (r.coverage === null ? '—' : <Tag color={r.warning ? 'red' : 'green'}>{`${r.coverage}×`}</Tag>),
+            render: (_, r) =>
+              r.coverage === null ? '—' : <Tag color={r.warning ? 'red' : 'green'}>{`${r.coverage}×`}</Tag>,
           },
         ]}
       />

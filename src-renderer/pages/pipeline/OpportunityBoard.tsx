@@ -70,7 +70,11 @@ export function OpportunityBoard({ filter }: { filter: Filter }) {
             <div className="wb-board-head">
               <strong>{t(`pipeline.stage.${col.stage}`)}</strong> <Tag>{col.probability}%</Tag>
               <div className="wb-board-sum">
-                {t('pipeline.columnSum', { count: col.count, total: formatMoney(col.total, lang), weighted: formatMoney(col.weighted, lang) })}
+                {t('pipeline.columnSum', {
+                  count: col.count,
+                  total: formatMoney(col.total, lang),
+                  weighted: formatMoney(col.weighted, lang),
+                })}
               </div>
             </div>
             {col.cards.slice(0, 200).map((o) => (
@@ -91,11 +95,17 @@ export function OpportunityBoard({ filter }: { filter: Filter }) {
                 </div>
                 <div className="wb-board-meta">
                   {formatMoney(o.amount, lang)} · {o.expectedDate ?? '—'}
-                  {o.daysInStage !== null && o.daysInStage >= 60 && !['won', 'lost'].includes(o.stage) && <Tag color="orange">{t('pipeline.stalled', { days: o.daysInStage })}</Tag>}
+                  {o.daysInStage !== null && o.daysInStage >= 60 && !['won', 'lost'].includes(o.stage) && (
+                    <Tag color="orange">{t('pipeline.stalled', { days: o.daysInStage })}</Tag>
+                  )}
                 </div>
               </div>
             ))}
-            {col.cards.length > 200 && <Typography.Text type="secondary">{t('pipeline.more', { count: col.cards.length - 200 })}</Typography.Text>}
+            {col.cards.length > 200 && (
+              <Typography.Text type="secondary">
+                {t('pipeline.more', { count: col.cards.length - 200 })}
+              </Typography.Text>
+            )}
           </div>
         ))}
       </div>
@@ -112,7 +122,11 @@ export function OpportunityBoard({ filter }: { filter: Filter }) {
         }}
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="lostReason" label={t('pipeline.lostReason')} rules={[{ required: true, message: t('pipeline.lostReasonRequired') }]}>
+          <Form.Item
+            name="lostReason"
+            label={t('pipeline.lostReason')}
+            rules={[{ required: true, message: t('pipeline.lostReasonRequired') }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="competitor" label={t('pipeline.competitor')}>

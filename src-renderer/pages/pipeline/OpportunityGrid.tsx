@@ -18,9 +18,24 @@ export function OpportunityGrid({ filter }: { filter: { teamId?: number; staffId
       { field: 'customerName', headerName: t('pipeline.col.customer') },
       { field: 'staffName', headerName: t('pipeline.col.owner') },
       { field: 'stage', headerName: t('pipeline.col.stage'), valueFormatter: (p) => t(`pipeline.stage.${p.value}`) },
-      { field: 'amount', headerName: t('pipeline.col.amount'), type: 'numericColumn', valueFormatter: (p) => formatMoney(p.value, lang) },
-      { field: 'probability', headerName: t('pipeline.col.probability'), type: 'numericColumn', valueFormatter: (p) => `${p.value}%` },
-      { field: 'weighted', headerName: t('pipeline.col.weighted'), type: 'numericColumn', valueFormatter: (p) => formatMoney(p.value, lang) },
+      {
+        field: 'amount',
+        headerName: t('pipeline.col.amount'),
+        type: 'numericColumn',
+        valueFormatter: (p) => formatMoney(p.value, lang),
+      },
+      {
+        field: 'probability',
+        headerName: t('pipeline.col.probability'),
+        type: 'numericColumn',
+        valueFormatter: (p) => `${p.value}%`,
+      },
+      {
+        field: 'weighted',
+        headerName: t('pipeline.col.weighted'),
+        type: 'numericColumn',
+        valueFormatter: (p) => formatMoney(p.value, lang),
+      },
       { field: 'expectedDate', headerName: t('pipeline.col.expected') },
       { field: 'daysInStage', headerName: t('pipeline.col.daysInStage'), type: 'numericColumn' },
       { field: 'lostReason', headerName: t('pipeline.col.lostReason') },
@@ -28,5 +43,13 @@ export function OpportunityGrid({ filter }: { filter: { teamId?: number; staffId
     ],
     [t, lang],
   );
-  return <DataGrid<Opportunity> height={520} rowData={list.data ?? []} columnDefs={columnDefs} loading={list.isLoading} empty={{ title: t('pipeline.empty') }} />;
+  return (
+    <DataGrid<Opportunity>
+      height={520}
+      rowData={list.data ?? []}
+      columnDefs={columnDefs}
+      loading={list.isLoading}
+      empty={{ title: t('pipeline.empty') }}
+    />
+  );
 }

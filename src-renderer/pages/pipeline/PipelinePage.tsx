@@ -43,7 +43,12 @@ export function PipelinePage() {
   );
   return (
     <div className="wb-page">
-      <PageHeader icon={<FunnelPlotOutlined />} title={t('nav.pipeline')} subtitle={t('pipeline.subtitle')} extra={filters} />
+      <PageHeader
+        icon={<FunnelPlotOutlined />}
+        title={t('nav.pipeline')}
+        subtitle={t('pipeline.subtitle')}
+        extra={filters}
+      />
       <Card variant="outlined">
         <Tabs
           items={[

@@ -27,13 +27,37 @@ export function MarketTab({ year }: { year: number }) {
   const saveN = useOpMutation('market/news-save');
   const [cOpen, setCOpen] = useState(false);
   const [nOpen, setNOpen] = useState(false);
-  const [cForm] = Form.useForm<{ name: string; products?: string; pricePoints?: string; shares?: string; strengths?: string; weaknesses?: string; recentMoves?: string }>();
-  const [nForm] = Form.useForm<{ date: string; source?: string; region?: string; productLine?: string; note: string; link?: string; competitorId?: number }>();
+  const [cForm] = Form.useForm<{
+    name: string;
+    products?: string;
+    pricePoints?: string;
+    shares?: string;
+    strengths?: string;
+    weaknesses?: string;
+    recentMoves?: string;
+  }>();
+  const [nForm] = Form.useForm<{
+    date: string;
+    source?: string;
+    region?: string;
+    productLine?: string;
+    note: string;
+    link?: string;
+    competitorId?: number;
+  }>();
   if (competitors.isError) return <ErrorState error={competitors.error} />;
   return (
     <Row gutter={16}>
       <Col xs={24} xl={12}>
-        <Card size="small" title={t('plans.ui.competitors')} extra={<Button size="small" icon={<PlusOutlined />} onClick={() => setCOpen(true)}>{t('plans.ui.add')}</Button>}>
+        <Card
+          size="small"
+          title={t('plans.ui.competitors')}
+          extra={
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setCOpen(true)}>
+              {t('plans.ui.add')}
+            </Button>
+          }
+        >
           <Table<Competitor>
             size="small"
             rowKey="id"
@@ -43,7 +67,14 @@ export function MarketTab({ year }: { year: number }) {
             columns={[
               { title: t('plans.ui.name'), dataIndex: 'name' },
               { title: t('plans.ui.products'), dataIndex: 'products' },
-              { title: t('plans.ui.shares'), dataIndex: 'shares', render: (s: Record<string, number>) => Object.entries(s).map(([k, v]) => `${k} ${v}%`).join(', ') },
+              {
+                title: t('plans.ui.shares'),
+                dataIndex: 'shares',
+                render: (s: Record<string, number>) =>
+                  Object.entries(s)
+                    .map(([k, v]) => `${k} ${v}%`)
+                    .join(', '),
+              },
               { title: t('plans.ui.strengths'), dataIndex: 'strengths' },
               { title: t('plans.ui.weaknesses'), dataIndex: 'weaknesses' },
               { title: t('plans.ui.recentMoves'), dataIndex: 'recentMoves' },
@@ -52,7 +83,15 @@ export function MarketTab({ year }: { year: number }) {
         </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card size="small" title={t('plans.ui.news', { year })} extra={<Button size="small" icon={<PlusOutlined />} onClick={() => setNOpen(true)}>{t('plans.ui.add')}</Button>}>
+        <Card
+          size="small"
+          title={t('plans.ui.news', { year })}
+          extra={
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setNOpen(true)}>
+              {t('plans.ui.add')}
+            </Button>
+          }
+        >
           <Table<MarketNewsItem>
             size="small"
             rowKey="id"
@@ -64,7 +103,18 @@ export function MarketTab({ year }: { year: number }) {
               { title: t('plans.ui.source'), dataIndex: 'source' },
               { title: t('plans.ui.region'), dataIndex: 'region' },
               { title: t('plans.ui.productLine'), dataIndex: 'productLine' },
-              { title: t('plans.ui.note'), dataIndex: 'note', render: (v: string, n) => (n.link ? <a href={n.link} target="_blank" rel="noreferrer">{v}</a> : v) },
+              {
+                title: t('plans.ui.note'),
+                dataIndex: 'note',
+                render: (v: string, n) =>
+                  n.link ? (
+                    <a href={n.link} target="_blank" rel="noreferrer">
+                      {v}
+                    </a>
+                  ) : (
+                    v
+                  ),
+              },
               { title: t('plans.ui.competitor'), dataIndex: 'competitor' },
             ]}
           />
@@ -76,10 +126,23 @@ export function MarketTab({ year }: { year: number }) {
         destroyOnHidden
         onCancel={() => setCOpen(false)}
         confirmLoading={saveC.isPending}
-        onOk={() => void cForm.validateFields().then(({ shares, ...v }) => saveC.mutate({ ...v, shares: parseShares(shares) }, { onSuccess: () => setCOpen(false), onError: (e) => void message.error(errorMessage(e)) }))}
+        onOk={() =>
+          void cForm
+            .validateFields()
+            .then(({ shares, ...v }) =>
+              saveC.mutate(
+                { ...v, shares: parseShares(shares) },
+                { onSuccess: () => setCOpen(false), onError: (e) => void message.error(errorMessage(e)) },
+              ),
+            )
+        }
       >
         <Form form={cForm} layout="vertical">
-          <Form.Item name="name" label={t('plans.ui.name')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="name"
+            label={t('plans.ui.name')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="products" label={t('plans.ui.products')}>
@@ -108,10 +171,23 @@ export function MarketTab({ year }: { year: number }) {
         destroyOnHidden
         onCancel={() => setNOpen(false)}
         confirmLoading={saveN.isPending}
-        onOk={() => void nForm.validateFields().then((v) => saveN.mutate({ ...v, year }, { onSuccess: () => setNOpen(false), onError: (e) => void message.error(errorMessage(e)) }))}
+        onOk={() =>
+          void nForm
+            .validateFields()
+            .then((v) =>
+              saveN.mutate(
+                { ...v, year },
+                { onSuccess: () => setNOpen(false), onError: (e) => void message.error(errorMessage(e)) },
+              ),
+            )
+        }
       >
         <Form form={nForm} layout="vertical">
-          <Form.Item name="date" label={t('plans.ui.date')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('validation.date') }]}>
+          <Form.Item
+            name="date"
+            label={t('plans.ui.date')}
+            rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('validation.date') }]}
+          >
             <Input placeholder={`${year}-03-01`} />
           </Form.Item>
           <Form.Item name="source" label={t('plans.ui.source')}>
@@ -123,7 +199,11 @@ export function MarketTab({ year }: { year: number }) {
           <Form.Item name="productLine" label={t('plans.ui.productLine')}>
             <Input />
           </Form.Item>
-          <Form.Item name="note" label={t('plans.ui.note')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="note"
+            label={t('plans.ui.note')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
           <Form.Item name="link" label={t('plans.ui.link')}>

@@ -19,7 +19,8 @@ export function PlansPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'plans';
   const period = params.get('period') ?? thisMonth();
-  const set = (patch: Record<string, string>) => setParams({ ...Object.fromEntries(params), ...patch }, { replace: true });
+  const set = (patch: Record<string, string>) =>
+    setParams({ ...Object.fromEntries(params), ...patch }, { replace: true });
   return (
     <div data-testid="plans-page">
       <PageHeader
@@ -29,7 +30,13 @@ export function PlansPage() {
         extra={
           <Space>
             <Typography.Text type="secondary">{t('plans.ui.period')}</Typography.Text>
-            <Input value={period} onChange={(e) => set({ period: e.target.value.trim() })} style={{ width: 160 }} placeholder="2026-06 / 2026Q2" data-testid="plans-period" />
+            <Input
+              value={period}
+              onChange={(e) => set({ period: e.target.value.trim() })}
+              style={{ width: 160 }}
+              placeholder="2026-06 / 2026Q2"
+              data-testid="plans-period"
+            />
           </Space>
         }
       />
@@ -39,8 +46,16 @@ export function PlansPage() {
         items={[
           { key: 'plans', label: t('plans.ui.tabs.plans'), children: <PlansTab period={period} /> },
           { key: 'suggestions', label: t('plans.ui.tabs.suggestions'), children: <SuggestionsTab period={period} /> },
-          { key: 'market', label: t('plans.ui.tabs.market'), children: <MarketTab year={Number(period.slice(0, 4)) || new Date().getFullYear()} /> },
-          { key: 'strategy', label: t('plans.ui.tabs.strategy'), children: <StrategyTab year={Number(period.slice(0, 4)) || new Date().getFullYear()} /> },
+          {
+            key: 'market',
+            label: t('plans.ui.tabs.market'),
+            children: <MarketTab year={Number(period.slice(0, 4)) || new Date().getFullYear()} />,
+          },
+          {
+            key: 'strategy',
+            label: t('plans.ui.tabs.strategy'),
+            children: <StrategyTab year={Number(period.slice(0, 4)) || new Date().getFullYear()} />,
+          },
         ]}
       />
     </div>

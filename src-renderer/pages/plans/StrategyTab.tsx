@@ -17,13 +17,25 @@ export function StrategyTab({ year }: { year: number }) {
   const list = useOp('strategy/list', { year });
   const save = useOpMutation('strategy/save');
   const [editing, setEditing] = useState<Partial<Strategy> | null>(null);
-  const [form] = Form.useForm<{ productLine: string; positioning?: string; listPrice?: number; discountBands: DiscountBand[]; promotionMethods?: string }>();
+  const [form] = Form.useForm<{
+    productLine: string;
+    positioning?: string;
+    listPrice?: number;
+    discountBands: DiscountBand[];
+    promotionMethods?: string;
+  }>();
   if (list.isError) return <ErrorState error={list.error} />;
-  const bands = (b: DiscountBand[]) => b.map((x) => `≤${x.maxDiscountPct}% → ${t(`plans.approver.${x.approver}`)}`).join(' · ');
+  const bands = (b: DiscountBand[]) =>
+    b.map((x) => `≤${x.maxDiscountPct}% → ${t(`plans.approver.${x.approver}`)}`).join(' · ');
   return (
     <>
       <Typography.Paragraph type="secondary">{t('plans.ui.strategyHelp', { year })}</Typography.Paragraph>
-      <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setEditing({ discountBands: [] })}>
+      <Button
+        type="primary"
+        icon={<PlusOutlined />}
+        style={{ marginBottom: 12 }}
+        onClick={() => setEditing({ discountBands: [] })}
+      >
         {t('plans.ui.addStrategy')}
       </Button>
       <Table<Strategy>
@@ -36,7 +48,12 @@ export function StrategyTab({ year }: { year: number }) {
         columns={[
           { title: t('plans.ui.productLine'), dataIndex: 'productLine' },
           { title: t('plans.ui.positioning'), dataIndex: 'positioning' },
-          { title: t('plans.ui.listPrice'), dataIndex: 'listPrice', align: 'right', render: (v: number | null) => (v === null ? '—' : formatMoney(v, lang)) },
+          {
+            title: t('plans.ui.listPrice'),
+            dataIndex: 'listPrice',
+            align: 'right',
+            render: (v: number | null) => (v === null ? '—' : formatMoney(v, lang)),
+          },
           { title: t('plans.ui.bands'), dataIndex: 'discountBands', render: bands },
           { title: t('plans.ui.promotion'), dataIndex: 'promotionMethods' },
         ]}
@@ -48,10 +65,23 @@ export function StrategyTab({ year }: { year: number }) {
         width={640}
         onCancel={() => setEditing(null)}
         confirmLoading={save.isPending}
-        onOk={() => void form.validateFields().then((v) => save.mutate({ year, ...v, discountBands: v.discountBands ?? [] }, { onSuccess: () => setEditing(null), onError: (e) => void message.error(errorMessage(e)) }))}
+        onOk={() =>
+          void form
+            .validateFields()
+            .then((v) =>
+              save.mutate(
+                { year, ...v, discountBands: v.discountBands ?? [] },
+                { onSuccess: () => setEditing(null), onError: (e) => void message.error(errorMessage(e)) },
+              ),
+            )
+        }
       >
         <Form form={form} layout="vertical" initialValues={editing ?? {}}>
-          <Form.Item name="productLine" label={t('plans.ui.productLine')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="productLine"
+            label={t('plans.ui.productLine')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input maxLength={100} disabled={!!editing?.id} />
           </Form.Item>
           <Form.Item name="positioning" label={t('plans.ui.positioning')}>
@@ -66,11 +96,20 @@ export function StrategyTab({ year }: { year: number }) {
                 <Typography.Text strong>{t('plans.ui.bands')}</Typography.Text>
                 {fields.map((f) => (
                   <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                    <Form.Item name={[f.name, 'maxDiscountPct']} rules={[{ required: true, message: t('validation.required') }]}>
+                    <Form.Item
+                      name={[f.name, 'maxDiscountPct']}
+                      rules={[{ required: true, message: t('validation.required') }]}
+                    >
                       <InputNumber min={0} max={100} suffix="%" prefix="≤" />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'approver']} rules={[{ required: true, message: t('validation.required') }]}>
-                      <Select style={{ width: 180 }} options={APPROVERS.map((a) => ({ value: a, label: t(`plans.approver.${a}`) }))} />
+                    <Form.Item
+                      name={[f.name, 'approver']}
+                      rules={[{ required: true, message: t('validation.required') }]}
+                    >
+                      <Select
+                        style={{ width: 180 }}
+                        options={APPROVERS.map((a) => ({ value: a, label: t(`plans.approver.${a}`) }))}
+                      />
                     </Form.Item>
                     <MinusCircleOutlined onClick={() => remove(f.name)} />
                   </Space>

@@ -13,7 +13,12 @@ export function CustomersPage() {
   const columnDefs = useCustomerColumnDefs();
   return (
     <div className="wb-page wb-page-fill">
-      <PageHeader icon={<ShopOutlined />} title={t('nav.records')} subtitle={t('records.customers.subtitle')} extra={<RecordsTabs current="customers" />} />
+      <PageHeader
+        icon={<ShopOutlined />}
+        title={t('nav.records')}
+        subtitle={t('records.customers.subtitle')}
+        extra={<RecordsTabs current="customers" />}
+      />
       <Card variant="outlined" className="wb-card-fill wb-card-grid">
         <ServerGrid<CustomerRow>
           op="customers/page"

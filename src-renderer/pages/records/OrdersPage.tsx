@@ -13,7 +13,12 @@ export function OrdersPage() {
   const columnDefs = useOrderColumnDefs();
   return (
     <div className="wb-page wb-page-fill">
-      <PageHeader icon={<ShopOutlined />} title={t('nav.records')} subtitle={t('records.orders.subtitle')} extra={<RecordsTabs current="orders" />} />
+      <PageHeader
+        icon={<ShopOutlined />}
+        title={t('nav.records')}
+        subtitle={t('records.orders.subtitle')}
+        extra={<RecordsTabs current="orders" />}
+      />
       <Card variant="outlined" className="wb-card-fill wb-card-grid">
         <ServerGrid<OrderRow>
           op="orders/page"

@@ -21,7 +21,8 @@ export function useOrderColumnDefs(): ColDef<OrderRow>[] {
       textColumn<OrderRow>('productName', h('productName'), 180),
       textColumn<OrderRow>('category', h('category'), 120),
       textColumn<OrderRow>('channel', h('channel'), 110, {
-        valueFormatter: (p) => (p.value ? t(`records.channel.${p.value as string}`, { defaultValue: p.value as string }) : ''),
+        valueFormatter: (p) =>
+          p.value ? t(`records.channel.${p.value as string}`, { defaultValue: p.value as string }) : '',
       }),
       numberColumn<OrderRow>('quantity', h('quantity'), lang, 100),
       moneyColumn<OrderRow>('unitPrice', h('unitPrice'), lang, 130),

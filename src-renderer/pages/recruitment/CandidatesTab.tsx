@@ -28,8 +28,18 @@ export function CandidatesTab({ onInterview }: { onInterview: (id: number) => vo
     const v = await form.validateFields();
     try {
       await save.mutateAsync({
-        planId: plan!, name: v.name, phone: v.phone ?? '', email: v.email ?? '', channel: v.channel, appliedDate: (v.appliedDate as dayjs.Dayjs).format('YYYY-MM-DD'),
-        profile: { education: v.education ?? null, years: v.years ?? null, industry: v.industry ?? '', skills: v.skills ?? [] },
+        planId: plan!,
+        name: v.name,
+        phone: v.phone ?? '',
+        email: v.email ?? '',
+        channel: v.channel,
+        appliedDate: (v.appliedDate as dayjs.Dayjs).format('YYYY-MM-DD'),
+        profile: {
+          education: v.education ?? null,
+          years: v.years ?? null,
+          industry: v.industry ?? '',
+          skills: v.skills ?? [],
+        },
       });
       setAdding(false);
       form.resetFields();
@@ -41,8 +51,22 @@ export function CandidatesTab({ onInterview }: { onInterview: (id: number) => vo
   return (
     <div data-testid="recruit-candidates">
       <div className="wb-toolbar">
-        <Select style={{ width: 320 }} value={plan} onChange={setPlanId} options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))} data-testid="candidates-plan" />
-        <Button type="primary" icon={<PlusOutlined />} disabled={!plan} onClick={() => setAdding(true)} data-testid="new-candidate">{t('recruit.actions.newCandidate')}</Button>
+        <Select
+          style={{ width: 320 }}
+          value={plan}
+          onChange={setPlanId}
+          options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
+          data-testid="candidates-plan"
+        />
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          disabled={!plan}
+          onClick={() => setAdding(true)}
+          data-testid="new-candidate"
+        >
+          {t('recruit.actions.newCandidate')}
+        </Button>
       </div>
       <Table<Candidate>
         rowKey="id"
@@ -52,35 +76,102 @@ export function CandidatesTab({ onInterview }: { onInterview: (id: number) => vo
         pagination={{ pageSize: 20 }}
         columns={[
           { title: t('recruit.fields.name'), dataIndex: 'name' },
-          { title: t('recruit.fields.channel'), dataIndex: 'channel', render: (c: string | null) => (c ? t(`recruit.channel.${c}`) : '—') },
+          {
+            title: t('recruit.fields.channel'),
+            dataIndex: 'channel',
+            render: (c: string | null) => (c ? t(`recruit.channel.${c}`) : '—'),
+          },
           { title: t('recruit.fields.appliedDate'), dataIndex: 'appliedDate' },
-          { title: t('recruit.fields.status'), dataIndex: 'status', render: (s: string) => <Tag>{t(`recruit.status.${s}`)}</Tag> },
-          { title: t('recruit.fields.score'), key: 'score', align: 'right', render: (_, c) => c.screening?.score ?? '—' },
-          { title: t('recruit.fields.decision'), key: 'decision', render: (_, c) => (c.screenDecision ? `${t(`recruit.decision.${c.screenDecision}`)}${c.screenReason ? ` · ${c.screenReason}` : ''}` : '—') },
-          { title: t('recruit.fields.duplicates'), key: 'dups', render: (_, c) => c.duplicates.map((d) => <Tag color="warning" key={d.id}>{d.name} · {d.channel ? t(`recruit.channel.${d.channel}`) : ''}</Tag>) },
+          {
+            title: t('recruit.fields.status'),
+            dataIndex: 'status',
+            render: (s: string) => <Tag>{t(`recruit.status.${s}`)}</Tag>,
+          },
+          {
+            title: t('recruit.fields.score'),
+            key: 'score',
+            align: 'right',
+            render: (_, c) => c.screening?.score ?? '—',
+          },
+          {
+            title: t('recruit.fields.decision'),
+            key: 'decision',
+            render: (_, c) =>
+              c.screenDecision
+                ? `${t(`recruit.decision.${c.screenDecision}`)}${c.screenReason ? ` · ${c.screenReason}` : ''}`
+                : '—',
+          },
+          {
+            title: t('recruit.fields.duplicates'),
+            key: 'dups',
+            render: (_, c) =>
+              c.duplicates.map((d) => (
+                <Tag color="warning" key={d.id}>
+                  {d.name} · {d.channel ? t(`recruit.channel.${d.channel}`) : ''}
+                </Tag>
+              )),
+          },
           {
             title: '',
             key: 'actions',
             render: (_, c) => (
               <Space>
-                <Button size="small" onClick={() => setScreening(c)} disabled={c.status === 'hired'} data-testid={`screen-${c.id}`}>{t('recruit.actions.screen')}</Button>
-                <Button size="small" onClick={() => onInterview(c.id)} data-testid={`interview-${c.id}`}>{t('recruit.tabs.interviews')}</Button>
+                <Button
+                  size="small"
+                  onClick={() => setScreening(c)}
+                  disabled={c.status === 'hired'}
+                  data-testid={`screen-${c.id}`}
+                >
+                  {t('recruit.actions.screen')}
+                </Button>
+                <Button size="small" onClick={() => onInterview(c.id)} data-testid={`interview-${c.id}`}>
+                  {t('recruit.tabs.interviews')}
+                </Button>
               </Space>
             ),
           },
         ]}
       />
-      <Modal open={adding} title={t('recruit.actions.newCandidate')} onOk={() => void add()} onCancel={() => setAdding(false)} confirmLoading={save.isPending} okText={t('recruit.actions.save')}>
+      <Modal
+        open={adding}
+        title={t('recruit.actions.newCandidate')}
+        onOk={() => void add()}
+        onCancel={() => setAdding(false)}
+        confirmLoading={save.isPending}
+        okText={t('recruit.actions.save')}
+      >
         <Form form={form} layout="vertical" initialValues={{ channel: 'boss', appliedDate: dayjs() }}>
-          <Form.Item name="name" label={t('recruit.fields.name')} rules={[{ required: true, message: t('common.required') }]}><Input data-testid="candidate-name" /></Form.Item>
-          <Form.Item name="phone" label={t('recruit.fields.phone')}><Input /></Form.Item>
-          <Form.Item name="email" label={t('recruit.fields.email')}><Input /></Form.Item>
-          <Form.Item name="channel" label={t('recruit.fields.channel')}><Select options={CHANNELS.map((c) => ({ value: c, label: t(`recruit.channel.${c}`) }))} /></Form.Item>
-          <Form.Item name="appliedDate" label={t('recruit.fields.appliedDate')} rules={[{ required: true }]}><DatePicker /></Form.Item>
-          <Form.Item name="education" label={t('recruit.fields.education')}><Select allowClear options={EDUCATION.map((e) => ({ value: e, label: t(`recruit.education.${e}`) }))} /></Form.Item>
-          <Form.Item name="years" label={t('recruit.fields.years')}><InputNumber min={0} /></Form.Item>
-          <Form.Item name="industry" label={t('recruit.fields.industry')}><Input /></Form.Item>
-          <Form.Item name="skills" label={t('recruit.fields.skills')}><Select mode="tags" /></Form.Item>
+          <Form.Item
+            name="name"
+            label={t('recruit.fields.name')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Input data-testid="candidate-name" />
+          </Form.Item>
+          <Form.Item name="phone" label={t('recruit.fields.phone')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="email" label={t('recruit.fields.email')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="channel" label={t('recruit.fields.channel')}>
+            <Select options={CHANNELS.map((c) => ({ value: c, label: t(`recruit.channel.${c}`) }))} />
+          </Form.Item>
+          <Form.Item name="appliedDate" label={t('recruit.fields.appliedDate')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="education" label={t('recruit.fields.education')}>
+            <Select allowClear options={EDUCATION.map((e) => ({ value: e, label: t(`recruit.education.${e}`) }))} />
+          </Form.Item>
+          <Form.Item name="years" label={t('recruit.fields.years')}>
+            <InputNumber min={0} />
+          </Form.Item>
+          <Form.Item name="industry" label={t('recruit.fields.industry')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="skills" label={t('recruit.fields.skills')}>
+            <Select mode="tags" />
+          </Form.Item>
         </Form>
       </Modal>
       {screening && <ScreenModal candidate={screening} onClose={() => setScreening(null)} />}
@@ -106,7 +197,15 @@ function ScreenModal({ candidate, onClose }: { candidate: Candidate; onClose: ()
     }
   };
   return (
-    <Modal open title={`${t('recruit.actions.screen')} · ${candidate.name}`} onOk={() => void ok()} onCancel={onClose} confirmLoading={screen.isPending} okText={t('recruit.actions.save')} okButtonProps={{ 'data-testid': 'screen-save' } as Record<string, string>}>
+    <Modal
+      open
+      title={`${t('recruit.actions.screen')} · ${candidate.name}`}
+      onOk={() => void ok()}
+      onCancel={onClose}
+      confirmLoading={screen.isPending}
+      okText={t('recruit.actions.save')}
+      okButtonProps={{ 'data-testid': 'screen-save' } as Record<string, string>}
+    >
       <Table
         rowKey="criterion"
         size="small"
@@ -114,21 +213,40 @@ function ScreenModal({ candidate, onClose }: { candidate: Candidate; onClose: ()
         loading={result.isPending}
         dataSource={result.data?.items ?? []}
         columns={[
-          { title: t('recruit.fields.criterion'), dataIndex: 'criterion', render: (c: string) => t(`recruit.criterion.${c}`) },
+          {
+            title: t('recruit.fields.criterion'),
+            dataIndex: 'criterion',
+            render: (c: string) => t(`recruit.criterion.${c}`),
+          },
           { title: t('recruit.fields.required'), dataIndex: 'required' },
           { title: t('recruit.fields.given'), dataIndex: 'given', render: (v: string | null) => v ?? '—' },
-          { title: t('recruit.fields.verdict'), dataIndex: 'verdict', render: (v: keyof typeof VERDICT_COLOR) => <Tag color={VERDICT_COLOR[v]}>{t(`recruit.verdict.${v}`)}</Tag> },
+          {
+            title: t('recruit.fields.verdict'),
+            dataIndex: 'verdict',
+            render: (v: keyof typeof VERDICT_COLOR) => <Tag color={VERDICT_COLOR[v]}>{t(`recruit.verdict.${v}`)}</Tag>,
+          },
         ]}
       />
       {result.data && (
         <p style={{ marginTop: 12 }} data-testid="screen-score">
-          {t('recruit.fields.score')}: {result.data.score ?? '—'} · {t('recruit.summary.suggested', { decision: t(`recruit.decision.${result.data.suggested}`) })}
+          {t('recruit.fields.score')}: {result.data.score ?? '—'} ·{' '}
+          {t('recruit.summary.suggested', { decision: t(`recruit.decision.${result.data.suggested}`) })}
         </p>
       )}
       <Radio.Group value={chosen} onChange={(e) => setDecision(e.target.value as 'pass')} data-testid="screen-decision">
-        {(['pass', 'hold', 'reject'] as const).map((d) => <Radio.Button key={d} value={d}>{t(`recruit.decision.${d}`)}</Radio.Button>)}
+        {(['pass', 'hold', 'reject'] as const).map((d) => (
+          <Radio.Button key={d} value={d}>
+            {t(`recruit.decision.${d}`)}
+          </Radio.Button>
+        ))}
       </Radio.Group>
-      <Input.TextArea style={{ marginTop: 12 }} placeholder={t('recruit.fields.reason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="screen-reason" />
+      <Input.TextArea
+        style={{ marginTop: 12 }}
+        placeholder={t('recruit.fields.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        data-testid="screen-reason"
+      />
     </Modal>
   );
 }

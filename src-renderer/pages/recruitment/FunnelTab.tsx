@@ -20,7 +20,14 @@ export function FunnelTab() {
   return (
     <div data-testid="recruit-funnel">
       <div className="wb-toolbar">
-        <Select allowClear style={{ width: 320 }} placeholder={t('recruit.fields.plan')} value={planId} onChange={setPlanId} options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))} />
+        <Select
+          allowClear
+          style={{ width: 320 }}
+          placeholder={t('recruit.fields.plan')}
+          value={planId}
+          onChange={setPlanId}
+          options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
+        />
       </div>
       <Table<FunnelRow>
         rowKey="key"
@@ -29,19 +36,43 @@ export function FunnelTab() {
         loading={funnel.isPending}
         dataSource={rows}
         columns={[
-          { title: t('recruit.fields.channel'), dataIndex: 'key', render: (k: string) => (k === 'all' ? '∑' : k ? t(`recruit.channel.${k}`) : '—') },
-          ...FUNNEL_STAGES.map((s, i) => ({ title: t(`recruit.stage.${s}`), key: s, align: 'right' as const, render: (_: unknown, r: FunnelRow) => r.stages[i].count })),
-          { title: t('recruit.summary.timeToHire', { days: '' }).trim(), dataIndex: 'timeToHireDays', align: 'right', render: (v: number | null) => v ?? '—' },
-          { title: t('recruit.summary.costPerHire', { cost: '' }).replace('¥', '').trim(), dataIndex: 'costPerHire', align: 'right', render: (v: number | null) => (v === null ? '—' : formatMoney(v, lang)) },
+          {
+            title: t('recruit.fields.channel'),
+            dataIndex: 'key',
+            render: (k: string) => (k === 'all' ? '∑' : k ? t(`recruit.channel.${k}`) : '—'),
+          },
+          ...FUNNEL_STAGES.map((s, i) => ({
+            title: t(`recruit.stage.${s}`),
+            key: s,
+            align: 'right' as const,
+            render: (_: unknown, r: FunnelRow) => r.stages[i].count,
+          })),
+          {
+            title: t('recruit.summary.timeToHire', { days: '' }).trim(),
+            dataIndex: 'timeToHireDays',
+            align: 'right',
+            render: (v: number | null) => v ?? '—',
+          },
+          {
+            title: t('recruit.summary.costPerHire', { cost: '' }).replace('¥', '').trim(),
+            dataIndex: 'costPerHire',
+            align: 'right',
+            render: (v: number | null) => (v === null ? '—' : formatMoney(v, lang)),
+          },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 24 }}>{t('recruit.tabs.prediction')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('recruit.tabs.prediction')}
+      </Typography.Title>
       <Table
         rowKey="key"
         size="small"
         pagination={false}
         loading={prediction.isPending}
-        dataSource={[...(prediction.data?.items ?? []), ...(prediction.data ? [{ key: '∑', label: '∑', ...prediction.data.overall }] : [])]}
+        dataSource={[
+          ...(prediction.data?.items ?? []),
+          ...(prediction.data ? [{ key: '∑', label: '∑', ...prediction.data.overall }] : []),
+        ]}
         columns={[
           { title: t('recruit.print.item'), dataIndex: 'label' },
           { title: t('recruit.fields.r'), dataIndex: 'r', render: (v: number | null) => v ?? '—' },

@@ -42,8 +42,19 @@ export function PlansTab() {
     const v = await form.validateFields();
     try {
       await save.mutateAsync({
-        title: v.title, teamId: v.teamId ?? null, jobTitle: v.jobTitle ?? null, headcount: v.headcount, budget: v.budget ?? 0, channels: v.channels ?? [], requestedBy: v.requestedBy || null,
-        criteria: { ...(v.education ? { education: v.education } : {}), ...(v.minYears != null ? { minYears: v.minYears } : {}), ...(v.industries?.length ? { industries: v.industries } : {}), ...(v.skills?.length ? { skills: v.skills } : {}) },
+        title: v.title,
+        teamId: v.teamId ?? null,
+        jobTitle: v.jobTitle ?? null,
+        headcount: v.headcount,
+        budget: v.budget ?? 0,
+        channels: v.channels ?? [],
+        requestedBy: v.requestedBy || null,
+        criteria: {
+          ...(v.education ? { education: v.education } : {}),
+          ...(v.minYears != null ? { minYears: v.minYears } : {}),
+          ...(v.industries?.length ? { industries: v.industries } : {}),
+          ...(v.skills?.length ? { skills: v.skills } : {}),
+        },
       });
       setOpen(false);
       form.resetFields();
@@ -56,7 +67,9 @@ export function PlansTab() {
     <div data-testid="recruit-plans">
       <div className="wb-toolbar">
         <span />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="new-plan">{t('recruit.actions.newPlan')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="new-plan">
+          {t('recruit.actions.newPlan')}
+        </Button>
       </div>
       <Table<RecruitPlan>
         rowKey="id"
@@ -68,33 +81,89 @@ export function PlansTab() {
           { title: t('recruit.fields.title'), dataIndex: 'title' },
           { title: t('recruit.fields.team'), dataIndex: 'team', render: (v: string | null) => v ?? '—' },
           { title: t('recruit.fields.headcount'), dataIndex: 'headcount', align: 'right' },
-          { title: t('recruit.fields.progress'), key: 'progress', render: (_, p) => `${p.progress.hired} / ${p.headcount} (${p.progress.applied})` },
-          { title: t('recruit.fields.channels'), dataIndex: 'channels', render: (cs: string[]) => cs.map((c) => <Tag key={c}>{t(`recruit.channel.${c}`)}</Tag>) },
-          { title: t('recruit.fields.budget'), key: 'budget', align: 'right', render: (_, p) => `${formatMoney(p.spent, lang)} / ${formatMoney(p.budget, lang)}` },
-          { title: t('recruit.fields.approval'), dataIndex: 'approval', render: (a: RecruitPlan['approval']) => <Tag color={APPROVAL_COLOR[a]}>{t(`recruit.approval.${a}`)}</Tag> },
+          {
+            title: t('recruit.fields.progress'),
+            key: 'progress',
+            render: (_, p) => `${p.progress.hired} / ${p.headcount} (${p.progress.applied})`,
+          },
+          {
+            title: t('recruit.fields.channels'),
+            dataIndex: 'channels',
+            render: (cs: string[]) => cs.map((c) => <Tag key={c}>{t(`recruit.channel.${c}`)}</Tag>),
+          },
+          {
+            title: t('recruit.fields.budget'),
+            key: 'budget',
+            align: 'right',
+            render: (_, p) => `${formatMoney(p.spent, lang)} / ${formatMoney(p.budget, lang)}`,
+          },
+          {
+            title: t('recruit.fields.approval'),
+            dataIndex: 'approval',
+            render: (a: RecruitPlan['approval']) => <Tag color={APPROVAL_COLOR[a]}>{t(`recruit.approval.${a}`)}</Tag>,
+          },
           {
             title: '',
             key: 'actions',
             render: (_, p) =>
               p.approval === 'draft' || p.approval === 'rejected' ? (
-                <Button size="small" onClick={() => submit.mutateAsync({ id: p.id }).catch((e: unknown) => message.error(errorMessage(e)))}>{t('recruit.actions.submit')}</Button>
+                <Button
+                  size="small"
+                  onClick={() => submit.mutateAsync({ id: p.id }).catch((e: unknown) => message.error(errorMessage(e)))}
+                >
+                  {t('recruit.actions.submit')}
+                </Button>
               ) : null,
           },
         ]}
       />
-      <Modal open={open} title={t('recruit.actions.newPlan')} onOk={() => void create()} onCancel={() => setOpen(false)} confirmLoading={save.isPending} okText={t('recruit.actions.save')} width={640}>
+      <Modal
+        open={open}
+        title={t('recruit.actions.newPlan')}
+        onOk={() => void create()}
+        onCancel={() => setOpen(false)}
+        confirmLoading={save.isPending}
+        okText={t('recruit.actions.save')}
+        width={640}
+      >
         <Form form={form} layout="vertical" initialValues={{ headcount: 1 }}>
-          <Form.Item name="title" label={t('recruit.fields.title')} rules={[{ required: true, message: t('common.required') }]}><Input data-testid="plan-title" /></Form.Item>
-          <Form.Item name="teamId" label={t('recruit.fields.team')}><Select allowClear options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))} /></Form.Item>
-          <Form.Item name="jobTitle" label={t('recruit.fields.jobTitle')}><Input /></Form.Item>
-          <Form.Item name="headcount" label={t('recruit.fields.headcount')} rules={[{ required: true }]}><InputNumber min={1} /></Form.Item>
-          <Form.Item name="budget" label={t('recruit.fields.budget')}><InputNumber min={0} style={{ width: 200 }} /></Form.Item>
-          <Form.Item name="channels" label={t('recruit.fields.channels')}><Select mode="multiple" options={CHANNELS.map((c) => ({ value: c, label: t(`recruit.channel.${c}`) }))} /></Form.Item>
-          <Form.Item name="requestedBy" label={t('recruit.fields.requestedBy')}><Input /></Form.Item>
-          <Form.Item name="education" label={t('recruit.criterion.education')}><Select allowClear options={EDUCATION.map((e) => ({ value: e, label: t(`recruit.education.${e}`) }))} /></Form.Item>
-          <Form.Item name="minYears" label={t('recruit.criterion.minYears')}><InputNumber min={0} /></Form.Item>
-          <Form.Item name="industries" label={t('recruit.criterion.industries')}><Select mode="tags" /></Form.Item>
-          <Form.Item name="skills" label={t('recruit.criterion.skills')}><Select mode="tags" /></Form.Item>
+          <Form.Item
+            name="title"
+            label={t('recruit.fields.title')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Input data-testid="plan-title" />
+          </Form.Item>
+          <Form.Item name="teamId" label={t('recruit.fields.team')}>
+            <Select allowClear options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
+          </Form.Item>
+          <Form.Item name="jobTitle" label={t('recruit.fields.jobTitle')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="headcount" label={t('recruit.fields.headcount')} rules={[{ required: true }]}>
+            <InputNumber min={1} />
+          </Form.Item>
+          <Form.Item name="budget" label={t('recruit.fields.budget')}>
+            <InputNumber min={0} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="channels" label={t('recruit.fields.channels')}>
+            <Select mode="multiple" options={CHANNELS.map((c) => ({ value: c, label: t(`recruit.channel.${c}`) }))} />
+          </Form.Item>
+          <Form.Item name="requestedBy" label={t('recruit.fields.requestedBy')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="education" label={t('recruit.criterion.education')}>
+            <Select allowClear options={EDUCATION.map((e) => ({ value: e, label: t(`recruit.education.${e}`) }))} />
+          </Form.Item>
+          <Form.Item name="minYears" label={t('recruit.criterion.minYears')}>
+            <InputNumber min={0} />
+          </Form.Item>
+          <Form.Item name="industries" label={t('recruit.criterion.industries')}>
+            <Select mode="tags" />
+          </Form.Item>
+          <Form.Item name="skills" label={t('recruit.criterion.skills')}>
+            <Select mode="tags" />
+          </Form.Item>
         </Form>
       </Modal>
     </div>

@@ -37,7 +37,11 @@ export function RecruitmentPage() {
                 />
               ),
             },
-            { key: 'interviews', label: t('recruit.tabs.interviews'), children: <InterviewsTab candidateId={candidateId} onCandidate={setCandidateId} /> },
+            {
+              key: 'interviews',
+              label: t('recruit.tabs.interviews'),
+              children: <InterviewsTab candidateId={candidateId} onCandidate={setCandidateId} />,
+            },
             { key: 'funnel', label: t('recruit.tabs.funnel'), children: <FunnelTab /> },
           ]}
         />

@@ -23,14 +23,20 @@ export function CareCoverageCard() {
       {c && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>
-            {t('customers.ui.coverage-summary', { covered: c.covered, total: c.aCustomers, from: formatDate(c.window.from, lang), to: formatDate(c.window.to, lang) })}
+            {t('customers.ui.coverage-summary', {
+              covered: c.covered,
+              total: c.aCustomers,
+              from: formatDate(c.window.from, lang),
+              to: formatDate(c.window.to, lang),
+            })}
           </Typography.Text>
           <List
             size="small"
             dataSource={c.byPerson.filter((p) => p.uncovered > 0).slice(0, 20)}
             renderItem={(p) => (
               <List.Item>
-                {p.name ?? '—'} ({p.employeeNo ?? '—'}): {t('customers.ui.coverage-person', { uncovered: p.uncovered, total: p.aCustomers })}
+                {p.name ?? '—'} ({p.employeeNo ?? '—'}):{' '}
+                {t('customers.ui.coverage-person', { uncovered: p.uncovered, total: p.aCustomers })}
               </List.Item>
             )}
           />

@@ -29,23 +29,46 @@ export function CarePage() {
   const calendar = useOp('care/calendar', { year: date.year(), customerId: 1 });
   const columnDefs = useMemo<ColDef<CareListItem>[]>(
     () => [
-      { field: 'date', headerName: t('customers.care.columns.date'), width: 110, valueFormatter: (p) => formatDate(p.value, lang) },
+      {
+        field: 'date',
+        headerName: t('customers.care.columns.date'),
+        width: 110,
+        valueFormatter: (p) => formatDate(p.value, lang),
+      },
       { field: 'occasion', headerName: t('customers.care.columns.occasion'), width: 130 },
       { field: 'customer', headerName: t('customers.care.columns.customer'), flex: 1, minWidth: 180 },
       { field: 'contact', headerName: t('customers.care.columns.contact'), width: 100 },
       { field: 'mobile', headerName: t('customers.care.columns.mobile'), width: 130 },
       { field: 'salespersonName', headerName: t('customers.care.columns.salesperson'), width: 100 },
       { field: 'text', headerName: t('customers.care.columns.text'), flex: 2, minWidth: 260, tooltipField: 'text' },
-      { colId: 'sent', headerName: t('customers.care.columns.sent'), width: 120, sortable: false, filter: false, cellRenderer: (p: { data?: CareListItem }) => (p.data ? <MarkSentButton item={p.data} /> : null) },
+      {
+        colId: 'sent',
+        headerName: t('customers.care.columns.sent'),
+        width: 120,
+        sortable: false,
+        filter: false,
+        cellRenderer: (p: { data?: CareListItem }) => (p.data ? <MarkSentButton item={p.data} /> : null),
+      },
     ],
     [t, lang],
   );
   const exportAs = async (format: 'xlsx' | 'csv') => saveDownload(await invoke('care/export', { ...input, format }));
   return (
     <div className="wb-page">
-      <PageHeader icon={<GiftOutlined />} title={t('customers.ui.care-title')} subtitle={t('customers.ui.care-subtitle')} extra={<RelationsTabs current="care" />} />
+      <PageHeader
+        icon={<GiftOutlined />}
+        title={t('customers.ui.care-title')}
+        subtitle={t('customers.ui.care-subtitle')}
+        extra={<RelationsTabs current="care" />}
+      />
       {calendar.data && !calendar.data.officialSchedule && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('customers.cli.not-official', { year: date.year() })} data-testid="care-not-official" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('customers.cli.not-official', { year: date.year() })}
+          data-testid="care-not-official"
+        />
       )}
       <Space wrap style={{ marginBottom: 12 }}>
         <DatePicker value={date} onChange={(d) => d && setDate(d)} allowClear={false} data-testid="care-date" />
@@ -61,7 +84,11 @@ export function CarePage() {
         <Button onClick={() => void exportAs('xlsx')}>{t('customers.ui.export-xlsx')}</Button>
         <Button onClick={() => void exportAs('csv')}>{t('customers.ui.export-csv')}</Button>
       </Space>
-      <Card size="small" title={t('customers.ui.care-list', { count: list.data?.items.length ?? 0 })} style={{ marginBottom: 16 }}>
+      <Card
+        size="small"
+        title={t('customers.ui.care-list', { count: list.data?.items.length ?? 0 })}
+        style={{ marginBottom: 16 }}
+      >
         {list.error ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (

@@ -13,14 +13,25 @@ export function MarkSentButton({ item }: { item: CareListItem }) {
   if (item.sent) return <span>{t(`customers.channel.${item.sent.channel ?? 'phone'}`)} ✓</span>;
   const send = async (channel: (typeof CARE_CHANNELS)[number]) => {
     try {
-      await mark.mutateAsync({ customerId: item.customerId!, contactId: item.contactId ?? null, occasionKey: item.occasionKey, date: dayjs().format('YYYY-MM-DD'), channel });
+      await mark.mutateAsync({
+        customerId: item.customerId!,
+        contactId: item.contactId ?? null,
+        occasionKey: item.occasionKey,
+        date: dayjs().format('YYYY-MM-DD'),
+        channel,
+      });
       message.success(t('customers.ui.marked-sent', { name: item.contact ?? item.customer ?? '' }));
     } catch (e) {
       message.error(errorMessage(e));
     }
   };
   return (
-    <Dropdown menu={{ items: CARE_CHANNELS.map((c) => ({ key: c, label: t(`customers.channel.${c}`) })), onClick: ({ key }) => void send(key as (typeof CARE_CHANNELS)[number]) }}>
+    <Dropdown
+      menu={{
+        items: CARE_CHANNELS.map((c) => ({ key: c, label: t(`customers.channel.${c}`) })),
+        onClick: ({ key }) => void send(key as (typeof CARE_CHANNELS)[number]),
+      }}
+    >
       <Button size="small" loading={mark.isPending} data-testid={`mark-sent-${item.customerId}-${item.occasionKey}`}>
         {t('customers.ui.mark-sent')}
       </Button>

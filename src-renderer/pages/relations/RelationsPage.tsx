@@ -27,11 +27,29 @@ export function RelationsPage() {
   const columnDefs = useRelationColumnDefs();
   return (
     <div className="wb-page wb-page-fill">
-      <PageHeader icon={<ContactsOutlined />} title={t('customers.ui.title')} subtitle={t('customers.ui.subtitle')} extra={<RelationsTabs current="relations" />} />
+      <PageHeader
+        icon={<ContactsOutlined />}
+        title={t('customers.ui.title')}
+        subtitle={t('customers.ui.subtitle')}
+        extra={<RelationsTabs current="relations" />}
+      />
       <Card variant="outlined" className="wb-card-fill wb-card-grid">
         <Space wrap style={{ marginBottom: 8 }}>
-          <Input.Search allowClear placeholder={t('customers.ui.search')} onSearch={setSearch} style={{ width: 220 }} data-testid="relations-search" />
-          <Select allowClear placeholder={t('customers.ui.grade')} value={grade} onChange={setGrade} style={{ width: 110 }} options={GRADES.map((g) => ({ value: g, label: g }))} />
+          <Input.Search
+            allowClear
+            placeholder={t('customers.ui.search')}
+            onSearch={setSearch}
+            style={{ width: 220 }}
+            data-testid="relations-search"
+          />
+          <Select
+            allowClear
+            placeholder={t('customers.ui.grade')}
+            value={grade}
+            onChange={setGrade}
+            style={{ width: 110 }}
+            options={GRADES.map((g) => ({ value: g, label: g }))}
+          />
           <Select
             allowClear
             placeholder={t('customers.ui.lifecycle')}
@@ -45,7 +63,10 @@ export function RelationsPage() {
           </Checkbox>
           {completeness.data && (
             <Typography.Text type="secondary" data-testid="relations-completeness">
-              {t('customers.ui.company-completeness', { score: formatPercent(completeness.data.company, lang, 0), count: completeness.data.worklist.length })}
+              {t('customers.ui.company-completeness', {
+                score: formatPercent(completeness.data.company, lang, 0),
+                count: completeness.data.worklist.length,
+              })}
             </Typography.Text>
           )}
         </Space>

@@ -61,7 +61,12 @@ export function VisitFormModal({ customer, contacts = [], onClose }: Props) {
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs(), type: 'on-site', status: 'done' }} data-testid="visit-form">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ date: dayjs(), type: 'on-site', status: 'done' }}
+        data-testid="visit-form"
+      >
         <Form.Item name="date" label={t('customers.ui.date')} rules={[{ required: true }]}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
@@ -73,7 +78,10 @@ export function VisitFormModal({ customer, contacts = [], onClose }: Props) {
         </Form.Item>
         {contacts.length > 0 && (
           <Form.Item name="contactId" label={t('customers.ui.contact')}>
-            <Select allowClear options={contacts.map((c) => ({ value: c.id, label: `${c.name}${c.title ? ` · ${c.title}` : ''}` }))} />
+            <Select
+              allowClear
+              options={contacts.map((c) => ({ value: c.id, label: `${c.name}${c.title ? ` · ${c.title}` : ''}` }))}
+            />
           </Form.Item>
         )}
         <Form.Item name="purpose" label={t('customers.ui.purpose')}>

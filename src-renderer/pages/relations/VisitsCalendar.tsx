@@ -15,7 +15,11 @@ export function VisitsCalendar({ person }: { person?: string }) {
   const [anchor, setAnchor] = useState<Dayjs>(dayjs());
   const from = mode === 'week' ? anchor.startOf('week') : anchor.startOf('month').subtract(7, 'day');
   const to = mode === 'week' ? anchor.endOf('week') : anchor.endOf('month').add(7, 'day');
-  const q = useOp('visits/list', { from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), person: person || null });
+  const q = useOp('visits/list', {
+    from: from.format('YYYY-MM-DD'),
+    to: to.format('YYYY-MM-DD'),
+    person: person || null,
+  });
   const byDay = new Map<string, VisitRecord[]>();
   for (const v of q.data ?? []) (byDay.get(v.date) ?? byDay.set(v.date, []).get(v.date)!).push(v);
   const line = (v: VisitRecord) => `${v.customerName}${v.staffName ? ` · ${v.staffName}` : ''}`;
@@ -44,7 +48,11 @@ export function VisitsCalendar({ person }: { person?: string }) {
             info.type === 'date' ? (
               <Space orientation="vertical" size={0}>
                 {(byDay.get(d.format('YYYY-MM-DD')) ?? []).slice(0, 3).map((v) => (
-                  <Badge key={v.id} status={v.status === 'done' ? 'success' : v.status === 'planned' ? 'processing' : 'default'} text={v.customerName} />
+                  <Badge
+                    key={v.id}
+                    status={v.status === 'done' ? 'success' : v.status === 'planned' ? 'processing' : 'default'}
+                    text={v.customerName}
+                  />
                 ))}
               </Space>
             ) : null
@@ -69,7 +77,11 @@ export function VisitsCalendar({ person }: { person?: string }) {
                 </Typography.Text>
                 <Space wrap>
                   {(byDay.get(day) ?? []).map((v) => (
-                    <Badge key={v.id} status={v.status === 'done' ? 'success' : v.status === 'planned' ? 'processing' : 'default'} text={line(v)} />
+                    <Badge
+                      key={v.id}
+                      status={v.status === 'done' ? 'success' : v.status === 'planned' ? 'processing' : 'default'}
+                      text={line(v)}
+                    />
                   ))}
                 </Space>
               </List.Item>

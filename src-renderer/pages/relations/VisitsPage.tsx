@@ -28,15 +28,26 @@ export function VisitsPage() {
       { field: 'customer', headerName: t('customers.ui.name'), flex: 2, minWidth: 200 },
       { field: 'salespersonName', headerName: t('customers.ui.owner'), width: 110 },
       { field: 'team', headerName: t('customers.ui.team'), width: 110 },
-      { field: 'lastVisit', headerName: t('customers.ui.last-visit'), width: 120, valueFormatter: (p) => formatDate(p.value, lang) },
-      { field: 'dueDate', headerName: t('customers.ui.due-date'), width: 120, valueFormatter: (p) => formatDate(p.value, lang) },
+      {
+        field: 'lastVisit',
+        headerName: t('customers.ui.last-visit'),
+        width: 120,
+        valueFormatter: (p) => formatDate(p.value, lang),
+      },
+      {
+        field: 'dueDate',
+        headerName: t('customers.ui.due-date'),
+        width: 120,
+        valueFormatter: (p) => formatDate(p.value, lang),
+      },
       {
         field: 'daysOverdue',
         headerName: t('customers.ui.days-overdue'),
         width: 110,
         type: 'rightAligned',
         cellClass: (p) => ((p.value as number) > 0 ? 'wb-cell-alert' : undefined),
-        valueFormatter: (p) => ((p.value as number) > 0 ? String(p.value) : t('customers.ui.due-in', { days: -(p.value as number) })),
+        valueFormatter: (p) =>
+          (p.value as number) > 0 ? String(p.value) : t('customers.ui.due-in', { days: -(p.value as number) }),
       },
       {
         colId: 'action',
@@ -46,7 +57,11 @@ export function VisitsPage() {
         filter: false,
         cellRenderer: (p: { data?: DueItem }) =>
           p.data ? (
-            <Button size="small" onClick={() => setVisiting({ id: p.data!.customerId, name: p.data!.customer })} data-testid={`log-visit-${p.data.code ?? p.data.customerId}`}>
+            <Button
+              size="small"
+              onClick={() => setVisiting({ id: p.data!.customerId, name: p.data!.customer })}
+              data-testid={`log-visit-${p.data.code ?? p.data.customerId}`}
+            >
               {t('customers.ui.log-visit')}
             </Button>
           ) : null,
@@ -57,7 +72,12 @@ export function VisitsPage() {
   const overdue = due.data?.items.filter((i) => i.status === 'overdue').length ?? 0;
   return (
     <div className="wb-page">
-      <PageHeader icon={<CalendarOutlined />} title={t('customers.ui.visits-title')} subtitle={t('customers.ui.visits-subtitle')} extra={<RelationsTabs current="visits" />} />
+      <PageHeader
+        icon={<CalendarOutlined />}
+        title={t('customers.ui.visits-title')}
+        subtitle={t('customers.ui.visits-subtitle')}
+        extra={<RelationsTabs current="visits" />}
+      />
       <Space wrap size="large" style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('customers.ui.person')} onSearch={setPerson} style={{ width: 200 }} />
         <Statistic title={t('customers.ui.overdue')} value={overdue} data-testid="overdue-count" />

@@ -19,14 +19,28 @@ function CommentBox({ id, section, initial }: { id: number; section: SalesReport
   return (
     <div style={{ marginBottom: 12 }}>
       <Typography.Text strong>{t(`plans.report.section.${section}`)}</Typography.Text>
-      <Input.TextArea data-testid={`comment-${section}`} rows={2} value={text} maxLength={5000} onChange={(e) => setText(e.target.value)} />
+      <Input.TextArea
+        data-testid={`comment-${section}`}
+        rows={2}
+        value={text}
+        maxLength={5000}
+        onChange={(e) => setText(e.target.value)}
+      />
       <Button
         size="small"
         style={{ marginTop: 4 }}
         disabled={text === initial}
         loading={save.isPending}
         data-testid={`comment-save-${section}`}
-        onClick={() => save.mutate({ id, section, body: text }, { onSuccess: () => void message.success(t('plans.reports.commentSaved')), onError: (e) => void message.error(errorMessage(e)) })}
+        onClick={() =>
+          save.mutate(
+            { id, section, body: text },
+            {
+              onSuccess: () => void message.success(t('plans.reports.commentSaved')),
+              onError: (e) => void message.error(errorMessage(e)),
+            },
+          )
+        }
       >
         {t('plans.reports.saveComment')}
       </Button>
@@ -69,8 +83,12 @@ export function ReportView({ id, onBack }: { id: number; onBack: () => void }) {
   return (
     <div data-testid="report-view">
       <PageHeader
-        title={r ? t(`plans.report.title-${r.kind}`, { period: r.period, scope: r.team ?? t('plans.report.company') }) : '…'}
-        subtitle={r ? t('plans.reports.madeBy', { at: r.createdAt.slice(0, 16).replace('T', ' '), by: r.createdBy }) : undefined}
+        title={
+          r ? t(`plans.report.title-${r.kind}`, { period: r.period, scope: r.team ?? t('plans.report.company') }) : '…'
+        }
+        subtitle={
+          r ? t('plans.reports.madeBy', { at: r.createdAt.slice(0, 16).replace('T', ' '), by: r.createdBy }) : undefined
+        }
         extra={
           <Space>
             <Button icon={<ArrowLeftOutlined />} onClick={onBack}>
@@ -91,7 +109,14 @@ export function ReportView({ id, onBack }: { id: number; onBack: () => void }) {
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           {html.data ? (
-            <iframe ref={frame} data-testid="report-frame" title={t('plans.reports.preview')} srcDoc={html.data.html} sandbox="allow-same-origin allow-modals" style={{ width: '100%', height: '75vh', border: '1px solid #e4e8ef', borderRadius: 6 }} />
+            <iframe
+              ref={frame}
+              data-testid="report-frame"
+              title={t('plans.reports.preview')}
+              srcDoc={html.data.html}
+              sandbox="allow-same-origin allow-modals"
+              style={{ width: '100%', height: '75vh', border: '1px solid #e4e8ef', borderRadius: 6 }}
+            />
           ) : (
             <Skeleton active paragraph={{ rows: 16 }} />
           )}
@@ -99,7 +124,15 @@ export function ReportView({ id, onBack }: { id: number; onBack: () => void }) {
         <Col xs={24} xl={8}>
           <Card title={t('plans.reports.comments')} size="small">
             <Typography.Paragraph type="secondary">{t('plans.reports.commentsHelp')}</Typography.Paragraph>
-            {r && SALES_REPORT_SECTIONS.map((s) => <CommentBox key={`${s}:${r.sectionComments[s]?.updatedAt ?? ''}`} id={id} section={s} initial={r.sectionComments[s]?.body ?? ''} />)}
+            {r &&
+              SALES_REPORT_SECTIONS.map((s) => (
+                <CommentBox
+                  key={`${s}:${r.sectionComments[s]?.updatedAt ?? ''}`}
+                  id={id}
+                  section={s}
+                  initial={r.sectionComments[s]?.body ?? ''}
+                />
+              ))}
           </Card>
         </Col>
       </Row>

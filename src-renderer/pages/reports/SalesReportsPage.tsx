@@ -50,7 +50,13 @@ export function SalesReportsPage() {
         <Row gutter={12} align="bottom">
           <Col>
             <Typography.Text type="secondary">{t('plans.reports.period')}</Typography.Text>
-            <Input data-testid="report-period" value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2026-06 / 2026-W23" style={{ width: 180, display: 'block' }} />
+            <Input
+              data-testid="report-period"
+              value={period}
+              onChange={(e) => setPeriod(e.target.value)}
+              placeholder="2026-06 / 2026-W23"
+              style={{ width: 180, display: 'block' }}
+            />
           </Col>
           <Col>
             <Typography.Text type="secondary">{t('plans.reports.scope')}</Typography.Text>
@@ -65,10 +71,24 @@ export function SalesReportsPage() {
           </Col>
           <Col>
             <Typography.Text type="secondary">{t('plans.reports.language')}</Typography.Text>
-            <Select style={{ width: 140, display: 'block' }} value={reportLang} onChange={setReportLang} options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
+            <Select
+              style={{ width: 140, display: 'block' }}
+              value={reportLang}
+              onChange={setReportLang}
+              options={[
+                { value: 'zh-CN', label: '中文' },
+                { value: 'en', label: 'English' },
+              ]}
+            />
           </Col>
           <Col>
-            <Button type="primary" icon={<PlusOutlined />} loading={generate.isPending} onClick={make} data-testid="report-generate">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              loading={generate.isPending}
+              onClick={make}
+              data-testid="report-generate"
+            >
               {t('plans.reports.make')}
             </Button>
           </Col>
@@ -88,9 +108,20 @@ export function SalesReportsPage() {
             onRow={(r) => ({ onClick: () => setParams({ id: String(r.id) }), style: { cursor: 'pointer' } })}
             columns={[
               { title: t('plans.reports.period'), dataIndex: 'period' },
-              { title: t('plans.reports.scope'), dataIndex: 'team', render: (v: string | null) => v ?? t('plans.report.company') },
-              { title: t('plans.reports.language'), dataIndex: 'lang', render: (v: string) => (v === 'en' ? 'English' : '中文') },
-              { title: t('plans.reports.made'), render: (_: unknown, r) => `${formatDateTime(r.createdAt, lang)} · ${r.createdBy}` },
+              {
+                title: t('plans.reports.scope'),
+                dataIndex: 'team',
+                render: (v: string | null) => v ?? t('plans.report.company'),
+              },
+              {
+                title: t('plans.reports.language'),
+                dataIndex: 'lang',
+                render: (v: string) => (v === 'en' ? 'English' : '中文'),
+              },
+              {
+                title: t('plans.reports.made'),
+                render: (_: unknown, r) => `${formatDateTime(r.createdAt, lang)} · ${r.createdBy}`,
+              },
               { title: t('plans.reports.comments'), dataIndex: 'comments', align: 'right' },
               {
                 title: '',

@@ -17,13 +17,49 @@ export function QualityFigures({ from, to }: { from: string; to: string }) {
   return (
     <>
       <div className="wb-kpis">
-        <KpiCard testId="kpi-within" icon={<CheckCircleOutlined />} tone="green" title={t('tickets.kpi.within')} value={pct(d.withinTargetPct)} footer={t('tickets.kpi.tickets', { count: d.tickets })} />
-        <KpiCard testId="kpi-resolution" icon={<ClockCircleOutlined />} tone="blue" title={t('tickets.kpi.resolution')} value={hours(d.medianResolutionHours)} footer={t('tickets.kpi.p90', { value: hours(d.p90ResolutionHours) })} />
-        <KpiCard testId="kpi-response" icon={<ClockCircleOutlined />} tone="purple" title={t('tickets.kpi.response')} value={hours(d.medianResponseHours)} footer={t('tickets.kpi.p90', { value: hours(d.p90ResponseHours) })} />
-        <KpiCard testId="kpi-complaints" icon={<WarningOutlined />} tone="orange" title={t('tickets.kpi.complaints')} value={d.complaintsPer100Orders === null ? '—' : String(d.complaintsPer100Orders)} footer={t('tickets.kpi.complaintCount', { count: d.complaints })} />
-        <KpiCard testId="kpi-reopen" icon={<ReloadOutlined />} tone="red" title={t('tickets.kpi.reopen')} value={pct(d.reopenRatePct)} />
+        <KpiCard
+          testId="kpi-within"
+          icon={<CheckCircleOutlined />}
+          tone="green"
+          title={t('tickets.kpi.within')}
+          value={pct(d.withinTargetPct)}
+          footer={t('tickets.kpi.tickets', { count: d.tickets })}
+        />
+        <KpiCard
+          testId="kpi-resolution"
+          icon={<ClockCircleOutlined />}
+          tone="blue"
+          title={t('tickets.kpi.resolution')}
+          value={hours(d.medianResolutionHours)}
+          footer={t('tickets.kpi.p90', { value: hours(d.p90ResolutionHours) })}
+        />
+        <KpiCard
+          testId="kpi-response"
+          icon={<ClockCircleOutlined />}
+          tone="purple"
+          title={t('tickets.kpi.response')}
+          value={hours(d.medianResponseHours)}
+          footer={t('tickets.kpi.p90', { value: hours(d.p90ResponseHours) })}
+        />
+        <KpiCard
+          testId="kpi-complaints"
+          icon={<WarningOutlined />}
+          tone="orange"
+          title={t('tickets.kpi.complaints')}
+          value={d.complaintsPer100Orders === null ? '—' : String(d.complaintsPer100Orders)}
+          footer={t('tickets.kpi.complaintCount', { count: d.complaints })}
+        />
+        <KpiCard
+          testId="kpi-reopen"
+          icon={<ReloadOutlined />}
+          tone="red"
+          title={t('tickets.kpi.reopen')}
+          value={pct(d.reopenRatePct)}
+        />
       </div>
-      {d.missingSchedule.length > 0 && <Alert type="warning" showIcon title={t('tickets.cli.no-schedule', { years: d.missingSchedule.join(', ') })} />}
+      {d.missingSchedule.length > 0 && (
+        <Alert type="warning" showIcon title={t('tickets.cli.no-schedule', { years: d.missingSchedule.join(', ') })} />
+      )}
       <Card variant="outlined" style={{ marginTop: 16 }} title={t('tickets.byDepartment')}>
         <Table<QualityGroup>
           size="small"

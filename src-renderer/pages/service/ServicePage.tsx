@@ -10,14 +10,33 @@ import { PageHeader } from '../../components/PageHeader';
 import { QualityFigures } from './QualityFigures';
 import '../pipeline/pipeline.css';
 
-const SLA_COLOR: Record<Ticket['sla'], string> = { met: 'green', breached: 'red', 'due-soon': 'orange', running: 'blue', paused: 'default' };
+const SLA_COLOR: Record<Ticket['sla'], string> = {
+  met: 'green',
+  breached: 'red',
+  'due-soon': 'orange',
+  running: 'blue',
+  paused: 'default',
+};
 
 /** The next steps a ticket's status allows (P4.6); a reopen asks for its reason. */
 const ACTIONS: Record<TicketStatus, { to: TicketStatus; key: string }[]> = {
-  new: [{ to: 'in_progress', key: 'start' }, { to: 'waiting', key: 'wait' }, { to: 'resolved', key: 'resolve' }],
-  in_progress: [{ to: 'waiting', key: 'wait' }, { to: 'resolved', key: 'resolve' }],
-  waiting: [{ to: 'in_progress', key: 'resume' }, { to: 'resolved', key: 'resolve' }],
-  resolved: [{ to: 'closed', key: 'close' }, { to: 'in_progress', key: 'reopen' }],
+  new: [
+    { to: 'in_progress', key: 'start' },
+    { to: 'waiting', key: 'wait' },
+    { to: 'resolved', key: 'resolve' },
+  ],
+  in_progress: [
+    { to: 'waiting', key: 'wait' },
+    { to: 'resolved', key: 'resolve' },
+  ],
+  waiting: [
+    { to: 'in_progress', key: 'resume' },
+    { to: 'resolved', key: 'resolve' },
+  ],
+  resolved: [
+    { to: 'closed', key: 'close' },
+    { to: 'in_progress', key: 'reopen' },
+  ],
   closed: [{ to: 'in_progress', key: 'reopen' }],
 };
 
@@ -40,7 +59,11 @@ export function ServicePage() {
     };
     if (key !== 'reopen') return send();
     let reason = '';
-    modal.confirm({ title: t('tickets.reopenTitle', { ticket: r.ticketNo }), content: <Input onChange={(e) => (reason = e.target.value)} data-testid="reason-input" />, onOk: () => send(reason) });
+    modal.confirm({
+      title: t('tickets.reopenTitle', { ticket: r.ticketNo }),
+      content: <Input onChange={(e) => (reason = e.target.value)} data-testid="reason-input" />,
+      onOk: () => send(reason),
+    });
   };
   return (
     <div className="wb-page">
@@ -54,7 +77,10 @@ export function ServicePage() {
             placeholder={t('tickets.filterStatus')}
             value={status}
             onChange={setStatus}
-            options={(['new', 'in_progress', 'waiting', 'resolved', 'closed'] as const).map((s) => ({ value: s, label: t(`tickets.status.${s}`) }))}
+            options={(['new', 'in_progress', 'waiting', 'resolved', 'closed'] as const).map((s) => ({
+              value: s,
+              label: t(`tickets.status.${s}`),
+            }))}
           />
         </Space>
         <Alert type="info" showIcon title={t('tickets.clockNote')} style={{ marginBottom: 12 }} />
@@ -64,24 +90,45 @@ export function ServicePage() {
           loading={list.isLoading}
           dataSource={list.data ?? []}
           pagination={{ pageSize: 20 }}
-          rowClassName={(r) => (r.sla === 'breached' && !r.resolvedAt ? 'wb-sla-breached' : r.sla === 'due-soon' ? 'wb-sla-due-soon' : '')}
+          rowClassName={(r) =>
+            r.sla === 'breached' && !r.resolvedAt ? 'wb-sla-breached' : r.sla === 'due-soon' ? 'wb-sla-due-soon' : ''
+          }
           onRow={(r) => ({ 'data-testid': `ticket-${r.ticketNo}` }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('tickets.col.no'), dataIndex: 'ticketNo' },
             { title: t('tickets.col.customer'), dataIndex: 'customerName' },
             { title: t('tickets.col.department'), dataIndex: 'department' },
             { title: t('tickets.col.severity'), render: (_, r) => t(`tickets.severity.${r.severity}`) },
-            { title: t('tickets.col.complaint'), render: (_, r) => (r.complaint ? <Tag color="volcano">{t('tickets.complaint')}</Tag> : null) },
+            {
+              title: t('tickets.col.complaint'),
+              render: (_, r) => (r.complaint ? <Tag color="volcano">{t('tickets.complaint')}</Tag> : null),
+            },
             { title: t('tickets.col.opened'), render: (_, r) => r.openedAt.replace('T', ' ') },
             { title: t('tickets.col.status'), render: (_, r) => t(`tickets.status.${r.status}`) },
-            { title: t('tickets.col.hours'), align: 'right', render: (_, r) => `${r.workingHours} / ${r.targetHours ?? '—'}` },
-            { title: t('tickets.col.sla'), render: (_, r) => <Tag color={SLA_COLOR[r.sla]} data-testid="sla-tag">{t(`tickets.sla.${r.sla}`)}</Tag> },
+            {
+              title: t('tickets.col.hours'),
+              align: 'right',
+              render: (_, r) => `${r.workingHours} / ${r.targetHours ?? '—'}`,
+            },
+            {
+              title: t('tickets.col.sla'),
+              render: (_, r) => (
+                <Tag color={SLA_COLOR[r.sla]} data-testid="sla-tag">
+                  {t(`tickets.sla.${r.sla}`)}
+                </Tag>
+              ),
+            },
             {
               title: t('common.actions'),
               render: (_, r) => (
                 <Space size={4}>
                   {ACTIONS[r.status].map((a) => (
-                    <Button key={a.key} size="small" onClick={() => void go(r, a.to, a.key)} data-testid={`do-${a.key}`}>
+                    <Button
+                      key={a.key}
+                      size="small"
+                      onClick={() => void go(r, a.to, a.key)}
+                      data-testid={`do-${a.key}`}
+                    >
                       {t(`tickets.action.${a.key}`)}
                     </Button>
                   ))}

@@ -41,7 +41,10 @@ export function BackupsCard() {
           const r = await invoke('backup/restore', { name: b.name });
           // Everything on screen came from the old data: refetch it all.
           await queryClient.resetQueries();
-          message.success(t('settings.backups.restored', { name: r.restored, safety: r.safetyBackup?.name ?? r.damagedCopy }), 6);
+          message.success(
+            t('settings.backups.restored', { name: r.restored, safety: r.safetyBackup?.name ?? r.damagedCopy }),
+            6,
+          );
         } catch (e) {
           message.error(errorMessage(e));
         }
@@ -57,7 +60,13 @@ export function BackupsCard() {
       }
       variant="outlined"
       extra={
-        <Button type="primary" icon={<SaveOutlined />} loading={create.isPending} onClick={() => void backUpNow()} data-testid="backup-now">
+        <Button
+          type="primary"
+          icon={<SaveOutlined />}
+          loading={create.isPending}
+          onClick={() => void backUpNow()}
+          data-testid="backup-now"
+        >
           {t('settings.backups.now')}
         </Button>
       }
@@ -75,20 +84,41 @@ export function BackupsCard() {
           pagination={{ pageSize: 8, hideOnSinglePage: true }}
           locale={{ emptyText: t('settings.backups.empty') }}
           columns={[
-            { title: t('settings.backups.createdAt'), dataIndex: 'createdAt', width: 190, render: (v: string) => formatDateTime(v, lang) },
+            {
+              title: t('settings.backups.createdAt'),
+              dataIndex: 'createdAt',
+              width: 190,
+              render: (v: string) => formatDateTime(v, lang),
+            },
             {
               title: t('settings.backups.reason'),
               dataIndex: 'reason',
               width: 160,
               render: (v: string) => <Tag>{t(`settings.backups.reasons.${v}`, { defaultValue: v })}</Tag>,
             },
-            { title: t('settings.backups.name'), dataIndex: 'name', ellipsis: true, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-            { title: t('settings.backups.size'), dataIndex: 'sizeBytes', width: 100, align: 'right', render: (v: number) => formatBytes(v, lang) },
+            {
+              title: t('settings.backups.name'),
+              dataIndex: 'name',
+              ellipsis: true,
+              render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+            },
+            {
+              title: t('settings.backups.size'),
+              dataIndex: 'sizeBytes',
+              width: 100,
+              align: 'right',
+              render: (v: number) => formatBytes(v, lang),
+            },
             {
               key: 'restore',
               width: 120,
               render: (_: unknown, b) => (
-                <Button size="small" icon={<CloudDownloadOutlined />} onClick={() => restore(b)} data-testid="backup-restore">
+                <Button
+                  size="small"
+                  icon={<CloudDownloadOutlined />}
+                  onClick={() => restore(b)}
+                  data-testid="backup-restore"
+                >
                   {t('settings.backups.restore')}
                 </Button>
               ),

@@ -26,9 +26,29 @@ export function DataCard({ info }: { info: SystemInfo }) {
         column={1}
         size="small"
         items={[
-          { key: 'dir', label: t('settings.data.dataDir'), children: <Typography.Text copyable code>{info.dataDir}</Typography.Text> },
-          { key: 'db', label: t('settings.data.database'), children: <Typography.Text copyable code>{info.database}</Typography.Text> },
-          { key: 'schema', label: t('settings.data.schemaVersion'), children: <span data-testid="schema-version">{info.schemaVersion}</span> },
+          {
+            key: 'dir',
+            label: t('settings.data.dataDir'),
+            children: (
+              <Typography.Text copyable code>
+                {info.dataDir}
+              </Typography.Text>
+            ),
+          },
+          {
+            key: 'db',
+            label: t('settings.data.database'),
+            children: (
+              <Typography.Text copyable code>
+                {info.database}
+              </Typography.Text>
+            ),
+          },
+          {
+            key: 'schema',
+            label: t('settings.data.schemaVersion'),
+            children: <span data-testid="schema-version">{info.schemaVersion}</span>,
+          },
           { key: 'app', label: t('settings.data.appVersion'), children: info.appVersion },
           { key: 'counts', label: t('settings.data.contents'), children: counts },
         ]}

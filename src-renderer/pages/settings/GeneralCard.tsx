@@ -19,7 +19,10 @@ export function GeneralCard({ settings }: { settings: Settings }) {
   const [who] = Form.useForm<{ displayName: string }>();
 
   useEffect(() => form.setFieldsValue({ companyName: settings.companyName }), [settings.companyName, form]);
-  useEffect(() => who.setFieldsValue({ displayName: settings.displayName || settings.accountName }), [settings.displayName, settings.accountName, who]);
+  useEffect(
+    () => who.setFieldsValue({ displayName: settings.displayName || settings.accountName }),
+    [settings.displayName, settings.accountName, who],
+  );
 
   // Issue 12 item 7: the name every "by whom" of the audit shows.
   const saveWho = async () => {
@@ -96,14 +99,22 @@ export function GeneralCard({ settings }: { settings: Settings }) {
               >
                 <Input data-testid="settings-display-name" />
               </Form.Item>
-              <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="settings-display-name-save">
+              <Button
+                type="primary"
+                htmlType="submit"
+                loading={save.isPending}
+                data-testid="settings-display-name-save"
+              >
                 {t('common.save')}
               </Button>
             </Space.Compact>
           </Form.Item>
         </Form>
         <Form form={form} layout="vertical" onFinish={() => void saveName()}>
-          <Form.Item label={<Typography.Text strong>{t('fields.companyName')}</Typography.Text>} extra={t('settings.general.companyHint')}>
+          <Form.Item
+            label={<Typography.Text strong>{t('fields.companyName')}</Typography.Text>}
+            extra={t('settings.general.companyHint')}
+          >
             <Space.Compact style={{ width: '100%', maxWidth: 480 }}>
               <Form.Item
                 name="companyName"

@@ -19,7 +19,15 @@ interface Values {
 }
 
 /** An improvement action (P4.7 "提出改进措施"): the finding and question behind it, owner, due date, status. */
-export function ActionFormModal({ survey, action, onClose }: { survey: SurveyDetail; action: ImprovementAction | 'new' | null; onClose: () => void }) {
+export function ActionFormModal({
+  survey,
+  action,
+  onClose,
+}: {
+  survey: SurveyDetail;
+  action: ImprovementAction | 'new' | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const save = useOpMutation('survey/save-action');
@@ -73,18 +81,34 @@ export function ActionFormModal({ survey, action, onClose }: { survey: SurveyDet
       width={620}
     >
       <Form form={form} layout="vertical">
-        <Form.Item name="finding" label={t('survey.ui.actions.finding')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 1000 }]}>
+        <Form.Item
+          name="finding"
+          label={t('survey.ui.actions.finding')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 1000 }]}
+        >
           <Input.TextArea rows={2} placeholder={t('survey.ui.actions.findingHint')} data-testid="action-finding" />
         </Form.Item>
         <Form.Item name="questionId" label={t('survey.ui.actions.question')}>
-          <Select allowClear placeholder={t('survey.ui.actions.noQuestion')} options={survey.questionList.map((q) => ({ value: q.id, label: `${q.code} ${q.text}` }))} />
+          <Select
+            allowClear
+            placeholder={t('survey.ui.actions.noQuestion')}
+            options={survey.questionList.map((q) => ({ value: q.id, label: `${q.code} ${q.text}` }))}
+          />
         </Form.Item>
-        <Form.Item name="action" label={t('survey.ui.actions.action')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 1000 }]}>
+        <Form.Item
+          name="action"
+          label={t('survey.ui.actions.action')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 1000 }]}
+        >
           <Input.TextArea rows={2} data-testid="action-action" />
         </Form.Item>
         <div className="wb-form-row">
           <Form.Item name="ownerId" label={t('survey.ui.actions.owner')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(staff.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.employeeNo})` }))} />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(staff.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.employeeNo})` }))}
+            />
           </Form.Item>
           <Form.Item name="dueDate" label={t('survey.ui.actions.due')}>
             <DatePicker />

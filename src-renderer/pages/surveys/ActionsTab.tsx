@@ -23,13 +23,26 @@ export function ActionsTab({ survey }: { survey: SurveyDetail }) {
   const callbacks = useOpMutation('survey/create-callbacks');
   const [kind, setKind] = useState<Kind>('all');
   const [editing, setEditing] = useState<ImprovementAction | 'new' | null>(null);
-  const rows = useMemo(() => (actions.data ?? []).filter((a) => kind === 'all' || a.kind === kind), [actions.data, kind]);
+  const rows = useMemo(
+    () => (actions.data ?? []).filter((a) => kind === 'all' || a.kind === kind),
+    [actions.data, kind],
+  );
   const count = (k: Kind) => (actions.data ?? []).filter((a) => k === 'all' || a.kind === k).length;
   const hasNps = survey.questionList.some((q) => q.type === 'nps');
 
   const setStatus = async (a: ImprovementAction, status: ImprovementAction['status']) => {
     try {
-      await save.mutateAsync({ id: a.id, surveyId: a.surveyId, questionId: a.questionId, ownerId: a.ownerId, finding: a.finding, action: a.action, dueDate: a.dueDate, status, note: a.note });
+      await save.mutateAsync({
+        id: a.id,
+        surveyId: a.surveyId,
+        questionId: a.questionId,
+        ownerId: a.ownerId,
+        finding: a.finding,
+        action: a.action,
+        dueDate: a.dueDate,
+        status,
+        note: a.note,
+      });
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -48,10 +61,28 @@ export function ActionsTab({ survey }: { survey: SurveyDetail }) {
   return (
     <div data-testid="survey-actions">
       <div className="wb-toolbar">
-        <Segmented<Kind> value={kind} onChange={setKind} options={(['all', 'improvement', 'callback'] as const).map((k) => ({ value: k, label: `${t(`survey.ui.actions.kind.${k}`)} (${count(k)})` }))} />
+        <Segmented<Kind>
+          value={kind}
+          onChange={setKind}
+          options={(['all', 'improvement', 'callback'] as const).map((k) => ({
+            value: k,
+            label: `${t(`survey.ui.actions.kind.${k}`)} (${count(k)})`,
+          }))}
+        />
         <Space>
-          <Popconfirm title={t('survey.ui.actions.callbacksConfirm')} onConfirm={() => void callBackAll()} okText={t('survey.ui.actions.callbacks')} cancelText={t('common.cancel')} disabled={!hasNps}>
-            <Button icon={<PhoneOutlined />} loading={callbacks.isPending} disabled={!hasNps || survey.responses === 0} data-testid="callbacks">
+          <Popconfirm
+            title={t('survey.ui.actions.callbacksConfirm')}
+            onConfirm={() => void callBackAll()}
+            okText={t('survey.ui.actions.callbacks')}
+            cancelText={t('common.cancel')}
+            disabled={!hasNps}
+          >
+            <Button
+              icon={<PhoneOutlined />}
+              loading={callbacks.isPending}
+              disabled={!hasNps || survey.responses === 0}
+              data-testid="callbacks"
+            >
               {t('survey.ui.actions.callbacks')}
             </Button>
           </Popconfirm>
@@ -69,28 +100,58 @@ export function ActionsTab({ survey }: { survey: SurveyDetail }) {
         locale={{ emptyText: t('survey.ui.actions.empty') }}
         data-testid="actions-table"
         columns={[
-          { title: t('survey.ui.actions.kindCol'), dataIndex: 'kind', width: 100, render: (v: Kind) => <Tag color={v === 'callback' ? 'volcano' : 'geekblue'}>{t(`survey.ui.actions.kindOne.${v}`)}</Tag> },
+          {
+            title: t('survey.ui.actions.kindCol'),
+            dataIndex: 'kind',
+            width: 100,
+            render: (v: Kind) => (
+              <Tag color={v === 'callback' ? 'volcano' : 'geekblue'}>{t(`survey.ui.actions.kindOne.${v}`)}</Tag>
+            ),
+          },
           {
             title: t('survey.ui.actions.finding'),
             dataIndex: 'finding',
             render: (v: string, a) => (
               <div>
                 <div>
-                  {a.questionId && <Tag className="wb-action-question">{survey.questionList.find((q) => q.id === a.questionId)?.code}</Tag>}
+                  {a.questionId && (
+                    <Tag className="wb-action-question">
+                      {survey.questionList.find((q) => q.id === a.questionId)?.code}
+                    </Tag>
+                  )}
                   {v}
                 </div>
                 <Typography.Text type="secondary">{a.action}</Typography.Text>
               </div>
             ),
           },
-          { title: t('survey.ui.actions.owner'), dataIndex: 'ownerName', width: 110, render: (v: string | null) => v ?? '—' },
-          { title: t('survey.ui.actions.customer'), dataIndex: 'customerName', width: 170, ellipsis: true, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('survey.ui.actions.owner'),
+            dataIndex: 'ownerName',
+            width: 110,
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('survey.ui.actions.customer'),
+            dataIndex: 'customerName',
+            width: 170,
+            ellipsis: true,
+            render: (v: string | null) => v ?? '—',
+          },
           {
             title: t('survey.ui.actions.due'),
             dataIndex: 'dueDate',
             width: 110,
             sorter: (a, b) => (a.dueDate ?? '9').localeCompare(b.dueDate ?? '9'),
-            render: (v: string | null, a) => <span className={v && v < today && (a.status === 'open' || a.status === 'in_progress') ? 'wb-overdue' : undefined}>{v ?? '—'}</span>,
+            render: (v: string | null, a) => (
+              <span
+                className={
+                  v && v < today && (a.status === 'open' || a.status === 'in_progress') ? 'wb-overdue' : undefined
+                }
+              >
+                {v ?? '—'}
+              </span>
+            ),
           },
           {
             title: t('survey.ui.actions.status'),
@@ -108,7 +169,16 @@ export function ActionsTab({ survey }: { survey: SurveyDetail }) {
               />
             ),
           },
-          { title: '', key: 'edit', width: 70, render: (_: unknown, a) => <Button size="small" type="link" onClick={() => setEditing(a)}>{t('survey.ui.actions.edit')}</Button> },
+          {
+            title: '',
+            key: 'edit',
+            width: 70,
+            render: (_: unknown, a) => (
+              <Button size="small" type="link" onClick={() => setEditing(a)}>
+                {t('survey.ui.actions.edit')}
+              </Button>
+            ),
+          },
         ]}
       />
       <ActionFormModal survey={survey} action={editing} onClose={() => setEditing(null)} />

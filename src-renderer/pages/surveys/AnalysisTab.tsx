@@ -25,13 +25,22 @@ export function AnalysisTab({ survey, surveys }: { survey: SurveyDetail; surveys
   const a = useOp('survey/analyze', { surveyId: survey.id }, { retry: false });
   if (a.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (a.isError) {
-    if (a.error instanceof ApiError && a.error.code === 'survey/no-answers') return <EmptyState title={t('survey.ui.analysis.noAnswers')} description={t('survey.ui.analysis.noAnswersText')} />;
+    if (a.error instanceof ApiError && a.error.code === 'survey/no-answers')
+      return (
+        <EmptyState title={t('survey.ui.analysis.noAnswers')} description={t('survey.ui.analysis.noAnswersText')} />
+      );
     return <ErrorState error={a.error} onRetry={() => void a.refetch()} />;
   }
   return (
     <div data-testid="survey-analysis">
       <SurveyKpis a={a.data} />
-      <Segmented<View> className="wb-analysis-views" value={view} onChange={setView} options={VIEWS.map((v) => ({ value: v, label: t(`survey.ui.analysis.${v}`) }))} data-testid="analysis-view" />
+      <Segmented<View>
+        className="wb-analysis-views"
+        value={view}
+        onChange={setView}
+        options={VIEWS.map((v) => ({ value: v, label: t(`survey.ui.analysis.${v}`) }))}
+        data-testid="analysis-view"
+      />
       {view === 'questions' && <QuestionResults a={a.data} survey={survey} />}
       {view === 'people' && <SalespersonNps people={a.data.bySalesperson} />}
       {view === 'groups' && (

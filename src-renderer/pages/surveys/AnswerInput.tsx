@@ -30,7 +30,10 @@ export const TEN_WAIT_MS = 1000;
  * automatic move it is taken as confirming that answer, not as skipping the next question; otherwise it
  * moves on), and on the 0–10 scale "1" waits briefly for a "0" (10) before it counts as 1. Tab as usual.
  */
-export const AnswerInput = forwardRef<HTMLDivElement, Props>(function AnswerInput({ question: q, value, onChange, onNext, takeConfirm, salespeople }, ref) {
+export const AnswerInput = forwardRef<HTMLDivElement, Props>(function AnswerInput(
+  { question: q, value, onChange, onNext, takeConfirm, salespeople },
+  ref,
+) {
   const { t } = useTranslation();
   const lang = useLang();
   // A "1" on the 0–10 scale waiting for its second key.
@@ -48,7 +51,10 @@ export const AnswerInput = forwardRef<HTMLDivElement, Props>(function AnswerInpu
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const confirming = takeConfirm();
     const target = e.target as HTMLElement;
-    const typing = target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text') || target.closest('.ant-select');
+    const typing =
+      target.tagName === 'TEXTAREA' ||
+      (target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text') ||
+      target.closest('.ant-select');
     if (e.key === 'Enter' && !(target.tagName === 'TEXTAREA' && e.shiftKey) && !target.closest('.ant-select-open')) {
       e.preventDefault();
       stopWaiting();
@@ -95,7 +101,13 @@ export const AnswerInput = forwardRef<HTMLDivElement, Props>(function AnswerInpu
     const labels = q.type === 'likert5' ? (q.options.labels?.[lang] ?? []) : [];
     const values = Array.from({ length: range[1] - range[0] + 1 }, (_, i) => range[0] + i);
     control = (
-      <Radio.Group value={value} onChange={(e) => onChange(e.target.value as number)} optionType="button" buttonStyle="solid" className={`wb-scale wb-scale-${q.type}`}>
+      <Radio.Group
+        value={value}
+        onChange={(e) => onChange(e.target.value as number)}
+        optionType="button"
+        buttonStyle="solid"
+        className={`wb-scale wb-scale-${q.type}`}
+      >
         {values.map((v) => (
           <Radio.Button key={v} value={v} tabIndex={-1}>
             {v}
@@ -137,14 +149,30 @@ export const AnswerInput = forwardRef<HTMLDivElement, Props>(function AnswerInpu
       />
     );
   } else if (q.type === 'text') {
-    control = <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || null)} placeholder={t('survey.ui.entry.textHint')} />;
+    control = (
+      <Input.TextArea
+        autoSize={{ minRows: 2, maxRows: 6 }}
+        value={typeof value === 'string' ? value : ''}
+        onChange={(e) => onChange(e.target.value || null)}
+        placeholder={t('survey.ui.entry.textHint')}
+      />
+    );
   } else {
-    control = <Input value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || null)} />;
+    control = (
+      <Input value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || null)} />
+    );
   }
 
   const focusable = !!range || q.type === 'choice' || q.type === 'multi';
   return (
-    <div ref={ref} className="wb-answer" tabIndex={focusable ? 0 : -1} onKeyDown={onKeyDown} data-testid={`answer-${q.code}`} data-question-type={q.type}>
+    <div
+      ref={ref}
+      className="wb-answer"
+      tabIndex={focusable ? 0 : -1}
+      onKeyDown={onKeyDown}
+      data-testid={`answer-${q.code}`}
+      data-question-type={q.type}
+    >
       <div className="wb-answer-q">
         <span className="wb-question-no">{q.position}</span> {q.text}
         {range && <span className="wb-answer-keys">{t('survey.ui.entry.keys', { from: range[0], to: range[1] })}</span>}

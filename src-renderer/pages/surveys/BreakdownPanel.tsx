@@ -18,7 +18,15 @@ export function BreakdownPanel({ surveyId }: { surveyId: number }) {
     <Card
       size="small"
       title={t('survey.ui.breakdown.title')}
-      extra={<Segmented<BreakdownDimension> size="small" value={dimension} onChange={setDimension} options={BREAKDOWN_DIMENSIONS.map((d) => ({ value: d, label: t(`survey.ui.dimension.${d}`) }))} data-testid="breakdown-dimension" />}
+      extra={
+        <Segmented<BreakdownDimension>
+          size="small"
+          value={dimension}
+          onChange={setDimension}
+          options={BREAKDOWN_DIMENSIONS.map((d) => ({ value: d, label: t(`survey.ui.dimension.${d}`) }))}
+          data-testid="breakdown-dimension"
+        />
+      }
     >
       {data.isError ? (
         <ErrorState compact error={data.error} onRetry={() => void data.refetch()} />
@@ -47,11 +55,44 @@ export function BreakdownPanel({ surveyId }: { surveyId: number }) {
                 </span>
               ),
             },
-            { title: t('survey.ui.kpi.responses'), dataIndex: 'n', width: 90, align: 'right', sorter: (a, b) => a.n - b.n, render: (v: number) => formatNumber(v, lang) },
-            { title: 'NPS', dataIndex: 'nps', width: 80, align: 'right', sorter: (a, b) => (a.nps ?? -999) - (b.nps ?? -999), render: (v: number | null) => fmtNps(v, lang) },
-            { title: t('survey.ui.breakdown.ci'), dataIndex: 'ci95', width: 140, align: 'right', render: (v: [number, number] | null) => fmtCi(v, lang) },
-            { title: 'CSAT', dataIndex: 'csat', width: 80, align: 'right', sorter: (a, b) => (a.csat ?? -1) - (b.csat ?? -1), render: (v: number | null) => fmtPct(v, lang) },
-            { title: t('survey.ui.questions.mean'), dataIndex: 'mean', width: 80, align: 'right', render: (v: number | null) => fmtMean(v, lang) },
+            {
+              title: t('survey.ui.kpi.responses'),
+              dataIndex: 'n',
+              width: 90,
+              align: 'right',
+              sorter: (a, b) => a.n - b.n,
+              render: (v: number) => formatNumber(v, lang),
+            },
+            {
+              title: 'NPS',
+              dataIndex: 'nps',
+              width: 80,
+              align: 'right',
+              sorter: (a, b) => (a.nps ?? -999) - (b.nps ?? -999),
+              render: (v: number | null) => fmtNps(v, lang),
+            },
+            {
+              title: t('survey.ui.breakdown.ci'),
+              dataIndex: 'ci95',
+              width: 140,
+              align: 'right',
+              render: (v: [number, number] | null) => fmtCi(v, lang),
+            },
+            {
+              title: 'CSAT',
+              dataIndex: 'csat',
+              width: 80,
+              align: 'right',
+              sorter: (a, b) => (a.csat ?? -1) - (b.csat ?? -1),
+              render: (v: number | null) => fmtPct(v, lang),
+            },
+            {
+              title: t('survey.ui.questions.mean'),
+              dataIndex: 'mean',
+              width: 80,
+              align: 'right',
+              render: (v: number | null) => fmtMean(v, lang),
+            },
           ]}
         />
       )}

@@ -22,7 +22,8 @@ export function CodeTableEditor({ column, codes, onConfirm }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
-  const set = (code: string, d: Partial<Draft>) => setDrafts((x) => ({ ...x, [code]: { ...(x[code] ?? { label: '', none: false }), ...d } }));
+  const set = (code: string, d: Partial<Draft>) =>
+    setDrafts((x) => ({ ...x, [code]: { ...(x[code] ?? { label: '', none: false }), ...d } }));
   const confirm = () => {
     const table: Record<string, string | null> = {};
     for (const [code, d] of Object.entries(drafts)) {
@@ -37,7 +38,13 @@ export function CodeTableEditor({ column, codes, onConfirm }: Props) {
       <Button size="small" onClick={() => setOpen(true)} data-testid={`edit-codes-${column}`}>
         {t('survey.ui.import.editCodes')}
       </Button>
-      <Modal open={open} title={t('survey.ui.import.codesTitle', { column })} onOk={confirm} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t('survey.ui.import.codesTitle', { column })}
+        onOk={confirm}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
         <Typography.Paragraph type="secondary">{t('survey.ui.import.codesHelp')}</Typography.Paragraph>
         <Table<{ code: string }>
           size="small"
@@ -49,13 +56,26 @@ export function CodeTableEditor({ column, codes, onConfirm }: Props) {
             {
               title: t('survey.ui.import.option'),
               key: 'label',
-              render: (_: unknown, r) => <Input size="small" disabled={drafts[r.code]?.none} value={drafts[r.code]?.label ?? ''} onChange={(e) => set(r.code, { label: e.target.value })} aria-label={`${r.code}`} />,
+              render: (_: unknown, r) => (
+                <Input
+                  size="small"
+                  disabled={drafts[r.code]?.none}
+                  value={drafts[r.code]?.label ?? ''}
+                  onChange={(e) => set(r.code, { label: e.target.value })}
+                  aria-label={`${r.code}`}
+                />
+              ),
             },
             {
               title: t('survey.ui.import.noAnswer'),
               key: 'none',
               width: 100,
-              render: (_: unknown, r) => <Checkbox checked={drafts[r.code]?.none ?? false} onChange={(e) => set(r.code, { none: e.target.checked })} />,
+              render: (_: unknown, r) => (
+                <Checkbox
+                  checked={drafts[r.code]?.none ?? false}
+                  onChange={(e) => set(r.code, { none: e.target.checked })}
+                />
+              ),
             },
           ]}
         />

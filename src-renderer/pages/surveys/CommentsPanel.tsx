@@ -21,13 +21,35 @@ export function CommentsPanel({ survey }: { survey: SurveyDetail }) {
   const [salespersonId, setSalespersonId] = useState<number | undefined>();
   const [npsClass, setNpsClass] = useState<NpsClass | undefined>();
   const staff = useOp('staff/list', { includeInactive: true });
-  const data = useOp('survey/comments', { surveyId: survey.id, search: deferred, questionId, salespersonId, npsClass, limit: 500 });
+  const data = useOp('survey/comments', {
+    surveyId: survey.id,
+    search: deferred,
+    questionId,
+    salespersonId,
+    npsClass,
+    limit: 500,
+  });
   const textQuestions = survey.questionList.filter((q) => q.type === 'text' || q.type === 'meta');
   return (
     <Card size="small" title={t('survey.ui.comments.title')} data-testid="comments">
       <Space wrap className="wb-comments-filters">
-        <Input allowClear prefix={<SearchOutlined />} placeholder={t('survey.ui.comments.search')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 240 }} data-testid="comments-search" />
-        <Select allowClear style={{ width: 220 }} placeholder={t('survey.ui.comments.question')} value={questionId} onChange={setQuestionId} options={textQuestions.map((q) => ({ value: q.id, label: q.text }))} />
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('survey.ui.comments.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          style={{ width: 240 }}
+          data-testid="comments-search"
+        />
+        <Select
+          allowClear
+          style={{ width: 220 }}
+          placeholder={t('survey.ui.comments.question')}
+          value={questionId}
+          onChange={setQuestionId}
+          options={textQuestions.map((q) => ({ value: q.id, label: q.text }))}
+        />
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
@@ -43,12 +65,18 @@ export function CommentsPanel({ survey }: { survey: SurveyDetail }) {
           placeholder={t('survey.ui.comments.score')}
           value={npsClass}
           onChange={setNpsClass}
-          options={(['detractor', 'passive', 'promoter'] as const).map((c) => ({ value: c, label: t(`survey.ui.nps.${c}`) }))}
+          options={(['detractor', 'passive', 'promoter'] as const).map((c) => ({
+            value: c,
+            label: t(`survey.ui.nps.${c}`),
+          }))}
           data-testid="comments-class"
         />
         {data.data && (
           <Typography.Text type="secondary" data-testid="comments-total">
-            {t('survey.ui.comments.total', { total: formatNumber(data.data.total, lang), shown: data.data.rows.length })}
+            {t('survey.ui.comments.total', {
+              total: formatNumber(data.data.total, lang),
+              shown: data.data.rows.length,
+            })}
           </Typography.Text>
         )}
       </Space>
@@ -62,12 +90,27 @@ export function CommentsPanel({ survey }: { survey: SurveyDetail }) {
           dataSource={data.data?.rows}
           pagination={{ pageSize: 10, size: 'small', showSizeChanger: false }}
           columns={[
-            { title: t('survey.ui.comments.text'), dataIndex: 'text', render: (v: string) => <span className="wb-comment-text">{v}</span> },
-            { title: 'NPS', dataIndex: 'npsScore', width: 70, align: 'center', render: (v: number | null) => (v === null ? '—' : <Tag color={NPS_VALUE_COLOR(v)}>{v}</Tag>) },
+            {
+              title: t('survey.ui.comments.text'),
+              dataIndex: 'text',
+              render: (v: string) => <span className="wb-comment-text">{v}</span>,
+            },
+            {
+              title: 'NPS',
+              dataIndex: 'npsScore',
+              width: 70,
+              align: 'center',
+              render: (v: number | null) => (v === null ? '—' : <Tag color={NPS_VALUE_COLOR(v)}>{v}</Tag>),
+            },
             { title: t('survey.ui.comments.salesperson'), dataIndex: 'salesperson', width: 120 },
             { title: t('survey.ui.comments.customer'), dataIndex: 'customer', width: 180, ellipsis: true },
             { title: t('survey.ui.comments.question'), dataIndex: 'question', width: 160, ellipsis: true },
-            { title: t('survey.ui.comments.date'), dataIndex: 'submittedAt', width: 110, render: (v: string | null) => v?.slice(0, 10) ?? '—' },
+            {
+              title: t('survey.ui.comments.date'),
+              dataIndex: 'submittedAt',
+              width: 110,
+              render: (v: string | null) => v?.slice(0, 10) ?? '—',
+            },
           ]}
         />
       )}

@@ -15,9 +15,15 @@ export function CrosstabPanel({ survey }: { survey: SurveyDetail }) {
   const { t } = useTranslation();
   const lang = useLang();
   const questions = survey.questionList.filter((q) => CATEGORICAL_TYPES.has(q.type));
-  const [questionId, setQuestionId] = useState<number | undefined>(questions.find((q) => q.type === 'likert5')?.id ?? questions[0]?.id);
+  const [questionId, setQuestionId] = useState<number | undefined>(
+    questions.find((q) => q.type === 'likert5')?.id ?? questions[0]?.id,
+  );
   const [dimension, setDimension] = useState<BreakdownDimension>('team');
-  const data = useOp('survey/crosstab', { surveyId: survey.id, questionId: questionId ?? 0, dimension }, { enabled: questionId !== undefined });
+  const data = useOp(
+    'survey/crosstab',
+    { surveyId: survey.id, questionId: questionId ?? 0, dimension },
+    { enabled: questionId !== undefined },
+  );
   const x = data.data;
   const test = x?.test;
   return (
@@ -26,9 +32,22 @@ export function CrosstabPanel({ survey }: { survey: SurveyDetail }) {
       title={t('survey.ui.crosstab.title')}
       extra={
         <Space wrap>
-          <Select size="small" style={{ width: 260 }} value={questionId} onChange={setQuestionId} options={questions.map((q) => ({ value: q.id, label: `${q.code} ${q.text}` }))} data-testid="crosstab-question" />
+          <Select
+            size="small"
+            style={{ width: 260 }}
+            value={questionId}
+            onChange={setQuestionId}
+            options={questions.map((q) => ({ value: q.id, label: `${q.code} ${q.text}` }))}
+            data-testid="crosstab-question"
+          />
           <Typography.Text type="secondary">×</Typography.Text>
-          <Select<BreakdownDimension> size="small" style={{ width: 130 }} value={dimension} onChange={setDimension} options={BREAKDOWN_DIMENSIONS.map((d) => ({ value: d, label: t(`survey.ui.dimension.${d}`) }))} />
+          <Select<BreakdownDimension>
+            size="small"
+            style={{ width: 130 }}
+            value={dimension}
+            onChange={setDimension}
+            options={BREAKDOWN_DIMENSIONS.map((d) => ({ value: d, label: t(`survey.ui.dimension.${d}`) }))}
+          />
         </Space>
       }
     >
@@ -40,8 +59,18 @@ export function CrosstabPanel({ survey }: { survey: SurveyDetail }) {
             <Tag color={test.p !== null && test.p < 0.05 ? 'red' : 'default'}>
               χ² = {formatNumber(test.chi2, lang, 2)} · df = {test.df} · p = {fmtP(test.p)}
             </Tag>
-            <Typography.Text type="secondary">{test.p === null ? t('survey.ui.crosstab.noTest') : test.p < 0.05 ? t('survey.ui.crosstab.significant') : t('survey.ui.crosstab.notSignificant')}</Typography.Text>
-            {test.lowExpectedShare > 0.2 && <Tag color="warning">{t('survey.ui.crosstab.lowExpected', { share: Math.round(test.lowExpectedShare * 100) })}</Tag>}
+            <Typography.Text type="secondary">
+              {test.p === null
+                ? t('survey.ui.crosstab.noTest')
+                : test.p < 0.05
+                  ? t('survey.ui.crosstab.significant')
+                  : t('survey.ui.crosstab.notSignificant')}
+            </Typography.Text>
+            {test.lowExpectedShare > 0.2 && (
+              <Tag color="warning">
+                {t('survey.ui.crosstab.lowExpected', { share: Math.round(test.lowExpectedShare * 100) })}
+              </Tag>
+            )}
           </div>
           <Table<XRow>
             size="small"
@@ -50,13 +79,24 @@ export function CrosstabPanel({ survey }: { survey: SurveyDetail }) {
             pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small' }}
             scroll={{ x: 'max-content' }}
             columns={[
-              { title: t(`survey.ui.dimension.${dimension}`), dataIndex: 'label', fixed: 'left', render: (v: string, r) => <span>{v} {r.tooSmall && <Tag color="warning">{t('survey.ui.tooSmall')}</Tag>}</span> },
+              {
+                title: t(`survey.ui.dimension.${dimension}`),
+                dataIndex: 'label',
+                fixed: 'left',
+                render: (v: string, r) => (
+                  <span>
+                    {v} {r.tooSmall && <Tag color="warning">{t('survey.ui.tooSmall')}</Tag>}
+                  </span>
+                ),
+              },
               ...x.columns.map((c, i) => ({
                 title: c,
                 key: String(i),
                 align: 'right' as const,
                 render: (_: unknown, r: XRow) => (
-                  <span title={`${formatNumber((100 * r.counts[i]) / (r.n || 1), lang, 1)}%`}>{formatNumber(r.counts[i], lang)}</span>
+                  <span title={`${formatNumber((100 * r.counts[i]) / (r.n || 1), lang, 1)}%`}>
+                    {formatNumber(r.counts[i], lang)}
+                  </span>
                 ),
               })),
               { title: 'n', dataIndex: 'n', align: 'right' as const, render: (v: number) => formatNumber(v, lang) },

@@ -1,6 +1,12 @@
 import { Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { COLUMN_ROLES, QUESTION_TYPES, type ColumnRole, type ImportedQuestion, type QuestionType } from '../../../src-main/contract/survey';
+import {
+  COLUMN_ROLES,
+  QUESTION_TYPES,
+  type ColumnRole,
+  type ImportedQuestion,
+  type QuestionType,
+} from '../../../src-main/contract/survey';
 import { CodeTableEditor } from './CodeTableEditor';
 
 type Role = ColumnRole;
@@ -41,13 +47,30 @@ export function ImportColumns({ columns, corrections, onCorrect, fixedTypes }: P
       data-testid="import-columns"
       rowClassName={(r) => (r.role === 'ignore' ? 'wb-row-inactive' : '')}
       columns={[
-        { title: t('survey.ui.import.column'), dataIndex: 'column', width: 70, render: (v: string) => <span>{v} {changed.has(v) && <Tag color="blue">{t('survey.ui.import.corrected')}</Tag>}</span> },
+        {
+          title: t('survey.ui.import.column'),
+          dataIndex: 'column',
+          width: 70,
+          render: (v: string) => (
+            <span>
+              {v} {changed.has(v) && <Tag color="blue">{t('survey.ui.import.corrected')}</Tag>}
+            </span>
+          ),
+        },
         { title: t('survey.ui.import.header'), dataIndex: 'header', ellipsis: true },
         {
           title: t('survey.ui.import.role'),
           dataIndex: 'role',
           width: 170,
-          render: (v: Role, r) => <Select<Role> size="small" style={{ width: 150 }} value={v} onChange={(role) => onCorrect({ column: r.column, role })} options={COLUMN_ROLES.map((x) => ({ value: x, label: t(`survey.ui.role.${x}`) }))} />,
+          render: (v: Role, r) => (
+            <Select<Role>
+              size="small"
+              style={{ width: 150 }}
+              value={v}
+              onChange={(role) => onCorrect({ column: r.column, role })}
+              options={COLUMN_ROLES.map((x) => ({ value: x, label: t(`survey.ui.role.${x}`) }))}
+            />
+          ),
         },
         {
           title: t('survey.ui.import.type'),
@@ -55,7 +78,14 @@ export function ImportColumns({ columns, corrections, onCorrect, fixedTypes }: P
           width: 190,
           render: (v: QuestionType, r) =>
             r.role === 'question' || r.role === 'meta' || r.role === 'salesperson' ? (
-              <Select<QuestionType> size="small" style={{ width: 170 }} disabled={fixedTypes} value={v} onChange={(type) => onCorrect({ column: r.column, type })} options={QUESTION_TYPES.map((x) => ({ value: x, label: t(`survey.ui.type.${x}`) }))} />
+              <Select<QuestionType>
+                size="small"
+                style={{ width: 170 }}
+                disabled={fixedTypes}
+                value={v}
+                onChange={(type) => onCorrect({ column: r.column, type })}
+                options={QUESTION_TYPES.map((x) => ({ value: x, label: t(`survey.ui.type.${x}`) }))}
+              />
             ) : (
               <Typography.Text type="secondary">—</Typography.Text>
             ),
@@ -81,7 +111,9 @@ export function ImportColumns({ columns, corrections, onCorrect, fixedTypes }: P
               const suggested = r.suggestedCodes;
               return (
                 <Space size={4} wrap data-testid={`suggested-codes-${r.column}`}>
-                  <Typography.Text type="warning">{t('survey.ui.import.suggestedCodes', { codes: codesText(suggested) })}</Typography.Text>
+                  <Typography.Text type="warning">
+                    {t('survey.ui.import.suggestedCodes', { codes: codesText(suggested) })}
+                  </Typography.Text>
                   <Button size="small" onClick={() => onCorrect({ column: r.column, codes: suggested })}>
                     {t('survey.ui.import.useCodes')}
                   </Button>
@@ -89,15 +121,26 @@ export function ImportColumns({ columns, corrections, onCorrect, fixedTypes }: P
               );
             }
             // a column of bare numbers may be coded: the manager can say what each number stands for
-            if (r.choices.length && r.choices.every((c) => /^-?\d+$/.test(c)) && (r.type === 'choice' || r.type === 'multi'))
+            if (
+              r.choices.length &&
+              r.choices.every((c) => /^-?\d+$/.test(c)) &&
+              (r.type === 'choice' || r.type === 'multi')
+            )
               return (
                 <Space size={4} wrap>
                   <Typography.Text type="secondary">{r.choices.join(' / ')}</Typography.Text>
-                  <CodeTableEditor column={r.column} codes={r.choices} onConfirm={(codes) => onCorrect({ column: r.column, codes })} />
+                  <CodeTableEditor
+                    column={r.column}
+                    codes={r.choices}
+                    onConfirm={(codes) => onCorrect({ column: r.column, codes })}
+                  />
                 </Space>
               );
             if (r.choices.length) return <Typography.Text type="secondary">{r.choices.join(' / ')}</Typography.Text>;
-            if (words.length) return <Typography.Text type="secondary">{words.map(([w, s]) => `${w}→${s}`).join(', ')}</Typography.Text>;
+            if (words.length)
+              return (
+                <Typography.Text type="secondary">{words.map(([w, s]) => `${w}→${s}`).join(', ')}</Typography.Text>
+              );
             return null;
           },
         },

@@ -1,5 +1,18 @@
 import { CheckCircleTwoTone, PhoneOutlined, StepForwardOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Empty, Input, Modal, Skeleton, Space, Tag, Typography, type ButtonProps } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Empty,
+  Input,
+  Modal,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+  type ButtonProps,
+} from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyDetail } from '../../../src-main/contract/survey';
@@ -38,9 +51,16 @@ export function PhoneEntry({ survey }: { survey: SurveyDetail }) {
   const current = people.find((c) => c.customerId === customerId) ?? null;
   const shown = useMemo(() => {
     const s = search.trim().toLowerCase();
-    return s ? people.filter((c) => [c.name, c.code, c.contact, c.phone, c.ownerName].some((x) => x?.toLowerCase().includes(s))) : people;
+    return s
+      ? people.filter((c) =>
+          [c.name, c.code, c.contact, c.phone, c.ownerName].some((x) => x?.toLowerCase().includes(s)),
+        )
+      : people;
   }, [people, search]);
-  const salespeople = useMemo(() => (staff.data ?? []).map((p) => ({ value: p.employeeNo, label: `${p.name} (${p.employeeNo})` })), [staff.data]);
+  const salespeople = useMemo(
+    () => (staff.data ?? []).map((p) => ({ value: p.employeeNo, label: `${p.name} (${p.employeeNo})` })),
+    [staff.data],
+  );
 
   const focus = (i: number) => {
     const el = refs.current[i];
@@ -61,11 +81,16 @@ export function PhoneEntry({ survey }: { survey: SurveyDetail }) {
   };
   const nextCustomer = (after: number | null) => {
     const i = people.findIndex((c) => c.customerId === after);
-    const next = people.slice(i + 1).find((c) => !c.answered && c.customerId !== after) ?? people.find((c) => !c.answered && c.customerId !== after);
+    const next =
+      people.slice(i + 1).find((c) => !c.answered && c.customerId !== after) ??
+      people.find((c) => !c.answered && c.customerId !== after);
     pick(next?.customerId ?? null);
   };
 
-  const givenAnswers = () => questions.map((q) => ({ questionId: q.id, value: answers[q.id] ?? null })).filter((a) => a.value !== null && !(Array.isArray(a.value) && a.value.length === 0));
+  const givenAnswers = () =>
+    questions
+      .map((q) => ({ questionId: q.id, value: answers[q.id] ?? null }))
+      .filter((a) => a.value !== null && !(Array.isArray(a.value) && a.value.length === 0));
   // Nothing is saved before the interviewer has seen every answer once (issue 12 item 3).
   const review = () => {
     if (!givenAnswers().length) {
@@ -78,7 +103,12 @@ export function PhoneEntry({ survey }: { survey: SurveyDetail }) {
     const given = givenAnswers();
     setSummary(false);
     try {
-      await enter.mutateAsync({ surveyId: survey.id, customerId: current?.customerId ?? null, channel: 'phone', answers: given.map((a) => ({ ...a, value: a.value as number | string | string[] })) });
+      await enter.mutateAsync({
+        surveyId: survey.id,
+        customerId: current?.customerId ?? null,
+        channel: 'phone',
+        answers: given.map((a) => ({ ...a, value: a.value as number | string | string[] })),
+      });
       setDoneHere((n) => n + 1);
       message.success(t('survey.ui.entry.saved', { name: current?.name ?? t('survey.ui.entry.anonymous') }));
       nextCustomer(current?.customerId ?? null);
@@ -91,15 +121,25 @@ export function PhoneEntry({ survey }: { survey: SurveyDetail }) {
   if (!questions.length) return <Alert type="info" showIcon title={t('survey.ui.entry.noQuestions')} />;
 
   return (
-    <div className="wb-entry" onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !summary && (e.preventDefault(), review())}>
+    <div
+      className="wb-entry"
+      onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !summary && (e.preventDefault(), review())}
+    >
       <div className="wb-entry-list">
-        <Input.Search allowClear placeholder={t('survey.ui.entry.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <Input.Search
+          allowClear
+          placeholder={t('survey.ui.entry.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <Typography.Text type="secondary" className="wb-entry-count">
           {t('survey.ui.entry.progress', { open: open.length, total: people.length, done: doneHere })}
         </Typography.Text>
         <div className="wb-entry-customers" role="list">
           {audience.isPending && <Skeleton active paragraph={{ rows: 6 }} />}
-          {!audience.isPending && shown.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('survey.ui.entry.noAudience')} />}
+          {!audience.isPending && shown.length === 0 && (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('survey.ui.entry.noAudience')} />
+          )}
           {shown.slice(0, MAX_LISTED).map((c) => (
             <div
               key={c.customerId}
@@ -115,7 +155,11 @@ export function PhoneEntry({ survey }: { survey: SurveyDetail }) {
               <Typography.Text type="secondary">{c.ownerName}</Typography.Text>
             </div>
           ))}
-          {shown.length > MAX_LISTED && <Typography.Text type="secondary">{t('survey.ui.entry.more', { count: shown.length - MAX_LISTED })}</Typography.Text>}
+          {shown.length > MAX_LISTED && (
+            <Typography.Text type="secondary">
+              {t('survey.ui.entry.more', { count: shown.length - MAX_LISTED })}
+            </Typography.Text>
+          )}
         </div>
       </div>
       <div className="wb-entry-form" data-testid="entry-form">
@@ -186,7 +230,12 @@ export function PhoneEntry({ survey }: { survey: SurveyDetail }) {
         <Descriptions column={1} size="small" bordered data-testid="entry-summary">
           {questions.map((q) => {
             const v = answers[q.id];
-            const shown = v == null || (Array.isArray(v) && v.length === 0) ? t('survey.ui.entry.unanswered') : Array.isArray(v) ? v.join(', ') : String(v);
+            const shown =
+              v == null || (Array.isArray(v) && v.length === 0)
+                ? t('survey.ui.entry.unanswered')
+                : Array.isArray(v)
+                  ? v.join(', ')
+                  : String(v);
             return (
               <Descriptions.Item key={q.id} label={`${q.position}. ${q.text}`}>
                 <span data-testid={`summary-${q.code}`}>{shown}</span>

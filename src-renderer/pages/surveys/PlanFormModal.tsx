@@ -47,7 +47,9 @@ export function PlanFormModal({ plan, surveys, onClose, onSaved }: Props) {
       name: p?.name ?? '',
       purpose: p?.purpose ?? '',
       method: p?.method ?? 'phone',
-      period: p ? [p.startDate ? dayjs(p.startDate) : null, p.endDate ? dayjs(p.endDate) : null] : [dayjs(), dayjs().add(1, 'month')],
+      period: p
+        ? [p.startDate ? dayjs(p.startDate) : null, p.endDate ? dayjs(p.endDate) : null]
+        : [dayjs(), dayjs().add(1, 'month')],
       status: p?.status ?? 'running',
       teamIds: p?.audience.teamIds ?? [],
       staffIds: p?.audience.staffIds ?? [],
@@ -69,7 +71,12 @@ export function PlanFormModal({ plan, surveys, onClose, onSaved }: Props) {
         startDate: day(v.period?.[0]),
         endDate: day(v.period?.[1]),
         status: v.status,
-        audience: { teamIds: v.teamIds ?? [], staffIds: v.staffIds ?? [], segments: v.segments ?? [], note: v.note || null },
+        audience: {
+          teamIds: v.teamIds ?? [],
+          staffIds: v.staffIds ?? [],
+          segments: v.segments ?? [],
+          note: v.note || null,
+        },
         previousWaveId: v.previousWaveId ?? null,
       });
       onClose();
@@ -93,44 +100,97 @@ export function PlanFormModal({ plan, surveys, onClose, onSaved }: Props) {
       forceRender
     >
       <Form form={form} layout="vertical" className="wb-plan-form">
-        <Form.Item name="name" label={t('survey.ui.plan.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100, message: t('common.tooLong', { max: 100 }) }]}>
+        <Form.Item
+          name="name"
+          label={t('survey.ui.plan.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required') },
+            { max: 100, message: t('common.tooLong', { max: 100 }) },
+          ]}
+        >
           <Input autoFocus data-testid="plan-name" />
         </Form.Item>
-        <Form.Item name="purpose" label={t('survey.ui.plan.purpose')} rules={[{ max: 1000, message: t('common.tooLong', { max: 1000 }) }]}>
+        <Form.Item
+          name="purpose"
+          label={t('survey.ui.plan.purpose')}
+          rules={[{ max: 1000, message: t('common.tooLong', { max: 1000 }) }]}
+        >
           <Input.TextArea rows={2} placeholder={t('survey.ui.plan.purposeHint')} />
         </Form.Item>
         <div className="wb-form-row">
           <Form.Item name="method" label={t('survey.ui.plan.method')} rules={[{ required: true }]}>
-            <Select options={METHODS.map((m) => ({ value: m, label: t(`survey.ui.method.${m}`) }))} data-testid="plan-method" />
+            <Select
+              options={METHODS.map((m) => ({ value: m, label: t(`survey.ui.method.${m}`) }))}
+              data-testid="plan-method"
+            />
           </Form.Item>
           <Form.Item name="status" label={t('survey.ui.plan.status')} rules={[{ required: true }]}>
-            <Select options={STATUSES.map((s) => ({ value: s, label: t(`survey.ui.status.${s}`) }))} data-testid="plan-status" />
+            <Select
+              options={STATUSES.map((s) => ({ value: s, label: t(`survey.ui.status.${s}`) }))}
+              data-testid="plan-status"
+            />
           </Form.Item>
           <Form.Item
             name="period"
             label={t('survey.ui.plan.period')}
-            rules={[{ validator: (_, v: Values['period']) => (v?.[0] && v?.[1] && v[1].isBefore(v[0]) ? Promise.reject(new Error(t('survey.ui.plan.endBeforeStart'))) : Promise.resolve()) }]}
+            rules={[
+              {
+                validator: (_, v: Values['period']) =>
+                  v?.[0] && v?.[1] && v[1].isBefore(v[0])
+                    ? Promise.reject(new Error(t('survey.ui.plan.endBeforeStart')))
+                    : Promise.resolve(),
+              },
+            ]}
           >
             <DatePicker.RangePicker allowEmpty={[true, true]} />
           </Form.Item>
         </div>
-        <Form.Item label={t('survey.ui.plan.audience')} tooltip={t('survey.ui.plan.audienceHint')} style={{ marginBottom: 0 }}>
+        <Form.Item
+          label={t('survey.ui.plan.audience')}
+          tooltip={t('survey.ui.plan.audienceHint')}
+          style={{ marginBottom: 0 }}
+        >
           <div className="wb-form-row">
             <Form.Item name="teamIds">
-              <Select mode="multiple" allowClear placeholder={t('survey.ui.plan.teams')} options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))} optionFilterProp="label" />
+              <Select
+                mode="multiple"
+                allowClear
+                placeholder={t('survey.ui.plan.teams')}
+                options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+                optionFilterProp="label"
+              />
             </Form.Item>
             <Form.Item name="staffIds">
-              <Select mode="multiple" allowClear placeholder={t('survey.ui.plan.salespeople')} options={(staff.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.employeeNo})` }))} optionFilterProp="label" />
+              <Select
+                mode="multiple"
+                allowClear
+                placeholder={t('survey.ui.plan.salespeople')}
+                options={(staff.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.employeeNo})` }))}
+                optionFilterProp="label"
+              />
             </Form.Item>
             <Form.Item name="segments">
-              <Select mode="tags" allowClear placeholder={t('survey.ui.plan.segments')} options={[...new Set(surveys.flatMap((s) => s.audience.segments))].map((s) => ({ value: s, label: s }))} />
+              <Select
+                mode="tags"
+                allowClear
+                placeholder={t('survey.ui.plan.segments')}
+                options={[...new Set(surveys.flatMap((s) => s.audience.segments))].map((s) => ({ value: s, label: s }))}
+              />
             </Form.Item>
           </div>
         </Form.Item>
-        <Form.Item name="note" label={t('survey.ui.plan.note')} rules={[{ max: 500, message: t('common.tooLong', { max: 500 }) }]}>
+        <Form.Item
+          name="note"
+          label={t('survey.ui.plan.note')}
+          rules={[{ max: 500, message: t('common.tooLong', { max: 500 }) }]}
+        >
           <Input placeholder={t('survey.ui.plan.noteHint')} />
         </Form.Item>
-        <Form.Item name="previousWaveId" label={t('survey.ui.plan.previousWave')} tooltip={t('survey.ui.plan.previousWaveHint')}>
+        <Form.Item
+          name="previousWaveId"
+          label={t('survey.ui.plan.previousWave')}
+          tooltip={t('survey.ui.plan.previousWaveHint')}
+        >
           <Select
             allowClear
             placeholder={t('survey.ui.plan.noPreviousWave')}

@@ -2,7 +2,12 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, SaveO
 import { Alert, App, Button, Input, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_LIKERT_LABELS, QUESTION_TYPES, type QuestionType, type SurveyDetail } from '../../../src-main/contract/survey';
+import {
+  DEFAULT_LIKERT_LABELS,
+  QUESTION_TYPES,
+  type QuestionType,
+  type SurveyDetail,
+} from '../../../src-main/contract/survey';
 import { errorMessage } from '../../backend/ApiError';
 import { useOpMutation } from '../../backend/useOp';
 
@@ -39,13 +44,14 @@ export function QuestionEditor({ survey }: { survey: SurveyDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const save = useOpMutation('survey/save-questions');
- // null until the manager changes something: the saved questionnaire is shown as it is
+  // null until the manager changes something: the saved questionnaire is shown as it is
   const [edited, setEdited] = useState<Draft[] | null>(null);
   const drafts = useMemo(() => edited ?? fromSurvey(survey), [edited, survey]);
   const dirty = edited !== null;
   const setDrafts = (f: (d: Draft[]) => Draft[]) => setEdited(f(drafts));
 
-  const change = (i: number, patch: Partial<Draft>) => setDrafts((d) => d.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const change = (i: number, patch: Partial<Draft>) =>
+    setDrafts((d) => d.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const move = (i: number, by: number) =>
     setDrafts((d) => {
       const next = [...d];
@@ -53,7 +59,19 @@ export function QuestionEditor({ survey }: { survey: SurveyDetail }) {
       return next;
     });
   const add = () => {
-    setDrafts((d) => [...d, { key: `new${++seq}`, code: '', text: '', type: 'likert5', zh: DEFAULT_LIKERT_LABELS['zh-CN'], en: DEFAULT_LIKERT_LABELS.en, choices: [], answers: 0 }]);
+    setDrafts((d) => [
+      ...d,
+      {
+        key: `new${++seq}`,
+        code: '',
+        text: '',
+        type: 'likert5',
+        zh: DEFAULT_LIKERT_LABELS['zh-CN'],
+        en: DEFAULT_LIKERT_LABELS.en,
+        choices: [],
+        answers: 0,
+      },
+    ]);
   };
   const submit = async () => {
     try {
@@ -64,7 +82,12 @@ export function QuestionEditor({ survey }: { survey: SurveyDetail }) {
           ...(d.code.trim() ? { code: d.code.trim() } : {}),
           text: d.text,
           type: d.type,
-          options: d.type === 'likert5' ? { labels: { 'zh-CN': d.zh, en: d.en } } : d.type === 'choice' || d.type === 'multi' ? { choices: d.choices } : {},
+          options:
+            d.type === 'likert5'
+              ? { labels: { 'zh-CN': d.zh, en: d.en } }
+              : d.type === 'choice' || d.type === 'multi'
+                ? { choices: d.choices }
+                : {},
         })),
       });
       setEdited(null);
@@ -81,8 +104,20 @@ export function QuestionEditor({ survey }: { survey: SurveyDetail }) {
         <div key={d.key} className="wb-question" data-testid="question-row">
           <div className="wb-question-head">
             <span className="wb-question-no">{i + 1}</span>
-            <Input className="wb-question-code" value={d.code} placeholder={`q${String(i + 1).padStart(2, '0')}`} onChange={(e) => change(i, { code: e.target.value })} aria-label={t('survey.ui.questions.code')} />
-            <Input value={d.text} placeholder={t('survey.ui.questions.text')} onChange={(e) => change(i, { text: e.target.value })} status={d.text.trim() ? undefined : 'warning'} data-testid="question-text" />
+            <Input
+              className="wb-question-code"
+              value={d.code}
+              placeholder={`q${String(i + 1).padStart(2, '0')}`}
+              onChange={(e) => change(i, { code: e.target.value })}
+              aria-label={t('survey.ui.questions.code')}
+            />
+            <Input
+              value={d.text}
+              placeholder={t('survey.ui.questions.text')}
+              onChange={(e) => change(i, { text: e.target.value })}
+              status={d.text.trim() ? undefined : 'warning'}
+              data-testid="question-text"
+            />
             <Tooltip title={d.answers > 0 ? t('survey.ui.questions.locked', { count: d.answers }) : undefined}>
               <Select<QuestionType>
                 className="wb-question-type"
@@ -94,8 +129,18 @@ export function QuestionEditor({ survey }: { survey: SurveyDetail }) {
             </Tooltip>
             {d.answers > 0 && <Tag>{t('survey.ui.questions.answers', { count: d.answers })}</Tag>}
             <Space.Compact>
-              <Button icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('survey.ui.questions.up')} />
-              <Button icon={<ArrowDownOutlined />} disabled={i === drafts.length - 1} onClick={() => move(i, 1)} aria-label={t('survey.ui.questions.down')} />
+              <Button
+                icon={<ArrowUpOutlined />}
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+                aria-label={t('survey.ui.questions.up')}
+              />
+              <Button
+                icon={<ArrowDownOutlined />}
+                disabled={i === drafts.length - 1}
+                onClick={() => move(i, 1)}
+                aria-label={t('survey.ui.questions.down')}
+              />
               <Button
                 icon={<DeleteOutlined />}
                 danger
@@ -135,7 +180,9 @@ export function QuestionEditor({ survey }: { survey: SurveyDetail }) {
               tokenSeparators={['\n']}
             />
           )}
-          {d.type !== 'likert5' && d.type !== 'choice' && d.type !== 'multi' && <div className="wb-question-help">{t(`survey.ui.typeHelp.${d.type}`)}</div>}
+          {d.type !== 'likert5' && d.type !== 'choice' && d.type !== 'multi' && (
+            <div className="wb-question-help">{t(`survey.ui.typeHelp.${d.type}`)}</div>
+          )}
         </div>
       ))}
       {drafts.length === 0 && <Alert type="info" showIcon title={t('survey.ui.questions.none')} />}
@@ -145,12 +192,15 @@ export function QuestionEditor({ survey }: { survey: SurveyDetail }) {
         </Button>
         <Space>
           {dirty && <Typography.Text type="warning">{t('survey.ui.questions.unsaved')}</Typography.Text>}
-          {dirty && (
-            <Button onClick={() => setEdited(null)}>
-              {t('survey.ui.questions.revert')}
-            </Button>
-          )}
-          <Button type="primary" icon={<SaveOutlined />} disabled={!dirty || drafts.length === 0} loading={save.isPending} onClick={() => void submit()} data-testid="questions-save">
+          {dirty && <Button onClick={() => setEdited(null)}>{t('survey.ui.questions.revert')}</Button>}
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            disabled={!dirty || drafts.length === 0}
+            loading={save.isPending}
+            onClick={() => void submit()}
+            data-testid="questions-save"
+          >
             {t('common.save')}
           </Button>
         </Space>

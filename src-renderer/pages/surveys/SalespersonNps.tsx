@@ -75,7 +75,13 @@ export function SalespersonNps({ people }: { people: GroupStats[] }) {
           name: 'NPS',
           symbolSize: 9,
           data: shown.map((p) => ({ value: [p.nps, p.label], itemStyle: { color: color(p) } })),
-          markLine: { silent: true, symbol: 'none', lineStyle: { color: '#6b7280' }, data: [{ xAxis: 0 }], label: { show: false } },
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            lineStyle: { color: '#6b7280' },
+            data: [{ xAxis: 0 }],
+            label: { show: false },
+          },
           z: 2,
         },
       ],
@@ -85,10 +91,15 @@ export function SalespersonNps({ people }: { people: GroupStats[] }) {
     <Card size="small" title={t('survey.ui.charts.bySalesperson')} data-testid="salesperson-nps">
       {shown.length ? (
         <>
-          <EChart option={option} height={Math.max(200, 40 + shown.length * 24)} ariaLabel={t('survey.ui.charts.bySalesperson')} />
+          <EChart
+            option={option}
+            height={Math.max(200, 40 + shown.length * 24)}
+            ariaLabel={t('survey.ui.charts.bySalesperson')}
+          />
           <Typography.Text type="secondary">
             {t('survey.ui.charts.bySalespersonNote')}
-            {people.length > MAX_PEOPLE && ` ${t('survey.ui.charts.topPeople', { shown: MAX_PEOPLE, total: people.length })}`}
+            {people.length > MAX_PEOPLE &&
+              ` ${t('survey.ui.charts.topPeople', { shown: MAX_PEOPLE, total: people.length })}`}
           </Typography.Text>
         </>
       ) : (

@@ -40,7 +40,8 @@ export function SurveyDetailPage() {
   if (survey.isError) return <ErrorState error={survey.error} onRetry={() => void survey.refetch()} />;
   const s = survey.data;
   const wanted = params.get('tab') as Tab | null;
-  const tab: Tab = wanted && TABS.includes(wanted) ? wanted : s.responses > 0 ? 'analysis' : s.questions > 0 ? 'entry' : 'questions';
+  const tab: Tab =
+    wanted && TABS.includes(wanted) ? wanted : s.responses > 0 ? 'analysis' : s.questions > 0 ? 'entry' : 'questions';
 
   const exportXlsx = async () => {
     try {
@@ -74,18 +75,34 @@ export function SurveyDetailPage() {
         icon={<SmileOutlined />}
         title={
           <Space>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/surveys')} aria-label={t('survey.ui.back')} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate('/surveys')}
+              aria-label={t('survey.ui.back')}
+            />
             <span data-testid="survey-title">{s.name}</span>
             <Tag color={STATUS_COLOR[s.status]}>{t(`survey.ui.status.${s.status}`)}</Tag>
           </Space>
         }
-        subtitle={[t(`survey.ui.method.${s.method}`), period, t('survey.ui.plan.counts', { responses: formatNumber(s.responses, lang), questions: s.questions })].filter(Boolean).join(' · ')}
+        subtitle={[
+          t(`survey.ui.method.${s.method}`),
+          period,
+          t('survey.ui.plan.counts', { responses: formatNumber(s.responses, lang), questions: s.questions }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
         extra={
           <Space>
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="plan-edit">
               {t('survey.ui.plan.edit')}
             </Button>
-            <Button icon={<FileExcelOutlined />} disabled={s.responses === 0} onClick={() => void exportXlsx()} data-testid="survey-export">
+            <Button
+              icon={<FileExcelOutlined />}
+              disabled={s.responses === 0}
+              onClick={() => void exportXlsx()}
+              data-testid="survey-export"
+            >
               {t('survey.ui.export')}
             </Button>
             {s.responses === 0 && (
@@ -103,14 +120,23 @@ export function SurveyDetailPage() {
           onChange={(k) => setParams({ tab: k }, { replace: true })}
           destroyOnHidden
           items={[
-            { key: 'analysis', label: t('survey.ui.tabs.analysis'), children: <AnalysisTab survey={s} surveys={list.data ?? []} /> },
+            {
+              key: 'analysis',
+              label: t('survey.ui.tabs.analysis'),
+              children: <AnalysisTab survey={s} surveys={list.data ?? []} />,
+            },
             { key: 'questions', label: t('survey.ui.tabs.questions'), children: <QuestionEditor survey={s} /> },
             { key: 'entry', label: t('survey.ui.tabs.entry'), children: <PhoneEntry survey={s} /> },
             { key: 'actions', label: t('survey.ui.tabs.actions'), children: <ActionsTab survey={s} /> },
           ]}
         />
       </Card>
-      <PlanFormModal plan={editing ? s : null} surveys={list.data ?? []} onClose={() => setEditing(false)} onSaved={() => message.success(t('survey.ui.plan.saved'))} />
+      <PlanFormModal
+        plan={editing ? s : null}
+        surveys={list.data ?? []}
+        onClose={() => setEditing(false)}
+        onSaved={() => message.success(t('survey.ui.plan.saved'))}
+      />
     </div>
   );
 }

@@ -1,6 +1,20 @@
 import { ArrowLeftOutlined, CloudUploadOutlined, InboxOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
-import { Alert, App, Button, Card, Descriptions, Input, Radio, Select, Space, Spin, Switch, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  Radio,
+  Select,
+  Space,
+  Spin,
+  Switch,
+  Typography,
+  Upload,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -42,7 +56,12 @@ export function SurveyImportPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const input = (f: Picked, fixes: Correction[], dryRun: boolean, into: number | undefined = target === 'existing' ? surveyId : undefined) => ({
+  const input = (
+    f: Picked,
+    fixes: Correction[],
+    dryRun: boolean,
+    into: number | undefined = target === 'existing' ? surveyId : undefined,
+  ) => ({
     file: { upload: f.upload },
     dryRun,
     skipInvalid,
@@ -63,7 +82,10 @@ export function SurveyImportPage() {
     }
   };
   const correct = (c: Correction) => {
-    const next = [...corrections.filter((x) => x.column !== c.column), { ...corrections.find((x) => x.column === c.column), ...c }];
+    const next = [
+      ...corrections.filter((x) => x.column !== c.column),
+      { ...corrections.find((x) => x.column === c.column), ...c },
+    ];
     setCorrections(next);
     if (file) void check(file, next);
   };
@@ -80,7 +102,9 @@ export function SurveyImportPage() {
   };
 
   const previewColumns = useMemo<ColDef<PreviewRow>[]>(() => {
-    const qs = (preview?.questions ?? []).filter((q) => q.role === 'question' || q.role === 'meta' || q.role === 'salesperson');
+    const qs = (preview?.questions ?? []).filter(
+      (q) => q.role === 'question' || q.role === 'meta' || q.role === 'salesperson',
+    );
     return [
       { field: 'row', headerName: t('survey.ui.import.row'), width: 80, pinned: 'left' },
       { field: 'salesperson', headerName: t('survey.ui.import.salesperson'), width: 120 },
@@ -107,7 +131,12 @@ export function SurveyImportPage() {
         icon={<CloudUploadOutlined />}
         title={
           <Space>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/surveys')} aria-label={t('survey.ui.back')} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate('/surveys')}
+              aria-label={t('survey.ui.back')}
+            />
             {t('survey.ui.import.title')}
           </Space>
         }
@@ -122,14 +151,20 @@ export function SurveyImportPage() {
                 const next = e.target.value as 'new' | 'existing';
                 setTarget(next);
                 // the same columns read differently against an existing survey: check the file again
-                if (file && (next === 'new' || surveyId)) void check(file, corrections, next === 'existing' ? surveyId : undefined);
+                if (file && (next === 'new' || surveyId))
+                  void check(file, corrections, next === 'existing' ? surveyId : undefined);
               }}
             >
               <Radio value="new">{t('survey.ui.import.asNew')}</Radio>
               <Radio value="existing">{t('survey.ui.import.intoExisting')}</Radio>
             </Radio.Group>
             {target === 'new' ? (
-              <Input style={{ width: 320 }} placeholder={t('survey.ui.import.namePlaceholder')} value={name} onChange={(e) => setName(e.target.value)} />
+              <Input
+                style={{ width: 320 }}
+                placeholder={t('survey.ui.import.namePlaceholder')}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
             ) : (
               <Select
                 style={{ width: 320 }}
@@ -138,7 +173,9 @@ export function SurveyImportPage() {
                   setSurveyId(id);
                   if (file) void check(file, corrections, id);
                 }}
-                placeholder={t('survey.ui.import.pickSurvey')} options={(surveys.data ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+                placeholder={t('survey.ui.import.pickSurvey')}
+                options={(surveys.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              />
             )}
           </Space>
           <Upload.Dragger
@@ -173,27 +210,66 @@ export function SurveyImportPage() {
             {preview && (
               <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
                 <Descriptions size="small" bordered column={4} data-testid="import-summary">
-                  <Descriptions.Item label={t('survey.ui.import.layout')}>{t(`survey.ui.layout.${preview.layout}`, { defaultValue: preview.layout })}</Descriptions.Item>
+                  <Descriptions.Item label={t('survey.ui.import.layout')}>
+                    {t(`survey.ui.layout.${preview.layout}`, { defaultValue: preview.layout })}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('survey.ui.import.sheet')}>{preview.sheet}</Descriptions.Item>
                   <Descriptions.Item label={t('survey.ui.import.headerRow')}>{preview.headerRow}</Descriptions.Item>
-                  <Descriptions.Item label={t('survey.ui.import.rows')}>{t('survey.ui.import.rowCounts', preview.rows)}</Descriptions.Item>
+                  <Descriptions.Item label={t('survey.ui.import.rows')}>
+                    {t('survey.ui.import.rowCounts', preview.rows)}
+                  </Descriptions.Item>
                 </Descriptions>
                 <Typography.Title level={5}>{t('survey.ui.import.columnsTitle')}</Typography.Title>
-                <ImportColumns columns={preview.questions} corrections={corrections} onCorrect={correct} fixedTypes={target === 'existing'} />
+                <ImportColumns
+                  columns={preview.questions}
+                  corrections={corrections}
+                  onCorrect={correct}
+                  fixedTypes={target === 'existing'}
+                />
                 {preview.errors.length > 0 && (
                   <Alert
                     type="warning"
                     showIcon
                     title={t('survey.ui.import.invalid', { count: preview.rows.invalid })}
-                    description={preview.errors.slice(0, 5).map((e) => `${t('survey.ui.import.row')} ${e.row} · ${e.column}: ${e.message}`).join('\n')}
+                    description={preview.errors
+                      .slice(0, 5)
+                      .map((e) => `${t('survey.ui.import.row')} ${e.row} · ${e.column}: ${e.message}`)
+                      .join('\n')}
                     className="wb-prewrap"
                   />
                 )}
-                {preview.noAnswerCells > 0 && <Alert type="info" showIcon title={t('survey.ui.import.noAnswerCells', { count: preview.noAnswerCells })} data-testid="import-no-answer" />}
-                {preview.warnings.length > 0 && <Alert type="info" showIcon title={t('survey.ui.import.warnings', { count: preview.warnings.length })} description={preview.warnings.slice(0, 3).map((w) => `${w.row}: ${w.message}`).join('\n')} className="wb-prewrap" />}
-                <Typography.Title level={5}>{t('survey.ui.import.previewTitle', { shown: Math.min(20, preview.records?.length ?? 0), total: preview.records?.length ?? 0 })}</Typography.Title>
+                {preview.noAnswerCells > 0 && (
+                  <Alert
+                    type="info"
+                    showIcon
+                    title={t('survey.ui.import.noAnswerCells', { count: preview.noAnswerCells })}
+                    data-testid="import-no-answer"
+                  />
+                )}
+                {preview.warnings.length > 0 && (
+                  <Alert
+                    type="info"
+                    showIcon
+                    title={t('survey.ui.import.warnings', { count: preview.warnings.length })}
+                    description={preview.warnings
+                      .slice(0, 3)
+                      .map((w) => `${w.row}: ${w.message}`)
+                      .join('\n')}
+                    className="wb-prewrap"
+                  />
+                )}
+                <Typography.Title level={5}>
+                  {t('survey.ui.import.previewTitle', {
+                    shown: Math.min(20, preview.records?.length ?? 0),
+                    total: preview.records?.length ?? 0,
+                  })}
+                </Typography.Title>
                 <div style={{ height: 300 }} data-testid="import-preview">
-                  <DataGrid<PreviewRow> rowData={(preview.records ?? []).slice(0, 20)} columnDefs={previewColumns} defaultColDef={{ filter: false }} />
+                  <DataGrid<PreviewRow>
+                    rowData={(preview.records ?? []).slice(0, 20)}
+                    columnDefs={previewColumns}
+                    defaultColDef={{ filter: false }}
+                  />
                 </div>
                 <div className="wb-toolbar">
                   <Space>
@@ -202,7 +278,11 @@ export function SurveyImportPage() {
                   </Space>
                   <Button
                     type="primary"
-                    disabled={(preview.rows.invalid > 0 && !skipInvalid) || preview.rows.valid - preview.rows.skipped <= 0 || (target === 'existing' && !surveyId)}
+                    disabled={
+                      (preview.rows.invalid > 0 && !skipInvalid) ||
+                      preview.rows.valid - preview.rows.skipped <= 0 ||
+                      (target === 'existing' && !surveyId)
+                    }
                     onClick={() => void commit()}
                     data-testid="import-commit"
                   >

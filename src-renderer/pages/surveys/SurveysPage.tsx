@@ -22,18 +22,31 @@ function useColumns(): ColDef<SurveyPlan>[] {
   return useMemo(
     () => [
       { field: 'name', headerName: t('survey.ui.plan.name'), flex: 2, minWidth: 240 },
-      { field: 'method', headerName: t('survey.ui.plan.method'), width: 150, valueFormatter: (p) => t(`survey.ui.method.${p.value}`) },
+      {
+        field: 'method',
+        headerName: t('survey.ui.plan.method'),
+        width: 150,
+        valueFormatter: (p) => t(`survey.ui.method.${p.value}`),
+      },
       { field: 'startDate', headerName: t('survey.ui.plan.start'), width: 130 },
       { field: 'endDate', headerName: t('survey.ui.plan.end'), width: 130 },
       {
         field: 'status',
         headerName: t('survey.ui.plan.status'),
         width: 120,
-        cellRenderer: (p: { value: SurveyPlan['status'] }) => <Tag color={STATUS_COLOR[p.value]}>{t(`survey.ui.status.${p.value}`)}</Tag>,
+        cellRenderer: (p: { value: SurveyPlan['status'] }) => (
+          <Tag color={STATUS_COLOR[p.value]}>{t(`survey.ui.status.${p.value}`)}</Tag>
+        ),
       },
       { field: 'questions', headerName: t('survey.ui.plan.questions'), width: 110, type: 'numericColumn' },
       { field: 'responses', headerName: t('survey.ui.plan.responses'), width: 120, type: 'numericColumn' },
-      { field: 'nps', headerName: 'NPS', width: 110, type: 'numericColumn', valueFormatter: (p) => fmtNps(p.value, lang) },
+      {
+        field: 'nps',
+        headerName: 'NPS',
+        width: 110,
+        type: 'numericColumn',
+        valueFormatter: (p) => fmtNps(p.value, lang),
+      },
     ],
     [t, lang],
   );
@@ -72,7 +85,11 @@ export function SurveysPage() {
         subtitle={t('survey.ui.subtitle')}
         extra={
           <Space>
-            <Button icon={<CloudUploadOutlined />} onClick={() => navigate('/surveys/import')} data-testid="survey-import-button">
+            <Button
+              icon={<CloudUploadOutlined />}
+              onClick={() => navigate('/surveys/import')}
+              data-testid="survey-import-button"
+            >
               {t('survey.ui.import.button')}
             </Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="survey-new">
@@ -84,7 +101,12 @@ export function SurveysPage() {
       <Card variant="outlined" className="wb-card-fill wb-card-grid">
         {body}
       </Card>
-      <PlanFormModal plan={creating ? 'new' : null} surveys={list.data ?? []} onClose={() => setCreating(false)} onSaved={(p) => navigate(`/surveys/${p.id}?tab=questions`)} />
+      <PlanFormModal
+        plan={creating ? 'new' : null}
+        surveys={list.data ?? []}
+        onClose={() => setCreating(false)}
+        onSaved={(p) => navigate(`/surveys/${p.id}?tab=questions`)}
+      />
     </div>
   );
 }

@@ -18,7 +18,12 @@ function ChangeTag({ c }: { c: WaveComparison }) {
   const color = c.significant ? (c.change > 0 ? 'green' : 'red') : 'default';
   return (
     <Tag color={color} data-testid="wave-change">
-      {fmtNps(c.change, lang)} · p = {fmtP(c.p)} · {c.tooSmall ? t('survey.ui.tooSmall') : c.significant ? t('survey.ui.waves.significant') : t('survey.ui.waves.notSignificant')}
+      {fmtNps(c.change, lang)} · p = {fmtP(c.p)} ·{' '}
+      {c.tooSmall
+        ? t('survey.ui.tooSmall')
+        : c.significant
+          ? t('survey.ui.waves.significant')
+          : t('survey.ui.waves.notSignificant')}
     </Tag>
   );
 }
@@ -38,9 +43,29 @@ function TrendChart({ points }: { points: WaveTrendPoint[] }) {
         { type: 'value', name: 'CSAT %', min: 0, max: 100, splitLine: { show: false } },
       ],
       series: [
-        { type: 'line', name: 'NPS', data: points.map((p) => p.nps.score), itemStyle: { color: BLUE }, label: { show: true, formatter: (x: { value: number }) => fmtNps(x.value, lang) } },
-        { type: 'line', name: t('survey.ui.waves.ciLow'), data: points.map((p) => p.nps.ci95?.[0] ?? null), lineStyle: { type: 'dashed', opacity: 0.5 }, itemStyle: { color: BLUE }, symbol: 'none' },
-        { type: 'line', name: t('survey.ui.waves.ciHigh'), data: points.map((p) => p.nps.ci95?.[1] ?? null), lineStyle: { type: 'dashed', opacity: 0.5 }, itemStyle: { color: BLUE }, symbol: 'none' },
+        {
+          type: 'line',
+          name: 'NPS',
+          data: points.map((p) => p.nps.score),
+          itemStyle: { color: BLUE },
+          label: { show: true, formatter: (x: { value: number }) => fmtNps(x.value, lang) },
+        },
+        {
+          type: 'line',
+          name: t('survey.ui.waves.ciLow'),
+          data: points.map((p) => p.nps.ci95?.[0] ?? null),
+          lineStyle: { type: 'dashed', opacity: 0.5 },
+          itemStyle: { color: BLUE },
+          symbol: 'none',
+        },
+        {
+          type: 'line',
+          name: t('survey.ui.waves.ciHigh'),
+          data: points.map((p) => p.nps.ci95?.[1] ?? null),
+          lineStyle: { type: 'dashed', opacity: 0.5 },
+          itemStyle: { color: BLUE },
+          symbol: 'none',
+        },
         { type: 'line', name: 'CSAT', yAxisIndex: 1, data: points.map((p) => p.csat), itemStyle: { color: '#2f9e58' } },
       ],
     }),
@@ -56,7 +81,11 @@ export function WavesPanel({ surveyId, surveys }: { surveyId: number; surveys: S
   const trend = useOp('survey/trend', { surveyId });
   const others = surveys.filter((s) => s.id !== surveyId && s.responses > 0);
   const [other, setOther] = useState<number | undefined>(undefined);
-  const compare = useOp('survey/compare', { earlierId: other ?? 0, laterId: surveyId }, { enabled: other !== undefined });
+  const compare = useOp(
+    'survey/compare',
+    { earlierId: other ?? 0, laterId: surveyId },
+    { enabled: other !== undefined },
+  );
   const points = trend.data ?? [];
   return (
     <Card size="small" title={t('survey.ui.waves.title')}>
@@ -79,15 +108,25 @@ export function WavesPanel({ surveyId, surveys }: { surveyId: number; surveys: S
       )}
       <div className="wb-waves-compare">
         <Typography.Text>{t('survey.ui.waves.compareWith')}</Typography.Text>
-        <Select allowClear style={{ width: 320 }} value={other} onChange={setOther} placeholder={t('survey.ui.waves.pick')} options={others.map((s) => ({ value: s.id, label: s.name }))} data-testid="wave-compare" />
+        <Select
+          allowClear
+          style={{ width: 320 }}
+          value={other}
+          onChange={setOther}
+          placeholder={t('survey.ui.waves.pick')}
+          options={others.map((s) => ({ value: s.id, label: s.name }))}
+          data-testid="wave-compare"
+        />
       </div>
       {compare.data && (
         <Descriptions size="small" column={1} bordered className="wb-waves-result">
           <Descriptions.Item label={compare.data.earlier.name}>
-            NPS {fmtNps(compare.data.earlier.nps.score, lang)} ({fmtCi(compare.data.earlier.nps.ci95, lang)}), n = {compare.data.earlier.nps.n}, CSAT {fmtPct(compare.data.earlier.csat, lang)}
+            NPS {fmtNps(compare.data.earlier.nps.score, lang)} ({fmtCi(compare.data.earlier.nps.ci95, lang)}), n ={' '}
+            {compare.data.earlier.nps.n}, CSAT {fmtPct(compare.data.earlier.csat, lang)}
           </Descriptions.Item>
           <Descriptions.Item label={compare.data.later.name}>
-            NPS {fmtNps(compare.data.later.nps.score, lang)} ({fmtCi(compare.data.later.nps.ci95, lang)}), n = {compare.data.later.nps.n}, CSAT {fmtPct(compare.data.later.csat, lang)}
+            NPS {fmtNps(compare.data.later.nps.score, lang)} ({fmtCi(compare.data.later.nps.ci95, lang)}), n ={' '}
+            {compare.data.later.nps.n}, CSAT {fmtPct(compare.data.later.csat, lang)}
           </Descriptions.Item>
           <Descriptions.Item label={t('survey.ui.waves.change')}>
             <ChangeTag c={compare.data.change} />

@@ -12,5 +12,6 @@ export const SCALE_COLORS: Record<number, string[]> = {
   7: ['#d64545', '#e8744f', '#f3a56b', '#c9ccd3', '#a3d3a9', '#6cbd7d', '#2f9e58'],
 };
 const NPS_COLORS = { detractor: '#d64545', passive: '#c9ccd3', promoter: '#2f9e58' };
-export const NPS_VALUE_COLOR = (v: number) => (v >= 9 ? NPS_COLORS.promoter : v >= 7 ? NPS_COLORS.passive : NPS_COLORS.detractor);
+export const NPS_VALUE_COLOR = (v: number) =>
+  v >= 9 ? NPS_COLORS.promoter : v >= 7 ? NPS_COLORS.passive : NPS_COLORS.detractor;
 export const BLUE = '#1f5fd6';

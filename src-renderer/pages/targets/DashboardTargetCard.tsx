@@ -15,14 +15,22 @@ export function DashboardTargetCard({ year }: { year: number }) {
   const d = tracking.data;
   let body;
   if (tracking.isPending) body = <Skeleton active paragraph={{ rows: 5 }} />;
-  else if (!d || d.company.year.target === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('targets.tracking.noTargets', { year })} />;
+  else if (!d || d.company.year.target === 0)
+    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('targets.tracking.noTargets', { year })} />;
   else
     body = (
       <>
         <Space size={32} wrap>
           <Statistic title={t('targets.tracking.yearToDate')} value={formatPercent(d.company.ytd.completion, lang)} />
-          <Statistic title={t('targets.tracking.quarterToDate', { quarter: d.quarter })} value={formatPercent(d.company.quarter.completion, lang)} />
-          <Statistic title={t('targets.tracking.gap')} value={formatMoney(d.company.ytd.gap, lang)} styles={{ content: { color: d.company.ytd.gap < 0 ? '#cf1322' : '#389e0d', fontSize: 18 } }} />
+          <Statistic
+            title={t('targets.tracking.quarterToDate', { quarter: d.quarter })}
+            value={formatPercent(d.company.quarter.completion, lang)}
+          />
+          <Statistic
+            title={t('targets.tracking.gap')}
+            value={formatMoney(d.company.ytd.gap, lang)}
+            styles={{ content: { color: d.company.ytd.gap < 0 ? '#cf1322' : '#389e0d', fontSize: 18 } }}
+          />
         </Space>
         <TargetVsActualChart months={d.months} asOfMonth={d.asOfMonth} height={220} />
       </>

@@ -30,24 +30,45 @@ export function NoteModal({ year, target, note, onClose }: Props) {
   const [form] = Form.useForm<{ kind: MarketNote['kind']; title: string; body?: string }>();
   const save = useOpMutation('targets/note-save');
   useEffect(() => {
-    if (target) form.setFieldsValue({ kind: note?.kind ?? 'assumption', title: note?.title ?? '', body: note?.body ?? '' });
+    if (target)
+      form.setFieldsValue({ kind: note?.kind ?? 'assumption', title: note?.title ?? '', body: note?.body ?? '' });
   }, [target, note, form]);
 
   const submit = async () => {
     const v = await form.validateFields();
     save.mutate(
-      { ...(note ? { id: note.id } : {}), year, teamId: target!.teamId, staffId: target!.staffId, period: target!.period, kind: v.kind, title: v.title, body: v.body ?? null },
+      {
+        ...(note ? { id: note.id } : {}),
+        year,
+        teamId: target!.teamId,
+        staffId: target!.staffId,
+        period: target!.period,
+        kind: v.kind,
+        title: v.title,
+        body: v.body ?? null,
+      },
       { onError: (e) => void message.error(errorMessage(e)), onSuccess: onClose },
     );
   };
 
   return (
-    <Modal open={!!target} title={t(note ? 'targets.notes.edit' : 'targets.notes.add', { where: target?.label ?? '' })} onCancel={onClose} onOk={() => void submit()} confirmLoading={save.isPending} destroyOnHidden>
+    <Modal
+      open={!!target}
+      title={t(note ? 'targets.notes.edit' : 'targets.notes.add', { where: target?.label ?? '' })}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical">
         <Form.Item name="kind" label={t('targets.notes.kindLabel')} rules={[{ required: true }]}>
           <Select options={KINDS.map((k) => ({ value: k, label: t(`targets.notes.kind.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="title" label={t('targets.notes.titleLabel')} rules={[{ required: true, whitespace: true, message: t('targets.notes.titleRequired') }, { max: 200 }]}>
+        <Form.Item
+          name="title"
+          label={t('targets.notes.titleLabel')}
+          rules={[{ required: true, whitespace: true, message: t('targets.notes.titleRequired') }, { max: 200 }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="body" label={t('targets.notes.bodyLabel')} rules={[{ max: 5000 }]}>

@@ -9,7 +9,12 @@ import { formatDateTime } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 import { NoteModal, type NoteTarget } from './NoteModal';
 
-const KIND_COLOR: Record<MarketNote['kind'], string> = { market: 'blue', competitor: 'volcano', strategy: 'green', assumption: 'gold' };
+const KIND_COLOR: Record<MarketNote['kind'], string> = {
+  market: 'blue',
+  competitor: 'volcano',
+  strategy: 'green',
+  assumption: 'gold',
+};
 
 function noteWhere(n: Pick<MarketNote, 'teamName' | 'staffName' | 'period'>, year: number, company: string): string {
   return [n.staffName ?? n.teamName ?? company, n.period ? `${year} ${n.period}` : String(year)].join(' · ');
@@ -27,7 +32,12 @@ export function NotesPanel({ year, notes }: { year: number; notes: MarketNote[] 
   return (
     <div className="wb-target-notes">
       <Space style={{ marginBottom: 12 }}>
-        <Button icon={<PlusOutlined />} onClick={() => setEditing({ target: { teamId: null, staffId: null, period: null, label: String(year) }, note: null })}>
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() =>
+            setEditing({ target: { teamId: null, staffId: null, period: null, label: String(year) }, note: null })
+          }
+        >
           {t('targets.notes.addYear')}
         </Button>
         <Typography.Text type="secondary">{t('targets.notes.hint')}</Typography.Text>
@@ -41,8 +51,28 @@ export function NotesPanel({ year, notes }: { year: number; notes: MarketNote[] 
             <List.Item
               data-testid="target-note"
               actions={[
-                <Button key="e" type="text" icon={<EditOutlined />} aria-label={t('common.edit', { defaultValue: 'Edit' })} onClick={() => setEditing({ target: { teamId: n.teamId, staffId: n.staffId, period: n.period, label: noteWhere(n, year, company) }, note: n })} />,
-                <Popconfirm key="d" title={t('targets.notes.confirmDelete')} onConfirm={() => remove.mutate({ id: n.id }, { onError: (e) => void message.error(errorMessage(e)) })}>
+                <Button
+                  key="e"
+                  type="text"
+                  icon={<EditOutlined />}
+                  aria-label={t('common.edit', { defaultValue: 'Edit' })}
+                  onClick={() =>
+                    setEditing({
+                      target: {
+                        teamId: n.teamId,
+                        staffId: n.staffId,
+                        period: n.period,
+                        label: noteWhere(n, year, company),
+                      },
+                      note: n,
+                    })
+                  }
+                />,
+                <Popconfirm
+                  key="d"
+                  title={t('targets.notes.confirmDelete')}
+                  onConfirm={() => remove.mutate({ id: n.id }, { onError: (e) => void message.error(errorMessage(e)) })}
+                >
                   <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('targets.notes.delete')} />
                 </Popconfirm>,
               ]}
@@ -59,7 +89,11 @@ export function NotesPanel({ year, notes }: { year: number; notes: MarketNote[] 
                     <Typography.Text type="secondary" className="wb-small">
                       {noteWhere(n, year, company)} · {formatDateTime(n.createdAt, lang)}
                     </Typography.Text>
-                    {n.body && <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{n.body}</Typography.Paragraph>}
+                    {n.body && (
+                      <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+                        {n.body}
+                      </Typography.Paragraph>
+                    )}
                   </>
                 }
               />

@@ -20,7 +20,15 @@ export interface PendingEdit {
   run: (reason: string | undefined) => void;
 }
 
-export function PendingEditModal({ pending, onClose, onReason }: { pending: PendingEdit | null; onClose: () => void; onReason: (reason: string) => void }) {
+export function PendingEditModal({
+  pending,
+  onClose,
+  onReason,
+}: {
+  pending: PendingEdit | null;
+  onClose: () => void;
+  onReason: (reason: string) => void;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const close = () => {
@@ -38,7 +46,11 @@ export function PendingEditModal({ pending, onClose, onReason }: { pending: Pend
   return (
     <Modal
       open={!!pending}
-      title={pending?.value != null ? t('targets.pending.title', { cell: pending.cell, value: pending.value }) : t('targets.pending.titleAction', { cell: pending?.cell ?? '' })}
+      title={
+        pending?.value != null
+          ? t('targets.pending.title', { cell: pending.cell, value: pending.value })
+          : t('targets.pending.titleAction', { cell: pending?.cell ?? '' })
+      }
       onOk={ok}
       onCancel={close}
       okText={pending?.locked ? t('targets.pending.overwrite') : t('targets.pending.apply')}
@@ -49,11 +61,21 @@ export function PendingEditModal({ pending, onClose, onReason }: { pending: Pend
       mask={{ closable: false }}
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
-        {pending?.locked && <Alert type="warning" showIcon title={t('targets.pending.locked')} data-testid="pending-locked" />}
+        {pending?.locked && (
+          <Alert type="warning" showIcon title={t('targets.pending.locked')} data-testid="pending-locked" />
+        )}
         {pending?.needReason && (
           <>
             <Typography.Text>{t('targets.pending.reasonAsk')}</Typography.Text>
-            <Input autoFocus value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} onPressEnter={ok} placeholder={t('targets.workflow.reasonPlaceholder')} data-testid="pending-reason" />
+            <Input
+              autoFocus
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+              onPressEnter={ok}
+              placeholder={t('targets.workflow.reasonPlaceholder')}
+              data-testid="pending-reason"
+            />
           </>
         )}
       </Space>

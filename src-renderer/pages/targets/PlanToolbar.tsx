@@ -1,4 +1,13 @@
-import { CloudDownloadOutlined, CloudUploadOutlined, CommentOutlined, FunctionOutlined, HistoryOutlined, RiseOutlined, SearchOutlined, UndoOutlined } from '@ant-design/icons';
+import {
+  CloudDownloadOutlined,
+  CloudUploadOutlined,
+  CommentOutlined,
+  FunctionOutlined,
+  HistoryOutlined,
+  RiseOutlined,
+  SearchOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import { App, Button, Input, InputNumber, Popover, Segmented, Space, Tooltip, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +32,19 @@ interface Props {
 }
 
 /** Actions on the plan: breakdown, undo, tiers, cell history and notes, and the wide sheet out and in (P2.2 item 9). */
-export function PlanToolbar({ year, metric, onMetric, canEdit, reason, focused, filter, onFilter, onBreakdown, onHistory, onNote }: Props) {
+export function PlanToolbar({
+  year,
+  metric,
+  onMetric,
+  canEdit,
+  reason,
+  focused,
+  filter,
+  onFilter,
+  onBreakdown,
+  onHistory,
+  onNote,
+}: Props) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const undo = useOpMutation('targets/undo');
@@ -56,8 +77,18 @@ export function PlanToolbar({ year, metric, onMetric, canEdit, reason, focused, 
       {
         onError: fail,
         onSuccess: (r) => {
-          if (r.committed) message.success(t('targets.import.done', { updated: r.rows.updated + r.rows.inserted, unchanged: r.rows.unchanged }));
-          else modal.error({ title: t('targets.import.refused', { count: r.rows.invalid }), content: r.errors.slice(0, 8).map((e) => `${e.row}: ${e.message}`).join('\n') });
+          if (r.committed)
+            message.success(
+              t('targets.import.done', { updated: r.rows.updated + r.rows.inserted, unchanged: r.rows.unchanged }),
+            );
+          else
+            modal.error({
+              title: t('targets.import.refused', { count: r.rows.invalid }),
+              content: r.errors
+                .slice(0, 8)
+                .map((e) => `${e.row}: ${e.message}`)
+                .join('\n'),
+            });
         },
       },
     );
@@ -74,8 +105,22 @@ export function PlanToolbar({ year, metric, onMetric, canEdit, reason, focused, 
           { value: 'profit', label: t('targets.metric.profit') },
         ]}
       />
-      <Input allowClear prefix={<SearchOutlined />} placeholder={t('targets.grid.search')} title={t('targets.grid.search')} value={filter} onChange={(e) => onFilter(e.target.value)} style={{ width: 124 }} />
-      <Button type="primary" icon={<FunctionOutlined />} disabled={!canEdit} onClick={onBreakdown} data-testid="breakdown-button">
+      <Input
+        allowClear
+        prefix={<SearchOutlined />}
+        placeholder={t('targets.grid.search')}
+        title={t('targets.grid.search')}
+        value={filter}
+        onChange={(e) => onFilter(e.target.value)}
+        style={{ width: 124 }}
+      />
+      <Button
+        type="primary"
+        icon={<FunctionOutlined />}
+        disabled={!canEdit}
+        onClick={onBreakdown}
+        data-testid="breakdown-button"
+      >
         {t('targets.breakdown.button')}
       </Button>
       <Tooltip title={t('targets.grid.undoHint')}>
@@ -84,7 +129,22 @@ export function PlanToolbar({ year, metric, onMetric, canEdit, reason, focused, 
           disabled={!canEdit}
           loading={undo.isPending}
           data-testid="undo-button"
-          onClick={() => undo.mutate({ year, metric, reason: why }, { onError: fail, onSuccess: (r) => void message.info(r.undone ? t('targets.grid.undone', { action: t(`targets.action.${r.undone}`, { defaultValue: r.undone }) }) : t('targets.grid.nothingToUndo')) })}
+          onClick={() =>
+            undo.mutate(
+              { year, metric, reason: why },
+              {
+                onError: fail,
+                onSuccess: (r) =>
+                  void message.info(
+                    r.undone
+                      ? t('targets.grid.undone', {
+                          action: t(`targets.action.${r.undone}`, { defaultValue: r.undone }),
+                        })
+                      : t('targets.grid.nothingToUndo'),
+                  ),
+              },
+            )
+          }
         >
           {t('targets.grid.undo')}
         </Button>
@@ -93,9 +153,33 @@ export function PlanToolbar({ year, metric, onMetric, canEdit, reason, focused, 
         trigger="click"
         content={
           <Space orientation="vertical">
-            <InputNumber addonBefore={t('targets.grid.stretch')} suffix="%" min={0} max={1000} value={stretch} onChange={(v) => setStretch(v ?? 0)} />
-            <InputNumber addonBefore={t('targets.grid.challenge')} suffix="%" min={0} max={1000} value={challenge} onChange={(v) => setChallenge(v ?? 0)} />
-            <Button type="primary" size="small" loading={tiers.isPending} onClick={() => tiers.mutate({ year, stretchPct: stretch, challengePct: challenge, reason: why }, { onError: fail, onSuccess: () => void message.success(t('targets.tiers.done')) })}>
+            <InputNumber
+              addonBefore={t('targets.grid.stretch')}
+              suffix="%"
+              min={0}
+              max={1000}
+              value={stretch}
+              onChange={(v) => setStretch(v ?? 0)}
+            />
+            <InputNumber
+              addonBefore={t('targets.grid.challenge')}
+              suffix="%"
+              min={0}
+              max={1000}
+              value={challenge}
+              onChange={(v) => setChallenge(v ?? 0)}
+            />
+            <Button
+              type="primary"
+              size="small"
+              loading={tiers.isPending}
+              onClick={() =>
+                tiers.mutate(
+                  { year, stretchPct: stretch, challengePct: challenge, reason: why },
+                  { onError: fail, onSuccess: () => void message.success(t('targets.tiers.done')) },
+                )
+              }
+            >
               {t('targets.tiers.apply')}
             </Button>
           </Space>
@@ -114,10 +198,15 @@ export function PlanToolbar({ year, metric, onMetric, canEdit, reason, focused, 
       <Button icon={<CloudDownloadOutlined />} onClick={() => void exportPlan()}>
         {t('targets.import.export')}
       </Button>
-      <Upload accept=".xlsx,.xls,.csv" showUploadList={false} beforeUpload={(f) => {
+      <Upload
+        accept=".xlsx,.xls,.csv"
+        showUploadList={false}
+        beforeUpload={(f) => {
           void importPlan(f);
           return false;
-        }} disabled={!canEdit}>
+        }}
+        disabled={!canEdit}
+      >
         <Button icon={<CloudUploadOutlined />} loading={importRun.isPending} disabled={!canEdit}>
           {t('targets.import.import')}
         </Button>

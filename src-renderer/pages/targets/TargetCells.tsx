@@ -17,7 +17,12 @@ export function NameCell(p: ICellRendererParams<TargetGridRow> & NameCellParams)
   const { t } = useTranslation();
   const row = p.data;
   if (!row) return null;
-  const label = row.scope === 'company' ? t('targets.scope.company') : row.scope === 'person' ? `${row.name} · ${row.employeeNo}` : row.name;
+  const label =
+    row.scope === 'company'
+      ? t('targets.scope.company')
+      : row.scope === 'person'
+        ? `${row.name} · ${row.employeeNo}`
+        : row.name;
   const notes = row.notes.get('');
   return (
     <span className="wb-target-name" style={{ paddingLeft: row.level * 18 }} data-testid={`target-row-${row.key}`}>
@@ -40,7 +45,12 @@ export function NameCell(p: ICellRendererParams<TargetGridRow> & NameCellParams)
       <span className={row.level < 2 ? 'wb-target-name-strong' : undefined}>{label}</span>
       {notes && (
         <Tooltip title={notes.map((n) => n.title).join(' · ')}>
-          <button type="button" className="wb-target-note-marker" aria-label={t('targets.notes.marker')} onClick={() => p.onNotes(row, '')} />
+          <button
+            type="button"
+            className="wb-target-note-marker"
+            aria-label={t('targets.notes.marker')}
+            onClick={() => p.onNotes(row, '')}
+          />
         </Tooltip>
       )}
     </span>
@@ -65,7 +75,12 @@ export function AmountCell(p: ICellRendererParams<TargetGridRow> & AmountCellPar
     <span className="wb-target-amount">
       {notes && (
         <Tooltip title={notes.map((n) => `${t(`targets.notes.kind.${n.kind}`)}: ${n.title}`).join('\n')}>
-          <button type="button" className="wb-target-note-marker" aria-label={t('targets.notes.marker')} onClick={() => p.onNotes(row, p.period)} />
+          <button
+            type="button"
+            className="wb-target-note-marker"
+            aria-label={t('targets.notes.marker')}
+            onClick={() => p.onNotes(row, p.period)}
+          />
         </Tooltip>
       )}
       <span className="wb-target-amount-value" title={locked ? t('targets.pending.lockedHint') : undefined}>

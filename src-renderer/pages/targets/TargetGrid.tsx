@@ -31,7 +31,8 @@ interface Props {
   onNotes: (row: TargetGridRow, period: string) => void;
 }
 
-const refOf = (row: TargetGridRow) => (row.scope === 'team' ? { teamId: row.id } : row.scope === 'person' ? { staffId: row.id } : {});
+const refOf = (row: TargetGridRow) =>
+  row.scope === 'team' ? { teamId: row.id } : row.scope === 'person' ? { staffId: row.id } : {};
 
 /**
  * The target grid (P2.2): one AG Grid of hierarchy rows. Typing into a parent re-spreads it over its
@@ -39,7 +40,19 @@ const refOf = (row: TargetGridRow) => (row.scope === 'team' ? { teamId: row.id }
  * the grid shows what it answers, so totals that do not reconcile cannot appear. Pasting a block copied
  * from Excel sends all its cells in one call; Ctrl+Z undoes the last change.
  */
-export function TargetGrid({ year, metric, show, notes, canEdit, approved, reason, onReason, filter, onFocus, onNotes }: Props) {
+export function TargetGrid({
+  year,
+  metric,
+  show,
+  notes,
+  canEdit,
+  approved,
+  reason,
+  onReason,
+  filter,
+  onFocus,
+  onNotes,
+}: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const api = useRef<GridApi<TargetGridRow> | null>(null);
@@ -55,13 +68,18 @@ export function TargetGrid({ year, metric, show, notes, canEdit, approved, reaso
   // first button would "click" it and close the dialog at once.
   const setPending = useCallback((p: PendingEdit) => void setTimeout(() => setHeld(p), 0), []);
   const needReason = approved && !why;
-  const cellName = useCallback((row: TargetGridRow, period: string) => `${row.scope === 'company' ? t('targets.scope.company') : row.name} · ${period}`, [t]);
+  const cellName = useCallback(
+    (row: TargetGridRow, period: string) =>
+      `${row.scope === 'company' ? t('targets.scope.company') : row.name} · ${period}`,
+    [t],
+  );
 
   const fail = useCallback((e: unknown) => void message.error(errorMessage(e)), [message]);
   // Issue 12 items 4–5: an edit that needs a reason, or that overwrites a locked cell, waits for the answer instead of being lost.
   const onEdit = useCallback(
     (row: TargetGridRow, period: Period, text: string) => {
-      const run = (r: string | undefined) => setCell.mutate({ year, metric, ...refOf(row), period, amount: text, reason: r }, { onError: fail });
+      const run = (r: string | undefined) =>
+        setCell.mutate({ year, metric, ...refOf(row), period, amount: text, reason: r }, { onError: fail });
       const locked = row.locked.has(period);
       if (!locked && !needReason) run(why);
       else setPending({ cell: cellName(row, period), value: text, locked, needReason, run: (r) => run(r ?? why) });
@@ -70,15 +88,18 @@ export function TargetGrid({ year, metric, show, notes, canEdit, approved, reaso
   );
   const onEditTier = useCallback(
     (row: TargetGridRow, tier: 'proposal' | 'stretch' | 'challenge', text: string) => {
-      const run = (r: string | undefined) => setCell.mutate({ year, staffId: row.id, metric: tier, amount: text, reason: r }, { onError: fail });
-      if (needReason && tier !== 'proposal') setPending({ cell: cellName(row, t(`targets.grid.${tier}`)), value: text, locked: false, needReason, run });
+      const run = (r: string | undefined) =>
+        setCell.mutate({ year, staffId: row.id, metric: tier, amount: text, reason: r }, { onError: fail });
+      if (needReason && tier !== 'proposal')
+        setPending({ cell: cellName(row, t(`targets.grid.${tier}`)), value: text, locked: false, needReason, run });
       else run(why);
     },
     [setCell, year, why, fail, needReason, cellName, t, setPending],
   );
   const onLock = useCallback(
     (row: TargetGridRow, period: Period, locked: boolean) => {
-      const run = (r: string | undefined) => lock.mutate({ year, metric, ...refOf(row), period, locked, reason: r }, { onError: fail });
+      const run = (r: string | undefined) =>
+        lock.mutate({ year, metric, ...refOf(row), period, locked, reason: r }, { onError: fail });
       if (needReason) setPending({ cell: cellName(row, period), value: null, locked: false, needReason, run });
       else run(why);
     },
@@ -104,22 +125,54 @@ export function TargetGrid({ year, metric, show, notes, canEdit, approved, reaso
     if (!focused || !col || !PERIODS.includes(col as Period)) return;
     e.preventDefault();
     const block = parseClipboardBlock(e.clipboardData.getData('text/plain'));
-    const shown = grid.getAllDisplayedColumns().map((c) => c.getColId()).filter((c) => PERIODS.includes(c as Period));
+    const shown = grid
+      .getAllDisplayedColumns()
+      .map((c) => c.getColId())
+      .filter((c) => PERIODS.includes(c as Period));
     const visible: TargetGridRow[] = [];
     grid.forEachNodeAfterFilterAndSort((n) => n.data && visible.push(n.data));
-    const cells = placeBlock(block, visible, focused.rowIndex, shown, shown.indexOf(col)).map((c) => ({ scope: c.row.scope, id: c.row.id, period: c.period, amount: c.text }));
+    const cells = placeBlock(block, visible, focused.rowIndex, shown, shown.indexOf(col)).map((c) => ({
+      scope: c.row.scope,
+      id: c.row.id,
+      period: c.period,
+      amount: c.text,
+    }));
     if (cells.length === 0) return;
-    const run = (r: string | undefined) => paste.mutate({ year, metric, cells, reason: r }, { onError: fail, onSuccess: () => void message.success(t('targets.grid.pasted', { count: cells.length })) });
-    if (needReason) setPending({ cell: t('targets.grid.pasted', { count: cells.length }), value: null, locked: false, needReason, run });
+    const run = (r: string | undefined) =>
+      paste.mutate(
+        { year, metric, cells, reason: r },
+        { onError: fail, onSuccess: () => void message.success(t('targets.grid.pasted', { count: cells.length })) },
+      );
+    if (needReason)
+      setPending({
+        cell: t('targets.grid.pasted', { count: cells.length }),
+        value: null,
+        locked: false,
+        needReason,
+        run,
+      });
     else run(why);
   };
 
   const handleKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && api.current?.getEditingCells().length === 0 && canEdit) {
+    if (
+      (e.ctrlKey || e.metaKey) &&
+      e.key.toLowerCase() === 'z' &&
+      api.current?.getEditingCells().length === 0 &&
+      canEdit
+    ) {
       e.preventDefault();
       undo.mutate(
         { year, metric, reason: why },
-        { onError: fail, onSuccess: (r) => void message.info(r.undone ? t('targets.grid.undone', { action: t(`targets.action.${r.undone}`, { defaultValue: r.undone }) }) : t('targets.grid.nothingToUndo')) },
+        {
+          onError: fail,
+          onSuccess: (r) =>
+            void message.info(
+              r.undone
+                ? t('targets.grid.undone', { action: t(`targets.action.${r.undone}`, { defaultValue: r.undone }) })
+                : t('targets.grid.nothingToUndo'),
+            ),
+        },
       );
     }
   };

@@ -8,7 +8,15 @@ import { useLang } from '../../i18n/LanguageProvider';
 import { TargetVsActualChart, type MonthFigures } from './TargetVsActualChart';
 
 /** One salesperson's year against plan (P2.6 click-through): months, completion and gap, with a way to the roster. */
-export function TargetPersonDrawer({ year, person, onClose }: { year: number; person: TrackingRow | null; onClose: () => void }) {
+export function TargetPersonDrawer({
+  year,
+  person,
+  onClose,
+}: {
+  year: number;
+  person: TrackingRow | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const navigate = useNavigate();
@@ -26,7 +34,13 @@ export function TargetPersonDrawer({ year, person, onClose }: { year: number; pe
       })
     : [];
   return (
-    <Drawer open={!!person} onClose={onClose} title={person ? `${person.name} · ${person.employeeNo}` : ''} size={720} data-testid="person-drawer">
+    <Drawer
+      open={!!person}
+      onClose={onClose}
+      title={person ? `${person.name} · ${person.employeeNo}` : ''}
+      size={720}
+      data-testid="person-drawer"
+    >
       {!p || !person ? (
         <Skeleton active />
       ) : (
@@ -34,10 +48,18 @@ export function TargetPersonDrawer({ year, person, onClose }: { year: number; pe
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label={t('targets.tracking.team')}>{person.team}</Descriptions.Item>
             <Descriptions.Item label={t('targets.grid.year')}>{formatMoney(p.annual, lang)}</Descriptions.Item>
-            <Descriptions.Item label={t('targets.tracking.qtdCompletion', { quarter: tracking.data?.quarter })}>{formatPercent(person.quarter.completion, lang)}</Descriptions.Item>
-            <Descriptions.Item label={t('targets.tracking.ytdCompletion')}>{formatPercent(person.ytd.completion, lang)}</Descriptions.Item>
-            <Descriptions.Item label={t('targets.tracking.ytdGap')}>{formatMoney(person.ytd.gap, lang)}</Descriptions.Item>
-            <Descriptions.Item label={t('targets.grid.stretch')}>{p.stretch == null ? '—' : formatMoney(p.stretch, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('targets.tracking.qtdCompletion', { quarter: tracking.data?.quarter })}>
+              {formatPercent(person.quarter.completion, lang)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('targets.tracking.ytdCompletion')}>
+              {formatPercent(person.ytd.completion, lang)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('targets.tracking.ytdGap')}>
+              {formatMoney(person.ytd.gap, lang)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('targets.grid.stretch')}>
+              {p.stretch == null ? '—' : formatMoney(p.stretch, lang)}
+            </Descriptions.Item>
           </Descriptions>
           <TargetVsActualChart months={months} asOfMonth={asOf} height={300} />
           <Button onClick={() => navigate('/team')}>{t('targets.tracking.openRoster')}</Button>

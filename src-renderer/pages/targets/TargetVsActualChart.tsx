@@ -14,7 +14,15 @@ export interface MonthFigures {
 }
 
 /** Target against actual by month (bars) with both running totals (lines), P2.6. */
-export function TargetVsActualChart({ months, asOfMonth, height = 320 }: { months: MonthFigures[]; asOfMonth: number; height?: number }) {
+export function TargetVsActualChart({
+  months,
+  asOfMonth,
+  height = 320,
+}: {
+  months: MonthFigures[];
+  asOfMonth: number;
+  height?: number;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const option = useMemo<EChartsCoreOption>(() => {
@@ -29,10 +37,33 @@ export function TargetVsActualChart({ months, asOfMonth, height = 320 }: { month
         { type: 'value', axisLabel: { formatter: money }, splitLine: { show: false } },
       ],
       series: [
-        { name: t('targets.tracking.target'), type: 'bar', data: months.map((m) => m.target), itemStyle: { color: '#c7d6f5' } },
-        { name: t('targets.tracking.actual'), type: 'bar', data: months.map((m) => (m.month <= asOfMonth ? m.actual : null)), itemStyle: { color: '#1f5fd6' } },
-        { name: t('targets.tracking.cumTarget'), type: 'line', yAxisIndex: 1, data: months.map((m) => m.cumulativeTarget), lineStyle: { type: 'dashed' }, itemStyle: { color: '#8c8c8c' } },
-        { name: t('targets.tracking.cumActual'), type: 'line', yAxisIndex: 1, data: months.map((m) => (m.month <= asOfMonth ? m.cumulativeActual : null)), itemStyle: { color: '#d46b08' } },
+        {
+          name: t('targets.tracking.target'),
+          type: 'bar',
+          data: months.map((m) => m.target),
+          itemStyle: { color: '#c7d6f5' },
+        },
+        {
+          name: t('targets.tracking.actual'),
+          type: 'bar',
+          data: months.map((m) => (m.month <= asOfMonth ? m.actual : null)),
+          itemStyle: { color: '#1f5fd6' },
+        },
+        {
+          name: t('targets.tracking.cumTarget'),
+          type: 'line',
+          yAxisIndex: 1,
+          data: months.map((m) => m.cumulativeTarget),
+          lineStyle: { type: 'dashed' },
+          itemStyle: { color: '#8c8c8c' },
+        },
+        {
+          name: t('targets.tracking.cumActual'),
+          type: 'line',
+          yAxisIndex: 1,
+          data: months.map((m) => (m.month <= asOfMonth ? m.cumulativeActual : null)),
+          itemStyle: { color: '#d46b08' },
+        },
       ],
     };
   }, [months, asOfMonth, lang, t]);

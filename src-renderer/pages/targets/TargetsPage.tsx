@@ -40,19 +40,27 @@ export function TargetsPage() {
   const [historyOf, setHistoryOf] = useState<FocusedTargetCell | null>(null);
   const [noteTarget, setNoteTarget] = useState<NoteTarget | null>(null);
   const [breakdownOpen, setBreakdownOpen] = useState(false);
-  const set = (patch: Record<string, string>) => setParams({ ...Object.fromEntries(params), ...patch }, { replace: true });
+  const set = (patch: Record<string, string>) =>
+    setParams({ ...Object.fromEntries(params), ...patch }, { replace: true });
 
   const status = show.data?.status ?? 'draft';
   const canEdit = status === 'draft' || (status === 'approved' && reason.trim().length > 0);
-  const move = (action: 'submit' | 'approve' | 'reopen') => workflow.mutate({ year, action }, { onError: (e) => void message.error(errorMessage(e)) });
+  const move = (action: 'submit' | 'approve' | 'reopen') =>
+    workflow.mutate({ year, action }, { onError: (e) => void message.error(errorMessage(e)) });
   const noteAt = (row: TargetGridRow, period: string) => {
     const who = row.scope === 'company' ? t('targets.scope.company') : row.name;
-    setNoteTarget({ teamId: row.scope === 'team' ? row.id : null, staffId: row.scope === 'person' ? row.id : null, period: period || null, label: `${who} · ${period ? `${year} ${period}` : year}` });
+    setNoteTarget({
+      teamId: row.scope === 'team' ? row.id : null,
+      staffId: row.scope === 'person' ? row.id : null,
+      period: period || null,
+      label: `${who} · ${period ? `${year} ${period}` : year}`,
+    });
   };
 
   let plan;
   if (show.isPending || notes.isPending) plan = <Skeleton active paragraph={{ rows: 14 }} />;
-  else if (show.isError || notes.isError) plan = <ErrorState error={show.error ?? notes.error} onRetry={() => void show.refetch()} />;
+  else if (show.isError || notes.isError)
+    plan = <ErrorState error={show.error ?? notes.error} onRetry={() => void show.refetch()} />;
   else
     plan = (
       <div className="wb-target-plan">
@@ -61,12 +69,27 @@ export function TargetsPage() {
             type="info"
             showIcon
             className="wb-target-banner"
-            title={t('targets.workflow.approvedBanner', { by: show.data.approvedBy ?? '', at: formatDateTime(show.data.approvedAt, lang) })}
-            description={<Input data-testid="adjust-reason" placeholder={t('targets.workflow.reasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />}
+            title={t('targets.workflow.approvedBanner', {
+              by: show.data.approvedBy ?? '',
+              at: formatDateTime(show.data.approvedAt, lang),
+            })}
+            description={
+              <Input
+                data-testid="adjust-reason"
+                placeholder={t('targets.workflow.reasonPlaceholder')}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                maxLength={500}
+              />
+            }
           />
         )}
-        {status === 'submitted' && <Alert type="warning" showIcon className="wb-target-banner" title={t('targets.workflow.submittedBanner')} />}
-        {show.data.people.length === 0 && <Alert type="warning" showIcon className="wb-target-banner" title={t('targets.grid.noPeople')} />}
+        {status === 'submitted' && (
+          <Alert type="warning" showIcon className="wb-target-banner" title={t('targets.workflow.submittedBanner')} />
+        )}
+        {show.data.people.length === 0 && (
+          <Alert type="warning" showIcon className="wb-target-banner" title={t('targets.grid.noPeople')} />
+        )}
         <PlanToolbar
           year={year}
           metric={metric}
@@ -107,7 +130,10 @@ export function TargetsPage() {
             <Select
               value={year}
               onChange={(y) => set({ year: String(y) })}
-              options={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: t('targets.yearOption', { year: y }) }))}
+              options={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({
+                value: y,
+                label: t('targets.yearOption', { year: y }),
+              }))}
               style={{ width: 120 }}
               aria-label={t('targets.yearLabel')}
             />
@@ -139,11 +165,21 @@ export function TargetsPage() {
           items={[
             { key: 'plan', label: t('targets.tabs.plan'), children: plan },
             { key: 'tracking', label: t('targets.tabs.tracking'), children: <TrackingTab year={year} /> },
-            { key: 'notes', label: t('targets.tabs.notes'), children: <NotesPanel year={year} notes={notes.data ?? []} /> },
+            {
+              key: 'notes',
+              label: t('targets.tabs.notes'),
+              children: <NotesPanel year={year} notes={notes.data ?? []} />,
+            },
           ]}
         />
       </Card>
-      <BreakdownModal year={year} metric={metric} open={breakdownOpen} reason={reason} onClose={() => setBreakdownOpen(false)} />
+      <BreakdownModal
+        year={year}
+        metric={metric}
+        open={breakdownOpen}
+        reason={reason}
+        onClose={() => setBreakdownOpen(false)}
+      />
       <CellHistoryDrawer year={year} cell={historyOf} onClose={() => setHistoryOf(null)} />
       <NoteModal year={year} target={noteTarget} onClose={() => setNoteTarget(null)} />
     </div>

@@ -15,18 +15,35 @@ import { TargetVsActualChart } from './TargetVsActualChart';
  * A horizontal bar ranking; the best is on top, or the furthest behind with `worstOnTop`. Returns the
  * rows in chart order too, so that a click on a bar or on its label finds its row (P2.6 click-through).
  */
-function rankingOption(rows: TrackingRow[], label: (r: TrackingRow) => string, lang: string, name: string, worstOnTop = false): { option: EChartsCoreOption; rows: TrackingRow[] } {
+function rankingOption(
+  rows: TrackingRow[],
+  label: (r: TrackingRow) => string,
+  lang: string,
+  name: string,
+  worstOnTop = false,
+): { option: EChartsCoreOption; rows: TrackingRow[] } {
   const sorted = [...rows].sort((a, b) => (a.ytd.completion ?? 0) - (b.ytd.completion ?? 0));
   const option: EChartsCoreOption = {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatPercent(v, lang as 'en') },
     grid: { left: 110, right: 24, top: 8, bottom: 24 },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-    yAxis: { type: 'category', inverse: worstOnTop, triggerEvent: true, data: sorted.map(label), axisLabel: { width: 100, overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      inverse: worstOnTop,
+      triggerEvent: true,
+      data: sorted.map(label),
+      axisLabel: { width: 100, overflow: 'truncate' },
+    },
     series: [
       {
         name,
         type: 'bar',
-        data: sorted.map((r) => ({ value: r.ytd.completion ?? 0, itemStyle: { color: (r.ytd.completion ?? 0) >= 1 ? '#389e0d' : (r.ytd.completion ?? 0) >= 0.9 ? '#d48806' : '#cf1322' } })),
+        data: sorted.map((r) => ({
+          value: r.ytd.completion ?? 0,
+          itemStyle: {
+            color: (r.ytd.completion ?? 0) >= 1 ? '#389e0d' : (r.ytd.completion ?? 0) >= 0.9 ? '#d48806' : '#cf1322',
+          },
+        })),
         markLine: { silent: true, symbol: 'none', data: [{ xAxis: 1 }], lineStyle: { color: '#8c8c8c' } },
       },
     ],
@@ -54,7 +71,11 @@ export function TrackingTab({ year }: { year: number }) {
   // A click on a team's bar narrows the people ranking to that team.
   const [team, setTeam] = useState<string | null>(null);
   const data = tracking.data;
-  const teamChart = useMemo(() => (data ? rankingOption(data.teams, nameOf, lang, t('targets.tracking.ytdCompletion')) : { option: {}, rows: [] }), [data, lang, t]);
+  const teamChart = useMemo(
+    () =>
+      data ? rankingOption(data.teams, nameOf, lang, t('targets.tracking.ytdCompletion')) : { option: {}, rows: [] },
+    [data, lang, t],
+  );
   const peopleChart = useMemo(() => {
     if (!data) return { option: {}, rows: [] };
     const withTarget = data.people.filter((p) => p.ytd.target > 0 && (team === null || p.team === team));
@@ -69,7 +90,10 @@ export function TrackingTab({ year }: { year: number }) {
   const behind = data.people.filter((p) => p.quarter.gap < 0).sort((a, b) => a.quarter.gap - b.quarter.gap);
   const c = data.company;
   const first = 3 * data.quarter - 2;
-  const qtdRange = first === data.asOfMonth ? monthLabel(first, lang) : `${monthLabel(first, lang)}–${monthLabel(data.asOfMonth, lang)}`;
+  const qtdRange =
+    first === data.asOfMonth
+      ? monthLabel(first, lang)
+      : `${monthLabel(first, lang)}–${monthLabel(data.asOfMonth, lang)}`;
 
   return (
     <div className="wb-target-tracking" data-testid="target-tracking">
@@ -85,7 +109,13 @@ export function TrackingTab({ year }: { year: number }) {
           <Col xs={12} xl={6} key={k}>
             <Card size="small">
               <Statistic title={title} value={formatPercent(c[k].completion, lang)} />
-              <div className={c[k].gap < 0 ? 'wb-negative' : 'wb-positive'}>{t('targets.tracking.gapLine', { actual: formatMoney(c[k].actual, lang), target: formatMoney(c[k].target, lang), gap: formatMoney(c[k].gap, lang) })}</div>
+              <div className={c[k].gap < 0 ? 'wb-negative' : 'wb-positive'}>
+                {t('targets.tracking.gapLine', {
+                  actual: formatMoney(c[k].actual, lang),
+                  target: formatMoney(c[k].target, lang),
+                  gap: formatMoney(c[k].gap, lang),
+                })}
+              </div>
             </Card>
           </Col>
         ))}
@@ -119,7 +149,15 @@ export function TrackingTab({ year }: { year: number }) {
                     {t('targets.tracking.teamFilter', { team })}
                   </Tag>
                 )}
-                <Segmented size="small" value={side} onChange={(v) => setSide(v as 'bottom' | 'top')} options={[{ value: 'bottom', label: t('targets.tracking.bottom') }, { value: 'top', label: t('targets.tracking.top') }]} />
+                <Segmented
+                  size="small"
+                  value={side}
+                  onChange={(v) => setSide(v as 'bottom' | 'top')}
+                  options={[
+                    { value: 'bottom', label: t('targets.tracking.bottom') },
+                    { value: 'top', label: t('targets.tracking.top') },
+                  ]}
+                />
               </Space>
             }
           >
@@ -138,23 +176,64 @@ export function TrackingTab({ year }: { year: number }) {
           </Card>
         </Col>
         <Col xs={24}>
-          <Card size="small" title={t('targets.tracking.behindTitle', { quarter: data.quarter, month: data.asOfMonth, count: behind.length })}>
+          <Card
+            size="small"
+            title={t('targets.tracking.behindTitle', {
+              quarter: data.quarter,
+              month: data.asOfMonth,
+              count: behind.length,
+            })}
+          >
             <Table<TrackingRow>
               size="small"
               rowKey="id"
               dataSource={behind}
               pagination={{ pageSize: 10, showSizeChanger: false }}
-              onRow={(r) => ({ onClick: () => setPerson(r), style: { cursor: 'pointer' }, 'data-testid': 'behind-row' } as React.HTMLAttributes<HTMLElement>)}
+              onRow={(r) =>
+                ({
+                  onClick: () => setPerson(r),
+                  style: { cursor: 'pointer' },
+                  'data-testid': 'behind-row',
+                }) as React.HTMLAttributes<HTMLElement>
+              }
               columns={[
                 { title: t('targets.grid.name'), render: (_, r) => `${r.name} · ${r.employeeNo}` },
                 { title: t('targets.tracking.team'), dataIndex: 'team' },
                 // P2.6: the quarter's figures are to date (its months up to asOfMonth); the whole quarter's target is its own column.
-                { title: t('targets.tracking.quarterTarget', { quarter: data.quarter, range: qtdRange }), align: 'right', render: (_, r) => formatMoney(r.quarter.target, lang) },
-                { title: t('targets.tracking.qtdActual', { quarter: data.quarter }), align: 'right', render: (_, r) => formatMoney(r.quarter.actual, lang) },
-                { title: t('targets.tracking.qtdCompletion', { quarter: data.quarter }), align: 'right', render: (_, r) => <Tag color={(r.quarter.completion ?? 0) >= 0.9 ? 'gold' : 'red'}>{formatPercent(r.quarter.completion, lang)}</Tag> },
-                { title: t('targets.tracking.qtdGap', { quarter: data.quarter }), align: 'right', render: (_, r) => <span className="wb-negative">{formatMoney(r.quarter.gap, lang)}</span> },
-                { title: t('targets.tracking.quarterTargetFull', { quarter: data.quarter }), align: 'right', render: (_, r) => formatMoney(r.quarterTarget, lang) },
-                { title: t('targets.tracking.ytdCompletion'), align: 'right', render: (_, r) => formatPercent(r.ytd.completion, lang) },
+                {
+                  title: t('targets.tracking.quarterTarget', { quarter: data.quarter, range: qtdRange }),
+                  align: 'right',
+                  render: (_, r) => formatMoney(r.quarter.target, lang),
+                },
+                {
+                  title: t('targets.tracking.qtdActual', { quarter: data.quarter }),
+                  align: 'right',
+                  render: (_, r) => formatMoney(r.quarter.actual, lang),
+                },
+                {
+                  title: t('targets.tracking.qtdCompletion', { quarter: data.quarter }),
+                  align: 'right',
+                  render: (_, r) => (
+                    <Tag color={(r.quarter.completion ?? 0) >= 0.9 ? 'gold' : 'red'}>
+                      {formatPercent(r.quarter.completion, lang)}
+                    </Tag>
+                  ),
+                },
+                {
+                  title: t('targets.tracking.qtdGap', { quarter: data.quarter }),
+                  align: 'right',
+                  render: (_, r) => <span className="wb-negative">{formatMoney(r.quarter.gap, lang)}</span>,
+                },
+                {
+                  title: t('targets.tracking.quarterTargetFull', { quarter: data.quarter }),
+                  align: 'right',
+                  render: (_, r) => formatMoney(r.quarterTarget, lang),
+                },
+                {
+                  title: t('targets.tracking.ytdCompletion'),
+                  align: 'right',
+                  render: (_, r) => formatPercent(r.ytd.completion, lang),
+                },
               ]}
             />
           </Card>

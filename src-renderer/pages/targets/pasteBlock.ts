@@ -20,7 +20,13 @@ interface PasteTarget<R> {
  * below, its columns to the editable period columns to the right. Cells falling outside are dropped;
  * blank cells change nothing.
  */
-export function placeBlock<R>(block: string[][], rows: R[], startRow: number, periodColumns: string[], startColumn: number): PasteTarget<R>[] {
+export function placeBlock<R>(
+  block: string[][],
+  rows: R[],
+  startRow: number,
+  periodColumns: string[],
+  startColumn: number,
+): PasteTarget<R>[] {
   const out: PasteTarget<R>[] = [];
   block.forEach((cells, i) => {
     const row = rows[startRow + i];

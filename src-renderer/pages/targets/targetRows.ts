@@ -5,7 +5,25 @@ import type { MarketNote, TargetRowView, TargetsShow } from '../../../src-main/c
  * state (AG Grid Community has no tree data). Amounts are read from `targets/show`; nothing is summed
  * here, so what the grid shows is always what the database holds.
  */
-export const PERIODS = ['Y', 'Q1', 'Q2', 'Q3', 'Q4', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7', 'M8', 'M9', 'M10', 'M11', 'M12'] as const;
+export const PERIODS = [
+  'Y',
+  'Q1',
+  'Q2',
+  'Q3',
+  'Q4',
+  'M1',
+  'M2',
+  'M3',
+  'M4',
+  'M5',
+  'M6',
+  'M7',
+  'M8',
+  'M9',
+  'M10',
+  'M11',
+  'M12',
+] as const;
 export type Period = (typeof PERIODS)[number];
 
 export interface TargetGridRow {
@@ -61,7 +79,12 @@ function notesOf(notes: MarketNote[], match: (n: MarketNote) => boolean): Map<st
 }
 
 /** The visible rows: the company, each team under it when it is expanded, each person under an expanded team. */
-export function buildRows(show: TargetsShow, notes: MarketNote[], collapsed: ReadonlySet<string>, filter = ''): TargetGridRow[] {
+export function buildRows(
+  show: TargetsShow,
+  notes: MarketNote[],
+  collapsed: ReadonlySet<string>,
+  filter = '',
+): TargetGridRow[] {
   const f = filter.trim().toLowerCase();
   const rows: TargetGridRow[] = [];
   const companyOpen = !collapsed.has('company');
@@ -84,7 +107,9 @@ export function buildRows(show: TargetsShow, notes: MarketNote[], collapsed: Rea
   if (!companyOpen) return rows;
   for (const t of show.teams) {
     const key = `team:${t.id}`;
-    const people = show.people.filter((p) => p.teamId === t.id && (!f || p.name.toLowerCase().includes(f) || p.employeeNo.toLowerCase().includes(f)));
+    const people = show.people.filter(
+      (p) => p.teamId === t.id && (!f || p.name.toLowerCase().includes(f) || p.employeeNo.toLowerCase().includes(f)),
+    );
     if (f && people.length === 0 && !t.name.toLowerCase().includes(f)) continue;
     const open = !collapsed.has(key) || !!f;
     const all = show.people.filter((p) => p.teamId === t.id);

@@ -1,4 +1,10 @@
-import type { CellClassParams, ColDef, ColGroupDef, EditableCallbackParams, ValueSetterParams } from 'ag-grid-community';
+import type {
+  CellClassParams,
+  ColDef,
+  ColGroupDef,
+  EditableCallbackParams,
+  ValueSetterParams,
+} from 'ag-grid-community';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent, monthLabel } from '../../i18n/format';
@@ -31,13 +37,18 @@ export function useTargetColumnDefs(h: TargetColumnHandlers): (ColDef<TargetGrid
       cellEditor: 'agTextCellEditor',
       // The grid never changes its own data: the typed text goes to the service, and the answer comes back through the query.
       valueSetter: (x: ValueSetterParams<TargetGridRow>) => {
-        if (x.data && x.newValue !== x.oldValue && x.newValue != null && String(x.newValue).trim() !== '') onEdit(x.data, p, String(x.newValue));
+        if (x.data && x.newValue !== x.oldValue && x.newValue != null && String(x.newValue).trim() !== '')
+          onEdit(x.data, p, String(x.newValue));
         return false;
       },
       cellRenderer: AmountCell,
       cellRendererParams: { period: p, canEdit, onLock, onNotes } satisfies AmountCellParams,
       cellClass: (x: CellClassParams<TargetGridRow>) =>
-        ['wb-num', p === 'Y' ? 'wb-target-year' : p.startsWith('Q') ? 'wb-target-quarter' : '', x.data?.locked.has(p) ? 'wb-target-locked' : ''].join(' '),
+        [
+          'wb-num',
+          p === 'Y' ? 'wb-target-year' : p.startsWith('Q') ? 'wb-target-quarter' : '',
+          x.data?.locked.has(p) ? 'wb-target-locked' : '',
+        ].join(' '),
       sortable: false,
       filter: false,
       type: 'rightAligned',
@@ -49,13 +60,16 @@ export function useTargetColumnDefs(h: TargetColumnHandlers): (ColDef<TargetGrid
       valueGetter: (x) => x.data?.[metric],
       valueFormatter: (x) => money(x.value),
       // Proposals are the salespeople's own; stretch and challenge follow the plan's workflow like targets.
-      editable: (x: EditableCallbackParams<TargetGridRow>) => x.data?.scope === 'person' && (metric === 'proposal' || canEdit),
+      editable: (x: EditableCallbackParams<TargetGridRow>) =>
+        x.data?.scope === 'person' && (metric === 'proposal' || canEdit),
       cellEditor: 'agTextCellEditor',
       valueSetter: (x: ValueSetterParams<TargetGridRow>) => {
-        if (x.data && x.newValue != null && String(x.newValue).trim() !== '' && x.newValue !== x.oldValue) onEditTier(x.data, metric, String(x.newValue));
+        if (x.data && x.newValue != null && String(x.newValue).trim() !== '' && x.newValue !== x.oldValue)
+          onEditTier(x.data, metric, String(x.newValue));
         return false;
       },
-      cellClass: (x: CellClassParams<TargetGridRow>) => ['wb-num', x.data?.scope === 'person' ? 'wb-target-editable-tier' : ''].join(' '),
+      cellClass: (x: CellClassParams<TargetGridRow>) =>
+        ['wb-num', x.data?.scope === 'person' ? 'wb-target-editable-tier' : ''].join(' '),
       type: 'rightAligned',
       sortable: false,
       filter: false,
@@ -77,8 +91,28 @@ export function useTargetColumnDefs(h: TargetColumnHandlers): (ColDef<TargetGrid
       {
         headerName: t('targets.grid.history'),
         children: [
-          { colId: 'lastYear', headerName: t('targets.grid.lastYear'), width: 140, valueGetter: (x) => x.data?.lastYearActual, valueFormatter: (x) => money(x.value), cellClass: 'wb-num', type: 'rightAligned', sortable: false, filter: false },
-          { colId: 'growth', headerName: t('targets.grid.growth'), width: 100, valueGetter: (x) => x.data?.growth, valueFormatter: (x) => (x.value == null ? '' : formatPercent(x.value, lang)), cellClass: 'wb-num', type: 'rightAligned', sortable: false, filter: false },
+          {
+            colId: 'lastYear',
+            headerName: t('targets.grid.lastYear'),
+            width: 140,
+            valueGetter: (x) => x.data?.lastYearActual,
+            valueFormatter: (x) => money(x.value),
+            cellClass: 'wb-num',
+            type: 'rightAligned',
+            sortable: false,
+            filter: false,
+          },
+          {
+            colId: 'growth',
+            headerName: t('targets.grid.growth'),
+            width: 100,
+            valueGetter: (x) => x.data?.growth,
+            valueFormatter: (x) => (x.value == null ? '' : formatPercent(x.value, lang)),
+            cellClass: 'wb-num',
+            type: 'rightAligned',
+            sortable: false,
+            filter: false,
+          },
         ],
       },
       {

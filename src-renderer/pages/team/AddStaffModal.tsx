@@ -77,7 +77,13 @@ export function AddStaffModal({ open, staff, teams, onClose, onCreated }: Props)
       destroyOnHidden
     >
       {formError && <Alert type="error" showIcon title={formError} className="wb-block" />}
-      <Form form={form} layout="vertical" preserve={false} data-testid="add-staff-form" onValuesChange={() => setFormError(null)}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        data-testid="add-staff-form"
+        onValuesChange={() => setFormError(null)}
+      >
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="employeeNo" label={t('fields.employeeNo')} required rules={rules('employeeNo')}>
@@ -91,7 +97,11 @@ export function AddStaffModal({ open, staff, teams, onClose, onCreated }: Props)
           </Col>
           <Col span={12}>
             <Form.Item name="teamId" label={t('fields.teamId')}>
-              <Select allowClear options={teams.filter((x) => x.active).map((x) => ({ value: x.id, label: x.name }))} placeholder={t('team.none')} />
+              <Select
+                allowClear
+                options={teams.filter((x) => x.active).map((x) => ({ value: x.id, label: x.name }))}
+                placeholder={t('team.none')}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>

@@ -68,7 +68,13 @@ export function HistoryDrawer({ person, staff, teams, onClose }: Props) {
   );
 
   return (
-    <Drawer open={!!person} onClose={onClose} size={480} title={person ? t('team.history.title', { name: person.name }) : ''} destroyOnHidden>
+    <Drawer
+      open={!!person}
+      onClose={onClose}
+      size={480}
+      title={person ? t('team.history.title', { name: person.name }) : ''}
+      destroyOnHidden
+    >
       {body}
     </Drawer>
   );

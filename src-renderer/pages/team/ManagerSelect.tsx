@@ -18,7 +18,9 @@ export function ManagerSelect({ staff, value, onChange }: Props) {
       placeholder={t('team.none')}
       value={value}
       onChange={onChange}
-      options={staff.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `${p.name} (${p.employeeNo})` }))}
+      options={staff
+        .filter((p) => p.status === 'active')
+        .map((p) => ({ value: p.id, label: `${p.name} (${p.employeeNo})` }))}
     />
   );
 }

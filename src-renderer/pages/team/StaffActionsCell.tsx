@@ -20,19 +20,48 @@ export function StaffActionsCell({ data, actions }: Props) {
   return (
     <div className="wb-row-actions">
       <Tooltip title={t('team.actions.history')}>
-        <Button size="small" type="text" icon={<HistoryOutlined />} aria-label={t('team.actions.history')} data-action="history" onClick={() => actions.history(data)} />
+        <Button
+          size="small"
+          type="text"
+          icon={<HistoryOutlined />}
+          aria-label={t('team.actions.history')}
+          data-action="history"
+          onClick={() => actions.history(data)}
+        />
       </Tooltip>
       {active ? (
         <Tooltip title={t('team.actions.deactivate')}>
-          <Button size="small" type="text" icon={<StopOutlined />} aria-label={t('team.actions.deactivate')} data-action="deactivate" onClick={() => actions.setStatus(data, 'inactive')} />
+          <Button
+            size="small"
+            type="text"
+            icon={<StopOutlined />}
+            aria-label={t('team.actions.deactivate')}
+            data-action="deactivate"
+            onClick={() => actions.setStatus(data, 'inactive')}
+          />
         </Tooltip>
       ) : (
         <Tooltip title={t('team.actions.reactivate')}>
-          <Button size="small" type="text" icon={<CheckCircleOutlined />} aria-label={t('team.actions.reactivate')} data-action="reactivate" onClick={() => actions.setStatus(data, 'active')} />
+          <Button
+            size="small"
+            type="text"
+            icon={<CheckCircleOutlined />}
+            aria-label={t('team.actions.reactivate')}
+            data-action="reactivate"
+            onClick={() => actions.setStatus(data, 'active')}
+          />
         </Tooltip>
       )}
       <Tooltip title={data.hasHistory ? t('team.actions.deleteHasHistory') : t('team.actions.delete')}>
-        <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('team.actions.delete')} data-action="delete" onClick={() => actions.remove(data)} />
+        <Button
+          size="small"
+          type="text"
+          danger
+          icon={<DeleteOutlined />}
+          aria-label={t('team.actions.delete')}
+          data-action="delete"
+          onClick={() => actions.remove(data)}
+        />
       </Tooltip>
     </div>
   );

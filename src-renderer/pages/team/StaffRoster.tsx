@@ -71,7 +71,10 @@ export function StaffRoster({ staff, teams }: Props) {
     [confirmDelete],
   );
   const columnDefs = useStaffColumnDefs(staff, teams, actions);
-  const rows = useMemo(() => (hideInactive ? staff.filter((p) => p.status === 'active') : staff), [staff, hideInactive]);
+  const rows = useMemo(
+    () => (hideInactive ? staff.filter((p) => p.status === 'active') : staff),
+    [staff, hideInactive],
+  );
   const activeCount = staff.filter((p) => p.status === 'active').length;
 
   // readOnlyEdit: the grid never changes its own data; the cell shows the new value only once saved.
@@ -128,7 +131,14 @@ export function StaffRoster({ staff, teams }: Props) {
             rows={api?.getDisplayedRowCount() ?? rows.length}
             disabled={!api || staff.length === 0}
             // The rows as displayed now: after the column filters, the sort and the quick search.
-            build={(format) => (api ? { op: 'export/rows', input: displayedRowsExport(api as GridApi, t('exportButton.sheet.roster'), format) } : null)}
+            build={(format) =>
+              api
+                ? {
+                    op: 'export/rows',
+                    input: displayedRowsExport(api as GridApi, t('exportButton.sheet.roster'), format),
+                  }
+                : null
+            }
             testId="staff-export"
           />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-staff">
@@ -165,7 +175,11 @@ export function StaffRoster({ staff, teams }: Props) {
       <StatusDialog
         request={statusRequest}
         onClose={() => setStatusRequest(null)}
-        onDone={(p) => message.success(t(p.status === 'active' ? 'team.status.reactivated' : 'team.status.deactivated', { name: p.name }))}
+        onDone={(p) =>
+          message.success(
+            t(p.status === 'active' ? 'team.status.reactivated' : 'team.status.deactivated', { name: p.name }),
+          )
+        }
       />
       <HistoryDrawer person={historyOf} staff={staff} teams={teams} onClose={() => setHistoryOf(null)} />
     </div>

@@ -44,7 +44,11 @@ export function StatusDialog({ request, onClose, onDone }: Props) {
   return (
     <Modal
       open={!!request}
-      title={request ? t(leaving ? 'team.status.deactivateTitle' : 'team.status.reactivateTitle', { name: request.person.name }) : ''}
+      title={
+        request
+          ? t(leaving ? 'team.status.deactivateTitle' : 'team.status.reactivateTitle', { name: request.person.name })
+          : ''
+      }
       okText={t(leaving ? 'team.actions.deactivate' : 'team.actions.reactivate')}
       okButtonProps={{ danger: leaving, 'data-testid': 'status-ok' }}
       cancelText={t('common.cancel')}
@@ -58,7 +62,11 @@ export function StatusDialog({ request, onClose, onDone }: Props) {
       </Typography.Paragraph>
       <Form form={form} layout="vertical" preserve={false} initialValues={{ leftDate: dayjs() }}>
         {leaving && (
-          <Form.Item name="leftDate" label={t('fields.leftDate')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="leftDate"
+            label={t('fields.leftDate')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} data-testid="left-date" />
           </Form.Item>
         )}

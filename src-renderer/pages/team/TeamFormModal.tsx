@@ -29,7 +29,12 @@ export function TeamFormModal({ team, staff, onClose, onSaved }: Props) {
   const editing = team && team !== 'new' ? team : null;
 
   useEffect(() => {
-    if (team) form.setFieldsValue(editing ? { name: editing.name, region: editing.region, managerId: editing.managerId } : { name: '', region: '', managerId: null });
+    if (team)
+      form.setFieldsValue(
+        editing
+          ? { name: editing.name, region: editing.region, managerId: editing.managerId }
+          : { name: '', region: '', managerId: null },
+      );
   }, [team, editing, form]);
 
   const submit = async () => {
@@ -69,7 +74,11 @@ export function TeamFormModal({ team, staff, onClose, onSaved }: Props) {
         >
           <Input autoFocus data-testid="team-name-input" />
         </Form.Item>
-        <Form.Item name="region" label={t('fields.region')} rules={[{ max: 50, message: t('common.tooLong', { max: 50 }) }]}>
+        <Form.Item
+          name="region"
+          label={t('fields.region')}
+          rules={[{ max: 50, message: t('common.tooLong', { max: 50 }) }]}
+        >
           <Input placeholder={t('teams.regionPlaceholder')} />
         </Form.Item>
         <Form.Item name="managerId" label={t('fields.managerId')}>

@@ -34,7 +34,11 @@ export function TeamPage() {
         activeKey={tab}
         onChange={(key) => setParams(key === 'teams' ? { tab: 'teams' } : {}, { replace: true })}
         items={[
-          { key: 'people', label: t('team.tabs.people'), children: <StaffRoster staff={staff.data} teams={teams.data} /> },
+          {
+            key: 'people',
+            label: t('team.tabs.people'),
+            children: <StaffRoster staff={staff.data} teams={teams.data} />,
+          },
           { key: 'teams', label: t('team.tabs.teams'), children: <TeamsPanel teams={teams.data} staff={staff.data} /> },
         ]}
       />

@@ -42,19 +42,30 @@ export function TeamsPanel({ teams, staff }: Props) {
               dataIndex: 'name',
               render: (name: string, team) => (
                 <>
-                  <Typography.Text strong>{name}</Typography.Text> {!team.active && <Tag>{t('team.status.inactive')}</Tag>}
+                  <Typography.Text strong>{name}</Typography.Text>{' '}
+                  {!team.active && <Tag>{t('team.status.inactive')}</Tag>}
                 </>
               ),
             },
             { title: t('fields.region'), dataIndex: 'region', render: (v: string | null) => v ?? '—' },
             { title: t('fields.managerId'), dataIndex: 'managerName', render: (v: string | null) => v ?? '—' },
-            { title: t('teams.members'), dataIndex: 'members', align: 'right', render: (v: number) => formatNumber(v, lang) },
+            {
+              title: t('teams.members'),
+              dataIndex: 'members',
+              align: 'right',
+              render: (v: number) => formatNumber(v, lang),
+            },
             {
               title: t('common.actions'),
               key: 'actions',
               width: 120,
               render: (_: unknown, team) => (
-                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(team)} data-testid={`edit-team-${team.id}`}>
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => setEditing(team)}
+                  data-testid={`edit-team-${team.id}`}
+                >
                   {t('teams.edit')}
                 </Button>
               ),

@@ -23,7 +23,11 @@ export function useStaffColumnDefs(staff: StaffMember[], teams: Team[], actions:
     const byLabel = (fn: (k: string) => string) => (a: string, b: string) => fn(a).localeCompare(fn(b), lang);
     const activeManagers = staff.filter((p) => p.status === 'active');
 
-    const text = (field: keyof StaffMember & string, width: number, extra: Partial<ColDef<StaffMember>> = {}): ColDef<StaffMember> => ({
+    const text = (
+      field: keyof StaffMember & string,
+      width: number,
+      extra: Partial<ColDef<StaffMember>> = {},
+    ): ColDef<StaffMember> => ({
       colId: field,
       field,
       headerName: t(`fields.${field}`),
@@ -42,7 +46,8 @@ export function useStaffColumnDefs(staff: StaffMember[], teams: Team[], actions:
         width: 140,
         editable: true,
         valueGetter: (p) => keyOf(p.data?.teamId ?? null),
-        valueFormatter: (p: ValueFormatterParams<StaffMember, string>) => (p.value ? teamName(p.value) : p.node ? '' : none),
+        valueFormatter: (p: ValueFormatterParams<StaffMember, string>) =>
+          p.value ? teamName(p.value) : p.node ? '' : none,
         comparator: byLabel(teamName),
         filter: 'agTextColumnFilter',
         filterValueGetter: (p) => p.data?.teamName ?? '',
@@ -57,7 +62,8 @@ export function useStaffColumnDefs(staff: StaffMember[], teams: Team[], actions:
         width: 170,
         editable: true,
         valueGetter: (p) => keyOf(p.data?.managerId ?? null),
-        valueFormatter: (p: ValueFormatterParams<StaffMember, string>) => (p.value ? personName(p.value) : p.node ? '' : none),
+        valueFormatter: (p: ValueFormatterParams<StaffMember, string>) =>
+          p.value ? personName(p.value) : p.node ? '' : none,
         comparator: byLabel(personName),
         filter: 'agTextColumnFilter',
         filterValueGetter: (p) => p.data?.managerName ?? '',

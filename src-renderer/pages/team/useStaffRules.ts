@@ -8,7 +8,10 @@ export function useStaffIssueMessage() {
   const { t } = useTranslation();
   return useCallback(
     (field: StaffField, issue: string) =>
-      t('errors.request/invalid-input', { field: t(`fields.${field}`), reason: t(`validation.${issue}`, { defaultValue: t('validation.custom') }) }),
+      t('errors.request/invalid-input', {
+        field: t(`fields.${field}`),
+        reason: t(`validation.${issue}`, { defaultValue: t('validation.custom') }),
+      }),
     [t],
   );
 }
@@ -20,7 +23,10 @@ export function useStaffRules() {
     (field: StaffField, toValue: (v: unknown) => unknown = (v) => v): Rule[] => [
       {
         validator: async (_rule, value) => {
-          const issue = staffFieldIssue(field, toValue(value ?? (field === 'employeeNo' || field === 'name' ? '' : null)));
+          const issue = staffFieldIssue(
+            field,
+            toValue(value ?? (field === 'employeeNo' || field === 'name' ? '' : null)),
+          );
           if (issue) throw new Error(message(field, issue));
         },
       },

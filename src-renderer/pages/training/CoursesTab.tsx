@@ -29,12 +29,16 @@ export function CoursesTab() {
   };
   return (
     <div data-testid="training-plans">
-      <Typography.Title level={5}>{t('training.fields.required')} · {year}</Typography.Title>
+      <Typography.Title level={5}>
+        {t('training.fields.required')} · {year}
+      </Typography.Title>
       <Table
         rowKey="stage"
         size="small"
         pagination={false}
-        dataSource={STAGES.map((stage) => reqs.data?.find((r) => r.stage === stage) ?? { year, stage, hours: null, topics: [] })}
+        dataSource={STAGES.map(
+          (stage) => reqs.data?.find((r) => r.stage === stage) ?? { year, stage, hours: null, topics: [] },
+        )}
         columns={[
           { title: t('training.fields.stage'), dataIndex: 'stage', render: (s: string) => t(`training.stage.${s}`) },
           {
@@ -46,17 +50,28 @@ export function CoursesTab() {
                 defaultValue={r.hours ?? undefined}
                 onBlur={(e) => {
                   const hours = Number(e.target.value);
-                  if (e.target.value !== '' && Number.isFinite(hours) && hours !== r.hours) void setReq.mutateAsync({ year, stage: r.stage, hours, topics: r.topics }).catch((x: unknown) => message.error(errorMessage(x)));
+                  if (e.target.value !== '' && Number.isFinite(hours) && hours !== r.hours)
+                    void setReq
+                      .mutateAsync({ year, stage: r.stage, hours, topics: r.topics })
+                      .catch((x: unknown) => message.error(errorMessage(x)));
                 }}
               />
             ),
           },
-          { title: t('training.fields.topics'), dataIndex: 'topics', render: (ts: string[]) => ts.map((x) => <Tag key={x}>{t(`training.topic.${x}`)}</Tag>) },
+          {
+            title: t('training.fields.topics'),
+            dataIndex: 'topics',
+            render: (ts: string[]) => ts.map((x) => <Tag key={x}>{t(`training.topic.${x}`)}</Tag>),
+          },
         ]}
       />
       <div className="wb-toolbar" style={{ marginTop: 16 }}>
-        <Typography.Title level={5} style={{ margin: 0 }}>{t('training.fields.course')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>{t('training.actions.newCourse')}</Button>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('training.fields.course')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+          {t('training.actions.newCourse')}
+        </Button>
       </div>
       <Table<Course>
         rowKey="id"
@@ -72,12 +87,30 @@ export function CoursesTab() {
           { title: t('training.tabs.sessions'), dataIndex: 'sessions', align: 'right' },
         ]}
       />
-      <Modal open={open} title={t('training.actions.newCourse')} onOk={() => void add()} onCancel={() => setOpen(false)} okText={t('training.actions.save')}>
+      <Modal
+        open={open}
+        title={t('training.actions.newCourse')}
+        onOk={() => void add()}
+        onCancel={() => setOpen(false)}
+        okText={t('training.actions.save')}
+      >
         <Form form={form} layout="vertical" initialValues={{ stage: 'junior', topic: 'product', passMark: 60 }}>
-          <Form.Item name="title" label={t('training.fields.course')} rules={[{ required: true, message: t('common.required') }]}><Input /></Form.Item>
-          <Form.Item name="stage" label={t('training.fields.stage')}><Select options={STAGES.map((s) => ({ value: s, label: t(`training.stage.${s}`) }))} /></Form.Item>
-          <Form.Item name="topic" label={t('training.fields.topic')}><Select options={TOPICS.map((s) => ({ value: s, label: t(`training.topic.${s}`) }))} /></Form.Item>
-          <Form.Item name="passMark" label={t('training.fields.passMark')}><InputNumber min={0} max={100} /></Form.Item>
+          <Form.Item
+            name="title"
+            label={t('training.fields.course')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item name="stage" label={t('training.fields.stage')}>
+            <Select options={STAGES.map((s) => ({ value: s, label: t(`training.stage.${s}`) }))} />
+          </Form.Item>
+          <Form.Item name="topic" label={t('training.fields.topic')}>
+            <Select options={TOPICS.map((s) => ({ value: s, label: t(`training.topic.${s}`) }))} />
+          </Form.Item>
+          <Form.Item name="passMark" label={t('training.fields.passMark')}>
+            <InputNumber min={0} max={100} />
+          </Form.Item>
         </Form>
       </Modal>
     </div>

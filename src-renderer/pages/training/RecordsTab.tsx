@@ -14,7 +14,13 @@ export function RecordsTab() {
   return (
     <div data-testid="training-records">
       <div className="wb-toolbar">
-        <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} addonBefore={t('training.fields.year')} />
+        <InputNumber
+          value={year}
+          min={2000}
+          max={2100}
+          onChange={(v) => v && setYear(v)}
+          addonBefore={t('training.fields.year')}
+        />
       </div>
       <Table<TrainingRecord>
         rowKey="employeeNo"
@@ -28,8 +34,18 @@ export function RecordsTab() {
           { title: t('training.fields.team'), dataIndex: 'team', render: (v: string | null) => v ?? '—' },
           { title: t('training.fields.stage'), dataIndex: 'stage', render: (s: string) => t(`training.stage.${s}`) },
           { title: t('training.fields.hours'), dataIndex: 'hours', align: 'right' },
-          { title: t('training.fields.required'), dataIndex: 'required', align: 'right', render: (v: number | null) => v ?? '—' },
-          { title: t('training.fields.short'), dataIndex: 'short', align: 'right', render: (v: number) => (v > 0 ? <Tag color="warning">{v}</Tag> : '0') },
+          {
+            title: t('training.fields.required'),
+            dataIndex: 'required',
+            align: 'right',
+            render: (v: number | null) => v ?? '—',
+          },
+          {
+            title: t('training.fields.short'),
+            dataIndex: 'short',
+            align: 'right',
+            render: (v: number) => (v > 0 ? <Tag color="warning">{v}</Tag> : '0'),
+          },
           { title: t('training.fields.passed'), dataIndex: 'passed', align: 'right' },
         ]}
       />

@@ -27,7 +27,16 @@ export function SessionsTab() {
   const add = async () => {
     const v = await form.validateFields();
     try {
-      await save.mutateAsync({ courseId: v.courseId, date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD'), trainer: v.trainer ?? '', trainerKind: v.trainerKind ?? null, place: v.place ?? '', online: Boolean(v.online), hours: v.hours, cost: v.cost ?? 0 });
+      await save.mutateAsync({
+        courseId: v.courseId,
+        date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD'),
+        trainer: v.trainer ?? '',
+        trainerKind: v.trainerKind ?? null,
+        place: v.place ?? '',
+        online: Boolean(v.online),
+        hours: v.hours,
+        cost: v.cost ?? 0,
+      });
       setOpen(false);
       form.resetFields();
     } catch (e) {
@@ -45,7 +54,9 @@ export function SessionsTab() {
     <div data-testid="training-sessions">
       <div className="wb-toolbar">
         <span />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>{t('training.actions.newSession')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+          {t('training.actions.newSession')}
+        </Button>
       </div>
       <Table<TrainingSession>
         rowKey="id"
@@ -53,30 +64,88 @@ export function SessionsTab() {
         loading={sessions.isPending}
         dataSource={sessions.data ?? []}
         pagination={{ pageSize: 10 }}
-        rowSelection={{ type: 'radio', selectedRowKeys: selected ? [selected] : [], onChange: (keys) => setSelected(Number(keys[0])) }}
+        rowSelection={{
+          type: 'radio',
+          selectedRowKeys: selected ? [selected] : [],
+          onChange: (keys) => setSelected(Number(keys[0])),
+        }}
         columns={[
           { title: t('training.fields.date'), dataIndex: 'date' },
           { title: t('training.fields.course'), dataIndex: 'course' },
           { title: t('training.fields.trainer'), dataIndex: 'trainer', render: (v: string | null) => v ?? '—' },
-          { title: t('training.fields.place'), key: 'place', render: (_, s) => (s.online ? t('training.online') : (s.place ?? '—')) },
+          {
+            title: t('training.fields.place'),
+            key: 'place',
+            render: (_, s) => (s.online ? t('training.online') : (s.place ?? '—')),
+          },
           { title: t('training.fields.hours'), dataIndex: 'hours', align: 'right' },
-          { title: t('training.fields.cost'), dataIndex: 'cost', align: 'right', render: (v: number) => formatMoney(v, lang) },
+          {
+            title: t('training.fields.cost'),
+            dataIndex: 'cost',
+            align: 'right',
+            render: (v: number) => formatMoney(v, lang),
+          },
           { title: t('training.fields.enrolled'), dataIndex: 'enrolled', align: 'right' },
-          { title: t('training.fields.attended'), key: 'attended', align: 'right', render: (_, s) => (s.held ? s.attended : <Tag>{t('training.summary.notHeld')}</Tag>) },
-          { title: '', key: 'print', render: (_, s) => <Button size="small" onClick={() => void print(s.id)} data-testid={`sign-in-${s.id}`}>{t('training.actions.printSignIn')}</Button> },
+          {
+            title: t('training.fields.attended'),
+            key: 'attended',
+            align: 'right',
+            render: (_, s) => (s.held ? s.attended : <Tag>{t('training.summary.notHeld')}</Tag>),
+          },
+          {
+            title: '',
+            key: 'print',
+            render: (_, s) => (
+              <Button size="small" onClick={() => void print(s.id)} data-testid={`sign-in-${s.id}`}>
+                {t('training.actions.printSignIn')}
+              </Button>
+            ),
+          },
         ]}
       />
       {session && <Participants session={session} />}
-      <Modal open={open} title={t('training.actions.newSession')} onOk={() => void add()} onCancel={() => setOpen(false)} okText={t('training.actions.save')}>
+      <Modal
+        open={open}
+        title={t('training.actions.newSession')}
+        onOk={() => void add()}
+        onCancel={() => setOpen(false)}
+        okText={t('training.actions.save')}
+      >
         <Form form={form} layout="vertical" initialValues={{ hours: 2, date: dayjs() }}>
-          <Form.Item name="courseId" label={t('training.fields.course')} rules={[{ required: true, message: t('common.required') }]}><Select options={(courses.data ?? []).map((c) => ({ value: c.id, label: c.title }))} /></Form.Item>
-          <Form.Item name="date" label={t('training.fields.date')}><DatePicker /></Form.Item>
-          <Form.Item name="trainer" label={t('training.fields.trainer')}><Input /></Form.Item>
-          <Form.Item name="trainerKind" label={t('training.fields.trainerKind')}><Select allowClear options={(['internal', 'external'] as const).map((k) => ({ value: k, label: t(`training.trainerKind.${k}`) }))} /></Form.Item>
-          <Form.Item name="place" label={t('training.fields.place')}><Input /></Form.Item>
-          <Form.Item name="online" valuePropName="checked"><Checkbox>{t('training.online')}</Checkbox></Form.Item>
-          <Form.Item name="hours" label={t('training.fields.hours')}><InputNumber min={0.5} step={0.5} /></Form.Item>
-          <Form.Item name="cost" label={t('training.fields.cost')}><InputNumber min={0} /></Form.Item>
+          <Form.Item
+            name="courseId"
+            label={t('training.fields.course')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Select options={(courses.data ?? []).map((c) => ({ value: c.id, label: c.title }))} />
+          </Form.Item>
+          <Form.Item name="date" label={t('training.fields.date')}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="trainer" label={t('training.fields.trainer')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="trainerKind" label={t('training.fields.trainerKind')}>
+            <Select
+              allowClear
+              options={(['internal', 'external'] as const).map((k) => ({
+                value: k,
+                label: t(`training.trainerKind.${k}`),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="place" label={t('training.fields.place')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="online" valuePropName="checked">
+            <Checkbox>{t('training.online')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="hours" label={t('training.fields.hours')}>
+            <InputNumber min={0.5} step={0.5} />
+          </Form.Item>
+          <Form.Item name="cost" label={t('training.fields.cost')}>
+            <InputNumber min={0} />
+          </Form.Item>
         </Form>
       </Modal>
       <PrintFrame title={t('training.print.signInTitle')} html={html} onClose={() => setHtml(null)} />
@@ -100,10 +169,45 @@ function Participants({ session }: { session: TrainingSession }) {
   return (
     <div style={{ marginTop: 16 }} data-testid="participants">
       <Space style={{ marginBottom: 8 }} wrap>
-        <strong>{session.course} · {session.date}</strong>
-        <Select mode="multiple" style={{ minWidth: 320 }} value={chosen} onChange={setChosen} optionFilterProp="label" options={(staff.data ?? []).map((s) => ({ value: s.employeeNo, label: `${s.name} (${s.employeeNo})` }))} />
-        <Button disabled={!chosen.length} onClick={() => void run(enrol.mutateAsync({ sessionId: session.id, people: chosen }).then(() => setChosen([])))}>{t('training.actions.enrol')}</Button>
-        <Button type="primary" disabled={!rows.length} onClick={() => void run(attend.mutateAsync({ sessionId: session.id, rows: rows.map((r) => ({ person: r.employeeNo, attended: r.attended, testScore: r.attended ? r.testScore : null, mastery: r.attended ? r.mastery : null })) }).then(() => setEdits({})))} data-testid="save-attendance">
+        <strong>
+          {session.course} · {session.date}
+        </strong>
+        <Select
+          mode="multiple"
+          style={{ minWidth: 320 }}
+          value={chosen}
+          onChange={setChosen}
+          optionFilterProp="label"
+          options={(staff.data ?? []).map((s) => ({ value: s.employeeNo, label: `${s.name} (${s.employeeNo})` }))}
+        />
+        <Button
+          disabled={!chosen.length}
+          onClick={() =>
+            void run(enrol.mutateAsync({ sessionId: session.id, people: chosen }).then(() => setChosen([])))
+          }
+        >
+          {t('training.actions.enrol')}
+        </Button>
+        <Button
+          type="primary"
+          disabled={!rows.length}
+          onClick={() =>
+            void run(
+              attend
+                .mutateAsync({
+                  sessionId: session.id,
+                  rows: rows.map((r) => ({
+                    person: r.employeeNo,
+                    attended: r.attended,
+                    testScore: r.attended ? r.testScore : null,
+                    mastery: r.attended ? r.mastery : null,
+                  })),
+                })
+                .then(() => setEdits({})),
+            )
+          }
+          data-testid="save-attendance"
+        >
           {t('training.actions.attendance')}
         </Button>
       </Space>
@@ -116,10 +220,37 @@ function Participants({ session }: { session: TrainingSession }) {
         columns={[
           { title: t('training.fields.employeeNo'), dataIndex: 'employeeNo' },
           { title: t('training.fields.name'), dataIndex: 'name' },
-          { title: t('training.fields.attended'), key: 'a', render: (_, r) => <Checkbox checked={r.attended} onChange={(e) => patch(r.employeeNo, { attended: e.target.checked })} /> },
-          { title: t('training.fields.testScore'), key: 's', render: (_, r) => <InputNumber min={0} max={100} value={r.testScore} onChange={(v) => patch(r.employeeNo, { testScore: v })} /> },
-          { title: t('training.fields.mastery'), key: 'm', render: (_, r) => <InputNumber min={1} max={5} value={r.mastery} onChange={(v) => patch(r.employeeNo, { mastery: v })} /> },
-          { title: t('training.fields.passed'), dataIndex: 'passed', render: (v: boolean | null) => (v === null ? '—' : v ? '✓' : '✗') },
+          {
+            title: t('training.fields.attended'),
+            key: 'a',
+            render: (_, r) => (
+              <Checkbox checked={r.attended} onChange={(e) => patch(r.employeeNo, { attended: e.target.checked })} />
+            ),
+          },
+          {
+            title: t('training.fields.testScore'),
+            key: 's',
+            render: (_, r) => (
+              <InputNumber
+                min={0}
+                max={100}
+                value={r.testScore}
+                onChange={(v) => patch(r.employeeNo, { testScore: v })}
+              />
+            ),
+          },
+          {
+            title: t('training.fields.mastery'),
+            key: 'm',
+            render: (_, r) => (
+              <InputNumber min={1} max={5} value={r.mastery} onChange={(v) => patch(r.employeeNo, { mastery: v })} />
+            ),
+          },
+          {
+            title: t('training.fields.passed'),
+            dataIndex: 'passed',
+            render: (v: boolean | null) => (v === null ? '—' : v ? '✓' : '✗'),
+          },
           { title: t('training.fields.feedback'), dataIndex: 'enrolledReason', render: (v: string | null) => v ?? '' },
         ]}
       />

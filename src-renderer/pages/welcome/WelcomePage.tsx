@@ -40,7 +40,8 @@ export function WelcomePage() {
   const shownName = name ?? (settings.data ? settings.data.displayName || settings.data.accountName : '');
   const keepName = async () => {
     const given = shownName.trim();
-    if (given && given !== settings.data?.displayName) await saveSettings.mutateAsync({ displayName: given.slice(0, 50) });
+    if (given && given !== settings.data?.displayName)
+      await saveSettings.mutateAsync({ displayName: given.slice(0, 50) });
   };
   const then = (action: () => void) => () => {
     keepName().then(action, (e: unknown) => message.error(errorMessage(e)));
@@ -66,7 +67,13 @@ export function WelcomePage() {
       </div>
       <div className="wb-welcome-name">
         <Typography.Text strong>{t('welcome.yourName')}</Typography.Text>
-        <Input value={shownName} onChange={(e) => setName(e.target.value)} maxLength={50} style={{ maxWidth: 320 }} data-testid="welcome-name" />
+        <Input
+          value={shownName}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={50}
+          style={{ maxWidth: 320 }}
+          data-testid="welcome-name"
+        />
         <Typography.Text type="secondary">{t('welcome.yourNameHint')}</Typography.Text>
       </div>
       <div className="wb-choices">

@@ -12,35 +12,148 @@ const L = (k: string) => `recruit.fields.${k}`;
 interface State {
   plans: Map<string, number>;
 }
-const norm = (s: unknown) => String(s ?? '').trim().toLowerCase();
-const who = (r: ImportRecord) => (r.phone ? `p:${String(r.phone).replace(/[\s()-]/g, '')}` : r.email ? `e:${norm(r.email)}` : `n:${norm(r.name)}`);
+const norm = (s: unknown) =>
+  String(s ?? '')
+    .trim()
+    .toLowerCase();
+const who = (r: ImportRecord) =>
+  r.phone ? `p:${String(r.phone).replace(/[\s()-]/g, '')}` : r.email ? `e:${norm(r.email)}` : `n:${norm(r.name)}`;
 
 export const candidatesKind: ImportKind<State> = {
   kind: 'candidates',
   label: 'importExport.kinds.candidates',
   fields: [
-    { key: 'name', label: L('name'), type: 'text', required: true, maxLength: 50, shape: 'name', example: '张三', synonyms: ['姓名', '候选人', '候选人姓名', '牛人姓名', '应聘者', 'Name', 'Candidate', 'Candidate Name'] },
-    { key: 'position', label: L('plan'), type: 'text', required: true, maxLength: 100, shape: 'group', example: '销售代表', synonyms: ['应聘职位', '投递职位', '职位名称', '职位', '岗位', '招聘职位', 'Position', 'Job', 'Job Title', 'Applied Position'] },
-    { key: 'phone', label: L('phone'), type: 'text', maxLength: 30, shape: 'phone', example: '13800000000', synonyms: ['手机', '手机号', '手机号码', '联系电话', '电话', 'Mobile', 'Phone'] },
-    { key: 'email', label: L('email'), type: 'text', maxLength: 120, shape: 'email', example: 'zhangsan@example.com', synonyms: ['邮箱', '电子邮箱', 'E-mail', 'Email'] },
     {
-      key: 'channel', label: L('channel'), type: 'enum', values: ['boss', 'zhilian', '51job', 'liepin', 'referral', 'campus', 'agency'], example: 'BOSS直聘',
-      valueSynonyms: { boss: ['BOSS直聘', 'BOSS', 'Boss直聘'], zhilian: ['智联招聘', '智联', 'Zhaopin'], '51job': ['前程无忧', '51job', '无忧'], liepin: ['猎聘', '猎聘网', 'Liepin'], referral: ['内推', '内部推荐', '推荐', 'Referral'], campus: ['校招', '校园招聘', 'Campus'], agency: ['猎头', '中介', '招聘代理', 'Agency', 'Headhunter'] },
+      key: 'name',
+      label: L('name'),
+      type: 'text',
+      required: true,
+      maxLength: 50,
+      shape: 'name',
+      example: '张三',
+      synonyms: ['姓名', '候选人', '候选人姓名', '牛人姓名', '应聘者', 'Name', 'Candidate', 'Candidate Name'],
+    },
+    {
+      key: 'position',
+      label: L('plan'),
+      type: 'text',
+      required: true,
+      maxLength: 100,
+      shape: 'group',
+      example: '销售代表',
+      synonyms: [
+        '应聘职位',
+        '投递职位',
+        '职位名称',
+        '职位',
+        '岗位',
+        '招聘职位',
+        'Position',
+        'Job',
+        'Job Title',
+        'Applied Position',
+      ],
+    },
+    {
+      key: 'phone',
+      label: L('phone'),
+      type: 'text',
+      maxLength: 30,
+      shape: 'phone',
+      example: '13800000000',
+      synonyms: ['手机', '手机号', '手机号码', '联系电话', '电话', 'Mobile', 'Phone'],
+    },
+    {
+      key: 'email',
+      label: L('email'),
+      type: 'text',
+      maxLength: 120,
+      shape: 'email',
+      example: 'zhangsan@example.com',
+      synonyms: ['邮箱', '电子邮箱', 'E-mail', 'Email'],
+    },
+    {
+      key: 'channel',
+      label: L('channel'),
+      type: 'enum',
+      values: ['boss', 'zhilian', '51job', 'liepin', 'referral', 'campus', 'agency'],
+      example: 'BOSS直聘',
+      valueSynonyms: {
+        boss: ['BOSS直聘', 'BOSS', 'Boss直聘'],
+        zhilian: ['智联招聘', '智联', 'Zhaopin'],
+        '51job': ['前程无忧', '51job', '无忧'],
+        liepin: ['猎聘', '猎聘网', 'Liepin'],
+        referral: ['内推', '内部推荐', '推荐', 'Referral'],
+        campus: ['校招', '校园招聘', 'Campus'],
+        agency: ['猎头', '中介', '招聘代理', 'Agency', 'Headhunter'],
+      },
       synonyms: ['渠道', '来源', '简历来源', '招聘渠道', 'Source', 'Channel'],
     },
-    { key: 'appliedDate', label: L('appliedDate'), type: 'date', required: true, example: '2025-03-01', synonyms: ['投递时间', '投递日期', '申请时间', '应聘日期', '简历投递时间', 'Applied', 'Applied Date', 'Application Date'] },
     {
-      key: 'education', label: L('education'), type: 'enum', values: EDUCATION, example: '本科',
-      valueSynonyms: { highschool: ['高中', '中专', '中技', '技校', 'High school'], college: ['大专', '专科', 'College'], bachelor: ['本科', '学士', "Bachelor's", 'Bachelor'], master: ['硕士', '研究生', 'MBA', "Master's", 'Master'], doctor: ['博士', 'PhD', 'Doctorate'] },
+      key: 'appliedDate',
+      label: L('appliedDate'),
+      type: 'date',
+      required: true,
+      example: '2025-03-01',
+      synonyms: [
+        '投递时间',
+        '投递日期',
+        '申请时间',
+        '应聘日期',
+        '简历投递时间',
+        'Applied',
+        'Applied Date',
+        'Application Date',
+      ],
+    },
+    {
+      key: 'education',
+      label: L('education'),
+      type: 'enum',
+      values: EDUCATION,
+      example: '本科',
+      valueSynonyms: {
+        highschool: ['高中', '中专', '中技', '技校', 'High school'],
+        college: ['大专', '专科', 'College'],
+        bachelor: ['本科', '学士', "Bachelor's", 'Bachelor'],
+        master: ['硕士', '研究生', 'MBA', "Master's", 'Master'],
+        doctor: ['博士', 'PhD', 'Doctorate'],
+      },
       synonyms: ['学历', '最高学历', 'Education', 'Degree'],
     },
-    { key: 'years', label: L('years'), type: 'number', min: 0, max: 60, example: 3, synonyms: ['工作年限', '工作经验', '经验', '销售年限', 'Years', 'Experience', 'Years of Experience'] },
-    { key: 'industry', label: L('industry'), type: 'text', maxLength: 60, shape: 'group', example: '工业设备', synonyms: ['行业', '所在行业', '目前行业', 'Industry'] },
-    { key: 'location', label: L('location'), type: 'text', maxLength: 60, shape: 'group', example: '上海', synonyms: ['现居住地', '所在城市', '城市', '居住地', 'Location', 'City'] },
+    {
+      key: 'years',
+      label: L('years'),
+      type: 'number',
+      min: 0,
+      max: 60,
+      example: 3,
+      synonyms: ['工作年限', '工作经验', '经验', '销售年限', 'Years', 'Experience', 'Years of Experience'],
+    },
+    {
+      key: 'industry',
+      label: L('industry'),
+      type: 'text',
+      maxLength: 60,
+      shape: 'group',
+      example: '工业设备',
+      synonyms: ['行业', '所在行业', '目前行业', 'Industry'],
+    },
+    {
+      key: 'location',
+      label: L('location'),
+      type: 'text',
+      maxLength: 60,
+      shape: 'group',
+      example: '上海',
+      synonyms: ['现居住地', '所在城市', '城市', '居住地', 'Location', 'City'],
+    },
   ],
   prepare(ctx) {
     const plans = new Map<string, number>();
-    for (const p of ctx.db.prepare("SELECT id, title, job_title AS jobTitle FROM recruitment_plans WHERE status = 'open' ORDER BY id").all() as { id: number; title: string; jobTitle: string | null }[]) {
+    for (const p of ctx.db
+      .prepare("SELECT id, title, job_title AS jobTitle FROM recruitment_plans WHERE status = 'open' ORDER BY id")
+      .all() as { id: number; title: string; jobTitle: string | null }[]) {
       if (!plans.has(norm(p.title))) plans.set(norm(p.title), p.id);
       if (p.jobTitle && !plans.has(norm(p.jobTitle))) plans.set(norm(p.jobTitle), p.id);
     }
@@ -49,21 +162,45 @@ export const candidatesKind: ImportKind<State> = {
   check(r, s) {
     const problems: RowProblem[] = [];
     const plan = s.plans.get(norm(r.position));
-    if (plan === undefined) problems.push({ field: 'position', code: 'recruit.import.unknownPlan', params: { position: r.position } });
+    if (plan === undefined)
+      problems.push({ field: 'position', code: 'recruit.import.unknownPlan', params: { position: r.position } });
     else r.planId = plan;
-    if (r.appliedDate && String(r.appliedDate) > new Date().toISOString().slice(0, 10)) problems.push({ field: 'appliedDate', code: 'recruit.import.appliedInFuture', params: { date: r.appliedDate } });
+    if (r.appliedDate && String(r.appliedDate) > new Date().toISOString().slice(0, 10))
+      problems.push({ field: 'appliedDate', code: 'recruit.import.appliedInFuture', params: { date: r.appliedDate } });
     return problems;
   },
   key: (r) => `${norm(r.position)}|${who(r)}`,
   keyText: (r) => `${String(r.position)} · ${String(r.name)}`,
   commit(records, _s, ctx): CommitResult {
     const up = new Upserter(ctx.db, ctx.changes);
-    const find = ctx.db.prepare('SELECT * FROM candidates WHERE plan_id = ? AND (phone = ? OR lower(email) = lower(?) OR (? IS NULL AND ? IS NULL AND name = ?)) ORDER BY id LIMIT 1');
+    const find = ctx.db.prepare(
+      'SELECT * FROM candidates WHERE plan_id = ? AND (phone = ? OR lower(email) = lower(?) OR (? IS NULL AND ? IS NULL AND name = ?)) ORDER BY id LIMIT 1',
+    );
     const result: CommitResult = { inserted: 0, updated: 0, unchanged: 0, created: {} };
     records.forEach((r, i) => {
-      const existing = find.get(r.planId, r.phone ?? null, r.email ?? null, r.phone ?? null, r.email ?? null, r.name) as (Record<string, unknown> & { id: number }) | undefined;
-      const profile = { education: r.education ?? null, years: r.years ?? null, industry: r.industry ?? null, location: r.location ?? null };
-      const values = { plan_id: r.planId, name: r.name, phone: r.phone, email: r.email, source: r.channel, applied_date: r.appliedDate, profile: existing ? null : JSON.stringify(profile) };
+      const existing = find.get(
+        r.planId,
+        r.phone ?? null,
+        r.email ?? null,
+        r.phone ?? null,
+        r.email ?? null,
+        r.name,
+      ) as (Record<string, unknown> & { id: number }) | undefined;
+      const profile = {
+        education: r.education ?? null,
+        years: r.years ?? null,
+        industry: r.industry ?? null,
+        location: r.location ?? null,
+      };
+      const values = {
+        plan_id: r.planId,
+        name: r.name,
+        phone: r.phone,
+        email: r.email,
+        source: r.channel,
+        applied_date: r.appliedDate,
+        profile: existing ? null : JSON.stringify(profile),
+      };
       const { action } = up.upsert('candidates', existing, values, { status: 'new' });
       result[action]++;
       ctx.progress(i + 1, records.length);

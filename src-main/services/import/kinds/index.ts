@@ -35,4 +35,12 @@ export function getKind(kind: string): ImportKind<unknown> {
   return k as ImportKind<unknown>;
 }
 
-export type { ImportKind, ImportField, ImportRecord, RowProblem, CommitContext, CommitResult, PrepareContext } from './types';
+export type {
+  ImportKind,
+  ImportField,
+  ImportRecord,
+  RowProblem,
+  CommitContext,
+  CommitResult,
+  PrepareContext,
+} from './types';

@@ -24,7 +24,10 @@ const keys = new Map<string, string>();
 const nameKey = (s: string): string => {
   let k = keys.get(s);
   if (k === undefined) {
-    k = s.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '').toLowerCase();
+    k = s
+      .normalize('NFKC')
+      .replace(/[\s\u00a0\u3000]+/g, '')
+      .toLowerCase();
     if (keys.size > 200_000) keys.clear();
     keys.set(s, k);
   }
@@ -55,7 +58,8 @@ export function resolvePerson(lookup: StaffLookup, text: string, field: string):
   if (bracket && lookup.byNo.get(bracket[1].toLowerCase())) return lookup.byNo.get(bracket[1].toLowerCase())!;
   const named = lookup.byName.get(nameKey(bracket ? s.slice(0, bracket.index) : s)) ?? [];
   if (named.length === 1) return named[0];
-  if (named.length > 1) return { field, code: 'ambiguous-person', params: { name: s, numbers: named.map((p) => p.employeeNo).join(', ') } };
+  if (named.length > 1)
+    return { field, code: 'ambiguous-person', params: { name: s, numbers: named.map((p) => p.employeeNo).join(', ') } };
   return { field, code: 'unknown-person', params: { name: s } };
 }
 
@@ -68,7 +72,11 @@ export interface NamedLookup {
 }
 
 export function loadNamed(db: Database, table: 'customers' | 'products'): NamedLookup {
-  const rows = db.prepare(`SELECT id, code, name FROM ${table}`).all() as { id: number; code: string | null; name: string }[];
+  const rows = db.prepare(`SELECT id, code, name FROM ${table}`).all() as {
+    id: number;
+    code: string | null;
+    name: string;
+  }[];
   const l: NamedLookup = { byCode: new Map(), byName: new Map() };
   for (const r of rows) {
     if (r.code) l.byCode.set(r.code.toLowerCase(), r.id);

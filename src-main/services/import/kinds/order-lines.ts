@@ -49,7 +49,11 @@ export function orderLines(records: ImportRecord[], rows: readonly number[]): Ma
     const no = String(r.orderNo);
     const o = orders.get(no);
     if (!o) {
-      orderOf[i] = { first: i, given: [blank(r.date) ? -1 : i, blank(r.customer) ? -1 : i, blank(r.salesperson) ? -1 : i], lines: 0 };
+      orderOf[i] = {
+        first: i,
+        given: [blank(r.date) ? -1 : i, blank(r.customer) ? -1 : i, blank(r.salesperson) ? -1 : i],
+        lines: 0,
+      };
       orders.set(no, orderOf[i]);
       continue;
     }
@@ -60,7 +64,8 @@ export function orderLines(records: ImportRecord[], rows: readonly number[]): Ma
       const v = r[field];
       const at = o.given[k];
       if (blank(v) || at < 0) continue;
-      if (compareKey(field, records[at][field]) !== compareKey(field, v)) (found ??= []).push({ field, code: 'order-header-conflict', params: { order: no, first: rows[at] } });
+      if (compareKey(field, records[at][field]) !== compareKey(field, v))
+        (found ??= []).push({ field, code: 'order-header-conflict', params: { order: no, first: rows[at] } });
     }
     if (found) problems.set(i, found);
     else for (let k = 0; k < HEADER.length; k++) if (o.given[k] < 0 && !blank(r[HEADER[k]])) o.given[k] = i;

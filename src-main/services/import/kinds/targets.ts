@@ -39,7 +39,16 @@ function monthOfHeader(header: string): string | null {
   m = /^([一二三四五六七八九十]{1,3})月(份)?$/.exec(h);
   if (m) return ok(ZH_MONTHS.indexOf(m[1]) + 1 || 0);
   const en = EN_MONTHS.indexOf(h.slice(0, 3).toLowerCase());
-  if (en >= 0 && /^[a-z]+\.?$/i.test(h) && (h.length === 3 || h.length === 4 || 'january february march april may june july august september october november december'.split(' ').includes(h.toLowerCase()))) return String(en + 1);
+  if (
+    en >= 0 &&
+    /^[a-z]+\.?$/i.test(h) &&
+    (h.length === 3 ||
+      h.length === 4 ||
+      'january february march april may june july august september october november december'
+        .split(' ')
+        .includes(h.toLowerCase()))
+  )
+    return String(en + 1);
   return null;
 }
 
@@ -79,20 +88,130 @@ export const targetsKind: ImportKind<State> = {
   kind: 'targets',
   label: 'targets.import.kind',
   fields: [
-    { key: 'salesperson', label: L('salesperson'), type: 'text', maxLength: 50, example: 'S0101', synonyms: ['工号', '员工编号', '员工号', '销售员', '业务员', '销售人员', '销售代表', 'Employee No', 'Employee Number', 'Salesperson', 'Sales Rep', 'Rep'] },
-    { key: 'name', label: L('name'), type: 'text', maxLength: 50, example: '王伟', synonyms: ['姓名', '名字', '人员', 'Name', 'Full Name'] },
-    { key: 'team', label: L('team'), type: 'text', maxLength: 50, example: '华东区', synonyms: ['团队', '销售团队', '部门', '大区', '区域', '小组', 'Team', 'Department', 'Region'] },
-    { key: 'year', label: L('year'), type: 'year', example: 2026, synonyms: ['年度', '年份', '年', '目标年度', 'Year', 'Fiscal Year'] },
-    { key: 'month', label: L('month'), type: 'text', maxLength: 40, example: 3, synonyms: ['月份', '月', '目标月份', '年月', '期间', 'Month', 'Period', 'Target Month', 'Order Month', 'Month of Order Date', 'Year Month'] },
-    { key: 'amount', label: L('amount'), type: 'money', min: 0, example: 500000, synonyms: ['目标', '目标金额', '销售目标', '月度目标', '目标额', '任务额', '指标', '金额', 'Target', 'Sales Target', 'Amount', 'Quota'] },
+    {
+      key: 'salesperson',
+      label: L('salesperson'),
+      type: 'text',
+      maxLength: 50,
+      example: 'S0101',
+      synonyms: [
+        '工号',
+        '员工编号',
+        '员工号',
+        '销售员',
+        '业务员',
+        '销售人员',
+        '销售代表',
+        'Employee No',
+        'Employee Number',
+        'Salesperson',
+        'Sales Rep',
+        'Rep',
+      ],
+    },
+    {
+      key: 'name',
+      label: L('name'),
+      type: 'text',
+      maxLength: 50,
+      example: '王伟',
+      synonyms: ['姓名', '名字', '人员', 'Name', 'Full Name'],
+    },
+    {
+      key: 'team',
+      label: L('team'),
+      type: 'text',
+      maxLength: 50,
+      example: '华东区',
+      synonyms: ['团队', '销售团队', '部门', '大区', '区域', '小组', 'Team', 'Department', 'Region'],
+    },
+    {
+      key: 'year',
+      label: L('year'),
+      type: 'year',
+      example: 2026,
+      synonyms: ['年度', '年份', '年', '目标年度', 'Year', 'Fiscal Year'],
+    },
+    {
+      key: 'month',
+      label: L('month'),
+      type: 'text',
+      maxLength: 40,
+      example: 3,
+      synonyms: [
+        '月份',
+        '月',
+        '目标月份',
+        '年月',
+        '期间',
+        'Month',
+        'Period',
+        'Target Month',
+        'Order Month',
+        'Month of Order Date',
+        'Year Month',
+      ],
+    },
+    {
+      key: 'amount',
+      label: L('amount'),
+      type: 'money',
+      min: 0,
+      example: 500000,
+      synonyms: [
+        '目标',
+        '目标金额',
+        '销售目标',
+        '月度目标',
+        '目标额',
+        '任务额',
+        '指标',
+        '金额',
+        'Target',
+        'Sales Target',
+        'Amount',
+        'Quota',
+      ],
+    },
     { key: 'months', label: L('months'), type: 'money', min: 0, synonyms: [], repeat: monthOfHeader },
-    { key: 'yearTotal', label: L('yearTotal'), type: 'money', min: 0, synonyms: ['全年', '全年目标', '全年合计', '年度目标', '年度合计', '合计', '总计', '年目标', 'Total', 'Year Total', 'Annual', 'Annual Target', 'FY Total'] },
+    {
+      key: 'yearTotal',
+      label: L('yearTotal'),
+      type: 'money',
+      min: 0,
+      synonyms: [
+        '全年',
+        '全年目标',
+        '全年合计',
+        '年度目标',
+        '年度合计',
+        '合计',
+        '总计',
+        '年目标',
+        'Total',
+        'Year Total',
+        'Annual',
+        'Annual Target',
+        'FY Total',
+      ],
+    },
   ],
   requireOneOf: [['month', 'amount'], ['months']],
   prepare(ctx) {
-    const teams = new Map((ctx.db.prepare('SELECT id, name FROM teams').all() as { id: number; name: string }[]).map((t) => [nameKey(t.name), t.id]));
+    const teams = new Map(
+      (ctx.db.prepare('SELECT id, name FROM teams').all() as { id: number; name: string }[]).map((t) => [
+        nameKey(t.name),
+        t.id,
+      ]),
+    );
     const staff = allStaff(ctx.db);
-    const headerYears = [...new Set((ctx.headers?.get('months') ?? []).map((h) => /^(\d{4})\s*[-/.年]/.exec(h.normalize('NFKC').trim())?.[1]).filter((y): y is string => !!y))].map(Number);
+    const headerYears = [
+      ...new Set(
+        (ctx.headers?.get('months') ?? [])
+          .map((h) => /^(\d{4})\s*[-/.年]/.exec(h.normalize('NFKC').trim())?.[1])
+          .filter((y): y is string => !!y),
+      ),
+    ].map(Number);
     return {
       headerYears,
       staff: loadStaff(ctx.db),
@@ -106,16 +225,19 @@ export const targetsKind: ImportKind<State> = {
     if (r.month !== null && r.month !== undefined) {
       const pm = parseMonthCell(String(r.month));
       if (!pm) return [{ field: 'month', code: P('bad-month'), params: { value: r.month } }];
-      if (pm.year !== null && r.year !== null && r.year !== undefined && r.year !== pm.year) problems.push({ field: 'month', code: P('year-mismatch'), params: { value: r.month, year: r.year } });
+      if (pm.year !== null && r.year !== null && r.year !== undefined && r.year !== pm.year)
+        problems.push({ field: 'month', code: P('year-mismatch'), params: { value: r.month, year: r.year } });
       r.month = pm.month;
       if (pm.year !== null) r.year = pm.year;
     }
     const wideRow = r.months && typeof r.months === 'object' && Object.keys(r.months).length > 0;
     // A wide sheet whose month headers are dates of one year is that year's; of several years, it cannot be one row a person.
-    if (wideRow && s.headerYears.length > 1) return [{ field: 'months', code: P('header-years'), params: { years: s.headerYears.join(', ') } }];
+    if (wideRow && s.headerYears.length > 1)
+      return [{ field: 'months', code: P('header-years'), params: { years: s.headerYears.join(', ') } }];
     const headerYear = wideRow && s.headerYears.length === 1 ? s.headerYears[0] : undefined;
     const given = (r.year as number | null) ?? ctx.options.year;
-    if (headerYear !== undefined && given !== null && given !== undefined && given !== headerYear) problems.push({ field: 'months', code: P('year-mismatch'), params: { value: headerYear, year: given } });
+    if (headerYear !== undefined && given !== null && given !== undefined && given !== headerYear)
+      problems.push({ field: 'months', code: P('year-mismatch'), params: { value: headerYear, year: given } });
     const year = yearOf(r, headerYear ?? ctx.options.year);
     if (year === null) problems.push({ field: 'year', code: P('no-year') });
     else r.year = year;
@@ -127,26 +249,44 @@ export const targetsKind: ImportKind<State> = {
         r.salesperson = p.employeeNo;
         if (r.team) {
           const teamId = s.teams.get(nameKey(String(r.team)));
-          if (teamId !== s.teamOfPerson.get(p.id)) problems.push({ field: 'team', code: P('team-mismatch'), params: { person: p.name, team: r.team } });
+          if (teamId !== s.teamOfPerson.get(p.id))
+            problems.push({ field: 'team', code: P('team-mismatch'), params: { person: p.name, team: r.team } });
         }
       }
     } else if (r.team) {
-      if (!s.teams.has(nameKey(String(r.team)))) problems.push({ field: 'team', code: P('unknown-team'), params: { team: r.team } });
+      if (!s.teams.has(nameKey(String(r.team))))
+        problems.push({ field: 'team', code: P('unknown-team'), params: { team: r.team } });
     } else problems.push({ field: 'salesperson', code: P('no-owner') });
     const wide = r.months && typeof r.months === 'object' && Object.keys(r.months).length > 0;
-    if (!wide && (r.month === null || r.amount === null)) problems.push({ field: r.month === null ? 'month' : 'amount', code: 'required' });
-    const months = wide ? (r.months as Record<string, number | null>) : r.amount !== null ? { [String(r.month)]: r.amount as number } : {};
+    if (!wide && (r.month === null || r.amount === null))
+      problems.push({ field: r.month === null ? 'month' : 'amount', code: 'required' });
+    const months = wide
+      ? (r.months as Record<string, number | null>)
+      : r.amount !== null
+        ? { [String(r.month)]: r.amount as number }
+        : {};
     for (const [m, fen] of Object.entries(months)) {
-      if (fen !== null && fen % 100 !== 0) problems.push({ field: wide ? 'months' : 'amount', code: P('not-whole-yuan'), params: { month: m, value: fen / 100 } });
+      if (fen !== null && fen % 100 !== 0)
+        problems.push({
+          field: wide ? 'months' : 'amount',
+          code: P('not-whole-yuan'),
+          params: { month: m, value: fen / 100 },
+        });
     }
     if (wide && r.yearTotal !== null && r.yearTotal !== undefined) {
       const given = Object.values(months).filter((v): v is number => v !== null);
       const sum = given.reduce((a, b) => a + b, 0);
-      if (given.length === 12 && sum !== r.yearTotal) problems.push({ field: 'yearTotal', code: P('total-mismatch'), params: { total: (r.yearTotal as number) / 100, sum: sum / 100 } });
+      if (given.length === 12 && sum !== r.yearTotal)
+        problems.push({
+          field: 'yearTotal',
+          code: P('total-mismatch'),
+          params: { total: (r.yearTotal as number) / 100, sum: sum / 100 },
+        });
     }
     return problems;
   },
-  key: (r) => `${r.year}:${r.salesperson ? `p:${String(r.salesperson).toLowerCase()}` : `t:${nameKey(String(r.team))}`}:${r.month ?? 'wide'}`,
+  key: (r) =>
+    `${r.year}:${r.salesperson ? `p:${String(r.salesperson).toLowerCase()}` : `t:${nameKey(String(r.team))}`}:${r.month ?? 'wide'}`,
   keyText: (r) => [r.year, r.salesperson ?? r.team, r.month].filter((x) => x !== null && x !== undefined).join(' '),
   commit(records, s, ctx): CommitResult {
     const { db } = ctx;
@@ -160,9 +300,15 @@ export const targetsKind: ImportKind<State> = {
       // Teams first: a team's month is spread over its people, whose own rows (if any) then stand as given.
       const ordered = [...mine.filter((r) => !r.salesperson), ...mine.filter((r) => r.salesperson)];
       for (const r of ordered) {
-        const months = r.months && Object.keys(r.months as object).length ? (r.months as Record<string, number | null>) : { [String(r.month)]: r.amount as number };
-        const node = r.salesperson ? plan.people.find((p) => p.id === s.personId.get(String(r.salesperson))) : plan.teams.find((t) => nameKey(t.name) === nameKey(String(r.team)));
-        if (!node) throw new WorkbenchError('targets/unknown-person', { person: String(r.salesperson ?? r.team), year });
+        const months =
+          r.months && Object.keys(r.months as object).length
+            ? (r.months as Record<string, number | null>)
+            : { [String(r.month)]: r.amount as number };
+        const node = r.salesperson
+          ? plan.people.find((p) => p.id === s.personId.get(String(r.salesperson)))
+          : plan.teams.find((t) => nameKey(t.name) === nameKey(String(r.team)));
+        if (!node)
+          throw new WorkbenchError('targets/unknown-person', { person: String(r.salesperson ?? r.team), year });
         let changed = false;
         const had = plan.stored.has(`${node.scope}:${node.id}`);
         for (const [m, fen] of Object.entries(months)) {

@@ -23,7 +23,9 @@ export class Upserter {
     let list = this.inserts.get(table);
     if (!list) this.inserts.set(table, (list = []));
     for (const e of list) if (e.cols.length === cols.length && e.cols.every((c, i) => c === cols[i])) return e.stmt;
-    const stmt = this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${'?, '.repeat(cols.length - 1)}?)`);
+    const stmt = this.db.prepare(
+      `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${'?, '.repeat(cols.length - 1)}?)`,
+    );
     list.push({ cols, stmt });
     return stmt;
   }
@@ -57,16 +59,26 @@ export class Upserter {
 
   /** Updates the columns whose new value differs (null values are left alone); returns whether anything changed. */
   update(table: string, existing: Record<string, unknown> & { id: number }, values: Record<string, unknown>): boolean {
-    const diff = Object.keys(values).filter((c) => values[c] !== null && values[c] !== undefined && !same(values[c], existing[c]));
+    const diff = Object.keys(values).filter(
+      (c) => values[c] !== null && values[c] !== undefined && !same(values[c], existing[c]),
+    );
     if (!diff.length) return false;
     const old: Record<string, unknown> = {};
     for (const c of diff) old[c] = existing[c] ?? null;
-    this.stmt(`UPDATE ${table} SET ${diff.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run([...diff.map((c) => values[c]), existing.id]);
+    this.stmt(`UPDATE ${table} SET ${diff.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run([
+      ...diff.map((c) => values[c]),
+      existing.id,
+    ]);
     this.changes.updated(table, existing.id, old);
     return true;
   }
 
-  upsert(table: string, existing: (Record<string, unknown> & { id: number }) | undefined, values: Record<string, unknown>, onInsert: Record<string, unknown> = {}): { id: number; action: UpsertAction } {
+  upsert(
+    table: string,
+    existing: (Record<string, unknown> & { id: number }) | undefined,
+    values: Record<string, unknown>,
+    onInsert: Record<string, unknown> = {},
+  ): { id: number; action: UpsertAction } {
     if (!existing) return { id: this.insert(table, values, onInsert), action: 'inserted' };
     return { id: existing.id, action: this.update(table, existing, values) ? 'updated' : 'unchanged' };
   }

@@ -24,7 +24,13 @@ export function codeKey(v: string): string {
   return /^-?\d+(\.0+)?$/.test(v) ? String(Number(v)) : v.trim();
 }
 
-export function readAnswer(p: ColumnPlan, q: SurveyQuestion, cells: CellValue[], sep: RegExp, optionColumns: boolean): ReadAnswer {
+export function readAnswer(
+  p: ColumnPlan,
+  q: SurveyQuestion,
+  cells: CellValue[],
+  sep: RegExp,
+  optionColumns: boolean,
+): ReadAnswer {
   if (optionColumns) {
     const picked: string[] = [];
     p.indexes.forEach((i, k) => {
@@ -35,7 +41,12 @@ export function readAnswer(p: ColumnPlan, q: SurveyQuestion, cells: CellValue[],
       // 问卷星's coded export ticks with 1 and 0; SurveyMonkey repeats the option's own text
       if (t === '0') return;
       if (t === '1' || normaliseWord(t) === normaliseWord(option)) picked.push(option);
-      else throw new WorkbenchError('survey/bad-answer', { question: q.text, value: `${option}: ${t}`, expected: `0 / 1 / ${option}` });
+      else
+        throw new WorkbenchError('survey/bad-answer', {
+          question: q.text,
+          value: `${option}: ${t}`,
+          expected: `0 / 1 / ${option}`,
+        });
     });
     return { value: picked, shown: picked.length ? picked.join('┋') : null };
   }
@@ -46,11 +57,22 @@ export function readAnswer(p: ColumnPlan, q: SurveyQuestion, cells: CellValue[],
   if (p.codes) {
     const codes = p.codes;
     const decode = (v: string): string | null => (Object.hasOwn(codes, codeKey(v)) ? codes[codeKey(v)] : v);
-    if (q.type === 'multi') value = shown.split(sep).map((s) => s.trim()).filter(Boolean).map(decode).filter((s): s is string => s !== null);
+    if (q.type === 'multi')
+      value = shown
+        .split(sep)
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(decode)
+        .filter((s): s is string => s !== null);
     else if (Object.hasOwn(codes, codeKey(shown))) value = codes[codeKey(shown)];
   }
-  if (typeof value === 'string' && q.type === 'likert5' && p.wordMap[normaliseWord(value)] !== undefined) value = p.wordMap[normaliseWord(value)];
-  if (typeof value === 'string' && q.type === 'multi') value = value.split(sep).map((s) => s.trim()).filter(Boolean);
+  if (typeof value === 'string' && q.type === 'likert5' && p.wordMap[normaliseWord(value)] !== undefined)
+    value = p.wordMap[normaliseWord(value)];
+  if (typeof value === 'string' && q.type === 'multi')
+    value = value
+      .split(sep)
+      .map((s) => s.trim())
+      .filter(Boolean);
   return { value, shown };
 }
 
@@ -58,8 +80,15 @@ export function readAnswer(p: ColumnPlan, q: SurveyQuestion, cells: CellValue[],
 export function storedReading(s: StoredAnswer, shown: string | null, sep: RegExp): string | null {
   const stored = s.text ?? (s.num === null ? null : String(s.num));
   if (stored === null || shown === null) return stored === shown ? null : stored;
-  const a = stored.split('\n').map((x) => x.trim()).sort();
-  const b = shown.split(sep).map((x) => x.trim()).filter(Boolean).sort();
+  const a = stored
+    .split('\n')
+    .map((x) => x.trim())
+    .sort();
+  const b = shown
+    .split(sep)
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .sort();
   return a.join('\n') === b.join('\n') || Number(stored) === Number(shown) ? null : stored.split('\n').join('┋');
 }
 
@@ -75,7 +104,12 @@ export function choicesOf(sheet: SurveySheet, p: ColumnPlan, sep: RegExp): strin
       if (coded !== null) all.add(coded);
     }
   }
-  const fromCodes = p.codes ? Object.entries(p.codes).sort(([a], [b]) => naturalOrder(a, b)).map(([, l]) => l).filter((l): l is string => l !== null) : [];
+  const fromCodes = p.codes
+    ? Object.entries(p.codes)
+        .sort(([a], [b]) => naturalOrder(a, b))
+        .map(([, l]) => l)
+        .filter((l): l is string => l !== null)
+    : [];
   // a code table lists its options in the questionnaire's order; the rest follow in natural order
   return [...new Set([...fromCodes, ...[...all].sort(naturalOrder)])];
 }
@@ -84,7 +118,12 @@ export function choicesOf(sheet: SurveySheet, p: ColumnPlan, sep: RegExp): strin
  * Importing into an existing survey whose options are numbered (问卷星's "按序号" export): a cell k may be
  * the k-th option of the questionnaire. Only proposed, never applied, until the manager confirms it.
  */
-export function suggestCodes(sheet: SurveySheet, p: ColumnPlan, q: SurveyQuestion, sep: RegExp): Record<string, string | null> | null {
+export function suggestCodes(
+  sheet: SurveySheet,
+  p: ColumnPlan,
+  q: SurveyQuestion,
+  sep: RegExp,
+): Record<string, string | null> | null {
   const choices = q.options.choices ?? [];
   if ((q.type !== 'choice' && q.type !== 'multi') || !choices.length || p.codes || p.indexes.length > 1) return null;
   const out: Record<string, string | null> = {};

@@ -45,16 +45,53 @@ const collator = new Intl.Collator('zh-CN', { numeric: true });
 export const naturalOrder = (a: string, b: string): number => collator.compare(a, b);
 
 // issue #10 item 7: the platforms' and people's names for the respondent's number
-const ID_HEADERS = /^(序号|问卷序号|答卷序号|答卷编号|问卷编号|答卷id|编号|id|respondent ?id|response ?id|respondent_id|response_id|response number|respondent number)$/i;
+const ID_HEADERS =
+  /^(序号|问卷序号|答卷序号|答卷编号|问卷编号|答卷id|编号|id|respondent ?id|response ?id|respondent_id|response_id|response number|respondent number)$/i;
 // bilingual Microsoft Forms headers put the other language first: match the last words
-const TIME_HEADERS = /(^|\s)(提交答卷时间|timestamp|时间戳记|end date|enddate|completion time|end time|完成时间|submitted|提交时间)$/i;
+const TIME_HEADERS =
+  /(^|\s)(提交答卷时间|timestamp|时间戳记|end date|enddate|completion time|end time|完成时间|submitted|提交时间)$/i;
 const META_HEADERS = new Set(
-  [...WJX_META, 'Collector ID', 'Start Date', 'IP Address', 'Email Address', 'First Name', 'Last Name', 'Custom Data 1', 'StartDate', 'Status', 'RecordedDate', 'ResponseId', 'Start Date', 'Start time', 'Response Type', 'Recorded Date', 'IPAddress', 'Progress',
-    'Duration (in seconds)', 'Finished', 'RecipientLastName', 'RecipientFirstName', 'RecipientEmail', 'ExternalReference', 'LocationLatitude', 'LocationLongitude',
-    'DistributionChannel', 'UserLanguage', 'Start time', 'Start Time', 'Email', 'Name', 'Last modified time', '开始时间'].map((h) => h.toLowerCase()),
+  [
+    ...WJX_META,
+    'Collector ID',
+    'Start Date',
+    'IP Address',
+    'Email Address',
+    'First Name',
+    'Last Name',
+    'Custom Data 1',
+    'StartDate',
+    'Status',
+    'RecordedDate',
+    'ResponseId',
+    'Start Date',
+    'Start time',
+    'Response Type',
+    'Recorded Date',
+    'IPAddress',
+    'Progress',
+    'Duration (in seconds)',
+    'Finished',
+    'RecipientLastName',
+    'RecipientFirstName',
+    'RecipientEmail',
+    'ExternalReference',
+    'LocationLatitude',
+    'LocationLongitude',
+    'DistributionChannel',
+    'UserLanguage',
+    'Start time',
+    'Start Time',
+    'Email',
+    'Name',
+    'Last modified time',
+    '开始时间',
+  ].map((h) => h.toLowerCase()),
 );
-const SALESPERSON = /(销售代表|销售人员|业务员|客户经理|销售顾问|为您服务|服务您的|salesperson|sales rep|account manager|served you|your sales)/i;
-const CUSTOMER = /^(客户|客户名称|客户编号|公司名称|单位名称|company|customer|customer name|customer id|company name)$/i;
+const SALESPERSON =
+  /(销售代表|销售人员|业务员|客户经理|销售顾问|为您服务|服务您的|salesperson|sales rep|account manager|served you|your sales)/i;
+const CUSTOMER =
+  /^(客户|客户名称|客户编号|公司名称|单位名称|company|customer|customer name|customer id|company name)$/i;
 const NPS_HINT = /(推荐|recommend|0\s*[-–~到至]\s*10|nps)/i;
 const TEXT_HINT = /(comment|suggestion|feedback|remarks|意见|建议|留言|评论)/i;
 const CES_HINT = /(容易|费力|省力|easy|effort|ces)/i;
@@ -64,7 +101,12 @@ const SCALES = new Set<QuestionType>(['likert5', 'nps', 'ces7']);
 
 /** '1、手机部数' → '手机部数'; Qualtrics/SurveyMonkey texts are kept. */
 function questionText(header: string): string {
-  return header.replace(/^\s*\d+\s*[、.．]\s*/, '').replace(/^第\d+题\s*/, '').trim() || header.trim();
+  return (
+    header
+      .replace(/^\s*\d+\s*[、.．]\s*/, '')
+      .replace(/^第\d+题\s*/, '')
+      .trim() || header.trim()
+  );
 }
 
 const isInt = (v: string) => /^-?\d+(\.0+)?$/.test(v);
@@ -83,7 +125,12 @@ export function multiSeparator(layout: Layout): RegExp {
   return layout === 'wjx-text' ? /┋/ : /┋|;/;
 }
 
-function inferType(header: string, values: string[], layout: Layout, openEnded: boolean): { type: QuestionType; choices: string[]; wordMap: Record<string, number> } {
+function inferType(
+  header: string,
+  values: string[],
+  layout: Layout,
+  openEnded: boolean,
+): { type: QuestionType; choices: string[]; wordMap: Record<string, number> } {
   const none = { choices: [] as string[], wordMap: {} as Record<string, number> };
   if (!values.length || openEnded) return { type: 'text', ...none };
   const freeText = TEXT_HINT.test(header);
@@ -122,12 +169,27 @@ function inferType(header: string, values: string[], layout: Layout, openEnded: 
   }
   const sep = multiSeparator(layout);
   if (values.some((v) => sep.test(v))) {
-    const choices = [...new Set(values.flatMap((v) => v.split(sep).map((x) => x.trim()).filter(Boolean)))].sort(naturalOrder);
+    const choices = [
+      ...new Set(
+        values.flatMap((v) =>
+          v
+            .split(sep)
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ),
+    ].sort(naturalOrder);
     if (choices.length <= 50) return { type: 'multi', choices, wordMap: {} };
   }
   const distinct = [...new Set(values)].sort(naturalOrder);
   // a choice repeats its options: at most 12 of them, each seen twice on average
-  if (!freeText && distinct.length <= 12 && distinct.length * 2 <= values.length && distinct.every((d) => d.length <= 60)) return { type: 'choice', choices: distinct, wordMap: {} };
+  if (
+    !freeText &&
+    distinct.length <= 12 &&
+    distinct.length * 2 <= values.length &&
+    distinct.every((d) => d.length <= 60)
+  )
+    return { type: 'choice', choices: distinct, wordMap: {} };
   return { type: 'text', ...none };
 }
 
@@ -153,32 +215,65 @@ export function planColumns(sheet: SurveySheet, roster?: Roster): ColumnPlan[] {
       const cols = groups.get(key)!;
       const choices = cols.map((x) => (coded ? /^第\d+题\((.+)\)$/.exec(x.header)![1] : x.sub!));
       n++;
-      plans.push({ indexes: cols.map((x) => x.index), letter: c.letter, header: c.header, text: coded ? `第${coded[1]}题` : c.header, code: coded ? `Q${coded[1]}` : `Q${n}`, role: 'question', type: 'multi', choices, wordMap: {} });
+      plans.push({
+        indexes: cols.map((x) => x.index),
+        letter: c.letter,
+        header: c.header,
+        text: coded ? `第${coded[1]}题` : c.header,
+        code: coded ? `Q${coded[1]}` : `Q${n}`,
+        role: 'question',
+        type: 'multi',
+        choices,
+        wordMap: {},
+      });
       continue;
     }
     const h = c.header;
     // Qualtrics names its metadata in the first header row (StartDate, ResponseId…): test both rows
     const names = c.sub ? [h, c.sub] : [h];
-    const base = { indexes: [c.index], letter: c.letter, header: h, text: questionText(h), choices: [] as string[], wordMap: {} as Record<string, number> };
+    const base = {
+      indexes: [c.index],
+      letter: c.letter,
+      header: h,
+      text: questionText(h),
+      choices: [] as string[],
+      wordMap: {} as Record<string, number>,
+    };
     const qNo = /^\s*(\d+)\s*[、.．]/.exec(h)?.[1] ?? /^Q(\d+)/i.exec(c.sub ?? '')?.[1];
     const code = (role: string) => (qNo ? `Q${qNo}` : `${role}${c.index + 1}`);
-    if (names.some((x) => ID_HEADERS.test(x)) && !plans.some((p) => p.role === 'id')) plans.push({ ...base, code: 'id', role: 'id', type: 'meta' });
-    else if (names.some((x) => TIME_HEADERS.test(x)) && !plans.some((p) => p.role === 'submitted')) plans.push({ ...base, code: 'submitted', role: 'submitted', type: 'meta' });
+    if (names.some((x) => ID_HEADERS.test(x)) && !plans.some((p) => p.role === 'id'))
+      plans.push({ ...base, code: 'id', role: 'id', type: 'meta' });
+    else if (names.some((x) => TIME_HEADERS.test(x)) && !plans.some((p) => p.role === 'submitted'))
+      plans.push({ ...base, code: 'submitted', role: 'submitted', type: 'meta' });
     else if (CUSTOMER.test(h.trim())) plans.push({ ...base, code: 'customer', role: 'customer', type: 'meta' });
-    else if (names.some((x) => META_HEADERS.has(x.toLowerCase()) || /(^|\s)(start time|开始时间)$/i.test(x)) || /_NPS_GROUP$/i.test(c.sub ?? '') || /_NPS_GROUP$/i.test(h)) plans.push({ ...base, code: `M${c.index + 1}`, role: 'ignore', type: 'meta' });
+    else if (
+      names.some((x) => META_HEADERS.has(x.toLowerCase()) || /(^|\s)(start time|开始时间)$/i.test(x)) ||
+      /_NPS_GROUP$/i.test(c.sub ?? '') ||
+      /_NPS_GROUP$/i.test(h)
+    )
+      plans.push({ ...base, code: `M${c.index + 1}`, role: 'ignore', type: 'meta' });
     else {
       const values = valuesOf(sheet, c.index);
       const t = inferType(h, values, sheet.layout, c.openEnded);
       // the answers decide (issue #10 item 2): scores are a scale even under "客户经理…满意度"; names of the
       // roster are the salesperson link; the header alone names the salesperson only when it asks no scale question
       const isScale = SCALES.has(t.type);
-      const named = values.length > 0 && roster !== undefined && values.filter((v) => roster.has(v)).length >= 0.8 * values.length;
+      const named =
+        values.length > 0 && roster !== undefined && values.filter((v) => roster.has(v)).length >= 0.8 * values.length;
       const namesSalesperson = SALESPERSON.test(h) && !SCALE_HINT.test(h);
       // small employee numbers (1–5) under "为您服务的客户经理" are people, not scores
-      if ((named && namesSalesperson) || (!isScale && (named || namesSalesperson))) plans.push({ ...base, code: code('SP'), role: 'salesperson', type: 'salesperson' });
+      if ((named && namesSalesperson) || (!isScale && (named || namesSalesperson)))
+        plans.push({ ...base, code: code('SP'), role: 'salesperson', type: 'salesperson' });
       else {
         n++;
-        plans.push({ ...base, code: code('Q'), role: 'question', type: t.type, choices: t.choices, wordMap: t.wordMap });
+        plans.push({
+          ...base,
+          code: code('Q'),
+          role: 'question',
+          type: t.type,
+          choices: t.choices,
+          wordMap: t.wordMap,
+        });
       }
     }
   }

@@ -52,34 +52,60 @@ function applyCorrections(sheet: SurveySheet, plans: ColumnPlan[], fixes: Import
       if (p.role === 'ignore') p.role = 'question';
     }
     if (f.wordMap) for (const [w, s] of Object.entries(f.wordMap)) p.wordMap[normaliseWord(w)] = s;
-    if (f.codes) p.codes = Object.fromEntries(Object.entries(f.codes).map(([k, v]) => [codeKey(k), v === null ? null : v.trim()]));
+    if (f.codes)
+      p.codes = Object.fromEntries(Object.entries(f.codes).map(([k, v]) => [codeKey(k), v === null ? null : v.trim()]));
     // options follow the answers (and the code table), for a column the manager made a choice question
-    if ((f.type || f.codes) && (p.type === 'choice' || p.type === 'multi') && p.indexes.length === 1) p.choices = choicesOf(sheet, p, sep);
+    if ((f.type || f.codes) && (p.type === 'choice' || p.type === 'multi') && p.indexes.length === 1)
+      p.choices = choicesOf(sheet, p, sep);
   }
 }
 
 /** The roster's employee numbers and names, to tell the salesperson column by its values (issue #10 item 2). */
 function roster(ctx: ServiceContext): Roster {
-  const known = new Set(allStaff(ctx.db).flatMap((s) => [s.employeeNo.toLowerCase(), s.name]).filter((x): x is string => !!x));
+  const known = new Set(
+    allStaff(ctx.db)
+      .flatMap((s) => [s.employeeNo.toLowerCase(), s.name])
+      .filter((x): x is string => !!x),
+  );
   return { has: (v) => known.has(v) || known.has(v.toLowerCase()) };
 }
 
 /** The question a column fills: an existing one (importing into a survey) or one made from the column. */
-function targetQuestions(ctx: ServiceContext, plans: ColumnPlan[], surveyId: number | undefined): Map<ColumnPlan, SurveyQuestion> {
+function targetQuestions(
+  ctx: ServiceContext,
+  plans: ColumnPlan[],
+  surveyId: number | undefined,
+): Map<ColumnPlan, SurveyQuestion> {
   const out = new Map<ColumnPlan, SurveyQuestion>();
   const existing = surveyId === undefined ? [] : listQuestions(ctx.db, surveyId);
   let pos = existing.length;
   for (const p of plans) {
     if (p.role !== 'question' && p.role !== 'salesperson' && p.role !== 'meta') continue;
     if (surveyId !== undefined) {
-      const q = existing.find((e) => e.text === p.text || e.text === p.header || e.code.toLowerCase() === p.code.toLowerCase());
+      const q = existing.find(
+        (e) => e.text === p.text || e.text === p.header || e.code.toLowerCase() === p.code.toLowerCase(),
+      );
       if (!q) throw new WorkbenchError('survey/unknown-column', { column: `${p.letter} ${p.header}` });
       out.set(p, q);
       continue;
     }
-    out.set(p, { id: -++pos, position: pos, code: p.code, text: p.text, type: p.type, options: p.type === 'choice' || p.type === 'multi' ? { choices: p.choices } : p.type === 'likert5' ? { labels: undefined } : {}, answers: 0 });
+    out.set(p, {
+      id: -++pos,
+      position: pos,
+      code: p.code,
+      text: p.text,
+      type: p.type,
+      options:
+        p.type === 'choice' || p.type === 'multi'
+          ? { choices: p.choices }
+          : p.type === 'likert5'
+            ? { labels: undefined }
+            : {},
+      answers: 0,
+    });
   }
-  if (surveyId === undefined) for (const q of out.values()) if (q.type === 'likert5') q.options = { labels: DEFAULT_LIKERT_LABELS };
+  if (surveyId === undefined)
+    for (const q of out.values()) if (q.type === 'likert5') q.options = { labels: DEFAULT_LIKERT_LABELS };
   return out;
 }
 
@@ -92,7 +118,8 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
   applyCorrections(sheet, plans, input.columns);
   if (sheet.rows.length === 0) throw new WorkbenchError('survey/no-answers-in-file', { file: name });
   const questions = targetQuestions(ctx, plans, input.surveyId);
-  if (![...questions.keys()].some((p) => p.role === 'question')) throw new WorkbenchError('survey/no-questions-in-file', { file: name });
+  if (![...questions.keys()].some((p) => p.role === 'question'))
+    throw new WorkbenchError('survey/no-questions-in-file', { file: name });
   const idCol = plans.find((p) => p.role === 'id');
   const timeCol = plans.find((p) => p.role === 'submitted');
   const customerCol = plans.find((p) => p.role === 'customer');
@@ -106,18 +133,38 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
   const errors: ImportSurveyResult['errors'] = [];
   const warnings: ImportSurveyResult['warnings'] = [];
   const records: NonNullable<ImportSurveyResult['records']> = [];
-  const valid: { key: string; customerId: number | null; salespersonId: number | null; submitted: string | null; answers: [ColumnPlan, StoredAnswer][] }[] = [];
+  const valid: {
+    key: string;
+    customerId: number | null;
+    salespersonId: number | null;
+    submitted: string | null;
+    answers: [ColumnPlan, StoredAnswer][];
+  }[] = [];
   let skipped = 0;
   let invalid = 0;
   let noAnswerCells = 0;
-  const customerBy = db.prepare('SELECT id, owner_id AS owner FROM customers WHERE code = ? OR name = ? ORDER BY code = ? DESC LIMIT 2');
+  const customerBy = db.prepare(
+    'SELECT id, owner_id AS owner FROM customers WHERE code = ? OR name = ? ORDER BY code = ? DESC LIMIT 2',
+  );
   for (const row of sheet.rows) {
     const cell = (i: number) => row.cells[i] ?? null;
     const rowErrors: ImportSurveyResult['errors'] = [];
     const idText = idCol ? displayValue(cell(idCol.indexes[0])).trim() : '';
     const same = who.sameAs(row.cells);
-    if (same !== undefined) rowErrors.push({ row: row.r, column: idCol?.header ?? '', value: idText, message: t(lang, 'errors.survey/duplicate-response', { row: same }) });
-    else if (who.numberSeenAt(idText) !== undefined) warnings.push({ row: row.r, column: idCol!.header, value: idText, message: t(lang, 'errors.survey/repeated-id', { value: idText, row: who.numberSeenAt(idText) }) });
+    if (same !== undefined)
+      rowErrors.push({
+        row: row.r,
+        column: idCol?.header ?? '',
+        value: idText,
+        message: t(lang, 'errors.survey/duplicate-response', { row: same }),
+      });
+    else if (who.numberSeenAt(idText) !== undefined)
+      warnings.push({
+        row: row.r,
+        column: idCol!.header,
+        value: idText,
+        message: t(lang, 'errors.survey/repeated-id', { value: idText, row: who.numberSeenAt(idText) }),
+      });
     who.note(row.r, idText, row.cells);
     const answers: [ColumnPlan, StoredAnswer][] = [];
     const shown: Record<string, string | null> = {};
@@ -128,7 +175,13 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
       for (const i of p.indexes) if (!isBlank(cell(i)) && isNoAnswer(cell(i))) noAnswerCells++;
       let read: ReturnType<typeof readAnswer> = { value: null, shown: null };
       try {
-        read = readAnswer(p, q, row.cells, sep, p.indexes.length > 1 || (p.type === 'multi' && sheet.layout === 'wjx-coded'));
+        read = readAnswer(
+          p,
+          q,
+          row.cells,
+          sep,
+          p.indexes.length > 1 || (p.type === 'multi' && sheet.layout === 'wjx-coded'),
+        );
         shown[p.code] = read.shown;
         const s = toStored(q, read.value);
         if (!s) continue;
@@ -138,12 +191,23 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
         if (q.type === 'salesperson' && s.text) {
           salespersonName = s.text;
           salespersonId = findSalesperson(db, s.text);
-          if (salespersonId === null) warnings.push({ row: row.r, column: p.header, value: s.text, message: t(lang, 'errors.survey/unknown-salesperson', { value: s.text }) });
+          if (salespersonId === null)
+            warnings.push({
+              row: row.r,
+              column: p.header,
+              value: s.text,
+              message: t(lang, 'errors.survey/unknown-salesperson', { value: s.text }),
+            });
         }
       } catch (e) {
         const err = e as WorkbenchError;
         const hint = suggested.has(p) ? ` ${t(lang, 'errors.survey/codes-hint', { column: p.letter })}` : '';
-        rowErrors.push({ row: row.r, column: `${p.letter} ${p.header}`.trim(), value: read.shown ?? String(err.params?.value ?? ''), message: t(lang, `errors.${err.code}`, err.params) + hint });
+        rowErrors.push({
+          row: row.r,
+          column: `${p.letter} ${p.header}`.trim(),
+          value: read.shown ?? String(err.params?.value ?? ''),
+          message: t(lang, `errors.${err.code}`, err.params) + hint,
+        });
       }
     }
     let customerId: number | null = null;
@@ -153,8 +217,13 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
       if (found.length >= 1) {
         customerId = found[0].id;
         salespersonId ??= found[0].owner;
-      }
-      else warnings.push({ row: row.r, column: customerCol!.header, value: customerText, message: t(lang, 'errors.survey/customer-unknown', { value: customerText }) });
+      } else
+        warnings.push({
+          row: row.r,
+          column: customerCol!.header,
+          value: customerText,
+          message: t(lang, 'errors.survey/customer-unknown', { value: customerText }),
+        });
     }
     if (!rowErrors.length && !answers.some(([p]) => p.role === 'question')) {
       rowErrors.push({ row: row.r, column: '', value: '', message: t(lang, 'errors.survey/empty-response') });
@@ -165,13 +234,33 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
       continue;
     }
     const submitted = timeCol ? submittedDate(cell(timeCol.indexes[0])) : null;
-    if (input.surveyId !== undefined && who.known(idText, row.cells, contentOf(customerId, submitted, answers.map(([p, s]) => [questions.get(p)!.id, s])))) {
+    if (
+      input.surveyId !== undefined &&
+      who.known(
+        idText,
+        row.cells,
+        contentOf(
+          customerId,
+          submitted,
+          answers.map(([p, s]) => [questions.get(p)!.id, s]),
+        ),
+      )
+    ) {
       skipped++;
       continue;
     }
     const key = who.keyFor(idText, row.cells);
     valid.push({ key, customerId, salespersonId, submitted, answers });
-    if (input.dryRun) records.push({ row: row.r, key, customer: customerText || null, salesperson: salespersonName, submittedAt: submitted, answers: shown, mapped });
+    if (input.dryRun)
+      records.push({
+        row: row.r,
+        key,
+        customer: customerText || null,
+        salesperson: salespersonName,
+        submittedAt: submitted,
+        answers: shown,
+        mapped,
+      });
   }
   const result: ImportSurveyResult = {
     kind: 'survey',
@@ -184,7 +273,19 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
       const q = questions.get(p);
       // importing into a survey, the options are the questionnaire's
       const choices = q && (q.type === 'choice' || q.type === 'multi') ? (q.options.choices ?? []) : p.choices;
-      return { id: q?.id ?? null, code: p.code, column: p.letter, header: p.header, text: p.text, type: q?.type ?? p.type, role: p.role, choices, wordMap: p.wordMap, codes: p.codes ?? null, suggestedCodes: suggested.get(p) ?? null };
+      return {
+        id: q?.id ?? null,
+        code: p.code,
+        column: p.letter,
+        header: p.header,
+        text: p.text,
+        type: q?.type ?? p.type,
+        role: p.role,
+        choices,
+        wordMap: p.wordMap,
+        codes: p.codes ?? null,
+        suggestedCodes: suggested.get(p) ?? null,
+      };
     }),
     rows: { read: sheet.rows.length, valid: valid.length + skipped, invalid, skipped, inserted: 0, updated: 0 },
     errors,
@@ -197,41 +298,84 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
   if (input.dryRun) return { ...result, records };
   if (invalid > 0 && !input.skipInvalid) {
     const first = errors[0];
-    throw new WorkbenchError('survey/invalid-rows', { count: invalid, row: first.row, column: first.column, value: first.value, message: first.message, errors: errors.slice(0, 200) });
+    throw new WorkbenchError('survey/invalid-rows', {
+      count: invalid,
+      row: first.row,
+      column: first.column,
+      value: first.value,
+      message: first.message,
+      errors: errors.slice(0, 200),
+    });
   }
   writeBackup(db, ctx.ws.dataDir, 'before-import');
   db.transaction(() => {
     // The history record first: everything below is logged against it, so that `import undo` removes it all.
     const importId = Number(
       db
-        .prepare("INSERT INTO imports (kind, file_name, file_hash, sheet, at, rows_read, inserted, updated, skipped, invalid, mapping, status) VALUES ('survey', ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 'committed')")
-        .run(result.file, createHash('sha256').update(bytes).digest('hex'), sheet.sheet, nowIso(), sheet.rows.length, valid.length, skipped, invalid, JSON.stringify(result.questions.map((q) => (q.codes ? [q.column, q.role, q.type, q.codes] : [q.column, q.role, q.type]))))
-        .lastInsertRowid,
+        .prepare(
+          "INSERT INTO imports (kind, file_name, file_hash, sheet, at, rows_read, inserted, updated, skipped, invalid, mapping, status) VALUES ('survey', ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 'committed')",
+        )
+        .run(
+          result.file,
+          createHash('sha256').update(bytes).digest('hex'),
+          sheet.sheet,
+          nowIso(),
+          sheet.rows.length,
+          valid.length,
+          skipped,
+          invalid,
+          JSON.stringify(
+            result.questions.map((q) => (q.codes ? [q.column, q.role, q.type, q.codes] : [q.column, q.role, q.type])),
+          ),
+        ).lastInsertRowid,
     );
     const changes = openChangeLog(db, importId);
     let surveyId = input.surveyId;
     if (surveyId === undefined) {
-      const dates = valid.map((v) => v.submitted).filter((d): d is string => d !== null).sort();
+      const dates = valid
+        .map((v) => v.submitted)
+        .filter((d): d is string => d !== null)
+        .sort();
       surveyId = Number(
         db
-          .prepare("INSERT INTO surveys (name, purpose, method, start_date, end_date, status, audience, created_at) VALUES (?, NULL, 'questionnaire', ?, ?, 'closed', NULL, ?)")
-          .run(input.name ?? path.parse(result.file).name, dates[0] ?? null, dates.at(-1) ?? null, nowIso()).lastInsertRowid,
+          .prepare(
+            "INSERT INTO surveys (name, purpose, method, start_date, end_date, status, audience, created_at) VALUES (?, NULL, 'questionnaire', ?, ?, 'closed', NULL, ?)",
+          )
+          .run(input.name ?? path.parse(result.file).name, dates[0] ?? null, dates.at(-1) ?? null, nowIso())
+          .lastInsertRowid,
       );
       changes.inserted('surveys', surveyId);
-      const insQ = db.prepare('INSERT INTO survey_questions (survey_id, position, code, text, type, options) VALUES (?, ?, ?, ?, ?, ?)');
+      const insQ = db.prepare(
+        'INSERT INTO survey_questions (survey_id, position, code, text, type, options) VALUES (?, ?, ?, ?, ?, ?)',
+      );
       for (const q of questions.values()) {
-        q.id = Number(insQ.run(surveyId, q.position, q.code, q.text, q.type, storeOptions(q.type, q.options)).lastInsertRowid);
+        q.id = Number(
+          insQ.run(surveyId, q.position, q.code, q.text, q.type, storeOptions(q.type, q.options)).lastInsertRowid,
+        );
         changes.inserted('survey_questions', q.id);
       }
-      for (const rq of result.questions) rq.id = [...questions.entries()].find(([p]) => p.code === rq.code)?.[1].id ?? null;
-      audit(db, { actor: ctx.actor, entity: 'survey', entityId: surveyId, newValue: { name: result.file, layout: sheet.layout }, reason: 'created by import' });
+      for (const rq of result.questions)
+        rq.id = [...questions.entries()].find(([p]) => p.code === rq.code)?.[1].id ?? null;
+      audit(db, {
+        actor: ctx.actor,
+        entity: 'survey',
+        entityId: surveyId,
+        newValue: { name: result.file, layout: sheet.layout },
+        reason: 'created by import',
+      });
     }
-    const insR = db.prepare('INSERT INTO survey_responses (survey_id, respondent_key, customer_id, salesperson_id, submitted_at, channel, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const insA = db.prepare('INSERT INTO survey_answers (response_id, question_id, value_num, value_text) VALUES (?, ?, ?, ?)');
+    const insR = db.prepare(
+      'INSERT INTO survey_responses (survey_id, respondent_key, customer_id, salesperson_id, submitted_at, channel, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insA = db.prepare(
+      'INSERT INTO survey_answers (response_id, question_id, value_num, value_text) VALUES (?, ?, ?, ?)',
+    );
     ensureSurveyCache(db, surveyId);
     let firstId: number | null = null;
     for (const v of valid) {
-      const rid = Number(insR.run(surveyId, v.key, v.customerId, v.salespersonId, v.submitted, sheet.layout, importId).lastInsertRowid);
+      const rid = Number(
+        insR.run(surveyId, v.key, v.customerId, v.salespersonId, v.submitted, sheet.layout, importId).lastInsertRowid,
+      );
       firstId ??= rid;
       changes.inserted('survey_responses', rid);
       for (const [p, s] of v.answers) insA.run(rid, questions.get(p)!.id, s.num, s.text);

@@ -32,23 +32,39 @@ export interface SurveySheet {
   rows: { r: number; cells: CellValue[] }[];
 }
 
-const norm = (v: CellValue) => displayValue(v).replace(/[\u00a0\u3000]/g, ' ').replace(/\s+/g, ' ').trim();
-const letter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : letter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+const norm = (v: CellValue) =>
+  displayValue(v)
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+const letter = (i: number): string =>
+  i < 26 ? String.fromCharCode(65 + i) : letter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26));
 
 export const WJX_META = ['序号', '提交答卷时间', '所用时间', '来源', '来源详情', '来自IP'];
 const SM_META = ['Respondent ID', 'Collector ID', 'Start Date', 'End Date'];
 
 function detect(top: string[][]): { layout: Layout; headerRows: number } {
   const first = top[0] ?? [];
-  const has = (row: string[] | undefined, names: string[]) => names.every((n) => row?.some((h) => h.toLowerCase() === n.toLowerCase()));
-  if (has(first, ['序号', '提交答卷时间'])) return { layout: first.some((h) => /^第\d+题\(.+\)$/.test(h)) ? 'wjx-coded' : 'wjx-text', headerRows: 1 };
-  if ((top[2] ?? []).some((h) => h.startsWith('{"ImportId"')) || (has(first, ['ResponseId']) && has(first, ['StartDate']))) {
+  const has = (row: string[] | undefined, names: string[]) =>
+    names.every((n) => row?.some((h) => h.toLowerCase() === n.toLowerCase()));
+  if (has(first, ['序号', '提交答卷时间']))
+    return { layout: first.some((h) => /^第\d+题\(.+\)$/.test(h)) ? 'wjx-coded' : 'wjx-text', headerRows: 1 };
+  if (
+    (top[2] ?? []).some((h) => h.startsWith('{"ImportId"')) ||
+    (has(first, ['ResponseId']) && has(first, ['StartDate']))
+  ) {
     return { layout: 'qualtrics', headerRows: (top[2] ?? []).some((h) => h.startsWith('{"ImportId"')) ? 3 : 1 };
   }
   if (has(first, SM_META)) return { layout: 'surveymonkey', headerRows: 2 };
-  if (first[0]?.toLowerCase() === 'timestamp' || first[0] === '时间戳记') return { layout: 'google-forms', headerRows: 1 };
+  if (first[0]?.toLowerCase() === 'timestamp' || first[0] === '时间戳记')
+    return { layout: 'google-forms', headerRows: 1 };
   // Microsoft Forms: Id, Start time, Completion time (headers may carry a second language before them)
-  if (first[0]?.toLowerCase() === 'id' && first.some((h) => /(^|\s)(start time|开始时间)$/i.test(h)) && first.some((h) => /(^|\s)(completion time|end time|完成时间)$/i.test(h))) return { layout: 'ms-forms', headerRows: 1 };
+  if (
+    first[0]?.toLowerCase() === 'id' &&
+    first.some((h) => /(^|\s)(start time|开始时间)$/i.test(h)) &&
+    first.some((h) => /(^|\s)(completion time|end time|完成时间)$/i.test(h))
+  )
+    return { layout: 'ms-forms', headerRows: 1 };
   return { layout: 'generic', headerRows: 1 };
 }
 
@@ -62,8 +78,11 @@ export function readSurveySheet(bytes: Uint8Array, fileName: string, sheetName?:
   const wb = openWorkbook(bytes, fileName);
   let sheet: Sheet;
   if (sheetName !== undefined) {
-    const i = wb.sheetNames.findIndex((n) => n === sheetName || n.trim().toLowerCase() === sheetName.trim().toLowerCase());
-    if (i < 0) throw new WorkbenchError('import/sheet-not-found', { sheet: sheetName, sheets: wb.sheetNames.join(', ') });
+    const i = wb.sheetNames.findIndex(
+      (n) => n === sheetName || n.trim().toLowerCase() === sheetName.trim().toLowerCase(),
+    );
+    if (i < 0)
+      throw new WorkbenchError('import/sheet-not-found', { sheet: sheetName, sheets: wb.sheetNames.join(', ') });
     sheet = wb.readSheet(i);
   } else sheet = pickSheet(wb.sheetNames.map((_, i) => wb.readSheet(i)));
   if (!sheet || sheet.rows.length === 0) throw new WorkbenchError('import/empty-file', { file: fileName });

@@ -26,8 +26,16 @@ const rowText = (cells: CellValue[]) => JSON.stringify(cells.map((c) => displayV
 const hash = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 20);
 
 /** A response's content as compared with the survey's: customer, date and every stored answer by question. */
-export function contentOf(customerId: number | null, submitted: string | null, answers: [number, StoredAnswer][]): string {
-  return JSON.stringify([customerId, submitted, answers.map(([q, s]) => [q, s.num, s.text]).sort((a, b) => (a[0] as number) - (b[0] as number))]);
+export function contentOf(
+  customerId: number | null,
+  submitted: string | null,
+  answers: [number, StoredAnswer][],
+): string {
+  return JSON.stringify([
+    customerId,
+    submitted,
+    answers.map(([q, s]) => [q, s.num, s.text]).sort((a, b) => (a[0] as number) - (b[0] as number)),
+  ]);
 }
 
 export function respondents(db: Database, surveyId: number | undefined, layout: string): Respondents {
@@ -40,7 +48,15 @@ export function respondents(db: Database, surveyId: number | undefined, layout: 
         `SELECT r.id, r.respondent_key AS k, r.customer_id AS c, r.submitted_at AS s, a.question_id AS q, a.value_num AS n, a.value_text AS t
          FROM survey_responses r LEFT JOIN survey_answers a ON a.response_id = r.id WHERE r.survey_id = ? AND r.respondent_key IS NOT NULL ORDER BY r.id`,
       )
-      .all(surveyId) as { id: number; k: string; c: number | null; s: string | null; q: number | null; n: number | null; t: string | null }[];
+      .all(surveyId) as {
+      id: number;
+      k: string;
+      c: number | null;
+      s: string | null;
+      q: number | null;
+      n: number | null;
+      t: string | null;
+    }[];
     const byId = new Map<number, { k: string; c: number | null; s: string | null; a: [number, StoredAnswer][] }>();
     for (const r of rows) {
       let e = byId.get(r.id);
