@@ -65,12 +65,16 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
-/** The request's chunks, without the iterator's return(): leaving the loop early must not destroy the socket before the refusal is sent. */
-function chunksOf(req: http.IncomingMessage): AsyncIterable<Buffer> {
+/**
+ * The request's chunks, without the iterator's return(): leaving the loop early must not destroy the socket
+ * before the refusal is sent. `drain()` reads what is left through the same iterator, keeping nothing.
+ */
+function chunksOf(req: http.IncomingMessage): AsyncIterable<Buffer> & { drain: () => Promise<void> } {
+  const it = req[Symbol.asyncIterator]();
   return {
-    [Symbol.asyncIterator]() {
-      const it = req[Symbol.asyncIterator]();
-      return { next: () => it.next() };
+    [Symbol.asyncIterator]: () => ({ next: () => it.next() }),
+    drain: async () => {
+      while (!(await it.next()).done);
     },
   };
 }
@@ -152,11 +156,15 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
         return refuse(400, 'http/upload-name');
       }
       if (Number(req.headers['content-length']) > maxUpload) return tooLarge();
+      const chunks = chunksOf(req);
       try {
-        sendJson(res, 200, { ok: true, value: await receiveUpload(o.ws.dataDir, fileName, chunksOf(req), maxUpload) });
+        sendJson(res, 200, { ok: true, value: await receiveUpload(o.ws.dataDir, fileName, chunks, maxUpload) });
       } catch (e) {
-        if (isWorkbenchError(e) && e.code === 'import/file-too-large') return tooLarge();
-        throw e;
+        if (!isWorkbenchError(e) || e.code !== 'import/file-too-large') throw e;
+        // Found while streaming: the rest is read to its end without being kept, then answered, as readBody does.
+        // Closing at once would reset a caller still sending, which might then never see the 413.
+        await chunks.drain().catch(() => undefined);
+        refuse(413, 'http/too-large', { maxMb: Math.round(maxUpload / MB) });
       }
       return;
     }
