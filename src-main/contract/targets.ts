@@ -3,6 +3,31 @@ import { id, isoDate, optionalText } from './common';
 import { op } from './define';
 import { fileOut, type FileOut } from './files';
 
+/**
+ * The periods of a target row, in the order every array of 17 amounts uses:
+ * index 0 = the year, 1..4 = Q1..Q4, 5..16 = M1..M12 (P2.2: year → quarter → month).
+ */
+export const PERIODS = [
+  'Y',
+  'Q1',
+  'Q2',
+  'Q3',
+  'Q4',
+  'M1',
+  'M2',
+  'M3',
+  'M4',
+  'M5',
+  'M6',
+  'M7',
+  'M8',
+  'M9',
+  'M10',
+  'M11',
+  'M12',
+] as const;
+export type Period = (typeof PERIODS)[number];
+
 /** Targets (P2.1–P2.6): every amount crossing this contract is in yuan. */
 
 export const year = z.number().int().min(2000).max(2100);

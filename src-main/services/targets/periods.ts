@@ -1,27 +1,6 @@
-/**
- * The periods of a target row, in the order every array of 17 amounts uses:
- * index 0 = the year, 1..4 = Q1..Q4, 5..16 = M1..M12 (P2.2: year → quarter → month).
- */
-export const PERIODS = [
-  'Y',
-  'Q1',
-  'Q2',
-  'Q3',
-  'Q4',
-  'M1',
-  'M2',
-  'M3',
-  'M4',
-  'M5',
-  'M6',
-  'M7',
-  'M8',
-  'M9',
-  'M10',
-  'M11',
-  'M12',
-] as const;
-export type Period = (typeof PERIODS)[number];
+import { PERIODS } from '../../contract/targets';
+
+export { PERIODS, type Period } from '../../contract/targets';
 export const PERIOD_INDEX: Readonly<Record<string, number>> = Object.fromEntries(PERIODS.map((p, i) => [p, i]));
 /** Index of month m (1..12). */
 export const mIdx = (m: number) => 4 + m;

@@ -5,26 +5,9 @@ import type { MarketNote, TargetRowView, TargetsShow } from '../../../src-main/c
  * state (AG Grid Community has no tree data). Amounts are read from `targets/show`; nothing is summed
  * here, so what the grid shows is always what the database holds.
  */
-export const PERIODS = [
-  'Y',
-  'Q1',
-  'Q2',
-  'Q3',
-  'Q4',
-  'M1',
-  'M2',
-  'M3',
-  'M4',
-  'M5',
-  'M6',
-  'M7',
-  'M8',
-  'M9',
-  'M10',
-  'M11',
-  'M12',
-] as const;
-export type Period = (typeof PERIODS)[number];
+import { PERIODS, type Period } from '../../../src-main/contract/targets';
+
+export { PERIODS, type Period };
 
 export interface TargetGridRow {
   key: string;
