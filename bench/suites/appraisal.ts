@@ -36,7 +36,10 @@ export default async function appraisalSuite(ctx: BenchContext): Promise<BenchRo
 
     const out = path.join(ctx.tmp('wb-bench-review-'), `appraisal-${quarter}.pdf`);
     const start = performance.now();
-    const pdf = (await call('report/appraisal', { quarter, format: 'pdf', out })) as { bytes: number; people: number };
+    const pdf = (await call('report/appraisal', { quarter, format: 'pdf', out: { path: out } })) as {
+      bytes: number;
+      people: number;
+    };
     const seconds = (performance.now() - start) / 1000;
     const pages = /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? '?';
     const mb = (fs.statSync(out).size / 1024 / 1024).toFixed(1);
