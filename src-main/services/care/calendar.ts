@@ -136,9 +136,13 @@ export function careCalendar(db: Database, year: number, scope: CalendarScope, l
   }
   const anniversaries = db
     .prepare(
-      `SELECT c.id, c.name, c.first_order_date AS first, s.employee_no AS ownerNo,
-         (SELECT min(signed_date) FROM contracts x WHERE x.customer_id = c.id AND x.status IN ('signed', 'in_force', 'completed')) AS signed
-       FROM customers c LEFT JOIN staff s ON s.id = c.owner_id WHERE (c.first_order_date IS NOT NULL OR EXISTS (SELECT 1 FROM contracts x WHERE x.customer_id = c.id)) AND ${SCOPE_SQL}`,
+      // Contracts are summed once per customer (one pass over the table), not looked up per customer.
+      `WITH x AS (
+         SELECT customer_id, min(CASE WHEN status IN ('signed', 'in_force', 'completed') THEN signed_date END) AS signed
+         FROM contracts GROUP BY customer_id)
+       SELECT c.id, c.name, c.first_order_date AS first, s.employee_no AS ownerNo, x.signed
+       FROM customers c LEFT JOIN staff s ON s.id = c.owner_id LEFT JOIN x ON x.customer_id = c.id
+       WHERE (c.first_order_date IS NOT NULL OR x.customer_id IS NOT NULL) AND ${SCOPE_SQL}`,
     )
     .all(params) as { id: number; name: string; first: string | null; signed: string | null; ownerNo: string | null }[];
   const names = new Map<string, string>();
