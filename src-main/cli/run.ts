@@ -2,16 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contract } from '../contract';
-import { removeLeftovers } from '../db/backup';
-import { lockFolder, type FolderLock } from '../db/folder-lock';
-import { dispatch, errorPayload } from '../runtime/dispatch';
-import { logInternalError } from '../runtime/error-log';
+import type { FolderLock } from '../db/folder-lock';
 import type { ErrorPayload } from '../contract/define';
 import { WorkbenchError, isWorkbenchError } from '../contract/errors';
-import { DB_FILE, RESTORE_TEMP_SUFFIX, Workspace, resolveDataDir } from '../db/workspace';
+import type { Workspace } from '../db/workspace';
 import { osLang, parseLang, t, type Lang } from '../i18n/messages';
 import { refusalOf, renderAnswer, UsageError, type OptionSpec } from './command';
 import { COMMANDS } from './commands';
+
+/**
+ * The database, the services and the log load only when a command runs: `--help` and a wrong option
+ * answer without compiling them (issue 11 item 11).
+ */
+const loadEngine = () => import('./engine');
 
 const GLOBAL: OptionSpec = {
   'data-dir': { type: 'string' },
@@ -82,6 +85,8 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
     lang = parseLang(values.lang) ?? lang;
     const positionals = parsed.positionals.slice(parsed.positionals.indexOf(name) + 1);
     const { op, input } = cmd.build(values, positionals, name);
+    const { DB_FILE, RESTORE_TEMP_SUFFIX, Workspace, dispatch, lockFolder, removeLeftovers, resolveDataDir } =
+      await loadEngine();
     dataDir = resolveDataDir(values['data-dir'] as string | undefined);
     // A command that writes owns the data folder while it runs (issue 17, items 5 and 6): a second one
     // waits for it, and an open window or browser mode makes it refuse instead of writing under them.
@@ -133,6 +138,7 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
   } catch (e) {
     if (e instanceof UsageError)
       return fail(2, `${t(lang, e.key, e.params)}\n${t(lang, 'cli.help.more')}`, 'cli/usage');
+    const { errorPayload, logInternalError } = await loadEngine();
     if (isWorkbenchError(e)) {
       const p = errorPayload(e as WorkbenchError, lang);
       return fail(1, `${t(lang, 'cli.error')}${p.message} (${p.code})`, p.code);
