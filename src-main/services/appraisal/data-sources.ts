@@ -1,8 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { DataSource } from '../../contract/appraisal-scheme';
+import { monthlySales, salesOfPeople } from '../../db/access/orders';
+import { allStaff } from '../../db/access/staff';
+import { personSalesTargets } from '../../db/access/targets';
 import { cadenceCompliance } from '../care/visits';
 import { surveyResultsByPerson } from '../survey/by-person';
-import { targetAndActualByPerson, yearActuals } from '../targets/actuals';
+import { targetAndActualByPerson } from '../targets/actuals';
 import { complaintHandlingByPerson } from '../tickets/quality';
 import { quarterInfo } from './quarter';
 
@@ -107,7 +110,7 @@ export function quarterFacts(
     }
   }
   if (groups.has('lastYear')) {
-    for (const [id, a] of yearActuals(db, year - 1, monthNumbers).byPerson) {
+    for (const [id, a] of monthlySales(db, year - 1, monthNumbers).byPerson) {
       of(id).lastYearSales = monthNumbers.reduce((t, m) => t + a.sales[m - 1], 0);
     }
   }
@@ -124,12 +127,7 @@ export function quarterFacts(
   }
   if (groups.has('visits')) {
     // P4.2 cadence compliance (initiative, P6.1) as the visits service computes it, on the quarter's last day
-    const ids = new Map(
-      (db.prepare('SELECT employee_no AS no, id FROM staff').all() as { no: string; id: number }[]).map((s) => [
-        s.no,
-        s.id,
-      ]),
-    );
+    const ids = new Map(allStaff(db).map((s) => [s.employeeNo, s.id]));
     for (const r of cadenceCompliance(db, { asOf: end < asOf ? end : asOf }).rows)
       Object.assign(of(ids.get(r.employeeNo)!), { aCustomers: r.aCustomers, aOnTime: r.onTime });
   }
@@ -151,22 +149,11 @@ export function peopleQuarterFacts(
   if (!simple) return quarterFacts(db, quarter, groups, asOf);
   const { year, start, end, months } = quarterInfo(quarter);
   const facts = new Map<number, PersonFacts>(ids.map((id) => [id, blank()]));
-  const list = JSON.stringify(ids);
   // the quarter's target is the sum of the person's monthly cells, as the targets service reads it
-  const targets = db
-    .prepare(
-      `SELECT scope_id AS id, SUM(amount) AS amount FROM target_cells WHERE year = ? AND scope = 'person' AND metric = 'sales'
-       AND period IN (?, ?, ?) AND scope_id IN (SELECT value FROM json_each(?)) GROUP BY scope_id`,
-    )
-    .all(year, ...months, list) as { id: number; amount: number }[];
-  for (const r of targets) facts.get(r.id)!.target = r.amount > 0 ? r.amount : null;
-  const sales = db
-    .prepare(
-      `SELECT salesperson_id AS id, SUM(amount) AS sales, SUM(COALESCE(profit, 0)) AS profit FROM orders
-       WHERE salesperson_id IN (SELECT value FROM json_each(?)) AND date BETWEEN ? AND ? GROUP BY salesperson_id`,
-    )
-    .all(list, start, end) as { id: number; sales: number; profit: number }[];
-  for (const r of sales) Object.assign(facts.get(r.id)!, { sales: r.sales, profit: r.profit });
+  for (const [id, amount] of personSalesTargets(db, year, months, ids))
+    facts.get(id)!.target = amount > 0 ? amount : null;
+  for (const r of salesOfPeople(db, ids, start, end))
+    Object.assign(facts.get(r.salespersonId!)!, { sales: r.sales, profit: r.profit });
   return facts;
 }
 

@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../contract';
 import type { CareCoverage, CareEvent, CareListItem } from '../../contract/care';
 import type { Grade } from '../../contract/customers';
 import { WorkbenchError } from '../../contract/errors';
+import { customerRef } from '../../db/access/customers';
 import type { Lang } from '../../i18n/messages';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -160,15 +161,14 @@ export function careList(
 export function markSent(ctx: ServiceContext, input: ParsedInput<'care/mark-sent'>): { id: number } {
   const db = ctx.db;
   return db.transaction(() => {
-    const owner = db.prepare('SELECT owner_id FROM customers WHERE id = ?').get(input.customerId) as
-      { owner_id: number | null } | undefined;
+    const owner = customerRef(db, input.customerId);
     if (!owner) throw new WorkbenchError('customers/not-found', { customer: input.customerId });
     if (input.contactId) {
       const of = db.prepare('SELECT customer_id FROM contacts WHERE id = ?').pluck().get(input.contactId);
       if (of !== input.customerId) throw new WorkbenchError('visits/contact-elsewhere', { contact: input.contactId });
     }
     if (input.date > today()) throw new WorkbenchError('care/future-sent', { date: input.date });
-    const staffId = input.staffNo ? staffIdByNo(db, input.staffNo) : owner.owner_id;
+    const staffId = input.staffNo ? staffIdByNo(db, input.staffNo) : owner.ownerId;
     const info = db
       .prepare(
         "INSERT INTO interactions (customer_id, staff_id, date, kind, occasion, summary, channel, contact_id, status) VALUES (?, ?, ?, 'care', ?, ?, ?, ?, 'done')",

@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../contract';
 import type { ComplianceRow, DueItem, VisitRecord } from '../../contract/care';
 import type { Grade } from '../../contract/customers';
 import { WorkbenchError } from '../../contract/errors';
+import { customerExists, customerRef } from '../../db/access/customers';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { cadenceFor } from '../customers/detail';
@@ -20,8 +21,7 @@ export function checkVisit(
   v: { customerId: number; date: string; status: string; contactId?: number | null; nextDate?: string | null },
   now: string,
 ): void {
-  if (db.prepare('SELECT 1 FROM customers WHERE id = ?').get(v.customerId) === undefined)
-    throw new WorkbenchError('customers/not-found', { customer: v.customerId });
+  if (!customerExists(db, v.customerId)) throw new WorkbenchError('customers/not-found', { customer: v.customerId });
   // P4.2: a visit that has not happened yet can be planned, never reported done.
   if (v.status === 'done' && v.date > now) throw new WorkbenchError('visits/future-done', { date: v.date, today: now });
   if (v.contactId) {
@@ -40,7 +40,7 @@ export function logVisit(ctx: ServiceContext, input: ParsedInput<'visits/log'>):
     checkVisit(db, input, input.today ?? today());
     const staffId = input.staffNo
       ? staffIdByNo(db, input.staffNo)
-      : (db.prepare('SELECT owner_id FROM customers WHERE id = ?').pluck().get(input.customerId) as number | null);
+      : (customerRef(db, input.customerId)?.ownerId ?? null);
     const info = db
       .prepare(
         `INSERT INTO interactions (customer_id, staff_id, date, kind, visit_type, status, contact_id, purpose, outcome, next_step, next_date)

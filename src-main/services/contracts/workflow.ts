@@ -1,6 +1,8 @@
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import { CHECKLIST_ITEMS, type ContractDetail, type ContractStatus } from '../../contract/sales-contracts';
+import { customerExists } from '../../db/access/customers';
+import { staffExists } from '../../db/access/staff';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { approvalRule, contractSettings } from './rules';
@@ -15,9 +17,9 @@ export function createContract(ctx: ServiceContext, input: ParsedInput<'contract
   const id = db.transaction(() => {
     if (db.prepare('SELECT 1 FROM contracts WHERE contract_no = ?').get(input.contractNo))
       throw new WorkbenchError('contracts/duplicate-no', { contractNo: input.contractNo });
-    if (!db.prepare('SELECT 1 FROM customers WHERE id = ?').get(input.customerId))
+    if (!customerExists(db, input.customerId))
       throw new WorkbenchError('contracts/unknown-customer', { id: input.customerId });
-    if (input.ownerId && !db.prepare('SELECT 1 FROM staff WHERE id = ?').get(input.ownerId))
+    if (input.ownerId && !staffExists(db, input.ownerId))
       throw new WorkbenchError('contracts/unknown-staff', { id: input.ownerId });
     if (input.opportunityId && !db.prepare('SELECT 1 FROM opportunities WHERE id = ?').get(input.opportunityId))
       throw new WorkbenchError('contracts/unknown-opportunity', { id: input.opportunityId });

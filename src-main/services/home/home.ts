@@ -3,7 +3,8 @@ import dayjs from 'dayjs';
 import type { HomeFigures, HomePage, HomeRow } from '../../contract/sales-report';
 import { monthWorkingPace } from '../calendar';
 import { ensureSurveyCache } from '../survey/score-cache';
-import { yearActuals } from '../targets/actuals';
+import { latestOrderDate, monthlySales, salesToDateBySalesperson } from '../../db/access/orders';
+import { salesTargetsOfPeriod } from '../../db/access/targets';
 
 /**
  * The manager's home page (issue 15 item 6, P2.6): where we stand this month and quarter against target
@@ -25,20 +26,18 @@ const fig = (targetFen: number, actualFen: number): HomeFigures => {
   };
 };
 
-const latestOrder = (db: Database) => (db.prepare('SELECT max(date) AS d FROM orders').get() as { d: string | null }).d;
-
 /**
  * Month and quarter to date by salesperson, in fen. When no order comes after the day asked for, whole
- * months are the same as months to date: the targets' cached actuals serve (≈ 10 ms instead of a scan of
- * a quarter of orders, services/targets/actuals.ts); otherwise one scan of the quarter to date.
+ * months are the same as months to date: the cached monthly actuals serve (≈ 10 ms instead of a scan of
+ * a quarter of orders, monthlySales in db/access/orders.ts); otherwise one scan of the quarter to date.
  */
 function actuals(db: Database, asOf: string, year: number, month: number, quarter: number, quarterFrom: string) {
   const mAct = new Map<number | null, number>();
   const qAct = new Map<number | null, number>();
-  const latest = latestOrder(db);
+  const latest = latestOrderDate(db);
   if (!latest || latest <= asOf) {
     const ms = [3 * quarter - 2, 3 * quarter - 1, 3 * quarter].filter((m) => m <= month);
-    const a = yearActuals(db, year, ms);
+    const a = monthlySales(db, year, ms);
     for (const [id, v] of a.byPerson) {
       mAct.set(id, v.sales[month - 1]);
       qAct.set(
@@ -58,20 +57,15 @@ function actuals(db: Database, asOf: string, year: number, month: number, quarte
     qAct.set(null, rest(a.company.sales, ms) - pq);
     return { mAct, qAct };
   }
-  const rows = db
-    .prepare(
-      'SELECT salesperson_id AS id, sum(amount) AS q, sum(CASE WHEN date >= ? THEN amount ELSE 0 END) AS m FROM orders WHERE date BETWEEN ? AND ? GROUP BY salesperson_id',
-    )
-    .all(`${asOf.slice(0, 7)}-01`, quarterFrom, asOf) as { id: number | null; q: number; m: number }[];
-  for (const r of rows) {
-    mAct.set(r.id, r.m);
-    qAct.set(r.id, r.q);
+  for (const r of salesToDateBySalesperson(db, quarterFrom, `${asOf.slice(0, 7)}-01`, asOf)) {
+    mAct.set(r.salespersonId, r.since);
+    qAct.set(r.salespersonId, r.sales);
   }
   return { mAct, qAct };
 }
 
 function defaultAsOf(db: Database): string {
-  return latestOrder(db) ?? dayjs().format('YYYY-MM-DD');
+  return latestOrderDate(db) ?? dayjs().format('YYYY-MM-DD');
 }
 
 export function homePage(db: Database, input: { asOf?: string; teamId?: number }): HomePage {
@@ -86,12 +80,7 @@ export function homePage(db: Database, input: { asOf?: string; teamId?: number }
   const { mAct, qAct } = actuals(db, asOf, year, month, quarter, quarterFrom);
   const cells = (period: string) => {
     const m = new Map<string, number>();
-    for (const r of db
-      .prepare(
-        "SELECT scope, scope_id AS id, amount FROM target_cells WHERE year = ? AND period = ? AND metric = 'sales'",
-      )
-      .all(year, period) as { scope: string; id: number; amount: number }[])
-      m.set(`${r.scope}:${r.id}`, r.amount);
+    for (const r of salesTargetsOfPeriod(db, year, period)) m.set(`${r.scope}:${r.id}`, r.amount);
     return m;
   };
   const mT = cells(`M${month}`);

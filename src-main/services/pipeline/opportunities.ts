@@ -10,6 +10,9 @@ import {
   type Stage,
   type StageMove,
 } from '../../contract/pipeline';
+import { customerExists } from '../../db/access/customers';
+import { firstOrderLineId } from '../../db/access/orders';
+import { staffExists } from '../../db/access/staff';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { pipelineSettings } from './settings';
@@ -120,10 +123,9 @@ export function getOpportunity(db: Database, id: number): Opportunity {
 }
 
 function checkRefs(db: Database, p: { customerId?: number; staffId?: number | null; productId?: number | null }): void {
-  if (p.customerId !== undefined && !db.prepare('SELECT 1 FROM customers WHERE id = ?').get(p.customerId))
+  if (p.customerId !== undefined && !customerExists(db, p.customerId))
     throw new WorkbenchError('pipeline/unknown-customer', { id: p.customerId });
-  if (p.staffId && !db.prepare('SELECT 1 FROM staff WHERE id = ?').get(p.staffId))
-    throw new WorkbenchError('pipeline/unknown-staff', { id: p.staffId });
+  if (p.staffId && !staffExists(db, p.staffId)) throw new WorkbenchError('pipeline/unknown-staff', { id: p.staffId });
   if (p.productId && !db.prepare('SELECT 1 FROM products WHERE id = ?').get(p.productId))
     throw new WorkbenchError('pipeline/unknown-product', { id: p.productId });
 }
@@ -213,9 +215,7 @@ export function moveOpportunity(ctx: ServiceContext, input: ParsedInput<'opportu
       throw new WorkbenchError('pipeline/lost-without-reason', { title: o.title });
     let orderId: number | null = null;
     if (input.orderNo) {
-      orderId =
-        (db.prepare('SELECT id FROM orders WHERE order_no = ? ORDER BY line LIMIT 1').pluck().get(input.orderNo) as
-          number | undefined) ?? null;
+      orderId = firstOrderLineId(db, input.orderNo) ?? null;
       if (orderId === null) throw new WorkbenchError('pipeline/unknown-order', { orderNo: input.orderNo });
     }
     if (o.stage === input.stage && input.amount === undefined && !orderId) return;

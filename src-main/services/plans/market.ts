@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { Competitor, DiscountBand, MarketNewsItem, Strategy } from '../../contract/plans';
+import { staffExists } from '../../db/access/staff';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 
@@ -73,7 +74,7 @@ export function saveNews(ctx: ServiceContext, input: ParsedInput<'market/news-sa
     throw new WorkbenchError('market/competitor-not-found', { id: input.competitorId });
   if (input.teamId && !db.prepare('SELECT 1 FROM teams WHERE id = ?').get(input.teamId))
     throw new WorkbenchError('plans/unknown-team', { team: input.teamId });
-  if (input.staffId && !db.prepare('SELECT 1 FROM staff WHERE id = ?').get(input.staffId))
+  if (input.staffId && !staffExists(db, input.staffId))
     throw new WorkbenchError('plans/unknown-person', { person: input.staffId });
   const values = [
     input.date,

@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { PlanActivity, SalesPlan } from '../../contract/plans';
+import { customerExists } from '../../db/access/customers';
+import { salesTotal } from '../../db/access/orders';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { personOf, planRange, teamId } from './resolve';
@@ -41,18 +43,12 @@ function toPlan(db: Database, r: PlanRow): SalesPlan {
     )
     .get(r.id) as { n: number; done: number; cancelled: number; spent: number; credited: number };
   const range = planRange(r.period);
-  const scope =
-    r.staffId !== null
-      ? ' AND salesperson_id = ?'
-      : r.teamId !== null
-        ? ' AND salesperson_id IN (SELECT id FROM staff WHERE team_id = ?)'
-        : '';
-  const args = r.staffId !== null ? [r.staffId] : r.teamId !== null ? [r.teamId] : [];
-  const sold = (
-    db
-      .prepare(`SELECT coalesce(sum(amount), 0) AS f FROM orders WHERE date BETWEEN ? AND ?${scope}`)
-      .get(range.from, range.to, ...args) as { f: number }
-  ).f;
+  const sold = salesTotal(
+    db,
+    range.from,
+    range.to,
+    r.staffId !== null ? { staffId: r.staffId } : r.teamId !== null ? { teamId: r.teamId } : null,
+  );
   return {
     id: r.id,
     period: r.period,
@@ -180,7 +176,7 @@ export function saveActivity(
   const { db } = ctx;
   const plan = getPlan(db, input.planId);
   const owner = input.owner ? personOf(db, input.owner).id : plan.staffId;
-  if (input.customerId && !db.prepare('SELECT 1 FROM customers WHERE id = ?').get(input.customerId))
+  if (input.customerId && !customerExists(db, input.customerId))
     throw new WorkbenchError('plans/unknown-customer', { id: input.customerId });
   const values = [
     input.planId,

@@ -3,6 +3,8 @@ import dayjs from 'dayjs';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { PersonSuggestions, PlanActivity, Suggestion } from '../../contract/plans';
+import { latestOrderDate, salesBySalesperson } from '../../db/access/orders';
+import { personSalesTargets } from '../../db/access/targets';
 import { t } from '../../i18n/messages';
 import { workingDaysBetween } from '../calendar';
 import type { ServiceContext } from '../context';
@@ -27,8 +29,7 @@ const ACTIVITY_OF: Record<Suggestion['kind'], PlanActivity['kind']> = {
 };
 
 function asOfIn(db: Database, from: string, to: string): string {
-  const latest =
-    (db.prepare('SELECT max(date) AS d FROM orders').get() as { d: string | null }).d ?? dayjs().format('YYYY-MM-DD');
+  const latest = latestOrderDate(db) ?? dayjs().format('YYYY-MM-DD');
   return latest < from ? from : latest > to ? to : latest;
 }
 
@@ -160,20 +161,14 @@ export function suggestions(
     ? workingDaysBetween(range.from, asOf) / workingDaysBetween(range.from, range.to)
     : 1;
   const only = input.person ? personOf(db, input.person).id : null;
-  const targets = db
-    .prepare(
-      `SELECT scope_id AS id, sum(amount) AS fen FROM target_cells WHERE year = ? AND scope = 'person' AND metric = 'sales' AND period IN (${range.months.map((m) => `'M${m}'`).join(',')}) GROUP BY scope_id`,
-    )
-    .all(range.year) as { id: number; fen: number }[];
-  const actual = new Map(
-    (
-      db
-        .prepare(
-          'SELECT salesperson_id AS id, sum(amount) AS fen FROM orders WHERE date BETWEEN ? AND ? GROUP BY salesperson_id',
-        )
-        .all(range.from, asOf) as { id: number; fen: number }[]
-    ).map((r) => [r.id, r.fen]),
-  );
+  const targets = [
+    ...personSalesTargets(
+      db,
+      range.year,
+      range.months.map((m) => `M${m}`),
+    ),
+  ].map(([id, fen]) => ({ id, fen }));
+  const actual = new Map(salesBySalesperson(db, range.from, asOf).map((r) => [r.salespersonId, r.sales]));
   const behind = targets.filter(
     (x) => (only === null || x.id === only) && x.fen > 0 && (actual.get(x.id) ?? 0) < x.fen * share,
   );

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
 import type { DashboardSummary } from '../../contract/records';
+import { customerCount } from '../../db/access/customers';
+import { latestOrderDate, salesTotal } from '../../db/access/orders';
 
 /**
  * The home screen's figures (P2.6): this year's sales by month against last year, year-to-date totals
@@ -11,7 +13,7 @@ import type { DashboardSummary } from '../../contract/records';
  * part of a month (up to the latest order's day) is summed from the lines, through the date index.
  */
 export function dashboardSummary(db: Database): DashboardSummary {
-  const latest = (db.prepare('SELECT max(date) AS d FROM orders').get() as { d: string | null }).d;
+  const latest = latestOrderDate(db);
   const ref = latest ? dayjs(latest) : dayjs();
   const year = ref.year();
   const ytdEnd = ref.format('MM-DD');
@@ -40,11 +42,7 @@ export function dashboardSummary(db: Database): DashboardSummary {
     }
   }
   const partial = `${year - 1}-${ytdEnd.slice(0, 2)}`;
-  ytdLastYear += (
-    db
-      .prepare('SELECT coalesce(sum(amount), 0) AS v FROM orders WHERE date BETWEEN ? AND ?')
-      .get(`${partial}-01`, `${year - 1}-${ytdEnd}`) as { v: number }
-  ).v;
+  ytdLastYear += salesTotal(db, `${partial}-01`, `${year - 1}-${ytdEnd}`);
   const span = [`${year}-01`, `${year}-${ytdEnd.slice(0, 2)}`];
   const topPeople = db
     .prepare(
@@ -68,7 +66,7 @@ export function dashboardSummary(db: Database): DashboardSummary {
     ytdLastYear: ytdLastYear / 100,
     ytdProfit: ytdProfit / 100,
     activeStaff: one("SELECT count(*) AS n FROM staff WHERE status = 'active'"),
-    customers: one('SELECT count(*) AS n FROM customers'),
+    customers: customerCount(db),
     openTickets: one("SELECT count(*) AS n FROM tickets WHERE status IN ('new', 'in_progress', 'waiting')"),
     topPeople,
     teams,

@@ -1,5 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { ReportPersonRow, ReportProductRow, SalesReportData } from '../../contract/sales-report';
+import {
+  orderActivity,
+  orderCountBySalesperson,
+  salesBySalespersonAndProduct,
+  type OrderScope,
+} from '../../db/access/orders';
+import { salesTargetsOfPeriod } from '../../db/access/targets';
 import { ensureSurveyCache } from '../survey/score-cache';
 import type { ReportPeriod } from './periods';
 
@@ -7,7 +14,7 @@ import type { ReportPeriod } from './periods';
  * The figures of a sales report (P2.6, P5.6), computed once from orders, targets, plans, interactions,
  * opportunities, tickets and survey answers, and then kept frozen with the report. Amounts are read in
  * fen and answered in yuan. A person's orders count for the team the person belongs to now (as in
- * tracking, services/targets/actuals.ts). Sections whose tables are empty say so (`hasData: false`).
+ * tracking, monthlySales in db/access/orders.ts). Sections whose tables are empty say so (`hasData: false`).
  */
 
 const yuan = (fen: number) => Math.round(fen) / 100;
@@ -19,6 +26,9 @@ interface Scope {
   /** SQL restricting a staff id column to the scope ('' for the company). */
   staff: (col: string) => string;
 }
+
+/** The same scope as the order reads take it. */
+const ofTeam = (s: Scope): OrderScope => (s.teamId === null ? null : { teamId: s.teamId });
 
 function scopeOf(teamId: number | null): Scope {
   return {
@@ -39,12 +49,7 @@ interface RangeSales {
 }
 
 function rangeSales(db: Database, s: Scope, from: string, to: string): RangeSales {
-  const rows = db
-    .prepare(
-      `SELECT salesperson_id AS sp, product_id AS pr, sum(amount) AS fen FROM orders WHERE date BETWEEN ? AND ?${s.staff('salesperson_id')} GROUP BY sp, pr`,
-    )
-    .raw()
-    .all(from, to) as [number | null, number | null, number][];
+  const rows = salesBySalespersonAndProduct(db, from, to, ofTeam(s));
   const out: RangeSales = { byPerson: new Map(), byProduct: new Map(), total: 0 };
   for (const [sp, pr, fen] of rows) {
     out.byPerson.set(sp, (out.byPerson.get(sp) ?? 0) + fen);
@@ -57,25 +62,15 @@ function rangeSales(db: Database, s: Scope, from: string, to: string): RangeSale
 /** Targets in fen by scope id for the period: each month's cell × the share of it that falls in the period. */
 function targets(db: Database, p: ReportPeriod, scope: 'company' | 'team' | 'person'): Map<number, number> {
   const out = new Map<number, number>();
-  const q = db.prepare(
-    "SELECT scope_id AS id, amount FROM target_cells WHERE year = ? AND scope = ? AND period = ? AND metric = 'sales'",
-  );
   for (const { year, month, share } of p.targetShares) {
-    for (const r of q.all(year, scope, `M${month}`) as { id: number; amount: number }[])
+    for (const r of salesTargetsOfPeriod(db, year, `M${month}`, scope))
       out.set(r.id, (out.get(r.id) ?? 0) + r.amount * share);
   }
   return out;
 }
 
 function peopleRows(db: Database, p: ReportPeriod, s: Scope, now: RangeSales, ly: RangeSales): ReportPersonRow[] {
-  const orders = new Map(
-    db
-      .prepare(
-        `SELECT salesperson_id, count(DISTINCT order_no) FROM orders WHERE date BETWEEN ? AND ?${s.staff('salesperson_id')} GROUP BY salesperson_id`,
-      )
-      .raw()
-      .all(p.from, p.to) as [number | null, number][],
-  );
+  const orders = orderCountBySalesperson(db, p.from, p.to, ofTeam(s));
   const tg = targets(db, p, 'person');
   const staff = db
     .prepare(
@@ -142,14 +137,6 @@ function productRows(
       };
     })
     .sort((a, b) => b.actual - a.actual || a.product.localeCompare(b.product));
-}
-
-function counts(db: Database, s: Scope, from: string, to: string) {
-  return db
-    .prepare(
-      `SELECT count(DISTINCT order_no) AS orders, count(DISTINCT customer_id) AS customers FROM orders WHERE date BETWEEN ? AND ?${s.staff('salesperson_id')}`,
-    )
-    .get(from, to) as { orders: number; customers: number };
 }
 
 function pipeline(db: Database, p: ReportPeriod, s: Scope): SalesReportData['pipeline'] {
@@ -283,7 +270,7 @@ export function computeReport(
   const now = rangeSales(db, s, p.from, p.to);
   const prev = rangeSales(db, s, p.previous.from, p.previous.to);
   const ly = rangeSales(db, s, p.lastYear.from, p.lastYear.to);
-  const c = counts(db, s, p.from, p.to);
+  const c = orderActivity(db, p.from, p.to, ofTeam(s));
   const tFen = targets(db, p, team ? 'team' : 'company').get(team?.id ?? 0);
   const target = tFen === undefined ? null : Math.round(tFen) / 100;
   const actual = yuan(now.total);

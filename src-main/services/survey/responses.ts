@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
+import { customerRef } from '../../db/access/customers';
 import type { EnteredResponse, SurveyQuestion } from '../../contract/survey';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -111,10 +112,9 @@ export function enterResponse(ctx: ServiceContext, input: ResponseInput): Entere
     if (salespersonId !== null) requireStaff(db, salespersonId);
     let owner: number | null = null;
     if (input.customerId != null) {
-      const c = db.prepare('SELECT owner_id AS owner FROM customers WHERE id = ?').get(input.customerId) as
-        { owner: number | null } | undefined;
+      const c = customerRef(db, input.customerId);
       if (!c) throw new WorkbenchError('survey/customer-not-found', { id: input.customerId });
-      owner = c.owner;
+      owner = c.ownerId;
       const again = db
         .prepare('SELECT 1 FROM survey_responses WHERE survey_id = ? AND customer_id = ?')
         .get(input.surveyId, input.customerId);

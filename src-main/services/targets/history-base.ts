@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
 import { WorkbenchError } from '../../contract/errors';
 import type { HistoryBase, HistoryBaseChoice } from '../../contract/targets';
-import { yearActuals, type MonthlyActuals } from './actuals';
+import { latestOrderDate, monthlySales, type MonthlyActuals } from '../../db/access/orders';
 import type { Plan, PlanNode } from './plan';
 
 /**
@@ -64,7 +64,7 @@ export function historyBase(
 ): BaseActuals {
   const baseYear = plan.year - 1;
   const today = dayjs().format('YYYY-MM-DD');
-  const lastOrder = (db.prepare('SELECT max(date) AS d FROM orders').get() as { d: string | null }).d;
+  const lastOrder = latestOrderDate(db);
   const missing: number[] = [];
   for (let m = 1; m <= 12; m++) if (!complete(baseYear, m, today, lastOrder)) missing.push(m);
   const last = lastComplete(today, lastOrder);
@@ -102,7 +102,7 @@ export function historyBase(
   const byPerson = new Map<number, MonthlyActuals>();
   for (const y of new Set(src.map(([sy]) => sy))) {
     const months = src.filter(([sy]) => sy === y).map(([, m]) => m);
-    const a = yearActuals(db, y, months);
+    const a = monthlySales(db, y, months);
     for (const m of months) {
       company.sales[m - 1] = a.company.sales[m - 1];
       company.profit[m - 1] = a.company.profit[m - 1];

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { PersonTargetView, TargetRowView, TargetsShow } from '../../contract/targets';
-import { yearActuals, type MonthlyActuals } from './actuals';
+import { monthlySales, type MonthlyActuals } from '../../db/access/orders';
 import { PERIODS } from './periods';
 import { isLocked, loadPlan, type PlanNode, type SpreadMetric } from './plan';
 import { planHeader } from './store';
@@ -39,8 +39,8 @@ function tiers(db: Database, year: number): Map<number, Partial<Record<'stretch'
 export function showTargets(db: Database, year: number, metric: SpreadMetric = 'sales'): TargetsShow {
   const plan = loadPlan(db, year, metric);
   const header = planHeader(db, year);
-  const now = yearActuals(db, year);
-  const last = yearActuals(db, year - 1);
+  const now = monthlySales(db, year);
+  const last = monthlySales(db, year - 1);
   const pick = (a: MonthlyActuals | undefined) =>
     a ? (metric === 'profit' ? a.profit : a.sales) : new Array<number>(12).fill(0);
   const tier = tiers(db, year);

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
 import type { CompletionFigures, MonthPace, TargetsTracking, TrackingRow } from '../../contract/targets';
 import { monthWorkingPace } from '../calendar';
-import { yearActuals } from './actuals';
+import { latestOrderDateBetween, monthlySales } from '../../db/access/orders';
 import { mIdx, quarterOf } from './periods';
 import { loadPlan, type PlanNode } from './plan';
 
@@ -14,11 +14,7 @@ import { loadPlan, type PlanNode } from './plan';
 
 /** The last month with orders in the year; a past year without orders counts as complete. */
 function defaultAsOf(db: Database, year: number): number {
-  const latest = (
-    db
-      .prepare('SELECT max(date) AS d FROM orders WHERE date >= ? AND date < ?')
-      .get(`${year}-01-01`, `${year + 1}-01-01`) as { d: string | null }
-  ).d;
+  const latest = latestOrderDateBetween(db, `${year}-01-01`, `${year}-12-31`);
   if (latest) return Number(latest.slice(5, 7));
   const now = new Date();
   return year < now.getFullYear() ? 12 : year > now.getFullYear() ? 1 : now.getMonth() + 1;
@@ -63,7 +59,7 @@ export function tracking(db: Database, year: number, asOfMonth?: number, asOfDat
     (asOfDate && Number(asOfDate.slice(0, 4)) === year ? Number(asOfDate.slice(5, 7)) : defaultAsOf(db, year));
   const q = quarterOf(asOf);
   const plan = loadPlan(db, year);
-  const act = yearActuals(db, year);
+  const act = monthlySales(db, year);
   const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const rowOf = (n: PlanNode, actual: number[], team: string | null): TrackingRow => {
     const tsum = (ms: number[]) => ms.reduce((s, m) => s + n.row[mIdx(m)], 0);

@@ -2,6 +2,9 @@ import dayjs from 'dayjs';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { TicketDetail, TicketStatus } from '../../contract/tickets';
+import { customerRef } from '../../db/access/customers';
+import { orderLine } from '../../db/access/orders';
+import { staffExists } from '../../db/access/staff';
 import { audit } from '../audit';
 import { isWorkingDay } from '../calendar';
 import type { ServiceContext } from '../context';
@@ -83,24 +86,19 @@ function checkDepartment(ctx: ServiceContext, department: string): void {
 }
 
 function checkStaff(ctx: ServiceContext, id: number | null | undefined): void {
-  if (id && !ctx.db.prepare('SELECT 1 FROM staff WHERE id = ?').get(id))
-    throw new WorkbenchError('tickets/unknown-staff', { id });
+  if (id && !staffExists(ctx.db, id)) throw new WorkbenchError('tickets/unknown-staff', { id });
 }
 
 /** P4.4: opens a ticket; its targets come from its severity (P4.6), its salesperson from the order or the customer. */
 export function createTicket(ctx: ServiceContext, input: ParsedInput<'tickets/create'>): TicketDetail {
   const db = ctx.db;
   const id = db.transaction(() => {
-    const customer = db.prepare('SELECT id, owner_id FROM customers WHERE id = ?').get(input.customerId) as
-      { id: number; owner_id: number | null } | undefined;
+    const customer = customerRef(db, input.customerId);
     if (!customer) throw new WorkbenchError('tickets/unknown-customer', { id: input.customerId });
     checkDepartment(ctx, input.department);
     checkStaff(ctx, input.staffId);
     checkStaff(ctx, input.assigneeId);
-    const order = input.orderId
-      ? (db.prepare('SELECT salesperson_id AS sid, product_id AS pid FROM orders WHERE id = ?').get(input.orderId) as
-          { sid: number | null; pid: number | null } | undefined)
-      : undefined;
+    const order = input.orderId ? orderLine(db, input.orderId) : undefined;
     if (input.orderId && !order) throw new WorkbenchError('tickets/unknown-order', { id: input.orderId });
     const s = ticketSettings(db);
     const openedAt = input.openedAt ?? localNow();
@@ -124,10 +122,10 @@ export function createTicket(ctx: ServiceContext, input: ParsedInput<'tickets/cr
         input.customerId,
         input.orderId ?? null,
         input.contractId ?? null,
-        input.staffId ?? order?.sid ?? customer.owner_id,
+        input.staffId ?? order?.salespersonId ?? customer.ownerId,
         input.assigneeId ?? null,
         input.contact ?? null,
-        input.productId ?? order?.pid ?? null,
+        input.productId ?? order?.productId ?? null,
         input.department,
         input.category,
         input.description ?? null,

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { ProbationReview } from '../../contract/training';
+import { orderActivity } from '../../db/access/orders';
 import type { Lang } from '../../i18n/messages';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
@@ -22,12 +23,9 @@ const PERSON = `SELECT s.id, s.employee_no AS employeeNo, s.name, t.name AS team
 
 function review(db: Database, lang: Lang, p: Person): ProbationReview {
   const to = p.probationEnd && p.probationEnd < today() ? p.probationEnd : today();
-  const data = p.hireDate
-    ? (db
-        .prepare(
-          'SELECT count(*) AS orders, COALESCE(sum(amount), 0) / 100.0 AS sales, count(DISTINCT customer_id) AS customers FROM orders WHERE salesperson_id = ? AND date BETWEEN ? AND ?',
-        )
-        .get(p.id, p.hireDate, to) as { orders: number; sales: number; customers: number })
+  const a = p.hireDate ? orderActivity(db, p.hireDate, to, { staffId: p.id }) : null;
+  const data = a
+    ? { orders: a.lines, sales: a.sales / 100, customers: a.customers }
     : { orders: 0, sales: 0, customers: 0 };
   const row = db
     .prepare(

@@ -1,3 +1,4 @@
+import { customerRef } from '../../../db/access/customers';
 import { today } from '../../customers/rules';
 import {
   isProblem,
@@ -177,7 +178,6 @@ export const visitsKind: ImportKind<State> = {
     const find = ctx.db.prepare(
       "SELECT * FROM interactions WHERE customer_id = ? AND date = ? AND kind = 'visit' AND coalesce(visit_type, 'on-site') = ? ORDER BY id LIMIT 1",
     );
-    const owner = ctx.db.prepare('SELECT owner_id FROM customers WHERE id = ?').pluck();
     const result: CommitResult = { inserted: 0, updated: 0, unchanged: 0, created: {} };
     records.forEach((r, i) => {
       const customerId = r.customerId as number;
@@ -185,7 +185,7 @@ export const visitsKind: ImportKind<State> = {
       const existing = find.get(customerId, r.date, type) as (Record<string, unknown> & { id: number }) | undefined;
       const staffId = r.salesperson
         ? s.staff.byNo.get(String(r.salesperson).toLowerCase())?.id
-        : (owner.get(customerId) as number | null);
+        : (customerRef(ctx.db, customerId)?.ownerId ?? null);
       const values = {
         customer_id: customerId,
         staff_id: staffId ?? null,
