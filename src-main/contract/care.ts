@@ -9,6 +9,11 @@ export const VISIT_STATUSES = ['planned', 'done', 'cancelled'] as const;
 export const CARE_CHANNELS = ['phone', 'sms', 'email', 'wechat'] as const;
 export const CARE_EVENT_KINDS = ['holiday', 'festival', 'solar-term', 'birthday', 'anniversary', 'company'] as const;
 export type CareEventKind = (typeof CARE_EVENT_KINDS)[number];
+/**
+ * A greeting counts as sent for an occasion when it went out within this many days of it (P4.3): the care
+ * list reads it so, and the window's sent-date picker offers only those days (never after today).
+ */
+export const CARE_SENT_WINDOW_DAYS = 15;
 
 export interface VisitRecord {
   id: number;
@@ -142,7 +147,16 @@ export const careOps = {
     z.object({ asOf: isoDate.optional(), ...personFilter }).strict(),
   ),
   'care/calendar': op<CareCalendar>()(
-    z.object({ year, ...personFilter, solarTerms: z.boolean().default(false), customerId: id.optional() }).strict(),
+    z
+      .object({
+        year,
+        ...personFilter,
+        solarTerms: z.boolean().default(false),
+        customerId: id.optional(),
+        /** Only the company-wide days (holidays with 调休, festivals, solar terms, company events): a date picker's marks. */
+        companyOnly: z.boolean().default(false),
+      })
+      .strict(),
   ),
   'care/list': op<{ from: string; to: string; items: CareListItem[] }>()(
     z.object({ date: isoDate.optional(), days: z.number().int().min(1).max(31).default(1), ...personFilter }).strict(),
