@@ -277,3 +277,36 @@ describe('the care log, greetings sent elsewhere (P4.3, issue 13 item 13)', () =
     expect(snapshot()).toEqual(before);
   });
 });
+
+describe('the templates of the customer-care kinds (issue 13 item 13)', () => {
+  it('in either language, each template’s example row imports back with its fixed values in that language', async () => {
+    await env.call('staff/create', { employeeNo: 'S0101', name: '模板示例' });
+    env.ws.db
+      .prepare(
+        "INSERT INTO customers (id, code, name, stage, created_at) VALUES (50, 'C00001', '模板客户', 'customer', 'x')",
+      )
+      .run();
+    env.ws.db.prepare("INSERT INTO contacts (customer_id, name, created_at) VALUES (50, '李娜', 'x')").run();
+    for (const lang of ['zh-CN', 'en'] as const)
+      for (const [kind, expected] of [
+        [
+          'customer-contacts',
+          { kind: 'company', role: 'decision-maker', birthCalendar: 'lunar', birthday: '农历八月十五' },
+        ],
+        ['care-log', { occasion: 'chunjie', channel: 'wechat' }],
+      ] as const) {
+        const out = path.join(env.dir, `${kind}-${lang}-template.xlsx`);
+        const r = await env.attempt('import/template', { kind, out: { path: out } }, lang);
+        if (!r.ok) throw new Error(r.error.message);
+        const back = (await env.call('import/run', {
+          kind,
+          file: { path: out },
+          dryRun: true,
+        })) as unknown as Answer & {
+          records: Record<string, unknown>[];
+        };
+        expect(back.errors, `${lang} ${kind}`).toEqual([]);
+        expect(back.records[0]).toMatchObject(expected);
+      }
+  });
+});
