@@ -82,7 +82,7 @@ describe('customer relations in browser mode (P4.2, P4.3)', () => {
 
 describe('the relations grids export what they show (issue 13 item 13)', () => {
   it('customers and the due list: .xlsx with a bold frozen header, filters, money and dates as numbers', async () => {
-    const page = await wb.open('#/relations', { width: 1600 });
+    const page = await wb.open('#/relations', { width: 1600, downloads: true });
     await page.locator('.ag-row[row-index="0"]').waitFor({ timeout: 120_000 });
     const rows = db((d) => d.prepare('SELECT count(*) FROM customers').pluck().get()) as number;
     const read = async (testId: string) => {
