@@ -108,6 +108,14 @@ export interface CareCoverage {
   byPerson: { employeeNo: string | null; name: string | null; aCustomers: number; uncovered: number }[];
 }
 
+/** A date of the company's own (P4.3): a founding day, an annual customer event; yearly or once. */
+export interface CompanyEvent {
+  id: number;
+  date: string;
+  name: string;
+  yearly: boolean;
+}
+
 export interface CareTemplate {
   occasion: string;
   lang: 'zh-CN' | 'en';
@@ -190,6 +198,19 @@ export const careOps = {
     z.object({ year, occasion: z.string().trim().min(1).max(60).default('chunjie'), ...personFilter }).strict(),
   ),
   'care/templates': op<CareTemplate[]>()(empty),
+  'care/events': op<CompanyEvent[]>()(empty),
+  'care/save-event': op<CompanyEvent>()(
+    z
+      .object({
+        id: id.optional(),
+        date: isoDate,
+        name: z.string().trim().min(1).max(100),
+        yearly: z.boolean().default(true),
+      })
+      .strict(),
+    { mutates: true },
+  ),
+  'care/delete-event': op<{ deleted: number }>()(z.object({ id }).strict(), { mutates: true }),
   'care/set-template': op<CareTemplate>()(
     z
       .object({

@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useLang } from '../../i18n/LanguageProvider';
 import { formatDate } from '../../i18n/format';
 import { CareCoverageCard } from './CareCoverageCard';
+import { CareSettingsCard } from './CareSettingsCard';
 import { careCellRender, useCareDayLabels } from './careDays';
 import { MarkSentButton } from './MarkSentButton';
 import { RelationsTabs } from './RelationsTabs';
@@ -112,6 +113,7 @@ export function CarePage() {
         )}
       </Card>
       <CareCoverageCard />
+      <CareSettingsCard />
     </div>
   );
 }
