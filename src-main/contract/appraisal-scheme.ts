@@ -25,6 +25,19 @@ export const DATA_SOURCES = [
   'visitCadence',
 ] as const;
 export type DataSource = (typeof DATA_SOURCES)[number];
+/**
+ * The sources whose value is a percentage (0–100, e.g. visitCadence 87.5 = 87.5% of A customers visited on
+ * time): declared once, so that the grid, the drawer, the scheme's curves, the .xlsx and the printed report
+ * all show them with the locale's percent format.
+ */
+export const PERCENT_SOURCES: ReadonlySet<string> = new Set<DataSource>([
+  'completion',
+  'salesGrowth',
+  'profitMargin',
+  'csat',
+  'complaintHandling',
+  'visitCadence',
+]);
 export type KpiSource = DataSource | 'rated';
 
 export const OUTCOME_TYPES = [

@@ -9,6 +9,11 @@ export const VISIT_STATUSES = ['planned', 'done', 'cancelled'] as const;
 export const CARE_CHANNELS = ['phone', 'sms', 'email', 'wechat'] as const;
 export const CARE_EVENT_KINDS = ['holiday', 'festival', 'solar-term', 'birthday', 'anniversary', 'company'] as const;
 export type CareEventKind = (typeof CARE_EVENT_KINDS)[number];
+/**
+ * A greeting counts as sent for an occasion when it went out within this many days of it (P4.3): the care
+ * list reads it so, and the window's sent-date picker offers only those days (never after today).
+ */
+export const CARE_SENT_WINDOW_DAYS = 15;
 
 export interface VisitRecord {
   id: number;
@@ -103,6 +108,14 @@ export interface CareCoverage {
   byPerson: { employeeNo: string | null; name: string | null; aCustomers: number; uncovered: number }[];
 }
 
+/** A date of the company's own (P4.3): a founding day, an annual customer event; yearly or once. */
+export interface CompanyEvent {
+  id: number;
+  date: string;
+  name: string;
+  yearly: boolean;
+}
+
 export interface CareTemplate {
   occasion: string;
   lang: 'zh-CN' | 'en';
@@ -142,7 +155,16 @@ export const careOps = {
     z.object({ asOf: isoDate.optional(), ...personFilter }).strict(),
   ),
   'care/calendar': op<CareCalendar>()(
-    z.object({ year, ...personFilter, solarTerms: z.boolean().default(false), customerId: id.optional() }).strict(),
+    z
+      .object({
+        year,
+        ...personFilter,
+        solarTerms: z.boolean().default(false),
+        customerId: id.optional(),
+        /** Only the company-wide days (holidays with 调休, festivals, solar terms, company events): a date picker's marks. */
+        companyOnly: z.boolean().default(false),
+      })
+      .strict(),
   ),
   'care/list': op<{ from: string; to: string; items: CareListItem[] }>()(
     z.object({ date: isoDate.optional(), days: z.number().int().min(1).max(31).default(1), ...personFilter }).strict(),
@@ -176,6 +198,19 @@ export const careOps = {
     z.object({ year, occasion: z.string().trim().min(1).max(60).default('chunjie'), ...personFilter }).strict(),
   ),
   'care/templates': op<CareTemplate[]>()(empty),
+  'care/events': op<CompanyEvent[]>()(empty),
+  'care/save-event': op<CompanyEvent>()(
+    z
+      .object({
+        id: id.optional(),
+        date: isoDate,
+        name: z.string().trim().min(1).max(100),
+        yearly: z.boolean().default(true),
+      })
+      .strict(),
+    { mutates: true },
+  ),
+  'care/delete-event': op<{ deleted: number }>()(z.object({ id }).strict(), { mutates: true }),
   'care/set-template': op<CareTemplate>()(
     z
       .object({

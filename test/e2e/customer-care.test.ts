@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import dayjs from 'dayjs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/runtime/dispatch';
@@ -47,16 +49,80 @@ describe('customer relations in browser mode (P4.2, P4.3)', () => {
     await page.goto(page.url().replace('#/visits', '#/care'));
     const mark = page.getByTestId('mark-sent-1-birthday');
     await mark.waitFor({ timeout: 60_000 });
-    await mark.hover();
-    await page.getByRole('menuitem', { name: 'WeChat' }).click();
+    await mark.click();
+    await page.getByTestId('mark-sent-form').waitFor();
+    // The sent-date picker: today by default, no day after today, the contact's birthday marked on its day.
+    await page.getByTestId('sent-date').click();
+    const tomorrow = dayjs().add(1, 'day');
+    if (tomorrow.month() === dayjs().month())
+      await expect
+        .poll(() =>
+          page.locator(`.ant-picker-dropdown td[title="${tomorrow.format('YYYY-MM-DD')}"]`).getAttribute('class'),
+        )
+        .toContain('ant-picker-cell-disabled');
+    expect(await page.getByTestId(`care-day-${today}`).getAttribute('title')).toContain('孙总');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('channel-wechat').click();
+    await page.getByTestId('sent-note').fill('微信祝福，附电子贺卡');
+    await page.getByTestId('mark-sent-ok').click();
     await expect
       .poll(() =>
         db((d) =>
-          d.prepare("SELECT date, channel, occasion FROM interactions WHERE customer_id = 1 AND kind = 'care'").all(),
+          d
+            .prepare(
+              "SELECT date, channel, occasion, summary AS note FROM interactions WHERE customer_id = 1 AND kind = 'care'",
+            )
+            .all(),
         ),
       )
-      .toEqual([{ date: today, channel: 'wechat', occasion: 'birthday' }]);
+      .toEqual([{ date: today, channel: 'wechat', occasion: 'birthday', note: '微信祝福，附电子贺卡' }]);
     await expect.poll(() => page.getByTestId('mark-sent-1-birthday').count()).toBe(0);
+  });
+});
+
+describe('the relations grids export what they show (issue 13 item 13)', () => {
+  it('customers and the due list: .xlsx with a bold frozen header, filters, money and dates as numbers', async () => {
+    const page = await wb.open('#/relations', { width: 1600, downloads: true });
+    await page.locator('.ag-row[row-index="0"]').waitFor({ timeout: 120_000 });
+    const rows = db((d) => d.prepare('SELECT count(*) FROM customers').pluck().get()) as number;
+    const read = async (testId: string) => {
+      await page.getByTestId(testId).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByTestId(`${testId}-xlsx`).click(),
+      ]);
+      const wbk = new ExcelJS.Workbook();
+      await wbk.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+      return wbk.worksheets[0];
+    };
+    const customers = await read('relations-export');
+    expect(customers.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(customers.autoFilter).toBeTruthy();
+    expect(customers.getCell(1, 1).font?.bold).toBe(true);
+    expect(customers.actualRowCount - 1).toBe(rows);
+    const header = (customers.getRow(1).values as unknown[]).slice(1).map(String);
+    const sales = header.indexOf('Sales, last 12 months') + 1;
+    // C1's sales in the 12 months to today, summed here from the orders table.
+    const c1Row = (customers.getColumn(1).values as unknown[]).indexOf('C1');
+    const c1Sales = db((d) =>
+      d
+        .prepare(
+          "SELECT coalesce(sum(amount), 0) / 100.0 FROM orders WHERE customer_id = 1 AND date > date('now', '-12 months')",
+        )
+        .pluck()
+        .get(),
+    );
+    expect(customers.getCell(c1Row, sales).value).toBe(c1Sales);
+    expect(customers.getCell(c1Row, sales).numFmt).toContain('#,##0.00');
+
+    await page.goto(page.url().replace('#/relations', '#/visits'));
+    await page.getByTestId('due-export').waitFor({ timeout: 60_000 });
+    await page.locator('.ag-row[row-index="0"]').waitFor({ timeout: 60_000 });
+    const due = await read('due-export');
+    expect(due.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const dueHeader = (due.getRow(1).values as unknown[]).slice(1).map(String);
+    expect(dueHeader).toContain('Due on');
+    expect(due.getCell(2, dueHeader.indexOf('Due on') + 1).value).toBeInstanceOf(Date);
   });
 });
 

@@ -2,7 +2,17 @@ import type { Input } from '../../contract';
 import { VISIT_TYPES } from '../../contract/care';
 import { GRADES } from '../../contract/customers';
 import { t, type Lang } from '../../i18n/messages';
-import { call, choiceOption, command, intOption, noPositionals, textOption, UsageError, type Values } from '../command';
+import {
+  call,
+  choiceOption,
+  command,
+  intOption,
+  noPositionals,
+  oneOf,
+  textOption,
+  UsageError,
+  type Values,
+} from '../command';
 
 /** `customers …`, `visits …` and `care …` (cli.md: visits due, care calendar, customers merge, and more). */
 
@@ -112,6 +122,27 @@ function buildCare(values: Values, pos: string[]) {
         ...(occasion !== undefined ? { occasion } : {}),
       });
     }
+    case 'templates':
+      return call('care/templates', {});
+    case 'set-template':
+      return call('care/set-template', {
+        occasion: required(values, 'occasion'),
+        lang: oneOf('in', required(values, 'in'), ['zh-CN', 'en'] as const),
+        body: required(values, 'body'),
+      });
+    case 'events':
+      return call('care/events', {});
+    case 'add-event':
+      return call('care/save-event', {
+        date: required(values, 'date'),
+        name: required(values, 'name'),
+        yearly: !values.once,
+      });
+    case 'delete-event': {
+      const id = intOption(values, 'id');
+      if (id === undefined) throw new UsageError('customers.cli.missing-option', { option: '--id' });
+      return call('care/delete-event', { id });
+    }
     default:
       throw new UsageError('customers.cli.usage-care');
   }
@@ -207,9 +238,14 @@ export const customerCommands = [
   command({
     name: 'care',
     summary: 'customers.cli.help-care',
-    usage: 'care calendar|list|coverage …',
+    usage: 'care calendar|list|coverage|templates|set-template|events|add-event|delete-event …',
     options: {
       year: { type: 'string' },
+      in: { type: 'string' },
+      body: { type: 'string' },
+      name: { type: 'string' },
+      once: { type: 'boolean' },
+      id: { type: 'string' },
       person: { type: 'string' },
       'solar-terms': { type: 'boolean' },
       date: { type: 'string' },
@@ -234,6 +270,15 @@ export const customerCommands = [
           }),
           ...l.items.map((i) => line([i.date, i.occasion, i.customer, i.contact, i.mobile, i.text])),
         ].join('\n'),
+      'care/templates': (list, lang) =>
+        list.map((x) => line([x.occasion, x.lang, x.custom ? t(lang, 'customers.cli.custom') : '', x.body])).join('\n'),
+      'care/set-template': (x, lang) => t(lang, 'customers.cli.template-saved', { occasion: x.occasion, lang: x.lang }),
+      'care/events': (list, lang) =>
+        list.length
+          ? list.map((e) => line([e.id, e.date, e.name, e.yearly ? t(lang, 'customers.cli.yearly') : ''])).join('\n')
+          : t(lang, 'customers.cli.no-events'),
+      'care/save-event': (e, lang) => t(lang, 'customers.cli.event-saved', { id: e.id, name: e.name, date: e.date }),
+      'care/delete-event': (_r, lang) => t(lang, 'customers.cli.event-deleted'),
       'care/coverage': (c, lang) =>
         [
           t(lang, 'customers.cli.coverage-header', {

@@ -1,3 +1,4 @@
+import { PERCENT_SOURCES } from '../../contract/appraisal-scheme';
 import type ExcelJS from 'exceljs';
 import type { FileOut, FileOutTarget } from '../../contract/files';
 import { t } from '../../i18n/messages';
@@ -7,7 +8,6 @@ import { requireAppraisal } from './appraisal-store';
 import { schemeById } from './scheme';
 import { showAppraisal } from './show';
 
-const PERCENT_SOURCES = new Set(['completion', 'salesGrowth', 'profitMargin', 'csat', 'complaintHandling']);
 const MONEY_SOURCES = new Set(['sales', 'profit']);
 const PERCENT = '0.00%';
 const MONEY = '"¥"#,##0.00';

@@ -38,6 +38,7 @@ export interface CalendarScope {
   team?: number | null;
   customerId?: number;
   solarTerms?: boolean;
+  companyOnly?: boolean;
 }
 
 /** The company-wide days of a year: holidays (first day off, and each 调休 working day), festivals, solar terms, company events. */
@@ -93,6 +94,10 @@ const SCOPE_SQL = `(@person IS NULL OR s.employee_no = @person) AND (@team IS NU
  */
 export function careCalendar(db: Database, year: number, scope: CalendarScope, lang: Lang): CareCalendar {
   const events = commonEvents(db, year, lang, scope.solarTerms ?? false);
+  if (scope.companyOnly) {
+    events.sort((x, y) => cmp(x.date, y.date) || cmp(x.kind, y.kind));
+    return { year, officialSchedule: hasOfficialSchedule(year), events };
+  }
   const params = { person: scope.person ?? null, team: scope.team ?? null, customer: scope.customerId ?? null };
   const birthdays = db
     .prepare(

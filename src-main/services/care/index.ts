@@ -1,6 +1,7 @@
 import { careOps } from '../../contract/care';
 import type { HandlersOf } from '../handler-types';
 import { careCalendar } from './calendar';
+import { companyEvents, deleteCompanyEvent, saveCompanyEvent } from './events';
 import { exportCareList } from './export';
 import { careCoverage, careList, markSent } from './list';
 import { careTemplates, setTemplate } from './templates';
@@ -18,4 +19,7 @@ export const careHandlers = {
   'care/coverage': (ctx, input) => careCoverage(ctx.db, input),
   'care/templates': (ctx) => careTemplates(ctx.db),
   'care/set-template': (ctx, input) => setTemplate(ctx, input),
+  'care/events': (ctx) => companyEvents(ctx.db),
+  'care/save-event': (ctx, input) => saveCompanyEvent(ctx, input),
+  'care/delete-event': (ctx, input) => deleteCompanyEvent(ctx, input.id),
 } satisfies HandlersOf<typeof careOps>;

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ParsedInput } from '../../contract';
-import type { CareCoverage, CareEvent, CareListItem } from '../../contract/care';
+import { CARE_SENT_WINDOW_DAYS, type CareCoverage, type CareEvent, type CareListItem } from '../../contract/care';
 import type { Grade } from '../../contract/customers';
 import { WorkbenchError } from '../../contract/errors';
 import { customerRef } from '../../db/access/customers';
@@ -90,8 +90,8 @@ export function careList(
       e.occasionKey,
       contact.id,
       contact.id,
-      addDays(e.date, -15),
-      addDays(e.date, 15),
+      addDays(e.date, -CARE_SENT_WINDOW_DAYS),
+      addDays(e.date, CARE_SENT_WINDOW_DAYS),
     ) as CareListItem['sent'] | undefined;
     const years = /(\d+)/.exec(e.occasion)?.[1];
     items.push({

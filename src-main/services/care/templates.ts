@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { CareTemplate } from '../../contract/care';
+import { WorkbenchError } from '../../contract/errors';
 import { LANGS, t, type Lang } from '../../i18n/messages';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
@@ -44,7 +45,17 @@ export function templateLookup(db: Database): (occasion: string, lang: Lang) => 
   return (occasion, lang) => all.get(`${occasion}|${lang}`) ?? null;
 }
 
+/** What a greeting may name (P4.3, issue 13 item 11); fillTemplate fills these and nothing else. */
+export const PLACEHOLDERS = ['contact', 'title', 'company', 'salesperson', 'ourCompany', 'occasion', 'years'] as const;
+
+/** Saves the company's greeting for an occasion in one language; a placeholder it cannot fill is refused, not sent as written. */
 export function setTemplate(ctx: ServiceContext, input: { occasion: string; lang: Lang; body: string }): CareTemplate {
+  for (const m of input.body.matchAll(/\{(\w*)\}/g))
+    if (!(PLACEHOLDERS as readonly string[]).includes(m[1]))
+      throw new WorkbenchError('care/unknown-placeholder', {
+        placeholder: m[0],
+        known: PLACEHOLDERS.map((p) => `{${p}}`).join(' '),
+      });
   ctx.db.transaction(() => {
     const old = ctx.db
       .prepare('SELECT body FROM care_templates WHERE occasion = ? AND lang = ?')

@@ -1,3 +1,4 @@
+import { PERCENT_SOURCES } from '../../contract/appraisal-scheme';
 import type { AppraisalPerson, AppraisalShow } from '../../contract/appraisal';
 import type { KpiDefinition, SchemeDefinition } from '../../contract/appraisal-scheme';
 import { t, type Lang } from '../../i18n/messages';
@@ -21,7 +22,6 @@ const esc = (s: string | number | null | undefined): string =>
         (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
       );
 
-const PERCENT_SOURCES = new Set(['completion', 'salesGrowth', 'profitMargin', 'csat', 'complaintHandling']);
 const MONEY_SOURCES = new Set(['sales', 'profit']);
 
 function formatters(lang: Lang) {
@@ -32,8 +32,11 @@ function formatters(lang: Lang) {
     currencyDisplay: 'narrowSymbol',
     maximumFractionDigits: 0,
   });
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 2 });
   return {
     num: (x: number | null | undefined) => (x === null || x === undefined ? '—' : num.format(x)),
+    /** A percentage source's value (0–100) in the locale's percent format. */
+    pct: (x: number | null | undefined) => (x === null || x === undefined ? '—' : percent.format(x / 100)),
     money: (x: number | null | undefined) => (x === null || x === undefined ? '—' : money.format(x)),
   };
 }
@@ -47,7 +50,7 @@ function valueText(kpi: KpiDefinition, value: number | null, lang: Lang): string
     const level = kpi.rubric?.find((r) => r.level === value);
     return level ? `${value} · ${level.label[lang]}` : String(value);
   }
-  if (PERCENT_SOURCES.has(kpi.source)) return `${f.num(value)}%`;
+  if (PERCENT_SOURCES.has(kpi.source)) return f.pct(value);
   if (MONEY_SOURCES.has(kpi.source)) return f.money(value);
   return f.num(value);
 }
@@ -69,7 +72,7 @@ function kpiRows(ctx: ReportContext, p: AppraisalPerson): string {
       } else if (k.source !== 'rated') {
         const x = kpiTarget(k);
         if (x !== null)
-          target = PERCENT_SOURCES.has(k.source) ? `${f.num(x)}%` : MONEY_SOURCES.has(k.source) ? f.money(x) : f.num(x);
+          target = PERCENT_SOURCES.has(k.source) ? f.pct(x) : MONEY_SOURCES.has(k.source) ? f.money(x) : f.num(x);
       }
       return `<tr><td>${esc(t(lang, `appraisal.dimension.${k.dimension}`))}</td><td>${esc(k.label[lang])}</td><td class="n">${esc(f.num(k.weight))}%</td><td class="n">${esc(target)}</td><td class="n">${esc(actual)}</td><td class="n">${esc(f.num(cell.score))}</td></tr>`;
     })

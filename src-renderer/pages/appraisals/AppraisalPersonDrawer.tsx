@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppraisalOutcome, AppraisalPerson, AppraisalShow } from '../../../src-main/contract/appraisal';
 import { useOpMutation } from '../../backend/useOp';
-import { formatMoney, formatNumber } from '../../i18n/format';
+import { PERCENT_SOURCES } from '../../../src-main/contract/appraisal-scheme';
+import { formatMoney, formatNumber, formatPercent } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 import { PeerRatings } from './PeerRatings';
 import { TrendChart } from './TrendChart';
@@ -19,7 +20,6 @@ interface Props {
   onPrint: (person: string) => void;
 }
 
-const PERCENT = new Set(['salesGrowth', 'profitMargin', 'csat', 'complaintHandling']);
 const STATUS_COLOR = { proposed: 'gold', confirmed: 'green', rejected: 'default' } as const;
 
 /** One person's appraisal: KPIs, proposed outcomes to confirm or reject (P6.2, P6.3), calibration, feedback (P5.6), history. */
@@ -117,8 +117,10 @@ export function AppraisalPersonDrawer({ show, person, scoresOpen, notesOpen, onC
                   ? t('appraisal.ui.unrated')
                   : '—'
                 : r.source === 'completion'
-                  ? `${formatNumber(v, lang, 2)}% (${formatMoney(r.actual ?? null, lang)} / ${formatMoney(r.target ?? null, lang)})`
-                  : `${formatNumber(v, lang, 2)}${PERCENT.has(r.source) ? '%' : ''}`,
+                  ? `${formatPercent(v / 100, lang, 2)} (${formatMoney(r.actual ?? null, lang)} / ${formatMoney(r.target ?? null, lang)})`
+                  : PERCENT_SOURCES.has(r.source)
+                    ? formatPercent(v / 100, lang, 2)
+                    : formatNumber(v, lang, 2),
           },
           {
             title: t('appraisal.report.score'),

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppraisalSchemeInfo, WhatIfResult } from '../../../src-main/contract/appraisal';
 import {
+  PERCENT_SOURCES,
   peerMinOf,
   peerWeightOf,
   type KpiDefinition,
@@ -30,8 +31,6 @@ import { CurveChart } from './CurveChart';
 import { RulesTable } from './RulesTable';
 import { WhatIfView } from './WhatIfView';
 import { errorMessage } from '../../backend/ApiError';
-
-const PERCENT = new Set(['completion', 'salesGrowth', 'profitMargin', 'csat', 'complaintHandling']);
 
 /**
  * The quarter's KPI scheme (P6.1) and rule table (P6.2, P6.3) on an editable copy: weights, grade
@@ -188,7 +187,9 @@ function SchemeEditor({ info, editable }: { info: AppraisalSchemeInfo; editable:
                   <Button size="small">{t('appraisal.ui.showRubric')}</Button>
                 </Popover>
               ) : (
-                k.curve && <CurveChart curve={k.curve} unit={PERCENT.has(k.source) ? '%' : ''} label={k.label[lang]} />
+                k.curve && (
+                  <CurveChart curve={k.curve} unit={PERCENT_SOURCES.has(k.source) ? '%' : ''} label={k.label[lang]} />
+                )
               ),
           },
         ]}

@@ -2,11 +2,9 @@ import type { ColDef, ColGroupDef, ValueFormatterParams } from 'ag-grid-communit
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppraisalPerson, AppraisalShow } from '../../../src-main/contract/appraisal';
-import type { SchemeDefinition } from '../../../src-main/contract/appraisal-scheme';
-import { formatMoney, formatNumber } from '../../i18n/format';
+import { PERCENT_SOURCES, type SchemeDefinition } from '../../../src-main/contract/appraisal-scheme';
+import { formatMoney, formatNumber, formatPercent } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
-
-const PERCENT = new Set(['completion', 'salesGrowth', 'profitMargin', 'csat', 'complaintHandling']);
 
 /** Columns of the appraisal grid: people × KPIs (value and score), total, grade, outcomes, completeness. */
 export function useAppraisalColumnDefs(
@@ -38,7 +36,9 @@ export function useAppraisalColumnDefs(
               if (p.value == null) return rated ? t('appraisal.ui.unrated') : '—';
               if (rated) return String(p.value);
               if (k.source === 'sales' || k.source === 'profit') return formatMoney(p.value, lang);
-              return `${formatNumber(p.value, lang, 2)}${PERCENT.has(k.source) ? '%' : ''}`;
+              return PERCENT_SOURCES.has(k.source)
+                ? formatPercent(p.value / 100, lang, 2)
+                : formatNumber(p.value, lang, 2);
             },
             tooltipValueGetter: (p) => {
               const level = kd?.rubric?.find((r) => r.level === p.data?.kpis[k.key]?.value);

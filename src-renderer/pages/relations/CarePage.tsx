@@ -14,6 +14,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { useLang } from '../../i18n/LanguageProvider';
 import { formatDate } from '../../i18n/format';
 import { CareCoverageCard } from './CareCoverageCard';
+import { CareSettingsCard } from './CareSettingsCard';
+import { careCellRender, useCareDayLabels } from './careDays';
 import { MarkSentButton } from './MarkSentButton';
 import { RelationsTabs } from './RelationsTabs';
 
@@ -26,7 +28,9 @@ export function CarePage() {
   const [person, setPerson] = useState('');
   const input = { date: date.format('YYYY-MM-DD'), days, person: person || null };
   const list = useOp('care/list', input);
-  const calendar = useOp('care/calendar', { year: date.year(), customerId: 1 });
+  // The company-wide days of the year: whether its official schedule is known, and the picker's marks.
+  const calendar = useOp('care/calendar', { year: date.year(), companyOnly: true });
+  const labels = useCareDayLabels([date.year()]);
   const columnDefs = useMemo<ColDef<CareListItem>[]>(
     () => [
       {
@@ -71,7 +75,13 @@ export function CarePage() {
         />
       )}
       <Space wrap style={{ marginBottom: 12 }}>
-        <DatePicker value={date} onChange={(d) => d && setDate(d)} allowClear={false} data-testid="care-date" />
+        <DatePicker
+          value={date}
+          onChange={(d) => d && setDate(d)}
+          allowClear={false}
+          cellRender={careCellRender(labels)}
+          data-testid="care-date"
+        />
         <Segmented
           value={days}
           onChange={(v) => setDays(Number(v))}
@@ -103,6 +113,7 @@ export function CarePage() {
         )}
       </Card>
       <CareCoverageCard />
+      <CareSettingsCard />
     </div>
   );
 }

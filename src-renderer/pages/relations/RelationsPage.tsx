@@ -3,9 +3,18 @@ import { Card, Checkbox, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { GRADES, LIFECYCLES, type Grade, type Lifecycle } from '../../../src-main/contract/customers';
+import type { GridApi } from 'ag-grid-community';
+import {
+  GRADES,
+  LIFECYCLES,
+  type CustomerSummary,
+  type Grade,
+  type Lifecycle,
+} from '../../../src-main/contract/customers';
 import { useOp } from '../../backend/useOp';
 import { DataGrid } from '../../components/DataGrid';
+import { ExportButton } from '../../components/ExportButton';
+import { displayedRowsExport } from '../../components/grid/gridExport';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useLang } from '../../i18n/LanguageProvider';
@@ -22,6 +31,7 @@ export function RelationsPage() {
   const [lifecycle, setLifecycle] = useState<Lifecycle | undefined>();
   const [incompleteOnly, setIncompleteOnly] = useState(false);
   const [search, setSearch] = useState('');
+  const [api, setApi] = useState<GridApi<CustomerSummary> | null>(null);
   const list = useOp('customers/list', { grade: grade ?? null, lifecycle: lifecycle ?? null, incompleteOnly, search });
   const completeness = useOp('customers/completeness', {});
   const columnDefs = useRelationColumnDefs();
@@ -61,6 +71,17 @@ export function RelationsPage() {
           <Checkbox checked={incompleteOnly} onChange={(e) => setIncompleteOnly(e.target.checked)}>
             {t('customers.ui.incomplete-only')}
           </Checkbox>
+          <ExportButton
+            fileName={t('customers.ui.title')}
+            rows={list.data?.rows.length ?? null}
+            disabled={!api || !list.data?.rows.length}
+            build={(format) =>
+              api
+                ? { op: 'export/rows', input: displayedRowsExport(api as GridApi, t('customers.ui.title'), format) }
+                : null
+            }
+            testId="relations-export"
+          />
           {completeness.data && (
             <Typography.Text type="secondary" data-testid="relations-completeness">
               {t('customers.ui.company-completeness', {
@@ -78,6 +99,7 @@ export function RelationsPage() {
             columnDefs={columnDefs}
             loading={list.isLoading}
             getRowId={(p) => String(p.data.id)}
+            onGridReady={(e) => setApi(e.api)}
             onRowClicked={(e) => e.data && navigate(`/relations/${e.data.id}`)}
             empty={{ title: t('customers.ui.empty') }}
             height="calc(100% - 40px)"

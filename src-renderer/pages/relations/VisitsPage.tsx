@@ -1,11 +1,13 @@
 import { CalendarOutlined } from '@ant-design/icons';
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, GridApi } from 'ag-grid-community';
 import { Button, Card, Input, Space, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueItem } from '../../../src-main/contract/care';
 import { useOp } from '../../backend/useOp';
 import { DataGrid } from '../../components/DataGrid';
+import { ExportButton } from '../../components/ExportButton';
+import { displayedRowsExport } from '../../components/grid/gridExport';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useLang } from '../../i18n/LanguageProvider';
@@ -20,6 +22,7 @@ export function VisitsPage() {
   const lang = useLang();
   const [person, setPerson] = useState('');
   const [visiting, setVisiting] = useState<{ id: number; name: string } | null>(null);
+  const [api, setApi] = useState<GridApi<DueItem> | null>(null);
   const due = useOp('visits/due', { person: person || null });
   const compliance = useOp('visits/compliance', { person: person || null });
   const columnDefs = useMemo<ColDef<DueItem>[]>(
@@ -30,18 +33,21 @@ export function VisitsPage() {
       { field: 'team', headerName: t('customers.ui.team'), width: 110 },
       {
         field: 'lastVisit',
+        context: { exportFormat: 'date' },
         headerName: t('customers.ui.last-visit'),
         width: 120,
         valueFormatter: (p) => formatDate(p.value, lang),
       },
       {
         field: 'dueDate',
+        context: { exportFormat: 'date' },
         headerName: t('customers.ui.due-date'),
         width: 120,
         valueFormatter: (p) => formatDate(p.value, lang),
       },
       {
         field: 'daysOverdue',
+        context: { exportFormat: 'int' },
         headerName: t('customers.ui.days-overdue'),
         width: 110,
         type: 'rightAligned',
@@ -84,7 +90,24 @@ export function VisitsPage() {
         <Statistic title={t('customers.ui.due-soon')} value={(due.data?.items.length ?? 0) - overdue} />
         <Statistic title={t('customers.ui.compliance')} value={formatPercent(compliance.data?.company ?? null, lang)} />
       </Space>
-      <Card size="small" title={t('customers.ui.due-list')} style={{ marginBottom: 16 }}>
+      <Card
+        size="small"
+        title={t('customers.ui.due-list')}
+        style={{ marginBottom: 16 }}
+        extra={
+          <ExportButton
+            fileName={t('customers.ui.due-list')}
+            rows={due.data?.items.length ?? null}
+            disabled={!api || !due.data?.items.length}
+            build={(format) =>
+              api
+                ? { op: 'export/rows', input: displayedRowsExport(api as GridApi, t('customers.ui.due-list'), format) }
+                : null
+            }
+            testId="due-export"
+          />
+        }
+      >
         {due.error ? (
           <ErrorState error={due.error} onRetry={() => void due.refetch()} />
         ) : (
@@ -93,6 +116,7 @@ export function VisitsPage() {
             columnDefs={columnDefs}
             loading={due.isLoading}
             getRowId={(p) => String(p.data.customerId)}
+            onGridReady={(e) => setApi(e.api)}
             empty={{ title: t('customers.ui.nothing-due') }}
             height={420}
           />

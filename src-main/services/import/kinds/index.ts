@@ -1,5 +1,7 @@
 import { WorkbenchError } from '../../../contract/errors';
 import { candidatesKind } from './candidates';
+import { careLogKind } from './care-log';
+import { customerContactsKind } from './customer-contacts';
 import { customersKind } from './customers';
 import { ordersKind } from './orders';
 import { productsKind } from './products';
@@ -23,6 +25,8 @@ export const IMPORT_KINDS: Record<string, ImportKind<never>> = {
   targets: targetsKind as ImportKind<never>,
   ratings: ratingsKind as ImportKind<never>,
   visits: visitsKind as ImportKind<never>,
+  'customer-contacts': customerContactsKind as ImportKind<never>,
+  'care-log': careLogKind as ImportKind<never>,
   tickets: ticketsKind as ImportKind<never>,
   candidates: candidatesKind as ImportKind<never>,
   'training-attendance': trainingAttendanceKind as ImportKind<never>,
