@@ -97,11 +97,32 @@ export function createTicket(ctx: ServiceContext, input: ParsedInput<'tickets/cr
     checkDepartment(ctx, input.department);
     checkStaff(ctx, input.staffId);
     checkStaff(ctx, input.assigneeId);
+    type OrderRef = { id: number; cid: number | null; sid: number | null; pid: number | null };
     const order = input.orderId
-      ? (db.prepare('SELECT salesperson_id AS sid, product_id AS pid FROM orders WHERE id = ?').get(input.orderId) as
-          { sid: number | null; pid: number | null } | undefined)
-      : undefined;
+      ? (db
+          .prepare('SELECT id, customer_id AS cid, salesperson_id AS sid, product_id AS pid FROM orders WHERE id = ?')
+          .get(input.orderId) as OrderRef | undefined)
+      : input.orderNo
+        ? (db
+            .prepare(
+              'SELECT id, customer_id AS cid, salesperson_id AS sid, product_id AS pid FROM orders WHERE order_no = ? ORDER BY line LIMIT 1',
+            )
+            .get(input.orderNo) as OrderRef | undefined)
+        : undefined;
     if (input.orderId && !order) throw new WorkbenchError('tickets/unknown-order', { id: input.orderId });
+    if (input.orderNo && !order) throw new WorkbenchError('tickets/unknown-order-no', { orderNo: input.orderNo });
+    // P4.4: the order or contract a ticket names is the customer's own, or the ticket would count against another
+    if (order && order.cid !== null && order.cid !== customer.id)
+      throw new WorkbenchError('tickets/order-other-customer', { orderNo: input.orderNo ?? String(order.id) });
+    if (input.contractId) {
+      const k = db.prepare('SELECT contract_no, customer_id FROM contracts WHERE id = ?').get(input.contractId) as
+        { contract_no: string; customer_id: number } | undefined;
+      if (!k) throw new WorkbenchError('tickets/unknown-contract', { id: input.contractId });
+      if (k.customer_id !== customer.id)
+        throw new WorkbenchError('tickets/contract-other-customer', { contractNo: k.contract_no });
+    }
+    if (input.productId && !db.prepare('SELECT 1 FROM products WHERE id = ?').get(input.productId))
+      throw new WorkbenchError('tickets/unknown-product', { id: input.productId });
     const s = ticketSettings(db);
     const openedAt = input.openedAt ?? localNow();
     const date = openedAt.slice(0, 10);
@@ -122,7 +143,7 @@ export function createTicket(ctx: ServiceContext, input: ParsedInput<'tickets/cr
       .run(
         ticketNo,
         input.customerId,
-        input.orderId ?? null,
+        order?.id ?? null,
         input.contractId ?? null,
         input.staffId ?? order?.sid ?? customer.owner_id,
         input.assigneeId ?? null,

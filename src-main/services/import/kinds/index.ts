@@ -1,6 +1,8 @@
 import { WorkbenchError } from '../../../contract/errors';
 import { candidatesKind } from './candidates';
+import { contractsKind } from './contracts';
 import { customersKind } from './customers';
+import { opportunitiesKind } from './opportunities';
 import { ordersKind } from './orders';
 import { productsKind } from './products';
 import { ratingsKind } from './ratings';
@@ -24,6 +26,8 @@ export const IMPORT_KINDS: Record<string, ImportKind<never>> = {
   ratings: ratingsKind as ImportKind<never>,
   visits: visitsKind as ImportKind<never>,
   tickets: ticketsKind as ImportKind<never>,
+  opportunities: opportunitiesKind as ImportKind<never>,
+  contracts: contractsKind as ImportKind<never>,
   candidates: candidatesKind as ImportKind<never>,
   'training-attendance': trainingAttendanceKind as ImportKind<never>,
 };
