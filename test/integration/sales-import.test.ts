@@ -269,19 +269,32 @@ describe('P3.3 importing contracts with instalments', () => {
     expect(count(w, 'contracts')).toBe(1);
   });
 
-  it('exports and imports back unchanged', async () => {
-    const w = await company();
-    await w.call('import/run', { kind: 'contracts', file: fixture('contracts-webexport.xlsx') });
-    await w.call('import/run', { kind: 'opportunities', file: fixture('opportunities-pandas.xlsx') });
-    const dir = tmpDir('wb-si-ex-');
-    for (const kind of ['contracts', 'opportunities']) {
-      const out = path.join(dir, `${kind}.xlsx`);
-      await w.call('export/run', { kind, out: { path: out } });
-      const back = await w.call('import/run', { kind, file: { path: out } });
-      expect(back.rows).toMatchObject({ invalid: 0, inserted: 0, updated: 0 });
-    }
-    expectContracts(w);
-  });
+  it.each(['en', 'zh-CN'] as const)(
+    'exports in %s (stages and yes/no in that language) and imports back unchanged; the template’s example imports',
+    async (lang) => {
+      const w = await company(lang);
+      await w.call('import/run', { kind: 'contracts', file: fixture('contracts-webexport.xlsx') });
+      await w.call('import/run', { kind: 'opportunities', file: fixture('opportunities-pandas.xlsx') });
+      const before = w.ws.db.prepare('SELECT * FROM opportunities ORDER BY id').all();
+      const dir = tmpDir('wb-si-ex-');
+      for (const kind of ['contracts', 'opportunities']) {
+        const out = path.join(dir, `${kind}.xlsx`);
+        await w.call('export/run', { kind, out: { path: out } });
+        const back = await w.call('import/run', { kind, file: { path: out } });
+        expect(back.rows).toMatchObject({ invalid: 0, inserted: 0, updated: 0 });
+        const template = path.join(dir, `${kind}-template.xlsx`);
+        await w.call('import/template', { kind, out: { path: template } });
+        const dry = await w.call('import/run', { kind, file: { path: template }, dryRun: true });
+        // every cell of the example parses; only its made-up customer and people are unknown here
+        expect(
+          problemCodes(dry).filter((c) => !['unknown-customer', 'unknown-person', 'unknown-product'].includes(c)),
+        ).toEqual([]);
+        expect(dry.rows.read).toBe(1);
+      }
+      expectContracts(w);
+      expect(w.ws.db.prepare('SELECT * FROM opportunities ORDER BY id').all()).toEqual(before);
+    },
+  );
 });
 
 describe('P4.4, P4.6 importing tickets from a LibreOffice workbook', () => {

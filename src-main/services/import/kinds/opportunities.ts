@@ -56,7 +56,8 @@ export const opportunitiesKind: ImportKind<State> = {
       synonyms: ['客户', '客户名称', '客户编号', 'Customer', 'Customer Name', 'Account', 'Account Name'],
     },
     {
-      key: 'stage',
+      // not 'stage': a customer's lifecycle stage already names its values (importExport.values.stage)
+      key: 'pipelineStage',
       label: L('stage'),
       type: 'enum',
       required: true,
@@ -165,11 +166,11 @@ export const opportunitiesKind: ImportKind<State> = {
       else r.salesperson = p.employeeNo;
     }
     // P3.1: a won deal is counted at its amount; without one it would count as nothing
-    if (r.stage === 'won' && !r.amount)
+    if (r.pipelineStage === 'won' && !r.amount)
       problems.push({ field: 'amount', code: 'won-without-amount', params: { title: r.title } });
-    if (r.stage === 'lost' && !r.lostReason)
+    if (r.pipelineStage === 'lost' && !r.lostReason)
       problems.push({ field: 'lostReason', code: 'lost-without-reason', params: { title: r.title } });
-    if (r.stage !== 'lost' && (r.lostReason || r.competitor))
+    if (r.pipelineStage !== 'lost' && (r.lostReason || r.competitor))
       problems.push({ field: r.lostReason ? 'lostReason' : 'competitor', code: 'lost-fields-open', params: {} });
     return problems;
   },
@@ -186,11 +187,11 @@ export const opportunitiesKind: ImportKind<State> = {
     const at = nowIso();
     records.forEach((r, i) => {
       const existing = find.get(r.customer, r.title) as Existing | undefined;
-      const moved = !existing || existing.stage !== r.stage;
+      const moved = !existing || existing.stage !== r.pipelineStage;
       const values: Record<string, unknown> = {
         customer_id: r.customer,
         title: r.title,
-        stage: r.stage,
+        stage: r.pipelineStage,
         amount: r.amount,
         expected_date: r.expectedDate,
         contact: r.contact,
@@ -203,7 +204,7 @@ export const opportunitiesKind: ImportKind<State> = {
       };
       const { id, action } = up.upsert('opportunities', existing, values, { created_at: at });
       if (moved) {
-        const h = history.run(id, existing?.stage ?? null, r.stage, at, ctx.actor);
+        const h = history.run(id, existing?.stage ?? null, r.pipelineStage, at, ctx.actor);
         ctx.changes.inserted('opportunity_stage_history', Number(h.lastInsertRowid));
       }
       result[action]++;
@@ -214,7 +215,7 @@ export const opportunitiesKind: ImportKind<State> = {
   exportRecords(db) {
     return db
       .prepare(
-        `SELECT o.title, COALESCE(c.code, c.name) AS customer, o.stage, o.amount, o.expected_date AS expectedDate, s.employee_no AS salesperson,
+        `SELECT o.title, COALESCE(c.code, c.name) AS customer, o.stage AS pipelineStage, o.amount, o.expected_date AS expectedDate, s.employee_no AS salesperson,
                 o.contact, COALESCE(p.code, p.name) AS product, o.source, o.lost_reason AS lostReason, o.competitor
          FROM opportunities o JOIN customers c ON c.id = o.customer_id LEFT JOIN staff s ON s.id = o.staff_id LEFT JOIN products p ON p.id = o.product_id
          ORDER BY o.id`,
