@@ -175,6 +175,8 @@ export const pipelineOps = {
       .strict(),
     { mutates: true },
   ),
+  /** The products on sale, by code and name: what the pipeline's filter and the ticket form offer (P3.1, P4.4). */
+  'pipeline/products': op<{ id: number; code: string | null; name: string; category: string | null }[]>()(empty),
   'pipeline/coverage': op<PipelineCoverage>()(
     z
       .object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { employeeNo } from './team';
 import { empty, id, isoDate, optionalDate, optionalText } from './common';
 import { op } from './define';
-import { fileIn } from './files';
+import { fileIn, type FileOut } from './files';
 
 /** P3.3: a contract's life; completed and terminated end it. */
 export const CONTRACT_STATUSES = [
@@ -23,12 +23,34 @@ export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
 /** The approval a contract needs: none beyond review, the owner's manager, or the manager and the second approver. */
 export type ApprovalLevel = 'standard' | 'manager' | 'second';
 
+/**
+ * P2.4 → P3.3: the strategy's discount band that applied to the contract's discount, from the one
+ * definition (`strategy/discount-check`): the band's approver raises the rule to the manager ('manager')
+ * or to the second approver ('director', 'general-manager'); a discount beyond the last band is not
+ * allowed, and the contract cannot be approved.
+ */
+export interface StrategyBandCheck {
+  year: number;
+  productLine: string;
+  /** where the line came from: the contract itself, or its opportunity's product */
+  lineFrom: 'contract' | 'opportunity';
+  discountPct: number;
+  allowed: boolean;
+  approver: 'salesperson' | 'manager' | 'director' | 'general-manager' | null;
+  maxDiscountPct: number | null;
+}
+
 export interface ApprovalRule {
   level: ApprovalLevel;
-  /** why: which thresholds the contract passes ('discount', 'amount', 'payment', 'second-discount', 'second-amount') */
+  /**
+   * why: which thresholds the contract passes ('discount', 'amount', 'payment', 'second-discount',
+   * 'second-amount', and from the strategy 'strategy-manager', 'strategy-second', 'strategy-beyond')
+   */
   reasons: string[];
   /** the roles still to approve, in order */
   pending: ('manager' | 'second')[];
+  /** the strategy's band, when the contract has a discount and its product line a strategy for the year */
+  strategy: StrategyBandCheck | null;
 }
 
 export interface ContractSettings {
@@ -59,6 +81,8 @@ export interface ContractRow {
   ownerName: string | null;
   ownerNo: string | null;
   opportunityId: number | null;
+  /** the product line whose strategy's discount bands apply (P2.4); null: the opportunity's product's, if any */
+  productLine: string | null;
   amount: number;
   listAmount: number | null;
   /** percent off the list price, null without a list amount */
@@ -103,6 +127,7 @@ export const contractFields = z.object({
   opportunityId: id.nullish(),
   amount: yuan,
   listAmount: yuan.nullish(),
+  productLine: optionalText(100),
   products: optionalText(500),
   standardPayment: z.boolean().default(true),
   paymentTerms: optionalText(500),
@@ -173,6 +198,19 @@ export const salesContractOps = {
   'contracts/attach': op<ContractDetail>()(
     z.object({ contract: contractRef, file: fileIn, name: optionalText(200) }).strict(),
     { mutates: true },
+  ),
+  /**
+   * P3.3: a signed scan's bytes, after its SHA-256 is checked against the one recorded when it was attached
+   * (`contracts/scan-changed` otherwise): the browser saves it as a download. `stored` is its place in the
+   * data folder, relative; no door names a disk path.
+   */
+  'contracts/scan': op<FileOut & { sha256: string; stored: string }>()(
+    z.object({ contract: contractRef, fileId: id }).strict(),
+  ),
+  /** Desktop only: the checked scan opened with the system's viewer (src-main/electron/scan-viewer.ts). */
+  'contracts/open-scan': op<{ opened: boolean; name: string }>()(
+    z.object({ contract: contractRef, fileId: id }).strict(),
+    { doors: ['ipc'] },
   ),
   'contracts/receivables': op<Receivable[]>()(
     z

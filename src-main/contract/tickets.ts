@@ -6,6 +6,8 @@ export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const TICKET_STATUSES = ['new', 'in_progress', 'waiting', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
+/** P4.4: how a ticket came in (free text is kept too; these are the form's choices). */
+export const TICKET_CHANNELS = ['phone', 'email', 'wechat', 'visit', 'web', 'other'] as const;
 export const TICKET_CATEGORIES = [
   'quality',
   'delivery',
@@ -154,6 +156,8 @@ export const ticketOps = {
         customerId: id,
         contact: optionalText(100),
         orderId: id.nullish(),
+        /** the order by its number, as the customer quotes it (instead of orderId) */
+        orderNo: optionalText(50),
         contractId: id.nullish(),
         productId: id.nullish(),
         staffId: id.nullish(),

@@ -15,6 +15,7 @@ import { defaultActor } from '../services/context';
 import { sweepUploads } from '../services/files/uploads';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import { createInvoker, registerIpc } from './ipc';
+import { withScanViewer } from './scan-viewer';
 import { withReportPrinting } from './print-report';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate, type MenuActions } from './menu';
@@ -141,9 +142,13 @@ async function start(): Promise<void> {
     },
   });
   registerIpc({
-    invoke: withReportPrinting(
-      invoke,
-      () => (win && !win.isDestroyed() ? win : undefined),
+    invoke: withScanViewer(
+      withReportPrinting(
+        invoke,
+        () => (win && !win.isDestroyed() ? win : undefined),
+        () => lang,
+      ),
+      workspace.dataDir,
       () => lang,
     ),
     isTrustedUrl: (url) => isAppUrl(url, origin),

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import dayjs from 'dayjs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/runtime/dispatch';
@@ -49,8 +52,26 @@ const wb = workbenchInBrowser(dataDir, async (ws) => {
     openedAt: `${dayjs().subtract(30, 'day').format('YYYY-MM-DD')}T09:00`,
   });
   await call('tickets/create', { ticketNo: 'SR-NEW', customerId: 1, severity: 'medium', department: '售后服务部' });
+  // a contract with its signed scan (P3.3), for the browser's download
+  const scan = path.join(tmpDir('wb-e2e-scan-'), 'signed.pdf');
+  fs.writeFileSync(scan, '%PDF-1.4 signed HT-SCAN');
+  await call('contracts/create', {
+    contractNo: 'HT-SCAN',
+    customerId: 2,
+    ownerId: 5,
+    amount: 1_000,
+    instalments: [{ dueDate: '2026-12-31', amount: 1_000 }],
+  });
+  await call('contracts/attach', { contract: 'HT-SCAN', file: { path: scan } });
 });
-const open = (hash: string): Promise<Page> => wb.open(hash);
+const open = (hash: string): Promise<Page> => wb.open(hash, { downloads: true });
+
+/** Picks an option of an antd select by typing part of its label. */
+async function choose(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+}
 
 describe('the sales process screens (P3.1, P3.3, P4.6)', () => {
   it('P3.1 moves a card by keyboard and by drag and drop; the stage history records both', async () => {
@@ -96,5 +117,89 @@ describe('the sales process screens (P3.1, P3.3, P4.6)', () => {
     await expect.poll(() => page.getByTestId('kpi-within').locator('.ant-statistic-content').textContent()).toBe('50%');
     expect(await page.getByTestId('ticket-SR-NEW').getByTestId('sla-tag').textContent()).toBe('Met');
     expect(one("SELECT followup_due FROM tickets WHERE ticket_no = 'SR-NEW'")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('P4.4 the ticket form: refuses what is missing in the window’s words, then opens the ticket with every field', async () => {
+    const page = await open('#/service');
+    await page.getByTestId('new-ticket').click();
+    const before = one<number>('SELECT count(*) FROM tickets');
+    await page.getByTestId('ticket-form-ok').click();
+    await page.getByText('Customer is required.').waitFor();
+    await page.getByText('Department responsible is required.').waitFor();
+    await page.getByText('Description is required.').waitFor();
+    expect(one('SELECT count(*) FROM tickets')).toBe(before);
+    await choose(page, 'ticket-customer', '客户甲');
+    await choose(page, 'ticket-department', '技术支持部');
+    await page.getByTestId('ticket-order').fill('O4'); // 客户乙's order: the service refuses it
+    await page.getByTestId('ticket-description').fill('门禁无法开门');
+    await page.getByTestId('ticket-complaint').check();
+    await page.getByTestId('ticket-form-ok').click();
+    await page.getByText('Order O4 belongs to another customer').waitFor();
+    expect(one('SELECT count(*) FROM tickets')).toBe(before);
+    await page.getByTestId('ticket-order').fill('O1');
+    await page.getByTestId('ticket-form-ok').click();
+    await expect.poll(() => one('SELECT count(*) FROM tickets')).toBe(before + 1);
+    expect(
+      db((d) =>
+        d
+          .prepare(
+            "SELECT t.complaint, t.department, t.description, o.order_no AS orderNo FROM tickets t JOIN orders o ON o.id = t.order_id WHERE t.description = '门禁无法开门'",
+          )
+          .get(),
+      ),
+    ).toEqual({ complaint: 1, department: '技术支持部', description: '门禁无法开门', orderNo: 'O1' });
+  });
+
+  it('exports the tickets list as .xlsx with a frozen header, filters and hours as numbers', async () => {
+    const page = await open('#/service');
+    await page.getByTestId('ticket-SR-OLD').waitFor({ timeout: 60_000 });
+    await page.getByTestId('tickets-export').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('tickets-export-xlsx').click(),
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const no = headers.indexOf('Ticket') + 1;
+    const target = headers.indexOf('Target hours') + 1;
+    const rows = sheet.getRows(2, sheet.rowCount - 1) ?? [];
+    expect(rows.length).toBe(one('SELECT count(*) FROM tickets'));
+    const old = rows.find((r) => r.getCell(no).value === 'SR-OLD')!;
+    expect(old.getCell(target).value).toBe(9);
+  });
+
+  it('P3.3 browser mode downloads the checked signed scan', async () => {
+    const page = await open('#/contracts');
+    await page.getByTestId('contract-HT-SCAN').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('contract-drawer').getByTestId('open-scan').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('signed.pdf');
+    expect(fs.readFileSync(await download.path(), 'utf8')).toBe('%PDF-1.4 signed HT-SCAN');
+  });
+
+  it('Settings → sales process: refuses a falling probability in place, saves the threshold and audits it', async () => {
+    const page = await open('#/settings');
+    const card = page.getByTestId('settings-sales');
+    await card.waitFor({ timeout: 60_000 });
+    await card.getByTestId('prob-demo').fill('20');
+    await card.getByTestId('save-pipeline').click();
+    await card.getByText('A later stage cannot imply a lower probability than the stage before it.').waitFor();
+    await card.getByTestId('prob-demo').fill('45');
+    await card.getByTestId('coverage-threshold').fill('2.5');
+    await card.getByTestId('save-pipeline').click();
+    await expect
+      .poll(() => one<number>("SELECT count(*) FROM audit_log WHERE entity_id = 'pipeline.settings'"))
+      .toBe(1);
+    const saved = JSON.parse(one<string>("SELECT value FROM settings WHERE key = 'pipeline.settings'")) as {
+      coverageThreshold: number;
+      probabilities: { demo: number };
+    };
+    expect(saved).toMatchObject({ coverageThreshold: 2.5, probabilities: { demo: 45 } });
   });
 });

@@ -331,9 +331,26 @@ describe('migrations (architecture: the data)', () => {
     expect(() => db.prepare("UPDATE candidates SET screen_decision = 'maybe'").run()).toThrow(/CHECK/);
   });
 
+  it('P3.3 migration 15 (contract product line): contracts and their instalments stay; the line starts empty', () => {
+    const db = databaseAt(13);
+    seedV1(db);
+    db.prepare("INSERT INTO customers (id, code, name, created_at) VALUES (1, 'C1', '华辰', 'x')").run();
+    db.prepare(
+      "INSERT INTO contracts (id, contract_no, customer_id, staff_id, amount, list_amount, status) VALUES (1, 'HT-1', 1, 1, 60000000, 66000000, 'in_review')",
+    ).run();
+    db.prepare(
+      "INSERT INTO contract_instalments (contract_id, seq, due_date, amount) VALUES (1, 1, '2026-04-30', 30000000), (1, 2, '2026-06-30', 30000000)",
+    ).run();
+    expect(upTo(db, 15)).toEqual({ from: 13, to: 15 });
+    expect(db.prepare('SELECT contract_no AS no, amount, status, product_line AS line FROM contracts').all()).toEqual([
+      { no: 'HT-1', amount: 60000000, status: 'in_review', line: null },
+    ]);
+    expect(db.prepare('SELECT sum(amount) FROM contract_instalments').pluck().get()).toBe(60000000);
+  });
+
   it('every migration after the first has an upgrade test from the version before it', () => {
-    // Tested above (4, 5, 6, 8, 10, 11, 12, 13), in database.test.ts (7) and orders-speed.test.ts (9); a new migration fails here until it has one.
-    const tested = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+    // Tested above (4, 5, 6, 8, 10, 11, 12, 13, 15), in database.test.ts (7) and orders-speed.test.ts (9); a new migration fails here until it has one.
+    const tested = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15];
     expect(MIGRATIONS.slice(1).map((m) => m.version)).toEqual(tested);
   });
 });

@@ -34,6 +34,25 @@ function renderCoverage(c: PipelineCoverage, lang: Lang): string {
 }
 
 function renderContract(c: ContractDetail, lang: Lang): string {
+  const b = c.rule.strategy;
+  // P2.4: the strategy's band that applied, as the window shows it
+  const band = !b
+    ? ''
+    : `\n${
+        b.allowed
+          ? t(lang, 'contracts.band', {
+              year: b.year,
+              line: b.productLine,
+              discount: b.discountPct,
+              approver: t(lang, `contracts.approver.${b.approver}`),
+              max: b.maxDiscountPct,
+            })
+          : t(lang, 'contracts.bandBeyond', { year: b.year, line: b.productLine, discount: b.discountPct })
+      }`;
+  return band ? shown(c, lang) + band : shown(c, lang);
+}
+
+function shown(c: ContractDetail, lang: Lang): string {
   return t(lang, 'contracts.cli.shown', {
     contractNo: c.contractNo,
     customer: c.customerName,

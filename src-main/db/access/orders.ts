@@ -101,7 +101,9 @@ function statements(db: Database): Statements {
         `SELECT (SELECT count(*) FROM orders) AS n, (SELECT coalesce(max(rowid), 0) FROM orders) AS maxId,
                 (SELECT coalesce(max(id), 0) FROM imports) AS imports, (SELECT count(*) FROM imports WHERE status = 'undone') AS undone`,
       ),
-      line: db.prepare('SELECT salesperson_id AS salespersonId, product_id AS productId FROM orders WHERE id = ?'),
+      line: db.prepare(
+        'SELECT id, customer_id AS customerId, salesperson_id AS salespersonId, product_id AS productId FROM orders WHERE id = ?',
+      ),
       firstLine: db.prepare('SELECT id FROM orders WHERE order_no = ? ORDER BY line LIMIT 1').pluck(),
       total: scoped((w) => `SELECT coalesce(sum(amount), 0) FROM orders WHERE date BETWEEN ? AND ?${w}`, 'pluck'),
       byPersonAndProduct: scoped(
@@ -188,12 +190,15 @@ export const orderCountBySalesperson = (
 export const orderActivity = (db: Database, from: string, to: string, scope: OrderScope = null): OrderActivity =>
   run(statements(db).activity, scope, (stmt, args) => stmt.get(from, to, ...args) as OrderActivity);
 
-/** The salesperson and product of one order line, or undefined when there is no such line. */
-export const orderLine = (
-  db: Database,
-  id: number,
-): { salespersonId: number | null; productId: number | null } | undefined =>
-  statements(db).line.get(id) as { salespersonId: number | null; productId: number | null } | undefined;
+/** One order line's customer, salesperson and product, or undefined when there is no such line. */
+export interface OrderLineRef {
+  id: number;
+  customerId: number | null;
+  salespersonId: number | null;
+  productId: number | null;
+}
+export const orderLine = (db: Database, id: number): OrderLineRef | undefined =>
+  statements(db).line.get(id) as OrderLineRef | undefined;
 
 /** The id of an order's first line, by its order number (exact), or undefined. */
 export const firstOrderLineId = (db: Database, orderNo: string): number | undefined =>

@@ -1,6 +1,7 @@
 import { salesContractOps } from '../../contract/sales-contracts';
 import type { HandlersOf } from '../handler-types';
-import { attachScan, receivables, renewals } from './money';
+import { WorkbenchError } from '../../contract/errors';
+import { attachScan, readScan, receivables, renewals } from './money';
 import { contractSettings, setContractSettings } from './rules';
 import { getContract, listContracts } from './store';
 import {
@@ -26,6 +27,11 @@ export const salesContractHandlers = {
   'contracts/set-status': (ctx, input) => setContractStatus(ctx, input),
   'contracts/pay': (ctx, input) => payInstalment(ctx, input),
   'contracts/attach': (ctx, input) => attachScan(ctx, input),
+  'contracts/scan': (ctx, input) => readScan(ctx, input),
+  // the desktop's main process answers this itself (src-main/electron/scan-viewer.ts); elsewhere the scan downloads
+  'contracts/open-scan': () => {
+    throw new WorkbenchError('contracts/open-desktop-only');
+  },
   'contracts/receivables': (ctx, input) => receivables(ctx.db, input),
   'contracts/renewals': (ctx, input) => renewals(ctx.db, input),
 } satisfies HandlersOf<typeof salesContractOps>;

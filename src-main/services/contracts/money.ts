@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
+import type { FileOut } from '../../contract/files';
 import type { ContractDetail, ContractRow, Receivable } from '../../contract/sales-contracts';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
@@ -35,6 +36,43 @@ export function attachScan(ctx: ServiceContext, input: ParsedInput<'contracts/at
     audit(db, { actor: ctx.actor, entity: 'contract', entityId: r.id, field: 'scan', newValue: { name, sha256 } });
   })();
   return getContract(db, r.id);
+}
+
+/**
+ * P3.3: a kept scan, read back from the data folder and checked against the SHA-256 recorded when it was
+ * attached: a file changed or removed since is refused (`contracts/scan-changed`, `contracts/scan-missing`)
+ * rather than shown as the signed contract. Only a file of the contract's own list can be named (by id).
+ */
+export function readScan(
+  ctx: ServiceContext,
+  input: ParsedInput<'contracts/scan'>,
+): FileOut & { sha256: string; stored: string } {
+  const r = findContract(ctx.db, input.contract);
+  const f = ctx.db
+    .prepare('SELECT id, name, path, sha256 FROM contract_files WHERE id = ? AND contract_id = ?')
+    .get(input.fileId, r.id) as { id: number; name: string; path: string; sha256: string } | undefined;
+  if (!f) throw new WorkbenchError('contracts/unknown-scan', { contractNo: r.contract_no, id: input.fileId });
+  const root = path.resolve(ctx.ws.dataDir, 'contracts');
+  const abs = path.resolve(ctx.ws.dataDir, f.path);
+  // the stored path came from attachScan; one that leaves contracts/ was not written by the workbench
+  if (!abs.startsWith(root + path.sep))
+    throw new WorkbenchError('contracts/scan-missing', { contractNo: r.contract_no, file: f.name });
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(abs);
+  } catch {
+    throw new WorkbenchError('contracts/scan-missing', { contractNo: r.contract_no, file: f.name });
+  }
+  if (createHash('sha256').update(bytes).digest('hex') !== f.sha256)
+    throw new WorkbenchError('contracts/scan-changed', { contractNo: r.contract_no, file: f.name });
+  return {
+    name: f.name,
+    path: null,
+    bytes: bytes.length,
+    base64: bytes.toString('base64'),
+    sha256: f.sha256,
+    stored: f.path,
+  };
 }
 
 /** P3.3: unpaid instalments of signed contracts, overdue or due within `withinDays`. */

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
-import type { ApprovalRule, ContractSettings } from '../../contract/sales-contracts';
+import type { ApprovalRule, ContractSettings, StrategyBandCheck } from '../../contract/sales-contracts';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
+import { discountApprover } from '../plans/market';
 import { getSetting, putSetting } from '../system/settings';
 
 const KEY = 'contracts.settings';
@@ -55,14 +56,48 @@ export function discountPct(amountFen: number, listFen: number | null): number |
 }
 
 /**
+ * P2.4 → P3.3: the strategy's discount band for a contract, through the one definition
+ * (`discountApprover`, services/plans/market.ts): the year is the contract's start (else its creation),
+ * the line its own or its opportunity's product's. Null when there is no discount to check, no line, or
+ * no strategy for that line and year.
+ */
+export function strategyBand(
+  db: Database,
+  c: {
+    amountFen: number;
+    listFen: number | null;
+    productLine: string | null;
+    lineFrom: 'contract' | 'opportunity';
+    year: number;
+  },
+): StrategyBandCheck | null {
+  const discount = discountPct(c.amountFen, c.listFen);
+  if (discount === null || !c.productLine) return null;
+  const r = discountApprover(db, c.year, c.productLine, Math.max(0, discount));
+  if (!r.strategy) return null;
+  return {
+    year: c.year,
+    productLine: c.productLine,
+    lineFrom: c.lineFrom,
+    discountPct: discount,
+    allowed: r.allowed,
+    approver: r.approver,
+    maxDiscountPct: r.band?.maxDiscountPct ?? null,
+  };
+}
+
+/**
  * P3.3: which approval a contract needs. A threshold is passed only when the value is strictly above it
  * ("above a discount or amount threshold"): a contract exactly at a threshold stays below it. Non-standard
- * payment terms always need the manager. Above the higher thresholds the second approver signs too.
+ * payment terms always need the manager. Above the higher thresholds the second approver signs too. The
+ * strategy's band (P2.4) can only raise the level: its 'manager' needs the manager, its 'director' or
+ * 'general-manager' the second approver; beyond its last band the contract cannot be approved.
  */
 export function approvalRule(
   c: { amountFen: number; listFen: number | null; standardPayment: boolean },
   s: ContractSettings,
   approved: ('manager' | 'second')[] = [],
+  strategy: StrategyBandCheck | null = null,
 ): ApprovalRule {
   const discount = discountPct(c.amountFen, c.listFen) ?? 0;
   const amount = c.amountFen / 100;
@@ -70,10 +105,13 @@ export function approvalRule(
   if (discount > s.managerDiscountPct) reasons.push('discount');
   if (amount > s.managerAmount) reasons.push('amount');
   if (!c.standardPayment) reasons.push('payment');
+  if (strategy?.approver === 'manager') reasons.push('strategy-manager');
+  if (strategy && !strategy.allowed) reasons.push('strategy-beyond');
   const second: string[] = [];
   if (discount > s.secondDiscountPct) second.push('second-discount');
   if (amount > s.secondAmount) second.push('second-amount');
+  if (strategy?.approver === 'director' || strategy?.approver === 'general-manager') second.push('strategy-second');
   const level = second.length ? 'second' : reasons.length ? 'manager' : 'standard';
   const roles: ('manager' | 'second')[] = level === 'second' ? ['manager', 'second'] : ['manager'];
-  return { level, reasons: [...reasons, ...second], pending: roles.filter((r) => !approved.includes(r)) };
+  return { level, reasons: [...reasons, ...second], pending: roles.filter((r) => !approved.includes(r)), strategy };
 }

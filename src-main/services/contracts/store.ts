@@ -1,9 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import { WorkbenchError } from '../../contract/errors';
-import type { ChecklistItem, ContractDetail, ContractRow, ContractStatus } from '../../contract/sales-contracts';
-import { approvalRule, contractSettings, discountPct } from './rules';
+import type {
+  ApprovalRule,
+  ChecklistItem,
+  ContractDetail,
+  ContractRow,
+  ContractStatus,
+} from '../../contract/sales-contracts';
+import { approvalRule, contractSettings, discountPct, strategyBand } from './rules';
 
-export const SELECT = `SELECT k.*, c.name AS customer_name, s.name AS owner_name, s.employee_no AS owner_no
+export const SELECT = `SELECT k.*, c.name AS customer_name, s.name AS owner_name, s.employee_no AS owner_no,
+    (SELECT p.category FROM opportunities o JOIN products p ON p.id = o.product_id WHERE o.id = k.opportunity_id) AS opportunity_line
   FROM contracts k JOIN customers c ON c.id = k.customer_id LEFT JOIN staff s ON s.id = k.staff_id`;
 
 export type Row = Record<string, unknown> & {
@@ -30,6 +37,7 @@ export function toContractRow(db: Database, r: Row): ContractRow {
     ownerName: r.owner_name as string | null,
     ownerNo: r.owner_no as string | null,
     opportunityId: r.opportunity_id as number | null,
+    productLine: r.product_line as string | null,
     amount: r.amount / 100,
     listAmount: r.list_amount === null ? null : r.list_amount / 100,
     discountPct: discountPct(r.amount, r.list_amount),
@@ -41,15 +49,35 @@ export function toContractRow(db: Database, r: Row): ContractRow {
     endDate: r.end_date as string | null,
     status: r.status,
     signedDate: r.signed_date as string | null,
-    rule: approvalRule(
-      { amountFen: r.amount, listFen: r.list_amount, standardPayment: r.standard_payment === 1 },
-      contractSettings(db),
+    rule: ruleOf(
+      db,
+      r,
       approvals.map((a) => a.role),
     ),
     checklist: r.checklist ? (JSON.parse(r.checklist as string) as Record<ChecklistItem, boolean>) : null,
     checklistBy: r.checklist_by as string | null,
     approvals,
   };
+}
+
+/** The rule that applies to a contract row now, with the strategy's band for its line and year (P3.3, P2.4). */
+export function ruleOf(db: Database, r: Row, approved: ('manager' | 'second')[] = []): ApprovalRule {
+  const own = r.product_line as string | null;
+  const line = own ?? (r.opportunity_line as string | null);
+  const date = (r.start_date as string | null) ?? (r.created_at as string | null) ?? new Date().toISOString();
+  const band = strategyBand(db, {
+    amountFen: r.amount,
+    listFen: r.list_amount,
+    productLine: line,
+    lineFrom: own ? 'contract' : 'opportunity',
+    year: Number(date.slice(0, 4)),
+  });
+  return approvalRule(
+    { amountFen: r.amount, listFen: r.list_amount, standardPayment: r.standard_payment === 1 },
+    contractSettings(db),
+    approved,
+    band,
+  );
 }
 
 export function findContract(db: Database, ref: number | string): Row {

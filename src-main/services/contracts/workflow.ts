@@ -1,14 +1,28 @@
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
-import { CHECKLIST_ITEMS, type ContractDetail, type ContractStatus } from '../../contract/sales-contracts';
+import {
+  type ApprovalRule,
+  CHECKLIST_ITEMS,
+  type ContractDetail,
+  type ContractStatus,
+} from '../../contract/sales-contracts';
 import { customerExists } from '../../db/access/customers';
 import { staffExists } from '../../db/access/staff';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
-import { approvalRule, contractSettings } from './rules';
-import { findContract, getContract, toContractRow } from './store';
+import { contractSettings } from './rules';
+import { findContract, getContract, ruleOf, toContractRow } from './store';
 
 const fen = (yuan: number) => Math.round(yuan * 100);
+
+/** The rule as the audit keeps it: level, reasons and the strategy's band that applied (P3.3, P2.4). */
+function ruleText(rule: ApprovalRule): string {
+  const b = rule.strategy;
+  const band = b
+    ? `; strategy ${b.year} ${b.productLine}: ${b.discountPct}% → ${b.allowed ? `${b.approver} (up to ${b.maxDiscountPct}%)` : 'beyond every band'}`
+    : '';
+  return `${rule.level} (${rule.reasons.join(', ') || '—'})${band}`;
+}
 const yuanText = (f: number) => (f / 100).toFixed(2);
 
 /** P3.3: a draft contract with its instalments, which must add up to the amount to the fen. */
@@ -35,8 +49,8 @@ export function createContract(ctx: ServiceContext, input: ParsedInput<'contract
       throw new WorkbenchError('contracts/end-before-start', { start: input.startDate, end: input.endDate });
     const r = db
       .prepare(
-        `INSERT INTO contracts (contract_no, customer_id, staff_id, opportunity_id, amount, list_amount, products, standard_payment, payment_terms, delivery_terms,
-           start_date, end_date, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)`,
+        `INSERT INTO contracts (contract_no, customer_id, staff_id, opportunity_id, amount, list_amount, product_line, products, standard_payment, payment_terms,
+           delivery_terms, start_date, end_date, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)`,
       )
       .run(
         input.contractNo,
@@ -45,6 +59,7 @@ export function createContract(ctx: ServiceContext, input: ParsedInput<'contract
         input.opportunityId ?? null,
         amount,
         input.listAmount ? fen(input.listAmount) : null,
+        input.productLine ?? null,
         input.products ?? null,
         input.standardPayment ? 1 : 0,
         input.paymentTerms ?? null,
@@ -104,10 +119,7 @@ export function submitContract(ctx: ServiceContext, input: ParsedInput<'contract
         from: r.status,
         to: 'in_review',
       });
-    const rule = approvalRule(
-      { amountFen: r.amount, listFen: r.list_amount, standardPayment: r.standard_payment === 1 },
-      contractSettings(db),
-    );
+    const rule = ruleOf(db, r);
     db.prepare("UPDATE contracts SET status = 'in_review', approval_rule = ? WHERE id = ?").run(
       JSON.stringify(rule),
       r.id,
@@ -119,7 +131,7 @@ export function submitContract(ctx: ServiceContext, input: ParsedInput<'contract
       field: 'status',
       oldValue: r.status,
       newValue: 'in_review',
-      reason: `rule: ${rule.level} (${rule.reasons.join(', ') || '—'})`,
+      reason: `rule: ${ruleText(rule)}`,
     });
   })();
   return getContract(db, input.contract);
@@ -159,6 +171,15 @@ export function approveContract(ctx: ServiceContext, input: ParsedInput<'contrac
       throw new WorkbenchError('contracts/checklist-incomplete', {
         contractNo: row.contractNo,
         items: missing.join(', '),
+      });
+    // P2.4: a discount beyond the strategy's last band is approved by nobody (the one definition says so)
+    const band = row.rule.strategy;
+    if (band && !band.allowed)
+      throw new WorkbenchError('contracts/discount-beyond-strategy', {
+        contractNo: row.contractNo,
+        discount: band.discountPct,
+        productLine: band.productLine,
+        year: band.year,
       });
     const role = row.rule.pending[0];
     const settings = contractSettings(db);
@@ -223,7 +244,7 @@ export function approveContract(ctx: ServiceContext, input: ParsedInput<'contrac
       field: `approval:${role}`,
       oldValue: r.status,
       newValue: done ? 'approved' : 'in_review',
-      reason: `rule: ${row.rule.level} (${row.rule.reasons.join(', ') || '—'}); approver ${approver.employee_no}`,
+      reason: `rule: ${ruleText(row.rule)}; approver ${approver.employee_no}`,
     });
   })();
   return getContract(db, input.contract);

@@ -25,4 +25,11 @@ export const pipelineHandlers = {
   'opportunities/demo': (ctx, input) => getDemo(ctx.db, input.id),
   'opportunities/set-demo': (ctx, input) => setDemo(ctx, input),
   'pipeline/coverage': (ctx, input) => pipelineCoverage(ctx.db, input),
+  'pipeline/products': (ctx) =>
+    ctx.db.prepare('SELECT id, code, name, category FROM products WHERE active = 1 ORDER BY code, name').all() as {
+      id: number;
+      code: string | null;
+      name: string;
+      category: string | null;
+    }[],
 } satisfies HandlersOf<typeof pipelineOps>;

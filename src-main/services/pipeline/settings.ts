@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { ParsedInput } from '../../contract';
-import type { PipelineSettings } from '../../contract/pipeline';
+import { WorkbenchError } from '../../contract/errors';
+import { OPEN_STAGES, type PipelineSettings } from '../../contract/pipeline';
+import { t } from '../../i18n/messages';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getSetting, putSetting } from '../system/settings';
@@ -46,6 +48,17 @@ export function setPipelineSettings(
       coverageThreshold: input.coverageThreshold ?? before.coverageThreshold,
       demoTemplates: input.demoTemplates ? { ...before.demoTemplates, ...input.demoTemplates } : before.demoTemplates,
     };
+    // P3.1: a deal further along is at least as likely to close as one a stage behind it
+    for (let i = 1; i < OPEN_STAGES.length; i++) {
+      const [prev, stage] = [OPEN_STAGES[i - 1], OPEN_STAGES[i]];
+      if (after.probabilities[stage] < after.probabilities[prev])
+        throw new WorkbenchError('pipeline/probabilities-order', {
+          stage: t(ctx.lang, `pipeline.stage.${stage}`),
+          value: after.probabilities[stage],
+          before: t(ctx.lang, `pipeline.stage.${prev}`),
+          previous: after.probabilities[prev],
+        });
+    }
     putSetting(ctx.db, KEY, JSON.stringify(after));
     audit(ctx.db, { actor: ctx.actor, entity: 'settings', entityId: KEY, oldValue: before, newValue: after });
     return after;

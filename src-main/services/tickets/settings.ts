@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { WorkbenchError } from '../../contract/errors';
 import type { ParsedInput } from '../../contract';
-import type { TicketSettings } from '../../contract/tickets';
+import { SEVERITIES, type TicketSettings } from '../../contract/tickets';
+import { t } from '../../i18n/messages';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { getSetting, putSetting } from '../system/settings';
@@ -42,6 +43,30 @@ export function setTicketSettings(ctx: ServiceContext, input: ParsedInput<'ticke
       ...Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && k !== 'sla')),
       sla: { ...before.sla, ...input.sla },
     };
+    // P4.6: a ticket is answered before it is resolved
+    for (const sev of SEVERITIES) {
+      const { response, resolution } = after.sla[sev];
+      if (response > resolution)
+        throw new WorkbenchError('tickets/response-after-resolution', {
+          severity: t(ctx.lang, `tickets.severity.${sev}`),
+          response,
+          resolution,
+        });
+    }
+    const seen = new Set<string>();
+    for (const d of after.departments) {
+      const k = d.toLowerCase();
+      if (seen.has(k)) throw new WorkbenchError('tickets/duplicate-department', { department: d });
+      seen.add(k);
+    }
+    // P4.4: an open ticket keeps a department that exists; hand it over first
+    for (const d of before.departments.filter((x) => !after.departments.includes(x))) {
+      const count = ctx.db
+        .prepare("SELECT count(*) FROM tickets WHERE department = ? AND status NOT IN ('resolved', 'closed')")
+        .pluck()
+        .get(d) as number;
+      if (count > 0) throw new WorkbenchError('tickets/department-in-use', { department: d, count });
+    }
     if (after.workEnd <= after.workStart)
       throw new WorkbenchError('tickets/work-hours', { start: after.workStart, end: after.workEnd });
     putSetting(ctx.db, KEY, JSON.stringify(after));

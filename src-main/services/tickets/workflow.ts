@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { TicketDetail, TicketStatus } from '../../contract/tickets';
 import { customerRef } from '../../db/access/customers';
-import { orderLine } from '../../db/access/orders';
+import { firstOrderLineId, orderLine } from '../../db/access/orders';
 import { staffExists } from '../../db/access/staff';
 import { audit } from '../audit';
 import { isWorkingDay } from '../calendar';
@@ -98,8 +98,22 @@ export function createTicket(ctx: ServiceContext, input: ParsedInput<'tickets/cr
     checkDepartment(ctx, input.department);
     checkStaff(ctx, input.staffId);
     checkStaff(ctx, input.assigneeId);
-    const order = input.orderId ? orderLine(db, input.orderId) : undefined;
+    const lineId = input.orderId ?? (input.orderNo ? firstOrderLineId(db, input.orderNo) : undefined);
+    const order = lineId !== undefined ? orderLine(db, lineId) : undefined;
     if (input.orderId && !order) throw new WorkbenchError('tickets/unknown-order', { id: input.orderId });
+    if (input.orderNo && !order) throw new WorkbenchError('tickets/unknown-order-no', { orderNo: input.orderNo });
+    // P4.4: the order or contract a ticket names is the customer's own, or the ticket would count against another
+    if (order && order.customerId !== null && order.customerId !== customer.id)
+      throw new WorkbenchError('tickets/order-other-customer', { orderNo: input.orderNo ?? String(order.id) });
+    if (input.contractId) {
+      const k = db.prepare('SELECT contract_no, customer_id FROM contracts WHERE id = ?').get(input.contractId) as
+        { contract_no: string; customer_id: number } | undefined;
+      if (!k) throw new WorkbenchError('tickets/unknown-contract', { id: input.contractId });
+      if (k.customer_id !== customer.id)
+        throw new WorkbenchError('tickets/contract-other-customer', { contractNo: k.contract_no });
+    }
+    if (input.productId && !db.prepare('SELECT 1 FROM products WHERE id = ?').get(input.productId))
+      throw new WorkbenchError('tickets/unknown-product', { id: input.productId });
     const s = ticketSettings(db);
     const openedAt = input.openedAt ?? localNow();
     const date = openedAt.slice(0, 10);
@@ -120,7 +134,7 @@ export function createTicket(ctx: ServiceContext, input: ParsedInput<'tickets/cr
       .run(
         ticketNo,
         input.customerId,
-        input.orderId ?? null,
+        order?.id ?? null,
         input.contractId ?? null,
         input.staffId ?? order?.salespersonId ?? customer.ownerId,
         input.assigneeId ?? null,

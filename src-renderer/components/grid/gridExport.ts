@@ -116,3 +116,33 @@ export function exportFileName(base: string, format: ExportFormat, today = new D
   const safe = base.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'export';
   return `${safe}-${isoDay(today)}.${format}`;
 }
+
+/** One column of a list held in the window (an antd table) for `listExport`: its header, file format and value. */
+export interface ListColumn<T> {
+  header: string;
+  format: ColumnFormat;
+  value: (row: T) => unknown;
+}
+
+/**
+ * The rows a table in the window shows, as an `export/rows` input: numbers and dates raw (the file formats
+ * them, with the header frozen and filters on, as every grid export), text as shown.
+ */
+export function listExport<T>(
+  name: string,
+  columns: ListColumn<T>[],
+  rows: readonly T[],
+  format: ExportFormat,
+): RowsExport {
+  return {
+    name,
+    columns: columns.map((c) => ({ header: c.header, format: c.format })),
+    rows: rows.map((r) =>
+      columns.map((c) => {
+        const v = c.value(r);
+        return exportCell(v, v, c.format);
+      }),
+    ),
+    format,
+  };
+}

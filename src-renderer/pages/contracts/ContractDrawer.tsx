@@ -1,8 +1,24 @@
-import { App, Button, Checkbox, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Checkbox,
+  Descriptions,
+  Drawer,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHECKLIST_ITEMS } from '../../../src-main/contract/sales-contracts';
 import { errorMessage } from '../../backend/ApiError';
+import { saveDownload } from '../../backend/download';
+import { invoke, isDesktop, uploadFile } from '../../backend/transport';
 import { useOp, useOpMutation } from '../../backend/useOp';
 import { formatMoney } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
@@ -20,7 +36,17 @@ export function ContractDrawer({ id, onClose }: { id: number; onClose: () => voi
   const approve = useOpMutation('contracts/approve');
   const reject = useOpMutation('contracts/reject');
   const setStatus = useOpMutation('contracts/set-status');
+  const attach = useOpMutation('contracts/attach');
   const [approver, setApprover] = useState<string | undefined>();
+  // P3.3: the desktop opens the checked scan with the system's viewer; the browser downloads it
+  const openScan = async (fileId: number) => {
+    try {
+      if (isDesktop()) await invoke('contracts/open-scan', { contract: id, fileId });
+      else saveDownload(await invoke('contracts/scan', { contract: id, fileId }));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
   const run = async (call: () => Promise<unknown>) => {
     try {
       await call();
@@ -62,6 +88,23 @@ export function ContractDrawer({ id, onClose }: { id: number; onClose: () => voi
             <Descriptions.Item label={t('contracts.col.rule')} span={2}>
               {t(`contracts.level.${d.rule.level}`)}
               {d.rule.reasons.length > 0 && ` — ${d.rule.reasons.map((r) => t(`contracts.reason.${r}`)).join(', ')}`}
+              {d.rule.strategy && (
+                <div data-testid="contract-band">
+                  {d.rule.strategy.allowed
+                    ? t('contracts.band', {
+                        year: d.rule.strategy.year,
+                        line: d.rule.strategy.productLine,
+                        discount: d.rule.strategy.discountPct,
+                        approver: t(`contracts.approver.${d.rule.strategy.approver}`),
+                        max: d.rule.strategy.maxDiscountPct,
+                      })
+                    : t('contracts.bandBeyond', {
+                        year: d.rule.strategy.year,
+                        line: d.rule.strategy.productLine,
+                        discount: d.rule.strategy.discountPct,
+                      })}
+                </div>
+              )}
               {d.status === 'in_review' && d.rule.pending.length > 0 && (
                 <div>
                   {t('contracts.pending', { roles: d.rule.pending.map((r) => t(`contracts.role.${r}`)).join(' → ') })}
@@ -168,16 +211,29 @@ export function ContractDrawer({ id, onClose }: { id: number; onClose: () => voi
               { title: t('contracts.col.paid'), dataIndex: 'paidDate' },
             ]}
           />
-          {d.files.length > 0 && (
-            <>
-              <Typography.Title level={5}>{t('contracts.scans')}</Typography.Title>
-              {d.files.map((f) => (
-                <div key={f.id}>
-                  {f.name} · <Typography.Text code>{f.sha256.slice(0, 16)}</Typography.Text>
-                </div>
-              ))}
-            </>
-          )}
+          <Typography.Title level={5}>{t('contracts.scans')}</Typography.Title>
+          {d.files.map((f) => (
+            <div key={f.id} data-testid="contract-scan">
+              {f.name} · <Typography.Text code>{f.sha256.slice(0, 16)}</Typography.Text>{' '}
+              <Button size="small" type="link" onClick={() => void openScan(f.id)} data-testid="open-scan">
+                {t(isDesktop() ? 'contracts.scan.open' : 'contracts.scan.download')}
+              </Button>
+            </div>
+          ))}
+          <Upload
+            accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void run(async () =>
+                attach.mutateAsync({ contract: id, file: { upload: (await uploadFile(file)).upload } }),
+              );
+              return false;
+            }}
+          >
+            <Button icon={<PaperClipOutlined />} data-testid="attach-scan">
+              {t('contracts.scan.attach')}
+            </Button>
+          </Upload>
         </Space>
       )}
     </Drawer>

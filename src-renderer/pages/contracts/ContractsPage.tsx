@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractRow, Receivable } from '../../../src-main/contract/sales-contracts';
 import { useOp } from '../../backend/useOp';
+import { ExportButton } from '../../components/ExportButton';
+import { listExport, type ListColumn } from '../../components/grid/gridExport';
 import { PageHeader } from '../../components/PageHeader';
 import { formatMoney } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
@@ -51,11 +53,37 @@ export function ContractsPage() {
     { title: t('contracts.col.rule'), render: (_: unknown, r: ContractRow) => t(`contracts.level.${r.rule.level}`) },
     { title: t('contracts.col.end'), dataIndex: 'endDate' },
   ];
+  const exportColumns: ListColumn<ContractRow>[] = [
+    { header: t('contracts.col.no'), format: 'text', value: (r) => r.contractNo },
+    { header: t('contracts.col.customer'), format: 'text', value: (r) => r.customerName },
+    { header: t('contracts.col.owner'), format: 'text', value: (r) => r.ownerName },
+    { header: t('contracts.col.amount'), format: 'money', value: (r) => r.amount },
+    { header: t('contracts.export.listAmount'), format: 'money', value: (r) => r.listAmount },
+    { header: t('contracts.export.discountPct'), format: 'number', value: (r) => r.discountPct },
+    { header: t('contracts.export.productLine'), format: 'text', value: (r) => r.productLine },
+    { header: t('contracts.col.status'), format: 'text', value: (r) => t(`contracts.status.${r.status}`) },
+    { header: t('contracts.col.rule'), format: 'text', value: (r) => t(`contracts.level.${r.rule.level}`) },
+    { header: t('contracts.export.start'), format: 'date', value: (r) => r.startDate },
+    { header: t('contracts.col.end'), format: 'date', value: (r) => r.endDate },
+    { header: t('contracts.export.signed'), format: 'date', value: (r) => r.signedDate },
+  ];
   return (
     <div className="wb-page">
       <PageHeader icon={<FileProtectOutlined />} title={t('nav.contracts')} subtitle={t('contracts.subtitle')} />
       <Card variant="outlined">
         <Tabs
+          tabBarExtraContent={
+            <ExportButton
+              fileName={t('contracts.export.file')}
+              rows={list.data?.length ?? null}
+              disabled={!list.data?.length}
+              build={(format) => ({
+                op: 'export/rows',
+                input: listExport(t('contracts.export.sheet'), exportColumns, list.data ?? [], format),
+              })}
+              testId="contracts-export"
+            />
+          }
           items={[
             {
               key: 'all',

@@ -9,7 +9,7 @@ import { FullPageSpin } from '../../components/FullPageSpin';
 import { formatMoney } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 
-type Filter = { teamId?: number; staffId?: number };
+type Filter = { teamId?: number; staffId?: number; productId?: number; from?: string; to?: string };
 
 /**
  * P3.1: one column per stage. A card moves by drag and drop, or from the keyboard: focus it and press

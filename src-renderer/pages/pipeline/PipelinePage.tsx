@@ -1,5 +1,6 @@
 import { FunnelPlotOutlined } from '@ant-design/icons';
-import { Card, Select, Space, Tabs } from 'antd';
+import { Card, DatePicker, Select, Space, Tabs } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOp } from '../../backend/useOp';
@@ -16,7 +17,17 @@ export function PipelinePage() {
   const staff = useOp('staff/list', { includeInactive: false });
   const [teamId, setTeamId] = useState<number | undefined>();
   const [staffId, setStaffId] = useState<number | undefined>();
-  const filter = { ...(teamId ? { teamId } : {}), ...(staffId ? { staffId } : {}) };
+  const [productId, setProductId] = useState<number | undefined>();
+  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const products = useOp('pipeline/products', {});
+  // P3.1: by team, person, product and the period the deals are expected to close in
+  const filter = {
+    ...(teamId ? { teamId } : {}),
+    ...(staffId ? { staffId } : {}),
+    ...(productId ? { productId } : {}),
+    ...(period?.[0] ? { from: period[0].format('YYYY-MM-DD') } : {}),
+    ...(period?.[1] ? { to: period[1].format('YYYY-MM-DD') } : {}),
+  };
   const people = (staff.data ?? []).filter((s) => !teamId || s.teamId === teamId);
   const filters = (
     <Space>
@@ -38,6 +49,23 @@ export function PipelinePage() {
         value={staffId}
         onChange={setStaffId}
         options={people.map((s) => ({ value: s.id, label: `${s.employeeNo} ${s.name}` }))}
+      />
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ width: 180 }}
+        placeholder={t('pipeline.filter.product')}
+        value={productId}
+        onChange={setProductId}
+        options={(products.data ?? []).map((p) => ({ value: p.id, label: p.code ? `${p.code} ${p.name}` : p.name }))}
+        data-testid="pipeline-product"
+      />
+      <DatePicker.RangePicker
+        allowEmpty={[true, true]}
+        value={period}
+        onChange={(v) => setPeriod(v)}
+        placeholder={[t('pipeline.filter.closeFrom'), t('pipeline.filter.closeTo')]}
+        data-testid="pipeline-period"
       />
     </Space>
   );

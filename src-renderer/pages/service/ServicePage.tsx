@@ -1,4 +1,4 @@
-import { CustomerServiceOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -6,8 +6,11 @@ import { useTranslation } from 'react-i18next';
 import type { Ticket, TicketStatus } from '../../../src-main/contract/tickets';
 import { errorMessage } from '../../backend/ApiError';
 import { useOp, useOpMutation } from '../../backend/useOp';
+import { ExportButton } from '../../components/ExportButton';
+import { listExport, type ListColumn } from '../../components/grid/gridExport';
 import { PageHeader } from '../../components/PageHeader';
 import { QualityFigures } from './QualityFigures';
+import { TicketForm } from './TicketForm';
 import '../pipeline/pipeline.css';
 
 const SLA_COLOR: Record<Ticket['sla'], string> = {
@@ -48,6 +51,31 @@ export function ServicePage() {
   const [from] = useState(dayjs().subtract(1, 'year').add(1, 'day').format('YYYY-MM-DD'));
   const list = useOp('tickets/list', { from, ...(status ? { status } : {}) });
   const move = useOpMutation('tickets/transition');
+  const [creating, setCreating] = useState(false);
+  // the file holds every column of the list with the clocks' raw hours, not only the ones on screen
+  const exportColumns: ListColumn<Ticket>[] = [
+    { header: t('tickets.col.no'), format: 'text', value: (r) => r.ticketNo },
+    { header: t('tickets.col.customer'), format: 'text', value: (r) => r.customerName },
+    { header: t('tickets.form.contact'), format: 'text', value: (r) => r.contact },
+    { header: t('tickets.form.order'), format: 'text', value: (r) => r.orderNo },
+    { header: t('tickets.form.contract'), format: 'text', value: (r) => r.contractNo },
+    { header: t('tickets.form.product'), format: 'text', value: (r) => r.productName },
+    {
+      header: t('tickets.form.category'),
+      format: 'text',
+      value: (r) => (r.category ? t(`tickets.category.${r.category}`, { defaultValue: r.category }) : null),
+    },
+    { header: t('tickets.col.complaint'), format: 'bool', value: (r) => r.complaint },
+    { header: t('tickets.col.severity'), format: 'text', value: (r) => t(`tickets.severity.${r.severity}`) },
+    { header: t('tickets.form.channel'), format: 'text', value: (r) => r.channel },
+    { header: t('tickets.col.department'), format: 'text', value: (r) => r.department },
+    { header: t('tickets.form.assignee'), format: 'text', value: (r) => r.assigneeName },
+    { header: t('tickets.col.opened'), format: 'text', value: (r) => r.openedAt.replace('T', ' ') },
+    { header: t('tickets.col.status'), format: 'text', value: (r) => t(`tickets.status.${r.status}`) },
+    { header: t('tickets.export.workingHours'), format: 'number', value: (r) => r.workingHours },
+    { header: t('tickets.export.targetHours'), format: 'number', value: (r) => r.targetHours },
+    { header: t('tickets.col.sla'), format: 'text', value: (r) => t(`tickets.sla.${r.sla}`) },
+  ];
   const go = async (r: Ticket, to: TicketStatus, key: string) => {
     const send = async (reason?: string) => {
       try {
@@ -70,7 +98,20 @@ export function ServicePage() {
       <PageHeader icon={<CustomerServiceOutlined />} title={t('nav.service')} subtitle={t('tickets.subtitle')} />
       <QualityFigures from={from} to={dayjs().format('YYYY-MM-DD')} />
       <Card variant="outlined" style={{ marginTop: 16 }}>
-        <Space style={{ marginBottom: 12 }}>
+        <Space style={{ marginBottom: 12 }} wrap>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-ticket">
+            {t('tickets.form.open')}
+          </Button>
+          <ExportButton
+            fileName={t('tickets.export.file')}
+            rows={list.data?.length ?? null}
+            disabled={!list.data?.length}
+            build={(format) => ({
+              op: 'export/rows',
+              input: listExport(t('tickets.export.sheet'), exportColumns, list.data ?? [], format),
+            })}
+            testId="tickets-export"
+          />
           <Select
             allowClear
             style={{ width: 180 }}
@@ -138,6 +179,7 @@ export function ServicePage() {
           ]}
         />
       </Card>
+      {creating && <TicketForm onClose={() => setCreating(false)} onCreated={() => setCreating(false)} />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { BackupsCard } from './BackupsCard';
 import { DataCard } from './DataCard';
 import { GeneralCard } from './GeneralCard';
+import { SalesProcessCard } from './SalesProcessCard';
 
 /** Settings: language, company name, where the data lives, backups and restore. */
 export function SettingsPage() {
@@ -34,6 +35,9 @@ export function SettingsPage() {
         </Col>
         <Col xs={24} xl={12}>
           <DataCard info={info.data} />
+        </Col>
+        <Col span={24}>
+          <SalesProcessCard />
         </Col>
         <Col span={24}>
           <BackupsCard />

@@ -2,7 +2,9 @@ import { WorkbenchError } from '../../../contract/errors';
 import { candidatesKind } from './candidates';
 import { careLogKind } from './care-log';
 import { customerContactsKind } from './customer-contacts';
+import { contractsKind } from './contracts';
 import { customersKind } from './customers';
+import { opportunitiesKind } from './opportunities';
 import { ordersKind } from './orders';
 import { productsKind } from './products';
 import { ratingsKind } from './ratings';
@@ -28,6 +30,8 @@ export const IMPORT_KINDS: Record<string, ImportKind<never>> = {
   'customer-contacts': customerContactsKind as ImportKind<never>,
   'care-log': careLogKind as ImportKind<never>,
   tickets: ticketsKind as ImportKind<never>,
+  opportunities: opportunitiesKind as ImportKind<never>,
+  contracts: contractsKind as ImportKind<never>,
   candidates: candidatesKind as ImportKind<never>,
   'training-attendance': trainingAttendanceKind as ImportKind<never>,
 };
