@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { id, isoDate, optionalText } from './common';
 import { op } from './define';
 import { fileOut, type FileOut } from './files';
+import {
+  surveyOps,
+  type CommentRow,
+  type ImportSurveyResult,
+  type SurveyAnalysis,
+  type SurveyPlan,
+  type SurveyQuestion,
+} from './survey';
 import { quarter } from './appraisal-scheme';
 import { employeeNo } from './team';
 
@@ -45,6 +53,9 @@ export interface TrainingSession {
   attended: number;
   /** The session's day has come: attendance may be entered. */
   held: boolean;
+  /** The survey that collects the participants' feedback (P5.5), and its answers so far. */
+  feedbackSurveyId: number | null;
+  feedbackResponses: number;
 }
 
 export interface Participant {
@@ -128,6 +139,26 @@ export interface ProbationReview {
     decidedBy: string;
   } | null;
 }
+
+/**
+ * P5.5: the participants' feedback on a session, collected by the survey engine: the session's
+ * questionnaire is a survey (its questions, answers, import and analysis are the survey's own).
+ */
+export interface SessionFeedback {
+  sessionId: number;
+  survey: SurveyPlan | null;
+  questions: SurveyQuestion[];
+  /** Participants who attended: the people asked. */
+  attended: number;
+  responses: number;
+  /** Employee numbers of the attendees who answered under their name (anonymous answers are not listed). */
+  answeredBy: string[];
+  /** The survey's analysis (per question: n, mean, distribution; CSAT of the 5-point items), null without answers. */
+  analysis: SurveyAnalysis | null;
+  comments: CommentRow[];
+}
+
+const surveyImport = surveyOps['survey/import'].input;
 
 const attendanceRow = z
   .object({
@@ -239,6 +270,28 @@ export const trainingOps = {
       })
       .strict(),
     { mutates: true },
+  ),
+  /** The session's feedback questionnaire and its results (P5.5), through the survey engine. */
+  'training/feedback': op<SessionFeedback>()(z.object({ sessionId: id }).strict()),
+  /** Makes the session's feedback survey: the standard short questionnaire, or another survey's questions. */
+  'training/feedback-create': op<SessionFeedback>()(z.object({ sessionId: id, fromSurvey: id.optional() }).strict(), {
+    mutates: true,
+  }),
+  /** One participant's answers, typed in from a paper form; `person` left out for an anonymous form. */
+  'training/feedback-enter': op<SessionFeedback>()(
+    z
+      .object({
+        sessionId: id,
+        person: employeeNo.optional(),
+        answers: surveyOps['survey/enter-response'].input.shape.answers,
+      })
+      .strict(),
+    { mutates: true },
+  ),
+  /** The feedback answers exported by a questionnaire platform, read by the survey import into the session's survey. */
+  'training/feedback-import': op<ImportSurveyResult>()(
+    surveyImport.omit({ surveyId: true, name: true }).extend({ sessionId: id }).strict(),
+    { long: true, mutates: true },
   ),
   'report/probation-review': op<FileOut>()(z.object({ person: employeeNo, out: fileOut }).strict()),
   /** P5.5: the session's sign-in sheet (签到表), one A4 page of names to sign. */

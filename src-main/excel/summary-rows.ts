@@ -65,10 +65,19 @@ function numericColumns(rows: Row[], width: number): number[] {
   return out;
 }
 
+/** A count line job sites and report tools write under an export: "共 4 条", "4 records". */
+const COUNT_LINE =
+  /^(?:共|合计|总计|total:?)?\s*(\d+)\s*(?:条|行|人|份|个|项|名|条记录|records?|rows?|results?|items?)\s*$/i;
+
 /** A number the row holds equals a count, sum or average of the records (COUNTIF, SUMIF, SUM, AVERAGE, COUNT). */
 function tallies(cells: CellValue[], data: Row[], width: number, numeric: number[]): boolean {
   const label = cells.find(textCell)?.trim();
   const numbers = cells.filter((c): c is number => typeof c === 'number');
+  // the count in a count line's text counts the records as a COUNT formula would
+  for (const c of cells) {
+    const m = textCell(c) ? COUNT_LINE.exec(c.trim()) : null;
+    if (m) numbers.push(Number(m[1]));
+  }
   if (!numbers.length) return false;
   const aggregates: number[] = [data.length];
   for (const c of numeric) {

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import dayjs from 'dayjs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/runtime/dispatch';
@@ -12,6 +14,7 @@ const dataDir = tmpDir('wb-e2e-team-building-');
 const db = readDatabase(dataDir);
 let candidateId = 0;
 let sessionId = 0;
+let heldId = 0;
 
 const wb = workbenchInBrowser(dataDir, async (ws) => {
   const call = async (name: string, input: unknown) => {
@@ -67,6 +70,32 @@ const wb = workbenchInBrowser(dataDir, async (ws) => {
       hours: 3,
     })
   ).id;
+  // a session that took place, which P01 attended, for the participants' feedback (P5.5)
+  heldId = (
+    await call('training/session-save', {
+      courseId: course.id,
+      date: dayjs().subtract(10, 'day').format('YYYY-MM-DD'),
+      trainer: 'Ms Wang',
+      place: 'Room B',
+      hours: 2,
+    })
+  ).id;
+  ws.db
+    .prepare(
+      "INSERT INTO training_attendance (session_id, staff_id, attended) SELECT ?, id, 1 FROM staff WHERE employee_no = 'P01'",
+    )
+    .run(heldId);
+  // a new hire whose probation ends in ten days
+  await call('staff/create', {
+    employeeNo: 'N01',
+    name: 'New Hire',
+    teamId: team.id,
+    managerId: manager.id,
+    hireDate: dayjs().subtract(80, 'day').format('YYYY-MM-DD'),
+  });
+  ws.db
+    .prepare("UPDATE staff SET probation_end = ? WHERE employee_no = 'N01'")
+    .run(dayjs().add(10, 'day').format('YYYY-MM-DD'));
   // P01's last appraisal rated communication at level 2: a gap that the selling course addresses
   ws.db
     .prepare(
@@ -157,5 +186,63 @@ describe('recruitment and training (P5.1–P5.5) in browser mode', () => {
     const frame = page.frameLocator('[data-testid="print-frame"]');
     await frame.locator('text=Training sign-in sheet').first().waitFor({ timeout: 20_000 });
     expect(await frame.locator('body').innerText()).toContain('Weak Performer');
+  });
+
+  it('exports the candidates grid to Excel, takes a session’s feedback through the survey engine, and decides a probation on the rubric', async () => {
+    const page = await wb.open('#/recruitment?tab=candidates', { width: 1600, downloads: true });
+    await page.getByTestId('candidates-export').click({ timeout: 120_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('candidates-export-xlsx').click(),
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Name', 'Phone', 'E-mail']);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getCell(2, 1).value).toBe('Candidate Jia');
+    expect(sheet.getCell(2, 2).value).toBe('13800000001');
+    expect(sheet.getCell(2, 5).value).toBeInstanceOf(Date);
+
+    await page.goto(`${wb.web.url}#/training?tab=sessions`);
+    await page.locator(`tr[data-row-key="${heldId}"] .ant-radio-input`).check({ timeout: 60_000 });
+    await page.getByTestId('feedback-create').click({ timeout: 20_000 });
+    await page.getByTestId('feedback-enter').click({ timeout: 20_000 });
+    await pick(page, 'feedback-person', 'Weak Performer (P01)');
+    await page.getByTestId('answer-overall').locator('.ant-radio-button-wrapper', { hasText: '4' }).first().click();
+    await page.getByTestId('answer-comments').locator('textarea').fill('More role play, please');
+    await page.getByTestId('feedback-save').click();
+    await expect
+      .poll(
+        () =>
+          db((d) =>
+            d
+              .prepare(
+                "SELECT r.respondent_key AS k, a.value_num AS v FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id JOIN survey_questions q ON q.id = a.question_id WHERE q.code = 'overall'",
+              )
+              .all(),
+          ),
+        { timeout: 20_000 },
+      )
+      .toEqual([{ k: 'staff:p01', v: 4 }]);
+    await expect.poll(() => page.getByTestId('feedback-count').innerText(), { timeout: 20_000 }).toContain('1 of 1');
+    expect(await page.getByTestId('feedback-comments').innerText()).toContain('More role play, please');
+
+    await page.goto(`${wb.web.url}#/training?tab=probation`);
+    await page.getByTestId('probation-open-N01').click({ timeout: 60_000 });
+    for (const item of ['initiative', 'communication', 'sellingSkill', 'teamwork'])
+      await page.getByTestId(`probation-level-${item}`).locator('.ant-radio-wrapper').nth(3).click();
+    await page.getByTestId('probation-decision').locator('.ant-radio-button-wrapper', { hasText: 'Confirm' }).click();
+    await page.getByTestId('probation-save').click();
+    await expect
+      .poll(() => db((d) => d.prepare('SELECT decision, ratings FROM probation_reviews').get()), { timeout: 20_000 })
+      .toEqual({
+        decision: 'confirm',
+        ratings: JSON.stringify({ initiative: 4, communication: 4, sellingSkill: 4, teamwork: 4 }),
+      });
+    await page.getByTestId('probation-print').click();
+    const frame = page.frameLocator('[data-testid="print-frame"]');
+    await frame.locator('text=Probation review').first().waitFor({ timeout: 20_000 });
+    expect(await frame.locator('body').innerText()).toContain('New Hire');
   });
 });

@@ -336,9 +336,34 @@ describe('demo company, small (one shared run)', () => {
   });
 
   it('leaves the 2026Q3 appraisal in draft with a valid 40/10/20/20/10 scheme, notes and settings', () => {
-    expect(rows(ws, 'SELECT quarter, status FROM reviews')).toEqual([{ quarter: '2026Q3', status: 'draft' }]);
+    // the two quarters before are appraised on the same scheme, from the data only (P5.5 before/after), never rated
+    expect(rows(ws, 'SELECT quarter, status FROM reviews ORDER BY quarter')).toEqual([
+      { quarter: '2026Q1', status: 'draft' },
+      { quarter: '2026Q2', status: 'draft' },
+      { quarter: '2026Q3', status: 'draft' },
+    ]);
+    expect(
+      rows(ws, 'SELECT count(DISTINCT s.definition) AS n FROM reviews r JOIN review_schemes s ON s.id = r.scheme_id'),
+    ).toEqual([{ n: 1 }]);
+    expect(
+      count(
+        ws,
+        "SELECT count(*) FROM review_ratings r JOIN reviews v ON v.id = r.review_id WHERE v.quarter < '2026Q3'",
+      ),
+    ).toBe(0);
+    for (const q of ['2026Q1', '2026Q2'])
+      expect(
+        count(
+          ws,
+          "SELECT count(*) FROM review_kpi_values v JOIN reviews r ON r.id = v.review_id WHERE r.quarter = ? AND v.kpi_key = 'completion' AND v.value IS NOT NULL",
+          q,
+        ),
+        q,
+      ).toBeGreaterThan(10);
     const stored = ws.db
-      .prepare('SELECT s.definition FROM reviews r JOIN review_schemes s ON s.id = r.scheme_id')
+      .prepare(
+        "SELECT s.definition FROM reviews r JOIN review_schemes s ON s.id = r.scheme_id WHERE r.quarter = '2026Q3'",
+      )
       .pluck()
       .get() as string;
     const scheme = schemeDefinition.parse(JSON.parse(stored));

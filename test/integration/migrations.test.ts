@@ -348,9 +348,38 @@ describe('migrations (architecture: the data)', () => {
     expect(db.prepare('SELECT sum(amount) FROM contract_instalments').pluck().get()).toBe(60000000);
   });
 
+  it('P5.5 migration 17 (training feedback survey): a version-13 session keeps its row without a survey; deleting the survey unlinks it; one session per survey', () => {
+    const before = MIGRATIONS.filter((m) => m.version < 17).at(-1)!.version;
+    const db = databaseAt(before);
+    seedV1(db);
+    db.prepare(
+      "INSERT INTO training_plans (id, title, stage, topic) VALUES (1, '产品培训', 'junior', 'product')",
+    ).run();
+    db.prepare(
+      "INSERT INTO training_sessions (id, plan_id, date, hours, place) VALUES (1, 1, '2025-03-01', 4, '总部'), (2, 1, '2025-04-01', 2, '总部')",
+    ).run();
+    expect(upTo(db, 17)).toEqual({ from: before, to: 17 });
+    expect(
+      db.prepare('SELECT id, hours, place, feedback_survey_id AS f FROM training_sessions ORDER BY id').all(),
+    ).toEqual([
+      { id: 1, hours: 4, place: '总部', f: null },
+      { id: 2, hours: 2, place: '总部', f: null },
+    ]);
+    db.prepare("INSERT INTO surveys (id, name, method, created_at) VALUES (9, '培训反馈', 'questionnaire', 'x')").run();
+    db.prepare('UPDATE training_sessions SET feedback_survey_id = 9 WHERE id = 1').run();
+    expect(() => db.prepare('UPDATE training_sessions SET feedback_survey_id = 9 WHERE id = 2').run()).toThrow(
+      /UNIQUE/,
+    );
+    expect(() => db.prepare('UPDATE training_sessions SET feedback_survey_id = 404 WHERE id = 2').run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    db.prepare('DELETE FROM surveys WHERE id = 9').run();
+    expect(db.prepare('SELECT feedback_survey_id FROM training_sessions WHERE id = 1').pluck().get()).toBeNull();
+  });
+
   it('every migration after the first has an upgrade test from the version before it', () => {
-    // Tested above (4, 5, 6, 8, 10, 11, 12, 13, 15), in database.test.ts (7) and orders-speed.test.ts (9); a new migration fails here until it has one.
-    const tested = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15];
+    // Tested above (4, 5, 6, 8, 10, 11, 12, 13, 15, 17), in database.test.ts (7) and orders-speed.test.ts (9); a new migration fails here until it has one.
+    const tested = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 17];
     expect(MIGRATIONS.slice(1).map((m) => m.version)).toEqual(tested);
   });
 });

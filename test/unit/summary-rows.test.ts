@@ -45,6 +45,19 @@ describe('summary rows (issue 10 item 5)', () => {
     ]);
   });
 
+  it('a job site’s count line under its export (“共 4 条”) is a summary when its number counts the records; another number is not', () => {
+    const records = [
+      ['张三', '销售代表', '13800000001'],
+      ['李四', '销售代表', '13912345678'],
+      ['王五', '销售代表', '18600001111'],
+      ['赵六', '销售代表', '13700002222'],
+    ];
+    expect([...summaryRows(rows([...records, ['共 4 条']], 4, [4]), 3)]).toEqual([[4, 'summary']]);
+    expect([...summaryRows(rows([...records, ['4 records']], 4, [4]), 3)]).toEqual([[4, 'summary']]);
+    // the count does not match the records: not evidence, the row stays for the checks to refuse
+    expect([...summaryRows(rows([...records, ['共 9 条']], 4, [4]), 3)]).toEqual([]);
+  });
+
   it('records that merely add up are kept: an all-number sheet (survey codes), and rows carrying a name', () => {
     const codes = rows([
       [0, 1, 0],

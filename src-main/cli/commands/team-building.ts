@@ -2,6 +2,8 @@ import path from 'node:path';
 import { ROUNDS } from '../../contract/recruit';
 import { t, type Lang } from '../../i18n/messages';
 import { call, choiceOption, command, intOption, textOption, UsageError, type Values } from '../command';
+import { IMPORT_OPTIONS, renderSurveyImport } from './survey';
+import { buildFeedback, buildProbation, renderFeedback, renderProbation, renderProbationDue } from './training-cli';
 
 /** `recruit …` and `training …` (cli.md: recruit funnel, training effect; P5.1–P5.5). */
 
@@ -83,8 +85,19 @@ export const teamBuildingCommands = [
     name: 'training',
     summary: 'training.cli.effect',
     usage:
-      'training effect --course ID [--kpi KEY] | effects | suggestions [--quarter YYYYQn] | records --year Y [--person NO] | sign-in --session ID --out FILE.html',
+      'training effect --course ID [--kpi KEY] | effects | suggestions [--quarter YYYYQn] | records --year Y [--person NO] | sign-in --session ID --out FILE.html | feedback --session ID [create [--from-survey ID] | import FILE [--dry-run] [--skip-invalid]] | probation due [--days N] | probation show --person NO | probation decide --person NO --decision confirm|extend|end --rate KEY=LEVEL… [--extend-to DATE] [--note TEXT] | probation print --person NO --out FILE.html',
     options: {
+      sheet: IMPORT_OPTIONS.sheet,
+      map: IMPORT_OPTIONS.map,
+      codes: IMPORT_OPTIONS.codes,
+      'dry-run': IMPORT_OPTIONS['dry-run'],
+      'skip-invalid': IMPORT_OPTIONS['skip-invalid'],
+      'from-survey': { type: 'string' },
+      days: { type: 'string' },
+      decision: { type: 'string' },
+      rate: { type: 'string', multiple: true },
+      'extend-to': { type: 'string' },
+      note: { type: 'string' },
       course: { type: 'string' },
       kpi: { type: 'string' },
       quarter: { type: 'string' },
@@ -95,6 +108,8 @@ export const teamBuildingCommands = [
     },
     build(values, pos) {
       const [sub, ...rest] = pos;
+      if (sub === 'feedback') return buildFeedback(values, rest);
+      if (sub === 'probation') return buildProbation(values, rest);
       if (rest.length)
         throw new UsageError('cli.usage.unexpected-argument', { command: `training ${sub}`, value: rest[0] });
       if (sub === 'effect') {
@@ -141,6 +156,19 @@ export const teamBuildingCommands = [
           )
           .join('\n'),
       'report/sign-in-sheet': (f) => written(f),
+      'training/feedback': renderFeedback,
+      'training/feedback-create': renderFeedback,
+      'training/feedback-import': renderSurveyImport,
+      'training/probation-due': renderProbationDue,
+      'training/probation': renderProbation,
+      'training/probation-review': renderProbation,
+      'report/probation-review': (f) => written(f),
+    },
+    refused: {
+      'training/feedback-import': (r, lang) =>
+        !r.committed && r.rows.invalid > 0
+          ? t(lang, 'training.feedback.invalid', { count: r.rows.invalid })
+          : undefined,
     },
   }),
 ];

@@ -11,6 +11,7 @@ import { migration011 } from './011-sales-process';
 import { migration012 } from './012-plans-reports';
 import { migration013 } from './013-recruitment-training';
 import { migration015 } from './015-contract-product-line';
+import { migration017 } from './017-training-feedback';
 
 /**
  * Every migration, in order. Append only: a shipped migration is never edited.
@@ -34,5 +35,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration015,
+  migration017,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
 import { stamp, type DemoCalendar } from './calendar';
 import { KPI_DIMENSIONS, type SchemeDefinition } from '../../contract/appraisal-scheme';
+import { computeAppraisal } from '../appraisal/compute';
 import { defaultScheme } from '../appraisal/default-scheme';
+import type { ServiceContext } from '../context';
 import type { Org } from './organisation';
 import { TARGET_GROWTH_PCT } from './targets';
 
@@ -28,18 +30,54 @@ function demoAppraisalScheme(): SchemeDefinition {
   return scheme;
 }
 
-/** The appraisal of the last completed quarter, left in draft for the manager to compute, rate and approve (P6.4). */
-export function createAppraisal(db: Database, cal: DemoCalendar): void {
-  const created = dayjs(`${cal.appraisalYear}-${String(cal.appraisalQ * 3).padStart(2, '0')}-01`)
+/** How many quarters before the last completed one the demo appraises too, so that before/after comparisons (P5.5) have data. */
+export const EARLIER_APPRAISALS = 2;
+
+/** The quarter `n` quarters before 'YYYYQn'. */
+const quarterBefore = (q: string, n: number) => {
+  const i = Number(q.slice(0, 4)) * 4 + Number(q.slice(5)) - 1 - n;
+  return `${Math.floor(i / 4)}Q${(i % 4) + 1}`;
+};
+
+/** The quarters the demo appraises, oldest first: the earlier ones, then the last completed quarter. */
+export const demoAppraisalQuarters = (cal: DemoCalendar): string[] =>
+  Array.from({ length: EARLIER_APPRAISALS + 1 }, (_, i) => quarterBefore(cal.reviewQuarter, EARLIER_APPRAISALS - i));
+
+/** The day after a quarter's last day, when its appraisal is set up. */
+const dayAfter = (q: string) =>
+  dayjs(`${q.slice(0, 4)}-${String(Number(q.slice(5)) * 3).padStart(2, '0')}-01`)
     .endOf('month')
     .add(1, 'day')
     .format('YYYY-MM-DD');
+
+/**
+ * The appraisal of the last completed quarter, left in draft for the manager to compute, rate and approve
+ * (P6.4), and the two quarters before it with the same scheme: computed from the data like the last one,
+ * never rated, so that training's "did it work" (P5.5) has a quarter before and after to compare.
+ */
+export function createAppraisal(db: Database, cal: DemoCalendar): void {
+  const scheme = JSON.stringify(demoAppraisalScheme());
   db.prepare('INSERT INTO review_schemes (id, quarter, version, definition, created_at) VALUES (1, ?, 1, ?, ?)').run(
     cal.reviewQuarter,
-    JSON.stringify(demoAppraisalScheme()),
-    stamp(created),
+    scheme,
+    stamp(dayAfter(cal.reviewQuarter)),
   );
   db.prepare("INSERT INTO reviews (id, quarter, scheme_id, status) VALUES (1, ?, 1, 'draft')").run(cal.reviewQuarter);
+  for (const q of demoAppraisalQuarters(cal).slice(0, -1)) {
+    const schemeId = db
+      .prepare('INSERT INTO review_schemes (quarter, version, definition, created_at) VALUES (?, 1, ?, ?)')
+      .run(q, scheme, stamp(dayAfter(q))).lastInsertRowid;
+    db.prepare("INSERT INTO reviews (quarter, scheme_id, status) VALUES (?, ?, 'draft')").run(q, schemeId);
+  }
+}
+
+/** Computes the demo's appraisals oldest first (a quarter's penalties read the quarters before it, P6.3), as of the demo's today. */
+export function computeDemoAppraisals(ctx: ServiceContext, cal: DemoCalendar): void {
+  for (const q of demoAppraisalQuarters(cal)) {
+    computeAppraisal(ctx, q);
+    // …as of the demo's own today, so that the same seed and date give the same database.
+    ctx.db.prepare('UPDATE reviews SET computed_at = ? WHERE quarter = ?').run(stamp(cal.today), q);
+  }
 }
 
 /** Market, competitor, strategy and assumption notes behind this year's targets (P2.3, P2.4). */

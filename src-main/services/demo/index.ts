@@ -7,7 +7,7 @@ import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import type { HandlersOf } from '../handler-types';
 import { putSetting } from '../system/settings';
-import { createMarketNotes, createAppraisal } from './appraisal';
+import { computeDemoAppraisals, createMarketNotes, createAppraisal } from './appraisal';
 import { deferIndexes, DemoProgress } from './bulk-insert';
 import { demoCalendar, stamp } from './calendar';
 import { insertProducts } from './catalogue';
@@ -22,7 +22,6 @@ import { createTargets } from './targets';
 import { createTeamBuilding } from './team-building';
 import { createTickets } from './tickets';
 import { createVisits } from './visits';
-import { computeAppraisal } from '../appraisal/compute';
 import { rebuildSurveyCache } from '../survey/score-cache';
 import { suspendOrderTriggers } from '../../db/order-derived';
 
@@ -176,9 +175,7 @@ function build(
   rebuildSurveyCache(db);
   createCustomerCare(db, cal, seed, ctx.actor, progress);
   // The appraisal in progress shows its data-driven KPIs at once; the manager's ratings are still to come (P6.4).
-  computeAppraisal(ctx, cal.reviewQuarter);
-  // …as of the demo's own today, so that the same seed and date give the same database.
-  db.prepare('UPDATE reviews SET computed_at = ? WHERE quarter = ?').run(stamp(cal.today), cal.reviewQuarter);
+  computeDemoAppraisals(ctx, cal);
 
   const result: DemoResult = {
     size: input.size,

@@ -5,6 +5,9 @@ import { stamp } from './calendar';
 import { mobile, personName } from './names';
 import type { Org } from './organisation';
 import { makeRng, normal, pick, randInt, type Rng } from './random';
+import { demoAppraisalQuarters } from './appraisal';
+
+const quarterOf = (iso: string) => `${iso.slice(0, 4)}Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
 
 /**
  * P5.1–P5.5 in the demo company: last year's closed recruitment plan whose hires are the newest
@@ -50,11 +53,14 @@ function createTraining(db: Database, cal: DemoCalendar, org: Org, rng: Rng): vo
   const active = org.people.filter((p) => !p.leftDate && p.role !== 'director');
   // about one session a month per course over the last year; bigger companies train in more groups
   const groups = Math.max(1, Math.round(active.length / 60));
+  const mainQuarter = demoAppraisalQuarters(cal).at(-2);
   for (const [title, stage, topic, topicKey] of COURSES) {
     const courseId = Number(course.run(title, stage, topic, topicKey, String(cal.targetYear)).lastInsertRowid);
     const audience = active.filter((p) =>
       stage === 'manager' ? p.role === 'manager' || p.role === 'area' : p.role === 'rep' || p.role === 'senior',
     );
+    const taken = new Set<number>();
+    const mainRun = new Set<number>();
     for (let m = 11; m >= -1; m -= 2) {
       for (let g = 0; g < groups; g++) {
         const date = dayjs(today)
@@ -77,12 +83,16 @@ function createTraining(db: Database, cal: DemoCalendar, org: Org, rng: Rng): vo
             external ? randInt(rng, 30, 120) * 10000 : 0,
           ).lastInsertRowid,
         );
-        const size = Math.min(audience.length, randInt(rng, 8, 16));
-        const seen = new Set<number>();
+        // A person takes a course once. Its main run (per group), in the quarter between two appraised ones,
+        // takes 40% of the audience, the other runs 5% each, so that a third never take it: the
+        // training-effect table (P5.5) then has trained and untrained people with a quarter before and after.
+        const main = quarterOf(date) === mainQuarter && !mainRun.has(g);
+        if (main) mainRun.add(g);
+        const open = audience.filter((p) => !taken.has(p.id) && p.hireDate <= date);
+        const size = Math.min(open.length, Math.max(1, Math.round(((main ? 0.4 : 0.05) * audience.length) / groups)));
         for (let i = 0; i < size; i++) {
-          const p = audience[Math.floor(rng() * audience.length)];
-          if (seen.has(p.id) || p.hireDate > date) continue;
-          seen.add(p.id);
+          const [p] = open.splice(Math.floor(rng() * open.length), 1);
+          taken.add(p.id);
           if (date > today) {
             attend.run(sessionId, p.id, 0, null, null, null);
             continue;

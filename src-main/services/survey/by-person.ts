@@ -42,12 +42,18 @@ export function quarterRange(quarter: string): { from: string; to: string } {
 export function surveyResultsByPerson(db: Database, query: PersonSurveyQuery): PersonSurveyResult[] {
   ensureSurveyCache(db);
   const only = query.surveyIds?.length ? new Set(query.surveyIds) : null;
-  const surveys = (
-    db.prepare('SELECT id, COALESCE(end_date, start_date) AS fallback FROM surveys ORDER BY id').all() as {
-      id: number;
-      fallback: string | null;
-    }[]
-  ).filter((s) => !only || only.has(s.id));
+  const surveys =
+    // a training session's feedback (P5.5) is the participants' view of a course, not customers' of a salesperson
+    (
+      db
+        .prepare(
+          'SELECT id, COALESCE(end_date, start_date) AS fallback FROM surveys WHERE id NOT IN (SELECT feedback_survey_id FROM training_sessions WHERE feedback_survey_id IS NOT NULL) ORDER BY id',
+        )
+        .all() as {
+        id: number;
+        fallback: string | null;
+      }[]
+    ).filter((s) => !only || only.has(s.id));
   // one survey at a time, so that each grouping walks the (survey, salesperson, …) covering index in order
   const perSurvey = db.prepare(
     `SELECT salesperson_id AS sid, count(*) AS responses, count(nps) AS n,

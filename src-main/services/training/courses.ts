@@ -95,7 +95,9 @@ export function saveCourse(ctx: ServiceContext, input: ParsedInput<'training/cou
 const SESSION = `SELECT s.id, s.plan_id AS courseId, p.title AS course, COALESCE(p.topic_key, p.topic) AS topic, s.date, s.trainer, s.trainer_kind AS trainerKind,
   s.place, s.online, COALESCE(s.hours, 0) AS hours, s.cost,
   (SELECT count(*) FROM training_attendance a WHERE a.session_id = s.id) AS enrolled,
-  (SELECT count(*) FROM training_attendance a WHERE a.session_id = s.id AND a.attended = 1) AS attended
+  (SELECT count(*) FROM training_attendance a WHERE a.session_id = s.id AND a.attended = 1) AS attended,
+  s.feedback_survey_id AS feedbackSurveyId,
+  (SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.feedback_survey_id) AS feedbackResponses
   FROM training_sessions s JOIN training_plans p ON p.id = s.plan_id`;
 
 type SessionRow = Omit<TrainingSession, 'online' | 'held'> & { online: number };

@@ -66,7 +66,8 @@ export function courseEffect(
     const u = side(untrained);
     return { kpi: k, trained: t, untrained: u, tooSmall: t.n < MIN_GROUP || u.n < MIN_GROUP };
   });
-  const first = byKpi[0];
+  // the headline is the first related KPI that can be judged, else the first with any data, else the first
+  const first = byKpi.find((k) => !k.tooSmall) ?? byKpi.find((k) => k.trained.n + k.untrained.n > 0) ?? byKpi[0];
   const none = { n: 0, before: null, after: null, change: null };
   return {
     course: { id: course.id, title: course.title, topic: course.topic },

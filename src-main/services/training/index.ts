@@ -15,6 +15,7 @@ import {
   setRequirement,
 } from './courses';
 import { courseEffect, effectTable } from './effect';
+import { createFeedbackSurvey, enterFeedback, importFeedback, sessionFeedback } from './feedback';
 import { probationDue, probationOf, saveProbationReview } from './probation';
 import { probationReviewHtml } from '../report/probation-review-html';
 import { kpiTopicList, setKpiTopics, suggestions } from './loop';
@@ -39,6 +40,10 @@ export const trainingHandlers = {
   'training/probation-due': (ctx, input) => probationDue(ctx.db, ctx.lang, input.days),
   'training/probation': (ctx, input) => probationOf(ctx.db, ctx.lang, input.person),
   'training/probation-review': (ctx, input) => saveProbationReview(ctx, input),
+  'training/feedback': (ctx, input) => sessionFeedback(ctx.db, input.sessionId),
+  'training/feedback-create': (ctx, input) => createFeedbackSurvey(ctx, input),
+  'training/feedback-enter': (ctx, input) => enterFeedback(ctx, input),
+  'training/feedback-import': (ctx, input) => importFeedback(ctx, input),
   'report/probation-review': (ctx, input) => {
     const r = probationOf(ctx.db, ctx.lang, input.person);
     const company = getSetting(ctx.db, 'companyName') || t(ctx.lang, 'appraisal.report.companyFallback');

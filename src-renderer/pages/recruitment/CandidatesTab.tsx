@@ -7,6 +7,8 @@ import { CHANNELS, EDUCATION, type Candidate } from '../../../src-main/contract/
 import { errorMessage } from '../../backend/ApiError';
 import { useOp, useOpMutation } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButton } from '../../components/ExportButton';
+import { tableExport } from '../../components/grid/tableExport';
 
 const VERDICT_COLOR = { met: 'success', 'not-met': 'error', unknown: 'default' } as const;
 
@@ -58,15 +60,52 @@ export function CandidatesTab({ onInterview }: { onInterview: (id: number) => vo
           options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
           data-testid="candidates-plan"
         />
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          disabled={!plan}
-          onClick={() => setAdding(true)}
-          data-testid="new-candidate"
-        >
-          {t('recruit.actions.newCandidate')}
-        </Button>
+        <Space>
+          <ExportButton
+            fileName={t('recruit.tabs.candidates')}
+            rows={list.data?.length ?? 0}
+            disabled={!list.data?.length}
+            build={(format) => ({
+              op: 'export/rows',
+              input: tableExport(
+                t('recruit.tabs.candidates'),
+                [
+                  { title: t('recruit.fields.name'), value: (c: Candidate) => c.name },
+                  { title: t('recruit.fields.phone'), value: (c: Candidate) => c.phone },
+                  { title: t('recruit.fields.email'), value: (c: Candidate) => c.email },
+                  {
+                    title: t('recruit.fields.channel'),
+                    value: (c: Candidate) => (c.channel ? t(`recruit.channel.${c.channel}`) : null),
+                  },
+                  { title: t('recruit.fields.appliedDate'), value: (c: Candidate) => c.appliedDate, format: 'date' },
+                  { title: t('recruit.fields.status'), value: (c: Candidate) => t(`recruit.status.${c.status}`) },
+                  { title: t('recruit.fields.score'), value: (c: Candidate) => c.screening?.score, format: 'number' },
+                  {
+                    title: t('recruit.fields.decision'),
+                    value: (c: Candidate) => (c.screenDecision ? t(`recruit.decision.${c.screenDecision}`) : null),
+                  },
+                  { title: t('recruit.fields.reason'), value: (c: Candidate) => c.screenReason },
+                  {
+                    title: t('recruit.fields.duplicates'),
+                    value: (c: Candidate) => c.duplicates.map((d) => d.name).join('、'),
+                  },
+                ],
+                list.data ?? [],
+                format,
+              ),
+            })}
+            testId="candidates-export"
+          />
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={!plan}
+            onClick={() => setAdding(true)}
+            data-testid="new-candidate"
+          >
+            {t('recruit.actions.newCandidate')}
+          </Button>
+        </Space>
       </div>
       <Table<Candidate>
         rowKey="id"

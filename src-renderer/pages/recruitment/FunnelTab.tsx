@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { FUNNEL_STAGES, type FunnelRow } from '../../../src-main/contract/recruit';
 import { useOp } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButton } from '../../components/ExportButton';
+import { tableExport } from '../../components/grid/tableExport';
 import { formatMoney } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 
@@ -27,6 +29,41 @@ export function FunnelTab() {
           value={planId}
           onChange={setPlanId}
           options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
+        />
+        <ExportButton
+          fileName={t('recruit.tabs.funnel')}
+          rows={rows.length}
+          disabled={!rows.length}
+          build={(format) => ({
+            op: 'export/rows',
+            input: tableExport(
+              t('recruit.tabs.funnel'),
+              [
+                {
+                  title: t('recruit.fields.channel'),
+                  value: (r: FunnelRow) => (r.key === 'all' ? '∑' : r.key ? t(`recruit.channel.${r.key}`) : '—'),
+                },
+                ...FUNNEL_STAGES.map((s, i) => ({
+                  title: t(`recruit.stage.${s}`),
+                  value: (r: FunnelRow) => r.stages[i].count,
+                  format: 'int' as const,
+                })),
+                {
+                  title: t('recruit.summary.timeToHire', { days: '' }).trim(),
+                  value: (r: FunnelRow) => r.timeToHireDays,
+                  format: 'number',
+                },
+                {
+                  title: t('recruit.summary.costPerHire', { cost: '' }).replace('¥', '').trim(),
+                  value: (r: FunnelRow) => r.costPerHire,
+                  format: 'money',
+                },
+              ],
+              rows,
+              format,
+            ),
+          })}
+          testId="funnel-export"
         />
       </div>
       <Table<FunnelRow>

@@ -1,11 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, EDUCATION, type RecruitPlan } from '../../../src-main/contract/recruit';
 import { errorMessage } from '../../backend/ApiError';
 import { useOp, useOpMutation } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButton } from '../../components/ExportButton';
+import { tableExport } from '../../components/grid/tableExport';
 import { formatMoney } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 
@@ -67,9 +69,42 @@ export function PlansTab() {
     <div data-testid="recruit-plans">
       <div className="wb-toolbar">
         <span />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="new-plan">
-          {t('recruit.actions.newPlan')}
-        </Button>
+        <Space>
+          <ExportButton
+            fileName={t('recruit.tabs.plans')}
+            rows={plans.data?.length ?? 0}
+            disabled={!plans.data?.length}
+            build={(format) => ({
+              op: 'export/rows',
+              input: tableExport(
+                t('recruit.tabs.plans'),
+                [
+                  { title: t('recruit.fields.title'), value: (p: RecruitPlan) => p.title },
+                  { title: t('recruit.fields.team'), value: (p: RecruitPlan) => p.team },
+                  { title: t('recruit.fields.headcount'), value: (p: RecruitPlan) => p.headcount, format: 'int' },
+                  { title: t('recruit.stage.applied'), value: (p: RecruitPlan) => p.progress.applied, format: 'int' },
+                  { title: t('recruit.stage.hired'), value: (p: RecruitPlan) => p.progress.hired, format: 'int' },
+                  {
+                    title: t('recruit.fields.channels'),
+                    value: (p: RecruitPlan) => p.channels.map((c) => t(`recruit.channel.${c}`)).join('、'),
+                  },
+                  { title: t('recruit.fields.budget'), value: (p: RecruitPlan) => p.budget, format: 'money' },
+                  { title: t('recruit.fields.spent'), value: (p: RecruitPlan) => p.spent, format: 'money' },
+                  {
+                    title: t('recruit.fields.approval'),
+                    value: (p: RecruitPlan) => t(`recruit.approval.${p.approval}`),
+                  },
+                ],
+                plans.data ?? [],
+                format,
+              ),
+            })}
+            testId="plans-export"
+          />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="new-plan">
+            {t('recruit.actions.newPlan')}
+          </Button>
+        </Space>
       </div>
       <Table<RecruitPlan>
         rowKey="id"

@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES, TOPICS, type Course } from '../../../src-main/contract/training';
 import { errorMessage } from '../../backend/ApiError';
 import { useOp, useOpMutation } from '../../backend/useOp';
+import { ExportButton } from '../../components/ExportButton';
+import { tableExport } from '../../components/grid/tableExport';
 
 /** P5.4: the hours each stage must train this year, and the courses by stage and topic. */
 export function CoursesTab() {
@@ -69,9 +71,32 @@ export function CoursesTab() {
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('training.fields.course')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-          {t('training.actions.newCourse')}
-        </Button>
+        <Space>
+          <ExportButton
+            fileName={t('training.fields.course')}
+            rows={courses.data?.length ?? 0}
+            disabled={!courses.data?.length}
+            build={(format) => ({
+              op: 'export/rows',
+              input: tableExport(
+                t('training.fields.course'),
+                [
+                  { title: t('training.fields.course'), value: (c: Course) => c.title },
+                  { title: t('training.fields.stage'), value: (c: Course) => t(`training.stage.${c.stage}`) },
+                  { title: t('training.fields.topic'), value: (c: Course) => t(`training.topic.${c.topic}`) },
+                  { title: t('training.fields.passMark'), value: (c: Course) => c.passMark, format: 'number' },
+                  { title: t('training.tabs.sessions'), value: (c: Course) => c.sessions, format: 'int' },
+                ],
+                courses.data ?? [],
+                format,
+              ),
+            })}
+            testId="courses-export"
+          />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+            {t('training.actions.newCourse')}
+          </Button>
+        </Space>
       </div>
       <Table<Course>
         rowKey="id"

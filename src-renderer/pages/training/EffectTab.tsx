@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Effect, EffectSide, Suggestion } from '../../../src-main/contract/training';
 import { errorMessage } from '../../backend/ApiError';
 import { useOp, useOpMutation } from '../../backend/useOp';
+import { ExportButton } from '../../components/ExportButton';
+import { tableExport } from '../../components/grid/tableExport';
 
 const side = (s: EffectSide) =>
   s.n === 0 ? '—' : `${s.before} → ${s.after} (${s.change !== null && s.change > 0 ? '+' : ''}${s.change})`;
@@ -19,9 +21,37 @@ export function EffectTab() {
   const keyOf = (s: Suggestion) => `${s.employeeNo}|${s.kpi}`;
   return (
     <div data-testid="training-effect">
-      <Typography.Title level={5}>
-        {t('training.tabs.suggestions')} {gaps.data?.quarter ? `· ${gaps.data.quarter}` : ''}
-      </Typography.Title>
+      <div className="wb-toolbar">
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('training.tabs.suggestions')} {gaps.data?.quarter ? `· ${gaps.data.quarter}` : ''}
+        </Typography.Title>
+        <ExportButton
+          fileName={t('training.tabs.suggestions')}
+          rows={gaps.data?.items.length ?? 0}
+          disabled={!gaps.data?.items.length}
+          build={(format) => ({
+            op: 'export/rows',
+            input: tableExport(
+              t('training.tabs.suggestions'),
+              [
+                { title: t('training.fields.employeeNo'), value: (s: Suggestion) => s.employeeNo },
+                { title: t('training.fields.name'), value: (s: Suggestion) => s.name },
+                { title: t('training.fields.team'), value: (s: Suggestion) => s.team },
+                { title: t('training.fields.kpi'), value: (s: Suggestion) => s.kpiLabel },
+                { title: t('training.fields.value'), value: (s: Suggestion) => s.value, format: 'number' },
+                { title: t('training.fields.score'), value: (s: Suggestion) => s.score, format: 'number' },
+                {
+                  title: t('training.fields.suggestedCourses'),
+                  value: (s: Suggestion) => s.courses.map((c) => c.title).join('、'),
+                },
+              ],
+              gaps.data?.items ?? [],
+              format,
+            ),
+          })}
+          testId="suggestions-export"
+        />
+      </div>
       <Table<Suggestion>
         rowKey={keyOf}
         size="small"
@@ -83,9 +113,52 @@ export function EffectTab() {
           },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 24 }}>
-        {t('training.tabs.effect')}
-      </Typography.Title>
+      <div className="wb-toolbar" style={{ marginTop: 24 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('training.tabs.effect')}
+        </Typography.Title>
+        <ExportButton
+          fileName={t('training.tabs.effect')}
+          rows={table.data?.length ?? 0}
+          disabled={!table.data?.length}
+          build={(format) => ({
+            op: 'export/rows',
+            input: tableExport(
+              t('training.tabs.effect'),
+              [
+                { title: t('training.fields.course'), value: (e: Effect) => e.course.title },
+                { title: t('training.fields.kpi'), value: (e: Effect) => e.kpi },
+                ...(['trained', 'untrained'] as const).flatMap((g) => [
+                  {
+                    title: `${t(`training.fields.${g}`)} ${t('training.fields.n')}`,
+                    value: (e: Effect) => e[g].n,
+                    format: 'int' as const,
+                  },
+                  {
+                    title: `${t(`training.fields.${g}`)} ${t('training.fields.before')}`,
+                    value: (e: Effect) => e[g].before,
+                    format: 'number' as const,
+                  },
+                  {
+                    title: `${t(`training.fields.${g}`)} ${t('training.fields.after')}`,
+                    value: (e: Effect) => e[g].after,
+                    format: 'number' as const,
+                  },
+                  {
+                    title: `${t(`training.fields.${g}`)} ${t('training.fields.change')}`,
+                    value: (e: Effect) => e[g].change,
+                    format: 'number' as const,
+                  },
+                ]),
+                { title: t('training.fields.tooSmall'), value: (e: Effect) => e.tooSmall, format: 'bool' },
+              ],
+              table.data ?? [],
+              format,
+            ),
+          })}
+          testId="effect-export"
+        />
+      </div>
       <Table<Effect>
         rowKey={(e) => e.course.id}
         size="small"

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { TrainingRecord } from '../../../src-main/contract/training';
 import { useOp } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButton } from '../../components/ExportButton';
+import { tableExport } from '../../components/grid/tableExport';
 
 /** P5.5: each person's hours this year against their stage's requirement, and the courses passed. */
 export function RecordsTab() {
@@ -20,6 +22,30 @@ export function RecordsTab() {
           max={2100}
           onChange={(v) => v && setYear(v)}
           addonBefore={t('training.fields.year')}
+        />
+        <ExportButton
+          fileName={`${t('training.tabs.records')} ${year}`}
+          rows={records.data?.length ?? 0}
+          disabled={!records.data?.length}
+          build={(format) => ({
+            op: 'export/rows',
+            input: tableExport(
+              `${t('training.tabs.records')} ${year}`,
+              [
+                { title: t('training.fields.employeeNo'), value: (r: TrainingRecord) => r.employeeNo },
+                { title: t('training.fields.name'), value: (r: TrainingRecord) => r.name },
+                { title: t('training.fields.team'), value: (r: TrainingRecord) => r.team },
+                { title: t('training.fields.stage'), value: (r: TrainingRecord) => t(`training.stage.${r.stage}`) },
+                { title: t('training.fields.hours'), value: (r: TrainingRecord) => r.hours, format: 'number' },
+                { title: t('training.fields.required'), value: (r: TrainingRecord) => r.required, format: 'number' },
+                { title: t('training.fields.short'), value: (r: TrainingRecord) => r.short, format: 'number' },
+                { title: t('training.fields.passed'), value: (r: TrainingRecord) => r.passed, format: 'int' },
+              ],
+              records.data ?? [],
+              format,
+            ),
+          })}
+          testId="records-export"
         />
       </div>
       <Table<TrainingRecord>

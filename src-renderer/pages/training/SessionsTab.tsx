@@ -7,9 +7,12 @@ import type { Participant, TrainingSession } from '../../../src-main/contract/tr
 import { errorMessage } from '../../backend/ApiError';
 import { invoke } from '../../backend/transport';
 import { useOp, useOpMutation } from '../../backend/useOp';
+import { ExportButton } from '../../components/ExportButton';
+import { tableExport } from '../../components/grid/tableExport';
 import { htmlOf, PrintFrame } from '../../components/PrintFrame';
 import { formatMoney } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
+import { FeedbackPanel } from './FeedbackPanel';
 
 /** P5.4, P5.5: sessions with their participants; enrol before, attendance and scores after, the sign-in sheet to print. */
 export function SessionsTab() {
@@ -54,9 +57,52 @@ export function SessionsTab() {
     <div data-testid="training-sessions">
       <div className="wb-toolbar">
         <span />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-          {t('training.actions.newSession')}
-        </Button>
+        <Space>
+          <ExportButton
+            fileName={t('training.tabs.sessions')}
+            rows={sessions.data?.length ?? 0}
+            disabled={!sessions.data?.length}
+            build={(format) => ({
+              op: 'export/rows',
+              input: tableExport(
+                t('training.tabs.sessions'),
+                [
+                  { title: t('training.fields.date'), value: (s: TrainingSession) => s.date, format: 'date' },
+                  { title: t('training.fields.course'), value: (s: TrainingSession) => s.course },
+                  { title: t('training.fields.topic'), value: (s: TrainingSession) => t(`training.topic.${s.topic}`) },
+                  { title: t('training.fields.trainer'), value: (s: TrainingSession) => s.trainer },
+                  {
+                    title: t('training.fields.trainerKind'),
+                    value: (s: TrainingSession) => (s.trainerKind ? t(`training.trainerKind.${s.trainerKind}`) : null),
+                  },
+                  {
+                    title: t('training.fields.place'),
+                    value: (s: TrainingSession) => (s.online ? t('training.online') : s.place),
+                  },
+                  { title: t('training.fields.hours'), value: (s: TrainingSession) => s.hours, format: 'number' },
+                  { title: t('training.fields.cost'), value: (s: TrainingSession) => s.cost, format: 'money' },
+                  { title: t('training.fields.enrolled'), value: (s: TrainingSession) => s.enrolled, format: 'int' },
+                  {
+                    title: t('training.fields.attended'),
+                    value: (s: TrainingSession) => (s.held ? s.attended : null),
+                    format: 'int',
+                  },
+                  {
+                    title: t('training.feedback.n'),
+                    value: (s: TrainingSession) => (s.feedbackSurveyId === null ? null : s.feedbackResponses),
+                    format: 'int',
+                  },
+                ],
+                sessions.data ?? [],
+                format,
+              ),
+            })}
+            testId="sessions-export"
+          />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+            {t('training.actions.newSession')}
+          </Button>
+        </Space>
       </div>
       <Table<TrainingSession>
         rowKey="id"
@@ -210,6 +256,30 @@ function Participants({ session }: { session: TrainingSession }) {
         >
           {t('training.actions.attendance')}
         </Button>
+        <ExportButton
+          fileName={`${session.course} ${session.date}`}
+          rows={rows.length}
+          disabled={!rows.length}
+          build={(format) => ({
+            op: 'export/rows',
+            input: tableExport(
+              `${session.course} ${session.date}`,
+              [
+                { title: t('training.fields.employeeNo'), value: (r: Participant) => r.employeeNo },
+                { title: t('training.fields.name'), value: (r: Participant) => r.name },
+                { title: t('training.fields.team'), value: (r: Participant) => r.team },
+                { title: t('training.fields.attended'), value: (r: Participant) => r.attended, format: 'bool' },
+                { title: t('training.fields.testScore'), value: (r: Participant) => r.testScore, format: 'number' },
+                { title: t('training.fields.passed'), value: (r: Participant) => r.passed, format: 'bool' },
+                { title: t('training.fields.mastery'), value: (r: Participant) => r.mastery, format: 'int' },
+                { title: t('training.fields.feedback'), value: (r: Participant) => r.feedback },
+              ],
+              people.data ?? [],
+              format,
+            ),
+          })}
+          testId="participants-export"
+        />
       </Space>
       <Table<Participant>
         rowKey="employeeNo"
@@ -254,6 +324,7 @@ function Participants({ session }: { session: TrainingSession }) {
           { title: t('training.fields.feedback'), dataIndex: 'enrolledReason', render: (v: string | null) => v ?? '' },
         ]}
       />
+      <FeedbackPanel session={session} people={people.data ?? []} />
     </div>
   );
 }

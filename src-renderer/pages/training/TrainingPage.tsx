@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { CoursesTab } from './CoursesTab';
 import { EffectTab } from './EffectTab';
+import { ProbationTab } from './ProbationTab';
 import { RecordsTab } from './RecordsTab';
 import { SessionsTab } from './SessionsTab';
 
@@ -25,6 +26,7 @@ export function TrainingPage() {
             { key: 'sessions', label: t('training.tabs.sessions'), children: <SessionsTab /> },
             { key: 'records', label: t('training.tabs.records'), children: <RecordsTab /> },
             { key: 'effect', label: t('training.tabs.effect'), children: <EffectTab /> },
+            { key: 'probation', label: t('training.tabs.probation'), children: <ProbationTab /> },
           ]}
         />
       </Card>
