@@ -126,6 +126,36 @@ describe('the relations grids export what they show (issue 13 item 13)', () => {
   });
 });
 
+describe('the care screen’s greetings and company events (P4.3, issue 13 items 10 and 11)', () => {
+  it('a company event added in the window is stored; a greeting with an unknown placeholder is refused in place, then saved', async () => {
+    const page = await wb.open('#/care', { width: 1600 });
+    const settings = page.getByTestId('care-settings');
+    await settings.waitFor({ timeout: 60_000 });
+    await settings.getByRole('tab', { name: 'Company events' }).click();
+    await page.getByTestId('event-date').click();
+    await page.keyboard.type('2019-05-18');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('event-name').fill('公司成立纪念日');
+    await page.getByTestId('event-add').click();
+    await expect
+      .poll(() => db((d) => d.prepare('SELECT date, name, yearly FROM company_events').all()))
+      .toEqual([{ date: '2019-05-18', name: '公司成立纪念日', yearly: 1 }]);
+
+    await settings.getByRole('tab', { name: 'Greetings' }).click();
+    await page.getByTestId('edit-template-birthday-en').click();
+    await page.getByTestId('template-body').fill('Happy birthday, {name}!');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('template-error').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('template-error').innerText()).toContain('{name}');
+    expect(db((d) => d.prepare('SELECT count(*) FROM care_templates').pluck().get())).toBe(0);
+    await page.getByTestId('template-body').fill('Happy birthday, {contact}!');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => db((d) => d.prepare('SELECT occasion, lang, body FROM care_templates').all()))
+      .toEqual([{ occasion: 'birthday', lang: 'en', body: 'Happy birthday, {contact}!' }]);
+  });
+});
+
 describe('the relations screens, served from the build: no console error or warning', () => {
   it.each(['#/relations', '#/relations/1', '#/visits', '#/care'])('%s', async (hash) => {
     const logged: string[] = [];

@@ -41,6 +41,12 @@ const OCCASIONS: Record<string, string[]> = {
 /** An occasion as a log writes it (春节, Mid-Autumn Festival, 生日) or as the workbench keys it (chunjie, term:立春). */
 const KEYED = /^(term:|holiday:).+|^(chunjie|duanwu|zhongqiu)-holiday$|^adjusted-workday$/;
 
+/** The occasions a log may name, in the reader's language: 春节、中秋节… or Spring Festival, Mid-Autumn Festival… */
+const knownOccasions = (lang: string): string =>
+  Object.values(OCCASIONS)
+    .map((names) => (lang === 'zh-CN' ? names[0] : (names.find((n) => /^[\x20-\x7e]+$/.test(n)) ?? names[0])))
+    .join(lang === 'zh-CN' ? '、' : ', ');
+
 interface State {
   /** name as compared → occasion key: the calendar's occasions and the company's own greeting templates */
   occasions: Map<string, string>;
@@ -141,7 +147,7 @@ export const careLogKind: ImportKind<State> = {
       occasions.set(nameKey(o), o);
     return { occasions, customers: loadNamed(ctx.db, 'customers'), staff: loadStaff(ctx.db), contacts, today: today() };
   },
-  check(r, s) {
+  check(r, s, ctx) {
     const problems: RowProblem[] = [];
     const occasion = String(r.occasion);
     const key = s.occasions.get(nameKey(occasion)) ?? (KEYED.test(occasion) ? occasion : undefined);
@@ -149,7 +155,7 @@ export const careLogKind: ImportKind<State> = {
       problems.push({
         field: 'occasion',
         code: P('unknown-occasion'),
-        params: { occasion, known: [...new Set(Object.values(OCCASIONS).map((n) => n[0]))].join('、') },
+        params: { occasion, known: knownOccasions(ctx.lang) },
       });
     else r.occasion = key;
     const name = String(r.customer);
