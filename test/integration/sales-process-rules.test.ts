@@ -312,3 +312,26 @@ describe('Settings → the sales process: checked again by the services, audited
     expect((await w.call('contracts/set-settings', { secondApprover: 'D1' })).secondApprover).toBe('D1');
   });
 });
+
+describe('P4.6 complaints per 100 orders by product and month (orders counted by day in SQL, added up into months)', () => {
+  it('matches counts worked out by hand from the four orders of the small company', async () => {
+    const w = await company();
+    // orders: O4 2026-03 P2, O1 2026-07 P1, O2 2026-08 P2, O3 2026-08 P1
+    const open = (openedAt: string, productId: number) =>
+      w.call('tickets/create', { customerId: 1, department: '技术支持部', complaint: true, productId, openedAt });
+    await open('2026-08-03T10:00', 1);
+    await open('2026-08-04T10:00', 1);
+    await open('2026-07-15T10:00', 2);
+    const q = await w.call('tickets/sla', { from: '2026-01-01', to: '2026-12-31', asOf: '2026-09-01T09:00' });
+    expect(q.orders).toBe(4);
+    expect(q.complaintsPer100Orders).toBe(75);
+    expect(q.byMonth.map((g) => [g.key, g.complaints, g.complaintsPer100Orders])).toEqual([
+      ['2026-07', 1, 100],
+      ['2026-08', 2, 100],
+    ]);
+    expect(q.byProduct.map((g) => [g.key, g.complaints, g.complaintsPer100Orders])).toEqual([
+      ['智能门禁', 2, 100],
+      ['监控摄像机', 1, 50],
+    ]);
+  });
+});

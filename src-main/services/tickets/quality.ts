@@ -120,7 +120,9 @@ interface OrderCounts {
 /**
  * Orders in the period, each counted once (by its first line), in total and by salesperson, product and
  * month: grouped inside SQLite in the order of two covering partial indexes (migration 011), so that no
- * order row crosses into JavaScript and nothing is sorted.
+ * order row crosses into JavaScript and nothing is sorted. The product index is grouped by day, its own
+ * order, and the days are added up into months here: grouping by `substr(date, 1, 7)` made SQLite sort
+ * half a million index entries in a temporary b-tree (about 2.6× slower on the large demo).
  */
 function orderCounts(db: Database, from: string, to: string): OrderCounts {
   const out: OrderCounts = { total: 0, byPerson: new Map(), byProduct: new Map(), byMonth: new Map() };
@@ -131,13 +133,14 @@ function orderCounts(db: Database, from: string, to: string): OrderCounts {
     .raw()
     .all(from, to) as [number | null, number][];
   for (const [person, n] of byPerson) out.byPerson.set(person, n);
-  const byProductMonth = db
+  const byProductDay = db
     .prepare(
-      'SELECT product_id, substr(date, 1, 7), count(*) FROM orders INDEXED BY orders_first_product WHERE date BETWEEN ? AND ? AND line = 1 GROUP BY 1, 2',
+      'SELECT product_id, date, count(*) FROM orders INDEXED BY orders_first_product WHERE date BETWEEN ? AND ? AND line = 1 GROUP BY 1, 2',
     )
     .raw()
     .all(from, to) as [number | null, string, number][];
-  for (const [product, month, n] of byProductMonth) {
+  for (const [product, day, n] of byProductDay) {
+    const month = day.slice(0, 7);
     out.total += n;
     out.byProduct.set(product, (out.byProduct.get(product) ?? 0) + n);
     out.byMonth.set(month, (out.byMonth.get(month) ?? 0) + n);
