@@ -245,4 +245,27 @@ describe('recruitment and training (P5.1–P5.5) in browser mode', () => {
     await frame.locator('text=Probation review').first().waitFor({ timeout: 20_000 });
     expect(await frame.locator('body').innerText()).toContain('New Hire');
   });
+
+  it('P5.1 the requester submits the plan, their superior approves it, a channel’s cost counts against the budget', async () => {
+    const page = await wb.open('#/recruitment?tab=plans', { width: 1600 });
+    const planId = db((d) =>
+      d.prepare("SELECT id FROM recruitment_plans WHERE title = 'Sales reps 2026'").pluck().get(),
+    );
+    await page.getByTestId('recruit-plans').getByRole('button', { name: 'Submit' }).first().click({ timeout: 60_000 });
+    await page.getByTestId(`plan-approve-${planId}`).click({ timeout: 20_000 });
+    await pick(page, 'plan-approver', 'Director (D01)');
+    await page.getByTestId('plan-dialog-ok').click();
+    await expect
+      .poll(() => db((d) => d.prepare('SELECT approval FROM recruitment_plans WHERE id = ?').pluck().get(planId)), {
+        timeout: 20_000,
+      })
+      .toBe('approved');
+    await page.getByTestId(`plan-cost-${planId}`).click({ timeout: 20_000 });
+    await pick(page, 'cost-channel', 'BOSS');
+    await page.getByTestId('cost-amount').fill('6800');
+    await page.getByTestId('plan-dialog-ok').click();
+    await expect
+      .poll(() => db((d) => d.prepare('SELECT channel, amount FROM recruitment_costs').all()), { timeout: 20_000 })
+      .toEqual([{ channel: 'boss', amount: 680000 }]);
+  });
 });

@@ -1,10 +1,25 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Upload,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, EDUCATION, type Candidate } from '../../../src-main/contract/recruit';
 import { errorMessage } from '../../backend/ApiError';
+import { uploadFile } from '../../backend/transport';
 import { useOp, useOpMutation } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
 import { ExportButton } from '../../components/ExportButton';
@@ -23,6 +38,7 @@ export function CandidatesTab({ onInterview }: { onInterview: (id: number) => vo
   const [adding, setAdding] = useState(false);
   const [screening, setScreening] = useState<Candidate | null>(null);
   const save = useOpMutation('recruit/candidate-save');
+  const attach = useOpMutation('recruit/attach-resume');
   const [form] = Form.useForm();
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
 
@@ -166,6 +182,19 @@ export function CandidatesTab({ onInterview }: { onInterview: (id: number) => vo
                 <Button size="small" onClick={() => onInterview(c.id)} data-testid={`interview-${c.id}`}>
                   {t('recruit.tabs.interviews')}
                 </Button>
+                <Upload
+                  showUploadList={false}
+                  beforeUpload={(file) => {
+                    void uploadFile(file)
+                      .then(({ upload }) => attach.mutateAsync({ candidateId: c.id, file: { upload } }))
+                      .catch((e: unknown) => message.error(errorMessage(e)));
+                    return false;
+                  }}
+                >
+                  <Button size="small" title={c.resume ?? undefined} data-testid={`resume-${c.id}`}>
+                    {c.resume ? `📎 ${c.resume}` : t('recruit.actions.attachResume')}
+                  </Button>
+                </Upload>
               </Space>
             ),
           },

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, EDUCATION, type RecruitPlan } from '../../../src-main/contract/recruit';
@@ -10,6 +11,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { tableExport } from '../../components/grid/tableExport';
 import { formatMoney } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
+import { PlanActions } from './PlanActions';
 
 const APPROVAL_COLOR = { draft: 'default', submitted: 'processing', approved: 'success', rejected: 'error' } as const;
 
@@ -25,6 +27,10 @@ interface PlanForm {
   minYears?: number;
   industries?: string[];
   skills?: string[];
+  experienceKinds?: string[];
+  languages?: string[];
+  locations?: string[];
+  period?: [dayjs.Dayjs | null, dayjs.Dayjs | null] | null;
 }
 
 /** P5.1: the recruitment plans with their approval and progress against headcount. */
@@ -35,7 +41,6 @@ export function PlansTab() {
   const plans = useOp('recruit/plans', {});
   const teams = useOp('teams/list', {});
   const save = useOpMutation('recruit/plan-save');
-  const submit = useOpMutation('recruit/plan-submit');
   const [form] = Form.useForm<PlanForm>();
   const [open, setOpen] = useState(false);
   if (plans.isError) return <ErrorState error={plans.error} onRetry={() => void plans.refetch()} />;
@@ -51,11 +56,16 @@ export function PlansTab() {
         budget: v.budget ?? 0,
         channels: v.channels ?? [],
         requestedBy: v.requestedBy || null,
+        startDate: v.period?.[0]?.format('YYYY-MM-DD') ?? null,
+        endDate: v.period?.[1]?.format('YYYY-MM-DD') ?? null,
         criteria: {
           ...(v.education ? { education: v.education } : {}),
           ...(v.minYears != null ? { minYears: v.minYears } : {}),
           ...(v.industries?.length ? { industries: v.industries } : {}),
           ...(v.skills?.length ? { skills: v.skills } : {}),
+          ...(v.experienceKinds?.length ? { experienceKinds: v.experienceKinds } : {}),
+          ...(v.languages?.length ? { languages: v.languages } : {}),
+          ...(v.locations?.length ? { locations: v.locations } : {}),
         },
       });
       setOpen(false);
@@ -140,15 +150,7 @@ export function PlansTab() {
           {
             title: '',
             key: 'actions',
-            render: (_, p) =>
-              p.approval === 'draft' || p.approval === 'rejected' ? (
-                <Button
-                  size="small"
-                  onClick={() => submit.mutateAsync({ id: p.id }).catch((e: unknown) => message.error(errorMessage(e)))}
-                >
-                  {t('recruit.actions.submit')}
-                </Button>
-              ) : null,
+            render: (_, p) => <PlanActions plan={p} />,
           },
         ]}
       />
@@ -198,6 +200,18 @@ export function PlansTab() {
           </Form.Item>
           <Form.Item name="skills" label={t('recruit.criterion.skills')}>
             <Select mode="tags" />
+          </Form.Item>
+          <Form.Item name="experienceKinds" label={t('recruit.criterion.experienceKinds')}>
+            <Select mode="tags" />
+          </Form.Item>
+          <Form.Item name="languages" label={t('recruit.criterion.languages')}>
+            <Select mode="tags" />
+          </Form.Item>
+          <Form.Item name="locations" label={t('recruit.criterion.locations')}>
+            <Select mode="tags" />
+          </Form.Item>
+          <Form.Item name="period" label={`${t('recruit.fields.startDate')} – ${t('recruit.fields.endDate')}`}>
+            <DatePicker.RangePicker allowEmpty={[true, true]} />
           </Form.Item>
         </Form>
       </Modal>
