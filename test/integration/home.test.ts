@@ -94,6 +94,22 @@ describe('home page (P2.6)', () => {
     expect(h.ticketsNearBreach.hasData).toBe(
       (w.ws.db.prepare('SELECT count(*) FROM tickets').pluck().get() as number) > 0,
     );
+    // P4.2, P4.6: the tiles count what the screens they open list — the Visits screen's overdue customers and
+    // the Service screen's open tickets due soon or breached, each by its own rule
+    const due = await w.call('visits/due', { asOf: h.asOf, includeDueSoon: false });
+    expect(h.overdueVisits).toEqual({ hasData: true, count: due.items.length });
+    expect(due.items.length).toBeGreaterThan(0);
+    const open = (
+      await Promise.all(
+        (['new', 'in_progress', 'waiting'] as const).map((status) =>
+          w.call('tickets/list', { status, asOf: `${h.asOf}T23:59` }),
+        ),
+      )
+    )
+      .flat()
+      .filter((t) => t.openedAt.slice(0, 10) <= h.asOf);
+    expect(h.ticketsNearBreach.count).toBe(open.filter((t) => t.sla === 'due-soon').length);
+    expect(h.ticketsNearBreach.breached).toBe(open.filter((t) => t.sla === 'breached').length);
     const months = w.ws.db
       .prepare(
         'SELECT DISTINCT substr(submitted_at, 1, 7) FROM survey_responses WHERE submitted_at >= ? AND substr(submitted_at, 1, 10) <= ? ORDER BY 1',

@@ -2,7 +2,10 @@ import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
 import type { HomeFigures, HomePage, HomeRow } from '../../contract/sales-report';
 import { monthWorkingPace } from '../calendar';
+import { dueVisits } from '../care/visits';
 import { ensureSurveyCache } from '../survey/score-cache';
+import { localNow } from '../tickets/sla-clock';
+import { listTickets } from '../tickets/store';
 import { yearActuals } from '../targets/actuals';
 
 /**
@@ -158,24 +161,19 @@ export function homePage(db: Database, input: { asOf?: string; teamId?: number }
     .sort((a, b) => a.month.actual - a.expected - (b.month.actual - b.expected));
 
   const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T;
-  const cadence = one<{ n: number }>('SELECT count(*) AS n FROM customers WHERE visit_interval_days IS NOT NULL').n;
-  const overdue = cadence
-    ? one<{ n: number }>(
-        `SELECT count(*) AS n FROM customers c WHERE c.visit_interval_days IS NOT NULL AND coalesce((SELECT max(i.date) FROM interactions i WHERE i.customer_id = c.id AND i.kind = 'visit' AND i.date <= ?), c.created_at) < date(?, '-' || c.visit_interval_days || ' days')`,
-        asOf,
-        asOf,
-      ).n
-    : 0;
-  const tk = one<{ timed: number; near: number; breached: number }>(
-    `SELECT count(*) AS timed,
-            count(*) FILTER (WHERE (julianday(?) - julianday(opened_date)) * 24 >= 0.8 * target_hours AND (julianday(?) - julianday(opened_date)) * 24 < target_hours) AS near,
-            count(*) FILTER (WHERE (julianday(?) - julianday(opened_date)) * 24 >= target_hours) AS breached
-     FROM tickets WHERE status IN ('new', 'in_progress', 'waiting') AND target_hours IS NOT NULL AND opened_date <= ?`,
-    asOf,
-    asOf,
-    asOf,
-    asOf,
+  // overdue visits: the customer care module's one rule (visits/due, P4.2), so the tile and the Visits screen agree
+  const teamNo = input.teamId ?? null;
+  const buying = one<{ n: number }>("SELECT count(*) AS n FROM customers WHERE stage = 'customer'").n;
+  const overdue = buying ? dueVisits(db, { asOf, team: teamNo, includeDueSoon: false }).items.length : 0;
+  // tickets near breach: the service-level clock of the Service screen (working hours, pauses, P4.6)
+  const clockAt = asOf >= localNow().slice(0, 10) ? localNow() : `${asOf}T23:59`;
+  const open = (['new', 'in_progress', 'waiting'] as const).flatMap((status) =>
+    listTickets(db, { status }, clockAt).filter((t) => t.openedAt.slice(0, 10) <= asOf),
   );
+  const tk = {
+    near: open.filter((t) => t.sla === 'due-soon').length,
+    breached: open.filter((t) => t.sla === 'breached').length,
+  };
   const anyTickets = one<{ n: number }>('SELECT count(*) AS n FROM tickets').n > 0;
   const contracts = one<{ n: number; fen: number; all: number }>(
     "SELECT count(*) FILTER (WHERE status = 'in_review') AS n, coalesce(sum(amount) FILTER (WHERE status = 'in_review'), 0) AS fen, count(*) AS 'all' FROM contracts",
@@ -208,7 +206,7 @@ export function homePage(db: Database, input: { asOf?: string; teamId?: number }
     ranking: ranked.slice(0, 10),
     behind: behindAll.slice(0, 10),
     behindCount: behindAll.length,
-    overdueVisits: { hasData: cadence > 0, count: overdue },
+    overdueVisits: { hasData: buying > 0, count: overdue },
     ticketsNearBreach: { hasData: anyTickets, count: tk.near, breached: tk.breached },
     contractsAwaiting: { hasData: contracts.all > 0, count: contracts.n, amount: yuan(contracts.fen) },
     surveyTrend: survey,
