@@ -161,14 +161,18 @@ export function homePage(db: Database, input: { asOf?: string; teamId?: number }
     .sort((a, b) => a.month.actual - a.expected - (b.month.actual - b.expected));
 
   const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T;
-  // overdue visits: the customer care module's one rule (visits/due, P4.2), so the tile and the Visits screen agree
+  // What needs the manager today is read as of today (the figures above as of the latest order), unless a
+  // day is asked for: overdue visits by the customer care module's one rule (visits/due, P4.2) and tickets
+  // near breach by the Service screen's clock (working hours less pauses, P4.6), so that each tile counts
+  // what the screen it opens lists.
   const teamNo = input.teamId ?? null;
+  const now = localNow();
+  const opsDay = input.asOf ?? now.slice(0, 10);
   const buying = one<{ n: number }>("SELECT count(*) AS n FROM customers WHERE stage = 'customer'").n;
-  const overdue = buying ? dueVisits(db, { asOf, team: teamNo, includeDueSoon: false }).items.length : 0;
-  // tickets near breach: the service-level clock of the Service screen (working hours, pauses, P4.6)
-  const clockAt = asOf >= localNow().slice(0, 10) ? localNow() : `${asOf}T23:59`;
+  const overdue = buying ? dueVisits(db, { asOf: opsDay, team: teamNo, includeDueSoon: false }).items.length : 0;
+  const clockAt = input.asOf ? `${input.asOf}T23:59` : now;
   const open = (['new', 'in_progress', 'waiting'] as const).flatMap((status) =>
-    listTickets(db, { status }, clockAt).filter((t) => t.openedAt.slice(0, 10) <= asOf),
+    listTickets(db, { status, to: opsDay }, clockAt),
   );
   const tk = {
     near: open.filter((t) => t.sla === 'due-soon').length,
