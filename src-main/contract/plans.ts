@@ -64,6 +64,7 @@ export const SUGGESTION_KINDS = [
   'visit-overdue',
   'opportunity-closing',
   'ticket-open',
+  'care-overdue',
   'dormant',
 ] as const;
 export interface Suggestion {
@@ -97,6 +98,19 @@ export interface Competitor {
   strengths: string | null;
   weaknesses: string | null;
   recentMoves: string | null;
+  /** The opportunities lost to this competitor (the competitor named when the deal was lost, P1.5, P2.3). */
+  lost: { count: number; amount: number; opportunities: LostOpportunity[] };
+}
+export interface LostOpportunity {
+  id: number;
+  title: string;
+  customer: string;
+  owner: string | null;
+  amount: number | null;
+  /** The day the deal was marked lost. */
+  date: string;
+  reason: string | null;
+  competitor: string | null;
 }
 export interface MarketNewsItem {
   id: number;
@@ -112,6 +126,9 @@ export interface MarketNewsItem {
   teamId: number | null;
   staffId: number | null;
   period: string | null;
+  /** The lost opportunity the item explains, if tied to one. */
+  opportunityId: number | null;
+  opportunity: string | null;
 }
 export interface DiscountBand {
   /** Up to this discount off the list price (percent) … */
@@ -232,9 +249,15 @@ export const planOps = {
           .string()
           .regex(/^(Y|Q[1-4]|M([1-9]|1[0-2]))$/, { message: 'period' })
           .nullish(),
+        /** A lost opportunity the item explains (refused unless the opportunity is lost). */
+        opportunityId: id.nullish(),
       })
       .strict(),
     { mutates: true },
+  ),
+  /** Lost opportunities (newest first) to tie news to, optionally only those lost to one competitor. */
+  'market/lost-opportunities': op<LostOpportunity[]>()(
+    z.object({ competitorId: id.optional(), year: year.optional() }).strict().default({}),
   ),
   'strategy/list': op<Strategy[]>()(z.object({ year }).strict()),
   'strategy/save': op<Strategy>()(

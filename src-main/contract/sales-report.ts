@@ -81,7 +81,8 @@ export interface SalesReportData {
   };
   activities: {
     hasData: boolean;
-    interactions: { kind: string; count: number }[];
+    /** By kind: done (count), still planned and cancelled in the period (reports made before they were split count all in `count`). */
+    interactions: { kind: string; count: number; planned?: number; cancelled?: number }[];
     planned: number;
     done: number;
     cancelled: number;

@@ -74,11 +74,49 @@ describe('the monthly sales report in browser mode', () => {
     await page.context().close();
   }, 240_000);
 
-  it('the home page opens with its tiles, and a tile opens the screen behind it', async () => {
+  it('the home page opens with its tiles, and each tile opens the screen behind it, filtered', async () => {
     const page = await wb.open('#/home');
-    await page.getByTestId('home-month').waitFor({ timeout: 120_000 });
+    const home = async () => {
+      await page.goto(page.url().replace(/#.*$/, '#/home'));
+      await page.getByTestId('home-month').waitFor({ timeout: 120_000 });
+    };
+    await home();
+    const tileNumber = async (id: string) =>
+      Number(((await page.getByTestId(id).locator('h3').textContent()) ?? '').replace(/[^\d].*$/s, ''));
+    const overdue = await tileNumber('home-visits');
     await page.getByTestId('home-behind').click();
     await expect.poll(() => page.url()).toContain('#/plans?tab=suggestions&period=2026-06');
+
+    // overdue visits: the Visits screen with only the overdue customers in its list, as many as the tile said
+    await home();
+    await page.getByTestId('home-visits').click();
+    await expect.poll(() => page.url()).toContain('#/visits?status=overdue');
+    await expect
+      .poll(async () => page.locator('.ag-center-cols-container .ag-row').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    const days = await page.locator('.ag-center-cols-container [col-id="daysOverdue"]').allTextContents();
+    expect(days.every((d) => /^\d+$/.test(d.trim()) && Number(d) > 0)).toBe(true);
+    expect(Number((await page.getByTestId('overdue-count').textContent())?.replace(/\D/g, ''))).toBe(overdue);
+
+    // contracts awaiting approval: the Contracts screen showing those in review only
+    await home();
+    await page.getByTestId('home-contracts').click();
+    await expect.poll(() => page.url()).toContain('#/contracts?status=in_review');
+    const rows = page.locator('tr[data-testid^="contract-"]');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const inReview = db(
+      (d) => d.prepare("SELECT count(*) FROM contracts WHERE status = 'in_review'").pluck().get() as number,
+    );
+    expect(await rows.count()).toBe(Math.min(20, inReview));
+    for (const text of await rows.allTextContents()) expect(text).toContain('In review');
+
+    // tickets near breach: the Service screen with the open tickets due soon or breached
+    await home();
+    await page.getByTestId('home-tickets').click();
+    await expect.poll(() => page.url()).toContain('#/service?sla=due-soon&sla=breached');
+    await page.getByText('Service', { exact: false }).first().waitFor();
+    const tags = await page.getByTestId('sla-tag').allTextContents();
+    expect(tags.every((x) => x === 'Due soon' || x === 'Breached')).toBe(true);
     await page.context().close();
-  }, 180_000);
+  }, 240_000);
 });

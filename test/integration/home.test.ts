@@ -94,6 +94,23 @@ describe('home page (P2.6)', () => {
     expect(h.ticketsNearBreach.hasData).toBe(
       (w.ws.db.prepare('SELECT count(*) FROM tickets').pluck().get() as number) > 0,
     );
+    // P4.2, P4.6: the tiles count what the screens they open list — the Visits screen's overdue customers and
+    // the Service screen's open tickets due soon or breached, each by its own rule
+    // (as of a day asked for; without one, as of today, as those screens open)
+    const at = await w.call('home/show', { asOf: h.asOf });
+    const due = await w.call('visits/due', { asOf: h.asOf, includeDueSoon: false });
+    expect(at.overdueVisits).toEqual({ hasData: true, count: due.items.length });
+    expect(due.items.length).toBeGreaterThan(0);
+    const open = (
+      await Promise.all(
+        (['new', 'in_progress', 'waiting'] as const).map((status) =>
+          w.call('tickets/list', { status, to: h.asOf, asOf: `${h.asOf}T23:59` }),
+        ),
+      )
+    ).flat();
+    expect(at.ticketsNearBreach.count).toBe(open.filter((t) => t.sla === 'due-soon').length);
+    expect(at.ticketsNearBreach.breached).toBe(open.filter((t) => t.sla === 'breached').length);
+    expect(h.overdueVisits.count).toBe((await w.call('visits/due', { includeDueSoon: false })).items.length);
     const months = w.ws.db
       .prepare(
         'SELECT DISTINCT substr(submitted_at, 1, 7) FROM survey_responses WHERE submitted_at >= ? AND substr(submitted_at, 1, 10) <= ? ORDER BY 1',

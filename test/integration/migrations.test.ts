@@ -377,9 +377,23 @@ describe('migrations (architecture: the data)', () => {
     expect(db.prepare('SELECT feedback_survey_id FROM training_sessions WHERE id = 1').pluck().get()).toBeNull();
   });
 
+  it('P1.5 P2.3 migration 16 (market news tied to lost opportunities): news of the version before keep their rows, untied', () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === 16) - 1].version;
+    const db = databaseAt(before);
+    db.prepare("INSERT INTO competitors (id, name, created_at, updated_at) VALUES (1, '某泵业', 'x', 'x')").run();
+    db.prepare(
+      "INSERT INTO market_news (date, note, competitor_id, year, created_at) VALUES ('2025-06-01', '降价', 1, 2025, 'x')",
+    ).run();
+    expect(upTo(db, 16)).toEqual({ from: before, to: 16 });
+    expect(db.prepare('SELECT note, competitor_id AS c, opportunity_id AS o FROM market_news').all()).toEqual([
+      { note: '降价', c: 1, o: null },
+    ]);
+    expect(() => db.prepare('UPDATE market_news SET opportunity_id = 999').run()).toThrow(/FOREIGN KEY/);
+  });
+
   it('every migration after the first has an upgrade test from the version before it', () => {
-    // Tested above (4, 5, 6, 8, 10, 11, 12, 13, 15, 17), in database.test.ts (7) and orders-speed.test.ts (9); a new migration fails here until it has one.
-    const tested = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 17];
+    // Tested above (4, 5, 6, 8, 10, 11, 12, 13, 15, 16, 17), in database.test.ts (7) and orders-speed.test.ts (9); a new migration fails here until it has one.
+    const tested = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17];
     expect(MIGRATIONS.slice(1).map((m) => m.version)).toEqual(tested);
   });
 });

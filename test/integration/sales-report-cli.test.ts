@@ -59,7 +59,25 @@ describe('report sales (cli.md)', () => {
     expect(fs.readFileSync(path.join(dir, 'june.html'), 'utf8')).toContain('size: A4 portrait');
     const list = cli(['--data-dir', dir, '--json', 'plans', 'suggest', '--period', '2026-06', '--limit', '3']);
     expect(list.status, list.stderr).toBe(0);
-    expect(JSON.parse(list.stdout)).toMatchObject({ period: '2026-06', asOf: '2026-06-30' });
+    const suggested = JSON.parse(list.stdout) as {
+      period: string;
+      asOf: string;
+      people: { employeeNo: string; suggestions: { key: string; customer: string }[] }[];
+    };
+    expect(suggested).toMatchObject({ period: '2026-06', asOf: '2026-06-30' });
+    // one suggestion becomes an activity (plans take); the same again is refused, as are a missing key and an unknown one
+    const who = suggested.people.find((p) => p.suggestions.length > 0)!;
+    const take = ['--data-dir', dir, 'plans', 'take', '--period', '2026-06', '--person', who.employeeNo];
+    const taken = cli([...take, '--key', who.suggestions[0].key, '--date', '2026-07-01']);
+    expect(taken.status, taken.stderr).toBe(0);
+    expect(taken.stdout).toContain('2026-07-01');
+    const again = cli(['--lang', 'en', ...take, '--key', who.suggestions[0].key]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already an activity');
+    expect(cli(take).status).toBe(2);
+    const unknown = cli(['--lang', 'zh-CN', ...take, '--key', 'orders-fell:999999']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('orders-fell:999999');
     const appraisal = cli(['--data-dir', dir, 'report', 'appraisal', '--out', path.join(dir, 'a.pdf')]);
     expect(appraisal.status).toBe(2);
   }, 120_000);

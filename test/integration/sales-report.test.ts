@@ -41,6 +41,25 @@ const cell = (scope: string, id: number, year: number, month: number) =>
 const close = (a: number | null, b: number | null) =>
   a === null || b === null ? expect(a).toBe(b) : expect(a).toBeCloseTo(b, 6);
 
+/**
+ * Resolved within target, read from the Service screen's list (tickets/list: each ticket's service-level state
+ * on its own clock) rather than from the report's query.
+ */
+async function withinTargetFromTickets(from: string, to: string, teamId: number | null): Promise<number | null> {
+  const team = new Set(
+    teamId === null ? [] : (w.ws.db.prepare('SELECT id FROM staff WHERE team_id = ?').pluck().all(teamId) as number[]),
+  );
+  const list = (await w.call('tickets/list', { to, asOf: `${to}T23:59` })).filter(
+    (x) =>
+      x.resolvedAt !== null &&
+      x.resolvedAt.slice(0, 10) >= from &&
+      x.resolvedAt.slice(0, 10) <= to &&
+      x.targetHours !== null &&
+      (teamId === null || (x.staffId !== null && team.has(x.staffId))),
+  );
+  return list.length ? list.filter((x) => x.sla === 'met').length / list.length : null;
+}
+
 function checkFigures(r: SalesReport, teamId: number | null) {
   const d = r.data;
   const now = between(d.from, d.to, teamId);
@@ -99,10 +118,15 @@ function checkFigures(r: SalesReport, teamId: number | null) {
   expect(d.tickets.resolved).toBe(
     n(`SELECT count(*) FROM tickets WHERE resolved_date >= ? AND resolved_date <= ?${staffIn('staff_id')}`),
   );
-  const visits = n(
-    `SELECT count(*) FROM interactions WHERE kind = 'visit' AND date >= ? AND date <= ?${staffIn('staff_id')}`,
-  );
-  expect(d.activities.interactions.find((x) => x.kind === 'visit')?.count ?? 0).toBe(visits);
+  // visits done against those still planned (P4.2): each status counted apart
+  const visits = (status: string) =>
+    n(
+      `SELECT count(*) FROM interactions WHERE kind = 'visit' AND status = '${status}' AND date >= ? AND date <= ?${staffIn('staff_id')}`,
+    );
+  const visitRow = d.activities.interactions.find((x) => x.kind === 'visit');
+  expect(visitRow?.count ?? 0).toBe(visits('done'));
+  expect(visitRow?.planned ?? 0).toBe(visits('planned'));
+  expect(visitRow?.cancelled ?? 0).toBe(visits('cancelled'));
   const responses = n(
     `SELECT count(*) FROM survey_responses WHERE submitted_at >= ? AND submitted_at < date(?, '+1 day')${staffIn('salesperson_id')}`,
   );
@@ -124,6 +148,8 @@ describe('sales report (P2.6, P5.6)', () => {
     expect(r.data.summary.actual).toBeGreaterThan(0);
     expect(r.data.people.length).toBeGreaterThan(5);
     checkFigures(r, null);
+    expect(r.data.tickets.resolved).toBeGreaterThan(0);
+    close(r.data.tickets.withinTarget, await withinTargetFromTickets(r.data.from, r.data.to, null));
   });
 
   it('P2.6 a monthly team report: only the team, every figure against the raw rows', async () => {
@@ -135,6 +161,7 @@ describe('sales report (P2.6, P5.6)', () => {
     expect(r.team).toBe(team.name);
     expect(r.data.people.every((p) => p.team === team.name)).toBe(true);
     checkFigures(r, team.id);
+    close(r.data.tickets.withinTarget, await withinTargetFromTickets(r.data.from, r.data.to, team.id));
   });
 
   it("P2.6 a weekly report: the week's target is its months' targets by working days (China's calendar)", async () => {

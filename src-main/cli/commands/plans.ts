@@ -69,8 +69,15 @@ export const planCommands: AnyCommand[] = [
   command({
     name: 'plans',
     summary: 'plans.cli.plansHelp',
-    usage: 'plans suggest --period YYYY-MM|YYYYQn [--person EMPLOYEE_NO] [--limit N] · plans list [--period P]',
-    options: { period: { type: 'string' }, person: { type: 'string' }, limit: { type: 'string' } },
+    usage:
+      'plans suggest --period YYYY-MM|YYYYQn [--person EMPLOYEE_NO] [--limit N] · plans take --period P --person NO --key KEY [--date YYYY-MM-DD] · plans list [--period P]',
+    options: {
+      period: { type: 'string' },
+      person: { type: 'string' },
+      limit: { type: 'string' },
+      key: { type: 'string' },
+      date: { type: 'string' },
+    },
     build(v, pos) {
       const sub = pos[0];
       if (sub === 'suggest') {
@@ -80,6 +87,15 @@ export const planCommands: AnyCommand[] = [
           period: need(v, 'period', 'plans suggest'),
           ...(person ? { person } : {}),
           ...(limit !== undefined ? { limit } : {}),
+        });
+      }
+      if (sub === 'take') {
+        const date = textOption(v, 'date');
+        return call('plans/take-suggestion', {
+          period: need(v, 'period', 'plans take'),
+          person: need(v, 'person', 'plans take'),
+          key: need(v, 'key', 'plans take'),
+          ...(date ? { date } : {}),
         });
       }
       if (sub === 'list') {
@@ -102,10 +118,12 @@ export const planCommands: AnyCommand[] = [
             }),
             ...p.suggestions.map(
               (s, i) =>
-                `    ${i + 1}. ${t(lang, `plans.suggestion.title-${s.kind}`, { customer: s.customer })} · ¥${s.value.toLocaleString(lang)}${s.taken ? ` ✓` : ''}`,
+                `    ${i + 1}. ${t(lang, `plans.suggestion.title-${s.kind}`, { customer: s.customer })} · ¥${s.value.toLocaleString(lang)} [${s.key}]${s.taken ? ` ✓` : ''}`,
             ),
           ]),
         ].join('\n'),
+      'plans/take-suggestion': (a, lang) =>
+        t(lang, 'plans.cli.taken', { id: a.id, title: a.title, date: a.date, plan: a.planId }),
       'plans/list': (r) => JSON.stringify(r, null, 2),
     },
   }),

@@ -11,6 +11,7 @@ import { migration011 } from './011-sales-process';
 import { migration012 } from './012-plans-reports';
 import { migration013 } from './013-recruitment-training';
 import { migration015 } from './015-contract-product-line';
+import { migration016 } from './016-news-lost-opportunities';
 import { migration017 } from './017-training-feedback';
 
 /**
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration015,
+  migration016,
   migration017,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

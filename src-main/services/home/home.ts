@@ -2,9 +2,12 @@ import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
 import type { HomeFigures, HomePage, HomeRow } from '../../contract/sales-report';
 import { monthWorkingPace } from '../calendar';
+import { dueVisits } from '../care/visits';
 import { ensureSurveyCache } from '../survey/score-cache';
 import { latestOrderDate, monthlySales, salesToDateBySalesperson } from '../../db/access/orders';
 import { salesTargetsOfPeriod } from '../../db/access/targets';
+import { localNow } from '../tickets/sla-clock';
+import { listTickets } from '../tickets/store';
 
 /**
  * The manager's home page (issue 15 item 6, P2.6): where we stand this month and quarter against target
@@ -147,24 +150,23 @@ export function homePage(db: Database, input: { asOf?: string; teamId?: number }
     .sort((a, b) => a.month.actual - a.expected - (b.month.actual - b.expected));
 
   const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T;
-  const cadence = one<{ n: number }>('SELECT count(*) AS n FROM customers WHERE visit_interval_days IS NOT NULL').n;
-  const overdue = cadence
-    ? one<{ n: number }>(
-        `SELECT count(*) AS n FROM customers c WHERE c.visit_interval_days IS NOT NULL AND coalesce((SELECT max(i.date) FROM interactions i WHERE i.customer_id = c.id AND i.kind = 'visit' AND i.date <= ?), c.created_at) < date(?, '-' || c.visit_interval_days || ' days')`,
-        asOf,
-        asOf,
-      ).n
-    : 0;
-  const tk = one<{ timed: number; near: number; breached: number }>(
-    `SELECT count(*) AS timed,
-            count(*) FILTER (WHERE (julianday(?) - julianday(opened_date)) * 24 >= 0.8 * target_hours AND (julianday(?) - julianday(opened_date)) * 24 < target_hours) AS near,
-            count(*) FILTER (WHERE (julianday(?) - julianday(opened_date)) * 24 >= target_hours) AS breached
-     FROM tickets WHERE status IN ('new', 'in_progress', 'waiting') AND target_hours IS NOT NULL AND opened_date <= ?`,
-    asOf,
-    asOf,
-    asOf,
-    asOf,
+  // What needs the manager today is read as of today (the figures above as of the latest order), unless a
+  // day is asked for: overdue visits by the customer care module's one rule (visits/due, P4.2) and tickets
+  // near breach by the Service screen's clock (working hours less pauses, P4.6), so that each tile counts
+  // what the screen it opens lists.
+  const teamNo = input.teamId ?? null;
+  const now = localNow();
+  const opsDay = input.asOf ?? now.slice(0, 10);
+  const buying = one<{ n: number }>("SELECT count(*) AS n FROM customers WHERE stage = 'customer'").n;
+  const overdue = buying ? dueVisits(db, { asOf: opsDay, team: teamNo, includeDueSoon: false }).items.length : 0;
+  const clockAt = input.asOf ? `${input.asOf}T23:59` : now;
+  const open = (['new', 'in_progress', 'waiting'] as const).flatMap((status) =>
+    listTickets(db, { status, to: opsDay }, clockAt),
   );
+  const tk = {
+    near: open.filter((t) => t.sla === 'due-soon').length,
+    breached: open.filter((t) => t.sla === 'breached').length,
+  };
   const anyTickets = one<{ n: number }>('SELECT count(*) AS n FROM tickets').n > 0;
   const contracts = one<{ n: number; fen: number; all: number }>(
     "SELECT count(*) FILTER (WHERE status = 'in_review') AS n, coalesce(sum(amount) FILTER (WHERE status = 'in_review'), 0) AS fen, count(*) AS 'all' FROM contracts",
@@ -197,7 +199,7 @@ export function homePage(db: Database, input: { asOf?: string; teamId?: number }
     ranking: ranked.slice(0, 10),
     behind: behindAll.slice(0, 10),
     behindCount: behindAll.length,
-    overdueVisits: { hasData: cadence > 0, count: overdue },
+    overdueVisits: { hasData: buying > 0, count: overdue },
     ticketsNearBreach: { hasData: anyTickets, count: tk.near, breached: tk.breached },
     contractsAwaiting: { hasData: contracts.all > 0, count: contracts.n, amount: yuan(contracts.fen) },
     surveyTrend: survey,

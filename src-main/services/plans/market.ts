@@ -1,27 +1,76 @@
 import type { Database } from 'better-sqlite3';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
-import type { Competitor, DiscountBand, MarketNewsItem, Strategy } from '../../contract/plans';
+import type { Competitor, DiscountBand, LostOpportunity, MarketNewsItem, Strategy } from '../../contract/plans';
 import { staffExists } from '../../db/access/staff';
 import { audit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 
 /**
  * Market intelligence (P1.5, P2.3): competitors (products, price points, share by region, strengths,
- * weaknesses, recent moves) and dated market news tied to a target year, team or cell; and the strategy
+ * weaknesses, recent moves, the deals lost to them) and dated market news tied to a target year, team or
+ * cell and to a lost opportunity; and the strategy
  * (P2.4) per year and product line: positioning, list price, discount bands and promotion methods.
  */
 
-type CompetitorRow = Omit<Competitor, 'shares'> & { shares: string | null };
+type CompetitorRow = Omit<Competitor, 'shares' | 'lost'> & { shares: string | null };
 const COMP_SQL =
   'SELECT id, name, products, price_points AS pricePoints, shares, strengths, weaknesses, recent_moves AS recentMoves FROM competitors';
-const toCompetitor = (r: CompetitorRow): Competitor => ({
-  ...r,
-  shares: r.shares ? (JSON.parse(r.shares) as Record<string, number>) : {},
-});
+
+const LOST_SQL = `SELECT o.id, o.title, c.name AS customer, s.name AS owner, o.amount, substr(coalesce(o.stage_since, o.expected_date, o.created_at), 1, 10) AS date,
+  o.lost_reason AS reason, o.competitor FROM opportunities o JOIN customers c ON c.id = o.customer_id LEFT JOIN staff s ON s.id = o.staff_id WHERE o.stage = 'lost'`;
+const toLost = (r: LostOpportunity): LostOpportunity => ({ ...r, amount: r.amount === null ? null : r.amount / 100 });
+
+/**
+ * The opportunities lost to each competitor (P1.5, P2.3): a deal names its competitor when it is lost
+ * (services/pipeline/opportunities.ts); the name matches the competitor's record, case and surrounding
+ * spaces aside. Newest first.
+ */
+function lostByCompetitor(db: Database): Map<string, LostOpportunity[]> {
+  const out = new Map<string, LostOpportunity[]>();
+  for (const r of db
+    .prepare(`${LOST_SQL} AND o.competitor IS NOT NULL ORDER BY date DESC, o.id DESC`)
+    .all() as LostOpportunity[]) {
+    const k = r.competitor!.trim().toLowerCase();
+    (out.get(k) ?? out.set(k, []).get(k)!).push(toLost(r));
+  }
+  return out;
+}
+
+const toCompetitor = (r: CompetitorRow, lost: Map<string, LostOpportunity[]>): Competitor => {
+  const list = lost.get(r.name.trim().toLowerCase()) ?? [];
+  return {
+    ...r,
+    shares: r.shares ? (JSON.parse(r.shares) as Record<string, number>) : {},
+    lost: {
+      count: list.length,
+      amount: Math.round(list.reduce((x, o) => x + (o.amount ?? 0), 0) * 100) / 100,
+      opportunities: list,
+    },
+  };
+};
 
 export function listCompetitors(db: Database): Competitor[] {
-  return (db.prepare(`${COMP_SQL} ORDER BY name`).all() as CompetitorRow[]).map(toCompetitor);
+  const lost = lostByCompetitor(db);
+  return (db.prepare(`${COMP_SQL} ORDER BY name`).all() as CompetitorRow[]).map((r) => toCompetitor(r, lost));
+}
+
+/** Lost opportunities, newest first: all, those of a year (by the day they were lost), or those lost to one competitor. */
+export function lostOpportunities(db: Database, input: { competitorId?: number; year?: number }): LostOpportunity[] {
+  let name: string | null = null;
+  if (input.competitorId !== undefined) {
+    name = db.prepare('SELECT name FROM competitors WHERE id = ?').pluck().get(input.competitorId) as string | null;
+    if (name === undefined || name === null)
+      throw new WorkbenchError('market/competitor-not-found', { id: input.competitorId });
+  }
+  const rows = (
+    db
+      .prepare(
+        `${LOST_SQL}${name !== null ? ' AND trim(o.competitor) = ? COLLATE NOCASE' : ''} ORDER BY date DESC, o.id DESC`,
+      )
+      .all(...(name !== null ? [name.trim()] : [])) as LostOpportunity[]
+  ).map(toLost);
+  return input.year === undefined ? rows : rows.filter((r) => r.date.startsWith(String(input.year)));
 }
 
 export function saveCompetitor(ctx: ServiceContext, input: ParsedInput<'market/competitor-save'>): Competitor {
@@ -54,11 +103,12 @@ export function saveCompetitor(ctx: ServiceContext, input: ParsedInput<'market/c
         .run(...values, nowIso(), nowIso()).lastInsertRowid,
     );
   })();
-  return toCompetitor(db.prepare(`${COMP_SQL} WHERE id = ?`).get(id) as CompetitorRow);
+  return toCompetitor(db.prepare(`${COMP_SQL} WHERE id = ?`).get(id) as CompetitorRow, lostByCompetitor(db));
 }
 
 const NEWS_SQL = `SELECT n.id, n.date, n.source, n.region, n.product_line AS productLine, n.note, n.link, n.competitor_id AS competitorId, c.name AS competitor,
-  n.year, n.team_id AS teamId, n.staff_id AS staffId, n.period FROM market_news n LEFT JOIN competitors c ON c.id = n.competitor_id`;
+  n.year, n.team_id AS teamId, n.staff_id AS staffId, n.period, n.opportunity_id AS opportunityId, o.title AS opportunity
+  FROM market_news n LEFT JOIN competitors c ON c.id = n.competitor_id LEFT JOIN opportunities o ON o.id = n.opportunity_id`;
 
 export function listNews(db: Database, year?: number): MarketNewsItem[] {
   return db
@@ -76,6 +126,12 @@ export function saveNews(ctx: ServiceContext, input: ParsedInput<'market/news-sa
     throw new WorkbenchError('plans/unknown-team', { team: input.teamId });
   if (input.staffId && !staffExists(db, input.staffId))
     throw new WorkbenchError('plans/unknown-person', { person: input.staffId });
+  if (input.opportunityId) {
+    const stage = db.prepare('SELECT stage FROM opportunities WHERE id = ?').pluck().get(input.opportunityId) as
+      string | undefined;
+    if (stage === undefined) throw new WorkbenchError('market/opportunity-not-found', { id: input.opportunityId });
+    if (stage !== 'lost') throw new WorkbenchError('market/opportunity-not-lost', { id: input.opportunityId });
+  }
   const values = [
     input.date,
     input.source ?? null,
@@ -88,20 +144,21 @@ export function saveNews(ctx: ServiceContext, input: ParsedInput<'market/news-sa
     input.teamId ?? null,
     input.staffId ?? null,
     input.period ?? null,
+    input.opportunityId ?? null,
   ];
   const id = db.transaction(() => {
     if (input.id !== undefined) {
       if (!db.prepare('SELECT 1 FROM market_news WHERE id = ?').get(input.id))
         throw new WorkbenchError('market/news-not-found', { id: input.id });
       db.prepare(
-        'UPDATE market_news SET date = ?, source = ?, region = ?, product_line = ?, note = ?, link = ?, competitor_id = ?, year = ?, team_id = ?, staff_id = ?, period = ? WHERE id = ?',
+        'UPDATE market_news SET date = ?, source = ?, region = ?, product_line = ?, note = ?, link = ?, competitor_id = ?, year = ?, team_id = ?, staff_id = ?, period = ?, opportunity_id = ? WHERE id = ?',
       ).run(...values, input.id);
       return input.id;
     }
     return Number(
       db
         .prepare(
-          'INSERT INTO market_news (date, source, region, product_line, note, link, competitor_id, year, team_id, staff_id, period, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO market_news (date, source, region, product_line, note, link, competitor_id, year, team_id, staff_id, period, opportunity_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(...values, nowIso()).lastInsertRowid,
     );

@@ -8,6 +8,8 @@ import {
 } from '../../db/access/orders';
 import { salesTargetsOfPeriod } from '../../db/access/targets';
 import { ensureSurveyCache } from '../survey/score-cache';
+import { ticketSettings, ticketWorkDay } from '../tickets/settings';
+import { type ClockRow, pausesOf, ticketClock } from '../tickets/store';
 import type { ReportPeriod } from './periods';
 
 /**
@@ -167,11 +169,14 @@ function pipeline(db: Database, p: ReportPeriod, s: Scope): SalesReportData['pip
 }
 
 function activities(db: Database, p: ReportPeriod, s: Scope): SalesReportData['activities'] {
+  // visits, calls… of the period by kind: done against those still planned or cancelled (P2.6, P4.2)
   const interactions = db
     .prepare(
-      `SELECT kind, count(*) AS count FROM interactions WHERE date BETWEEN ? AND ?${s.staff('staff_id')} GROUP BY kind ORDER BY count DESC, kind`,
+      `SELECT kind, count(*) FILTER (WHERE status = 'done') AS count, count(*) FILTER (WHERE status = 'planned') AS planned,
+              count(*) FILTER (WHERE status = 'cancelled') AS cancelled
+       FROM interactions WHERE date BETWEEN ? AND ?${s.staff('staff_id')} GROUP BY kind ORDER BY count DESC, kind`,
     )
-    .all(p.from, p.to) as { kind: string; count: number }[];
+    .all(p.from, p.to) as { kind: string; count: number; planned: number; cancelled: number }[];
   const a = db
     .prepare(
       `SELECT count(*) FILTER (WHERE status = 'planned') AS planned, count(*) FILTER (WHERE status = 'done') AS done, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
@@ -205,13 +210,24 @@ function tickets(db: Database, p: ReportPeriod, s: Scope, orders: number): Sales
       `SELECT count(*) AS opened, coalesce(sum(complaint), 0) AS complaints, count(*) FILTER (WHERE status IN ('new', 'in_progress', 'waiting')) AS stillOpen FROM tickets WHERE opened_date BETWEEN ? AND ?${st}`,
     )
     .get(p.from, p.to) as { opened: number; complaints: number; stillOpen: number };
-  const r = db
+  // resolved in the period, and of those with a target how many within it, by the tickets' own clock
+  // (working hours less pauses, services/tickets/store.ts: the one definition of "within target", P4.6)
+  const resolved = db
     .prepare(
-      `SELECT count(*) AS resolved, count(*) FILTER (WHERE target_hours IS NOT NULL) AS timed,
-              count(*) FILTER (WHERE target_hours IS NOT NULL AND (julianday(resolved_date) - julianday(opened_date)) * 24 <= target_hours) AS within
-       FROM tickets WHERE resolved_date BETWEEN ? AND ?${st}`,
+      `SELECT id, opened_date, opened_at, first_response_at, resolved_date, resolved_at, target_hours, status FROM tickets WHERE resolved_date BETWEEN ? AND ?${st}`,
     )
-    .get(p.from, p.to) as { resolved: number; timed: number; within: number };
+    .all(p.from, p.to) as ClockRow[];
+  const timed = resolved.filter((x) => x.target_hours !== null);
+  const settings = ticketSettings(db);
+  const wd = ticketWorkDay(settings);
+  const pauses = pausesOf(
+    db,
+    timed.map((x) => x.id),
+  );
+  const within = timed.filter(
+    (x) => ticketClock(x, pauses.get(x.id) ?? [], `${p.to}T23:59`, settings, wd).onTime,
+  ).length;
+  const r = { resolved: resolved.length, timed: timed.length, within };
   return {
     hasData: o.opened + r.resolved > 0,
     opened: o.opened,

@@ -33,7 +33,7 @@ const LIST_SQL = `SELECT r.id, r.kind, r.period, t.name AS team, r.lang, r.creat
   (SELECT count(*) FROM sales_report_comments c WHERE c.report_id = r.id) AS comments
   FROM sales_reports r LEFT JOIN teams t ON t.id = r.team_id`;
 
-function teamByName(db: Database, name: string): { id: number; name: string } {
+export function teamByName(db: Database, name: string): { id: number; name: string } {
   const t = db.prepare('SELECT id, name FROM teams WHERE name = ?').get(name) as
     { id: number; name: string } | undefined;
   if (!t) throw new WorkbenchError('sales-report/unknown-team', { team: name });

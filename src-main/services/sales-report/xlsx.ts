@@ -91,13 +91,26 @@ function section(r: SalesReport, s: SalesReportSection, lang: Lang): Sheet {
     case 'activities': {
       const a = d.activities;
       return {
-        columns: [c('kind', 'text'), c('count', 'int'), c('amount', 'money')],
+        columns: [
+          c('kind', 'text'),
+          c('count', 'int'),
+          c('amount', 'money'),
+          c('stillPlanned', 'int'),
+          c('cancelled', 'int'),
+        ],
         rows: [
-          ...a.interactions.map((x) => [t(lang, `plans.interaction.${x.kind}`), x.count, null]),
-          [L('col.planned'), a.planned, a.budget],
-          [L('col.done'), a.done, a.spent],
-          [L('col.cancelled'), a.cancelled, null],
-          [L('col.creditedSales'), null, a.creditedSales],
+          // interactions: done in the count column, still planned and cancelled beside it
+          ...a.interactions.map((x) => [
+            t(lang, `plans.interaction.${x.kind}`),
+            x.count,
+            null,
+            x.planned ?? null,
+            x.cancelled ?? null,
+          ]),
+          [L('col.planned'), a.planned, a.budget, null, null],
+          [L('col.done'), a.done, a.spent, null, null],
+          [L('col.cancelled'), a.cancelled, null, null, null],
+          [L('col.creditedSales'), null, a.creditedSales, null, null],
         ],
       };
     }

@@ -2,6 +2,8 @@ import { FileProtectOutlined } from '@ant-design/icons';
 import { Card, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { CONTRACT_STATUSES } from '../../../src-main/contract/sales-contracts';
 import type { ContractRow, Receivable } from '../../../src-main/contract/sales-contracts';
 import { useOp } from '../../backend/useOp';
 import { ExportButton } from '../../components/ExportButton';
@@ -25,6 +27,9 @@ export const STATUS_COLOR: Record<string, string> = {
 export function ContractsPage() {
   const { t } = useTranslation();
   const lang = useLang();
+  // a link may open the list filtered by status (the home page's "contracts awaiting approval": ?status=in_review)
+  const [params] = useSearchParams();
+  const wanted = params.getAll('status').filter((s) => (CONTRACT_STATUSES as readonly string[]).includes(s));
   const list = useOp('contracts/list', {});
   const receivables = useOp('contracts/receivables', { withinDays: 30 });
   const renewals = useOp('contracts/renewals', { withinDays: 90 });
@@ -46,6 +51,9 @@ export function ContractsPage() {
     },
     {
       title: t('contracts.col.status'),
+      key: 'status',
+      filters: CONTRACT_STATUSES.map((s) => ({ value: s, text: t(`contracts.status.${s}`) })),
+      onFilter: (v: React.Key | boolean, r: ContractRow) => r.status === v,
       render: (_: unknown, r: ContractRow) => (
         <Tag color={STATUS_COLOR[r.status]}>{t(`contracts.status.${r.status}`)}</Tag>
       ),
@@ -94,7 +102,9 @@ export function ContractsPage() {
                   rowKey="id"
                   loading={list.isLoading}
                   dataSource={list.data ?? []}
-                  columns={contractColumns}
+                  columns={contractColumns.map((c) =>
+                    c.key === 'status' ? { ...c, defaultFilteredValue: wanted.length ? wanted : null } : c,
+                  )}
                   pagination={{ pageSize: 20 }}
                   onRow={(r) =>
                     ({

@@ -153,7 +153,12 @@ export function HomePage() {
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
-          <Tile testId="home-visits" icon={<CalendarOutlined />} title={t('plans.home.visits')} to="/visits">
+          <Tile
+            testId="home-visits"
+            icon={<CalendarOutlined />}
+            title={t('plans.home.visits')}
+            to="/visits?status=overdue"
+          >
             {h.overdueVisits.hasData ? (
               <Typography.Title level={3}>{h.overdueVisits.count}</Typography.Title>
             ) : (
@@ -162,7 +167,12 @@ export function HomePage() {
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
-          <Tile testId="home-tickets" icon={<AlertOutlined />} title={t('plans.home.tickets')} to="/service">
+          <Tile
+            testId="home-tickets"
+            icon={<AlertOutlined />}
+            title={t('plans.home.tickets')}
+            to="/service?sla=due-soon&sla=breached&status=new&status=in_progress&status=waiting"
+          >
             {h.ticketsNearBreach.hasData ? (
               <Typography.Title level={3}>
                 {h.ticketsNearBreach.count}{' '}
@@ -174,7 +184,12 @@ export function HomePage() {
           </Tile>
         </Col>
         <Col xs={24} md={12} xl={8}>
-          <Tile testId="home-contracts" icon={<FileDoneOutlined />} title={t('plans.home.contracts')} to="/contracts">
+          <Tile
+            testId="home-contracts"
+            icon={<FileDoneOutlined />}
+            title={t('plans.home.contracts')}
+            to="/contracts?status=in_review"
+          >
             {h.contractsAwaiting.hasData ? (
               <Typography.Title level={3}>
                 {h.contractsAwaiting.count} · {money(h.contractsAwaiting.amount)}

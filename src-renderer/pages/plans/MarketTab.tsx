@@ -2,10 +2,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Form, Input, Modal, Row, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Competitor, MarketNewsItem } from '../../../src-main/contract/plans';
+import type { Competitor, LostOpportunity, MarketNewsItem } from '../../../src-main/contract/plans';
 import { errorMessage } from '../../backend/ApiError';
 import { useOp, useOpMutation } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
+import { formatMoney } from '../../i18n/format';
+import { useLang } from '../../i18n/LanguageProvider';
 
 /** Shares typed as "华东 18, 华南 9": region and percent. */
 function parseShares(text: string | undefined): Record<string, number> {
@@ -17,9 +19,64 @@ function parseShares(text: string | undefined): Record<string, number> {
   return out;
 }
 
-/** Competitors and market news (P1.5, P2.3). */
+/** The deals lost to one competitor, under its row (P1.5, P2.3). */
+function LostDeals({ list }: { list: LostOpportunity[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <Table<LostOpportunity>
+      size="small"
+      rowKey="id"
+      dataSource={list}
+      pagination={false}
+      data-testid="lost-deals"
+      columns={[
+        { title: t('plans.ui.date'), dataIndex: 'date' },
+        { title: t('plans.ui.opportunity'), dataIndex: 'title' },
+        { title: t('plans.ui.customer'), dataIndex: 'customer' },
+        { title: t('plans.ui.owner'), dataIndex: 'owner' },
+        {
+          title: t('plans.ui.amount'),
+          align: 'right',
+          render: (_, o) => (o.amount === null ? '—' : formatMoney(o.amount, lang)),
+        },
+        { title: t('plans.ui.lostReason'), dataIndex: 'reason' },
+      ]}
+    />
+  );
+}
+
+/** Tie a news item to a lost deal: those lost to the chosen competitor, else all, newest first. */
+function LostOpportunitySelect({
+  competitorId,
+  value,
+  onChange,
+}: {
+  competitorId?: number;
+  value?: number;
+  onChange?: (v: number | undefined) => void;
+}) {
+  const lost = useOp('market/lost-opportunities', competitorId ? { competitorId } : {});
+  return (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      loading={lost.isLoading}
+      value={value}
+      onChange={onChange}
+      data-testid="news-opportunity"
+      options={(lost.data ?? []).map((o) => ({
+        value: o.id,
+        label: `${o.date} · ${o.customer} · ${o.title}${o.competitor ? ` · ${o.competitor}` : ''}`,
+      }))}
+    />
+  );
+}
+
+/** Competitors with the deals lost to them, and market news tied to a year and to a lost deal (P1.5, P2.3). */
 export function MarketTab({ year }: { year: number }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { message } = App.useApp();
   const competitors = useOp('market/competitors', {});
   const news = useOp('market/news', { year });
@@ -44,7 +101,9 @@ export function MarketTab({ year }: { year: number }) {
     note: string;
     link?: string;
     competitorId?: number;
+    opportunityId?: number;
   }>();
+  const newsCompetitor = Form.useWatch('competitorId', nForm);
   if (competitors.isError) return <ErrorState error={competitors.error} />;
   return (
     <Row gutter={16}>
@@ -64,6 +123,10 @@ export function MarketTab({ year }: { year: number }) {
             dataSource={competitors.data}
             pagination={false}
             locale={{ emptyText: t('plans.ui.noCompetitors') }}
+            expandable={{
+              rowExpandable: (c) => c.lost.count > 0,
+              expandedRowRender: (c) => <LostDeals list={c.lost.opportunities} />,
+            }}
             columns={[
               { title: t('plans.ui.name'), dataIndex: 'name' },
               { title: t('plans.ui.products'), dataIndex: 'products' },
@@ -78,6 +141,11 @@ export function MarketTab({ year }: { year: number }) {
               { title: t('plans.ui.strengths'), dataIndex: 'strengths' },
               { title: t('plans.ui.weaknesses'), dataIndex: 'weaknesses' },
               { title: t('plans.ui.recentMoves'), dataIndex: 'recentMoves' },
+              {
+                title: t('plans.ui.lostTo'),
+                align: 'right',
+                render: (_, c) => (c.lost.count === 0 ? '—' : `${c.lost.count} · ${formatMoney(c.lost.amount, lang)}`),
+              },
             ]}
           />
         </Card>
@@ -116,6 +184,7 @@ export function MarketTab({ year }: { year: number }) {
                   ),
               },
               { title: t('plans.ui.competitor'), dataIndex: 'competitor' },
+              { title: t('plans.ui.opportunity'), dataIndex: 'opportunity' },
             ]}
           />
         </Card>
@@ -211,6 +280,9 @@ export function MarketTab({ year }: { year: number }) {
           </Form.Item>
           <Form.Item name="competitorId" label={t('plans.ui.competitor')}>
             <Select allowClear options={(competitors.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+          </Form.Item>
+          <Form.Item name="opportunityId" label={t('plans.ui.lostOpportunity')}>
+            <LostOpportunitySelect competitorId={newsCompetitor} />
           </Form.Item>
         </Form>
       </Modal>

@@ -55,7 +55,13 @@ export function SuggestionsTab({ period }: { period: string }) {
               <span>
                 <Tag>{t(`plans.suggestionKind.${x.kind}`)}</Tag>{' '}
                 {t(`plans.suggestion.title-${x.kind}`, { customer: x.customer })}{' '}
-                <Typography.Text type="secondary">· {formatMoney(x.value, lang)}</Typography.Text>
+                <Typography.Text type="secondary">
+                  · {formatMoney(x.value, lang)}
+                  {x.kind === 'care-overdue' && ` · ${String(x.detail.occasion)} ${String(x.detail.date)}`}
+                  {x.kind === 'visit-overdue' &&
+                    ` · ${t('plans.ui.visitDue', { date: x.detail.due, days: x.detail.daysOverdue })}`}
+                  {x.kind === 'ticket-open' && ` · ${String(x.detail.ticket)}`}
+                </Typography.Text>
               </span>
               {x.taken ? (
                 <Tag color="green">{t('plans.ui.taken')}</Tag>

@@ -3,6 +3,7 @@ import type { ColDef, GridApi } from 'ag-grid-community';
 import { Button, Card, Input, Space, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { DueItem } from '../../../src-main/contract/care';
 import { useOp } from '../../backend/useOp';
 import { DataGrid } from '../../components/DataGrid';
@@ -20,7 +21,10 @@ import { VisitsCalendar } from './VisitsCalendar';
 export function VisitsPage() {
   const { t } = useTranslation();
   const lang = useLang();
-  const [person, setPerson] = useState('');
+  // a link may open the list filtered: ?person=NO, ?status=overdue (the home page's "overdue visits")
+  const [params] = useSearchParams();
+  const [person, setPerson] = useState(params.get('person') ?? '');
+  const overdueOnly = params.get('status') === 'overdue';
   const [visiting, setVisiting] = useState<{ id: number; name: string } | null>(null);
   const [api, setApi] = useState<GridApi<DueItem> | null>(null);
   const due = useOp('visits/due', { person: person || null });
@@ -51,6 +55,7 @@ export function VisitsPage() {
         headerName: t('customers.ui.days-overdue'),
         width: 110,
         type: 'rightAligned',
+        filter: 'agNumberColumnFilter',
         cellClass: (p) => ((p.value as number) > 0 ? 'wb-cell-alert' : undefined),
         valueFormatter: (p) =>
           (p.value as number) > 0 ? String(p.value) : t('customers.ui.due-in', { days: -(p.value as number) }),
@@ -85,7 +90,13 @@ export function VisitsPage() {
         extra={<RelationsTabs current="visits" />}
       />
       <Space wrap size="large" style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('customers.ui.person')} onSearch={setPerson} style={{ width: 200 }} />
+        <Input.Search
+          allowClear
+          defaultValue={person}
+          placeholder={t('customers.ui.person')}
+          onSearch={setPerson}
+          style={{ width: 200 }}
+        />
         <Statistic title={t('customers.ui.overdue')} value={overdue} data-testid="overdue-count" />
         <Statistic title={t('customers.ui.due-soon')} value={(due.data?.items.length ?? 0) - overdue} />
         <Statistic title={t('customers.ui.compliance')} value={formatPercent(compliance.data?.company ?? null, lang)} />
@@ -117,6 +128,11 @@ export function VisitsPage() {
             loading={due.isLoading}
             getRowId={(p) => String(p.data.customerId)}
             onGridReady={(e) => setApi(e.api)}
+            initialState={
+              overdueOnly
+                ? { filter: { filterModel: { daysOverdue: { filterType: 'number', type: 'greaterThan', filter: 0 } } } }
+                : undefined
+            }
             empty={{ title: t('customers.ui.nothing-due') }}
             height={420}
           />

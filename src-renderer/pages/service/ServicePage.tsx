@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Input, Select, Space, Table, Tag } from 'antd
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { Ticket, TicketStatus } from '../../../src-main/contract/tickets';
 import { errorMessage } from '../../backend/ApiError';
 import { useOp, useOpMutation } from '../../backend/useOp';
@@ -48,6 +49,10 @@ export function ServicePage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [status, setStatus] = useState<TicketStatus | undefined>();
+  // a link may open the list filtered (the home page's "tickets near breach": ?sla=due-soon&sla=breached&status=…)
+  const [params] = useSearchParams();
+  const slaFilter = params.getAll('sla').filter((v): v is Ticket['sla'] => v in SLA_COLOR);
+  const statusFilter = params.getAll('status').filter((v): v is TicketStatus => v in ACTIONS);
   const [from] = useState(dayjs().subtract(1, 'year').add(1, 'day').format('YYYY-MM-DD'));
   const list = useOp('tickets/list', { from, ...(status ? { status } : {}) });
   const move = useOpMutation('tickets/transition');
@@ -145,7 +150,17 @@ export function ServicePage() {
               render: (_, r) => (r.complaint ? <Tag color="volcano">{t('tickets.complaint')}</Tag> : null),
             },
             { title: t('tickets.col.opened'), render: (_, r) => r.openedAt.replace('T', ' ') },
-            { title: t('tickets.col.status'), render: (_, r) => t(`tickets.status.${r.status}`) },
+            {
+              title: t('tickets.col.status'),
+              key: 'status',
+              render: (_, r) => t(`tickets.status.${r.status}`),
+              filters: (Object.keys(ACTIONS) as TicketStatus[]).map((s) => ({
+                value: s,
+                text: t(`tickets.status.${s}`),
+              })),
+              defaultFilteredValue: statusFilter.length ? statusFilter : null,
+              onFilter: (v, r) => r.status === v,
+            },
             {
               title: t('tickets.col.hours'),
               align: 'right',
@@ -153,6 +168,13 @@ export function ServicePage() {
             },
             {
               title: t('tickets.col.sla'),
+              key: 'sla',
+              filters: (Object.keys(SLA_COLOR) as Ticket['sla'][]).map((s) => ({
+                value: s,
+                text: t(`tickets.sla.${s}`),
+              })),
+              defaultFilteredValue: slaFilter.length ? slaFilter : null,
+              onFilter: (v, r) => r.sla === v,
               render: (_, r) => (
                 <Tag color={SLA_COLOR[r.sla]} data-testid="sla-tag">
                   {t(`tickets.sla.${r.sla}`)}
