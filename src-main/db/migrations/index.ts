@@ -10,6 +10,7 @@ import { migration010 } from './010-customer-care';
 import { migration011 } from './011-sales-process';
 import { migration012 } from './012-plans-reports';
 import { migration013 } from './013-recruitment-training';
+import { migration018 } from './018-order-number-trigrams';
 
 /**
  * Every migration, in order. Append only: a shipped migration is never edited.
@@ -32,5 +33,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration018,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
