@@ -57,7 +57,8 @@ function trigramQuery(search: string): string | null {
 function orderNumberIds(db: Database, search: string, like: string, limit: number): number[] {
   const match = trigramQuery(search);
   // UNION ALL stops at the limit where UNION would first gather every match; a line both noted and
-  // still indexed under a matching number comes twice, and once is kept.
+  // still indexed under a matching number comes twice, and once is kept. CROSS JOIN reads the few noted
+  // lines first (left to itself, SQLite may read every order number and look each up in the notes).
   if (match)
     return [
       ...new Set(
@@ -66,7 +67,7 @@ function orderNumberIds(db: Database, search: string, like: string, limit: numbe
             `SELECT o.id FROM order_no_trigrams f JOIN orders o ON o.id = f.rowid
                WHERE order_no_trigrams MATCH ? AND o.order_no LIKE ? ESCAPE '\\'
              UNION ALL
-             SELECT o.id FROM order_no_trigrams_pending p JOIN orders o ON o.id = p.id WHERE o.order_no LIKE ? ESCAPE '\\'
+             SELECT o.id FROM order_no_trigrams_pending p CROSS JOIN orders o ON o.id = p.id WHERE o.order_no LIKE ? ESCAPE '\\'
              LIMIT ?`,
           )
           .pluck()
