@@ -36,6 +36,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves the renderer unminified; Chromium then parses 6 MB of scripts (comments and
+      // all) before the first screen shows. Minified, the dashboard's first opening reads a third of that.
+      minify: 'oxc',
       rolldownOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },
   },

@@ -152,8 +152,15 @@ async function main() {
   });
 
   let largeDemoDir: string | undefined;
-  if (!process.argv.includes('--skip-large')) {
-    largeDemoDir = tmp('wb-bench-large-');
+  // --large-dir=DIR keeps the large demo in DIR and reuses it on the next run (a minute of CPU saved each
+  // time a suite is measured again); a suite that changes data works on its own copy, as sales-report does.
+  const keptLarge = process.argv.find((a) => a.startsWith('--large-dir='))?.slice('--large-dir='.length);
+  if (keptLarge && fs.existsSync(path.join(keptLarge, 'workbench.db'))) {
+    largeDemoDir = path.resolve(keptLarge);
+    rows.push({ what: `large demo: reused from ${largeDemoDir}`, value: '—', goal: '—' });
+  } else if (!process.argv.includes('--skip-large')) {
+    largeDemoDir = keptLarge ? path.resolve(keptLarge) : tmp('wb-bench-large-');
+    fs.mkdirSync(largeDemoDir, { recursive: true });
     const large = timeCli(['--data-dir', largeDemoDir, '--json', 'demo', '--size', 'large']);
     const l = JSON.parse(large.stdout);
     rows.push({

@@ -1,17 +1,20 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { RouterProvider } from 'react-router';
 import { isUnauthorized, subscribeUnauthorized } from './backend/authState';
 import { makeQueryClient } from './backend/queryClient';
 import { damagedState, subscribeDamaged } from './backend/recoveryState';
 import { LanguageProvider } from './i18n/LanguageProvider';
-import { RecoveryPage } from './layout/RecoveryPage';
+import { FullPageSpin } from './components/FullPageSpin';
 import { UnauthorizedPage } from './layout/UnauthorizedPage';
 import { makeRouter } from './router';
 
+// Met only with a damaged database: its table of backups (antd's Table) stays out of the first load.
+const RecoveryPage = lazy(() => import('./layout/RecoveryPage').then((m) => ({ default: m.RecoveryPage })));
+
 export function App() {
   const [queryClient] = useState(makeQueryClient);
-  const [router] = useState(makeRouter);
+  const [router] = useState(() => makeRouter(queryClient));
   const unauthorized = useSyncExternalStore(subscribeUnauthorized, isUnauthorized);
   const damaged = useSyncExternalStore(subscribeDamaged, damagedState);
   return (
@@ -20,7 +23,9 @@ export function App() {
         {unauthorized ? (
           <UnauthorizedPage />
         ) : damaged ? (
-          <RecoveryPage damaged={damaged} />
+          <Suspense fallback={<FullPageSpin />}>
+            <RecoveryPage damaged={damaged} />
+          </Suspense>
         ) : (
           <RouterProvider router={router} />
         )}

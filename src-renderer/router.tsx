@@ -1,4 +1,6 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createHashRouter, Navigate } from 'react-router';
+import { prefetchOp } from './backend/useOp';
 import { FullPageSpin } from './components/FullPageSpin';
 import { AppShell } from './layout/AppShell';
 import { IndexRedirect } from './layout/IndexRedirect';
@@ -32,8 +34,21 @@ const recruitment = () => import('./pages/recruitment/RecruitmentPage').then((m)
 const training = () => import('./pages/training/TrainingPage').then((m) => ({ Component: m.TrainingPage }));
 const welcome = () => import('./pages/welcome/WelcomePage').then((m) => ({ Component: m.WelcomePage }));
 
+/**
+ * The dashboard's figures are asked for while its code loads rather than after it has rendered
+ * (issue 12 item 11: the first opening). The loader does not wait for them: the screen shows its
+ * skeleton and its queries find the answers under way.
+ */
+const dashboardData = (queryClient: QueryClient) => () => {
+  void prefetchOp(queryClient, 'dashboard/summary', {}).then(
+    (summary) => summary && prefetchOp(queryClient, 'targets/tracking', { year: summary.year }),
+  );
+  void prefetchOp(queryClient, 'system/info', {});
+  return null;
+};
+
 /** Hash routes: `#/team`, `#/settings`… (the application menu sends the same routes). */
-export function makeRouter() {
+export function makeRouter(queryClient: QueryClient) {
   return createHashRouter([
     {
       element: <RootLayout />,
@@ -49,7 +64,7 @@ export function makeRouter() {
             { path: 'home', lazy: home },
             { path: 'plans', lazy: plans },
             { path: 'reports', lazy: reports },
-            { path: 'dashboard', lazy: dashboard },
+            { path: 'dashboard', lazy: dashboard, loader: dashboardData(queryClient) },
             { path: 'team', lazy: team },
             { path: 'targets', lazy: targets },
             { path: 'customers', lazy: customers },

@@ -6,7 +6,9 @@ import { dispatch } from '../../src-main/runtime/dispatch';
 import { ORDERS, ordersPage } from '../../src-main/services/records/lists';
 import { dashboardSummary } from '../../src-main/services/records/dashboard';
 import { queryPage } from '../../src-main/services/records/paging';
-import { launchChromium, openWorkbenchPage, startWeb } from '../../test/support/browser';
+import type { Browser } from 'playwright-core';
+import { tracking } from '../../src-main/services/targets/tracking';
+import { launchChromium, openWorkbenchPage, startWeb, type RunningWeb } from '../../test/support/browser';
 
 /**
  * Issue 12 items 10–12 on the large demo (1,000,000 order lines, 962 people appraised): the orders'
@@ -49,7 +51,12 @@ function dashboardFromLines(db: Database): number {
   return year;
 }
 
-async function databaseSide(dir: string): Promise<{ rows: BenchRow[]; quarter: string; computeMs: number }> {
+interface Searches {
+  /** [label, text] for the quick search, the same texts on the database side and in the window. */
+  texts: (readonly [string, string])[];
+}
+
+async function databaseSide(dir: string): Promise<{ rows: BenchRow[]; quarter: string; computeMs: number } & Searches> {
   const ws = new Workspace(dir);
   try {
     const db = ws.db;
@@ -60,6 +67,12 @@ async function databaseSide(dir: string): Promise<{ rows: BenchRow[]; quarter: s
       what: 'dashboard: summary from monthly totals, first call after opening',
       value: ms(first),
       goal: '< 1000 ms',
+    });
+    const year = time(() => tracking(db, dashboardSummary(db).year)).ms;
+    rows.push({
+      what: "dashboard: the target card's tracking of the year, first call after opening",
+      value: ms(year),
+      goal: '—',
     });
     rows.push({
       what: '  baseline: the same figures summed over the lines (old queries)',
@@ -79,11 +92,13 @@ async function databaseSide(dir: string): Promise<{ rows: BenchRow[]; quarter: s
     );
     const req = (search: string) => ({ offset: 0, limit: 100, sort: [], filters: {}, search });
     const old = { ...ORDERS, searchClause: undefined, countFrom: undefined };
-    for (const [label, q] of [
+    const texts = [
       ['a 3-character salesperson name', name(3)],
       ['a 2-character salesperson name', name(2)],
       [`an order number's last 8 characters`, orderNo],
-    ] as const) {
+      [`an order number's middle, lower case`, orderNo.slice(1, 6).toLowerCase()],
+    ] as const;
+    for (const [label, q] of texts) {
       let total = 0;
       const now = median(() => (total = ordersPage(db, req(q)).total));
       rows.push({
@@ -109,28 +124,132 @@ async function databaseSide(dir: string): Promise<{ rows: BenchRow[]; quarter: s
       computes.push(performance.now() - start);
     }
     const computeMs = computes.slice(1).sort((a, b) => a - b)[1];
-    return { rows, quarter, computeMs };
+    return { rows, quarter, computeMs, texts: texts.map((t) => [...t] as const) };
   } finally {
     ws.close();
   }
 }
 
-async function inChromium(dir: string, quarter: string): Promise<BenchRow[]> {
+/**
+ * The dashboard's first opening as the manager meets it: from navigation start (the page's time origin,
+ * before the HTML is asked for) to the frame where the figures are shown, no card is still loading and
+ * every chart has drawn its first frame (EChart's `data-drawn`). A fresh browser context each time, so
+ * nothing comes from Chromium's cache.
+ */
+async function openDashboard(browser: Browser, web: RunningWeb): Promise<{ ms: number; parts: string }> {
+  const page = await openWorkbenchPage(browser, web, '#/dashboard');
+  try {
+    const done = await page.waitForFunction(
+      () => {
+        const d = document.querySelector('[data-testid="dashboard"]');
+        if (!d || d.querySelector('.ant-skeleton')) return false;
+        const charts = [...d.querySelectorAll<HTMLElement>('.wb-chart')];
+        return charts.length >= 2 && charts.every((c) => c.dataset.drawn === 'true') && performance.now();
+      },
+      undefined,
+      { timeout: 120_000, polling: 'raf' },
+    );
+    const total = (await done.jsonValue()) as number;
+    // Plain data out of the page (no helper functions inside: tsx would name them with a helper the page lacks).
+    const res = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+        name: r.name,
+        start: r.startTime,
+        end: r.responseEnd,
+        size: r.decodedBodySize,
+        sent: r.transferSize,
+      })),
+    );
+    const load = await page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    );
+    const code = res.filter((r) => /\.(js|css)$/.test(r.name));
+    const api = res.filter((r) => r.name.includes('/api/invoke/'));
+    const kb = (n: number) => (n / 1024).toFixed(0);
+    const last = (list: typeof res) => Math.max(0, ...list.map((r) => r.end)).toFixed(0);
+    const parts =
+      `${code.length} scripts/styles, ${kb(code.reduce((t, r) => t + r.size, 0))} kB ` +
+      `(${kb(code.reduce((t, r) => t + r.sent, 0))} kB sent), in by ${last(code)} ms; ` +
+      `${api.length} calls from ${Math.min(...api.map((r) => r.start)).toFixed(0)} to ${last(api)} ms; ` +
+      `load event at ${load.toFixed(0)} ms (the earlier measure started there)`;
+    return { ms: total, parts };
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** The orders' quick search in the window: from the request (after the box's typing pause) to its rows shown. */
+async function searchInWindow(
+  browser: Browser,
+  web: RunningWeb,
+  text: string,
+): Promise<{ request: number; typed: number }> {
+  const page = await openWorkbenchPage(browser, web, '#/orders');
+  try {
+    await page.waitForSelector('[data-testid="orders-grid"] .ag-row[row-index="0"]', { timeout: 120_000 });
+    const before = await page.getByTestId('orders-grid-total').textContent();
+    const typedAt = (await page.evaluate(() => performance.now())) as number;
+    await page.getByTestId('orders-grid-search').fill(text);
+    // Shown: the total is the search's, and the first row (its pinned and centre parts) holds the text.
+    const shown = await page.waitForFunction(
+      ([q, old]) => {
+        const total = document.querySelector('[data-testid="orders-grid-total"]')?.textContent ?? '';
+        const line = [...document.querySelectorAll('[data-testid="orders-grid"] .ag-row[row-index="0"]')]
+          .map((r) => r.textContent)
+          .join(' ')
+          .toUpperCase();
+        return total !== old && /\d/.test(total) && line.includes(q.toUpperCase()) && performance.now();
+      },
+      [text, before] as const,
+      { timeout: 120_000, polling: 'raf' },
+    );
+    const at = (await shown.jsonValue()) as number;
+    // The search's request: the last orders/page call started before its rows were shown.
+    const sentAt = await page.evaluate(
+      (shownAt) =>
+        Math.max(
+          ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+            .filter((r) => r.name.includes('/api/invoke/orders/page') && r.startTime < shownAt)
+            .map((r) => r.startTime),
+        ),
+      at,
+    );
+    return { request: at - sentAt, typed: at - typedAt };
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function inChromium(dir: string, quarter: string, texts: Searches['texts']): Promise<BenchRow[]> {
   const web = await startWeb(dir, ['--lang', 'zh-CN']);
   const browser = await launchChromium();
   try {
     const rows: BenchRow[] = [];
-    let page = await openWorkbenchPage(browser, web, '#/dashboard');
-    let start = Date.now();
-    await page.waitForSelector('[data-testid="dashboard"]', { timeout: 120_000 });
+    const first = await openDashboard(browser, web);
     rows.push({
-      what: 'dashboard: first opening in Chromium (address → figures shown)',
-      value: ms(Date.now() - start),
+      what: 'dashboard: first opening in Chromium (navigation start → figures and charts drawn)',
+      value: ms(first.ms),
       goal: '< 1000 ms',
     });
-    await page.context().close();
+    rows.push({ what: `  of which: ${first.parts}`, value: '', goal: '' });
+    const again = [0, 1, 2].map(() => 0);
+    for (let i = 0; i < again.length; i++) again[i] = (await openDashboard(browser, web)).ms;
+    rows.push({
+      what: '  the same in a new browser context, server warm: median of 3',
+      value: ms(again.sort((a, b) => a - b)[1]),
+      goal: '< 1000 ms',
+    });
 
-    page = await openWorkbenchPage(browser, web, `#/appraisals?quarter=${quarter}`);
+    for (const [label, q] of texts) {
+      const s = await searchInWindow(browser, web, q);
+      rows.push({
+        what: `orders search in Chromium: ${label}, request → rows shown (typed → shown ${ms(s.typed)}, with the box's 300 ms pause)`,
+        value: ms(s.request),
+        goal: '< 300 ms',
+      });
+    }
+
+    const page = await openWorkbenchPage(browser, web, `#/appraisals?quarter=${quarter}`);
     await page.waitForSelector('.ag-row[row-index="0"]', { timeout: 120_000 });
     const calls: string[] = [];
     let bytes = 0;
@@ -139,16 +258,32 @@ async function inChromium(dir: string, quarter: string): Promise<BenchRow[]> {
       calls.push(r.url().replace(/.*\/api\/invoke\//, ''));
       bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
     });
-    start = Date.now();
+    // Timed in the page, from the click itself to the "done" message: Playwright's finding of the button
+    // among the grid's thousands of elements (seconds on a busy machine) is no part of what the manager waits.
+    await page.evaluate(() => {
+      const w = window as unknown as { benchTimes: Record<string, number> };
+      w.benchTimes = {};
+      document.addEventListener('click', () => (w.benchTimes.click ??= performance.now()), true);
+      new MutationObserver(() => {
+        if (document.querySelector('.ant-message-notice')) w.benchTimes.done ??= performance.now();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    const start = Date.now();
     await page.getByRole('button', { name: /重新计算|Recompute/ }).click();
     await page.waitForSelector('.ant-message-notice', { timeout: 120_000 });
-    const took = Date.now() - start;
+    const withPlaywright = Date.now() - start;
     await page.waitForTimeout(1000); // an echo of the change would refetch here
+    const t = await page.evaluate(() => (window as unknown as { benchTimes: Record<string, number> }).benchTimes);
     const shows = calls.filter((c) => c.startsWith('appraisal/show')).length;
     rows.push({
-      what: `appraisal: recompute in Chromium (click → done; ${calls.length} calls, ${(bytes / 1e6).toFixed(1)} MB, review/show fetched ${shows}×)`,
-      value: ms(took),
+      what: `appraisal: recompute in Chromium (click → done message; ${calls.length} calls: ${[...new Set(calls)].join(', ')}; ${(bytes / 1e6).toFixed(2)} MB, appraisal/show fetched ${shows}×)`,
+      value: ms(t.done - t.click),
       goal: 'service + < 0.5 s',
+    });
+    rows.push({
+      what: '  the same from Playwright being asked to click (as measured before: finding the button included)',
+      value: ms(withPlaywright),
+      goal: '—',
     });
     return rows;
   } finally {
@@ -166,8 +301,8 @@ export default async function windowSpeedSuite(ctx: BenchContext): Promise<Bench
         goal: '—',
       },
     ];
-  const { rows, quarter, computeMs } = await databaseSide(ctx.largeDemoDir);
-  rows.push(...(await inChromium(ctx.largeDemoDir, quarter)));
+  const { rows, quarter, computeMs, texts } = await databaseSide(ctx.largeDemoDir);
+  rows.push(...(await inChromium(ctx.largeDemoDir, quarter, texts)));
   rows.push({
     what: '  baseline: review/compute through dispatch alone (the service), median of 3',
     value: ms(computeMs),

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * What migration 009 derives from the order lines: the monthly totals per salesperson, the order
- * numbers' rare characters and the count of orders. Triggers keep them in step row by row; a bulk load of a million lines
- * instead drops the triggers, writes, and derives both once at the end.
+ * What migrations 009 and 018 derive from the order lines: the monthly totals per salesperson, the order
+ * numbers' rare characters, the count of orders and the order numbers' trigram index. Triggers keep them
+ * in step row by row; a bulk load of a million lines instead drops the triggers, writes, and derives them
+ * once at the end.
  */
 export function rebuildOrderDerived(db: Database): void {
   db.exec(`
@@ -15,7 +16,26 @@ INSERT OR IGNORE INTO order_no_rare_chars (ch)
 UPDATE order_count SET orders = (SELECT count(DISTINCT order_no) FROM orders);
 DELETE FROM order_month_totals;
 INSERT INTO order_month_totals (month, salesperson_id, lines, sales, profit)
-  SELECT substr(date, 1, 7), coalesce(salesperson_id, 0), count(*), sum(amount), sum(coalesce(profit, 0)) FROM orders GROUP BY 1, 2;`);
+  SELECT substr(date, 1, 7), coalesce(salesperson_id, 0), count(*), sum(amount), sum(coalesce(profit, 0)) FROM orders GROUP BY 1, 2;
+INSERT INTO order_no_trigrams (order_no_trigrams) VALUES ('rebuild');
+DELETE FROM order_no_trigrams_pending;`);
+}
+
+/**
+ * Brings the order numbers' trigram index up to date with the lines noted as written since (migration
+ * 018): what the index holds for them goes, their numbers now go in, in two statements. A writer of many
+ * lines (an import, its undo) calls it at the end of its transaction; the search is exact without it,
+ * only slower by the lines still noted.
+ */
+export function syncOrderTrigrams(db: Database): void {
+  const pending = db.prepare('SELECT EXISTS (SELECT 1 FROM order_no_trigrams_pending)').pluck().get() as number;
+  if (!pending) return;
+  db.exec(`
+INSERT INTO order_no_trigrams (order_no_trigrams, rowid, order_no)
+  SELECT 'delete', id, old_no FROM order_no_trigrams_pending WHERE indexed = 1;
+INSERT INTO order_no_trigrams (rowid, order_no)
+  SELECT o.id, o.order_no FROM order_no_trigrams_pending p JOIN orders o ON o.id = p.id;
+DELETE FROM order_no_trigrams_pending;`);
 }
 
 /**

@@ -1,4 +1,11 @@
-import { hashKey, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import {
+  hashKey,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+  type UseQueryOptions,
+} from '@tanstack/react-query';
 import { contract, type Input, type OpName, type Output } from '../../src-main/contract';
 import type { ApiError } from './ApiError';
 import { cancelOwnChange, expectOwnChange } from './ownChanges';
@@ -15,6 +22,20 @@ export function useOp<K extends OpName>(name: K, input: Input<K>, options: Query
     queryFn: () => invoke(name, input),
     ...options,
   });
+}
+
+/**
+ * Starts the read `useOp(name, input)` will make, so that it is under way before the screen's code has
+ * loaded (a route's loader calls it); resolves with the value, or undefined when it failed (the screen's
+ * own query then shows the error).
+ */
+export async function prefetchOp<K extends OpName>(
+  queryClient: QueryClient,
+  name: K,
+  input: Input<K>,
+): Promise<Output<K> | undefined> {
+  await queryClient.prefetchQuery({ queryKey: opKey(name, input), queryFn: () => invoke(name, input) });
+  return queryClient.getQueryData<Output<K>>(opKey(name, input));
 }
 
 export interface MutationOpts<K extends OpName> {
@@ -39,7 +60,10 @@ export function useOpMutation<K extends OpName>(name: K, options: MutationOpts<K
       const answered = options.answers?.(input);
       if (answered) queryClient.setQueryData(answered, value);
       const skip = answered && hashKey(answered);
-      await queryClient.invalidateQueries({ predicate: (q) => q.queryHash !== skip });
+      const others = queryClient.invalidateQueries({ predicate: (q) => q.queryHash !== skip });
+      // The screen already shows the answer: the other queries refresh behind it rather than holding up
+      // "done" (issue 12 item 12: recomputing the appraisal waited for settings and system info).
+      if (!answered) await others;
     },
   });
 }

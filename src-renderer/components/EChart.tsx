@@ -47,8 +47,21 @@ export function EChart({ option, height = 320, ariaLabel, onClick }: Props) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    const instance = chart.current;
+    const el = ref.current;
+    if (!instance || !el) return undefined;
+    delete el.dataset.drawn;
+    instance.setOption(option, { notMerge: true });
+    // `data-drawn` once this option's first frame is on the canvas: what tests and the bench wait for.
+    const drawn = () => {
+      el.dataset.drawn = 'true';
+      instance.off('rendered', drawn);
+    };
+    instance.on('rendered', drawn);
+    return () => {
+      if (!instance.isDisposed()) instance.off('rendered', drawn);
+    };
   }, [option]);
 
-  return <div ref={ref} style={{ width: '100%', height }} role="img" aria-label={ariaLabel} />;
+  return <div ref={ref} className="wb-chart" style={{ width: '100%', height }} role="img" aria-label={ariaLabel} />;
 }

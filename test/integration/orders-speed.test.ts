@@ -2,9 +2,11 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src-main/db/migrate';
+import { syncOrderTrigrams } from '../../src-main/db/order-derived';
 import { MIGRATIONS } from '../../src-main/db/migrations';
 import { DB_FILE } from '../../src-main/db/workspace';
 import { orderSearchClause } from '../../src-main/services/records/order-search';
+import { yearActuals } from '../../src-main/services/targets/actuals';
 import { tmpDir, tmpWorkspace } from '../support/workspace';
 
 // Issue 12 items 10–11 (P2.6): the orders' quick search and the dashboard read indexes and monthly
@@ -89,6 +91,12 @@ describe('orders quick search (issue 12 item 10)', () => {
       '_',
       'zzz-none',
       '-',
+      // three or more ASCII characters: answered by the trigram index (migration 018)
+      orderNo.slice(-3),
+      orderNo.slice(2, 10).toLowerCase(),
+      `${orderNo.slice(0, 4)}`,
+      'so2026 x',
+      '0-0',
     ];
   };
 
@@ -157,6 +165,35 @@ describe('orders quick search (issue 12 item 10)', () => {
     expect((await pageIds('闽-0')).ids).toEqual([id]);
     db().prepare('DELETE FROM orders WHERE id = ?').run(id);
     expect((await pageIds('闽-0')).ids).toEqual([]);
+  });
+
+  it('P2.6 an ASCII order number written later is found by any three of its characters: insert, renumber, delete', async () => {
+    const found = async (q: string) => (await pageIds(q)).ids;
+    const id = Number(
+      db().prepare("INSERT INTO orders (order_no, date, amount) VALUES ('ZJ-Qx7-0001', '2026-05-05', 500)").run()
+        .lastInsertRowid,
+    );
+    expect(await found('qX7-0')).toEqual([id]);
+    expect(await found('zj-q')).toEqual([id]);
+    db().prepare("UPDATE orders SET order_no = 'ZJ-Wv9-0001' WHERE id = ?").run(id);
+    expect(await found('qx7')).toEqual([]);
+    expect(await found('WV9-')).toEqual([id]);
+    const other = Number(
+      db().prepare("INSERT INTO orders (order_no, date, amount) VALUES ('ZJ-Wv9-0002', '2026-05-06', 600)").run()
+        .lastInsertRowid,
+    );
+    expect(await found('wv9-')).toEqual([other, id]);
+    // Brought up to date (as an import does at its end), the index answers the same.
+    syncOrderTrigrams(db());
+    expect(db().prepare('SELECT count(*) FROM order_no_trigrams_pending').pluck().get()).toBe(0);
+    expect(await found('wv9-')).toEqual([other, id]);
+    db().prepare('DELETE FROM orders WHERE id IN (?, ?)').run(id, other);
+    expect(await found('wv9')).toEqual([]);
+    syncOrderTrigrams(db());
+    // the index holds exactly the lines' numbers: FTS5's own check of an external-content index
+    expect(() =>
+      db().exec("INSERT INTO order_no_trigrams (order_no_trigrams) VALUES ('integrity-check')"),
+    ).not.toThrow();
   });
 
   it('P2.6 the count of orders (distinct numbers) follows a second line, a renumbering and deletes', async () => {
@@ -263,6 +300,55 @@ describe('dashboard from monthly totals (issue 12 item 11)', () => {
     expect(
       db().prepare('SELECT month, salesperson_id AS sp, lines, sales FROM order_month_totals ORDER BY 1, 2').all(),
     ).toEqual(grouped);
+  });
+});
+
+describe("the year's actuals per person and month from the monthly totals (issue 12 item 11)", () => {
+  /** The same figures summed straight from the lines, one query per person and month. */
+  function fromLines(year: number) {
+    const rows = db()
+      .prepare(
+        `SELECT coalesce(salesperson_id, 0) AS sid, CAST(substr(date, 6, 2) AS INTEGER) AS m, sum(amount) AS sales,
+                sum(coalesce(profit, 0)) AS profit
+         FROM orders WHERE date BETWEEN ? AND ? GROUP BY 1, 2`,
+      )
+      .all(`${year}-01-01`, `${year}-12-31`) as { sid: number; m: number; sales: number; profit: number }[];
+    const people = new Map<number, { sales: number[]; profit: number[] }>();
+    const company = { sales: Array<number>(12).fill(0), profit: Array<number>(12).fill(0) };
+    for (const r of rows) {
+      company.sales[r.m - 1] += r.sales;
+      company.profit[r.m - 1] += r.profit;
+      if (r.sid === 0) continue;
+      if (!people.has(r.sid)) people.set(r.sid, { sales: Array(12).fill(0), profit: Array(12).fill(0) });
+      people.get(r.sid)!.sales[r.m - 1] = r.sales;
+      people.get(r.sid)!.profit[r.m - 1] = r.profit;
+    }
+    return { people, company };
+  }
+
+  it('P2.6 equal the sums over the lines, with a line of no salesperson counted for the company alone', () => {
+    const year = Number((db().prepare('SELECT max(date) FROM orders').pluck().get() as string).slice(0, 4));
+    const id = Number(
+      db()
+        .prepare("INSERT INTO orders (order_no, date, amount, profit) VALUES ('NO-SP-1', ?, 4321, NULL)")
+        .run(`${year}-02-03`).lastInsertRowid,
+    );
+    try {
+      for (const y of [year, year - 1]) {
+        const got = yearActuals(db(), y);
+        const want = fromLines(y);
+        expect(got.company).toEqual(want.company);
+        expect(new Map([...got.byPerson].sort((a, b) => a[0] - b[0]))).toEqual(
+          new Map([...want.people].sort((a, b) => a[0] - b[0])),
+        );
+      }
+      // a part of the year: only those months count
+      const q1 = yearActuals(db(), year, [1, 2, 3]);
+      const want = fromLines(year).company.sales.map((v, i) => (i < 3 ? v : 0));
+      expect(q1.company.sales).toEqual(want);
+    } finally {
+      db().prepare('DELETE FROM orders WHERE id = ?').run(id);
+    }
   });
 });
 

@@ -56,6 +56,19 @@ describe('browser mode (cli.md: token and Origin checks)', () => {
     expect(escape.status).toBe(404);
   });
 
+  it('lets the browser keep the hashed build files for good, and asks for the page every time (issue 12 item 11)', async () => {
+    fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(staticDir, 'assets', 'index-AbC123.js'), 'export {};');
+    const host = { host: `127.0.0.1:${server.port}` };
+    const page = await request('/', { headers: host });
+    expect(page.headers['cache-control']).toBe('no-store');
+    const script = await request('/assets/index-AbC123.js', { headers: host });
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(script.body).toBe('export {};');
+  });
+
   it('answers a call with the token', async () => {
     const r = await invoke('system/info', {});
     expect(r.status).toBe(200);

@@ -53,7 +53,7 @@ interface Statements {
   bySalesperson: Statement<[string, string]>;
   ofPeople: Statement<[string, string, string]>;
   toDate: Statement<[string, string, string]>;
-  signature: Statement<[]>;
+  monthTotals: Statement<[string, string]>;
   line: Statement<[number]>;
   firstLine: Statement<[string]>;
   total: Scoped;
@@ -97,9 +97,9 @@ function statements(db: Database): Statements {
         `SELECT salesperson_id AS salespersonId, sum(amount) AS sales, sum(CASE WHEN date >= ? THEN amount ELSE 0 END) AS since
          FROM orders WHERE date BETWEEN ? AND ? GROUP BY salesperson_id`,
       ),
-      signature: db.prepare(
-        `SELECT (SELECT count(*) FROM orders) AS n, (SELECT coalesce(max(rowid), 0) FROM orders) AS maxId,
-                (SELECT coalesce(max(id), 0) FROM imports) AS imports, (SELECT count(*) FROM imports WHERE status = 'undone') AS undone`,
+      monthTotals: db.prepare(
+        `SELECT CAST(substr(month, 6, 2) AS INTEGER) AS m, salesperson_id AS sid, sales, profit
+         FROM order_month_totals WHERE month >= ? AND month <= ?`,
       ),
       line: db.prepare(
         'SELECT id, customer_id AS customerId, salesperson_id AS salespersonId, product_id AS productId FROM orders WHERE id = ?',
@@ -206,54 +206,37 @@ export const firstOrderLineId = (db: Database, orderNo: string): number | undefi
 
 const zeros = () => new Array<number>(12).fill(0);
 const blank = (): MonthlyActuals => ({ sales: zeros(), profit: zeros() });
-const pad = (n: number) => String(n).padStart(2, '0');
-const monthEnd = (year: number, m: number) => `${year}-${pad(m)}-${pad(new Date(Date.UTC(year, m, 0)).getUTCDate())}`;
-
-/**
- * Orders change only by the demo, imports and their undo (and a restored backup, which is a new
- * connection): their count, highest row id and the imports log tell whether a cached year is still
- * right, for ≈ 10 ms instead of re-reading a year of a million orders after every typed target.
- */
-const cache = new WeakMap<Database, Map<string, { sig: string; value: YearActuals }>>();
-
-function ordersSignature(db: Database): string {
-  const r = statements(db).signature.get() as { n: number; maxId: number; imports: number; undone: number };
-  return `${r.n}:${r.maxId}:${r.imports}:${r.undone}`;
-}
 
 /**
  * Sales and profit per salesperson and month of a year, plus the company's months (P2.6 actuals, read by
- * targets, tracking, home and the appraisal), kept per connection until the orders change. Measured on
- * the large demo (1,000,000 orders): one query grouping the whole year by (salesperson, month) spends
- * ≈ 650 ms sorting 400,000 rows in a temporary B-tree, and a scan in orders_salesperson_date order
- * ≈ 1.3 s (a table lookup per order); twelve month-sized ranges on orders_date, each grouped by
- * salesperson, take ≈ 230 ms in all. `months` (1..12) limits the months read.
+ * targets, tracking, home and the appraisal), from the monthly totals per salesperson that triggers keep
+ * in step with every write to the order lines (migration 009, `order_month_totals`; salesperson 0 holds
+ * the lines without one). On the large demo (1,000,000 lines) that is a few thousand rows and a few
+ * milliseconds, where summing the lines took ≈ 230 ms a year. `months` (1..12) limits the months read.
  */
 export function monthlySales(
   db: Database,
   year: number,
   months: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
 ): YearActuals {
-  const sig = ordersSignature(db);
-  const key = `${year}:${months.join(',')}`;
-  let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
-  const hit = perDb.get(key);
-  if (hit && hit.sig === sig) return hit.value;
+  const rows = statements(db).monthTotals.all(`${year}-01`, `${year}-12`) as {
+    m: number;
+    sid: number;
+    sales: number;
+    profit: number;
+  }[];
+  const wanted = new Set(months);
   const byPerson = new Map<number, MonthlyActuals>();
   const company = blank();
-  for (const m of months) {
-    for (const r of salesBySalesperson(db, `${year}-${pad(m)}-01`, monthEnd(year, m))) {
-      company.sales[m - 1] += r.sales;
-      company.profit[m - 1] += r.profit;
-      if (r.salespersonId === null) continue;
-      let a = byPerson.get(r.salespersonId);
-      if (!a) byPerson.set(r.salespersonId, (a = blank()));
-      a.sales[m - 1] += r.sales;
-      a.profit[m - 1] += r.profit;
-    }
+  for (const r of rows) {
+    if (!wanted.has(r.m)) continue;
+    company.sales[r.m - 1] += r.sales;
+    company.profit[r.m - 1] += r.profit;
+    if (r.sid === 0) continue;
+    let a = byPerson.get(r.sid);
+    if (!a) byPerson.set(r.sid, (a = blank()));
+    a.sales[r.m - 1] += r.sales;
+    a.profit[r.m - 1] += r.profit;
   }
-  const value = { byPerson, company };
-  perDb.set(key, { sig, value });
-  return value;
+  return { byPerson, company };
 }

@@ -13,6 +13,7 @@ import { migration013 } from './013-recruitment-training';
 import { migration015 } from './015-contract-product-line';
 import { migration016 } from './016-news-lost-opportunities';
 import { migration017 } from './017-training-feedback';
+import { migration018 } from './018-order-number-trigrams';
 
 /**
  * Every migration, in order. Append only: a shipped migration is never edited.
@@ -38,5 +39,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration015,
   migration016,
   migration017,
+  migration018,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

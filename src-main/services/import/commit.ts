@@ -7,6 +7,7 @@ import type { CommitResult } from './kinds/types';
 import { rememberMapping } from './mapping';
 import type { Analysis } from './pipeline';
 import { createHash } from 'node:crypto';
+import { syncOrderTrigrams } from '../../db/order-derived';
 
 /**
  * Writes an analysed import: a backup first, then one transaction holding the history record, every
@@ -67,6 +68,8 @@ export function commitImport(ctx: ServiceContext, a: Analysis, rehearse = false)
       },
     );
     changes.flush();
+    // The order numbers' trigram index takes the new lines in one statement (migration 018).
+    syncOrderTrigrams(db);
     db.prepare('UPDATE imports SET inserted = ?, updated = ? WHERE id = ?').run(
       result.inserted,
       result.updated,

@@ -6,6 +6,7 @@ import { ensureSurveyCache } from '../survey/score-cache';
 import type { ServiceContext } from '../context';
 
 import type { ImportHistoryEntry } from '../../contract/import';
+import { syncOrderTrigrams } from '../../db/order-derived';
 
 /** Import history (file, hash, time, counts), newest first. */
 export function importHistory(db: Database, limit = 200): ImportHistoryEntry[] {
@@ -98,6 +99,8 @@ export function undoImport(
       });
       // Survey responses taken out: the survey score cache is brought back in line (P4.7).
       if (changes.some((c) => c.tableName === 'survey_responses')) ensureSurveyCache(db);
+      // …and the order numbers' trigram index, in one statement rather than one per line (migration 018).
+      syncOrderTrigrams(db);
       db.prepare("UPDATE imports SET status = 'undone' WHERE id = ?").run(id);
       audit(db, {
         actor: ctx.actor,

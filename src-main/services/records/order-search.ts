@@ -40,6 +40,46 @@ function mayBeInOrderNumbers(db: Database, search: string): boolean {
   return known === rare.length;
 }
 
+/** The text's distinct trigrams as an FTS5 query that all must match (no phrase: the index keeps no positions). */
+function trigramQuery(search: string): string | null {
+  if (!/^[ -~]{3,}$/.test(search)) return null;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= search.length; i++) grams.add(`"${search.slice(i, i + 3).replace(/"/g, '""')}"`);
+  return [...grams].join(' AND ');
+}
+
+/**
+ * Ids of the lines (at most `limit`) whose order number contains `search`. Three or more printable ASCII
+ * characters are looked up in the trigram index (migration 018): the lines that have every trigram of
+ * the text, and the lines written since the index was last brought up to date, each checked with the
+ * same LIKE as the scan, so both ways find the same lines. Other texts read the (order_no, line) index.
+ */
+function orderNumberIds(db: Database, search: string, like: string, limit: number): number[] {
+  const match = trigramQuery(search);
+  // UNION ALL stops at the limit where UNION would first gather every match; a line both noted and
+  // still indexed under a matching number comes twice, and once is kept. CROSS JOIN reads the few noted
+  // lines first (left to itself, SQLite may read every order number and look each up in the notes).
+  if (match)
+    return [
+      ...new Set(
+        db
+          .prepare(
+            `SELECT o.id FROM order_no_trigrams f JOIN orders o ON o.id = f.rowid
+               WHERE order_no_trigrams MATCH ? AND o.order_no LIKE ? ESCAPE '\\'
+             UNION ALL
+             SELECT o.id FROM order_no_trigrams_pending p CROSS JOIN orders o ON o.id = p.id WHERE o.order_no LIKE ? ESCAPE '\\'
+             LIMIT ?`,
+          )
+          .pluck()
+          .all(match, like, like, limit) as number[],
+      ),
+    ];
+  return db
+    .prepare("SELECT id FROM orders WHERE order_no LIKE ? ESCAPE '\\' LIMIT ?")
+    .pluck()
+    .all(like, limit) as number[];
+}
+
 /**
  * The WHERE term for `search` over orders aliased `o`. Few matching lines: they are named by id, so the
  * page and its count read only them. Many (a surname, a word in most company names): the same tests are
@@ -52,12 +92,7 @@ export function orderSearchClause(db: Database, search: string, fewLines = FEW_L
   const products = ids(db, "SELECT id FROM products WHERE name LIKE ? ESCAPE '\\'", like);
   // The order numbers are read from their index (more than `fewLines` of them is enough to know), unless
   // the text holds a character no order number has (a Chinese name, usually).
-  const byNumber = mayBeInOrderNumbers(db, search)
-    ? (db
-        .prepare("SELECT id FROM orders WHERE order_no LIKE ? ESCAPE '\\' LIMIT ?")
-        .pluck()
-        .all(like, fewLines + 1) as number[])
-    : [];
+  const byNumber = mayBeInOrderNumbers(db, search) ? orderNumberIds(db, search, like, fewLines + 1) : [];
 
   let budget = fewLines - byNumber.length;
   for (const [column, list] of [
