@@ -53,3 +53,54 @@ export function suspendOrderTriggers(db: Database): () => void {
     for (const t of triggers) db.exec(t.sql);
   };
 }
+
+/** Migration 009's triggers that fire on each inserted line (the update and delete ones are left in place). */
+const INSERT_TRIGGERS = ['order_count_insert', 'order_month_totals_insert', 'order_no_rare_chars_insert'];
+
+/**
+ * For a bulk insert of order lines inside one transaction (a 100,000-line import): drops the three
+ * AFTER INSERT triggers, whose per-line work (a statement journal for each line among it) cost more
+ * than the inserts themselves, and returns a function that adds, in three set-based statements, what
+ * they would have added for the lines inserted since (every id above the largest before, since rowids
+ * only grow within a transaction that deletes nothing), then creates them again with their exact SQL.
+ * Call both inside the same transaction: a rollback restores the triggers too. Between the two calls
+ * the caller may update older lines (their update triggers still fire) but must not update or delete
+ * a line it inserted, which the derivation would then count wrongly; `isNew(id)` tells them apart.
+ */
+export function deferOrderInsertTriggers(db: Database): { isNew: (id: number) => boolean; resume: () => void } {
+  const before = db.prepare('SELECT coalesce(max(id), 0) FROM orders').pluck().get() as number;
+  const triggers = db
+    .prepare(
+      `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name IN (${INSERT_TRIGGERS.map(() => '?').join(', ')}) ORDER BY name`,
+    )
+    .all(...INSERT_TRIGGERS) as { name: string; sql: string }[];
+  for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
+  const names = new Set(triggers.map((t) => t.name));
+  return {
+    isNew: (id) => id > before,
+    resume() {
+      if (names.has('order_no_rare_chars_insert'))
+        db.prepare(
+          `INSERT OR IGNORE INTO order_no_rare_chars (ch)
+             SELECT substr(o.order_no, x.i, 1) FROM (WITH RECURSIVE n(id, i) AS (
+                 SELECT id, 1 FROM orders WHERE id > ? AND order_no GLOB '*[^ -~]*'
+                 UNION ALL SELECT n.id, i + 1 FROM n JOIN orders o ON o.id = n.id WHERE i < length(o.order_no)) SELECT id, i FROM n) x
+             JOIN orders o ON o.id = x.id WHERE substr(o.order_no, x.i, 1) GLOB '[^ -~]'`,
+        ).run(before);
+      // A line adds an order when no other line had its number: the new numbers no older line has.
+      if (names.has('order_count_insert'))
+        db.prepare(
+          `UPDATE order_count SET orders = orders + (SELECT count(DISTINCT n.order_no) FROM orders n
+             WHERE n.id > ? AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.order_no = n.order_no AND o.id <= ?))`,
+        ).run(before, before);
+      if (names.has('order_month_totals_insert'))
+        db.prepare(
+          `INSERT INTO order_month_totals (month, salesperson_id, lines, sales, profit)
+             SELECT substr(date, 1, 7), coalesce(salesperson_id, 0), count(*), sum(amount), sum(coalesce(profit, 0))
+             FROM orders WHERE id > ? GROUP BY 1, 2
+             ON CONFLICT DO UPDATE SET lines = lines + excluded.lines, sales = sales + excluded.sales, profit = profit + excluded.profit`,
+        ).run(before);
+      for (const t of triggers) db.exec(t.sql);
+    },
+  };
+}

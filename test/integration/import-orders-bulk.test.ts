@@ -1,0 +1,206 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { tmpDir, tmpWorkspace } from '../support/workspace';
+
+/**
+ * Issue 10 item 16 (P2.6): an orders import of many lines leaves migration 009's per-line insert
+ * triggers aside and derives the monthly totals, the order count and the order numbers' rare
+ * characters once, set-based, in the same transaction (db/order-derived.ts). Whatever the path, the
+ * derived tables must equal what the plain queries compute from the lines (computed here
+ * independently), the triggers must be back with their exact SQL, and a dry run, a refusal or an undo
+ * must leave everything as it was.
+ */
+type Db = ReturnType<typeof tmpWorkspace>['ws']['db'];
+
+const triggers = (db: Db) =>
+  db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' ORDER BY name").all();
+
+/** The derived tables as stored, and as the lines say they should be. */
+function derived(db: Db) {
+  return {
+    totals: db
+      .prepare('SELECT month, salesperson_id, lines, sales, profit FROM order_month_totals ORDER BY 1, 2')
+      .all(),
+    count: db.prepare('SELECT orders FROM order_count').pluck().get(),
+    rare: db.prepare('SELECT ch FROM order_no_rare_chars ORDER BY ch').pluck().all(),
+  };
+}
+
+function fromLines(db: Db) {
+  const rare = new Set<string>();
+  for (const no of db.prepare('SELECT order_no FROM orders').pluck().all() as string[])
+    for (const ch of no) if (!/^[ -~]$/.test(ch)) rare.add(ch);
+  return {
+    totals: db
+      .prepare(
+        `SELECT substr(date, 1, 7) AS month, coalesce(salesperson_id, 0) AS salesperson_id, count(*) AS lines,
+                sum(amount) AS sales, sum(coalesce(profit, 0)) AS profit FROM orders GROUP BY 1, 2 ORDER BY 1, 2`,
+      )
+      .all(),
+    count: db.prepare('SELECT count(DISTINCT order_no) FROM orders').pluck().get(),
+    rare: [...rare].sort(),
+  };
+}
+
+/**
+ * An orders sheet of `n` lines: new orders of one to three lines, Chinese order numbers among them,
+ * lines without a salesperson, and (with `existing`) some lines of orders already in the database with
+ * another amount, which the import updates.
+ */
+async function ordersFile(
+  n: number,
+  existing: { order_no: string; line: number; date: string; employee_no: string | null }[] = [],
+): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('订单');
+  ws.addRow(['订单编号', '行号', '下单日期', '客户名称', '销售员', '产品名称', '数量', '单价', '金额', '毛利']);
+  const people = ['S0001', 'S0002', 'S0003', null];
+  let i = 0;
+  for (let order = 0; i < n; order++) {
+    const no = order % 7 === 0 ? `华东-订单-${order}` : `BULK-${String(order).padStart(6, '0')}`;
+    const lines = 1 + (order % 3);
+    const month = 1 + (order % 12);
+    for (let line = 1; line <= lines && i < n; line++, i++) {
+      const qty = 1 + (i % 5);
+      const price = 100 + (i % 37);
+      ws.addRow([
+        no,
+        line,
+        new Date(Date.UTC(2025, month - 1, 1 + (order % 27))),
+        `批量客户${order % 40}`,
+        people[order % people.length],
+        `批量产品${i % 6}`,
+        qty,
+        price,
+        qty * price,
+        order % 5 === 0 ? null : Math.round(qty * price * 0.3),
+      ]);
+    }
+  }
+  for (const e of existing)
+    ws.addRow([e.order_no, e.line, new Date(`${e.date}T00:00:00Z`), null, e.employee_no, null, 1, 77777, 77777, 1]);
+  const file = path.join(tmpDir('wb-bulk-'), 'orders.xlsx');
+  fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  return file;
+}
+
+describe('orders import in bulk (issue 10 item 16)', () => {
+  it('derives the monthly totals, the order count and the rare characters as the lines say, and restores the triggers', async () => {
+    const w = tmpWorkspace('zh-CN');
+    await w.call('demo/create', { size: 'small', seed: 3, today: '2026-11-27' });
+    const db = w.ws.db;
+    const before = triggers(db);
+    expect(before).toHaveLength(8);
+    expect(derived(db)).toEqual(fromLines(db));
+    const old = db
+      .prepare(
+        `SELECT o.order_no, o.line, o.date, s.employee_no FROM orders o LEFT JOIN staff s ON s.id = o.salesperson_id
+         ORDER BY o.id LIMIT 30`,
+      )
+      .all() as { order_no: string; line: number; date: string; employee_no: string | null }[];
+    const file = await ordersFile(2400, old);
+    const lines = db.prepare('SELECT count(*) FROM orders').pluck().get() as number;
+
+    const r = await w.call('import/run', { kind: 'orders', file: { path: file } });
+    expect(r.committed).toBe(true);
+    expect(r.rows).toMatchObject({ inserted: 2400, updated: 30, invalid: 0 });
+    expect(db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(lines + 2400);
+    expect(db.prepare('SELECT count(*) FROM orders WHERE amount = 7777700').pluck().get()).toBe(30);
+    expect(derived(db)).toEqual(fromLines(db));
+    expect(derived(db).rare).toEqual(expect.arrayContaining(['华', '东', '订', '单']));
+    expect(triggers(db)).toEqual(before);
+
+    // The triggers work again: a line written by hand moves the totals and the count.
+    db.prepare(
+      "INSERT INTO orders (order_no, line, date, amount, profit) VALUES ('手工-1', 1, '2025-02-03', 500, 100)",
+    ).run();
+    expect(derived(db)).toEqual(fromLines(db));
+
+    // Undone, the lines and what they derived go away again.
+    await w.call('import/undo', { id: r.importId! });
+    expect(db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(lines + 1);
+    // The rare characters never shrink (migration 009: they may only say too much).
+    const { rare, ...rest } = derived(db);
+    const { rare: used, ...expected } = fromLines(db);
+    expect(rest).toEqual(expected);
+    expect(rare).toEqual(expect.arrayContaining(used));
+    w.ws.close();
+  }, 120_000);
+
+  it('gives the same lines and derived tables as an import small enough for the per-line triggers', async () => {
+    // The same 2,400 lines once in one file (the bulk path) and once in three files of 800 lines each
+    // (the triggers' path, below its threshold of 1,000): lines, totals, count and characters agree.
+    const whole = await ordersFile(2400);
+    const a = tmpWorkspace('zh-CN');
+    await a.call('demo/create', { size: 'small', seed: 5, today: '2026-11-27' });
+    await a.call('import/run', { kind: 'orders', file: { path: whole } });
+
+    const b = tmpWorkspace('zh-CN');
+    await b.call('demo/create', { size: 'small', seed: 5, today: '2026-11-27' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(whole);
+    const rows = wb.worksheets[0].getSheetValues().slice(1) as unknown[][];
+    const [header, ...data] = rows.map((r) => r.slice(1));
+    for (let k = 0; k < 3; k++) {
+      const part = new ExcelJS.Workbook();
+      const s = part.addWorksheet('订单');
+      s.addRow(header);
+      for (const r of data.slice(k * 800, (k + 1) * 800)) s.addRow(r);
+      const file = path.join(tmpDir('wb-bulk-part-'), `part${k}.xlsx`);
+      fs.writeFileSync(file, Buffer.from(await part.xlsx.writeBuffer()));
+      const r = await b.call('import/run', { kind: 'orders', file: { path: file } });
+      expect(r.rows.inserted).toBe(800);
+    }
+    const lines = (db: Db) =>
+      db
+        .prepare(
+          `SELECT o.order_no, o.line, o.date, c.name, s.employee_no, p.name, o.quantity, o.unit_price, o.amount, o.profit
+           FROM orders o LEFT JOIN customers c ON c.id = o.customer_id LEFT JOIN staff s ON s.id = o.salesperson_id
+           LEFT JOIN products p ON p.id = o.product_id ORDER BY o.order_no, o.line`,
+        )
+        .raw()
+        .all();
+    expect(lines(a.ws.db)).toEqual(lines(b.ws.db));
+    expect(derived(a.ws.db)).toEqual(derived(b.ws.db));
+    expect(derived(a.ws.db)).toEqual(fromLines(a.ws.db));
+    a.ws.close();
+    b.ws.close();
+  }, 120_000);
+
+  it('a dry run and a refused import leave the lines, the derived tables and the triggers as they were', async () => {
+    const w = tmpWorkspace('en');
+    await w.call('demo/create', { size: 'small', seed: 9, today: '2026-11-27' });
+    const db = w.ws.db;
+    const file = await ordersFile(1500);
+    const state = () => ({
+      lines: db.prepare('SELECT count(*) FROM orders').pluck().get(),
+      derived: derived(db),
+      triggers: triggers(db),
+      imports: db.prepare('SELECT count(*) FROM imports').pluck().get(),
+    });
+    const before = state();
+    const dry = await w.call('import/run', { kind: 'orders', file: { path: file }, dryRun: true });
+    expect(dry.rows.inserted).toBe(1500);
+    expect(dry.committed).toBe(false);
+    expect(state()).toEqual(before);
+
+    // A salesperson nobody has: the row is invalid, and without --skip-invalid nothing is written.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.worksheets[0].getRow(5).getCell(5).value = 'NOBODY-1';
+    const bad = path.join(tmpDir('wb-bulk-bad-'), 'bad.xlsx');
+    await wb.xlsx.writeFile(bad);
+    const refused = await w.call('import/run', { kind: 'orders', file: { path: bad } });
+    expect(refused.refused).toBe(true);
+    expect(state()).toEqual(before);
+
+    // With --skip-invalid the other 1,499 lines go in, and the derived tables follow them.
+    const skipped = await w.call('import/run', { kind: 'orders', file: { path: bad }, skipInvalid: true });
+    expect(skipped.rows).toMatchObject({ inserted: 1499, invalid: 1 });
+    expect(derived(db)).toEqual(fromLines(db));
+    expect(triggers(db)).toEqual(before.triggers);
+    w.ws.close();
+  }, 120_000);
+});
