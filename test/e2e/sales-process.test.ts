@@ -202,4 +202,24 @@ describe('the sales process screens (P3.1, P3.3, P4.6)', () => {
     };
     expect(saved).toMatchObject({ coverageThreshold: 2.5, probabilities: { demo: 45 } });
   });
+
+  it('exports the contracts grid with amounts as numbers in a money format', async () => {
+    const page = await open('#/contracts');
+    await page.getByTestId('contract-HT-SCAN').waitFor({ timeout: 60_000 });
+    await page.getByTestId('contracts-export').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('contracts-export-xlsx').click(),
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const no = headers.indexOf('Contract') + 1;
+    const amount = headers.indexOf('Amount') + 1;
+    expect(sheet.rowCount - 1).toBe(one('SELECT count(*) FROM contracts'));
+    const row = (sheet.getRows(2, sheet.rowCount - 1) ?? []).find((r) => r.getCell(no).value === 'HT-E2E')!;
+    expect(row.getCell(amount).value).toBe(600_000);
+    expect(row.getCell(amount).numFmt).toMatch(/0\.00/);
+  });
 });

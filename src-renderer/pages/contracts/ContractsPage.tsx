@@ -6,8 +6,8 @@ import { useSearchParams } from 'react-router';
 import { CONTRACT_STATUSES } from '../../../src-main/contract/sales-contracts';
 import type { ContractRow, Receivable } from '../../../src-main/contract/sales-contracts';
 import { useOp } from '../../backend/useOp';
-import { ExportButton } from '../../components/ExportButton';
-import { listExport, type ListColumn } from '../../components/grid/gridExport';
+import { ExportButton, type ExportRequest } from '../../components/ExportButton';
+import { listExport, type ExportFormat, type ListColumn } from '../../components/grid/gridExport';
 import { PageHeader } from '../../components/PageHeader';
 import { formatMoney } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
@@ -34,6 +34,7 @@ export function ContractsPage() {
   const receivables = useOp('contracts/receivables', { withinDays: 30 });
   const renewals = useOp('contracts/renewals', { withinDays: 90 });
   const [open, setOpen] = useState<number | null>(null);
+  const [tab, setTab] = useState<'all' | 'receivables' | 'renewals'>('all');
   const money = (v: number) => formatMoney(v, lang);
   const contractColumns = [
     { title: t('contracts.col.no'), dataIndex: 'contractNo' },
@@ -75,6 +76,27 @@ export function ContractsPage() {
     { header: t('contracts.col.end'), format: 'date', value: (r) => r.endDate },
     { header: t('contracts.export.signed'), format: 'date', value: (r) => r.signedDate },
   ];
+  const receivableColumns: ListColumn<Receivable>[] = [
+    { header: t('contracts.col.no'), format: 'text', value: (r) => r.contractNo },
+    { header: t('contracts.col.customer'), format: 'text', value: (r) => r.customerName },
+    { header: t('contracts.col.owner'), format: 'text', value: (r) => r.ownerName },
+    { header: t('contracts.col.seq'), format: 'int', value: (r) => r.seq },
+    { header: t('contracts.col.due'), format: 'date', value: (r) => r.dueDate },
+    { header: t('contracts.col.amount'), format: 'money', value: (r) => r.amount },
+    { header: t('contracts.export.overdueDays'), format: 'int', value: (r) => r.overdueDays },
+  ];
+  // the tab on show is what "Export" writes: contracts, receivables or renewals
+  const exportTab = (format: ExportFormat): ExportRequest | null => {
+    if (tab === 'receivables')
+      return {
+        op: 'export/rows',
+        input: listExport(t('contracts.tabs.receivables'), receivableColumns, receivables.data ?? [], format),
+      };
+    const rows = tab === 'renewals' ? (renewals.data ?? []) : (list.data ?? []);
+    const name = tab === 'renewals' ? t('contracts.tabs.renewals') : t('contracts.export.sheet');
+    return { op: 'export/rows', input: listExport(name, exportColumns, rows, format) };
+  };
+  const shown = tab === 'receivables' ? receivables.data : tab === 'renewals' ? renewals.data : list.data;
   return (
     <div className="wb-page">
       <PageHeader icon={<FileProtectOutlined />} title={t('nav.contracts')} subtitle={t('contracts.subtitle')} />
@@ -82,16 +104,15 @@ export function ContractsPage() {
         <Tabs
           tabBarExtraContent={
             <ExportButton
-              fileName={t('contracts.export.file')}
-              rows={list.data?.length ?? null}
-              disabled={!list.data?.length}
-              build={(format) => ({
-                op: 'export/rows',
-                input: listExport(t('contracts.export.sheet'), exportColumns, list.data ?? [], format),
-              })}
+              fileName={tab === 'all' ? t('contracts.export.file') : t(`contracts.tabs.${tab}`)}
+              rows={shown?.length ?? null}
+              disabled={!shown?.length}
+              build={exportTab}
               testId="contracts-export"
             />
           }
+          activeKey={tab}
+          onChange={(k) => setTab(k as typeof tab)}
           items={[
             {
               key: 'all',

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { CoverageRow } from '../../../src-main/contract/pipeline';
 import { useOp } from '../../backend/useOp';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButton } from '../../components/ExportButton';
+import { listExport, type ListColumn } from '../../components/grid/gridExport';
 import { formatMoney } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 
@@ -18,6 +20,17 @@ export function CoverageTable({ teamId }: { teamId?: number }) {
   if (cov.error) return <ErrorState error={cov.error} onRetry={() => cov.refetch()} />;
   const rows = cov.data ? [cov.data.company, ...cov.data.teams, ...cov.data.people] : [];
   const money = (v: number) => formatMoney(v, lang);
+  const nameOf = (r: CoverageRow) =>
+    r.scope === 'company' ? t('pipeline.cli.company') : r.scope === 'team' ? r.name : `${r.employeeNo} ${r.name}`;
+  const exportColumns: ListColumn<CoverageRow>[] = [
+    { header: t('pipeline.col.name'), format: 'text', value: nameOf },
+    { header: t('pipeline.col.target'), format: 'money', value: (r) => r.target },
+    { header: t('pipeline.col.actual'), format: 'money', value: (r) => r.actual },
+    { header: t('pipeline.col.gap'), format: 'money', value: (r) => r.gap },
+    { header: t('pipeline.col.weighted'), format: 'money', value: (r) => r.weightedPipeline },
+    { header: t('pipeline.col.coverage'), format: 'number', value: (r) => r.coverage },
+    { header: t('pipeline.export.warning'), format: 'bool', value: (r) => r.warning },
+  ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space>
@@ -30,6 +43,16 @@ export function CoverageTable({ teamId }: { teamId?: number }) {
           value={quarter}
           onChange={setQuarter}
           options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Q${q}` }))}
+        />
+        <ExportButton
+          fileName={`${t('pipeline.export.coverage')} ${year}Q${quarter}`}
+          rows={rows.length}
+          disabled={!rows.length}
+          build={(format) => ({
+            op: 'export/rows',
+            input: listExport(t('pipeline.export.coverage'), exportColumns, rows, format),
+          })}
+          testId="coverage-export"
         />
       </Space>
       {cov.data && (
@@ -49,12 +72,7 @@ export function CoverageTable({ teamId }: { teamId?: number }) {
         columns={[
           {
             title: t('pipeline.col.name'),
-            render: (_, r) =>
-              r.scope === 'company'
-                ? t('pipeline.cli.company')
-                : r.scope === 'team'
-                  ? r.name
-                  : `${r.employeeNo} ${r.name}`,
+            render: (_, r) => nameOf(r),
           },
           { title: t('pipeline.col.target'), align: 'right', render: (_, r) => money(r.target) },
           { title: t('pipeline.col.actual'), align: 'right', render: (_, r) => money(r.actual) },
