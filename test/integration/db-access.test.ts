@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { customerCount, customerExists, customerRef } from '../../src-main/db/access/customers';
 import {
+  customerOrderFigures,
   firstOrderLineId,
   latestOrderDate,
   latestOrderDateBetween,
@@ -169,6 +170,29 @@ describe('db/access/orders (P2.6)', () => {
     expect(salesTotal(db, '1999-01-01', '1999-12-31')).toBe(0);
   });
 
+  it('P4.1 each customer’s sales and profit in a window and first and last order days, all or one', () => {
+    const db = w.ws.db;
+    const [after, to] = ['2025-08-19', '2026-06-30'];
+    const expected = new Map<number, { sales: number; profit: number; first: string; last: string }>();
+    for (const l of lines) {
+      if (l.customer === null || l.date > to) continue;
+      const f = expected.get(l.customer) ?? { sales: 0, profit: 0, first: l.date, last: l.date };
+      if (l.date < f.first) f.first = l.date;
+      if (l.date > f.last) f.last = l.date;
+      if (l.date > after) {
+        f.sales += l.amount;
+        f.profit += l.profit ?? 0;
+      }
+      expected.set(l.customer, f);
+    }
+    const all = customerOrderFigures(db, after, to);
+    expect(all.size).toBeGreaterThan(100);
+    expect([...all].sort((a, b) => a[0] - b[0])).toEqual([...expected].sort((a, b) => a[0] - b[0]));
+    const one = [...expected.keys()][5];
+    expect(customerOrderFigures(db, after, to, one)).toEqual(new Map([[one, expected.get(one)]]));
+    expect(customerOrderFigures(db, after, to, 999_999).size).toBe(0);
+  });
+
   it('a line by id and an order’s first line by number', () => {
     const db = w.ws.db;
     const l = lines[17];
@@ -289,6 +313,7 @@ describe('statements prepared once per connection', () => {
     orderLine(db, 1);
     firstOrderLineId(db, 'x');
     monthlySales(db, 2025, [1, 2]);
+    customerOrderFigures(db, '2025-01-01', '2025-12-31', 1);
     customerExists(db, 1);
     customerRef(db, 1);
     customerCount(db);

@@ -11,6 +11,7 @@ import { Workspace } from '../../src-main/db/workspace';
 import { makeContext, type ServiceContext } from '../../src-main/services/context';
 import { createDemo } from '../../src-main/services/demo';
 import { validateScheme } from '../../src-main/services/appraisal/scheme-rules';
+import { addMonths } from '../../src-main/services/customers/rules';
 
 const TODAY = '2026-11-27';
 const open: Workspace[] = [];
@@ -123,6 +124,29 @@ describe('demo company, small (one shared run)', () => {
     expect(ws.db.pragma('synchronous', { simple: true })).toBe(1);
     expect(phases[0]).toBe('progress.staff');
     expect(phases).toContain('progress.orders');
+  });
+
+  it('P4.1 grades every customer on the orders it wrote: the figures are those the order lines give', () => {
+    const asOf = ws.db.prepare('SELECT max(grade_as_of) FROM customers').pluck().get() as string;
+    expect(count(ws, 'SELECT count(*) FROM customers WHERE grade_as_of IS NOT ?', asOf)).toBe(0);
+    const from = addMonths(asOf, -12);
+    const got = rows<Record<string, unknown>>(
+      ws,
+      `SELECT c.id, c.grade_sales AS sales, c.grade_profit AS profit, c.first_order_date AS first, c.last_order_date AS last,
+              (SELECT coalesce(sum(o.amount), 0) FROM orders o WHERE o.customer_id = c.id AND o.date > ? AND o.date <= ?) AS s,
+              (SELECT coalesce(sum(o.profit), 0) FROM orders o WHERE o.customer_id = c.id AND o.date > ? AND o.date <= ?) AS p,
+              (SELECT min(o.date) FROM orders o WHERE o.customer_id = c.id AND o.date <= ?) AS f,
+              (SELECT max(o.date) FROM orders o WHERE o.customer_id = c.id AND o.date <= ?) AS l
+       FROM customers c ORDER BY c.id`,
+      from,
+      asOf,
+      from,
+      asOf,
+      asOf,
+      asOf,
+    );
+    expect(got.filter((r) => r.s !== 0).length).toBeGreaterThan(100);
+    for (const r of got) expect([r.sales, r.profit, r.first, r.last], `customer ${r.id}`).toEqual([r.s, r.p, r.f, r.l]);
   });
 
   it('builds an organisation: director → 3 team managers → representatives, a few leavers', () => {

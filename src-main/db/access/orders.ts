@@ -45,6 +45,15 @@ export interface OrderActivity {
   sales: number;
 }
 
+/** A customer's orders up to a day (P4.1 grades): sales and profit in a window, the first and last order days. */
+export interface CustomerOrderFigures {
+  /** fen, of the orders after the window's start */
+  sales: number;
+  profit: number;
+  first: string;
+  last: string;
+}
+
 type Scoped = readonly [company: Statement, person: Statement, team: Statement];
 
 interface Statements {
@@ -56,6 +65,8 @@ interface Statements {
   monthTotals: Statement<[string, string]>;
   line: Statement<[number]>;
   firstLine: Statement<[string]>;
+  customerLines: Statement<[string]>;
+  oneCustomer: Statement<[string, string, number, string]>;
   total: Scoped;
   byPersonAndProduct: Scoped;
   ordersBySalesperson: Scoped;
@@ -105,6 +116,17 @@ function statements(db: Database): Statements {
         'SELECT id, customer_id AS customerId, salesperson_id AS salespersonId, product_id AS productId FROM orders WHERE id = ?',
       ),
       firstLine: db.prepare('SELECT id FROM orders WHERE order_no = ? ORDER BY line LIMIT 1').pluck(),
+      // Every line up to a day, in table order: grouping a million lines by customer in SQLite sorts them
+      // all, and reading them in orders_customer order looks each one up in the table.
+      customerLines: db
+        .prepare('SELECT customer_id, date, amount, profit FROM orders NOT INDEXED WHERE date <= ?')
+        .raw(),
+      oneCustomer: db
+        .prepare(
+          `SELECT sum(CASE WHEN date > ? THEN amount ELSE 0 END), sum(CASE WHEN date > ? THEN coalesce(profit, 0) ELSE 0 END), min(date), max(date)
+           FROM orders WHERE customer_id = ? AND date <= ?`,
+        )
+        .raw(),
       total: scoped((w) => `SELECT coalesce(sum(amount), 0) FROM orders WHERE date BETWEEN ? AND ?${w}`, 'pluck'),
       byPersonAndProduct: scoped(
         (w) =>
@@ -203,6 +225,44 @@ export const orderLine = (db: Database, id: number): OrderLineRef | undefined =>
 /** The id of an order's first line, by its order number (exact), or undefined. */
 export const firstOrderLineId = (db: Database, orderNo: string): number | undefined =>
   statements(db).firstLine.get(orderNo) as number | undefined;
+
+/**
+ * Per customer with orders up to `to`: sales and profit of the orders after `after` (the window
+ * `after` < date ≤ `to`), and the first and last order days up to `to`. `only` reads one customer.
+ */
+export function customerOrderFigures(
+  db: Database,
+  after: string,
+  to: string,
+  only?: number,
+): Map<number, CustomerOrderFigures> {
+  const out = new Map<number, CustomerOrderFigures>();
+  const s = statements(db);
+  if (only !== undefined) {
+    const [sales, profit, first, last] = s.oneCustomer.get(after, after, only, to) as [
+      number | null,
+      number | null,
+      string | null,
+      string | null,
+    ];
+    if (first !== null && last !== null) out.set(only, { sales: sales ?? 0, profit: profit ?? 0, first, last });
+    return out;
+  }
+  for (const [customer, date, amount, profit] of s.customerLines.iterate(to) as IterableIterator<
+    [number | null, string, number, number | null]
+  >) {
+    if (customer === null) continue;
+    let f = out.get(customer);
+    if (!f) out.set(customer, (f = { sales: 0, profit: 0, first: date, last: date }));
+    else if (date < f.first) f.first = date;
+    else if (date > f.last) f.last = date;
+    if (date > after) {
+      f.sales += amount;
+      f.profit += profit ?? 0;
+    }
+  }
+  return out;
+}
 
 const zeros = () => new Array<number>(12).fill(0);
 const blank = (): MonthlyActuals => ({ sales: zeros(), profit: zeros() });

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Grade } from '../../contract/customers';
+import { customerOrderFigures } from '../../db/access/orders';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../context';
@@ -8,32 +9,25 @@ import { addMonths, gradeOf, readRules, today } from './rules';
 /**
  * P4.1: recomputes every customer's rule grade from the last 12 months' orders as of `asOf`, with the
  * figures it came from, and the first and last order dates (anniversaries, dormancy). A lead or prospect
- * that has bought becomes a customer, dated on its first order (P3.1). Overrides are kept.
+ * that has bought becomes a customer, dated on its first order (P3.1). Overrides are kept. `read` gives
+ * the orders' figures (the demo passes those it has just generated rather than reading them back).
  */
 export function regrade(
   db: Database,
   actor: string,
   asOf = today(),
   only?: number,
+  read = customerOrderFigures,
 ): { asOf: string; customers: number; byGrade: Record<Grade, number> } {
   const rules = readRules(db);
   const from = addMonths(asOf, -12);
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.stage, s.sales, s.profit, f.first, f.last FROM customers c
-       LEFT JOIN (SELECT customer_id AS id, sum(amount) AS sales, sum(coalesce(profit, 0)) AS profit FROM orders
-                  WHERE date > ? AND date <= ? GROUP BY customer_id) s ON s.id = c.id
-       LEFT JOIN (SELECT customer_id AS id, min(date) AS first, max(date) AS last FROM orders WHERE date <= ? GROUP BY customer_id) f ON f.id = c.id
-       WHERE ? IS NULL OR c.id = ?`,
-    )
-    .all(from, asOf, asOf, only ?? null, only ?? null) as {
-    id: number;
-    stage: string;
-    sales: number | null;
-    profit: number | null;
-    first: string | null;
-    last: string | null;
-  }[];
+  const figures = read(db, from, asOf, only);
+  const rows = (
+    db.prepare('SELECT id, stage FROM customers WHERE ? IS NULL OR id = ?').all(only ?? null, only ?? null) as {
+      id: number;
+      stage: string;
+    }[]
+  ).map((c) => ({ ...c, sales: null, profit: null, first: null, last: null, ...figures.get(c.id) }));
   const update = db.prepare(
     'UPDATE customers SET grade = ?, grade_sales = ?, grade_profit = ?, grade_as_of = ?, first_order_date = ?, last_order_date = ? WHERE id = ?',
   );

@@ -5,6 +5,7 @@ import { lunarToSolar } from '../calendar';
 import { BulkInsert, type DemoProgress } from './bulk-insert';
 import type { DemoCalendar } from './calendar';
 import { mobile, personName } from './names';
+import { ledgerCustomerFigures, type SalesLedger } from './orders';
 import { makeRng, pick, randInt } from './random';
 
 const SOURCES = ['展会', '老客户转介绍', '官网咨询', '电话陌拜', '招投标', '渠道商'];
@@ -29,6 +30,7 @@ const VISIT_TYPES = ['on-site', 'on-site', 'on-site', 'phone', 'video', 'exhibit
 export function createCustomerCare(
   db: Database,
   cal: DemoCalendar,
+  ledger: SalesLedger,
   seed: number,
   actor: string,
   progress: DemoProgress,
@@ -36,7 +38,8 @@ export function createCustomerCare(
   const rng = makeRng(seed, 'customer-care');
   const today = cal.today;
   const yesterday = cal.days[cal.days.length - 1];
-  regrade(db, actor, yesterday);
+  // the grades' rule as the service applies it, on the figures the demo already holds
+  regrade(db, actor, yesterday, undefined, (_db, after, to) => ledgerCustomerFigures(ledger, cal, after, to));
   const customers = db
     .prepare(
       'SELECT id, segment, stage, owner_id AS owner, coalesce(grade_override, grade) AS grade, last_order_date AS last FROM customers ORDER BY id',

@@ -171,9 +171,12 @@ function build(
     progress.advance(estimate.indexes / deferred.length);
   }
   resumeOrderTriggers();
-  // The survey screens and the appraisal read per-response scores from this cache (P4.7).
+  // The survey screens and the appraisal read per-response scores from this cache (P4.7); like the bulk
+  // tables, it is filled first and indexed once.
+  const scoreIndexes = deferIndexes(db, ['survey_response_scores']);
   rebuildSurveyCache(db);
-  createCustomerCare(db, cal, seed, ctx.actor, progress);
+  for (const index of scoreIndexes) db.exec(index.sql);
+  createCustomerCare(db, cal, ledger, seed, ctx.actor, progress);
   // The appraisal in progress shows its data-driven KPIs at once; the manager's ratings are still to come (P6.4).
   computeDemoAppraisals(ctx, cal);
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { CustomerOrderFigures } from '../../db/access/orders';
 import { BulkInsert, type DemoProgress } from './bulk-insert';
 import { SEASON, type DemoCalendar } from './calendar';
 import { PRODUCTS } from './catalogue';
@@ -22,6 +23,9 @@ export interface SalesLedger {
   seller: Int32Array;
   /** Index into cal.days */
   day: Int16Array;
+  /** Each order's amount and profit in fen. */
+  amount: Float64Array;
+  profit: Float64Array;
   /** Sales in fen by person and window month: actual[person * 24 + month]. */
   actual: Float64Array;
   /** Each customer's last order day, -1 for none. */
@@ -111,6 +115,8 @@ export function createOrders(
     customer: new Int32Array(count),
     seller: new Int32Array(count),
     day: new Int16Array(count),
+    amount: new Float64Array(count),
+    profit: new Float64Array(count),
     actual: new Float64Array(org.people.length * 24),
     lastOrderDay: new Int16Array(book.n).fill(-1),
     capacity,
@@ -178,6 +184,8 @@ export function createOrders(
         ledger.customer[id] = c;
         ledger.seller[id] = s;
         ledger.day[id] = d;
+        ledger.amount[id] = amount;
+        ledger.profit[id] = amount - costFen[pi] * qty;
         ledger.actual[s * 24 + k] += amount;
         ledger.lastOrderDay[c] = d;
         id++;
@@ -191,13 +199,41 @@ export function createOrders(
         p[o + 6] = qty;
         p[o + 7] = unit;
         p[o + 8] = amount;
-        p[o + 9] = amount - costFen[pi] * qty;
+        p[o + 9] = ledger.profit[id - 1];
         p[o + 10] = seg.channels[pickWeighted(rng, channelCum[segIndex])][0];
       }
     }
   }
   ins.end();
   return ledger;
+}
+
+/**
+ * What the customers' grades read from the orders (customerOrderFigures in db/access/orders.ts: sales
+ * and profit after `after` up to `to`, first and last order days), taken from the ledger rather than
+ * from a million lines read back from the table just written.
+ */
+export function ledgerCustomerFigures(
+  ledger: SalesLedger,
+  cal: DemoCalendar,
+  after: string,
+  to: string,
+): Map<number, CustomerOrderFigures> {
+  const out = new Map<number, CustomerOrderFigures>();
+  for (let i = 0; i < ledger.n; i++) {
+    const date = cal.days[ledger.day[i]];
+    if (date > to) continue;
+    const id = ledger.customer[i] + 1;
+    let f = out.get(id);
+    if (!f) out.set(id, (f = { sales: 0, profit: 0, first: date, last: date }));
+    else if (date < f.first) f.first = date;
+    else if (date > f.last) f.last = date;
+    if (date > after) {
+      f.sales += ledger.amount[i];
+      f.profit += ledger.profit[i];
+    }
+  }
+  return out;
 }
 
 /** First and last order index (inclusive) whose day lies in [fromDay, toDay]; orders are in date order. */
