@@ -6,7 +6,7 @@ import { syncOrderTrigrams } from '../../src-main/db/order-derived';
 import { MIGRATIONS } from '../../src-main/db/migrations';
 import { DB_FILE } from '../../src-main/db/workspace';
 import { orderSearchClause } from '../../src-main/services/records/order-search';
-import { yearActuals } from '../../src-main/services/targets/actuals';
+import { monthlySales } from '../../src-main/db/access/orders';
 import { tmpDir, tmpWorkspace } from '../support/workspace';
 
 // Issue 12 items 10–11 (P2.6): the orders' quick search and the dashboard read indexes and monthly
@@ -335,7 +335,7 @@ describe("the year's actuals per person and month from the monthly totals (issue
     );
     try {
       for (const y of [year, year - 1]) {
-        const got = yearActuals(db(), y);
+        const got = monthlySales(db(), y);
         const want = fromLines(y);
         expect(got.company).toEqual(want.company);
         expect(new Map([...got.byPerson].sort((a, b) => a[0] - b[0]))).toEqual(
@@ -343,7 +343,7 @@ describe("the year's actuals per person and month from the monthly totals (issue
         );
       }
       // a part of the year: only those months count
-      const q1 = yearActuals(db(), year, [1, 2, 3]);
+      const q1 = monthlySales(db(), year, [1, 2, 3]);
       const want = fromLines(year).company.sales.map((v, i) => (i < 3 ? v : 0));
       expect(q1.company.sales).toEqual(want);
     } finally {
