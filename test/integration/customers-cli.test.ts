@@ -26,6 +26,11 @@ describe('customers, visits and care on the command line (cli.md)', () => {
     expect(n("SELECT count(*) FROM interactions WHERE kind = 'care' AND occasion = 'chunjie'")).toBeGreaterThan(20);
     expect(n("SELECT count(*) FROM interactions WHERE kind = 'visit' AND status = 'planned'")).toBeGreaterThan(0);
     expect(n("SELECT count(*) FROM interactions WHERE kind = 'visit' AND visit_type IS NULL")).toBe(0);
+    // The company's founding day every year (its first hire) and this year's customer event once.
+    expect(db.prepare('SELECT name, yearly, date FROM company_events ORDER BY id').all()).toEqual([
+      { name: '公司成立纪念日', yearly: 1, date: n('SELECT min(hire_date) FROM staff') },
+      { name: '年度客户答谢会', yearly: 0, date: '2026-11-20' },
+    ]);
     db.close();
   });
 

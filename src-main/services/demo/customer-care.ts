@@ -196,4 +196,10 @@ export function createCustomerCare(
     "UPDATE interactions SET visit_type = CASE id % 10 WHEN 0 THEN 'video' WHEN 1 THEN 'exhibition' ELSE 'on-site' END WHERE kind = 'visit' AND visit_type IS NULL",
   ).run();
   db.prepare("UPDATE interactions SET visit_type = 'phone' WHERE kind = 'call' AND visit_type IS NULL").run();
+  // The company's own dates on the care calendar: its founding day every year (from the first hire), and this
+  // year's customer appreciation event once.
+  const founded = db.prepare('SELECT min(hire_date) FROM staff').pluck().get() as string | null;
+  const events = db.prepare('INSERT INTO company_events (date, name, yearly) VALUES (?, ?, ?)');
+  if (founded) events.run(founded, '公司成立纪念日', 1);
+  events.run(`${today.slice(0, 4)}-11-20`, '年度客户答谢会', 0);
 }
