@@ -152,6 +152,7 @@ describe('no raw paths through HTTP (issue 17 item 11)', () => {
     'report/interview-scorecard': { candidateId: 1 },
     'report/sign-in-sheet': { sessionId: 1 },
     'report/probation-review': { person: 'S1' },
+    'training/feedback-import': { sessionId: 1, file: someUpload },
     'sales-report/file': { id: 1, format: 'html' },
     'sales-report/make': { period: '2026-06', format: 'html' },
     'care/export': {},
