@@ -332,7 +332,7 @@ describe('migrations (architecture: the data)', () => {
     expect(() => db.prepare("UPDATE candidates SET screen_decision = 'maybe'").run()).toThrow(/CHECK/);
   });
 
-  it('P3.3 migration 15 (contract product line): contracts and their instalments stay; the line starts empty', () => {
+  it('P3.3 migration 14 (contract product line): contracts and their instalments stay; the line starts empty', () => {
     const db = databaseAt(13);
     seedV1(db);
     db.prepare("INSERT INTO customers (id, code, name, created_at) VALUES (1, 'C1', '华辰', 'x')").run();
@@ -342,15 +342,15 @@ describe('migrations (architecture: the data)', () => {
     db.prepare(
       "INSERT INTO contract_instalments (contract_id, seq, due_date, amount) VALUES (1, 1, '2026-04-30', 30000000), (1, 2, '2026-06-30', 30000000)",
     ).run();
-    expect(upTo(db, 15)).toEqual({ from: 13, to: 15 });
+    expect(upTo(db, 14)).toEqual({ from: 13, to: 14 });
     expect(db.prepare('SELECT contract_no AS no, amount, status, product_line AS line FROM contracts').all()).toEqual([
       { no: 'HT-1', amount: 60000000, status: 'in_review', line: null },
     ]);
     expect(db.prepare('SELECT sum(amount) FROM contract_instalments').pluck().get()).toBe(60000000);
   });
 
-  it('P5.5 migration 17 (training feedback survey): a version-13 session keeps its row without a survey; deleting the survey unlinks it; one session per survey', () => {
-    const before = MIGRATIONS.filter((m) => m.version < 17).at(-1)!.version;
+  it('P5.5 migration 16 (training feedback survey): a version-13 session keeps its row without a survey; deleting the survey unlinks it; one session per survey', () => {
+    const before = MIGRATIONS.filter((m) => m.version < 16).at(-1)!.version;
     const db = databaseAt(before);
     seedV1(db);
     db.prepare(
@@ -359,7 +359,7 @@ describe('migrations (architecture: the data)', () => {
     db.prepare(
       "INSERT INTO training_sessions (id, plan_id, date, hours, place) VALUES (1, 1, '2025-03-01', 4, '总部'), (2, 1, '2025-04-01', 2, '总部')",
     ).run();
-    expect(upTo(db, 17)).toEqual({ from: before, to: 17 });
+    expect(upTo(db, 16)).toEqual({ from: before, to: 16 });
     expect(
       db.prepare('SELECT id, hours, place, feedback_survey_id AS f FROM training_sessions ORDER BY id').all(),
     ).toEqual([
@@ -378,27 +378,27 @@ describe('migrations (architecture: the data)', () => {
     expect(db.prepare('SELECT feedback_survey_id FROM training_sessions WHERE id = 1').pluck().get()).toBeNull();
   });
 
-  it('P1.5 P2.3 migration 16 (market news tied to lost opportunities): news of the version before keep their rows, untied', () => {
-    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === 16) - 1].version;
+  it('P1.5 P2.3 migration 15 (market news tied to lost opportunities): news of the version before keep their rows, untied', () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === 15) - 1].version;
     const db = databaseAt(before);
     db.prepare("INSERT INTO competitors (id, name, created_at, updated_at) VALUES (1, '某泵业', 'x', 'x')").run();
     db.prepare(
       "INSERT INTO market_news (date, note, competitor_id, year, created_at) VALUES ('2025-06-01', '降价', 1, 2025, 'x')",
     ).run();
-    expect(upTo(db, 16)).toEqual({ from: before, to: 16 });
+    expect(upTo(db, 15)).toEqual({ from: before, to: 15 });
     expect(db.prepare('SELECT note, competitor_id AS c, opportunity_id AS o FROM market_news').all()).toEqual([
       { note: '降价', c: 1, o: null },
     ]);
     expect(() => db.prepare('UPDATE market_news SET opportunity_id = 999').run()).toThrow(/FOREIGN KEY/);
   });
 
-  it('P2.6 migration 18 (order number trigrams): the lines of a version-13 database are found by three characters of their number, and later writes keep the index in step', () => {
+  it('P2.6 migration 17 (order number trigrams): the lines of a version-13 database are found by three characters of their number, and later writes keep the index in step', () => {
     const db = databaseAt(13);
     const ins = db.prepare('INSERT INTO orders (order_no, line, date, amount) VALUES (?, ?, ?, ?)');
     ins.run('SO20250301-0007', 1, '2025-03-01', 1000);
     ins.run('SO20250301-0007', 2, '2025-03-01', 500);
     ins.run('沪甲-2', 1, '2025-04-01', 700);
-    expect(upTo(db, 18)).toEqual({ from: 13, to: 18 });
+    expect(upTo(db, 17)).toEqual({ from: 13, to: 17 });
     // Straight from the index: the lines having all the text's trigrams (what the quick search reads).
     const found = (...grams: string[]) =>
       db
@@ -433,8 +433,8 @@ describe('migrations (architecture: the data)', () => {
   });
 
   it('every migration after the first has an upgrade test from the version before it', () => {
-    // Tested above (4, 5, 6, 8, 10, 11, 12, 13, 15, 16, 17, 18), in database.test.ts (7) and orders-speed.test.ts (9); a new migration fails here until it has one.
-    const tested = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18];
+    // Tested above (4, 5, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17), in database.test.ts (7) and orders-speed.test.ts (9); a new migration fails here until it has one.
+    const tested = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
     expect(MIGRATIONS.slice(1).map((m) => m.version)).toEqual(tested);
   });
 });

@@ -91,7 +91,7 @@ describe('orders quick search (issue 12 item 10)', () => {
       '_',
       'zzz-none',
       '-',
-      // three or more ASCII characters: answered by the trigram index (migration 018)
+      // three or more ASCII characters: answered by the trigram index (migration 017)
       orderNo.slice(-3),
       orderNo.slice(2, 10).toLowerCase(),
       `${orderNo.slice(0, 4)}`,

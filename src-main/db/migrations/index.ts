@@ -10,10 +10,10 @@ import { migration010 } from './010-customer-care';
 import { migration011 } from './011-sales-process';
 import { migration012 } from './012-plans-reports';
 import { migration013 } from './013-recruitment-training';
-import { migration015 } from './015-contract-product-line';
-import { migration016 } from './016-news-lost-opportunities';
-import { migration017 } from './017-training-feedback';
-import { migration018 } from './018-order-number-trigrams';
+import { migration014 } from './014-contract-product-line';
+import { migration015 } from './015-news-lost-opportunities';
+import { migration016 } from './016-training-feedback';
+import { migration017 } from './017-order-number-trigrams';
 
 /**
  * Every migration, in order. Append only: a shipped migration is never edited.
@@ -36,9 +36,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
   migration015,
   migration016,
   migration017,
-  migration018,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -68,7 +68,7 @@ export function commitImport(ctx: ServiceContext, a: Analysis, rehearse = false)
       },
     );
     changes.flush();
-    // The order numbers' trigram index takes the new lines in one statement (migration 018).
+    // The order numbers' trigram index takes the new lines in one statement (migration 017).
     syncOrderTrigrams(db);
     db.prepare('UPDATE imports SET inserted = ?, updated = ? WHERE id = ?').run(
       result.inserted,

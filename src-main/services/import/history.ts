@@ -99,7 +99,7 @@ export function undoImport(
       });
       // Survey responses taken out: the survey score cache is brought back in line (P4.7).
       if (changes.some((c) => c.tableName === 'survey_responses')) ensureSurveyCache(db);
-      // …and the order numbers' trigram index, in one statement rather than one per line (migration 018).
+      // …and the order numbers' trigram index, in one statement rather than one per line (migration 017).
       syncOrderTrigrams(db);
       db.prepare("UPDATE imports SET status = 'undone' WHERE id = ?").run(id);
       audit(db, {

@@ -50,7 +50,7 @@ function trigramQuery(search: string): string | null {
 
 /**
  * Ids of the lines (at most `limit`) whose order number contains `search`. Three or more printable ASCII
- * characters are looked up in the trigram index (migration 018): the lines that have every trigram of
+ * characters are looked up in the trigram index (migration 017): the lines that have every trigram of
  * the text, and the lines written since the index was last brought up to date, each checked with the
  * same LIKE as the scan, so both ways find the same lines. Other texts read the (order_no, line) index.
  */

@@ -16,7 +16,7 @@ import { getSession } from './courses';
 
 /**
  * P5.5 "收集培训反馈": a session's feedback questionnaire is a survey of the survey engine (P4.7), linked
- * from the session (migration 17). The questions, the answers, the import of a platform's export and the
+ * from the session (migration 16). The questions, the answers, the import of a platform's export and the
  * analysis are the survey's own; this file only ties them to the session and its attendees. Feedback is
  * taken once the session has taken place, from people who attended it, once each when they give their
  * name. Feedback surveys never count towards a salesperson's customer satisfaction (by-person.ts).

@@ -6,8 +6,8 @@ import type { Migration } from '../migrate';
  * lost deals are read from the opportunities' `competitor` (the name recorded when a deal is lost), so they
  * need no column; the index serves that look-up.
  */
-export const migration016: Migration = {
-  version: 16,
+export const migration015: Migration = {
+  version: 15,
   name: 'market news tied to lost opportunities',
   sql: `
 ALTER TABLE market_news ADD COLUMN opportunity_id INTEGER REFERENCES opportunities(id);

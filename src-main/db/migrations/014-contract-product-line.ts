@@ -5,8 +5,8 @@ import type { Migration } from '../migrate';
  * checked against (services/plans/market.ts, `discountApprover`). Without one, the line of the
  * opportunity's product is used. Added as a column, so the contracts of migration 11 stay as they were.
  */
-export const migration015: Migration = {
-  version: 15,
+export const migration014: Migration = {
+  version: 14,
   name: 'contract product line',
   sql: `
 ALTER TABLE contracts ADD COLUMN product_line TEXT;

@@ -5,8 +5,8 @@ import type { Migration } from '../migrate';
  * questions, answers, import and analysis are the survey's own; the session names its survey. Deleting
  * the survey (possible only while it has no answers) leaves the session without one.
  */
-export const migration017: Migration = {
-  version: 17,
+export const migration016: Migration = {
+  version: 16,
   name: 'training feedback survey',
   sql: `
 ALTER TABLE training_sessions ADD COLUMN feedback_survey_id INTEGER REFERENCES surveys(id) ON DELETE SET NULL;

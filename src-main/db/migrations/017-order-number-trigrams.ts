@@ -20,8 +20,8 @@ import type { Migration } from '../migrate';
  * the index (db/order-derived.ts). A migration that rebuilds `orders` must create the triggers again
  * and rebuild the index.
  */
-export const migration018: Migration = {
-  version: 18,
+export const migration017: Migration = {
+  version: 17,
   name: 'order number trigram index',
   sql: `
 CREATE VIRTUAL TABLE order_no_trigrams USING fts5(order_no, content='orders', content_rowid='id', tokenize='trigram', detail='none');
