@@ -175,6 +175,8 @@ export const careOps = {
         customerId: id,
         contactId: id.nullish(),
         occasionKey: z.string().trim().min(1).max(60),
+        /** The occasion's day, as the care list gave it: a sent day further than CARE_SENT_WINDOW_DAYS from it is refused. */
+        occasionDate: isoDate.optional(),
         date: isoDate,
         channel: z.enum(CARE_CHANNELS),
         note: optionalText(500),

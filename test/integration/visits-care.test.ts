@@ -237,5 +237,25 @@ describe('care calendar, care list and coverage (P4.3)', () => {
     );
     expect(r.ok ? '' : r.error.code).toBe('care/future-sent');
     expect(count(env, 'SELECT count(*) FROM interactions')).toBe(before);
+    // P4.3: a day further than the window from the occasion would be stored and never shown as sent
+    const outside = await env.attempt(
+      'care/mark-sent',
+      { customerId: 1, occasionKey: 'chunjie', occasionDate: '2026-02-17', date: '2026-01-31', channel: 'sms' },
+      'en',
+    );
+    expect(outside.ok ? null : [outside.error.code, outside.error.message]).toEqual([
+      'care/sent-outside-window',
+      'A greeting sent on 2026-01-31 does not count for an occasion on 2026-02-17: give a day from 2026-02-02 to 2026-03-04.',
+    ]);
+    expect(count(env, 'SELECT count(*) FROM interactions')).toBe(before);
+    // the window's first day is inside it
+    await env.call('care/mark-sent', {
+      customerId: 1,
+      occasionKey: 'chunjie',
+      occasionDate: '2026-02-17',
+      date: '2026-02-02',
+      channel: 'sms',
+    });
+    expect(count(env, 'SELECT count(*) FROM interactions')).toBe(before + 1);
   });
 });

@@ -168,6 +168,19 @@ export function markSent(ctx: ServiceContext, input: ParsedInput<'care/mark-sent
       if (of !== input.customerId) throw new WorkbenchError('visits/contact-elsewhere', { contact: input.contactId });
     }
     if (input.date > today()) throw new WorkbenchError('care/future-sent', { date: input.date });
+    // P4.3: a greeting counts for its occasion only within the window the care list reads; one outside it
+    // would be stored and then never shown as sent, so it is refused with the window's days.
+    if (
+      input.occasionDate &&
+      (input.date < addDays(input.occasionDate, -CARE_SENT_WINDOW_DAYS) ||
+        input.date > addDays(input.occasionDate, CARE_SENT_WINDOW_DAYS))
+    )
+      throw new WorkbenchError('care/sent-outside-window', {
+        date: input.date,
+        occasionDate: input.occasionDate,
+        from: addDays(input.occasionDate, -CARE_SENT_WINDOW_DAYS),
+        to: addDays(input.occasionDate, CARE_SENT_WINDOW_DAYS),
+      });
     const staffId = input.staffNo ? staffIdByNo(db, input.staffNo) : owner.ownerId;
     const info = db
       .prepare(

@@ -59,6 +59,7 @@ export function MarkSentButton({ item }: { item: CareListItem }) {
         customerId: item.customerId!,
         contactId: item.contactId ?? null,
         occasionKey: item.occasionKey,
+        occasionDate: item.date,
         date: v.date.format('YYYY-MM-DD'),
         channel: v.channel,
         note: v.note ?? '',
