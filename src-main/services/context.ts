@@ -73,6 +73,15 @@ function displayName(ws: Workspace): string | undefined {
   }
 }
 
+/**
+ * Today's date by this computer's clock, YYYY-MM-DD: the day the manager sees on the wall calendar (in
+ * China, UTC+8, the UTC date is still yesterday until 08:00). Every "today" of the services is this one.
+ */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 export function nowIso(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

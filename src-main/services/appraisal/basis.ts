@@ -10,12 +10,11 @@ import {
 } from './data-sources';
 import type { PersonBasis } from './evaluate';
 import { quarterInfo, shiftQuarter } from './quarter';
+import { today } from '../context';
 
 interface QuarterBasis {
   people: Map<number, PersonBasis & { facts: PersonFacts | undefined }>;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Everything the schemes need about the given people in a quarter: data KPI values, the manager's

@@ -8,11 +8,12 @@ import type { Lang } from '../../i18n/messages';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { staffIdByNo } from '../customers/edit';
-import { cmp, addDays, today } from '../customers/rules';
+import { cmp, addDays } from '../customers/rules';
 import { getSetting } from '../system/settings';
 import { careCalendar } from './calendar';
 import { fillTemplate, templateLookup } from './templates';
 import { lunarToSolar } from '../calendar';
+import { today } from '../context';
 
 interface Recipient {
   customerId: number;

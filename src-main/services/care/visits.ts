@@ -8,7 +8,8 @@ import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { cadenceFor } from '../customers/detail';
 import { staffIdByNo } from '../customers/edit';
-import { cmp, addDays, dayNumber, readRules, today } from '../customers/rules';
+import { cmp, addDays, dayNumber, readRules } from '../customers/rules';
+import { today } from '../context';
 
 const VISIT_SELECT = `SELECT i.id, i.customer_id AS customerId, c.name AS customerName, i.date, i.visit_type AS type, i.status,
   i.contact_id AS contactId, k.name AS contactName, s.employee_no AS staffNo, s.name AS staffName,

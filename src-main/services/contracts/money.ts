@@ -8,7 +8,7 @@ import { WorkbenchError } from '../../contract/errors';
 import type { FileOut } from '../../contract/files';
 import type { ContractDetail, ContractRow, Receivable } from '../../contract/sales-contracts';
 import { audit } from '../audit';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, today } from '../context';
 import { readFileIn } from '../files/read';
 import { safeFileName, writeFileOut } from '../files/write';
 import { findContract, getContract, SELECT, toContractRow, type Row } from './store';
@@ -77,7 +77,7 @@ export function readScan(
 
 /** P3.3: unpaid instalments of signed contracts, overdue or due within `withinDays`. */
 export function receivables(db: Database, input: { asOf?: string; withinDays: number }): Receivable[] {
-  const asOf = input.asOf ?? dayjs().format('YYYY-MM-DD');
+  const asOf = input.asOf ?? today();
   const until = dayjs(asOf).add(input.withinDays, 'day').format('YYYY-MM-DD');
   const rows = db
     .prepare(
@@ -94,7 +94,7 @@ export function receivables(db: Database, input: { asOf?: string; withinDays: nu
 
 /** P3.3: contracts in force (or signed) that end within `withinDays`: the renewal list. */
 export function renewals(db: Database, input: { asOf?: string; withinDays: number }): ContractRow[] {
-  const asOf = input.asOf ?? dayjs().format('YYYY-MM-DD');
+  const asOf = input.asOf ?? today();
   const until = dayjs(asOf).add(input.withinDays, 'day').format('YYYY-MM-DD');
   const rows = db
     .prepare(`${SELECT} WHERE k.status IN ('signed', 'in_force') AND k.end_date BETWEEN ? AND ? ORDER BY k.end_date`)

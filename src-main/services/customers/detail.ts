@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { ContactRecord, CustomerDetail, TimelineItem } from '../../contract/customers';
 import { WorkbenchError } from '../../contract/errors';
-import { cmp, addDays, gradeOf, readRules, today } from './rules';
+import { cmp, addDays, gradeOf, readRules } from './rules';
 import { SUMMARY_SELECT, toSummary, type SummaryRow } from './summary';
+import { today } from '../context';
 
 const CONTACT_SELECT = `SELECT id, customer_id AS customerId, name, title, department, phone, mobile, email, wechat,
   birth_calendar AS birthCalendar, birth_year AS birthYear, birth_month AS birthMonth, birth_day AS birthDay, preferences, role FROM contacts`;

@@ -3,8 +3,8 @@ import type { Grade } from '../../contract/customers';
 import { customerOrderFigures } from '../../db/access/orders';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
-import { nowIso } from '../context';
-import { addMonths, gradeOf, readRules, today } from './rules';
+import { nowIso, today } from '../context';
+import { addMonths, gradeOf, readRules } from './rules';
 
 /**
  * P4.1: recomputes every customer's rule grade from the last 12 months' orders as of `asOf`, with the

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { ParsedInput } from '../../contract';
 import type { CompletenessReport } from '../../contract/customers';
-import { cmp, readRules, today } from './rules';
+import { cmp, readRules } from './rules';
 import { SUMMARY_SELECT, toSummary, type SummaryRow } from './summary';
+import { today } from '../context';
 
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000 : 0);
 

@@ -118,7 +118,5 @@ export function lifecycleOf(
   return { lifecycle: 'customer', since: null };
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);
-
 /** Plain code-point order: ISO dates, grades and codes sort right, and 50,000 events sort in milliseconds (localeCompare does not). */
 export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { CustomerRules, CustomerSummary, Grade } from '../../contract/customers';
 import type { ParsedInput } from '../../contract';
 import { completenessOf, CONTACT_FACTS_SQL } from './completeness';
-import { lifecycleOf, readRules, today } from './rules';
+import { lifecycleOf, readRules } from './rules';
+import { today } from '../context';
 
 /** The columns every customer view reads; `lastVisit` counts done visits and phone calls (P4.2). */
 export const SUMMARY_SELECT = `SELECT c.*, s.employee_no AS ownerNo, s.name AS ownerName, s.team_id AS teamId,

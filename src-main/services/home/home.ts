@@ -8,6 +8,7 @@ import { latestOrderDate, monthlySales, salesToDateBySalesperson } from '../../d
 import { salesTargetsOfPeriod } from '../../db/access/targets';
 import { localNow } from '../tickets/sla-clock';
 import { listTickets } from '../tickets/store';
+import { today } from '../context';
 
 /**
  * The manager's home page (issue 15 item 6, P2.6): where we stand this month and quarter against target
@@ -68,7 +69,7 @@ function actuals(db: Database, asOf: string, year: number, month: number, quarte
 }
 
 function defaultAsOf(db: Database): string {
-  return latestOrderDate(db) ?? dayjs().format('YYYY-MM-DD');
+  return latestOrderDate(db) ?? today();
 }
 
 export function homePage(db: Database, input: { asOf?: string; teamId?: number }): HomePage {

@@ -14,7 +14,7 @@ import { customerExists } from '../../db/access/customers';
 import { firstOrderLineId } from '../../db/access/orders';
 import { staffExists } from '../../db/access/staff';
 import { audit } from '../audit';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, today as localToday } from '../context';
 import { pipelineSettings } from './settings';
 
 const SELECT = `SELECT o.*, c.name AS customer_name, s.name AS staff_name, s.employee_no, s.team_id, p.name AS product_name, ord.order_no
@@ -61,11 +61,7 @@ export interface OpportunityFilter {
   stage?: Stage;
 }
 
-export function listOpportunities(
-  db: Database,
-  f: OpportunityFilter,
-  today = dayjs().format('YYYY-MM-DD'),
-): Opportunity[] {
+export function listOpportunities(db: Database, f: OpportunityFilter, today = localToday()): Opportunity[] {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (f.teamId) {
@@ -119,7 +115,7 @@ export function board(db: Database, f: OpportunityFilter): BoardColumn[] {
 export function getOpportunity(db: Database, id: number): Opportunity {
   const r = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as Row | undefined;
   if (!r) throw new WorkbenchError('pipeline/not-found', { id });
-  return toOpportunity(r, pipelineSettings(db).probabilities, dayjs().format('YYYY-MM-DD'));
+  return toOpportunity(r, pipelineSettings(db).probabilities, localToday());
 }
 
 function checkRefs(db: Database, p: { customerId?: number; staffId?: number | null; productId?: number | null }): void {

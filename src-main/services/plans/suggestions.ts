@@ -15,6 +15,7 @@ import { addDays } from '../customers/rules';
 import type { ServiceContext } from '../context';
 import { saveActivity } from './plans';
 import { personOf, planRange } from './resolve';
+import { today } from '../context';
 
 /**
  * Gap-driven suggestions (P2.6, issue 15 item 5): for each salesperson behind their target of a month or
@@ -36,7 +37,7 @@ const ACTIVITY_OF: Record<Suggestion['kind'], PlanActivity['kind']> = {
 };
 
 function asOfIn(db: Database, from: string, to: string): string {
-  const latest = latestOrderDate(db) ?? dayjs().format('YYYY-MM-DD');
+  const latest = latestOrderDate(db) ?? today();
   return latest < from ? from : latest > to ? to : latest;
 }
 

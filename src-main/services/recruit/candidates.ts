@@ -1,10 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import dayjs from 'dayjs';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { Candidate, Profile, ScreeningResult } from '../../contract/recruit';
 import { audit } from '../audit';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, today } from '../context';
 import { readFileIn } from '../files/read';
 import { getPlan } from './plans';
 import { screen } from './screening';
@@ -80,8 +79,7 @@ export function saveCandidate(ctx: ServiceContext, input: ParsedInput<'recruit/c
   const { db } = ctx;
   return db.transaction(() => {
     getPlan(db, input.planId);
-    if (input.appliedDate > dayjs().format('YYYY-MM-DD'))
-      throw new WorkbenchError('recruit/applied-in-future', { date: input.appliedDate });
+    if (input.appliedDate > today()) throw new WorkbenchError('recruit/applied-in-future', { date: input.appliedDate });
     let id = input.id;
     const values = [
       input.planId,
@@ -158,7 +156,7 @@ export function screenCandidate(ctx: ServiceContext, input: ParsedInput<'recruit
     const c = getCandidate(db, input.candidateId);
     if (c.status === 'hired') throw new WorkbenchError('recruit/already-hired', { name: c.name });
     if (input.decision !== 'pass' && !input.reason) throw new WorkbenchError('recruit/reason-required');
-    const date = input.date ?? dayjs().format('YYYY-MM-DD');
+    const date = input.date ?? today();
     if (c.appliedDate && date < c.appliedDate)
       throw new WorkbenchError('recruit/screened-before-applied', { date, applied: c.appliedDate });
     const result = screeningOf(db, c.id);

@@ -1,11 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import dayjs from 'dayjs';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { InterviewCard, InterviewPanel, ScorecardItem } from '../../contract/recruit';
 import type { Lang } from '../../i18n/messages';
 import { audit } from '../audit';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, today } from '../context';
 import { abilityRubric, quarterOf } from './appraisal-link';
 import { getCandidate } from './candidates';
 import { getPlan, staffIdOf } from './plans';
@@ -16,7 +15,7 @@ import { getPlan, staffIdOf } from './plans';
  */
 export function scorecardItems(db: Database, lang: Lang, candidateId: number): ScorecardItem[] {
   const c = getCandidate(db, candidateId);
-  const rubric = abilityRubric(db, quarterOf(dayjs().format('YYYY-MM-DD')), lang);
+  const rubric = abilityRubric(db, quarterOf(today()), lang);
   const items: ScorecardItem[] = rubric.map((r) => ({ ...r, fromAppraisal: true }));
   const plain =
     rubric[0]?.levels.map((l) => ({ level: l.level, label: l.label, description: '' })) ??
@@ -73,8 +72,7 @@ export function scoreInterview(ctx: ServiceContext, input: ParsedInput<'recruit/
     if (c.status === 'rejected') throw new WorkbenchError('recruit/candidate-rejected', { name: c.name });
     if (c.appliedDate && input.date < c.appliedDate)
       throw new WorkbenchError('recruit/interview-before-applied', { date: input.date, applied: c.appliedDate });
-    if (input.date > dayjs().format('YYYY-MM-DD'))
-      throw new WorkbenchError('recruit/interview-in-future', { date: input.date });
+    if (input.date > today()) throw new WorkbenchError('recruit/interview-in-future', { date: input.date });
     const items = scorecardItems(db, ctx.lang, c.id);
     for (const key of Object.keys(input.scores))
       if (!items.some((i) => i.key === key)) throw new WorkbenchError('recruit/unknown-item', { item: key });

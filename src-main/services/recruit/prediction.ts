@@ -4,6 +4,7 @@ import type { Prediction } from '../../contract/recruit';
 import type { Lang } from '../../i18n/messages';
 import { abilityRubric, firstAppraisals, quarterOf } from './appraisal-link';
 import { mean, pearson, round } from './stats';
+import { today } from '../context';
 
 /**
  * Did the interview predict: for hires of the last `years` years, each person's mean interview level
@@ -24,7 +25,7 @@ export function prediction(db: Database, lang: Lang, years: number): Prediction 
   const levels = db.prepare(
     'SELECT s.item_key AS k, s.level FROM interview_scores s JOIN interviews i ON i.id = s.interview_id WHERE i.candidate_id = ?',
   );
-  const labels = new Map(abilityRubric(db, quarterOf(dayjs().format('YYYY-MM-DD')), lang).map((r) => [r.key, r.label]));
+  const labels = new Map(abilityRubric(db, quarterOf(today()), lang).map((r) => [r.key, r.label]));
   const people: Prediction['people'] = [];
   for (const h of hires) {
     const first = firsts.get(h.staffId);

@@ -8,6 +8,7 @@ import { schemeById } from '../appraisal/scheme';
 import { appraisalHtml } from './appraisal-html';
 import { htmlToPdf } from './chromium';
 import { checkFileOut, writeFileOut } from '../files/write';
+import { today } from '../context';
 
 /** The printable appraisal of a quarter (everyone, or one person) as one HTML document. */
 export function appraisalReport(
@@ -23,7 +24,7 @@ export function appraisalReport(
     company,
     appraisal,
     definition,
-    printedOn: new Date().toISOString().slice(0, 10),
+    printedOn: today(),
   });
   return { html, people: appraisal.people.length };
 }

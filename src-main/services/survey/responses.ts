@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import dayjs from 'dayjs';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import { customerRef } from '../../db/access/customers';
@@ -10,6 +9,7 @@ import { getPlan, listQuestions } from './plans';
 import { MULTI_SEPARATOR, multiMask, SCALE } from './question-options';
 import { cacheAddResponses, cacheRemoveResponse, ensureSurveyCache } from './score-cache';
 import { requireStaff, staffByEmployeeNo, staffByName } from '../../db/access/staff';
+import { today } from '../context';
 
 export type AnswerValue = number | string | string[] | null;
 export interface StoredAnswer {
@@ -137,7 +137,7 @@ export function enterResponse(ctx: ServiceContext, input: ResponseInput): Entere
     }
     if (stored.length === 0) throw new WorkbenchError('survey/empty-response');
     salespersonId ??= owner;
-    const submitted = input.submittedAt ?? dayjs().format('YYYY-MM-DD');
+    const submitted = input.submittedAt ?? today();
     const responseId = Number(
       db
         .prepare(

@@ -4,6 +4,7 @@ import { WorkbenchError } from '../../contract/errors';
 import type { HistoryBase, HistoryBaseChoice } from '../../contract/targets';
 import { latestOrderDate, monthlySales, type MonthlyActuals } from '../../db/access/orders';
 import type { Plan, PlanNode } from './plan';
+import { today as localToday } from '../context';
 
 /**
  * The base of the history method and of a growth % (P2.2): last year's actuals month by month. On
@@ -63,7 +64,7 @@ export function historyBase(
   strict: boolean,
 ): BaseActuals {
   const baseYear = plan.year - 1;
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = localToday();
   const lastOrder = latestOrderDate(db);
   const missing: number[] = [];
   for (let m = 1; m <= 12; m++) if (!complete(baseYear, m, today, lastOrder)) missing.push(m);

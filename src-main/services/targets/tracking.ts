@@ -5,6 +5,7 @@ import { monthWorkingPace } from '../calendar';
 import { latestOrderDateBetween, monthlySales } from '../../db/access/orders';
 import { mIdx, quarterOf } from './periods';
 import { loadPlan, type PlanNode } from './plan';
+import { today } from '../context';
 
 /**
  * Tracking (P2.6 item 10): actual sales against target by person, team and company for the month, the
@@ -33,10 +34,10 @@ const figures = (target: number, actualFen: number): CompletionFigures => {
 /** The day the pace counts to: the one asked for, else today in the current month, else the month's end (or nothing for a month to come). */
 function paceDay(year: number, month: number, asOfDate?: string): string | null {
   if (asOfDate) return asOfDate;
-  const today = dayjs().format('YYYY-MM-DD');
+  const day = today();
   const first = dayjs(new Date(year, month - 1, 1));
-  if (today < first.format('YYYY-MM-DD')) return null;
-  return today;
+  if (day < first.format('YYYY-MM-DD')) return null;
+  return day;
 }
 
 function companyPace(

@@ -1,10 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import dayjs from 'dayjs';
 import type { z } from 'zod';
 import { WorkbenchError } from '../../contract/errors';
 import type { AuditEntry, StaffMember, staffFields } from '../../contract/team';
 import { audit } from '../audit';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, today } from '../context';
 
 type StaffFields = z.output<typeof staffFields>;
 
@@ -162,7 +161,7 @@ export function setStaffStatus(
     if (before.status === status) return before;
     let left: string | null = null;
     if (status === 'inactive') {
-      left = leftDate ?? dayjs().format('YYYY-MM-DD');
+      left = leftDate ?? today();
       if (before.hireDate && left < before.hireDate)
         throw new WorkbenchError('staff/left-before-hire', { leftDate: left, hireDate: before.hireDate });
       const reports = (

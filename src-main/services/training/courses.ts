@@ -1,12 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import dayjs from 'dayjs';
 import type { ParsedInput } from '../../contract';
 import { WorkbenchError } from '../../contract/errors';
 import type { Course, Requirement, Topic, TrainingSession } from '../../contract/training';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
-
-export const today = () => dayjs().format('YYYY-MM-DD');
+import { today } from '../context';
 
 /** P5.4: the hours each stage must train in a year, and its topics. */
 export function requirements(db: Database, year: number): Requirement[] {

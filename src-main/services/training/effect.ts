@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Effect, EffectSide } from '../../contract/training';
 import { kpiValues, quarterOf, shiftQuarter } from '../recruit/appraisal-link';
-import { getCourse, listCourses, today } from './courses';
+import { getCourse, listCourses } from './courses';
 import { topicsByKpi } from './loop';
+import { today } from '../context';
 
 /** Fewer people than this in either group: too few to judge. */
 export const MIN_GROUP = 5;

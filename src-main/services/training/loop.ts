@@ -13,7 +13,7 @@ import {
   quarterResults,
   RATED_GAP_LEVEL,
 } from '../recruit/appraisal-link';
-import { today } from './courses';
+import { today } from '../context';
 
 /** The editable KPI → topics mapping (closing the loop): which topics address a weak KPI. */
 export function topicsByKpi(db: Database): Map<string, Topic[]> {

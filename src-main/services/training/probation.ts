@@ -6,9 +6,8 @@ import type { ProbationReview } from '../../contract/training';
 import { orderActivity } from '../../db/access/orders';
 import type { Lang } from '../../i18n/messages';
 import { audit } from '../audit';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, today } from '../context';
 import { abilityRubric, quarterOf } from '../recruit/appraisal-link';
-import { today } from './courses';
 
 interface Person {
   id: number;

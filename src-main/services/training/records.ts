@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import dayjs from 'dayjs';
 import type { Stage, TrainingRecord } from '../../contract/training';
 import { requirements } from './courses';
+import { today } from '../context';
 
 interface Person {
   id: number;
@@ -40,7 +41,7 @@ export function people(db: Database, person?: string): Person[] {
 /** P5.5: each person's training in a year: hours attended against the stage's requirement, courses passed. */
 export function trainingRecords(db: Database, year: number, person?: string): TrainingRecord[] {
   const req = new Map(requirements(db, year).map((r) => [r.stage, r.hours]));
-  const asOf = `${year}-12-31` < dayjs().format('YYYY-MM-DD') ? `${year}-12-31` : dayjs().format('YYYY-MM-DD');
+  const asOf = `${year}-12-31` < today() ? `${year}-12-31` : today();
   const rows = db
     .prepare(
       `SELECT a.staff_id AS staffId, s.id AS sessionId, p.title AS course, s.date, COALESCE(s.hours, 0) AS hours, a.test_score AS testScore, p.pass_mark AS passMark

@@ -1,6 +1,7 @@
 import { EDUCATION } from '../../../contract/recruit';
 import type { CommitResult, ImportKind, ImportRecord, RowProblem } from './types';
 import { Upserter } from './upsert';
+import { today } from '../../context';
 
 /**
  * P5.2: candidate lists as job sites export them (BOSS直聘, 智联招聘, 前程无忧, 猎聘): the position applied
@@ -165,7 +166,7 @@ export const candidatesKind: ImportKind<State> = {
     if (plan === undefined)
       problems.push({ field: 'position', code: 'recruit.import.unknownPlan', params: { position: r.position } });
     else r.planId = plan;
-    if (r.appliedDate && String(r.appliedDate) > new Date().toISOString().slice(0, 10))
+    if (r.appliedDate && String(r.appliedDate) > today())
       problems.push({ field: 'appliedDate', code: 'recruit.import.appliedInFuture', params: { date: r.appliedDate } });
     return problems;
   },

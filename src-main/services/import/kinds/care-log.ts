@@ -1,6 +1,5 @@
 import { CARE_CHANNELS } from '../../../contract/care';
 import { FESTIVAL_NAMES } from '../../calendar';
-import { today } from '../../customers/rules';
 import {
   isProblem,
   loadNamed,
@@ -13,6 +12,7 @@ import {
 } from './lookups';
 import type { CommitResult, ImportKind, ImportRecord, RowProblem } from './types';
 import { Upserter } from './upsert';
+import { today } from '../../context';
 
 /**
  * Care events kept elsewhere (P4.3, issue 13 item 13): one row per greeting sent, with its day, customer,

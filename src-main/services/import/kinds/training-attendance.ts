@@ -1,5 +1,6 @@
 import { isProblem, loadStaff, resolvePerson, type StaffLookup } from './lookups';
 import type { CommitResult, ImportKind, RowProblem } from './types';
+import { today } from '../../context';
 
 /**
  * P5.5: attendance and test scores of training sessions from a sheet (a filled-in sign-in sheet, an
@@ -79,7 +80,7 @@ export const trainingAttendanceKind: ImportKind<State> = {
         s.date,
       ]),
     );
-    return { staff: loadStaff(ctx.db), sessions, today: new Date().toISOString().slice(0, 10) };
+    return { staff: loadStaff(ctx.db), sessions, today: today() };
   },
   check(r, s) {
     const problems: RowProblem[] = [];

@@ -1,5 +1,4 @@
 import { customerRef } from '../../../db/access/customers';
-import { today } from '../../customers/rules';
 import {
   isProblem,
   loadNamed,
@@ -11,6 +10,7 @@ import {
 } from './lookups';
 import type { CommitResult, ImportKind, ImportRecord, RowProblem } from './types';
 import { Upserter } from './upsert';
+import { today } from '../../context';
 
 /**
  * A salesperson's Excel visit log (P4.2, issue 13 item 8): one row per visit. The customer is found by code

@@ -7,7 +7,7 @@ import type { ParsedInput } from '../../../contract';
 import { DEFAULT_LIKERT_LABELS, type ImportSurveyResult, type SurveyQuestion } from '../../../contract/survey';
 import { t } from '../../../i18n/messages';
 import { audit } from '../../audit';
-import { nowIso, type ServiceContext } from '../../context';
+import { nowIso, type ServiceContext, today } from '../../context';
 import { getPlan, listQuestions } from '../plans';
 import { storeOptions } from '../question-options';
 import { findSalesperson, toStored, type StoredAnswer } from '../responses';
@@ -113,7 +113,17 @@ export function importSurvey(ctx: ServiceContext, input: ImportSurveyInput): Imp
   const { db, lang } = ctx;
   const { bytes, name } = readFileIn(ctx.ws.dataDir, input.file);
   const sheet = readSurveySheet(bytes, name, input.sheet);
-  if (input.surveyId !== undefined) getPlan(db, input.surveyId);
+  if (input.surveyId !== undefined) {
+    getPlan(db, input.surveyId);
+    // P5.5: a training session's feedback survey takes answers once the session has taken place, whichever
+    // import brings them (training feedback import checks the same before calling this).
+    const session = db
+      .prepare(
+        'SELECT s.date, p.title AS course FROM training_sessions s JOIN training_plans p ON p.id = s.plan_id WHERE s.feedback_survey_id = ?',
+      )
+      .get(input.surveyId) as { date: string; course: string } | undefined;
+    if (session && session.date > today()) throw new WorkbenchError('training/session-not-held', session);
+  }
   const plans = planColumns(sheet, roster(ctx));
   applyCorrections(sheet, plans, input.columns);
   if (sheet.rows.length === 0) throw new WorkbenchError('survey/no-answers-in-file', { file: name });
