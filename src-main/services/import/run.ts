@@ -52,6 +52,7 @@ function sheetSummary(a: Analysis, lang: Lang) {
     skippedRows: skippedRows(a),
     defaults: describeDefaults(a, lang),
     fromMerges: describeMerges(a, lang),
+    notes: (a.kind.notes?.(a.valid.map((v) => v.record)) ?? []).map((n) => t(lang, n.code, n.params)),
   };
 }
 

@@ -28,9 +28,27 @@ export function DefaultsNote({ defaults }: { defaults: ImportDefault[] }) {
 }
 
 /** Rows whose blank cells were read from merged cells (ImportResult.fromMerges), worded by the service. */
-export function MergesNote({ fromMerges }: { fromMerges: ImportResult['fromMerges'] | undefined }) {
-  if (!fromMerges) return null;
+export function MergesNote({
+  fromMerges,
+  notes,
+}: {
+  fromMerges: ImportResult['fromMerges'] | undefined;
+  notes?: string[];
+}) {
   return (
-    <Alert type="info" showIcon style={{ marginTop: 12 }} title={fromMerges.message} data-testid="import-from-merges" />
+    <>
+      {fromMerges && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={fromMerges.message}
+          data-testid="import-from-merges"
+        />
+      )}
+      {(notes ?? []).map((n) => (
+        <Alert key={n} type="info" showIcon style={{ marginTop: 12 }} title={n} data-testid="import-note" />
+      ))}
+    </>
   );
 }

@@ -71,7 +71,7 @@ export function ImportOutcome({ result, onProblems }: { result: ImportResult; on
         ]}
       />
       <DefaultsNote defaults={result.defaults} />
-      <MergesNote fromMerges={result.fromMerges} />
+      <MergesNote fromMerges={result.fromMerges} notes={result.notes} />
       {result.errors.length > 0 && (
         <Table
           size="small"

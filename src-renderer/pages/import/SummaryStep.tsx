@@ -96,7 +96,7 @@ export function SummaryStep({ preview, file, kindLabel, onImport, onBack, onProb
         ]}
       />
       <DefaultsNote defaults={preview.defaults} />
-      <MergesNote fromMerges={preview.fromMerges} />
+      <MergesNote fromMerges={preview.fromMerges} notes={preview.notes} />
       {invalid > 0 && (
         <Alert
           type="warning"

@@ -138,6 +138,11 @@ export interface ImportKind<S = unknown> {
    * contact rows. A blank cell outside any merged range stays blank. The answer counts the rows so filled.
    */
   fillFromMerges?: readonly string[];
+  /**
+   * Sentences about how the valid records store what the sheet says, when that is not one plain value
+   * (candidates: "3-5年" kept as a range and as text): i18n codes with their parameters, said in every answer.
+   */
+  notes?(records: ImportRecord[]): { code: string; params: Record<string, unknown> }[];
   /** Loads what checking needs (people, customers… by key) once per import. */
   prepare(ctx: PrepareContext): S;
   /** Checks a parsed row against the database; may complete or normalise it in place (a salesperson's name → employee number). */
