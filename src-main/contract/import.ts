@@ -98,6 +98,13 @@ export interface ImportResult {
   skippedRows: { row: number; reason: 'total' | 'blank' | 'header' | 'summary' | 'duplicate' }[];
   /** Fields stored with their default because the sheet gives no value (see ImportDefault). */
   defaults: ImportDefault[];
+  /**
+   * Rows whose blank cells were read from a merged range around them (a customer's cells merged down over
+   * its contact rows): how many valid rows, the fields so filled, and a sentence saying so; null when none.
+   */
+  fromMerges: { rows: number; fields: string[]; message: string } | null;
+  /** How values were stored when a cell says more than one plain value (a range, words), in the user's language. */
+  notes: string[];
   committed: boolean;
   /**
    * Nothing is (or, in a dry run, would be) written because rows are invalid and skipInvalid is off;

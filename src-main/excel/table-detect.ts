@@ -26,6 +26,13 @@ export interface TableRow {
   cells: CellValue[];
   /** Columns (indexes into Table.columns) holding a formula over a range of rows (SheetRow.aggregates). */
   aggregates?: number[];
+  /**
+   * Blank cells that lie inside a merged range below its top-left cell (a CRM export merges a customer's
+   * cells down over its contact rows): the column (index into Table.columns) and the value the merged
+   * range shows, i.e. its top-left cell's, with that cell's row. The cells themselves stay blank; a kind
+   * that reads merged cells as a person sees them (ImportKind.fillFromMerges) takes these values.
+   */
+  merged?: { col: number; value: CellValue; from: number }[];
 }
 
 export interface SkippedRow {
@@ -277,9 +284,36 @@ export function detectTable(sheet: Sheet, opts: DetectOptions = {}): Table | nul
       rows.push({ row: src.r, cells, aggregates });
     }
   }
+  mergedCells(sheet, columns, rows, headerRow);
   const summaries = summaryRows(rows, columns.length);
   if (!summaries.size) return { sheet: sheet.name, headerRow, groupRow, columns, rows, skipped };
   for (const [i, reason] of summaries) skipped.push({ row: rows[i].row, reason });
   skipped.sort((a, b) => a.row - b.row);
   return { sheet: sheet.name, headerRow, groupRow, columns, rows: rows.filter((_, i) => !summaries.has(i)), skipped };
+}
+
+/**
+ * Marks each data row's blank cells that lie inside a merged range under its top-left cell (TableRow.merged).
+ * Only ranges starting below the header and whose top-left cell holds a value count.
+ */
+function mergedCells(sheet: Sheet, columns: TableColumn[], rows: TableRow[], headerRow: number): void {
+  const ranges = sheet.merges.filter((m) => m.bottom > m.top && m.top > headerRow);
+  if (!ranges.length) return;
+  const byNumber = new Map(rows.map((r) => [r.row, r]));
+  const sheetRows = new Map<number, SheetRow>();
+  for (const r of sheet.rows) if (r.r > headerRow) sheetRows.set(r.r, r);
+  const columnOf = new Map(columns.map((c, k) => [c.index, k]));
+  for (const m of ranges) {
+    const value = sheetRows.get(m.top)?.cells[m.left - 1] ?? null;
+    if (isBlank(value)) continue;
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = byNumber.get(r);
+      if (!row) continue;
+      for (let c = m.left - 1; c < m.right; c++) {
+        const k = columnOf.get(c);
+        if (k === undefined || (r === m.top && c === m.left - 1) || !isBlank(row.cells[k])) continue;
+        (row.merged ??= []).push({ col: k, value, from: m.top });
+      }
+    }
+  }
 }

@@ -63,6 +63,8 @@ function renderImport(r: ImportResult, lang: Lang): string {
     lines.push(`${t(lang, 'importExport.cli.created')} ${created.map(([k, n]) => `${k} ${fmt(lang, n)}`).join(', ')}`);
   // A value the file did not give is stored only with a word about it (rule: never silently).
   for (const d of r.defaults) lines.push(d.message);
+  if (r.fromMerges) lines.push(r.fromMerges.message);
+  for (const n of r.notes) lines.push(n);
   for (const e of r.errors.slice(0, 20))
     lines.push(
       `  ${t(lang, 'importExport.cli.problem', { row: e.row, column: e.column || '—', value: e.value, message: e.message })}`,

@@ -1,6 +1,6 @@
 import { WorkbenchError } from '../../contract/errors';
 import type { ImportProblem } from '../../contract/import';
-import { displayValue, type CellValue } from '../../excel/cell';
+import { displayValue, isBlank, type CellValue } from '../../excel/cell';
 import { readTable, type ReadTableResult } from '../../excel/read-table';
 import type { Table } from '../../excel/table-detect';
 import { t } from '../../i18n/messages';
@@ -75,6 +75,8 @@ export interface Analysis {
   missing: string[];
   /** Fields with a default that valid rows leave empty: how many rows, and whether a column feeds it at all. */
   defaulted: { field: string; noColumn: boolean; blank: number }[];
+  /** Valid rows that took a value from a merged cell (ImportKind.fillFromMerges), and the fields so filled. */
+  fromMerges: { rows: number; fields: string[] };
 }
 
 /**
@@ -221,7 +223,20 @@ function analyseTable(
     state,
     prepare,
   };
-  if (missing.length) return { ...summary, valid: [], problems, duplicates: [], missing, defaulted: [] };
+  if (missing.length)
+    return {
+      ...summary,
+      valid: [],
+      problems,
+      duplicates: [],
+      missing,
+      defaulted: [],
+      fromMerges: { rows: 0, fields: [] },
+    };
+  // Blank cells inside a merged range read as the range's value for the fields the kind names.
+  const mergeFill = new Set(kind.fillFromMerges ?? []);
+  const filledRows = new Set<number>();
+  const filledFields = new Set<string>();
   // Fields stored with their default when the sheet leaves them empty (counted per valid row below).
   const withDefault = kind.fields.filter((f) => f.default !== undefined && !f.repeat);
   const blanks = new Map(withDefault.map((f) => [f.key, 0]));
@@ -254,7 +269,16 @@ function analyseTable(
         record[f.key] = values;
         continue;
       }
-      const r = parseCell(f, tr.cells[cols[0]], colCtx.get(cols[0])!);
+      let cell = tr.cells[cols[0]];
+      if (tr.merged && mergeFill.has(f.key) && isBlank(cell)) {
+        const m = tr.merged.find((x) => x.col === cols[0]);
+        if (m) {
+          cell = m.value;
+          filledRows.add(tr.row);
+          filledFields.add(f.key);
+        }
+      }
+      const r = parseCell(f, cell, colCtx.get(cols[0])!);
       if (!r.ok) {
         bad = true;
         add(tr.row, { field: f.key, code: r.code, params: r.params }, tr.cells);
@@ -316,5 +340,9 @@ function analyseTable(
   const defaulted = withDefault
     .filter((f) => blanks.get(f.key)! > 0)
     .map((f) => ({ field: f.key, noColumn: !mapping.has(f.key), blank: blanks.get(f.key)! }));
-  return { ...summary, valid, problems, duplicates, missing, defaulted };
+  const fromMerges = {
+    rows: valid.filter((v) => filledRows.has(v.row)).length,
+    fields: kind.fields.filter((f) => filledFields.has(f.key)).map((f) => f.key),
+  };
+  return { ...summary, valid, problems, duplicates, missing, defaulted, fromMerges };
 }

@@ -51,7 +51,18 @@ function sheetSummary(a: Analysis, lang: Lang) {
     errorsTotal: problems.length,
     skippedRows: skippedRows(a),
     defaults: describeDefaults(a, lang),
+    fromMerges: describeMerges(a, lang),
+    notes: (a.kind.notes?.(a.valid.map((v) => v.record)) ?? []).map((n) => t(lang, n.code, n.params)),
   };
+}
+
+/** The sentence about rows read from merged cells (ImportKind.fillFromMerges), or null. */
+function describeMerges(a: Analysis, lang: Lang): ImportResult['fromMerges'] {
+  const { rows, fields } = a.fromMerges;
+  if (!rows) return null;
+  const names = fields.map((f) => t(lang, a.kind.fields.find((x) => x.key === f)!.label));
+  const params = { count: rows, n: rows, fields: names.join(lang === 'en' ? ', ' : '、') };
+  return { rows, fields, message: t(lang, 'importExport.fromMerges', params) };
 }
 
 /**

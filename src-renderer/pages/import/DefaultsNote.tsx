@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportDefault } from '../../../src-main/contract/import';
+import type { ImportDefault, ImportResult } from '../../../src-main/contract/import';
 
 /**
  * The fields the file leaves empty that are stored with their default, one sentence each (worded by
@@ -24,5 +24,31 @@ export function DefaultsNote({ defaults }: { defaults: ImportDefault[] }) {
       }
       data-testid="import-defaults"
     />
+  );
+}
+
+/** Rows whose blank cells were read from merged cells (ImportResult.fromMerges), worded by the service. */
+export function MergesNote({
+  fromMerges,
+  notes,
+}: {
+  fromMerges: ImportResult['fromMerges'] | undefined;
+  notes?: string[];
+}) {
+  return (
+    <>
+      {fromMerges && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={fromMerges.message}
+          data-testid="import-from-merges"
+        />
+      )}
+      {(notes ?? []).map((n) => (
+        <Alert key={n} type="info" showIcon style={{ marginTop: 12 }} title={n} data-testid="import-note" />
+      ))}
+    </>
   );
 }

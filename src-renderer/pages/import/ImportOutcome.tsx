@@ -5,7 +5,7 @@ import { errorMessage } from '../../backend/ApiError';
 import { saveDownload } from '../../backend/download';
 import { useRunJob } from '../../components/JobRunner';
 import type { PickedFile } from '../../components/dropped-file';
-import { DefaultsNote } from './DefaultsNote';
+import { DefaultsNote, MergesNote } from './DefaultsNote';
 import type { Choices } from './MappingStep';
 import { formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
@@ -71,6 +71,7 @@ export function ImportOutcome({ result, onProblems }: { result: ImportResult; on
         ]}
       />
       <DefaultsNote defaults={result.defaults} />
+      <MergesNote fromMerges={result.fromMerges} notes={result.notes} />
       {result.errors.length > 0 && (
         <Table
           size="small"

@@ -5,7 +5,7 @@ import type { ImportPreview } from '../../../src-main/contract/import';
 import { formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 import type { PickedFile } from '../../components/dropped-file';
-import { DefaultsNote } from './DefaultsNote';
+import { DefaultsNote, MergesNote } from './DefaultsNote';
 
 interface Props {
   preview: ImportPreview;
@@ -96,6 +96,7 @@ export function SummaryStep({ preview, file, kindLabel, onImport, onBack, onProb
         ]}
       />
       <DefaultsNote defaults={preview.defaults} />
+      <MergesNote fromMerges={preview.fromMerges} notes={preview.notes} />
       {invalid > 0 && (
         <Alert
           type="warning"

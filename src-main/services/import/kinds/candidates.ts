@@ -123,13 +123,31 @@ export const candidatesKind: ImportKind<State> = {
       synonyms: ['学历', '最高学历', 'Education', 'Degree'],
     },
     {
+      // Job sites write 3年, 3-5年, 10年以上, 应届生: read by readYears, never narrowed to a chosen bound.
       key: 'years',
       label: L('years'),
-      type: 'number',
-      min: 0,
-      max: 60,
+      type: 'text',
+      maxLength: 30,
       example: 3,
       synonyms: ['工作年限', '工作经验', '经验', '销售年限', 'Years', 'Experience', 'Years of Experience'],
+    },
+    {
+      // 8-10K, 8千-1万, 面议: the text is stored as given; a range or one amount beside it when it says one.
+      key: 'salary',
+      label: L('salary'),
+      type: 'text',
+      maxLength: 30,
+      example: '8-10K',
+      synonyms: [
+        '期望薪资',
+        '期望月薪',
+        '期望薪水',
+        '期望工资',
+        '薪资要求',
+        'Expected Salary',
+        'Salary Expectation',
+        'Desired Salary',
+      ],
     },
     {
       key: 'industry',
@@ -168,7 +186,28 @@ export const candidatesKind: ImportKind<State> = {
     else r.planId = plan;
     if (r.appliedDate && String(r.appliedDate) > today())
       problems.push({ field: 'appliedDate', code: 'recruit.import.appliedInFuture', params: { date: r.appliedDate } });
+    if (r.years !== null && r.years !== undefined) {
+      const y = readYears(String(r.years));
+      if ('problem' in y) problems.push({ field: 'years', code: y.problem, params: { max: MAX_YEARS } });
+      else r.years = y;
+    }
+    if (r.salary !== null && r.salary !== undefined) r.salary = readSalary(String(r.salary));
     return problems;
+  },
+  notes(records) {
+    // What was stored as the sheet's own words, not as one number (rule: never silently).
+    const asText = (f: 'years' | 'salary', take: (v: Reading) => boolean) => {
+      const values = records.map((r) => r[f] as Reading | null | undefined).filter((v): v is Reading => !!v && take(v));
+      return { count: values.length, examples: [...new Set(values.map((v) => v.text))].slice(0, 5).join(', ') };
+    };
+    const out: { code: string; params: Record<string, unknown> }[] = [];
+    const y = asText('years', (v) => v.number === null);
+    if (y.count)
+      out.push({ code: 'recruit.import.yearsAsText', params: { count: y.count, n: y.count, examples: y.examples } });
+    const s = asText('salary', (v) => v.number === null);
+    if (s.count)
+      out.push({ code: 'recruit.import.salaryAsText', params: { count: s.count, n: s.count, examples: s.examples } });
+    return out;
   },
   key: (r) => `${norm(r.position)}|${who(r)}`,
   keyText: (r) => `${String(r.position)} · ${String(r.name)}`,
@@ -187,9 +226,17 @@ export const candidatesKind: ImportKind<State> = {
         r.email ?? null,
         r.name,
       ) as (Record<string, unknown> & { id: number }) | undefined;
+      const years = r.years as Reading | null;
+      const salary = r.salary as Reading | null;
       const profile = {
         education: r.education ?? null,
-        years: r.years ?? null,
+        // years: one number only (screening compares it); a range and the cell's text beside it
+        years: years?.number ?? null,
+        ...(years && years.number === null ? { yearsText: years.text } : {}),
+        ...(years?.range ? { yearsRange: years.range } : {}),
+        ...(salary ? { salaryText: salary.text } : {}),
+        ...(salary?.number != null ? { salary: salary.number } : {}),
+        ...(salary?.range ? { salaryRange: salary.range } : {}),
         industry: r.industry ?? null,
         location: r.location ?? null,
       };
@@ -209,3 +256,61 @@ export const candidatesKind: ImportKind<State> = {
     return result;
   },
 };
+
+const MAX_YEARS = 60;
+
+/**
+ * A cell read as a person reads it: its text always; `number` only when the cell is one number with its
+ * unit ("3年" → 3); `range` when it says a range ("3-5年" → 3…5, "10年以上" → from 10, "1年以下" → up to 1).
+ * Nothing else is made a number: 应届生, 无经验, 面议 stay the sheet's words.
+ */
+export interface Reading {
+  text: string;
+  number: number | null;
+  range?: { min: number | null; max: number | null };
+}
+
+const NUM = '(\\d+(?:\\.\\d+)?)';
+const DASH = '\\s*(?:-|–|—|~|～|至|到)\\s*';
+const YEAR = '\\s*(?:年|years?|yrs?)';
+
+/** Years of experience as job sites write them (see Reading); a single number over 60 is refused. */
+export function readYears(cell: string): Reading | { problem: string } {
+  const text = cell.trim();
+  const one = new RegExp(`^${NUM}(?:${YEAR})?$`, 'i').exec(text);
+  if (one) {
+    const n = Number(one[1]);
+    return n > MAX_YEARS ? { problem: 'too-large' } : { text, number: n };
+  }
+  const between = new RegExp(`^${NUM}(?:${YEAR})?${DASH}${NUM}${YEAR}$`, 'i').exec(text);
+  if (between && Number(between[1]) <= Number(between[2]))
+    return { text, number: null, range: { min: Number(between[1]), max: Number(between[2]) } };
+  const above = new RegExp(`^${NUM}${YEAR}\\s*(?:以上|及以上|\\+|or more)$`, 'i').exec(text);
+  if (above) return { text, number: null, range: { min: Number(above[1]), max: null } };
+  const below = new RegExp(`^${NUM}${YEAR}\\s*(?:以下|以内|or less)$`, 'i').exec(text);
+  if (below) return { text, number: null, range: { min: null, max: Number(below[1]) } };
+  return { text, number: null };
+}
+
+const SALARY_UNIT: Record<string, number> = { k: 1000, 千: 1000, w: 10000, 万: 10000 };
+const AMOUNT = '(\\d+(?:\\.\\d+)?)\\s*(k|千|w|万)?';
+
+/**
+ * A monthly salary expectation in yuan (see Reading): "8-10K" and "8千-1万" are ranges (a bound without
+ * its unit takes the other's), "8K" one amount; "面议" and anything else only the text.
+ */
+export function readSalary(cell: string): Reading {
+  const text = cell.trim();
+  const yuan = (n: string, unit: string | undefined) => Math.round(Number(n) * (unit ? SALARY_UNIT[unit] : 1));
+  const between = new RegExp(`^${AMOUNT}${DASH}${AMOUNT}\\s*(?:元)?(?:/月)?$`, 'i').exec(text);
+  if (between) {
+    const u1 = between[2]?.toLowerCase();
+    const u2 = between[4]?.toLowerCase();
+    const min = yuan(between[1], u1 ?? u2);
+    const max = yuan(between[3], u2 ?? u1);
+    if (min <= max) return { text, number: null, range: { min, max } };
+  }
+  const one = new RegExp(`^${AMOUNT}\\s*(?:元)?(?:/月)?$`, 'i').exec(text);
+  if (one) return { text, number: yuan(one[1], one[2]?.toLowerCase()) };
+  return { text, number: null };
+}

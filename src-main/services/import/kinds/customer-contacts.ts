@@ -20,7 +20,9 @@ import { Upserter } from './upsert';
  * repeated on each of its rows, as CRMs and hand-kept address books export them. The rows are grouped by
  * customer (its code, else its name); the customer is written once and each row adds or updates one contact
  * (by name within the customer). A customer column that says one thing on one row and another on a later
- * row of the same customer is a problem of that later row: nothing is silently overwritten.
+ * row of the same customer is a problem of that later row: nothing is silently overwritten. A customer
+ * cell merged down over several contact rows reads as its value on each of them (fillFromMerges); the
+ * answer counts those rows.
  */
 const L = (k: string) => `customers.import.contacts.fields.${k}`;
 const P = (k: string) => `customers.import.problem.${k}`;
@@ -80,6 +82,9 @@ export const customerContactsKind: ImportKind<State> = {
   kind: 'customer-contacts',
   label: 'importExport.kinds.customer-contacts',
   requireOneOf: [['code'], ['name']],
+  // A CRM export merges a customer's cells down over its contact rows: a blank customer cell inside such
+  // a merged range is that customer's; a blank one outside any merge stays blank (contact-without-customer).
+  fillFromMerges: CUSTOMER_FIELDS,
   fields: [
     text(
       'code',

@@ -132,6 +132,17 @@ export interface ImportKind<S = unknown> {
   fields: readonly ImportField[];
   /** Besides `required`: at least one of these field sets must be fully mapped (orders: amount, or quantity and unit price). */
   requireOneOf?: readonly (readonly string[])[];
+  /**
+   * Fields whose blank cell, when it lies inside a merged range of the sheet, takes the value the merged
+   * range shows (its top-left cell's), as a person reads it: a customer's cells merged down over its
+   * contact rows. A blank cell outside any merged range stays blank. The answer counts the rows so filled.
+   */
+  fillFromMerges?: readonly string[];
+  /**
+   * Sentences about how the valid records store what the sheet says, when that is not one plain value
+   * (candidates: "3-5年" kept as a range and as text): i18n codes with their parameters, said in every answer.
+   */
+  notes?(records: ImportRecord[]): { code: string; params: Record<string, unknown> }[];
   /** Loads what checking needs (people, customers… by key) once per import. */
   prepare(ctx: PrepareContext): S;
   /** Checks a parsed row against the database; may complete or normalise it in place (a salesperson's name → employee number). */
