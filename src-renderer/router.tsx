@@ -41,7 +41,7 @@ const welcome = () => import('./pages/welcome/WelcomePage').then((m) => ({ Compo
  */
 const dashboardData = (queryClient: QueryClient) => () => {
   void prefetchOp(queryClient, 'dashboard/summary', {}).then(
-    (summary) => summary && prefetchOp(queryClient, 'targets/tracking', { year: summary.year }),
+    (summary) => summary && prefetchOp(queryClient, 'targets/tracking', { year: summary.year, companyOnly: true }),
   );
   void prefetchOp(queryClient, 'system/info', {});
   return null;

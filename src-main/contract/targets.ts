@@ -320,6 +320,8 @@ export const targetOps = {
         asOfMonth: z.number().int().min(1).max(12).optional(),
         /** The day the pace counts to; by default today, or the month's end for a past month. */ asOfDate:
           isoDate.optional(),
+        /** Only the company's figures (the dashboard's card): `teams` and `people` come back empty. */
+        companyOnly: z.boolean().optional(),
       })
       .strict(),
   ),

@@ -232,4 +232,22 @@ describe('working-day breakdown and pace (P2.6 item 9)', () => {
       officialCalendar: true,
     });
   });
+
+  it("P2.6 the dashboard's card asks for the company alone: the same company figures, no team or person rows", async () => {
+    const { call, ws, org } = await company([2, 1]);
+    await call('targets/set', { year: Y, amount: 1_200_000 });
+    await call('targets/breakdown', { year: Y, method: 'even' });
+    addOrder(ws.db, org.people[0].id, '2026-02-05', 48_000);
+    addOrder(ws.db, org.people[2].id, '2026-03-09', 30_000);
+    const all = await call('targets/tracking', { year: Y, asOfDate: '2026-03-14' });
+    const only = await call('targets/tracking', { year: Y, asOfDate: '2026-03-14', companyOnly: true });
+    expect(all.teams).toHaveLength(2);
+    expect(all.people).toHaveLength(3);
+    expect(only.teams).toEqual([]);
+    expect(only.people).toEqual([]);
+    const { teams: _t, people: _p, ...rest } = all;
+    expect(only).toEqual({ ...rest, teams: [], people: [] });
+    // 78,000 sold by the as-of month, whoever sold it
+    expect(only.company.ytd.actual).toBe(78_000);
+  });
 });

@@ -54,7 +54,14 @@ function companyPace(
   return { ...p, target, actual, targetShare: target > 0 ? actual / target : null };
 }
 
-export function tracking(db: Database, year: number, asOfMonth?: number, asOfDate?: string): TargetsTracking {
+/** `companyOnly` leaves out the teams' and people's rows (the dashboard's card draws the company alone). */
+export function tracking(
+  db: Database,
+  year: number,
+  asOfMonth?: number,
+  asOfDate?: string,
+  companyOnly = false,
+): TargetsTracking {
   const asOf =
     asOfMonth ??
     (asOfDate && Number(asOfDate.slice(0, 4)) === year ? Number(asOfDate.slice(5, 7)) : defaultAsOf(db, year));
@@ -81,7 +88,7 @@ export function tracking(db: Database, year: number, asOfMonth?: number, asOfDat
     };
   };
   const people: TrackingRow[] = [];
-  const teams = plan.teams.map((t) => {
+  const teams = (companyOnly ? [] : plan.teams).map((t) => {
     const teamActual = new Array<number>(12).fill(0);
     for (const p of t.children) {
       const a = act.byPerson.get(p.id)?.sales ?? new Array<number>(12).fill(0);

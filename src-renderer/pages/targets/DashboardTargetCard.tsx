@@ -11,7 +11,7 @@ export function DashboardTargetCard({ year }: { year: number }) {
   const { t } = useTranslation();
   const lang = useLang();
   const navigate = useNavigate();
-  const tracking = useOp('targets/tracking', { year });
+  const tracking = useOp('targets/tracking', { year, companyOnly: true });
   const d = tracking.data;
   let body;
   if (tracking.isPending) body = <Skeleton active paragraph={{ rows: 5 }} />;
