@@ -44,6 +44,8 @@ const dashboardData = (queryClient: QueryClient) => () => {
     (summary) => summary && prefetchOp(queryClient, 'targets/tracking', { year: summary.year, companyOnly: true }),
   );
   void prefetchOp(queryClient, 'system/info', {});
+  // The language provider holds every screen behind its splash until the settings are in: ask now too.
+  void prefetchOp(queryClient, 'settings/get', {});
   return null;
 };
 

@@ -28,6 +28,7 @@ export function EChart({ option, height = 320, ariaLabel, onClick }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onClick);
+  const drawnOnce = useRef(false);
   useEffect(() => {
     click.current = onClick;
   }, [onClick]);
@@ -51,7 +52,11 @@ export function EChart({ option, height = 320, ariaLabel, onClick }: Props) {
     const el = ref.current;
     if (!instance || !el) return undefined;
     delete el.dataset.drawn;
-    instance.setOption(option, { notMerge: true });
+    // The first drawing is shown at once: an entrance animation would hold the CPU for a second while the
+    // screen's other charts and cards are still being drawn (issue 12 item 11); later changes animate.
+    const first = !drawnOnce.current;
+    drawnOnce.current = true;
+    instance.setOption(first ? { ...option, animation: false } : option, { notMerge: true });
     // `data-drawn` once this option's first frame is on the canvas: what tests and the bench wait for.
     const drawn = () => {
       el.dataset.drawn = 'true';
