@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { id, isoDate, optionalDate, optionalText } from './common';
 import { op } from './define';
 import { fileIn, fileOut, type FileOut } from './files';
-import { employeeNo, type StaffMember } from './team';
+import { email, employeeNo, phone, type StaffMember } from './team';
 
 /** P5.1 channels: the job sites Chinese employers use, plus referrals, campus and agencies. */
 export const CHANNELS = ['boss', 'zhilian', '51job', 'liepin', 'referral', 'campus', 'agency'] as const;
@@ -80,21 +80,6 @@ const planFields = z.object({
   /** P5.3: items the plan adds to the appraisal's ability rubric on the scorecard. */
   interviewItems: z.array(interviewItem).max(10).default([]),
 });
-
-const phone = z
-  .string()
-  .trim()
-  .max(30)
-  .refine((s) => s === '' || /^[+()\d\s-]{5,30}$/.test(s), { message: 'phone' })
-  .transform((s) => (s === '' ? null : s))
-  .nullish();
-const email = z
-  .string()
-  .trim()
-  .max(120)
-  .refine((s) => s === '' || z.email().safeParse(s).success, { message: 'email' })
-  .transform((s) => (s === '' ? null : s))
-  .nullish();
 
 export const candidateFields = z.object({
   planId: id,

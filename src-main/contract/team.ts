@@ -37,7 +37,8 @@ export const employeeNo = z
   .max(32)
   .regex(/^[\p{L}\p{N}_.-]+$/u, { message: 'employee-no' });
 
-const phone = z
+/** A phone number as people write it (digits, spaces, + ( ) -), blank for none. */
+export const phone = z
   .string()
   .trim()
   .max(30)
@@ -45,7 +46,8 @@ const phone = z
   .transform((s) => (s === '' ? null : s))
   .nullish();
 
-const email = z
+/** An e-mail address, blank for none. */
+export const email = z
   .string()
   .trim()
   .max(120)

@@ -41,7 +41,8 @@ export function people(db: Database, person?: string): Person[] {
 /** P5.5: each person's training in a year: hours attended against the stage's requirement, courses passed. */
 export function trainingRecords(db: Database, year: number, person?: string): TrainingRecord[] {
   const req = new Map(requirements(db, year).map((r) => [r.stage, r.hours]));
-  const asOf = `${year}-12-31` < today() ? `${year}-12-31` : today();
+  const now = today();
+  const asOf = `${year}-12-31` < now ? `${year}-12-31` : now;
   const rows = db
     .prepare(
       `SELECT a.staff_id AS staffId, s.id AS sessionId, p.title AS course, s.date, COALESCE(s.hours, 0) AS hours, a.test_score AS testScore, p.pass_mark AS passMark
