@@ -47,6 +47,16 @@ export const profile = z
   .object({
     education: z.enum(EDUCATION).nullish(),
     years: z.number().finite().min(0).max(60).nullish(),
+    // what an import kept when the résumé's years were not one number: the cell's text, and its range
+    // when it gives one ("3-5年" → 3…5, "10年以上" → from 10); screening compares the range (P5.2)
+    yearsText: optionalText(60),
+    yearsRange: z
+      .object({
+        min: z.number().finite().min(0).max(60).nullable(),
+        max: z.number().finite().min(0).max(60).nullable(),
+      })
+      .strict()
+      .nullish(),
     experienceKind: optionalText(60),
     industry: optionalText(60),
     skills: words.optional(),

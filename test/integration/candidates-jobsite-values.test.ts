@@ -33,7 +33,7 @@ describe('candidates: years of experience and salary expectations as job sites w
     expect(r.errors).toEqual([]);
     expect([r.committed, r.rows.inserted, r.rows.invalid]).toEqual([true, 8, 0]);
     expect(r.notes).toEqual([
-      '6 candidates’ years of experience are not one number (3-5年, 10年以上, 应届生, 应届毕业生, 1年以下): stored as the sheet’s text, with the range where it gives one; screening counts them as unknown.',
+      '6 candidates’ years of experience are not one number (3-5年, 10年以上, 应届生, 应届毕业生, 1年以下): stored as the sheet’s text, with the range where it gives one; screening settles a range that lies wholly above or below the plan’s minimum, and counts the rest as unknown.',
       '5 candidates’ salary expectations are not one amount (8-10K, 8千-1万, 面议, 5000-7000, 8-10K·13薪): stored as the sheet’s text, with the range where it gives one.',
     ]);
     const rows = env.ws.db.prepare('SELECT name, profile FROM candidates ORDER BY id').all() as {
@@ -70,6 +70,49 @@ describe('candidates: years of experience and salary expectations as job sites w
       ['卫七', { ...base, years: null, yearsText: '无经验', salaryText: '8-10K·13薪' }],
       ['蒋八', { ...base, years: 2, salaryText: '12k', salary: 12000 }],
     ]);
+  });
+
+  it('screens a range of years by the plan’s minimum when all of the range is on one side (P5.2)', async () => {
+    env = tmpWorkspace('en');
+    const plan = (await env.call('recruit/plan-save', {
+      title: '2025 华东销售代表',
+      jobTitle: '销售代表',
+      headcount: 8,
+      criteria: { minYears: 3 },
+    })) as { id: number };
+    const file = path.join(env.dir, 'jobsite.xlsx');
+    fs.copyFileSync(path.join(DIR, 'candidates-jobsite-values.xlsx'), file);
+    await env.call('import/run', { kind: 'candidates', file: { path: file } });
+    const ids = env.ws.db.prepare('SELECT name, id FROM candidates ORDER BY id').all() as {
+      name: string;
+      id: number;
+    }[];
+    const verdict = async (id: number) => {
+      const s = await env.call('recruit/screening', { candidateId: id });
+      const item = s.items.find((i) => i.criterion === 'minYears')!;
+      return [item.given, item.verdict];
+    };
+    const byName = Object.fromEntries(await Promise.all(ids.map(async (c) => [c.name, await verdict(c.id)])));
+    // worked by hand against a minimum of 3 years
+    expect(byName).toEqual({
+      周一: ['3', 'met'], // 3年
+      吴二: ['3-5年', 'met'], // 3…5, all ≥ 3
+      郑三: ['10年以上', 'met'], // from 10
+      冯四: ['应届生', 'unknown'], // words, not a number
+      陈五: ['应届毕业生', 'unknown'],
+      褚六: ['1年以下', 'not-met'], // up to 1, all < 3
+      卫七: ['无经验', 'unknown'],
+      蒋八: ['2', 'not-met'], // 2年
+    });
+    // against a minimum of 4, "3-5年" straddles it: the manager asks
+    await env.call('recruit/plan-save', {
+      id: plan.id,
+      title: '2025 华东销售代表',
+      jobTitle: '销售代表',
+      headcount: 8,
+      criteria: { minYears: 4 },
+    });
+    expect(await verdict(ids[1].id)).toEqual(['3-5年', 'unknown']);
   });
 
   it('refuses a single number of years beyond 60, in both languages, and writes nothing', async () => {

@@ -11,6 +11,9 @@ import {
 const norm = (s: string) => s.trim().toLowerCase();
 const list = (xs: string[] | undefined) => (xs ?? []).map(norm);
 
+const rangeText = (min: number | null, max: number | null) =>
+  min === null ? `≤ ${max}` : max === null ? `≥ ${min}` : `${min}–${max}`;
+
 /** One of the plan's words matches the candidate's (either contains the other: "B2B销售" meets "B2B"). */
 const matches = (given: string, wanted: string[]) =>
   wanted.some((w) => norm(given).includes(w) || w.includes(norm(given)));
@@ -34,9 +37,17 @@ function judge(
     case 'minYears': {
       if (c.minYears === undefined) return null;
       const given = p.years ?? null;
+      if (given === null && p.yearsRange) {
+        // a range settles the criterion only when all of it is on one side: "3-5年" meets 3 and fails 6,
+        // but against 4 it is unknown (the manager asks); "10年以上" meets any minimum up to 10
+        const { min, max } = p.yearsRange;
+        const verdict =
+          min !== null && min >= c.minYears ? 'met' : max !== null && max < c.minYears ? 'not-met' : 'unknown';
+        return { required: String(c.minYears), given: p.yearsText ?? rangeText(min, max), verdict };
+      }
       return {
         required: String(c.minYears),
-        given: given === null ? null : String(given),
+        given: given === null ? (p.yearsText ?? null) : String(given),
         verdict: given === null ? 'unknown' : given >= c.minYears ? 'met' : 'not-met',
       };
     }
