@@ -141,8 +141,18 @@ export interface ImportPreview extends Omit<
 > {
   columns: { index: number; letter: string; header: string; group: string | null; field: string | null }[];
   fields: ImportFieldInfo[];
-  /** The first rows as displayed text, with their problems by column index. */
-  sample: { row: number; cells: string[]; problems: Record<number, string>; rowProblems: string[] }[];
+  /**
+   * The first rows as displayed text, with their problems by column index. `merged`: cells the import
+   * reads from a merged range above (ImportKind.fillFromMerges), by column index → the range's top row;
+   * their text is the range's value, as the sheet shows it.
+   */
+  sample: {
+    row: number;
+    cells: string[];
+    problems: Record<number, string>;
+    rowProblems: string[];
+    merged: Record<number, number>;
+  }[];
   /** A mapping was remembered for sheets with these headers and applied. */
   rememberedMapping: boolean;
   /** Required fields (keys) no column feeds yet: the rows are not checked until the manager chooses them. */

@@ -84,4 +84,28 @@ describe.each(FILES)('%s', (file) => {
     // The contact without a customer is nowhere.
     expect(all("SELECT id FROM contacts WHERE name = '孙丽'")).toEqual([]);
   });
+
+  it('shows the merged value in the wizard preview on each row the import reads it from, and only there', async () => {
+    const p = (await env.call('import/preview', {
+      kind: 'customer-contacts',
+      file: { path: path.join(FIXTURES, file) },
+    })) as unknown as {
+      columns: { field: string | null }[];
+      sample: { row: number; cells: string[]; merged: Record<number, number> }[];
+    };
+    const col = (f: string) => p.columns.findIndex((c) => c.field === f);
+    const [code, name, contact] = [col('code'), col('name'), col('contactName')];
+    expect(Math.min(code, name, contact)).toBeGreaterThanOrEqual(0);
+    // [row, customer code shown, contact, the merged range's top row for the code cell]: by hand from the generator
+    expect(p.sample.map((r) => [r.row, r.cells[code], r.cells[contact], r.merged[code] ?? null])).toEqual([
+      [2, 'C20', '陈立', null],
+      [3, 'C20', '刘洋', 2],
+      [4, 'C20', '何静', 2],
+      [5, 'C21', '赵强', null],
+      [6, 'C21', '钱敏', 5],
+      [7, '', '孙丽', null],
+      [8, 'C22', '林峰', null],
+    ]);
+    expect(p.sample[1].cells[name]).toBe('杭州远景电子有限公司');
+  });
 });

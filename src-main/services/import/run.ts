@@ -132,6 +132,7 @@ export function previewImport(ctx: ServiceContext, input: PreviewInput): ImportP
   });
   const fieldOf = new Map<number, string>();
   for (const [field, cols] of a.mapping) for (const col of cols) fieldOf.set(col, field);
+  const mergeFill = new Set(a.kind.fillFromMerges ?? []);
   const sample = a.table.rows.slice(0, SAMPLE).map((r) => {
     const list = a.problems.get(r.row) ?? [];
     const byCol: Record<number, string> = {};
@@ -141,7 +142,16 @@ export function previewImport(ctx: ServiceContext, input: PreviewInput): ImportP
       if (col >= 0) byCol[col] = byCol[col] ? `${byCol[col]}; ${p.message}` : p.message;
       else rowProblems.push(p.message);
     }
-    return { row: r.row, cells: r.cells.map(displayValue), problems: byCol, rowProblems };
+    // a blank cell inside a merged range the import reads as the range's value: shown with that value
+    const cells = r.cells.map(displayValue);
+    const merged: Record<number, number> = {};
+    for (const m of r.merged ?? []) {
+      const field = fieldOf.get(m.col);
+      if (!field || !mergeFill.has(field)) continue;
+      cells[m.col] = displayValue(m.value);
+      merged[m.col] = m.from;
+    }
+    return { row: r.row, cells, problems: byCol, rowProblems, merged };
   });
   const summary = sheetSummary(a, ctx.lang);
   const lookalike = a.missing.length ? lookalikeKind(ctx, a.kind, a) : null;

@@ -1,4 +1,4 @@
-import type { ColDef } from 'ag-grid-community';
+import type { CellStyle, ColDef } from 'ag-grid-community';
 import { Tooltip } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,8 +24,18 @@ export function PreviewGrid({ preview }: { preview: ImportPreview }) {
         headerName: `${c.letter} · ${c.header}${c.field ? ` → ${labels.get(c.field) ?? c.field}` : ''}`,
         headerClass: c.field ? 'wb-import-mapped' : 'wb-import-unmapped',
         valueGetter: (p) => p.data?.cells[i] ?? '',
-        cellStyle: (p) => (p.data?.problems[i] ? { background: '#fff1f0', color: '#cf1322' } : null),
-        tooltipValueGetter: (p) => p.data?.problems[i],
+        // a blank cell the import reads from the merged range above: the range's value, in grey italics
+        cellStyle: (p): CellStyle | null =>
+          p.data?.problems[i]
+            ? { background: '#fff1f0', color: '#cf1322' }
+            : p.data?.merged[i] !== undefined
+              ? { color: '#8c8c8c', fontStyle: 'italic' }
+              : null,
+        tooltipValueGetter: (p) =>
+          p.data?.problems[i] ??
+          (p.data?.merged[i] !== undefined
+            ? t('importExport.ui.fromMergedCell', { row: p.data.merged[i] })
+            : undefined),
         minWidth: 120,
       })),
       {
