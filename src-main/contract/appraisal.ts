@@ -106,6 +106,28 @@ export interface AppraisalShow {
   };
 }
 
+/**
+ * What `appraisal/compute` answers (issue 12 item 12): the appraisal as `appraisal/show` would give it,
+ * but with only the people whose figures the computation changed, so that a window showing the quarter
+ * brings its copy up to date without moving every person again.
+ */
+export interface AppraisalComputed {
+  quarter: string;
+  status: AppraisalStatus;
+  computedAt: string;
+  /** When it had last been computed before (null: this was the first time). */
+  previousComputedAt: string | null;
+  scheme: AppraisalShow['scheme'];
+  summary: AppraisalShow['summary'];
+  /**
+   * The people whose figures changed (the total, the grade, a KPI's value, score, target or actual, or a
+   * proposed outcome), and the people new to the appraisal, as `appraisal/show` gives them and in its order.
+   */
+  changed: AppraisalPerson[];
+  /** Employee numbers of the people no longer appraised in the quarter (left before its end, no target or sales). */
+  removed: string[];
+}
+
 export interface AppraisalListItem {
   quarter: string;
   status: AppraisalStatus;
@@ -194,19 +216,25 @@ const rating = z
   .strict();
 const out = fileOut;
 
+/** An appraisal's changes touch neither the settings nor the counts of the system's information. */
+const APPRAISAL_KEEPS = ['settings/get', 'system/info'];
+
 export const appraisalOps = {
   'appraisal/list': op<AppraisalListItem[]>()(z.object({}).strict().default({})),
   'appraisal/scheme': op<AppraisalSchemeInfo>()(q),
   'appraisal/save-scheme': op<AppraisalSchemeInfo>()(
     z.object({ quarter, definition: schemeDefinition, reason }).strict(),
-    { mutates: true },
+    { mutates: true, keeps: APPRAISAL_KEEPS },
   ),
-  'appraisal/compute': op<AppraisalShow>()(q, { mutates: true }),
+  'appraisal/compute': op<AppraisalComputed>()(q, { mutates: true, keeps: APPRAISAL_KEEPS }),
   'appraisal/show': op<AppraisalShow>()(z.object({ quarter, person: person.optional() }).strict()),
-  'appraisal/rate': op<AppraisalPerson>()(z.object({ quarter, ...rating.shape }).strict(), { mutates: true }),
+  'appraisal/rate': op<AppraisalPerson>()(z.object({ quarter, ...rating.shape }).strict(), {
+    mutates: true,
+    keeps: APPRAISAL_KEEPS,
+  }),
   'appraisal/rate-many': op<{ rated: number }>()(
     z.object({ quarter, ratings: z.array(rating).min(1).max(50_000) }).strict(),
-    { mutates: true },
+    { mutates: true, keeps: APPRAISAL_KEEPS },
   ),
   'appraisal/peer-rate': op<AppraisalPerson>()(
     z
@@ -219,11 +247,12 @@ export const appraisalOps = {
         comment: note.nullish(),
       })
       .strict(),
-    { mutates: true },
+    { mutates: true, keeps: APPRAISAL_KEEPS },
   ),
   'appraisal/peer-ratings': op<PeerRating[]>()(z.object({ quarter, person: person.optional() }).strict()),
   'appraisal/delete-peer-rating': op<AppraisalPerson>()(z.object({ id: z.number().int().positive() }).strict(), {
     mutates: true,
+    keeps: APPRAISAL_KEEPS,
   }),
   'appraisal/adjust': op<AppraisalPerson>()(
     z
@@ -234,11 +263,11 @@ export const appraisalOps = {
         reason: z.string().trim().min(1).max(500),
       })
       .strict(),
-    { mutates: true },
+    { mutates: true, keeps: APPRAISAL_KEEPS },
   ),
   'appraisal/feedback': op<AppraisalPerson>()(
     z.object({ quarter, person, feedback: note.nullish(), selfAssessment: note.nullish() }).strict(),
-    { mutates: true },
+    { mutates: true, keeps: APPRAISAL_KEEPS },
   ),
   'appraisal/decide-outcome': op<AppraisalOutcome>()(
     z
@@ -249,14 +278,23 @@ export const appraisalOps = {
         reason,
       })
       .strict(),
-    { mutates: true },
+    { mutates: true, keeps: APPRAISAL_KEEPS },
   ),
-  'appraisal/submit': op<AppraisalListItem>()(z.object({ quarter, reason }).strict(), { mutates: true }),
-  'appraisal/approve': op<AppraisalListItem>()(z.object({ quarter, reason }).strict(), { mutates: true }),
-  'appraisal/lock': op<AppraisalListItem>()(z.object({ quarter, reason }).strict(), { mutates: true }),
+  'appraisal/submit': op<AppraisalListItem>()(z.object({ quarter, reason }).strict(), {
+    mutates: true,
+    keeps: APPRAISAL_KEEPS,
+  }),
+  'appraisal/approve': op<AppraisalListItem>()(z.object({ quarter, reason }).strict(), {
+    mutates: true,
+    keeps: APPRAISAL_KEEPS,
+  }),
+  'appraisal/lock': op<AppraisalListItem>()(z.object({ quarter, reason }).strict(), {
+    mutates: true,
+    keeps: APPRAISAL_KEEPS,
+  }),
   'appraisal/reopen': op<AppraisalListItem>()(
     z.object({ quarter, reason: z.string().trim().min(1).max(500) }).strict(),
-    { mutates: true },
+    { mutates: true, keeps: APPRAISAL_KEEPS },
   ),
   'appraisal/what-if': op<WhatIfResult>()(z.object({ quarter, definition: schemeDefinition }).strict()),
   'appraisal/calibration': op<CalibrationResult>()(q),
@@ -273,7 +311,7 @@ export const appraisalOps = {
         lossAmount: z.number().finite().min(0).max(1e10).nullish(),
       })
       .strict(),
-    { mutates: true },
+    { mutates: true, keeps: APPRAISAL_KEEPS },
   ),
   'appraisal/export': op<FileOut & { rows: number }>()(z.object({ quarter, out }).strict(), { long: true }),
   'report/appraisal-html': op<{ html: string; people: number }>()(

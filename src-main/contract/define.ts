@@ -12,6 +12,11 @@ export interface OperationSpec<S extends z.ZodType = z.ZodType, O = unknown> {
   readonly long: boolean;
   /** Changes data (used by the renderer to refresh its queries). */
   readonly mutates: boolean;
+  /**
+   * Reads whose answers this change never alters (operation names): the window does not fetch them again
+   * after it (issue 12 item 12: an appraisal's recompute refetched the settings and the system's counts).
+   */
+  readonly keeps: readonly string[];
   /** The doors that expose it (doors.ts); all three unless the declaration says otherwise. */
   readonly doors: readonly Door[];
   /** Phantom field carrying the output type; never set at run time. */
@@ -21,11 +26,12 @@ export interface OperationSpec<S extends z.ZodType = z.ZodType, O = unknown> {
 export function op<O>() {
   return <S extends z.ZodType>(
     input: S,
-    options: { long?: boolean; mutates?: boolean; doors?: readonly Door[] } = {},
+    options: { long?: boolean; mutates?: boolean; keeps?: readonly string[]; doors?: readonly Door[] } = {},
   ): OperationSpec<S, O> => ({
     input,
     long: options.long ?? false,
     mutates: options.mutates ?? false,
+    keeps: options.keeps ?? [],
     doors: options.doors ?? DOORS,
   });
 }

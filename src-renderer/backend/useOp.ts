@@ -8,7 +8,7 @@ import {
 } from '@tanstack/react-query';
 import { contract, type Input, type OpName, type Output } from '../../src-main/contract';
 import type { ApiError } from './ApiError';
-import { cancelOwnChange, expectOwnChange } from './ownChanges';
+import { cancelOwnChange, expectOwnChange, ownChangeDone, type OwnChange } from './ownChanges';
 import { invoke } from './transport';
 
 export const opKey = <K extends OpName>(name: K, input?: Input<K>) => (input === undefined ? [name] : [name, input]);
@@ -39,31 +39,36 @@ export async function prefetchOp<K extends OpName>(
 }
 
 export interface MutationOpts<K extends OpName> {
-  /** The query whose data this operation answers (review/compute answers review/show): set, not fetched again. */
-  answers?: (input: Input<K>) => readonly unknown[];
+  /**
+   * Brings the queries this operation's answer covers up to date (with `queryClient.setQueryData`) and
+   * returns their keys: they are not fetched again. A key it cannot bring up to date, it leaves out.
+   */
+  update?: (queryClient: QueryClient, value: Output<K>, input: Input<K>) => readonly (readonly unknown[])[];
 }
 
-/** Calls a changing operation; on success every query is refreshed (the contract says which ops mutate). */
+/**
+ * Calls a changing operation; on success every query is refreshed (the contract says which ops mutate),
+ * but those `update` brought up to date from the answer and the reads the operation `keeps` (contract).
+ */
 export function useOpMutation<K extends OpName>(name: K, options: MutationOpts<K> = {}) {
   const queryClient = useQueryClient();
-  const mutates = contract[name].mutates;
-  return useMutation<Output<K>, ApiError, Input<K>>({
-    mutationFn: (input) => {
-      if (mutates) expectOwnChange(name);
-      return invoke(name, input);
+  const { mutates, keeps } = contract[name];
+  return useMutation<Output<K>, ApiError, Input<K>, OwnChange | undefined>({
+    onMutate: () => (mutates ? expectOwnChange(name) : undefined),
+    mutationFn: (input) => invoke(name, input),
+    onError: (_error, _input, own) => {
+      if (own) cancelOwnChange(own);
     },
-    onError: () => {
-      if (mutates) cancelOwnChange(name);
-    },
-    onSuccess: async (value, input) => {
-      if (!mutates) return;
-      const answered = options.answers?.(input);
-      if (answered) queryClient.setQueryData(answered, value);
-      const skip = answered && hashKey(answered);
-      const others = queryClient.invalidateQueries({ predicate: (q) => q.queryHash !== skip });
+    onSuccess: async (value, input, own) => {
+      if (!own) return;
+      ownChangeDone(own);
+      const updated = new Set((options.update?.(queryClient, value, input) ?? []).map((k) => hashKey(k)));
+      const others = queryClient.invalidateQueries({
+        predicate: (q) => !updated.has(q.queryHash) && !keeps.includes(String(q.queryKey[0])),
+      });
       // The screen already shows the answer: the other queries refresh behind it rather than holding up
       // "done" (issue 12 item 12: recomputing the appraisal waited for settings and system info).
-      if (!answered) await others;
+      if (updated.size === 0) await others;
     },
   });
 }

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { AppraisalShow } from '../../src-main/contract/appraisal';
 import { dispatch } from '../../src-main/runtime/dispatch';
 import { invokeInPage, readDatabase, workbenchInBrowser } from '../support/browser';
 import { HAND_RATINGS, seedAppraisalCompany } from '../support/appraisal-fixture';
@@ -72,6 +74,43 @@ describe('the appraisal screen (P6.1–P6.4)', () => {
       .getByTestId('peer-explain-teamwork')
       .getByText('Not rated until the manager rates; peers alone never make a rating (2 peer ratings so far)')
       .waitFor();
+    await page.context().close();
+  });
+
+  it('Recompute: the grid shows the new figures of the one person whose sales changed, as the service computes them', async () => {
+    // issue 12 item 12: the recompute answers only who changed, and the window updates its copy from that
+    const page = await openPage('#/appraisals?quarter=2026Q3');
+    await page.getByTestId('appraisals-page').waitFor();
+    await page.locator('.ag-row [col-id="v:completion"]').first().waitFor({ timeout: 150_000 });
+    const grid = () =>
+      page.evaluate(() => {
+        const rows: Record<string, Record<string, string>> = {};
+        for (const row of document.querySelectorAll('.ag-row')) {
+          const i = row.getAttribute('row-index')!;
+          rows[i] ??= {};
+          for (const cell of row.querySelectorAll('.ag-cell'))
+            rows[i][cell.getAttribute('col-id')!] = cell.textContent!;
+        }
+        return Object.fromEntries(Object.values(rows).map((r) => [r.employeeNo, r]));
+      });
+    const num = (text: string) => Number(text.replace(/[,%*\s]/g, ''));
+    expect(num((await grid()).S3['v:completion'])).toBe(100);
+    // C's Q3 order grows behind the window's back (another program): 100,000 → 110,000 yuan of a 100,000 target
+    const rw = new Database(path.join(dataDir, 'workbench.db'));
+    rw.pragma('busy_timeout = 5000');
+    rw.prepare("UPDATE orders SET amount = 11000000 WHERE salesperson_id = 3 AND date = '2026-07-01'").run();
+    rw.close();
+    await page.getByRole('button', { name: 'Recompute' }).click();
+    await page.getByText('Scores computed.').waitFor();
+    await expect.poll(async () => num((await grid()).S3['v:completion']), { timeout: 15_000 }).toBe(110);
+    const show = await api<AppraisalShow>(page, 'appraisal/show', { quarter: '2026Q3' });
+    const shown = await grid();
+    expect(Object.keys(shown).sort()).toEqual(show.people.map((p) => p.employeeNo).sort());
+    for (const p of show.people) {
+      expect(num(shown[p.employeeNo].total), p.employeeNo).toBe(p.total);
+      expect(shown[p.employeeNo].grade, p.employeeNo).toBe(p.grade);
+      expect(num(shown[p.employeeNo]['s:completion']), p.employeeNo).toBe(p.kpis.completion.score);
+    }
     await page.context().close();
   });
 

@@ -49,6 +49,25 @@ describe('review and report commands (cli.md)', () => {
     expect(cli(['--data-dir', dir, 'review', 'show']).stderr).toContain('review show needs --quarter');
   });
 
+  it('review compute prints the appraisal and who changed; --json is the documented shape (cli.md)', async () => {
+    const dir = await folder();
+    const r = cli(['--data-dir', dir, 'review', 'compute', '--quarter', '2026Q3']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^2026Q3 · .* · 3 people · 1 ratings missing · bonus ¥/),
+      '0 people changed, 0 no longer appraised.',
+    ]);
+    const json = cli(['--data-dir', dir, '--json', 'appraisal', 'compute', '--quarter', '2026Q3']);
+    expect(json.status, json.stderr).toBe(0);
+    const doc = JSON.parse(json.stdout);
+    expect(Object.keys(doc).sort()).toEqual(
+      ['changed', 'computedAt', 'previousComputedAt', 'quarter', 'removed', 'scheme', 'status', 'summary'].sort(),
+    );
+    expect(doc).toMatchObject({ quarter: '2026Q3', changed: [], removed: [], summary: { people: 3 } });
+    const zh = cli(['--data-dir', dir, '--lang', 'zh-CN', 'review', 'compute', '--quarter', '2026Q3']);
+    expect(zh.stdout).toContain('0 人的结果有变化，0 人不再参加考核。');
+  });
+
   it('rate → approve → lock, then every change exits 1 with review/locked (and --json still one document)', async () => {
     const dir = await folder();
     const early = cli(['--data-dir', dir, 'review', 'approve', '--quarter', '2026Q3']);

@@ -15,7 +15,8 @@ async function seeded() {
     evidence: '拜访签到与客户确认不符（附件）',
   });
   await w.call('appraisal/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
-  const show = await w.call('appraisal/compute', { quarter: '2026Q3' });
+  await w.call('appraisal/compute', { quarter: '2026Q3' });
+  const show = await w.call('appraisal/show', { quarter: '2026Q3' });
   const person = (no: string) => show.people.find((p) => p.employeeNo === no)!;
   return { ...w, show, person };
 }
@@ -90,7 +91,7 @@ describe('quarterly appraisal: scores and outcomes against hand-computed cases (
     seedAppraisalCompany(w.ws.db);
     w.ws.db.prepare("UPDATE orders SET amount = 7000000 WHERE salesperson_id = 2 AND date LIKE '2026-02%'").run(); // Q1 now 87.5%
     const show = await w.call('appraisal/compute', { quarter: '2026Q3' });
-    expect(outcomes(show.people.find((p) => p.employeeNo === 'S2')!)).toEqual([
+    expect(outcomes(show.changed.find((p) => p.employeeNo === 'S2')!)).toEqual([
       ['deduction', 1000, 'P6.3'],
       ['warning', null, 'P6.3'],
     ]);
@@ -130,7 +131,8 @@ describe('quarterly appraisal: scores and outcomes against hand-computed cases (
       .get();
     expect(row).toEqual({ o: 'proposed', n: 'rejected', reason: '改为书面警告' });
     // a recompute proposes the same outcome again and keeps the decision
-    const again = await call('appraisal/compute', { quarter: '2026Q3' });
+    await call('appraisal/compute', { quarter: '2026Q3' });
+    const again = await call('appraisal/show', { quarter: '2026Q3' });
     expect(
       again.people.find((p) => p.employeeNo === 'S2')!.outcomes.find((o) => o.type === 'dismissal-proposal')!.status,
     ).toBe('rejected');
@@ -177,5 +179,71 @@ describe('quarterly appraisal: scores and outcomes against hand-computed cases (
     await call('appraisal/compute', { quarter: '2026Q2' });
     const h = await call('appraisal/history', { person: 'S2' });
     expect(h.map((x) => x.quarter)).toEqual(['2026Q2', '2026Q3']);
+  });
+});
+
+// Issue 12 item 12: a recompute answers the appraisal's summary and only the people it changed, so that
+// the window need not move every person again; what it answers is what `appraisal/show` gives.
+describe('appraisal/compute answers only who changed', () => {
+  it('a recompute with nothing new answers no one, with the summary appraisal/show gives', async () => {
+    const { call } = await seeded();
+    const before = await call('appraisal/show', { quarter: '2026Q3' });
+    const r = await call('appraisal/compute', { quarter: '2026Q3' });
+    const after = await call('appraisal/show', { quarter: '2026Q3' });
+    expect(r.changed).toEqual([]);
+    expect(r.removed).toEqual([]);
+    expect(r.previousComputedAt).toBe(before.computedAt);
+    expect({ ...r.summary }).toEqual(after.summary);
+    expect({ status: r.status, computedAt: r.computedAt, scheme: r.scheme }).toEqual({
+      status: after.status,
+      computedAt: after.computedAt,
+      scheme: after.scheme,
+    });
+    expect(after.people).toEqual(before.people);
+    // the summary's money against the outcomes themselves: A 7000 + C 3000 of bonus, B's 1000 deduction
+    expect(r.summary).toMatchObject({ people: 3, bonusCost: 10_000, deductions: 1_000, grades: { S: 1, B: 1, D: 1 } });
+  });
+
+  it("one person's sales change: only that person is answered, as appraisal/show gives them", async () => {
+    const { call, ws } = await seeded();
+    // C's Q3 order: 100,000 → 110,000 yuan, 110 % of the 100,000 target
+    ws.db.prepare("UPDATE orders SET amount = 11000000 WHERE salesperson_id = 3 AND date = '2026-07-01'").run();
+    const r = await call('appraisal/compute', { quarter: '2026Q3' });
+    const show = await call('appraisal/show', { quarter: '2026Q3' });
+    expect(r.changed.map((p) => p.employeeNo)).toEqual(['S3']);
+    expect(r.changed[0].kpis.completion).toMatchObject({ value: 110, target: 100_000, actual: 110_000 });
+    expect(r.changed[0]).toEqual(show.people.find((p) => p.employeeNo === 'S3'));
+    expect(r.summary).toEqual(show.summary);
+  });
+
+  it('someone no longer appraised is answered as removed; a new scheme changes everyone', async () => {
+    const { call, ws } = await seeded();
+    ws.db.prepare("UPDATE staff SET status = 'inactive', left_date = '2026-06-30' WHERE id = 3").run();
+    const r = await call('appraisal/compute', { quarter: '2026Q3' });
+    expect(r.removed).toEqual(['S3']);
+    expect(r.changed).toEqual([]);
+    const show = await call('appraisal/show', { quarter: '2026Q3' });
+    expect(show.people.map((p) => p.employeeNo)).toEqual(['S1', 'S2']);
+    expect(r.summary).toEqual(show.summary);
+
+    const { definition } = await call('appraisal/scheme', { quarter: '2026Q3' });
+    const def = structuredClone(definition);
+    def.kpis.find((k) => k.key === 'completion')!.weight = 40;
+    def.kpis.find((k) => k.key === 'salesGrowth')!.weight = 0;
+    await call('appraisal/save-scheme', { quarter: '2026Q3', definition: def, reason: '更看重完成率' });
+    // save-scheme rescored already: the computation finds nothing more to change
+    expect((await call('appraisal/compute', { quarter: '2026Q3' })).changed).toEqual([]);
+  });
+
+  it('a withdrawn outcome is a change: the person is answered with their outcomes as they now are', async () => {
+    const { call, ws } = await seeded();
+    // B's Q1 now 87.5 %: two missed quarters instead of three, a warning instead of a demotion
+    ws.db.prepare("UPDATE orders SET amount = 7000000 WHERE salesperson_id = 2 AND date LIKE '2026-02%'").run();
+    const r = await call('appraisal/compute', { quarter: '2026Q3' });
+    expect(r.changed.map((p) => p.employeeNo)).toEqual(['S2']);
+    expect(outcomes(r.changed[0])).toEqual(
+      outcomes((await call('appraisal/show', { quarter: '2026Q3', person: 'S2' })).people[0]),
+    );
+    expect(outcomes(r.changed[0]).map(([type]) => type)).toContain('warning');
   });
 });

@@ -11,7 +11,8 @@ describe('appraisal of the demo company against an independent calculation (P6.1
     const demo = await call('demo/create', { size: 'small', seed: 11, today: '2026-11-27' });
     const quarter = demo.reviewQuarter;
     expect(quarter).toBe('2026Q3');
-    const first = await call('appraisal/compute', { quarter });
+    await call('appraisal/compute', { quarter });
+    const first = await call('appraisal/show', { quarter });
     const { definition: def } = await call('appraisal/scheme', { quarter });
     // random but reproducible ratings for everyone
     let seed = 7;

@@ -22,7 +22,7 @@ describe('P6.4 the locked-appraisal guarantee', () => {
   it('refuses EVERY mutating appraisal operation once locked, with review/locked, a clear message, and nothing changed', async () => {
     const { call, attempt, ws } = tmpWorkspace('en');
     seedAppraisalCompany(ws.db);
-    const show = await call('appraisal/compute', { quarter: '2026Q3' });
+    const computed = await call('appraisal/compute', { quarter: '2026Q3' });
     await call('appraisal/rate-many', { quarter: '2026Q3', ratings: HAND_RATINGS });
     // P6.1 teamwork peer rating, so that deleting one can be attempted once locked
     await call('appraisal/peer-rate', { quarter: '2026Q3', person: 'S1', rater: 'S2', kpi: 'teamwork', level: 4 });
@@ -31,7 +31,7 @@ describe('P6.4 the locked-appraisal guarantee', () => {
     await decideOutcomes(call, '2026Q3');
     await call('appraisal/approve', { quarter: '2026Q3' });
     await call('appraisal/lock', { quarter: '2026Q3' });
-    const outcomeId = show.people[0].outcomes[0].id;
+    const outcomeId = computed.changed[0].outcomes[0].id;
     const quarter = '2026Q3';
     const attempts: Record<string, unknown> = {
       'appraisal/save-scheme': { quarter, definition },

@@ -20,3 +20,17 @@ describe('the contract: each operation is declared once', () => {
     expect([clash, fine]).toEqual([true, true]);
   });
 });
+
+describe('the contract: what a change keeps', () => {
+  it('names only reads that exist, and only on changes (issue 12 item 12)', () => {
+    const keeping = Object.entries(contract).filter(([, spec]) => spec.keeps.length > 0);
+    expect(keeping.map(([name]) => name)).toContain('appraisal/compute');
+    for (const [name, spec] of keeping) {
+      expect(spec.mutates, name).toBe(true);
+      for (const kept of spec.keeps) {
+        expect(Object.hasOwn(contract, kept), `${name} keeps ${kept}`).toBe(true);
+        expect(contract[kept as keyof typeof contract].mutates, `${name} keeps ${kept}`).toBe(false);
+      }
+    }
+  });
+});

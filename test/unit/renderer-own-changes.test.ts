@@ -34,13 +34,30 @@ describe('own changes and their echo (renderer/backend/ownChanges.ts)', () => {
     ]);
   });
 
-  it('a failed change expects no echo, and an expectation lapses after a few seconds', async () => {
+  it('a failed change expects no echo, and an expectation lapses a few seconds after the answer', async () => {
     const own = await load();
-    own.expectOwnChange('appraisal/compute');
-    own.cancelOwnChange('appraisal/compute');
+    own.cancelOwnChange(own.expectOwnChange('appraisal/compute'));
     expect(own.isOwnEcho('appraisal/compute')).toBe(false);
-    own.expectOwnChange('appraisal/lock');
+    const lock = own.expectOwnChange('appraisal/lock');
+    vi.advanceTimersByTime(20_000); // a slow change: still expected while it runs
+    own.ownChangeDone(lock);
+    vi.advanceTimersByTime(4_000);
+    expect(own.isOwnEcho('appraisal/lock')).toBe(true);
+    own.ownChangeDone(own.expectOwnChange('appraisal/lock'));
     vi.advanceTimersByTime(6_000);
     expect(own.isOwnEcho('appraisal/lock')).toBe(false);
+  });
+
+  it("an earlier change's lapse does not take a later change's expectation with it", async () => {
+    // recomputing twice within a few seconds: the second echo refetched everything (settings, system info, the review)
+    const own = await load();
+    const first = own.expectOwnChange('appraisal/compute');
+    own.ownChangeDone(first);
+    expect(own.isOwnEcho('appraisal/compute')).toBe(true);
+    vi.advanceTimersByTime(3_000);
+    const second = own.expectOwnChange('appraisal/compute');
+    vi.advanceTimersByTime(2_500); // the first one's lapse has passed
+    own.ownChangeDone(second);
+    expect(own.isOwnEcho('appraisal/compute')).toBe(true);
   });
 });

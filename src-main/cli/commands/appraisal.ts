@@ -7,6 +7,7 @@ import {
   type PeerRating,
   type AppraisalPerson,
   type AppraisalSchemeInfo,
+  type AppraisalComputed,
   type AppraisalShow,
   type WhatIfResult,
 } from '../../contract/appraisal';
@@ -235,6 +236,24 @@ function renderShow(r: AppraisalShow, lang: Lang): string {
   return [head, ...r.people.map((p) => personLine(lang, p))].join('\n');
 }
 
+/** `appraisal compute`: the appraisal's line, then who changed (issue 12 item 12: the others are as they were). */
+function renderComputed(r: AppraisalComputed, lang: Lang): string {
+  const head = t(lang, 'appraisal.cli.show', {
+    quarter: r.quarter,
+    status: t(lang, `appraisal.status.${r.status}`),
+    version: r.scheme.version,
+    people: r.summary.people,
+    missing: r.summary.missingRatings,
+    bonus: fmt(lang, r.summary.bonusCost),
+  });
+  const changes = t(lang, 'appraisal.cli.computed', {
+    changed: r.changed.length,
+    removed: r.removed.length,
+    list: r.removed.length ? `: ${r.removed.join(', ')}` : '',
+  });
+  return [head, changes, ...r.changed.map((p) => personLine(lang, p))].join('\n');
+}
+
 const renderPerson = (p: AppraisalPerson, lang: Lang) => [personLine(lang, p), ...peerLines(lang, p)].join('\n');
 
 function renderScheme(s: AppraisalSchemeInfo, lang: Lang): string {
@@ -310,7 +329,7 @@ export const appraisalCommands = [
       'appraisal/incidents': (list) =>
         list.map((x) => `${x.id} ${x.date} ${x.employeeNo} ${x.name} ${x.kind}: ${x.description}`).join('\n'),
       'appraisal/peer-ratings': (list, lang) => renderPeerRatings(lang, list),
-      'appraisal/compute': renderShow,
+      'appraisal/compute': renderComputed,
       'appraisal/show': renderShow,
       'appraisal/rate': renderPerson,
       'appraisal/peer-rate': renderPerson,

@@ -11,15 +11,26 @@ import { assertChangeable, findAppraisal, requireAppraisal, SCORING_OPEN, type A
 import { ensureSchemeRow, schemeById } from './scheme';
 import { validateScheme } from './scheme-rules';
 
+export interface ComputeResult {
+  appraisal: AppraisalRow;
+  /** When it had been computed before this run (null the first time). */
+  previousComputedAt: string | null;
+  /** The people whose figures changed, new people included (rescore's answer). */
+  changed: number[];
+  /** The people who were appraised and are not any more. */
+  removed: number[];
+}
+
 /**
  * Computes (or recomputes) the quarter's appraisal (P6.1–P6.3): creates the appraisal on first use with
  * the quarter's scheme, scores every appraised salesperson and proposes outcomes. Ratings, feedback,
- * adjustments and the manager's decisions on unchanged outcomes are kept.
+ * adjustments and the manager's decisions on unchanged outcomes are kept. Says who changed.
  */
-export function computeAppraisal(ctx: ServiceContext, quarter: string): AppraisalRow {
+export function computeAppraisal(ctx: ServiceContext, quarter: string): ComputeResult {
   const { db } = ctx;
   return db.transaction(() => {
     let appraisal = findAppraisal(db, quarter);
+    const previousComputedAt = appraisal?.computedAt ?? null;
     assertChangeable(appraisal, SCORING_OPEN);
     if (!appraisal) {
       const schemeId = ensureSchemeRow(db, quarter);
@@ -36,13 +47,14 @@ export function computeAppraisal(ctx: ServiceContext, quarter: string): Appraisa
     }
     const population = quarterPopulation(db, quarter);
     if (population.length === 0) throw new WorkbenchError('review/no-people', { quarter });
+    const appraised = new Set(population);
     const gone = (
       db.prepare('SELECT staff_id AS s FROM review_entries WHERE review_id = ?').all(appraisal.id) as { s: number }[]
     )
       .map((r) => r.s)
-      .filter((s) => !population.includes(s));
+      .filter((s) => !appraised.has(s));
     for (const s of gone) removeEntry(db, appraisal.id, s);
-    rescore(ctx, appraisal, population);
+    const changed = rescore(ctx, appraisal, population);
     db.prepare('UPDATE reviews SET computed_at = ? WHERE id = ?').run(nowIso(), appraisal.id);
     audit(db, {
       actor: ctx.actor,
@@ -51,7 +63,7 @@ export function computeAppraisal(ctx: ServiceContext, quarter: string): Appraisa
       field: 'computed',
       newValue: { people: population.length },
     });
-    return requireAppraisal(db, quarter);
+    return { appraisal: requireAppraisal(db, quarter), previousComputedAt, changed, removed: gone };
   })();
 }
 
@@ -65,6 +77,8 @@ interface Writer {
   entry: Statement;
   oldEntry: Statement;
   delValues: Statement;
+  allValues: Statement;
+  personValues: Statement;
   value: Statement;
   oldOutcomes: Statement;
   delOutcome: Statement;
@@ -82,6 +96,12 @@ function writer(db: Database, kpiCount: number): Writer {
     ),
     oldEntry: db.prepare('SELECT total, grade FROM review_entries WHERE review_id = ? AND staff_id = ?'),
     delValues: db.prepare('DELETE FROM review_kpi_values WHERE review_id = ? AND staff_id = ?'),
+    allValues: db.prepare(
+      'SELECT staff_id AS s, kpi_key AS k, value, score, target, actual FROM review_kpi_values WHERE review_id = ? ORDER BY staff_id, kpi_key',
+    ),
+    personValues: db.prepare(
+      'SELECT staff_id AS s, kpi_key AS k, value, score, target, actual FROM review_kpi_values WHERE review_id = ? AND staff_id = ? ORDER BY kpi_key',
+    ),
     value: db.prepare(
       `INSERT INTO review_kpi_values (review_id, staff_id, kpi_key, value, score, target, actual) VALUES ${tuples}`,
     ),
@@ -98,12 +118,16 @@ function writer(db: Database, kpiCount: number): Writer {
   };
 }
 
-/** Scores the given people of a appraisal with its current scheme and sets draft/rated from the ratings' completeness. */
+/**
+ * Scores the given people of an appraisal with its current scheme and sets draft/rated from the ratings'
+ * completeness. Answers the people whose figures changed: the total, the grade, a KPI's value, score,
+ * target or actual, or an outcome proposed or withdrawn (and the people who had no entry yet).
+ */
 export function rescore(
   ctx: Pick<ServiceContext, 'db' | 'actor' | 'lang'>,
   appraisal: AppraisalRow,
   staffIds: number[],
-): void {
+): number[] {
   const { db } = ctx;
   const { definition } = schemeById(db, appraisal.schemeId);
   validateScheme(definition);
@@ -113,11 +137,18 @@ export function rescore(
   const everyone =
     staffIds.length ===
     (db.prepare('SELECT COUNT(*) AS n FROM review_entries WHERE review_id = ?').get(appraisal.id) as { n: number }).n;
+  // each person's KPI rows before, to tell who changed
+  const before = new Map<number, string>();
+  const oldValues = (everyone ? w.allValues.all(appraisal.id) : []) as KpiValueRow[];
+  for (const r of oldValues) before.set(r.s, (before.get(r.s) ?? '') + valueKey(r));
   if (everyone) db.prepare('DELETE FROM review_kpi_values WHERE review_id = ?').run(appraisal.id);
+  const byKey = [...definition.kpis].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const changed: number[] = [];
   for (const id of staffIds) {
     const p = basis.people.get(id)!;
     const ev = evaluatePerson(definition, p);
     const old = w.oldEntry.get(appraisal.id, id) as { total: number | null; grade: string | null } | undefined;
+    if (!everyone) before.set(id, (w.personValues.all(appraisal.id, id) as KpiValueRow[]).map(valueKey).join(''));
     w.entry.run(appraisal.id, id, ev.originalTotal, ev.grade);
     if (old && (old.total !== ev.originalTotal || old.grade !== ev.grade)) {
       w.auditRow.run(
@@ -132,26 +163,53 @@ export function rescore(
       );
     }
     if (!everyone) w.delValues.run(appraisal.id, id);
+    const row = (k: SchemeDefinition['kpis'][number]) => {
+      const completion = k.source === 'completion';
+      return {
+        s: id,
+        k: k.key,
+        value: ev.values[k.key] ?? null,
+        score: ev.scores[k.key] ?? null,
+        target: completion ? (p.facts?.target ?? null) : null,
+        actual: completion ? (p.facts?.sales ?? 0) : null,
+      };
+    };
     w.value.run(
       definition.kpis.flatMap((k) => {
-        const completion = k.source === 'completion';
-        return [
-          appraisal.id,
-          id,
-          k.key,
-          ev.values[k.key] ?? null,
-          ev.scores[k.key],
-          completion ? (p.facts?.target ?? null) : null,
-          completion ? (p.facts?.sales ?? 0) : null,
-        ];
+        const r = row(k);
+        return [appraisal.id, id, r.k, r.value, r.score, r.target, r.actual];
       }),
     );
-    mergeOutcomes(w, ctx.actor, ctx.lang, appraisal, id, definition, ev, at);
+    const outcomesChanged = mergeOutcomes(w, ctx.actor, ctx.lang, appraisal, id, definition, ev, at);
+    if (
+      !old ||
+      old.total !== ev.originalTotal ||
+      old.grade !== ev.grade ||
+      outcomesChanged ||
+      before.get(id) !== byKey.map((k) => valueKey(row(k))).join('')
+    )
+      changed.push(id);
   }
   refreshStatus(db, appraisal);
+  return changed;
 }
 
-/** New proposals replace old ones; a decision on an outcome that is proposed again (same rule, type and amount) is kept. */
+interface KpiValueRow {
+  s: number;
+  k: string;
+  value: number | null;
+  score: number | null;
+  target: number | null;
+  actual: number | null;
+}
+
+/** One KPI row as text, to compare a person's rows before and after (in the order of the KPI keys). */
+const valueKey = (r: KpiValueRow) => `${r.k}\u0000${r.value}\u0000${r.score}\u0000${r.target}\u0000${r.actual}\u0001`;
+
+/**
+ * New proposals replace old ones; a decision on an outcome that is proposed again (same rule, type and
+ * amount) is kept. True when an outcome was proposed or withdrawn.
+ */
 function mergeOutcomes(
   w: Writer,
   actor: string,
@@ -161,7 +219,7 @@ function mergeOutcomes(
   def: SchemeDefinition,
   ev: Evaluation,
   at: string,
-): void {
+): boolean {
   const old = w.oldOutcomes.all(appraisal.id, staffId) as {
     id: number;
     type: string;
@@ -169,6 +227,7 @@ function mergeOutcomes(
     ruleKey: string;
     status: string;
   }[];
+  let changed = false;
   for (const o of ev.outcomes) {
     const fen = o.amount === null ? null : Math.round(o.amount * 100);
     const same = old.findIndex((x) => x.ruleKey === o.ruleKey && x.type === o.type && x.amount === fen);
@@ -178,8 +237,10 @@ function mergeOutcomes(
     }
     const label = def.rules.find((r) => r.key === o.ruleKey)!.label[lang];
     w.outcome.run(appraisal.id, staffId, o.type, fen, label, o.clause, o.ruleKey);
+    changed = true;
   }
   for (const x of old) {
+    changed = true;
     w.delOutcome.run(x.id);
     if (x.status !== 'proposed') {
       w.auditRow.run(
@@ -194,6 +255,7 @@ function mergeOutcomes(
       );
     }
   }
+  return changed;
 }
 
 /** draft ↔ rated follows whether every rated KPI of every person has a rating. */

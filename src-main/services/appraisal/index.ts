@@ -13,7 +13,7 @@ import { rateMany } from './ratings';
 import { findAppraisal, listAppraisals, requireEntry, requireAppraisal } from './appraisal-store';
 import { rescore } from './compute';
 import { saveScheme, schemeInfo } from './scheme';
-import { showAppraisal } from './show';
+import { computedAppraisal, showAppraisal } from './show';
 import { whatIf } from './what-if';
 import { approveAppraisal, lockAppraisal, reopenAppraisal, submitAppraisal } from './workflow';
 import type { ServiceContext } from '../context';
@@ -39,10 +39,7 @@ export const appraisalHandlers = {
       }
       return schemeInfo(ctx.db, input.quarter);
     })(),
-  'appraisal/compute': (ctx, input) => (
-    computeAppraisal(ctx, input.quarter),
-    showAppraisal(ctx.db, ctx.lang, input.quarter)
-  ),
+  'appraisal/compute': (ctx, input) => computedAppraisal(ctx.db, ctx.lang, computeAppraisal(ctx, input.quarter)),
   'appraisal/show': (ctx, input) => showAppraisal(ctx.db, ctx.lang, input.quarter, input.person),
   'appraisal/rate': (ctx, input) => {
     rateMany(ctx, input.quarter, [{ person: input.person, kpi: input.kpi, score: input.score, note: input.note }]);

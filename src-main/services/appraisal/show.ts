@@ -1,10 +1,16 @@
 import type { Database } from 'better-sqlite3';
-import type { AppraisalKpiCell, AppraisalOutcome, AppraisalPerson, AppraisalShow } from '../../contract/appraisal';
+import type {
+  AppraisalComputed,
+  AppraisalKpiCell,
+  AppraisalOutcome,
+  AppraisalPerson,
+  AppraisalShow,
+} from '../../contract/appraisal';
 import { peerWeightOf, type SchemeDefinition } from '../../contract/appraisal-scheme';
 import type { Lang } from '../../i18n/messages';
-import { missingRatings } from './compute';
+import { missingRatings, type ComputeResult } from './compute';
 import { effectiveRating, type PeerAggregate } from './peers';
-import { personId, requireAppraisal } from './appraisal-store';
+import { personId, requireAppraisal, type AppraisalRow } from './appraisal-store';
 import { schemeById } from './scheme';
 
 interface EntryRow {
@@ -27,10 +33,51 @@ interface EntryRow {
 export function showAppraisal(db: Database, lang: Lang, quarter: string, person?: string): AppraisalShow {
   const appraisal = requireAppraisal(db, quarter);
   const { version, definition } = schemeById(db, appraisal.schemeId);
-  const only = person ? personId(db, person).id : null;
-  const filter = only === null ? '' : 'AND e.staff_id = @only';
-  const own = only === null ? '' : 'AND staff_id = @only';
-  const args = { appraisal: appraisal.id, only };
+  const only = person ? [personId(db, person).id] : null;
+  return {
+    quarter,
+    status: appraisal.status,
+    computedAt: appraisal.computedAt,
+    scheme: schemeColumns(definition, version, lang),
+    people: appraisalPeople(db, lang, appraisal, definition, only),
+    summary: summarize(db, appraisal, definition, only),
+  };
+}
+
+/**
+ * What `appraisal/compute` answers (issue 12 item 12): the appraisal's status, scheme and summary as
+ * `appraisal/show` gives them, and only the people the computation changed, with those it removed.
+ */
+export function computedAppraisal(db: Database, lang: Lang, r: ComputeResult): AppraisalComputed {
+  const { appraisal } = r;
+  const { version, definition } = schemeById(db, appraisal.schemeId);
+  const summary = summarize(db, appraisal, definition, null);
+  const everyone = r.changed.length === summary.people;
+  const employeeNo = db.prepare('SELECT employee_no FROM staff WHERE id = ?').pluck();
+  return {
+    quarter: appraisal.quarter,
+    status: appraisal.status,
+    computedAt: appraisal.computedAt!,
+    previousComputedAt: r.previousComputedAt,
+    scheme: schemeColumns(definition, version, lang),
+    summary,
+    changed:
+      r.changed.length === 0 ? [] : appraisalPeople(db, lang, appraisal, definition, everyone ? null : r.changed),
+    removed: r.removed.map((id) => employeeNo.get(id) as string),
+  };
+}
+
+/** The people of an appraisal as the grid shows them (all, or those of `only`), by team and employee number. */
+function appraisalPeople(
+  db: Database,
+  lang: Lang,
+  appraisal: AppraisalRow,
+  definition: SchemeDefinition,
+  only: number[] | null,
+): AppraisalPerson[] {
+  const filter = only === null ? '' : 'AND e.staff_id IN (SELECT value FROM json_each(@only))';
+  const own = only === null ? '' : 'AND staff_id IN (SELECT value FROM json_each(@only))';
+  const args = { appraisal: appraisal.id, only: only === null ? null : JSON.stringify(only) };
   const entries = db
     .prepare(
       `SELECT e.staff_id AS staffId, s.employee_no AS employeeNo, s.name, t.name AS team, s.title, e.total, e.grade,
@@ -89,7 +136,7 @@ export function showAppraisal(db: Database, lang: Lang, quarter: string, person?
       .get(s)!
       .push({ ...o, amount: o.amount === null ? null : o.amount / 100, reason: ruleLabel(o.ruleKey) ?? o.reason });
   }
-  const people: AppraisalPerson[] = entries.map((e) => {
+  return entries.map((e) => {
     const kpis = cells.get(e.staffId) ?? {};
     return {
       staffId: e.staffId,
@@ -112,14 +159,6 @@ export function showAppraisal(db: Database, lang: Lang, quarter: string, person?
       selfAssessment: e.selfAssessment,
     };
   });
-  return {
-    quarter,
-    status: appraisal.status,
-    computedAt: appraisal.computedAt,
-    scheme: schemeColumns(definition, version, lang),
-    people,
-    summary: summarize(db, appraisal, definition, people),
-  };
 }
 
 /**
@@ -130,7 +169,7 @@ function addPeerParts(
   db: Database,
   def: SchemeDefinition,
   cells: Map<number, Record<string, AppraisalKpiCell>>,
-  args: { appraisal: number; only: number | null },
+  args: { appraisal: number; only: string | null },
   own: string,
 ): void {
   const kpis = def.kpis.filter((k) => peerWeightOf(k) > 0);
@@ -174,30 +213,48 @@ function schemeColumns(def: SchemeDefinition, version: number, lang: Lang): Appr
   };
 }
 
+/**
+ * The figures above the grid, summed in the database: the same for `appraisal/show` and for
+ * `appraisal/compute`, which does not read every person. Money is summed in fen, then turned into yuan.
+ */
 function summarize(
   db: Database,
-  appraisal: ReturnType<typeof requireAppraisal>,
+  appraisal: AppraisalRow,
   def: SchemeDefinition,
-  people: AppraisalPerson[],
+  only: number[] | null,
 ): AppraisalShow['summary'] {
+  const filter = only === null ? '' : 'AND e.staff_id IN (SELECT value FROM json_each(@only))';
+  const args = { appraisal: appraisal.id, only: only === null ? null : JSON.stringify(only) };
   const grades: Record<string, number> = Object.fromEntries(def.grades.map((g) => [g.grade, 0]));
-  let bonusCost = 0;
-  let deductions = 0;
+  let people = 0;
+  for (const r of db
+    .prepare(
+      `SELECT e.grade, COUNT(*) AS n FROM review_entries e JOIN staff s ON s.id = e.staff_id
+       WHERE e.review_id = @appraisal ${filter} GROUP BY e.grade`,
+    )
+    .all(args) as { grade: string | null; n: number }[]) {
+    people += r.n;
+    if (r.grade !== null) grades[r.grade] = (grades[r.grade] ?? 0) + r.n;
+  }
+  let bonusFen = 0;
+  let deductionFen = 0;
   let proposed = 0;
-  for (const p of people) {
-    if (p.grade) grades[p.grade] = (grades[p.grade] ?? 0) + 1;
-    for (const o of p.outcomes) {
-      if (o.status === 'rejected') continue;
-      if (o.status === 'proposed') proposed++;
-      if (o.type === 'bonus') bonusCost += o.amount ?? 0;
-      if (o.type === 'deduction') deductions += o.amount ?? 0;
-    }
+  for (const r of db
+    .prepare(
+      `SELECT o.type, o.status, COUNT(*) AS n, COALESCE(SUM(o.amount), 0) AS fen
+       FROM review_outcomes o JOIN review_entries e ON e.review_id = o.review_id AND e.staff_id = o.staff_id
+       WHERE o.review_id = @appraisal AND o.status <> 'rejected' ${filter} GROUP BY o.type, o.status`,
+    )
+    .all(args) as { type: string; status: string; n: number; fen: number }[]) {
+    if (r.status === 'proposed') proposed += r.n;
+    if (r.type === 'bonus') bonusFen += r.fen;
+    if (r.type === 'deduction') deductionFen += r.fen;
   }
   return {
-    people: people.length,
+    people,
     missingRatings: missingRatings(db, appraisal),
-    bonusCost,
-    deductions,
+    bonusCost: bonusFen / 100,
+    deductions: deductionFen / 100,
     grades,
     proposedOutcomes: proposed,
   };

@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { AppraisalPerson } from '../../../src-main/contract/appraisal';
-import { opKey, useOp, useOpMutation } from '../../backend/useOp';
+import { useOp } from '../../backend/useOp';
+import { useComputeAppraisal } from './useComputeAppraisal';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { useRunJob } from '../../components/JobRunner';
@@ -35,9 +36,7 @@ export function AppraisalsPage() {
   const tab = params.get('tab') ?? 'grid';
   const show = useOp('appraisal/show', { quarter }, { retry: false });
   const scheme = useOp('appraisal/scheme', { quarter });
-  const compute = useOpMutation('appraisal/compute', {
-    answers: ({ quarter: q }) => opKey('appraisal/show', { quarter: q }),
-  });
+  const compute = useComputeAppraisal();
   const [openNo, setOpenNo] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ person?: string } | null>(null);
   const options = useMemo(() => quarterOptions((reviews.data ?? []).map((r) => r.quarter)), [reviews.data]);

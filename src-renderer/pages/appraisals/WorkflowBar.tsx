@@ -9,7 +9,8 @@ import { App, Button, Input, Space, Steps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppraisalStatus } from '../../../src-main/contract/appraisal';
-import { opKey, useOpMutation } from '../../backend/useOp';
+import { useOpMutation } from '../../backend/useOp';
+import { useComputeAppraisal } from './useComputeAppraisal';
 import { errorMessage } from '../../backend/ApiError';
 
 const STEPS: AppraisalStatus[] = ['draft', 'rated', 'submitted', 'approved', 'locked'];
@@ -18,9 +19,7 @@ const STEPS: AppraisalStatus[] = ['draft', 'rated', 'submitted', 'approved', 'lo
 export function WorkflowBar({ quarter, status }: { quarter: string; status: AppraisalStatus | null }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const compute = useOpMutation('appraisal/compute', {
-    answers: ({ quarter: q }) => opKey('appraisal/show', { quarter: q }),
-  });
+  const compute = useComputeAppraisal();
   const submit = useOpMutation('appraisal/submit');
   const approve = useOpMutation('appraisal/approve');
   const lock = useOpMutation('appraisal/lock');
