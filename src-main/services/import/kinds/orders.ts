@@ -302,7 +302,8 @@ export const ordersKind: ImportKind<State> = {
     // A large import leaves the per-line triggers of migration 009 aside and derives their tables once at
     // the end, in the same transaction (db/order-derived.ts): the triggers cost more than the inserts.
     // An import at least as large as the table also rebuilds the table's indexes at the end.
-    const bulk = records.length >= BULK_LINES ? deferOrderInsertTriggers(db, records.length) : null;
+    const bulk =
+      records.length >= BULK_LINES ? deferOrderInsertTriggers(db, { expected: records.length, tallied: true }) : null;
     // Each line is first offered as a new one: the unique index of order number + line, which the insert
     // checks anyway, says whether it is (one look-up per line instead of a SELECT and then the INSERT's
     // own). Only a line the database already holds is then read, to be updated.
@@ -331,6 +332,7 @@ export const ordersKind: ImportKind<State> = {
       );
       if (written.changes) {
         ctx.changes.inserted('orders', Number(written.lastInsertRowid));
+        bulk?.tally(r.date as string, salespersonId, r.amount as number, (r.profit as number | null) ?? null);
         result.inserted++;
       } else {
         const existing = find.get(r.orderNo, r.line) as Record<string, unknown> & { id: number };
