@@ -301,37 +301,41 @@ export const ordersKind: ImportKind<State> = {
     };
     // A large import leaves the per-line triggers of migration 009 aside and derives their tables once at
     // the end, in the same transaction (db/order-derived.ts): the triggers cost more than the inserts.
-    const bulk = records.length >= BULK_LINES ? deferOrderInsertTriggers(db) : null;
-    // New lines go straight to one prepared INSERT, their ids logged in runs like the Upserter's.
+    // An import at least as large as the table also rebuilds the table's indexes at the end.
+    const bulk =
+      records.length >= BULK_LINES ? deferOrderInsertTriggers(db, { expected: records.length, tallied: true }) : null;
+    // Each line is first offered as a new one: the unique index of order number + line, which the insert
+    // checks anyway, says whether it is (one look-up per line instead of a SELECT and then the INSERT's
+    // own). Only a line the database already holds is then read, to be updated.
     const insert = db.prepare(
-      'INSERT INTO orders (order_no, line, date, customer_id, salesperson_id, product_id, quantity, unit_price, amount, profit, channel, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO orders (order_no, line, date, customer_id, salesperson_id, product_id, quantity, unit_price, amount, profit, channel, import_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_no, line) DO NOTHING`,
     );
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
       const customerId = named('customers', s.customers, r.customer);
       const salespersonId = r.salesperson ? (s.staff.byNo.get(String(r.salesperson).toLowerCase())?.id ?? null) : null;
       const productId = named('products', s.products, r.product);
-      const existing = find.get(r.orderNo, r.line) as (Record<string, unknown> & { id: number }) | undefined;
-      if (!existing) {
-        const id = Number(
-          insert.run(
-            r.orderNo,
-            r.line,
-            r.date,
-            customerId,
-            salespersonId,
-            productId,
-            r.quantity ?? null,
-            r.unitPrice ?? null,
-            r.amount ?? null,
-            r.profit ?? null,
-            r.channel ?? null,
-            ctx.importId,
-          ).lastInsertRowid,
-        );
-        ctx.changes.inserted('orders', id);
+      const written = insert.run(
+        r.orderNo,
+        r.line,
+        r.date,
+        customerId,
+        salespersonId,
+        productId,
+        r.quantity ?? null,
+        r.unitPrice ?? null,
+        r.amount ?? null,
+        r.profit ?? null,
+        r.channel ?? null,
+        ctx.importId,
+      );
+      if (written.changes) {
+        ctx.changes.inserted('orders', Number(written.lastInsertRowid));
+        bulk?.tally(r.date as string, salespersonId, r.amount as number, (r.profit as number | null) ?? null);
         result.inserted++;
       } else {
+        const existing = find.get(r.orderNo, r.line) as Record<string, unknown> & { id: number };
         // The sheet never holds one order line twice (pipeline.ts), so a line this import inserted is never updated.
         if (bulk?.isNew(existing.id))
           throw new Error(`order line ${String(r.orderNo)} / ${String(r.line)} written twice`);
