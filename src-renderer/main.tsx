@@ -1,6 +1,7 @@
 import { captureToken } from './backend/browserToken';
 import { makeQueryClient } from './backend/queryClient';
 import { startFirstReads } from './firstReads';
+import { warmUpWhileLoading } from './warmUp';
 import './styles/base.css';
 import './styles/grid.css';
 import './styles/dashboard.css';
@@ -15,3 +16,4 @@ captureToken();
 const queryClient = makeQueryClient();
 startFirstReads(queryClient, window.location.hash);
 void import('./boot').then((m) => m.boot(queryClient));
+warmUpWhileLoading();
