@@ -1,8 +1,7 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { RouterProvider } from 'react-router';
 import { isUnauthorized, subscribeUnauthorized } from './backend/authState';
-import { makeQueryClient } from './backend/queryClient';
 import { damagedState, subscribeDamaged } from './backend/recoveryState';
 import { LanguageProvider } from './i18n/LanguageProvider';
 import { FullPageSpin } from './components/FullPageSpin';
@@ -12,8 +11,7 @@ import { makeRouter } from './router';
 // Met only with a damaged database: its table of backups (antd's Table) stays out of the first load.
 const RecoveryPage = lazy(() => import('./layout/RecoveryPage').then((m) => ({ default: m.RecoveryPage })));
 
-export function App() {
-  const [queryClient] = useState(makeQueryClient);
+export function App({ queryClient }: { queryClient: QueryClient }) {
   const [router] = useState(() => makeRouter(queryClient));
   const unauthorized = useSyncExternalStore(subscribeUnauthorized, isUnauthorized);
   const damaged = useSyncExternalStore(subscribeDamaged, damagedState);

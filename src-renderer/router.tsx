@@ -1,14 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createHashRouter, Navigate } from 'react-router';
-import { prefetchOp } from './backend/useOp';
 import { FullPageSpin } from './components/FullPageSpin';
+import { dashboardPage, dashboardReads } from './firstReads';
 import { AppShell } from './layout/AppShell';
 import { IndexRedirect } from './layout/IndexRedirect';
 import { RootLayout } from './layout/RootLayout';
 import { RouteError } from './layout/RouteError';
 
 // Screens load on first visit, so that the grid and chart libraries do not slow the first paint.
-const dashboard = () => import('./pages/dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage }));
+const dashboard = () => dashboardPage().then((m) => ({ Component: m.DashboardPage }));
 const team = () => import('./pages/team/TeamPage').then((m) => ({ Component: m.TeamPage }));
 const customers = () => import('./pages/records/CustomersPage').then((m) => ({ Component: m.CustomersPage }));
 const orders = () => import('./pages/records/OrdersPage').then((m) => ({ Component: m.OrdersPage }));
@@ -37,15 +37,10 @@ const welcome = () => import('./pages/welcome/WelcomePage').then((m) => ({ Compo
 /**
  * The dashboard's figures are asked for while its code loads rather than after it has rendered
  * (issue 12 item 11: the first opening). The loader does not wait for them: the screen shows its
- * skeleton and its queries find the answers under way.
+ * skeleton and its queries find the answers under way. The window's start asks the same when it opens here.
  */
 const dashboardData = (queryClient: QueryClient) => () => {
-  void prefetchOp(queryClient, 'dashboard/summary', {}).then(
-    (summary) => summary && prefetchOp(queryClient, 'targets/tracking', { year: summary.year, companyOnly: true }),
-  );
-  void prefetchOp(queryClient, 'system/info', {});
-  // The language provider holds every screen behind its splash until the settings are in: ask now too.
-  void prefetchOp(queryClient, 'settings/get', {});
+  dashboardReads(queryClient);
   return null;
 };
 

@@ -105,6 +105,22 @@ function cacheControl(pathname: string, type: string): string {
   return pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'max-age=3600';
 }
 
+const built = new Map<string, { mtimeMs: number; size: number; body: Buffer }>();
+
+/**
+ * A file of the built renderer, read once and kept while it is unchanged (a few MB in all). It is sent in
+ * one write: streamed in 64 kB pieces, a large chunk waited between pieces for every call the server was
+ * answering (issue 12 item 11: the dashboard's code and its figures arrive together at the first opening).
+ */
+function builtFile(file: string): Buffer {
+  const stat = fs.statSync(file);
+  const kept = built.get(file);
+  if (kept && kept.mtimeMs === stat.mtimeMs && kept.size === stat.size) return kept.body;
+  const body = fs.readFileSync(file);
+  built.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, body });
+  return body;
+}
+
 /**
  * Browser mode: the renderer and the services over HTTP on 127.0.0.1 only. Every API call needs the
  * per-run token; a foreign Origin or Host is refused, so other sites and other machines cannot call in.
@@ -226,13 +242,21 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
         res.writeHead(404).end('Not found');
         return;
       }
+      let body: Buffer;
+      try {
+        body = builtFile(hit.file);
+      } catch {
+        res.writeHead(404).end('Not found');
+        return;
+      }
       res.writeHead(200, {
         'content-type': hit.type,
+        'content-length': body.length,
         'content-security-policy': CSP,
         'x-content-type-options': 'nosniff',
         'cache-control': cacheControl(url.pathname, hit.type),
       });
-      fs.createReadStream(hit.file).pipe(res);
+      res.end(body);
       return;
     }
     if (o.middleware) o.middleware(req, res, () => res.writeHead(404).end('Not found'));

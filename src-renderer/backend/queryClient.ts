@@ -1,4 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
+// query-core alone: the start makes the client before React has loaded (main.tsx).
+import { QueryClient } from '@tanstack/query-core';
 import { ApiError, TRANSPORT_UNREACHABLE } from './ApiError';
 
 /** Server refusals are final; only a dropped connection is worth a retry. */

@@ -56,9 +56,9 @@ async function postOverHttp(url: string, contentType: string, body: BodyInit): P
       headers: {
         'Content-Type': contentType,
         'X-Workbench-Token': browserToken(),
-        // The server words its messages in the language the user chose here.
-        'X-Workbench-Lang': i18n.language,
-        'Accept-Language': i18n.language,
+        // The server words its messages in the language the user chose here (none yet for the start's
+        // first calls, made before the language is known: the server's own then).
+        ...(i18n.language ? { 'X-Workbench-Lang': i18n.language, 'Accept-Language': i18n.language } : {}),
       },
       body,
     });

@@ -6,12 +6,14 @@ import {
   type QueryClient,
   type UseQueryOptions,
 } from '@tanstack/react-query';
-import { contract, type Input, type OpName, type Output } from '../../src-main/contract';
+import type { Input, OpName, Output } from '../../src-main/contract';
 import type { ApiError } from './ApiError';
+import { opInfo } from './contractInfo';
 import { cancelOwnChange, expectOwnChange, ownChangeDone, type OwnChange } from './ownChanges';
+import { opKey } from './prefetch';
 import { invoke } from './transport';
 
-export const opKey = <K extends OpName>(name: K, input?: Input<K>) => (input === undefined ? [name] : [name, input]);
+export { opKey, prefetchOp } from './prefetch';
 
 type QueryOpts<K extends OpName> = Omit<UseQueryOptions<Output<K>, ApiError>, 'queryKey' | 'queryFn'>;
 
@@ -22,20 +24,6 @@ export function useOp<K extends OpName>(name: K, input: Input<K>, options: Query
     queryFn: () => invoke(name, input),
     ...options,
   });
-}
-
-/**
- * Starts the read `useOp(name, input)` will make, so that it is under way before the screen's code has
- * loaded (a route's loader calls it); resolves with the value, or undefined when it failed (the screen's
- * own query then shows the error).
- */
-export async function prefetchOp<K extends OpName>(
-  queryClient: QueryClient,
-  name: K,
-  input: Input<K>,
-): Promise<Output<K> | undefined> {
-  await queryClient.prefetchQuery({ queryKey: opKey(name, input), queryFn: () => invoke(name, input) });
-  return queryClient.getQueryData<Output<K>>(opKey(name, input));
 }
 
 export interface MutationOpts<K extends OpName> {
@@ -52,9 +40,8 @@ export interface MutationOpts<K extends OpName> {
  */
 export function useOpMutation<K extends OpName>(name: K, options: MutationOpts<K> = {}) {
   const queryClient = useQueryClient();
-  const { mutates, keeps } = contract[name];
   return useMutation<Output<K>, ApiError, Input<K>, OwnChange | undefined>({
-    onMutate: () => (mutates ? expectOwnChange(name) : undefined),
+    onMutate: async () => ((await opInfo(name)).mutates ? expectOwnChange(name) : undefined),
     mutationFn: (input) => invoke(name, input),
     onError: (_error, _input, own) => {
       if (own) cancelOwnChange(own);
@@ -62,6 +49,7 @@ export function useOpMutation<K extends OpName>(name: K, options: MutationOpts<K
     onSuccess: async (value, input, own) => {
       if (!own) return;
       ownChangeDone(own);
+      const { keeps } = await opInfo(name);
       const updated = new Set((options.update?.(queryClient, value, input) ?? []).map((k) => hashKey(k)));
       const others = queryClient.invalidateQueries({
         predicate: (q) => !updated.has(q.queryHash) && !keeps.includes(String(q.queryKey[0])),

@@ -23,49 +23,69 @@ interface Props {
   onClick?: (e: ChartClick) => void;
 }
 
-/** A minimal React wrapper around ECharts: one instance per element, resized with its container. */
+/** Draws an option; `data-drawn` once its first frame is on the canvas: what tests and the bench wait for. */
+function draw(instance: echarts.ECharts, el: HTMLElement, option: EChartsCoreOption, first: boolean): void {
+  delete el.dataset.drawn;
+  const drawn = () => {
+    el.dataset.drawn = 'true';
+    instance.off('rendered', drawn);
+  };
+  instance.off('rendered');
+  instance.on('rendered', drawn);
+  // The first drawing is shown at once: an entrance animation would hold the CPU for a second while the
+  // screen's other charts and cards are still being drawn (issue 12 item 11); later changes animate.
+  instance.setOption(first ? { ...option, animation: false } : option, { notMerge: true });
+}
+
+/**
+ * A minimal React wrapper around ECharts: one instance per element, resized with its container.
+ *
+ * The chart is created in the first ResizeObserver callback, with the size the browser has just laid out,
+ * and resized from the same callbacks: ECharts reading the element's size itself forces a layout of the
+ * whole page each time (about a tenth of the dashboard's first opening, issue 12 item 11), and the
+ * observer's first callback would otherwise draw every chart a second time.
+ */
 export function EChart({ option, height = 320, ariaLabel, onClick }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onClick);
-  const drawnOnce = useRef(false);
+  const latest = useRef(option);
   useEffect(() => {
     click.current = onClick;
   }, [onClick]);
 
   useEffect(() => {
-    if (!ref.current) return undefined;
-    const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('click', (e) => click.current?.(e as unknown as ChartClick));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(ref.current);
+    const el = ref.current;
+    if (!el) return undefined;
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1].contentRect;
+      const width = Math.round(box.width);
+      const height = Math.round(box.height);
+      if (width <= 0 || height <= 0) return; // hidden (a closed tab): drawn when it shows
+      const instance = chart.current;
+      if (!instance) {
+        const created = echarts.init(el, undefined, { renderer: 'canvas', width, height });
+        chart.current = created;
+        created.on('click', (e) => click.current?.(e as unknown as ChartClick));
+        draw(created, el, latest.current, true);
+      } else if (instance.getWidth() !== width || instance.getHeight() !== height) {
+        instance.resize({ width, height });
+      }
+    });
+    observer.observe(el);
     return () => {
       observer.disconnect();
-      instance.dispose();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);
 
   useEffect(() => {
+    latest.current = option;
     const instance = chart.current;
     const el = ref.current;
-    if (!instance || !el) return undefined;
-    delete el.dataset.drawn;
-    // The first drawing is shown at once: an entrance animation would hold the CPU for a second while the
-    // screen's other charts and cards are still being drawn (issue 12 item 11); later changes animate.
-    const first = !drawnOnce.current;
-    drawnOnce.current = true;
-    instance.setOption(first ? { ...option, animation: false } : option, { notMerge: true });
-    // `data-drawn` once this option's first frame is on the canvas: what tests and the bench wait for.
-    const drawn = () => {
-      el.dataset.drawn = 'true';
-      instance.off('rendered', drawn);
-    };
-    instance.on('rendered', drawn);
-    return () => {
-      if (!instance.isDisposed()) instance.off('rendered', drawn);
-    };
+    // Not created yet: the observer's first callback draws the latest option.
+    if (instance && el) draw(instance, el, option, false);
   }, [option]);
 
   return <div ref={ref} className="wb-chart" style={{ width: '100%', height }} role="img" aria-label={ariaLabel} />;

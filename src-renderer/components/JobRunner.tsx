@@ -2,8 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract, type Input, type OpName, type Output } from '../../src-main/contract';
+import type { Input, OpName, Output } from '../../src-main/contract';
 import { ApiError } from '../backend/ApiError';
+import { mutates } from '../backend/contractInfo';
 import { onEvent } from '../backend/events';
 import { invoke } from '../backend/transport';
 import { JobProgressModal, type JobView } from './JobProgressModal';
@@ -49,7 +50,7 @@ export function JobRunnerProvider({ children }: { children: ReactNode }) {
         off();
         current.current = null;
         setJob(null);
-        if (contract[name].mutates) await queryClient.invalidateQueries();
+        if (await mutates(name)) await queryClient.invalidateQueries();
       }
     },
     [message, queryClient],

@@ -1,12 +1,8 @@
-import { App as AntApp, ConfigProvider, Spin, theme } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Spin, theme, type ThemeConfig } from 'antd';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useOp, useOpMutation } from '../backend/useOp';
-import i18n from './i18n';
 import { pickLang, systemLocale, type Lang } from './lang';
+import { loadLanguage, showLanguage, shownLanguage, type ShownLanguage } from './languages';
 
 interface LangContextValue {
   lang: Lang;
@@ -22,25 +18,51 @@ export const useSetLang = () => useContext(LangContext).setLang;
 const FONT =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif";
 
+/** One object for every render: antd hashes a new theme object's tokens again. */
+const THEME: ThemeConfig = {
+  algorithm: theme.defaultAlgorithm,
+  token: { colorPrimary: '#1f5fd6', borderRadius: 6, fontFamily: FONT, colorBgLayout: '#f4f6fa' },
+  components: {
+    Layout: { siderBg: '#0f1e3d', headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 24px' },
+    Menu: { darkItemBg: '#0f1e3d', darkSubMenuItemBg: '#0f1e3d', darkItemSelectedBg: '#1f5fd6' },
+  },
+};
+
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const settings = useOp('settings/get', {}, { staleTime: Infinity });
   const save = useOpMutation('settings/set');
   const [override, setOverride] = useState<Lang | null>(null);
-  const lang = override ?? pickLang(settings.data?.lang, systemLocale());
+  const wanted = override ?? pickLang(settings.data?.lang, systemLocale());
+  // The language shown: its texts are loaded. The start has usually shown the settings' language before
+  // React runs (firstReads.ts); on a switch the old one stays until the new one is in, so that the screen
+  // never shows keys or a mix of the two.
+  const [shown, setShown] = useState<ShownLanguage | null>(() => {
+    const ready = shownLanguage();
+    return !settings.isPending && ready?.lang === wanted ? ready : null;
+  });
+  const lang = shown?.lang ?? wanted;
 
-  // Before paint, so that the first screen never flashes in the other language.
-  useLayoutEffect(() => {
-    if (i18n.language !== lang) void i18n.changeLanguage(lang);
-    dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
-    document.documentElement.lang = lang;
-    document.title = i18n.t('app.name');
-  }, [lang]);
+  useEffect(() => {
+    if (settings.isPending || shown?.lang === wanted) return undefined;
+    let live = true;
+    showLanguage(wanted).then(
+      (next) => {
+        if (live) setShown(next);
+      },
+      () => {
+        // The other language's texts could not be loaded: stay in the one shown.
+        if (live) setOverride(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, settings.isPending, shown?.lang]);
 
   const setLang = useCallback(
     async (next: Lang) => {
       setOverride(next);
-      void i18n.changeLanguage(next);
-      await save.mutateAsync({ lang: next });
+      await Promise.all([loadLanguage(next), save.mutateAsync({ lang: next })]);
     },
     [save],
   );
@@ -49,19 +71,9 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
 
   return (
     <LangContext.Provider value={value}>
-      <ConfigProvider
-        locale={lang === 'zh-CN' ? zhCN : enUS}
-        theme={{
-          algorithm: theme.defaultAlgorithm,
-          token: { colorPrimary: '#1f5fd6', borderRadius: 6, fontFamily: FONT, colorBgLayout: '#f4f6fa' },
-          components: {
-            Layout: { siderBg: '#0f1e3d', headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 24px' },
-            Menu: { darkItemBg: '#0f1e3d', darkSubMenuItemBg: '#0f1e3d', darkItemSelectedBg: '#1f5fd6' },
-          },
-        }}
-      >
+      <ConfigProvider locale={shown?.antd} theme={THEME}>
         <AntApp>
-          {settings.isPending ? (
+          {!shown ? (
             <div className="wb-splash">
               <Spin size="large" />
             </div>

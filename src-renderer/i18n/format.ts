@@ -16,6 +16,19 @@ function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.Numbe
   return f;
 }
 
+// Making an Intl formatter costs far more than using one (a chart's twelve month labels made twelve).
+const dateCache = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = lang + JSON.stringify(options);
+  let f = dateCache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, options);
+    dateCache.set(key, f);
+  }
+  return f;
+}
+
 export function formatMoney(value: number | null | undefined, lang: Lang): string {
   if (value == null || !Number.isFinite(value)) return '';
   return numberFormat(lang, {
@@ -80,7 +93,7 @@ export function formatDate(iso: string | null | undefined, lang: Lang): string {
   const m = ISO_DATE.exec(iso);
   if (!m) return iso;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  return dateFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }
 
 /** A timestamp such as a backup's or an audit row's, in the viewer's time zone. */
@@ -88,7 +101,7 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return dateFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
 
 export function formatBytes(bytes: number, lang: Lang): string {
@@ -114,7 +127,5 @@ export function formatElapsed(ms: number): string {
 
 /** Month labels for charts: 1月…12月 or Jan…Dec. */
 export function monthLabel(month: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2000, month - 1, 1)),
-  );
+  return dateFormat(lang, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
 }
