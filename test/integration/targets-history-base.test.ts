@@ -117,6 +117,24 @@ describe('history base of an incomplete year (P2.2)', () => {
     expect(reconcileProblems(w.ws.db, 2026)).toEqual([]);
   });
 
+  it('P2.2 the share of a month a hire worked: from the hire day on, a leap February, the first and the last day', async () => {
+    const w = tmpWorkspace();
+    const hires = ['2023-06-01', '2024-02-15', '2024-03-01', '2024-05-31', '2024-12-31', '2025-01-10'];
+    const org = seedOrg(w.ws.db, [hires.length], { hireDates: hires });
+    for (let m = 1; m <= 12; m++) addOrder(w.ws.db, org.people[0].id, `2024-${String(m).padStart(2, '0')}-20`, 1_000);
+    addOrder(w.ws.db, org.people[0].id, '2025-06-01', 1);
+    const b = await w.call('targets/history-base', { year: 2025, metric: 'sales' });
+    expect(b.kind).toBe('year');
+    // Worked months of 2024, by hand: 15 of February's 29 days + March–December; March on; 1 of May's
+    // 31 days + June–December; 1 of December's 31 days. Hired before 2024: a whole year; after: no history.
+    expect(b.prorated).toEqual([
+      { employeeNo: 'E002', name: 'Person 2', hireDate: '2024-02-15', months: Math.round((10 + 15 / 29) * 10) / 10 },
+      { employeeNo: 'E003', name: 'Person 3', hireDate: '2024-03-01', months: 10 },
+      { employeeNo: 'E004', name: 'Person 4', hireDate: '2024-05-31', months: Math.round((7 + 1 / 31) * 10) / 10 },
+      { employeeNo: 'E005', name: 'Person 5', hireDate: '2024-12-31', months: 0 },
+    ]);
+  });
+
   it('P2.2 the command line refuses without --base and, with it, says what the breakdown rested on', () => {
     vi.useRealTimers();
     // Base 2098 is wholly ahead of any real clock; the data ends in December 2025, so the last 12 complete months are 2025.

@@ -137,20 +137,20 @@ export function rescore(
   const everyone =
     staffIds.length ===
     (db.prepare('SELECT COUNT(*) AS n FROM review_entries WHERE review_id = ?').get(appraisal.id) as { n: number }).n;
-  // each person's KPI rows before, to tell who changed
+  // Each person's KPI rows before, to tell who changed: only a changed person's rows are written again
+  // (a recompute of 1,000 people with nothing new rewrote 9,000 rows and 1,000 entries).
   const before = new Map<number, string>();
   const oldValues = (everyone ? w.allValues.all(appraisal.id) : []) as KpiValueRow[];
   for (const r of oldValues) before.set(r.s, (before.get(r.s) ?? '') + valueKey(r));
-  if (everyone) db.prepare('DELETE FROM review_kpi_values WHERE review_id = ?').run(appraisal.id);
   const byKey = [...definition.kpis].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const changed: number[] = [];
   for (const id of staffIds) {
     const p = basis.people.get(id)!;
     const ev = evaluatePerson(definition, p);
     const old = w.oldEntry.get(appraisal.id, id) as { total: number | null; grade: string | null } | undefined;
-    if (!everyone) before.set(id, (w.personValues.all(appraisal.id, id) as KpiValueRow[]).map(valueKey).join(''));
-    w.entry.run(appraisal.id, id, ev.originalTotal, ev.grade);
-    if (old && (old.total !== ev.originalTotal || old.grade !== ev.grade)) {
+    const entryChanged = !old || old.total !== ev.originalTotal || old.grade !== ev.grade;
+    if (entryChanged) w.entry.run(appraisal.id, id, ev.originalTotal, ev.grade);
+    if (old && entryChanged) {
       w.auditRow.run(
         at,
         ctx.actor,
@@ -162,8 +162,7 @@ export function rescore(
         'recomputed',
       );
     }
-    if (!everyone) w.delValues.run(appraisal.id, id);
-    const row = (k: SchemeDefinition['kpis'][number]) => {
+    const row = (k: SchemeDefinition['kpis'][number]): KpiValueRow => {
       const completion = k.source === 'completion';
       return {
         s: id,
@@ -174,21 +173,21 @@ export function rescore(
         actual: completion ? (p.facts?.sales ?? 0) : null,
       };
     };
-    w.value.run(
-      definition.kpis.flatMap((k) => {
-        const r = row(k);
-        return [appraisal.id, id, r.k, r.value, r.score, r.target, r.actual];
-      }),
-    );
+    const was = everyone
+      ? (before.get(id) ?? '')
+      : (w.personValues.all(appraisal.id, id) as KpiValueRow[]).map(valueKey).join('');
+    const valuesChanged = was !== byKey.map((k) => valueKey(row(k))).join('');
+    if (valuesChanged) {
+      w.delValues.run(appraisal.id, id);
+      w.value.run(
+        definition.kpis.flatMap((k) => {
+          const r = row(k);
+          return [appraisal.id, id, r.k, r.value, r.score, r.target, r.actual];
+        }),
+      );
+    }
     const outcomesChanged = mergeOutcomes(w, ctx.actor, ctx.lang, appraisal, id, definition, ev, at);
-    if (
-      !old ||
-      old.total !== ev.originalTotal ||
-      old.grade !== ev.grade ||
-      outcomesChanged ||
-      before.get(id) !== byKey.map((k) => valueKey(row(k))).join('')
-    )
-      changed.push(id);
+    if (entryChanged || valuesChanged || outcomesChanged) changed.push(id);
   }
   refreshStatus(db, appraisal);
   return changed;
