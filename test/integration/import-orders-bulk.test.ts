@@ -70,15 +70,21 @@ DELETE FROM order_no_trigrams_pending WHERE id > ${keep};`);
 /**
  * An orders sheet of `n` lines: new orders of one to three lines, Chinese order numbers among them,
  * lines without a salesperson, and (with `existing`) some lines of orders already in the database with
- * another amount, which the import updates.
+ * another amount, which the import updates (after the new lines, or before them with `existingFirst`).
  */
 async function ordersFile(
   n: number,
   existing: { order_no: string; line: number; date: string; employee_no: string | null }[] = [],
+  existingFirst = false,
 ): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('订单');
   ws.addRow(['订单编号', '行号', '下单日期', '客户名称', '销售员', '产品名称', '数量', '单价', '金额', '毛利']);
+  const known = () => {
+    for (const e of existing)
+      ws.addRow([e.order_no, e.line, new Date(`${e.date}T00:00:00Z`), null, e.employee_no, null, 1, 77777, 77777, 1]);
+  };
+  if (existingFirst) known();
   const people = ['S0001', 'S0002', 'S0003', null];
   let i = 0;
   for (let order = 0; i < n; order++) {
@@ -102,8 +108,7 @@ async function ordersFile(
       ]);
     }
   }
-  for (const e of existing)
-    ws.addRow([e.order_no, e.line, new Date(`${e.date}T00:00:00Z`), null, e.employee_no, null, 1, 77777, 77777, 1]);
+  if (!existingFirst) known();
   const file = path.join(tmpDir('wb-bulk-'), 'orders.xlsx');
   fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
   return file;
@@ -181,7 +186,8 @@ describe('orders import in bulk (issue 10 item 16)', () => {
          ORDER BY o.id LIMIT 20`,
       )
       .all() as { order_no: string; line: number; date: string; employee_no: string | null }[];
-    const file = await ordersFile(2400, old);
+    // The known lines come first: the import reads them, then turns to inserting the new ones.
+    const file = await ordersFile(2400, old, true);
     const lines = db.prepare('SELECT count(*) FROM orders').pluck().get() as number;
 
     const dry = await w.call('import/run', { kind: 'orders', file: { path: file }, dryRun: true });
@@ -191,6 +197,7 @@ describe('orders import in bulk (issue 10 item 16)', () => {
     const r = await w.call('import/run', { kind: 'orders', file: { path: file } });
     expect(r.rows).toMatchObject({ inserted: 2400, updated: 20, invalid: 0 });
     expect(db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(lines + 2400);
+    expect(db.prepare('SELECT count(*) FROM orders WHERE amount = 7777700').pluck().get()).toBe(20);
     expect(indexes(db)).toEqual(before.indexes);
     expect(triggers(db)).toEqual(before.triggers);
     expect(derived(db)).toEqual(fromLines(db));
@@ -209,8 +216,14 @@ describe('orders import in bulk (issue 10 item 16)', () => {
       expect.arrayContaining(['BULK-000120', 'BULK-000121', 'BULK-000129']),
     );
 
+    // The same sheet again: every line is known, nothing changes.
+    const again = await w.call('import/run', { kind: 'orders', file: { path: file } });
+    expect(again.rows).toMatchObject({ inserted: 0, updated: 0, unchanged: 2420 });
+
+    await w.call('import/undo', { id: again.importId! });
     await w.call('import/undo', { id: r.importId! });
     expect(db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(lines);
+    expect(db.prepare('SELECT count(*) FROM orders WHERE amount = 7777700').pluck().get()).toBe(0);
     expect(indexes(db)).toEqual(before.indexes);
     const { rare, ...rest } = derived(db);
     const { rare: used, ...expected } = fromLines(db);

@@ -30,6 +30,9 @@ const L = (k: string) => `importExport.fields.orders.${k}`;
 /** From this many lines on, an import derives migration 009's tables once instead of line by line. */
 const BULK_LINES = 1000;
 
+/** An order line the database already holds, as the import reads it to compare. */
+type Existing = Record<string, unknown> & { id: number };
+
 interface State {
   staff: StaffLookup;
   customers: NamedLookup;
@@ -304,19 +307,22 @@ export const ordersKind: ImportKind<State> = {
     // An import at least as large as the table also rebuilds the table's indexes at the end.
     const bulk =
       records.length >= BULK_LINES ? deferOrderInsertTriggers(db, { expected: records.length, tallied: true }) : null;
-    // Each line is first offered as a new one: the unique index of order number + line, which the insert
-    // checks anyway, says whether it is (one look-up per line instead of a SELECT and then the INSERT's
-    // own). Only a line the database already holds is then read, to be updated.
+    // A line new to the database is offered straight to the INSERT, whose check of the unique index of
+    // order number + line says whether it is new (one look-up instead of a SELECT and then the INSERT's
+    // own); a line the database holds is read, to be updated. Which comes first follows the line before:
+    // new lines come in runs (a new month's sheet), and so do known ones (the same sheet again), so a
+    // wrong guess costs one look-up per change of run.
     const insert = db.prepare(
       `INSERT INTO orders (order_no, line, date, customer_id, salesperson_id, product_id, quantity, unit_price, amount, profit, channel, import_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_no, line) DO NOTHING`,
     );
+    let expectNew = true;
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
       const customerId = named('customers', s.customers, r.customer);
       const salespersonId = r.salesperson ? (s.staff.byNo.get(String(r.salesperson).toLowerCase())?.id ?? null) : null;
       const productId = named('products', s.products, r.product);
-      const written = insert.run(
+      const row = [
         r.orderNo,
         r.line,
         r.date,
@@ -329,13 +335,22 @@ export const ordersKind: ImportKind<State> = {
         r.profit ?? null,
         r.channel ?? null,
         ctx.importId,
-      );
-      if (written.changes) {
-        ctx.changes.inserted('orders', Number(written.lastInsertRowid));
+      ];
+      let existing = expectNew ? undefined : (find.get(r.orderNo, r.line) as Existing | undefined);
+      let id = 0;
+      if (!existing) {
+        const written = insert.run(row);
+        if (written.changes) id = Number(written.lastInsertRowid);
+        else existing = find.get(r.orderNo, r.line) as Existing;
+      }
+      expectNew = id > 0;
+      if (id) {
+        ctx.changes.inserted('orders', id);
         bulk?.tally(r.date as string, salespersonId, r.amount as number, (r.profit as number | null) ?? null);
         result.inserted++;
       } else {
-        const existing = find.get(r.orderNo, r.line) as Record<string, unknown> & { id: number };
+        // Not inserted: the unique index holds the line, which find has just read.
+        existing = existing!;
         // The sheet never holds one order line twice (pipeline.ts), so a line this import inserted is never updated.
         if (bulk?.isNew(existing.id))
           throw new Error(`order line ${String(r.orderNo)} / ${String(r.line)} written twice`);
