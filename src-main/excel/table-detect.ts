@@ -116,12 +116,10 @@ function isTotalLabel(v: CellValue): boolean {
   );
 }
 
-/** Whether trim() may remove something from a text: it starts or ends with a space-like character. */
-const mayTrim = (v: string) => {
-  const a = v.charCodeAt(0);
-  const z = v.charCodeAt(v.length - 1);
-  return a <= 32 || a >= 128 || z <= 32 || z >= 128;
-};
+/** A character trim() never removes: printable ASCII, or CJK ideographs and kana (no space lies there). */
+const solid = (c: number) => (c > 32 && c < 127) || (c >= 0x3040 && c < 0xfe00);
+/** Whether trim() may remove something from a text: it does not start and end with a solid character. */
+const mayTrim = (v: string) => !solid(v.charCodeAt(0)) || !solid(v.charCodeAt(v.length - 1));
 
 /** The value a merged cell shows at (row, col): its top-left cell's value. */
 function mergedValue(

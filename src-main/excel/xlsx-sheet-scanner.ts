@@ -3,7 +3,7 @@ import { serialToDate, type CellValue, type MergedRange, type Sheet, type SheetR
 import { MAX_CELLS, MAX_MERGES, MAX_ROW_CHARS } from './limits';
 import { aggregatesRows } from './xlsx-formulas';
 import type { CellStyles } from './xlsx-styles';
-import { decodeXml, stringItemText } from './xml-text';
+import { decodeXml, itemTextAt } from './xml-text';
 import type { ZipArchive, ZipEntry } from './zip-archive';
 
 /**
@@ -265,42 +265,9 @@ export function scanSheet(
     }
   };
 
-  /**
-   * The text of an inline string (`<is>` between `from` and `to`): its `<t>` runs joined, phonetic
-   * `<rPh>` runs left out, as xml-text.ts's itemText reads it; one run (nearly always) from the cache.
-   */
-  const inlineText = (b: Buffer, from: number, to: number): string => {
-    let first = -1;
-    let firstEnd = -1;
-    let more: string | null = null;
-    for (let lt = find(b, LT, from, to); lt >= 0 && lt < to;) {
-      let n = lt + 1;
-      let start = n;
-      let c = b[n];
-      while (n < to && c !== 62 && c !== 32 && c !== 47 && c !== 9 && c !== 10 && c !== 13) {
-        if (c === 58) start = n + 1;
-        c = b[++n];
-      }
-      const nameLen = n - start;
-      if (nameLen === 3 && b[start] === 114 && b[start + 1] === 80 && b[start + 2] === 104)
-        return stringItemText(b.toString('utf8', from, to));
-      const gt = find(b, GT, lt, to);
-      if (gt < 0) break;
-      if (nameLen === 1 && b[start] === 116 && b[gt - 1] !== SLASH) {
-        const end = find(b, LT, gt + 1, to + 1);
-        if (end < 0 || end > to) break;
-        if (first < 0) {
-          first = gt + 1;
-          firstEnd = end;
-        } else more = (more ?? b.toString('utf8', first, firstEnd)) + b.toString('utf8', gt + 1, end);
-        lt = end;
-        continue;
-      }
-      lt = find(b, LT, gt + 1, to);
-    }
-    if (more !== null) return decodeXml(more);
-    return first < 0 ? '' : texts.text(b, first, firstEnd, col);
-  };
+  /** The text of an inline string (`<is>` between `from` and `to`); its one run, nearly always, from the cache. */
+  const inlineText = (b: Buffer, from: number, to: number): string =>
+    itemTextAt(b, from, to, (s, e) => texts.text(b, s, e, col));
 
   /** Whether the `<f>` element at `q` (inside a cell ending at `ce`) aggregates a range of rows. */
   const formulaAggregates = (b: Buffer, q: number, ce: number, row: number): boolean => {
