@@ -24,6 +24,8 @@ export default async function importWritersBench(ctx: BenchContext): Promise<Ben
     ...makeWriterFiles(cache, excel),
   ];
   const rows: BenchRow[] = [];
+  // The CLI's own start (Node, the bundle, the data folder opened), best of 3: the part of "end to end" no import step owns.
+  const startup = Math.min(...[0, 1, 2].map(() => ctx.cli(['--help']).seconds));
   for (const f of files) {
     if (!f.file) {
       rows.push({ what: `100,000 orders written by ${f.writer}`, value: 'skipped', goal: f.skipped ?? '' });
@@ -38,9 +40,11 @@ export default async function importWritersBench(ctx: BenchContext): Promise<Ben
     if (core.status !== 0) throw new Error(`bench import-core failed on ${f.file}: ${core.stderr}`);
     const c = JSON.parse(core.stdout.trim().split('\n').pop()!) as {
       parseValidateMs: number;
+      readMs: number;
+      validateMs: number;
+      cpuSplitMs: [number, number, number];
       commitMs: number;
       cpuMs: number;
-      commitCpuMs: number;
       inserted: number;
       peakMb: number;
     };
@@ -70,10 +74,19 @@ export default async function importWritersBench(ctx: BenchContext): Promise<Ben
       value: `${engine.toFixed(2)} s${ratio(engine)}, peak ${c.peakMb} MB`,
       goal: `< 3 s, < 400 MB, ≤ ${GOAL_RATIO} × pandas`,
     });
-    // Both single-threaded: CPU seconds compare the work done when other programs share the machine.
+    // Where the time goes, each step beside the same pandas run: the goal is met only when their sum is.
+    const part = (ms: number) =>
+      `${(ms / 1000).toFixed(2)} s${pandas ? ` (${((ms / 1000 / pandas) * 100).toFixed(1)} %)` : ''}`;
     rows.push({
-      what: `  import engine, CPU time (pandas.read_excel: ${pandasRun ? `${pandasRun.cpuSeconds.toFixed(2)} s CPU` : 'skipped'})`,
-      value: `${(c.cpuMs / 1000).toFixed(2)} s CPU${pandasRun ? ` = ${(c.cpuMs / 1000 / pandasRun.cpuSeconds).toFixed(3)} × pandas` : ''}, of which backup + commit ${(c.commitCpuMs / 1000).toFixed(2)} s`,
+      what: `  split (share of pandas): CLI start-up ${part(startup * 1000)}, read ${part(c.readMs)}, validate ${part(c.validateMs)}, backup + commit ${part(c.commitMs)}`,
+      value: `${(startup + engine).toFixed(2)} s${ratio(startup + engine)}`,
+      goal: `≤ ${GOAL_RATIO} × pandas in all`,
+    });
+    // Both single-threaded: CPU seconds compare the work done when other programs share the machine.
+    const [readCpu, validateCpu, commitCpu] = c.cpuSplitMs.map((ms) => (ms / 1000).toFixed(2));
+    rows.push({
+      what: `  import engine, CPU time: read ${readCpu} s, validate ${validateCpu} s, backup + commit ${commitCpu} s (pandas.read_excel: ${pandasRun ? `${pandasRun.cpuSeconds.toFixed(2)} s CPU` : 'skipped'})`,
+      value: `${(c.cpuMs / 1000).toFixed(2)} s CPU${pandasRun ? ` = ${(c.cpuMs / 1000 / pandasRun.cpuSeconds).toFixed(3)} × pandas` : ''}`,
       goal: `≤ ${GOAL_RATIO} × pandas`,
     });
     rows.push({

@@ -84,9 +84,42 @@ function sequenceHeaders(cells: CellValue[]): number {
 
 // The first characters a total label can start with, after spaces: a cell starting otherwise is no total.
 const TOTAL_START = /^[\s\u00a0\u3000:：]*[合总小共累總gstGST]/;
-function isTotalLabel(v: CellValue): boolean {
-  return typeof v === 'string' && TOTAL_START.test(v) && TOTAL.test(v.replace(/[\s\u00a0\u3000:：]+/g, '').trim());
+/** Whether a text's first character can begin a total label (or the spaces and colons before one): most cannot. */
+function mayStartTotal(c: number): boolean {
+  if (c < 128) return c <= 32 || c === 58 || c === 103 || c === 115 || c === 116 || c === 71 || c === 83 || c === 84;
+  // 合 总 小 共 累 總, ： and the spaces of \s beyond ASCII (U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF).
+  return (
+    c === 0x5408 ||
+    c === 0x603b ||
+    c === 0x5c0f ||
+    c === 0x5171 ||
+    c === 0x7d2f ||
+    c === 0x7e3d ||
+    c === 0xff1a ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
+function isTotalLabel(v: CellValue): boolean {
+  return (
+    typeof v === 'string' &&
+    mayStartTotal(v.charCodeAt(0)) &&
+    TOTAL_START.test(v) &&
+    TOTAL.test(v.replace(/[\s\u00a0\u3000:：]+/g, '').trim())
+  );
+}
+
+/** A character trim() never removes: printable ASCII, or CJK ideographs and kana (no space lies there). */
+const solid = (c: number) => (c > 32 && c < 127) || (c >= 0x3040 && c < 0xfe00);
+/** Whether trim() may remove something from a text: it does not start and end with a solid character. */
+const mayTrim = (v: string) => !solid(v.charCodeAt(0)) || !solid(v.charCodeAt(v.length - 1));
 
 /** The value a merged cell shows at (row, col): its top-left cell's value. */
 function mergedValue(
@@ -262,7 +295,13 @@ export function detectTable(sheet: Sheet, opts: DetectOptions = {}): Table | nul
       const c = cells[k];
       if (isBlank(c)) continue;
       if (++filledCells <= 3 && isTotalLabel(c)) total = true;
-      if (typeof c === 'string' && c.length >= headerKeys[k].length && c.trim().toLowerCase() === headerKeys[k]) same++;
+      // A repeated header: compared without making new strings unless the lengths allow a match.
+      if (
+        typeof c === 'string' &&
+        (c.length === headerKeys[k].length || (c.length > headerKeys[k].length && mayTrim(c))) &&
+        c.trim().toLowerCase() === headerKeys[k]
+      )
+        same++;
     }
     if (!filledCells) continue;
     // Blank rows inside the table are reported as skipped; those after its end are not rows at all.

@@ -3,14 +3,18 @@ import { serialToDate, type CellValue, type MergedRange, type Sheet, type SheetR
 import { MAX_CELLS, MAX_MERGES, MAX_ROW_CHARS } from './limits';
 import { aggregatesRows } from './xlsx-formulas';
 import type { CellStyles } from './xlsx-styles';
-import { decodeXml, itemText } from './xml-text';
+import { columnOfRef, fastNumber, find, findTag, same, TextCache } from './xml-bytes';
+import { decodeXml, itemTextAt } from './xml-text';
 import type { ZipArchive, ZipEntry } from './zip-archive';
 
 /**
- * Scans one worksheet part (`xl/worksheets/sheetN.xml`) in decompressed slices with a hand-written
- * scanner: indexOf over the text instead of a general XML parser, because a 100,000-row sheet must be
- * read in well under a second (exceljs's streaming reader needs several seconds for the same file).
- * Only `<row>`, `<c>`, `<v>`, `<is>` and `<mergeCell>` matter; everything else is passed over.
+ * Scans one worksheet part (`xl/worksheets/sheetN.xml`) over its inflated BYTES with a hand-written
+ * scanner: no XML parser, and no text made of the markup. Only a cell's value becomes a JS value: a
+ * number is read from its digits, a shared string is looked up by its index, and an inline string is
+ * decoded from its bytes once per distinct text (a sheet names the same customers over and over: an
+ * openpyxl sheet writes each of their Chinese characters as `&#23458;`). A 100,000-row sheet is read
+ * in a fraction of a second this way; decoding the whole part to text first cost more than the scan.
+ * Only `<row>`, `<c>`, `<v>`, `<f>`, `<is>` and `<mergeCell>` matter; everything else is passed over.
  */
 export interface ScanOptions {
   /** Stop quietly after this many rows with values (peeking at a sheet to choose it). */
@@ -31,9 +35,24 @@ interface ScanContext {
   file: string;
 }
 
-function columnFromRef(s: string, start: number, end: number): number {
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const isDelim = (c: number) => c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+// Cell types (the `t` attribute), as small numbers; anything else reads as a number, like `n`.
+const T_N = 0;
+const T_S = 1;
+const T_STR = 2;
+const T_B = 3;
+const T_E = 4;
+const T_D = 5;
+const T_INLINE = 6;
+
+function columnFromRef(s: string): number {
   let n = 0;
-  for (let i = start; i < end; i++) {
+  for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
     else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
@@ -66,14 +85,17 @@ export function scanSheet(
   const rows: SheetRow[] = [];
   let width = 0;
   let prefix: string | undefined;
-  let rowOpen = '<row';
-  let rowClose = '</row>';
-  let cOpen = '<c';
-  let cClose = '</c>';
-  let vOpen = '<v';
-  let vClose = '</v>';
-  let fOpen = '<f';
-  let fClose = '</f>';
+  let rowOpen = Buffer.from('<row');
+  let rowClose = Buffer.from('</row>');
+  let cOpen = Buffer.from('<c');
+  let cClose = Buffer.from('</c>');
+  let vOpen = Buffer.from('<v');
+  let vClose = Buffer.from('</v>');
+  let fOpen = Buffer.from('<f');
+  let fClose = Buffer.from('</f>');
+  const texts = new TextCache();
+  const sst = ctx.sst;
+  const kinds = ctx.styles.kinds;
   // Shared formulas: the master cell holds the text, the others only its `si` (xlsx-formulas.ts).
   const sharedAggregates = new Map<string, boolean>();
   let lastRow = 0;
@@ -85,29 +107,27 @@ export function scanSheet(
   const formats: (string | null | undefined)[] = [];
   let col = -1;
 
-  const cellValue = (
-    seg: string,
-    type: string,
-    style: number,
-    vStart: number,
-    vEnd: number,
-    te: number,
-    ce: number,
-  ): CellValue => {
-    if (type === 'inlineStr') return itemText(seg, te, ce);
-    if (vStart < 0) return null;
-    const raw = seg.slice(vStart, vEnd);
+  const damaged = (row = lastRow + 1) =>
+    new WorkbenchError('import/damaged-sheet', { file: ctx.file, sheet: name, row });
+
+  /** Number() of the bytes, as the text they spell would give it. */
+  const numberAt = (b: Buffer, s: number, e: number): number => {
+    const n = fastNumber(b, s, e);
+    return n === n ? n : Number(b.toString('utf8', s, e));
+  };
+
+  const cellValue = (b: Buffer, type: number, style: number, vs: number, ve: number): CellValue => {
+    if (vs < 0) return null;
     switch (type) {
-      case 's':
-        return ctx.sst[Number(raw)] ?? null;
-      case 'str':
-        return decodeXml(raw);
-      case 'b':
-        return raw === '1' || raw === 'true';
-      case 'e':
-        return decodeXml(raw);
-      case 'd': {
-        const iso = raw.trim();
+      case T_S:
+        return sst[numberAt(b, vs, ve)] ?? null;
+      case T_STR:
+      case T_E:
+        return texts.text(b, vs, ve, col);
+      case T_B:
+        return (ve - vs === 1 && b[vs] === 49) || (ve - vs === 4 && b.toString('latin1', vs, ve) === 'true');
+      case T_D: {
+        const iso = b.toString('utf8', vs, ve).trim();
         return {
           kind: 'date',
           iso: iso.length > 10 && !/T00:00:00/.test(iso) ? iso.slice(0, 19) : iso.slice(0, 10),
@@ -115,114 +135,195 @@ export function scanSheet(
         };
       }
       default: {
-        if (raw === '') return null;
-        const n = Number(raw);
-        if (Number.isNaN(n)) return decodeXml(raw);
+        if (ve === vs) return null;
+        let n = fastNumber(b, vs, ve);
+        if (n !== n) {
+          const raw = b.toString('utf8', vs, ve);
+          n = Number(raw);
+          if (Number.isNaN(n)) return decodeXml(raw);
+        }
         if (style && formats[col] === undefined) formats[col] = ctx.styles.codes?.[style] ?? null;
-        return ctx.styles.kinds[style] === 'date' && n >= 0 && n < 2958466 ? serialToDate(n, ctx.date1904) : n;
+        return kinds[style] === 'date' && n >= 0 && n < 2958466 ? serialToDate(n, ctx.date1904) : n;
       }
     }
   };
 
+  /** The text of an inline string (`<is>` between `from` and `to`); its one run, nearly always, from the cache. */
+  const inlineText = (b: Buffer, from: number, to: number): string =>
+    itemTextAt(b, from, to, (s, e) => texts.text(b, s, e, col));
+
   /** Whether the `<f>` element at `q` (inside a cell ending at `ce`) aggregates a range of rows. */
-  const formulaAggregates = (seg: string, q: number, ce: number, row: number): boolean => {
-    const fte = seg.indexOf('>', q);
+  const formulaAggregates = (b: Buffer, q: number, ce: number, row: number): boolean => {
+    const fte = b.indexOf(GT, q);
     if (fte < 0 || fte > ce) return false;
-    const tag = seg.slice(q + fOpen.length, fte);
+    const tag = b.toString('utf8', q + fOpen.length, fte);
     const si = tagAttr(tag, 't') === 'shared' ? tagAttr(tag, 'si') : undefined;
-    if (seg.charCodeAt(fte - 1) === 47) return si !== undefined && sharedAggregates.get(si) === true;
-    const fe = seg.indexOf(fClose, fte);
-    const found = fe > fte && fe < ce && aggregatesRows(seg.slice(fte + 1, fe), row);
+    if (b[fte - 1] === SLASH) return si !== undefined && sharedAggregates.get(si) === true;
+    const fe = b.indexOf(fClose, fte);
+    const found = fe > fte && fe < ce && aggregatesRows(b.toString('utf8', fte + 1, fe), row);
     if (si !== undefined) sharedAggregates.set(si, found);
     return found;
   };
 
-  const damaged = (row = lastRow + 1) =>
-    new WorkbenchError('import/damaged-sheet', { file: ctx.file, sheet: name, row });
-  const isDelim = (c: number) => c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
   let slots = 0;
+  const scratch: CellValue[] = [];
 
   // Every search below is bounded by the element it is in (the row's end, the cell's end), so that the
   // time stays linear whatever the sheet holds: a search for "the next cell" that ran on to the end of
   // the text made 50 MB of empty rows take minutes (issue #17 item 8); an unclosed row looped for ever (item 7).
-  const parseRows = (seg: string) => {
+  const parseRows = (b: Buffer, to: number) => {
+    const cLen = cOpen.length;
+    const vLen = vOpen.length;
+    const fLen = fOpen.length;
     let pos = 0;
     for (;;) {
-      const rs = seg.indexOf(rowOpen, pos);
+      const rs = findTag(b, rowOpen, pos, to);
       if (rs < 0) return;
-      if (!isDelim(seg.charCodeAt(rs + rowOpen.length))) {
+      if (!isDelim(b[rs + rowOpen.length])) {
         pos = rs + 1;
         continue;
       }
-      const te = seg.indexOf('>', rs);
+      const te = find(b, GT, rs, to);
       if (te < 0) throw damaged();
-      const rAttr = tagAttr(seg.slice(rs, te), 'r');
-      const rowNum = rAttr ? Number(rAttr) : lastRow + 1;
+      // The row's number: its `r` attribute (` r="12"`), else the one after the last.
+      let rowNum = lastRow + 1;
+      for (let j = rs + rowOpen.length + 1; j + 1 < te; j++) {
+        if (b[j] !== 114 || b[j + 1] !== 61 || !isSpace(b[j - 1])) continue;
+        const q = b[j + 2];
+        let e = j + 3;
+        while (e < te && b[e] !== q) e++;
+        if (j + 2 >= te) e = j + 3;
+        else if (e >= te) e = te - 1;
+        if (e > j + 3) rowNum = numberAt(b, j + 3, e);
+        break;
+      }
       if (!(rowNum >= 1 && rowNum <= 1_048_576)) throw damaged();
       lastRow = rowNum;
-      if (seg.charCodeAt(te - 1) === 47) {
+      if (b[te - 1] === SLASH) {
         pos = te + 1;
         continue;
       }
-      const re = seg.indexOf(rowClose, te);
-      if (re < 0) throw damaged(rowNum);
-      const cells: CellValue[] = [];
+      // The row ends at its first </row>, found on the way through its cells (one pass over its bytes):
+      // a cell whose tag or content would run past it is damaged, as is a row without one.
+      let re = -1;
+      // The row's cells go to a scratch array first, then to one array of the row's exact length.
+      let hi = -1;
       let aggregates: number[] | undefined;
       col = -1;
       let any = false;
       let p = te + 1;
       for (;;) {
-        const cs = seg.indexOf('<', p);
-        if (cs < 0 || cs >= re) break;
-        if (!seg.startsWith(cOpen, cs) || !isDelim(seg.charCodeAt(cs + cOpen.length))) {
+        let cs = p;
+        while (cs < to && b[cs] !== LT) cs++;
+        if (cs >= to) throw damaged(rowNum);
+        if (b[cs + 1] === SLASH && same(b, cs, rowClose)) {
+          re = cs;
+          break;
+        }
+        if (!same(b, cs, cOpen) || !isDelim(b[cs + cLen])) {
           p = cs + 1;
           continue;
         }
-        const cte = seg.indexOf('>', cs);
-        if (cte < 0 || cte > re) throw damaged(rowNum);
-        const tag = seg.slice(cs + cOpen.length, cte);
-        const ref = tagAttr(tag, 'r');
-        const at = ref ? columnFromRef(ref, 0, ref.length) : -1;
-        col = at >= 0 ? at : col + 1;
+        // The opening tag's attributes in one pass: r (reference), t (type), s (style), each its first
+        // ` name=` as xml-text's attribute reading finds it.
+        let cte = cs + cLen;
+        for (; cte < to; cte++) {
+          const c = b[cte];
+          if (c === GT) break;
+          if (c === LT && b[cte + 1] === SLASH && same(b, cte, rowClose)) throw damaged(rowNum);
+        }
+        if (cte >= to) throw damaged(rowNum);
+        let ref = -2;
+        let type = -1;
+        let style = -1;
+        for (let j = cs + cLen + 1; j + 1 < cte; j++) {
+          const a = b[j];
+          if ((a !== 114 && a !== 116 && a !== 115) || b[j + 1] !== 61 || !isSpace(b[j - 1])) continue;
+          if (a === 114 ? ref !== -2 : a === 116 ? type >= 0 : style >= 0) continue;
+          const q = b[j + 2];
+          let vs = j + 3;
+          let ve = vs;
+          while (ve < cte && b[ve] !== q) ve++;
+          if (j + 2 >= cte) vs = ve = cte;
+          else if (ve >= cte) ve = cte - 1;
+          if (vs > ve) vs = ve;
+          if (a === 114) ref = ve > vs ? columnOfRef(b, vs, ve) : -1;
+          else if (a === 115) style = ve > vs ? numberAt(b, vs, ve) : 0;
+          else {
+            const len = ve - vs;
+            const c0 = b[vs];
+            type =
+              len === 1
+                ? c0 === 115
+                  ? T_S
+                  : c0 === 98
+                    ? T_B
+                    : c0 === 101
+                      ? T_E
+                      : c0 === 100
+                        ? T_D
+                        : T_N
+                : len === 3 && c0 === 115 && b[vs + 1] === 116 && b[vs + 2] === 114
+                  ? T_STR
+                  : len === 9 && b.toString('latin1', vs, ve) === 'inlineStr'
+                    ? T_INLINE
+                    : T_N;
+          }
+        }
+        if (type < 0) type = T_N;
+        if (style < 0) style = 0;
+        col = ref >= 0 ? ref : col + 1;
         if (col > 16_383) throw damaged(rowNum);
-        if (seg.charCodeAt(cte - 1) === 47) {
+        if (b[cte - 1] === SLASH) {
           p = cte + 1;
           continue;
         }
-        const type = tagAttr(tag, 't') ?? 'n';
-        const sAttr = tagAttr(tag, 's');
-        const style = sAttr ? Number(sAttr) : 0;
-        const ce = seg.indexOf(cClose, cte);
-        if (ce < 0 || ce > re) throw damaged(rowNum);
-        // The value element, looked for among the cell's own children only (<f>, <v>, <is>).
-        let vs = -1;
-        let ve = -1;
-        if (type !== 'inlineStr') {
-          for (let q = seg.indexOf('<', cte + 1); q >= 0 && q < ce; q = seg.indexOf('<', q + 1)) {
-            if (seg.startsWith(fOpen, q) && isDelim(seg.charCodeAt(q + fOpen.length))) {
-              if (formulaAggregates(seg, q, ce, rowNum)) (aggregates ??= []).push(col);
+        // The cell's end, then its value element among its own children only (<f>, <v>, <is>).
+        let ce = cte + 1;
+        for (;;) {
+          while (ce < to && b[ce] !== LT) ce++;
+          if (ce >= to) throw damaged(rowNum);
+          if (b[ce + 1] === SLASH) {
+            if (same(b, ce, cClose)) break;
+            if (same(b, ce, rowClose)) throw damaged(rowNum);
+          }
+          ce++;
+        }
+        let v: CellValue;
+        if (type === T_INLINE) v = inlineText(b, cte + 1, ce);
+        else {
+          let vs = -1;
+          let ve = -1;
+          for (let q = cte + 1; q < ce; q++) {
+            if (b[q] !== LT) continue;
+            if (same(b, q, fOpen) && isDelim(b[q + fLen])) {
+              if (formulaAggregates(b, q, ce, rowNum)) (aggregates ??= []).push(col);
               continue;
             }
-            if (!seg.startsWith(vOpen, q) || !isDelim(seg.charCodeAt(q + vOpen.length))) continue;
-            const vte = seg.indexOf('>', q);
-            if (seg.charCodeAt(vte - 1) !== 47) {
-              ve = seg.indexOf(vClose, vte);
-              if (ve < 0 || ve > ce) throw damaged(rowNum);
+            if (!same(b, q, vOpen) || !isDelim(b[q + vLen])) continue;
+            const vte = find(b, GT, q, ce + cClose.length);
+            if (b[vte - 1] !== SLASH) {
+              ve = findTag(b, vClose, vte, ce + 1);
+              if (ve < 0) throw damaged(rowNum);
               vs = vte + 1;
             }
             break;
           }
+          v = cellValue(b, type, style, vs, ve);
         }
-        const v = cellValue(seg, type, style, vs, ve, cte + 1, ce);
         if (v !== null && v !== '') {
-          cells[col] = v;
+          if (col > hi) {
+            for (let k = hi + 1; k < col; k++) scratch[k] = null;
+            hi = col;
+          }
+          scratch[col] = v;
           any = true;
         }
         p = ce + cClose.length;
       }
       pos = re + rowClose.length;
       if (!any) continue;
-      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+      const cells = scratch.slice(0, hi + 1);
       if (cells.length > width) width = cells.length;
       rows.push(aggregates ? { r: rowNum, cells, aggregates } : { r: rowNum, cells });
       if (rows.length > maxRows)
@@ -238,54 +339,54 @@ export function scanSheet(
     }
   };
 
-  // Text not yet parsed: what follows the last complete row, kept as pieces and joined only when a row
-  // end arrives, so that a long row (or one that never ends) costs linear time and at most MAX_ROW_CHARS.
-  let pending: string[] = [];
-  let pendingChars = 0;
-  const decoder = new TextDecoder('utf-8');
+  // Bytes not yet parsed: what follows the last complete row, joined to the next slice only when a row
+  // end arrives (slices of one buffer are joined without a copy), so that a long row (or one that never
+  // ends) costs linear time and at most MAX_ROW_CHARS.
+  let pending: Uint8Array | null = null;
   zip.stream(entry, (chunk, final) => {
-    const piece = decoder.decode(chunk, { stream: !final });
+    let data = chunk;
+    if (pending) {
+      data =
+        pending.buffer === chunk.buffer && pending.byteOffset + pending.length === chunk.byteOffset
+          ? new Uint8Array(chunk.buffer, pending.byteOffset, pending.length + chunk.length)
+          : Buffer.concat([pending, chunk]);
+      pending = null;
+    }
+    const b = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.length);
     if (prefix === undefined) {
-      const head = pending.join('') + piece;
+      // The root element's prefix (x:worksheet) and the declared extent, from the first few KB.
+      const head = b.toString('latin1', 0, Math.min(b.length, 1 << 17));
       const root = /<([A-Za-z0-9_]+:)?worksheet[\s>]/.exec(head);
       if (!root && head.length <= 4096 && !final) {
-        pending = [head];
-        pendingChars = head.length;
+        pending = b;
         return true;
       }
       prefix = root ? (root[1] ?? '') : '';
       // The declared extent (e.g. <dimension ref="A1:I100001"/>) sizes the progress bar while reading.
       const dim = /<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?[A-Z]*(\d+)"/.exec(head);
       if (dim) expected = Number(dim[1]);
-      rowOpen = `<${prefix}row`;
-      rowClose = `</${prefix}row>`;
-      cOpen = `<${prefix}c`;
-      cClose = `</${prefix}c>`;
-      vOpen = `<${prefix}v`;
-      vClose = `</${prefix}v>`;
-      fOpen = `<${prefix}f`;
-      fClose = `</${prefix}f>`;
+      rowOpen = Buffer.from(`<${prefix}row`, 'latin1');
+      rowClose = Buffer.from(`</${prefix}row>`, 'latin1');
+      cOpen = Buffer.from(`<${prefix}c`, 'latin1');
+      cClose = Buffer.from(`</${prefix}c>`, 'latin1');
+      vOpen = Buffer.from(`<${prefix}v`, 'latin1');
+      vClose = Buffer.from(`</${prefix}v>`, 'latin1');
+      fOpen = Buffer.from(`<${prefix}f`, 'latin1');
+      fClose = Buffer.from(`</${prefix}f>`, 'latin1');
     }
-    const last = piece.lastIndexOf(rowClose);
+    const last = b.lastIndexOf(rowClose);
     if (last < 0 && !final) {
-      pending.push(piece);
-      pendingChars += piece.length;
-      if (pendingChars > MAX_ROW_CHARS) throw damaged();
+      if (b.length > MAX_ROW_CHARS) throw damaged();
+      pending = b;
       return true;
     }
-    const before = pending.length ? pending.join('') : '';
-    const text = before ? before + piece : piece;
-    pending = [];
-    pendingChars = 0;
-    const cut = final ? text.length : before.length + last + rowClose.length;
-    if (cut > 0) parseRows(cut === text.length ? text : text.slice(0, cut));
-    // The merged ranges follow </sheetData>, so the last piece of text holds them.
-    if (final) mergeXml = text;
-    else if (cut < text.length) {
-      const rest = text.slice(cut);
-      pending = [rest];
-      pendingChars = rest.length;
-    }
+    const cut = final ? b.length : last + rowClose.length;
+    if (cut > 0) parseRows(b, cut);
+    // The merged ranges follow </sheetData>, so the last bytes hold them.
+    if (final) {
+      const m = b.indexOf('mergeCell');
+      if (m >= 0) mergeXml = b.toString('latin1', Math.max(0, b.lastIndexOf(LT, m)), b.length);
+    } else if (cut < b.length) pending = b.subarray(cut);
     return !stopped;
   });
   return {
@@ -301,9 +402,9 @@ function readMerges(xml: string): MergedRange[] {
   const out: MergedRange[] = [];
   const re = /<(?:\w+:)?mergeCell\s[^>]*ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g;
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const left = columnFromRef(m[1], 0, m[1].length) + 1;
+    const left = columnFromRef(m[1]) + 1;
     const top = Number(m[2]);
-    const right = m[3] ? columnFromRef(m[3], 0, m[3].length) + 1 : left;
+    const right = m[3] ? columnFromRef(m[3]) + 1 : left;
     const bottom = m[4] ? Number(m[4]) : top;
     out.push({ top, left, bottom, right });
   }

@@ -73,10 +73,26 @@ function normalizedNames(field: ImportField) {
   return list;
 }
 
+// A header's two normalised forms, made once per text: finding the header row scores every cell of up
+// to 30 rows against every field of the kind (11 for orders), and each form costs a normalisation and
+// several regular expressions.
+const headerForms = new Map<string, { h: string; core: string }>();
+function formsOf(header: string): { h: string; core: string } {
+  let forms = headerForms.get(header);
+  if (!forms) {
+    forms = {
+      h: normalizeHeader(header),
+      core: normalizeHeader(header.normalize('NFKC').replace(/[(（[【][^)）\]】]*[)）\]】]/g, '')),
+    };
+    if (headerForms.size >= 20_000) headerForms.clear();
+    headerForms.set(header, forms);
+  }
+  return forms;
+}
+
 function matchQuality(field: ImportField, header: string): number {
-  const h = normalizeHeader(header);
+  const { h, core } = formsOf(header);
   if (!h) return 0;
-  const core = normalizeHeader(header.normalize('NFKC').replace(/[(（[【][^)）\]】]*[)）\]】]/g, ''));
   let best = 0;
   for (const { n, oneWord } of normalizedNames(field)) {
     if (!n) continue;

@@ -241,52 +241,72 @@ function analyseTable(
   const withDefault = kind.fields.filter((f) => f.default !== undefined && !f.repeat);
   const blanks = new Map(withDefault.map((f) => [f.key, 0]));
 
-  const checked: { row: number; record: ImportRecord; cells: CellValue[] }[] = [];
+  // Each field's columns and their contexts, looked up once rather than on every row.
+  const plan = kind.fields.map((f) => {
+    const cols = mapping.get(f.key) ?? null;
+    return {
+      f,
+      key: f.key,
+      cols,
+      col: cols ? cols[0] : -1,
+      ctx: cols ? colCtx.get(cols[0])! : null,
+      fill: mergeFill.has(f.key),
+      repeat: !!f.repeat,
+      required: !!f.required,
+    };
+  });
+  // Every record starts with every field, in the kind's order (one object of a fixed shape per row).
+  const blankRecord: ImportRecord = {};
+  for (const f of kind.fields) blankRecord[f.key] = null;
+
+  // The rows that passed their own checks, as parallel lists (no object per row).
+  const checkedRows: number[] = [];
+  const checkedRecords: ImportRecord[] = [];
+  const checkedCells: CellValue[][] = [];
   const total = table.rows.length;
-  table.rows.forEach((tr, i) => {
+  for (let i = 0; i < total; i++) {
+    const tr = table.rows[i];
     if (i % 5000 === 0) {
       ctx.checkCancelled();
       ctx.progress(i, total, 'progress.importCheck');
     }
-    const record: ImportRecord = {};
+    const record: ImportRecord = { ...blankRecord };
     let bad = false;
-    for (const f of kind.fields) {
-      const cols = mapping.get(f.key);
-      if (!cols) {
-        record[f.key] = null;
-        continue;
-      }
-      if (f.repeat) {
+    for (let k = 0; k < plan.length; k++) {
+      const p = plan[k];
+      if (!p.cols) continue;
+      const f = p.f;
+      if (p.repeat) {
         const values: Record<string, unknown> = {};
-        for (const c of cols) {
+        for (const c of p.cols) {
           const r = parseCell(f, tr.cells[c], colCtx.get(c)!);
-          if (r.ok) values[f.repeat(table.columns[c].header)!] = r.value;
+          if (r.ok) values[f.repeat!(table.columns[c].header)!] = r.value;
           else {
             bad = true;
             add(tr.row, { field: f.key, code: r.code, params: r.params }, tr.cells);
           }
         }
-        record[f.key] = values;
+        record[p.key] = values;
         continue;
       }
-      let cell = tr.cells[cols[0]];
-      if (tr.merged && mergeFill.has(f.key) && isBlank(cell)) {
-        const m = tr.merged.find((x) => x.col === cols[0]);
+      let cell = tr.cells[p.col];
+      if (tr.merged && p.fill && isBlank(cell)) {
+        const m = tr.merged.find((x) => x.col === p.col);
         if (m) {
           cell = m.value;
           filledRows.add(tr.row);
-          filledFields.add(f.key);
+          filledFields.add(p.key);
         }
       }
-      const r = parseCell(f, cell, colCtx.get(cols[0])!);
+      const r = parseCell(f, cell, p.ctx!);
       if (!r.ok) {
         bad = true;
-        add(tr.row, { field: f.key, code: r.code, params: r.params }, tr.cells);
-      } else if (r.value === null && f.required) {
+        add(tr.row, { field: p.key, code: r.code, params: r.params }, tr.cells);
+      } else if (r.value === null && p.required) {
         bad = true;
-        add(tr.row, { field: f.key, code: 'required' }, tr.cells);
+        add(tr.row, { field: p.key, code: 'required' }, tr.cells);
       }
-      record[f.key] = r.ok ? r.value : null;
+      record[p.key] = r.ok ? r.value : null;
     }
     // Before `check`, which may fill a field itself (an order's quantity 1): the sheet's own emptiness counts.
     let empty: string[] | null = null;
@@ -298,18 +318,15 @@ function analyseTable(
     }
     if (!bad) {
       if (empty) for (const k of empty) blanks.set(k, blanks.get(k)! + 1);
-      checked.push({ row: tr.row, record, cells: tr.cells });
+      checkedRows.push(tr.row);
+      checkedRecords.push(record);
+      checkedCells.push(tr.cells);
     }
-  });
+  }
 
   if (kind.checkAll) {
-    const found = kind.checkAll(
-      checked.map((c) => c.record),
-      state,
-      prepare,
-      checked.map((c) => c.row),
-    );
-    for (const [i, list] of found) for (const p of list) add(checked[i].row, p, checked[i].cells);
+    const found = kind.checkAll(checkedRecords, state, prepare, checkedRows);
+    for (const [i, list] of found) for (const p of list) add(checkedRows[i], p, checkedCells[i]);
   }
 
   // The same natural key twice: an identical repeat is skipped; a different one is a problem.
@@ -317,15 +334,18 @@ function analyseTable(
   const seen = new Map<string, number>();
   const valid: Analysis['valid'] = [];
   const duplicates: Analysis['duplicates'] = [];
-  for (const c of checked) {
-    if (problems.has(c.row)) continue;
-    const key = kind.key(c.record);
+  for (let i = 0; i < checkedRows.length; i++) {
+    const row = checkedRows[i];
+    const record = checkedRecords[i];
+    if (problems.size && problems.has(row)) continue;
+    const key = kind.key(record);
     const firstAt = seen.get(key);
     if (firstAt === undefined) {
       seen.set(key, valid.length);
-      valid.push({ row: c.row, record: c.record });
+      valid.push({ row, record });
       continue;
     }
+    const c = { row, record, cells: checkedCells[i] };
     const first = valid[firstAt];
     if (JSON.stringify(first.record) === JSON.stringify(c.record)) duplicates.push({ row: c.row, of: first.row });
     // The key as the sheet gives it: never an internal form such as "n:其他" (issue 10 item 10).

@@ -39,24 +39,30 @@ function signature(r: ImportRecord): string {
 
 export function orderLines(records: ImportRecord[], rows: readonly number[]): Map<number, RowProblem[]> {
   const problems = new Map<number, RowProblem[]>();
-  const orders = new Map<string, Order>();
-  const orderOf: Order[] = new Array(records.length);
+  // Each order number's first row; an Order is made only when the number comes again (one-line orders,
+  // nearly every row of a large sheet, cost one Map entry and no object).
+  const firstRow = new Map<string, number>();
+  const orderOf: (Order | undefined)[] = new Array<Order | undefined>(records.length);
+  const newOrder = (i: number): Order => {
+    const r = records[i];
+    return {
+      first: i,
+      given: [blank(r.date) ? -1 : i, blank(r.customer) ? -1 : i, blank(r.salesperson) ? -1 : i],
+      lines: 0,
+    };
+  };
 
   // 1. Each order's shared values, in sheet order; a line that disagrees is a problem on that line.
-  //    (Values are compared only when an order number comes again: one-line orders cost a Map entry.)
+  //    (Values are compared only when an order number comes again.)
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     const no = String(r.orderNo);
-    const o = orders.get(no);
-    if (!o) {
-      orderOf[i] = {
-        first: i,
-        given: [blank(r.date) ? -1 : i, blank(r.customer) ? -1 : i, blank(r.salesperson) ? -1 : i],
-        lines: 0,
-      };
-      orders.set(no, orderOf[i]);
+    const first = firstRow.get(no);
+    if (first === undefined) {
+      firstRow.set(no, i);
       continue;
     }
+    const o = (orderOf[first] ??= newOrder(first));
     orderOf[i] = o;
     let found: RowProblem[] | undefined;
     for (let k = 0; k < HEADER.length; k++) {
@@ -73,9 +79,14 @@ export function orderLines(records: ImportRecord[], rows: readonly number[]): Ma
 
   // 2. Blanks take the order's values; lines without a number get the next one, repeats their twin's.
   for (let i = 0; i < records.length; i++) {
-    if (problems.has(i)) continue;
+    if (problems.size && problems.has(i)) continue;
     const r = records[i];
     const o = orderOf[i];
+    if (!o) {
+      // The order's only line: nothing to take from another line, and line 1 when the sheet gives none.
+      if (r.line === null || r.line === undefined) r.line = 1;
+      continue;
+    }
     for (let k = 0; k < HEADER.length; k++) {
       const at = o.given[k];
       if (at >= 0 && at !== i && blank(r[HEADER[k]])) r[HEADER[k]] = records[at][HEADER[k]];

@@ -39,6 +39,19 @@ interface State {
   products: NamedLookup;
 }
 
+// A sheet names the same few salespeople on every row: each text is resolved once per import (per lookup).
+const resolved = new WeakMap<StaffLookup, Map<string, ReturnType<typeof resolvePerson>>>();
+function personOf(staff: StaffLookup, text: string): ReturnType<typeof resolvePerson> {
+  let memo = resolved.get(staff);
+  if (!memo) resolved.set(staff, (memo = new Map()));
+  let p = memo.get(text);
+  if (p === undefined) {
+    p = resolvePerson(staff, text, 'salesperson');
+    if (memo.size < 100_000) memo.set(text, p);
+  }
+  return p;
+}
+
 export const ordersKind: ImportKind<State> = {
   kind: 'orders',
   label: 'importExport.kinds.orders',
@@ -262,7 +275,7 @@ export const ordersKind: ImportKind<State> = {
       r.unitPrice = qty ? Math.round((r.amount as number) / qty) : (r.amount as number);
     }
     if (r.salesperson) {
-      const p = resolvePerson(s.staff, String(r.salesperson), 'salesperson');
+      const p = personOf(s.staff, String(r.salesperson));
       if (isProblem(p)) problems.push(p);
       else r.salesperson = p.employeeNo;
     }
