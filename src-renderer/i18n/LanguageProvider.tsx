@@ -28,6 +28,10 @@ const THEME: ThemeConfig = {
   },
 };
 
+// A desktop tool's buttons answer a click without a ripple: the ripple's animation took the CPU that a
+// long operation's answer was waiting for on a two-core machine (issue 12 item 12).
+const NO_WAVE = { disabled: true };
+
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const settings = useOp('settings/get', {}, { staleTime: Infinity });
   const save = useOpMutation('settings/set');
@@ -71,7 +75,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
 
   return (
     <LangContext.Provider value={value}>
-      <ConfigProvider locale={shown?.antd} theme={THEME}>
+      <ConfigProvider locale={shown?.antd} theme={THEME} wave={NO_WAVE}>
         <AntApp>
           {!shown ? (
             <div className="wb-splash">
