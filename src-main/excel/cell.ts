@@ -46,6 +46,12 @@ export interface Sheet {
 
 export const isDate = (v: CellValue): v is DateValue => typeof v === 'object' && v !== null && v.kind === 'date';
 
+/**
+ * A character that is surely no space of any kind (\s, U+200B, U+FEFF) and that trim() never removes:
+ * printable ASCII, or CJK ideographs and kana. Lets the hot paths skip a regular expression for most texts.
+ */
+export const surelyNoSpace = (c: number) => (c > 32 && c < 127) || (c >= 0x3040 && c < 0xfe00);
+
 const NOT_SPACE = /[^\s\u00a0\u3000]/;
 export function isBlank(v: CellValue): boolean {
   if (v === null) return true;

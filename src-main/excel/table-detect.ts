@@ -1,4 +1,13 @@
-import { columnLetter, displayValue, isBlank, isDate, type CellValue, type Sheet, type SheetRow } from './cell';
+import {
+  columnLetter,
+  displayValue,
+  isBlank,
+  isDate,
+  surelyNoSpace,
+  type CellValue,
+  type Sheet,
+  type SheetRow,
+} from './cell';
 import { summaryRows } from './summary-rows';
 
 /**
@@ -116,10 +125,8 @@ function isTotalLabel(v: CellValue): boolean {
   );
 }
 
-/** A character trim() never removes: printable ASCII, or CJK ideographs and kana (no space lies there). */
-const solid = (c: number) => (c > 32 && c < 127) || (c >= 0x3040 && c < 0xfe00);
-/** Whether trim() may remove something from a text: it does not start and end with a solid character. */
-const mayTrim = (v: string) => !solid(v.charCodeAt(0)) || !solid(v.charCodeAt(v.length - 1));
+/** Whether trim() may remove something from a text: it does not start and end with a surely-no-space character. */
+const mayTrim = (v: string) => !surelyNoSpace(v.charCodeAt(0)) || !surelyNoSpace(v.charCodeAt(v.length - 1));
 
 /** The value a merged cell shows at (row, col): its top-left cell's value. */
 function mergedValue(

@@ -12,8 +12,3 @@ export async function opInfo(name: OpName): Promise<{ mutates: boolean; keeps: r
   const { mutates, keeps } = (await contract).contract[name];
   return { mutates, keeps };
 }
-
-/** Whether an operation changes data, read from the contract itself (see opInfo). */
-export async function mutates(name: OpName): Promise<boolean> {
-  return (await opInfo(name)).mutates;
-}

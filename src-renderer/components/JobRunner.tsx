@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { useTranslation } from 'react-i18next';
 import type { Input, OpName, Output } from '../../src-main/contract';
 import { ApiError } from '../backend/ApiError';
-import { mutates } from '../backend/contractInfo';
+import { opInfo } from '../backend/contractInfo';
 import { onEvent } from '../backend/events';
 import { invoke } from '../backend/transport';
 import { JobProgressModal, type JobView } from './JobProgressModal';
@@ -50,7 +50,7 @@ export function JobRunnerProvider({ children }: { children: ReactNode }) {
         off();
         current.current = null;
         setJob(null);
-        if (await mutates(name)) await queryClient.invalidateQueries();
+        if ((await opInfo(name)).mutates) await queryClient.invalidateQueries();
       }
     },
     [message, queryClient],

@@ -224,21 +224,9 @@ function renderPeerRatings(lang: Lang, list: PeerRating[]): string {
     .join('\n');
 }
 
-function renderShow(r: AppraisalShow, lang: Lang): string {
-  const head = t(lang, 'appraisal.cli.show', {
-    quarter: r.quarter,
-    status: t(lang, `appraisal.status.${r.status}`),
-    version: r.scheme.version,
-    people: r.people.length,
-    missing: r.summary.missingRatings,
-    bonus: fmt(lang, r.summary.bonusCost),
-  });
-  return [head, ...r.people.map((p) => personLine(lang, p))].join('\n');
-}
-
-/** `appraisal compute`: the appraisal's line, then who changed (issue 12 item 12: the others are as they were). */
-function renderComputed(r: AppraisalComputed, lang: Lang): string {
-  const head = t(lang, 'appraisal.cli.show', {
+/** The appraisal's line: quarter, status, scheme version, people, ratings missing and bonus cost. */
+const headLine = (r: AppraisalShow | AppraisalComputed, lang: Lang) =>
+  t(lang, 'appraisal.cli.show', {
     quarter: r.quarter,
     status: t(lang, `appraisal.status.${r.status}`),
     version: r.scheme.version,
@@ -246,12 +234,19 @@ function renderComputed(r: AppraisalComputed, lang: Lang): string {
     missing: r.summary.missingRatings,
     bonus: fmt(lang, r.summary.bonusCost),
   });
+
+function renderShow(r: AppraisalShow, lang: Lang): string {
+  return [headLine(r, lang), ...r.people.map((p) => personLine(lang, p))].join('\n');
+}
+
+/** `appraisal compute`: the appraisal's line, then who changed (issue 12 item 12: the others are as they were). */
+function renderComputed(r: AppraisalComputed, lang: Lang): string {
   const changes = t(lang, 'appraisal.cli.computed', {
     changed: r.changed.length,
     removed: r.removed.length,
     list: r.removed.length ? `: ${r.removed.join(', ')}` : '',
   });
-  return [head, changes, ...r.changed.map((p) => personLine(lang, p))].join('\n');
+  return [headLine(r, lang), changes, ...r.changed.map((p) => personLine(lang, p))].join('\n');
 }
 
 const renderPerson = (p: AppraisalPerson, lang: Lang) => [personLine(lang, p), ...peerLines(lang, p)].join('\n');

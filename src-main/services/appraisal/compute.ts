@@ -193,7 +193,8 @@ export function rescore(
   return changed;
 }
 
-interface KpiValueRow {
+/** One row of review_kpi_values as the services read it (money in fen). */
+export interface KpiValueRow {
   s: number;
   k: string;
   value: number | null;

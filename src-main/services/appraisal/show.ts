@@ -8,7 +8,7 @@ import type {
 } from '../../contract/appraisal';
 import { peerWeightOf, type SchemeDefinition } from '../../contract/appraisal-scheme';
 import type { Lang } from '../../i18n/messages';
-import { missingRatings, type ComputeResult } from './compute';
+import { missingRatings, type ComputeResult, type KpiValueRow } from './compute';
 import { effectiveRating, type PeerAggregate } from './peers';
 import { personId, requireAppraisal, type AppraisalRow } from './appraisal-store';
 import { schemeById } from './scheme';
@@ -67,6 +67,19 @@ export function computedAppraisal(db: Database, lang: Lang, r: ComputeResult): A
   };
 }
 
+/**
+ * The SQL that limits a read to some people of the appraisal (`only`), or to none of them when null: on
+ * review_entries as `e` (filter) and on a table of its own rows (own), with their arguments.
+ */
+function scope(appraisal: AppraisalRow, only: number[] | null) {
+  const ids = 'IN (SELECT value FROM json_each(@only))';
+  return {
+    filter: only === null ? '' : `AND e.staff_id ${ids}`,
+    own: only === null ? '' : `AND staff_id ${ids}`,
+    args: { appraisal: appraisal.id, only: only === null ? null : JSON.stringify(only) },
+  };
+}
+
 /** The people of an appraisal as the grid shows them (all, or those of `only`), by team and employee number. */
 function appraisalPeople(
   db: Database,
@@ -75,9 +88,7 @@ function appraisalPeople(
   definition: SchemeDefinition,
   only: number[] | null,
 ): AppraisalPerson[] {
-  const filter = only === null ? '' : 'AND e.staff_id IN (SELECT value FROM json_each(@only))';
-  const own = only === null ? '' : 'AND staff_id IN (SELECT value FROM json_each(@only))';
-  const args = { appraisal: appraisal.id, only: only === null ? null : JSON.stringify(only) };
+  const { filter, own, args } = scope(appraisal, only);
   const entries = db
     .prepare(
       `SELECT e.staff_id AS staffId, s.employee_no AS employeeNo, s.name, t.name AS team, s.title, e.total, e.grade,
@@ -92,14 +103,7 @@ function appraisalPeople(
     .prepare(
       `SELECT staff_id AS s, kpi_key AS k, value, score, target, actual FROM review_kpi_values WHERE review_id = @appraisal ${own}`,
     )
-    .all(args) as {
-    s: number;
-    k: string;
-    value: number | null;
-    score: number | null;
-    target: number | null;
-    actual: number | null;
-  }[];
+    .all(args) as KpiValueRow[];
   for (const v of values) {
     if (!cells.has(v.s)) cells.set(v.s, {});
     const cell: AppraisalKpiCell = { value: v.value, score: v.score };
@@ -169,7 +173,7 @@ function addPeerParts(
   db: Database,
   def: SchemeDefinition,
   cells: Map<number, Record<string, AppraisalKpiCell>>,
-  args: { appraisal: number; only: string | null },
+  args: ReturnType<typeof scope>['args'],
   own: string,
 ): void {
   const kpis = def.kpis.filter((k) => peerWeightOf(k) > 0);
@@ -223,8 +227,7 @@ function summarize(
   def: SchemeDefinition,
   only: number[] | null,
 ): AppraisalShow['summary'] {
-  const filter = only === null ? '' : 'AND e.staff_id IN (SELECT value FROM json_each(@only))';
-  const args = { appraisal: appraisal.id, only: only === null ? null : JSON.stringify(only) };
+  const { filter, args } = scope(appraisal, only);
   const grades: Record<string, number> = Object.fromEntries(def.grades.map((g) => [g.grade, 0]));
   let people = 0;
   for (const r of db

@@ -1,4 +1,4 @@
-import { isDate, serialToDate, type CellValue } from '../../excel/cell';
+import { isDate, serialToDate, surelyNoSpace, type CellValue } from '../../excel/cell';
 import type { ImportField } from './kinds/types';
 
 /**
@@ -23,12 +23,9 @@ const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 const EDGE_OR_WIDE = /^[\s\u00a0\u3000\u200b\ufeff]|[\s\u00a0\u3000\u200b\ufeff]$|[\u00a0\u3000]/;
 const VISIBLE = /[^\s\u00a0\u3000\u200b\ufeff]/;
 
-/** A character that is surely no space of any kind (\s, U+200B): printable ASCII, or CJK ideographs and kana. */
-const plainChar = (c: number) => (c > 32 && c < 127) || (c >= 0x3040 && c < 0xfe00);
-
 /** Whether a text needs cleaning (EDGE_OR_WIDE), decided without a regular expression for most texts. */
 function needsClean(v: string): boolean {
-  if (!plainChar(v.charCodeAt(0)) || !plainChar(v.charCodeAt(v.length - 1))) return EDGE_OR_WIDE.test(v);
+  if (!surelyNoSpace(v.charCodeAt(0)) || !surelyNoSpace(v.charCodeAt(v.length - 1))) return EDGE_OR_WIDE.test(v);
   for (let i = 1; i < v.length - 1; i++) {
     const c = v.charCodeAt(i);
     if (c === 0xa0 || c === 0x3000) return true;
@@ -178,7 +175,7 @@ const BLANK: Parsed = Object.freeze({ ok: true, value: null }) as Parsed;
 
 /** Parses one cell for a field; blank gives null (the pipeline checks `required`). */
 export function parseCell(field: ImportField, v: CellValue, col: ColumnContext): Parsed {
-  if (v === null || (typeof v === 'string' && !plainChar(v.charCodeAt(0)) && !VISIBLE.test(v))) return BLANK;
+  if (v === null || (typeof v === 'string' && !surelyNoSpace(v.charCodeAt(0)) && !VISIBLE.test(v))) return BLANK;
   switch (field.type) {
     case 'text': {
       const s = textOf(v);
