@@ -141,6 +141,25 @@ describe('screening against the plan’s criteria (P5.2)', () => {
     expect(ra.status).toBe('screened');
   });
 
+  it('refuses a range of years that is no range (a negative bound, over 60, an unknown key), writing nothing', async () => {
+    const p = await env.call('recruit/plan-save', { title: '销售代表', headcount: 1, criteria: { minYears: 3 } });
+    const base = { planId: p.id, name: '甲', channel: 'boss', appliedDate: '2025-03-02' };
+    for (const yearsRange of [
+      { min: -1, max: 5 },
+      { min: 3, max: 61 },
+      { min: 3, max: 5, unit: '年' },
+    ]) {
+      const [en, zh] = await refused(
+        'recruit/candidate-save',
+        { ...base, profile: { yearsText: '3-5年', yearsRange } },
+        'request/invalid-input',
+      );
+      expect(en).toMatch(/\S/);
+      expect(zh).toMatch(/\S/);
+      expect(zh).not.toBe(en);
+    }
+  });
+
   it('finds the same person applying through two channels by phone or e-mail', async () => {
     const p = await plan();
     const a = await env.call('recruit/candidate-save', {
