@@ -1,6 +1,42 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { OutputBundle, OutputChunk } from 'rolldown';
+import type { Plugin } from 'vite';
+
+/**
+ * The app's code (boot.tsx and everything it imports) is loaded by the start (main.tsx) with a dynamic
+ * import, so that the start can ask for the first screen's data first; the browser would only begin to
+ * fetch that code once the start has arrived and run. Named in the page as module preloads, it is fetched
+ * (and compiled off the main thread) while the start is still on its way (issue 12 item 11).
+ */
+function preloadAppCode(entry: string): Plugin {
+  return {
+    name: 'workbench:preload-app-code',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle: OutputBundle = ctx.bundle ?? {};
+        const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+        const start = chunks.find((c) => c.facadeModuleId?.endsWith(entry));
+        if (!start) throw new Error(`preloadAppCode: no chunk for ${entry}`);
+        const files: string[] = [];
+        const visit = (file: string) => {
+          if (files.includes(file) || html.includes(`/${file}"`)) return;
+          files.push(file);
+          for (const dep of (bundle[file] as OutputChunk).imports) visit(dep);
+        };
+        visit(start.fileName);
+        return files.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
 
 // electron-vite only guesses src/main and the like: the workbench names its entries explicitly.
 // Main stays ESM ("type": "module") with the production dependencies external (better-sqlite3 above all:
@@ -33,7 +69,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    plugins: [react()],
+    plugins: [react(), preloadAppCode('src-renderer/boot.tsx')],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified; Chromium then parses 6 MB of scripts (comments and
