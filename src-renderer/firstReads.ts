@@ -12,11 +12,13 @@ import { showLanguage } from './i18n/languages';
 /** The dashboard's code: the start loads it beside the rest when the window opens on it. */
 export const dashboardPage = () => import('./pages/dashboard/DashboardPage');
 
+/** The target card's read: the server tracks the dashboard's year, so it is asked for beside the figures. */
+export const DASHBOARD_TRACKING = { companyOnly: true } as const;
+
 /** The dashboard's figures, its target card's tracking and the system's counts (its empty state). */
 export function dashboardReads(queryClient: QueryClient): void {
-  void prefetchOp(queryClient, 'dashboard/summary', {}).then(
-    (summary) => summary && prefetchOp(queryClient, 'targets/tracking', { year: summary.year, companyOnly: true }),
-  );
+  void prefetchOp(queryClient, 'dashboard/summary', {});
+  void prefetchOp(queryClient, 'targets/tracking', DASHBOARD_TRACKING);
   void prefetchOp(queryClient, 'system/info', {});
 }
 

@@ -316,7 +316,11 @@ export const targetOps = {
   'targets/tracking': op<TargetsTracking>()(
     z
       .object({
-        year,
+        /**
+         * By default the dashboard's year (that of the latest order), so that its card is asked for beside
+         * the dashboard's figures rather than after them (issue 12 item 11).
+         */
+        year: year.optional(),
         asOfMonth: z.number().int().min(1).max(12).optional(),
         /** The day the pace counts to; by default today, or the month's end for a past month. */ asOfDate:
           isoDate.optional(),

@@ -250,4 +250,25 @@ describe('working-day breakdown and pace (P2.6 item 9)', () => {
     // 78,000 sold by the as-of month, whoever sold it
     expect(only.company.ytd.actual).toBe(78_000);
   });
+
+  it("P2.6 without a year, tracking follows the dashboard's year: that of the latest order", async () => {
+    const { call, ws, org } = await company([1, 1]);
+    await call('targets/set', { year: Y - 1, amount: 600_000 });
+    await call('targets/breakdown', { year: Y - 1, method: 'even' });
+    addOrder(ws.db, org.people[0].id, `${Y - 1}-11-20`, 40_000);
+    const summary = await call('dashboard/summary', {});
+    const card = await call('targets/tracking', { companyOnly: true, asOfDate: `${Y - 1}-12-31` });
+    expect(summary.year).toBe(Y - 1);
+    expect(card).toEqual(
+      await call('targets/tracking', { year: Y - 1, companyOnly: true, asOfDate: `${Y - 1}-12-31` }),
+    );
+    expect(card.company.year.target).toBe(600_000);
+    expect(card.company.ytd.actual).toBe(40_000);
+    // an order of the next year moves both
+    addOrder(ws.db, org.people[1].id, `${Y}-01-08`, 9_000);
+    expect((await call('dashboard/summary', {})).year).toBe(Y);
+    const next = await call('targets/tracking', { companyOnly: true });
+    expect(next.year).toBe(Y);
+    expect(next.company.ytd.actual).toBe(9_000);
+  });
 });

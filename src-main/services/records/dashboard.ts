@@ -12,9 +12,17 @@ import { latestOrderDate, salesTotal } from '../../db/access/orders';
  * from the order lines: a few thousand rows instead of a million (issue 12 item 11). Only last year's
  * part of a month (up to the latest order's day) is summed from the lines, through the date index.
  */
-export function dashboardSummary(db: Database): DashboardSummary {
+/** The day the dashboard counts to: the latest order's, or today when there is none. */
+function dashboardDay(db: Database): dayjs.Dayjs {
   const latest = latestOrderDate(db);
-  const ref = latest ? dayjs(latest) : dayjs();
+  return latest ? dayjs(latest) : dayjs();
+}
+
+/** The dashboard's year, which its target card tracks too (`targets/tracking` without a year). */
+export const dashboardYear = (db: Database): number => dashboardDay(db).year();
+
+export function dashboardSummary(db: Database): DashboardSummary {
+  const ref = dashboardDay(db);
   const year = ref.year();
   const ytdEnd = ref.format('MM-DD');
   const byMonth = db

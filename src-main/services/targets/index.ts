@@ -8,6 +8,7 @@ import { loadPlan } from './plan';
 import { lockTarget, pasteTargets, setTarget, undoLast } from './edit';
 import { deleteNote, listNotes, saveNote } from './notes';
 import { showTargets } from './show';
+import { dashboardYear } from '../records/dashboard';
 import { tracking } from './tracking';
 import { moveWorkflow, setTiers } from './workflow';
 
@@ -23,7 +24,8 @@ export const targetHandlers = {
   'targets/workflow': (ctx, input) => moveWorkflow(ctx, input),
   'targets/tiers': (ctx, input) => setTiers(ctx, input),
   'targets/cell-history': (ctx, input) => cellHistory(ctx.db, input),
-  'targets/tracking': (ctx, input) => tracking(ctx.db, input.year, input.asOfMonth, input.asOfDate, input.companyOnly),
+  'targets/tracking': (ctx, input) =>
+    tracking(ctx.db, input.year ?? dashboardYear(ctx.db), input.asOfMonth, input.asOfDate, input.companyOnly),
   'targets/export': (ctx, input) => exportTargets(ctx, input),
   'targets/notes': (ctx, input) => listNotes(ctx.db, input.year),
   'targets/note-save': (ctx, input) => saveNote(ctx, input),

@@ -2,6 +2,7 @@ import { Button, Card, Empty, Skeleton, Space, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useOp } from '../../backend/useOp';
+import { DASHBOARD_TRACKING } from '../../firstReads';
 import { formatMoney, formatPercent } from '../../i18n/format';
 import { useLang } from '../../i18n/LanguageProvider';
 import { TargetVsActualChart } from './TargetVsActualChart';
@@ -11,7 +12,8 @@ export function DashboardTargetCard({ year }: { year: number }) {
   const { t } = useTranslation();
   const lang = useLang();
   const navigate = useNavigate();
-  const tracking = useOp('targets/tracking', { year, companyOnly: true });
+  // The server tracks the dashboard's year (`year` is the figures' year, the same by construction).
+  const tracking = useOp('targets/tracking', DASHBOARD_TRACKING);
   const d = tracking.data;
   let body;
   if (tracking.isPending) body = <Skeleton active paragraph={{ rows: 5 }} />;
